@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { SURVEY_ITEMS, TABLE_NAMES } from './fields.ts';
+
+const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
+const count = z.number().int().nonnegative();
+
+/** How one scored item is measured. */
+export const ItemSchema = z.strictObject({
+  /** Human label shown on the site, e.g. "Overall satisfaction". */
+  label: z.string().min(1).optional(),
+  /** Lowest and highest scale point, inclusive, e.g. [1, 5]. */
+  scale: z
+    .tuple([z.number().int(), z.number().int()])
+    .refine(([min, max]) => max > min, { error: 'scale must be [min, max] with max > min' }),
+  /** Raw codes that mean "not applicable": counted as missing, never as a score. */
+  notApplicable: z.array(z.string()).default([]),
+  /** How many top scale points count as "satisfied" (top-2-box by default). */
+  topBox: z.number().int().positive().default(2),
+  /** Include this item as a driver in key-driver analysis. */
+  driver: z.boolean().optional(),
+});
+export type Item = z.output<typeof ItemSchema>;
+
+/** One level of a segment dimension, with its sampling plan. */
+export const SegmentLevelSchema = z.strictObject({
+  /** Customers in this level (for response rates and weighting). */
+  population: count.optional(),
+  /** Survey invitations sent to this level. */
+  invitations: count.optional(),
+  /** Responses the sampling plan aims for. */
+  target: count.optional(),
+});
+
+/** A way of splitting customers into groups, e.g. customer type or region. */
+export const SegmentDimensionSchema = z.strictObject({
+  /** Human label, e.g. "Customer group". */
+  label: z.string().min(1),
+  /** Every allowed level; a value outside this list is an error. */
+  levels: z
+    .record(z.string().min(1), SegmentLevelSchema)
+    .refine((levels) => Object.keys(levels).length > 0, { error: 'needs at least one level' }),
+});
+
+/** How a file is written. Everything has a default that fits a plain UTF-8 CSV. */
+export const FileFormatSchema = z.strictObject({
+  /** Field separator; detected from the header line when absent. */
+  delimiter: z.enum([',', ';', '\t', '|']).optional(),
+  /** Character encoding of the bytes on disk. */
+  encoding: z.enum(['utf-8', 'windows-1252', 'latin1']).default('utf-8'),
+  /** Decimal separator of numbers. */
+  decimal: z.enum(['.', ',']).default('.'),
+  /** 1-based line of the header row (rows above it are skipped). */
+  headerRow: z.number().int().positive().default(1),
+  /** Export headers to ignore (not reported as unmapped). */
+  ignore: z.array(z.string()).default([]),
+});
+
+/** One table of a snapshot: its file and how its columns map onto canonical fields. */
+export const TableSchema = z.strictObject({
+  /** File name inside the snapshot folder. */
+  file: z.string().min(1),
+  /** Canonical field → the export's own column header. */
+  columns: z.record(z.string().min(1), z.string().min(1)),
+  /** Canonical field → { export value label → canonical value }. */
+  values: z.record(z.string(), z.record(z.string(), z.union([z.number(), z.string()]))).default({}),
+  format: FileFormatSchema.default(FileFormatSchema.parse({})),
+});
+export type Table = z.output<typeof TableSchema>;
+
+export const MinimumBaseSchema = z.strictObject({
+  /** Below this many responses a figure is hidden. */
+  suppress: count.default(30),
+  /** Below this many responses a figure is shown but flagged as indicative. */
+  flag: count.default(100),
+});
+
+export const WeightingSchema = z.strictObject({
+  /** none: unweighted; poststratify: one dimension; rake: several dimensions (IPF). */
+  method: z.enum(['none', 'poststratify', 'rake']),
+  /** Segment dimensions whose population counts are the targets. */
+  dimensions: z.array(z.string()).min(1),
+});
+
+/** The manifest of one snapshot folder `data/<id>/manifest.json`. */
+export const ManifestSchema = z.strictObject({
+  /** Snapshot id; must equal the folder name, e.g. "2026-Q3". */
+  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
+    error: 'use letters, digits, ".", "_" or "-" only',
+  }),
+  /** Period label shown to readers, e.g. "Q3 2026". */
+  period: z.string().min(1),
+  /** First day of the period. */
+  start: isoDate,
+  /** Last day of the period. */
+  end: isoDate,
+  /** Segment dimensions: canonical field name → levels with population and invitations. */
+  segments: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), SegmentDimensionSchema).default({}),
+  /** Scored items present in this snapshot and their scales. */
+  items: z.partialRecord(z.enum(SURVEY_ITEMS), ItemSchema),
+  /** Items averaged into the satisfaction index (defaults to satisfaction + quality components). */
+  index: z.strictObject({ items: z.array(z.enum(SURVEY_ITEMS)).min(1) }).optional(),
+  weighting: WeightingSchema.optional(),
+  minimumBase: MinimumBaseSchema.default(MinimumBaseSchema.parse({})),
+  /** Order statuses that are not revenue. */
+  orders: z
+    .strictObject({
+      excludeStatuses: z.array(z.string()).default(['cancelled', 'returned']),
+    })
+    .optional(),
+  /** Targets and external benchmarks per metric id, shown beside our figures. */
+  targets: z.record(z.string(), z.number()).default({}),
+  benchmarks: z.record(z.string(), z.number()).default({}),
+  /** The tables of this snapshot; only the survey is required. */
+  tables: z.strictObject({
+    survey: TableSchema,
+    orders: TableSchema.optional(),
+    tickets: TableSchema.optional(),
+  }),
+});
+export type Manifest = z.output<typeof ManifestSchema>;
+export type ManifestInput = z.input<typeof ManifestSchema>;
+
+export { TABLE_NAMES };
