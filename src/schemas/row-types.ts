@@ -1,0 +1,48 @@
+/**
+ * Canonical rows: what the loader hands to the metric reducers after mapping and validation.
+ * A field that is absent (undefined) was empty or "not applicable" in the export: missing, never 0.
+ */
+import type { CompetitorComparison, JourneyStage, SurveyItem } from './fields.ts';
+
+export interface SurveyRow {
+  responseId: string;
+  customerId?: string;
+  /** ISO date YYYY-MM-DD. */
+  date?: string;
+  /** Segment dimension → level, for every dimension the manifest declares. */
+  segments: Record<string, string | undefined>;
+  /** Scored items on their declared scales (integers). */
+  items: Partial<Record<SurveyItem, number>>;
+  competitor?: CompetitorComparison;
+  journeyStage?: JourneyStage;
+  /** Free text, already redacted of personal data. */
+  comment?: string;
+}
+
+export interface OrderRow {
+  orderId: string;
+  customerId: string;
+  /** ISO date YYYY-MM-DD. */
+  date: string;
+  /** Order value in the snapshot's currency; may be missing. */
+  amount?: number;
+  /** Canonical status; cancelled/returned are excluded from revenue per the manifest. */
+  status: string;
+  estimatedDelivery?: string;
+  delivered?: string;
+  segments: Record<string, string | undefined>;
+}
+
+export interface TicketRow {
+  ticketId: string;
+  customerId?: string;
+  orderId?: string;
+  /** ISO date-times YYYY-MM-DDTHH:MM(:SS). */
+  opened: string;
+  firstResponse?: string;
+  resolved?: string;
+  category: string;
+  journeyStage?: JourneyStage;
+  /** "complaint" unless the export says otherwise. */
+  type: string;
+}
