@@ -1,0 +1,111 @@
+/**
+ * What each canonical field of each table holds, derived from the manifest: the spec drives
+ * both the header check and the conversion of every cell.
+ */
+import {
+  COMPETITOR_VALUES,
+  JOURNEY_STAGES,
+  ORDER_FIELDS,
+  SURVEY_FIELDS,
+  SURVEY_ITEMS,
+  TICKET_FIELDS,
+  type SurveyItem,
+  type TableName,
+} from '../schemas/fields.ts';
+import type { Manifest } from '../schemas/manifest-schema.ts';
+
+export type FieldKind =
+  | { type: 'id' }
+  | { type: 'text' }
+  | { type: 'date' }
+  | { type: 'datetime' }
+  | { type: 'number' }
+  | { type: 'score'; min: number; max: number; notApplicable: readonly string[] }
+  | { type: 'level'; levels: readonly string[] }
+  | { type: 'choice'; choices: readonly string[] };
+
+export interface FieldSpec {
+  field: string;
+  kind: FieldKind;
+  /** The table cannot be read without this column. */
+  requiredColumn: boolean;
+  /** A row without a value here is an error. */
+  requiredValue: boolean;
+}
+
+const SURVEY_ITEM_SET = new Set<string>(SURVEY_ITEMS);
+
+/** The canonical fields a table may map, including the manifest's segment dimensions. */
+export function allowedFields(table: TableName, manifest: Manifest): string[] {
+  const segments = Object.keys(manifest.segments);
+  if (table === 'survey') return [...SURVEY_FIELDS, ...segments];
+  if (table === 'orders') return [...ORDER_FIELDS, ...segments];
+  return [...TICKET_FIELDS];
+}
+
+/** Field specs of a table, for the fields its mapping names. */
+export function fieldSpecs(table: TableName, manifest: Manifest): FieldSpec[] {
+  const mapped = manifest.tables[table]?.columns ?? {};
+  const specs: FieldSpec[] = [];
+  for (const field of Object.keys(mapped)) {
+    const kind = fieldKind(table, field, manifest);
+    if (!kind) continue;
+    specs.push({
+      field,
+      kind,
+      requiredColumn: isRequired(table, field),
+      requiredValue: isRequired(table, field),
+    });
+  }
+  return specs;
+}
+
+function isRequired(table: TableName, field: string): boolean {
+  if (table === 'survey') return field === 'response_id';
+  if (table === 'orders') return ['order_id', 'customer_id', 'date'].includes(field);
+  return ['ticket_id', 'opened', 'category'].includes(field);
+}
+
+function fieldKind(table: TableName, field: string, manifest: Manifest): FieldKind | null {
+  const dimension = manifest.segments[field];
+  if (dimension && table !== 'tickets')
+    return { type: 'level', levels: Object.keys(dimension.levels) };
+  if (table === 'survey' && SURVEY_ITEM_SET.has(field)) {
+    const item = manifest.items[field as SurveyItem];
+    if (!item) return null;
+    return {
+      type: 'score',
+      min: item.scale[0],
+      max: item.scale[1],
+      notApplicable: item.notApplicable,
+    };
+  }
+  switch (field) {
+    case 'response_id':
+    case 'order_id':
+    case 'ticket_id':
+      return { type: 'id' };
+    case 'customer_id':
+    case 'comment':
+    case 'category':
+    case 'status':
+    case 'type':
+      return { type: 'text' };
+    case 'date':
+    case 'estimated_delivery':
+    case 'delivered':
+      return { type: 'date' };
+    case 'opened':
+    case 'first_response':
+    case 'resolved':
+      return { type: 'datetime' };
+    case 'amount':
+      return { type: 'number' };
+    case 'competitor':
+      return { type: 'choice', choices: COMPETITOR_VALUES };
+    case 'journey_stage':
+      return { type: 'choice', choices: JOURNEY_STAGES };
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,248 @@
+/**
+ * Loads one snapshot folder: validates its manifest, streams each declared table through the
+ * CSV reader and the field specs, turns valid records into canonical rows, and feeds them to
+ * the caller's sinks (the metric reducers). Returns the snapshot's content hash and every
+ * diagnostic; the caller decides what an error means (the build fails on any).
+ */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import {
+  SURVEY_ITEMS,
+  type CompetitorComparison,
+  type JourneyStage,
+  type SurveyItem,
+  type TableName,
+} from '../schemas/fields.ts';
+import type { Manifest } from '../schemas/manifest-schema.ts';
+import type { OrderRow, SurveyRow, TicketRow } from '../schemas/row-types.ts';
+import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import { fieldSpecs } from './field-specs.ts';
+import { readManifest } from './read-manifest.ts';
+import { readTable, type CanonicalRecord } from './read-table.ts';
+
+export interface SnapshotSinks {
+  survey: (row: SurveyRow) => void;
+  orders?: (row: OrderRow) => void;
+  tickets?: (row: TicketRow) => void;
+}
+
+export interface TableSummary {
+  file: string;
+  /** Data rows in the file. */
+  rows: number;
+  /** Rows that passed validation and reached the metrics. */
+  used: number;
+  sha256: string | null;
+}
+
+export interface LoadedSnapshot {
+  manifest: Manifest | null;
+  /** sha256 over the manifest and table files; null when a file could not be read. */
+  hash: string | null;
+  tables: Partial<Record<TableName, TableSummary>>;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Content hash of a snapshot: sha256 of "name\0sha256(bytes)\n" for the manifest and each
+ * declared table, in a fixed order, so any changed byte changes the hash.
+ */
+export function snapshotHash(parts: ReadonlyArray<[name: string, sha256: string]>): string {
+  const hash = createHash('sha256');
+  for (const [name, sha] of [...parts].sort(([a], [b]) => a.localeCompare(b))) {
+    hash.update(`${name}\u0000${sha}\n`);
+  }
+  return `sha256:${hash.digest('hex')}`;
+}
+
+function segmentsOf(
+  record: CanonicalRecord,
+  dimensions: readonly string[],
+): Record<string, string | undefined> {
+  const segments: Record<string, string | undefined> = {};
+  for (const d of dimensions) segments[d] = record[d] as string | undefined;
+  return segments;
+}
+
+const str = (v: string | number | undefined) => (v === undefined ? undefined : String(v));
+
+/**
+ * @param dir absolute path of the snapshot folder
+ * @param displayDir how the folder is named in diagnostics, e.g. "data/2026-Q3"
+ * @param createSinks called with the validated manifest before any table is read
+ */
+export async function loadSnapshot(
+  dir: string,
+  displayDir: string,
+  createSinks: (manifest: Manifest) => SnapshotSinks,
+): Promise<LoadedSnapshot> {
+  const read = readManifest(dir, displayDir);
+  const diagnostics = [...read.diagnostics];
+  const { manifest } = read;
+  if (!manifest || diagnostics.some((d) => d.level === 'error')) {
+    return { manifest, hash: null, tables: {}, diagnostics };
+  }
+  const sinks = createSinks(manifest);
+  const dimensions = Object.keys(manifest.segments);
+  const hashParts: Array<[string, string]> = [
+    ['manifest.json', createHash('sha256').update(read.bytes!).digest('hex')],
+  ];
+  const tables: Partial<Record<TableName, TableSummary>> = {};
+  let hashComplete = true;
+
+  const readOne = async (
+    name: TableName,
+    onRecord: (record: CanonicalRecord, row: number, file: string) => void,
+  ) => {
+    const table = manifest.tables[name];
+    if (!table) return;
+    const file = `${displayDir}/${table.file}`;
+    const result = await readTable(
+      join(dir, table.file),
+      file,
+      table,
+      fieldSpecs(name, manifest),
+      (record, row) => onRecord(record, row, file),
+    );
+    diagnostics.push(...result.diagnostics);
+    tables[name] = { file, rows: result.records, used: result.accepted, sha256: result.sha256 };
+    if (result.sha256) hashParts.push([table.file, result.sha256]);
+    else hashComplete = false;
+  };
+
+  const outsidePeriod = (date: string | undefined) =>
+    date !== undefined && (date.slice(0, 10) < manifest.start || date.slice(0, 10) > manifest.end);
+
+  // Survey -------------------------------------------------------------------------------
+  const surveyIds = new Map<string, number>();
+  const surveyColumns = manifest.tables.survey.columns;
+  const items = SURVEY_ITEMS.filter((item) => manifest.items[item] !== undefined);
+  await readOne('survey', (record, row, file) => {
+    const responseId = String(record.response_id);
+    const firstRow = surveyIds.get(responseId);
+    if (firstRow !== undefined) {
+      diagnostics.push(
+        diagnostic('duplicate-id', {
+          file,
+          row,
+          column: surveyColumns.response_id,
+          value: responseId,
+          message: `response id already used in row ${firstRow}; this copy is dropped and row ${firstRow} is kept`,
+          hint: 'remove the repeated response from the export if it is a duplicate, or give it its own id',
+        }),
+      );
+      return;
+    }
+    surveyIds.set(responseId, row);
+    const scores: Partial<Record<SurveyItem, number>> = {};
+    let answered = 0;
+    for (const item of items) {
+      const value = record[item];
+      if (typeof value === 'number') {
+        scores[item] = value;
+        answered += 1;
+      }
+    }
+    if (answered === 0) {
+      diagnostics.push(
+        diagnostic('empty-response', {
+          file,
+          row,
+          column: surveyColumns.response_id,
+          value: responseId,
+          message: 'no scored item is answered; the response is excluded from every metric',
+          hint: 'nothing to do if this was an abandoned response; otherwise check the item columns',
+        }),
+      );
+      return;
+    }
+    const date = str(record.date);
+    if (outsidePeriod(date)) {
+      diagnostics.push(
+        diagnostic('date-outside-period', {
+          file,
+          row,
+          column: surveyColumns.date,
+          value: date,
+          message: `date outside the snapshot's period ${manifest.start} – ${manifest.end}`,
+          hint: "check the export's date filter, or the period in manifest.json",
+        }),
+      );
+    }
+    sinks.survey({
+      responseId,
+      customerId: str(record.customer_id),
+      date,
+      segments: segmentsOf(record, dimensions),
+      items: scores,
+      competitor: record.competitor as CompetitorComparison | undefined,
+      journeyStage: record.journey_stage as JourneyStage | undefined,
+      comment: str(record.comment),
+    });
+  });
+
+  // Orders -------------------------------------------------------------------------------
+  const orderIds = new Map<string, number>();
+  await readOne('orders', (record, row, file) => {
+    const orderId = String(record.order_id);
+    const firstRow = orderIds.get(orderId);
+    if (firstRow !== undefined) {
+      diagnostics.push(
+        diagnostic('duplicate-id', {
+          file,
+          row,
+          column: manifest.tables.orders?.columns.order_id,
+          value: orderId,
+          message: `order id already used in row ${firstRow}; this copy is dropped and row ${firstRow} is kept`,
+          hint: 'remove the repeated order from the export, or export one row per order',
+        }),
+      );
+      return;
+    }
+    orderIds.set(orderId, row);
+    sinks.orders?.({
+      orderId,
+      customerId: String(record.customer_id),
+      date: String(record.date),
+      amount: typeof record.amount === 'number' ? record.amount : undefined,
+      status: (str(record.status) ?? 'completed').toLowerCase(),
+      estimatedDelivery: str(record.estimated_delivery),
+      delivered: str(record.delivered),
+      segments: segmentsOf(record, dimensions),
+    });
+  });
+
+  // Tickets ------------------------------------------------------------------------------
+  const ticketIds = new Map<string, number>();
+  await readOne('tickets', (record, row, file) => {
+    const ticketId = String(record.ticket_id);
+    const firstRow = ticketIds.get(ticketId);
+    if (firstRow !== undefined) {
+      diagnostics.push(
+        diagnostic('duplicate-id', {
+          file,
+          row,
+          column: manifest.tables.tickets?.columns.ticket_id,
+          value: ticketId,
+          message: `ticket id already used in row ${firstRow}; this copy is dropped and row ${firstRow} is kept`,
+          hint: 'remove the repeated ticket from the export',
+        }),
+      );
+      return;
+    }
+    ticketIds.set(ticketId, row);
+    sinks.tickets?.({
+      ticketId,
+      customerId: str(record.customer_id),
+      orderId: str(record.order_id),
+      opened: String(record.opened),
+      firstResponse: str(record.first_response),
+      resolved: str(record.resolved),
+      category: String(record.category),
+      journeyStage: record.journey_stage as JourneyStage | undefined,
+      type: (str(record.type) ?? 'complaint').toLowerCase(),
+    });
+  });
+
+  return { manifest, hash: hashComplete ? snapshotHash(hashParts) : null, tables, diagnostics };
+}

@@ -1,0 +1,204 @@
+/**
+ * Reads one declared table: checks its header against the manifest's mapping, converts every
+ * cell per its field spec, and hands each valid record to `onRecord` as canonical field →
+ * value. Every problem becomes a diagnostic with file, row and column; a row with an error is
+ * not passed on, so a wrong value never reaches a metric.
+ */
+import { existsSync, statSync } from 'node:fs';
+import type { Table } from '../schemas/manifest-schema.ts';
+import { parseCell, type CellContext } from './cell-parsers.ts';
+import { readCsv } from './csv-reader.ts';
+import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import type { FieldSpec } from './field-specs.ts';
+
+export type CanonicalRecord = Record<string, string | number | undefined>;
+
+export interface TableReadResult {
+  sha256: string | null;
+  /** Data rows in the file. */
+  records: number;
+  /** Rows passed on to `onRecord`. */
+  accepted: number;
+  diagnostics: Diagnostic[];
+}
+
+interface BoundField {
+  spec: FieldSpec;
+  header: string;
+  index: number;
+  ctx: CellContext;
+}
+
+/**
+ * @param path absolute path of the file
+ * @param displayPath path shown in diagnostics (relative to the project)
+ */
+export async function readTable(
+  path: string,
+  displayPath: string,
+  table: Table,
+  specs: readonly FieldSpec[],
+  onRecord: (record: CanonicalRecord, row: number) => void,
+): Promise<TableReadResult> {
+  const diagnostics: Diagnostic[] = [];
+  if (!existsSync(path)) {
+    diagnostics.push(
+      diagnostic('table-file-missing', {
+        file: displayPath,
+        message: 'the manifest declares this file but it does not exist',
+        hint: 'add the file to the snapshot folder, fix "file" in manifest.json, or remove the table from "tables"',
+      }),
+    );
+    return { sha256: null, records: 0, accepted: 0, diagnostics };
+  }
+  if (statSync(path).size === 0) {
+    diagnostics.push(
+      diagnostic('table-empty', {
+        file: displayPath,
+        message: 'the file is empty',
+        hint: 're-export the table; a table with no rows should be removed from "tables" in manifest.json',
+      }),
+    );
+    return { sha256: null, records: 0, accepted: 0, diagnostics };
+  }
+
+  let bound: BoundField[] = [];
+  let headerOk = true;
+  let headerLength = 0;
+  let accepted = 0;
+
+  const onHeader = (header: string[]) => {
+    headerLength = header.length;
+    const seen = new Map<string, number>();
+    header.forEach((h, i) => {
+      if (h !== '' && seen.has(h)) {
+        diagnostics.push(
+          diagnostic('duplicate-header', {
+            file: displayPath,
+            row: table.format.headerRow,
+            column: h,
+            message: `columns ${seen.get(h)! + 1} and ${i + 1} have the same header`,
+            hint: 'rename one of them in the export so each header is unique',
+          }),
+        );
+      }
+      seen.set(h, i);
+    });
+    const lowerIndex = new Map(header.map((h, i) => [h.toLowerCase(), i]));
+    const mappedHeaders = new Set<string>();
+    bound = [];
+    for (const spec of specs) {
+      const wanted = table.columns[spec.field]!;
+      const index = seen.get(wanted) ?? lowerIndex.get(wanted.toLowerCase());
+      if (index === undefined) {
+        if (spec.requiredColumn || spec.kind.type === 'score' || spec.kind.type === 'level')
+          headerOk = false;
+        diagnostics.push(
+          diagnostic('missing-column', {
+            file: displayPath,
+            row: table.format.headerRow,
+            column: wanted,
+            message: `no column "${wanted}" (mapped to ${spec.field}) in the header`,
+            hint: `the header has: ${header.map((h) => `"${h}"`).join(', ')}; fix tables.*.columns.${spec.field} in manifest.json${header.length === 1 ? ', or set "format": { "delimiter": … } — the file may use another delimiter' : ''}`,
+          }),
+        );
+        continue;
+      }
+      mappedHeaders.add(header[index]!);
+      const labels = new Map<string, string | number>();
+      for (const [label, value] of Object.entries(table.values[spec.field] ?? {})) {
+        labels.set(label.trim().toLowerCase(), value);
+      }
+      bound.push({
+        spec,
+        header: header[index]!,
+        index,
+        ctx: { labels, decimal: table.format.decimal },
+      });
+    }
+    const ignored = new Set(table.format.ignore.map((h) => h.toLowerCase()));
+    header.forEach((h, i) => {
+      if (mappedHeaders.has(h) || ignored.has(h.toLowerCase())) return;
+      // An empty first header is a row-index column written by spreadsheet tools: not worth a warning.
+      if (h === '' && i === 0) return;
+      diagnostics.push(
+        diagnostic('unmapped-column', {
+          file: displayPath,
+          row: table.format.headerRow,
+          column: h === '' ? `column ${i + 1}` : h,
+          message: 'this column is not mapped to any field and is ignored',
+          hint: 'map it in tables.*.columns of manifest.json, or list it in "format": { "ignore": [...] } to silence this',
+        }),
+      );
+    });
+  };
+
+  const onCells = (cells: string[], row: number) => {
+    if (!headerOk) return;
+    if (cells.length !== headerLength) {
+      diagnostics.push(
+        diagnostic('ragged-row', {
+          file: displayPath,
+          row,
+          message: `${cells.length} fields where the header has ${headerLength}`,
+          hint: 'a delimiter inside an unquoted cell or a missing quote usually causes this: quote the cell or fix the row',
+        }),
+      );
+      return;
+    }
+    const record: CanonicalRecord = {};
+    let rowOk = true;
+    for (const b of bound) {
+      const raw = cells[b.index]!;
+      const result = parseCell(raw, b.spec.kind, b.ctx);
+      if (!result.ok) {
+        rowOk = false;
+        diagnostics.push(
+          diagnostic(result.id, {
+            file: displayPath,
+            row,
+            column: b.header,
+            value: raw,
+            message: result.message,
+            hint: result.hint,
+          }),
+        );
+        continue;
+      }
+      if (result.value === undefined && b.spec.requiredValue) {
+        rowOk = false;
+        diagnostics.push(
+          diagnostic('missing-id', {
+            file: displayPath,
+            row,
+            column: b.header,
+            message: `${b.spec.field} is required and the cell is empty`,
+            hint: 'fill in the cell, or remove the row from the export',
+          }),
+        );
+        continue;
+      }
+      record[b.spec.field] = result.value;
+    }
+    if (rowOk) {
+      accepted += 1;
+      onRecord(record, row);
+    }
+  };
+
+  const result = await readCsv(path, displayPath, table.format, onHeader, onCells);
+  diagnostics.push(...result.diagnostics);
+  if (result.header === null || (result.records === 0 && headerOk)) {
+    diagnostics.push(
+      diagnostic('table-empty', {
+        file: displayPath,
+        message:
+          result.header === null
+            ? 'the file has no header row'
+            : 'the file has a header but no data rows',
+        hint: 're-export the table with its rows; a table with no rows should be removed from "tables" in manifest.json',
+      }),
+    );
+  }
+  return { sha256: result.sha256, records: result.records, accepted, diagnostics };
+}

@@ -1,0 +1,97 @@
+/**
+ * Mergeable weighted histogram of one integer-scaled survey item: the complete sufficient
+ * statistic for its top-box share, mean and NPS. Memory is one number per scale point.
+ */
+import { createMoments, type MomentsState } from './weighted-moments.ts';
+
+export interface ItemHistogram {
+  /** Lowest and highest scale point. */
+  min: number;
+  max: number;
+  /** Weighted count per scale point, index 0 = min. */
+  counts: number[];
+  /** Answers (raw count). */
+  n: number;
+  /** Sum of squared weights, for Kish n_eff. */
+  sumW2: number;
+  /** Rows where the item was empty or "not applicable" (raw count). */
+  missing: number;
+}
+
+/** An empty histogram for a scale [min, max]. */
+export function createHistogram(min: number, max: number): ItemHistogram {
+  if (!(Number.isInteger(min) && Number.isInteger(max) && max > min)) {
+    throw new Error('createHistogram requires integer min < max');
+  }
+  return { min, max, counts: new Array<number>(max - min + 1).fill(0), n: 0, sumW2: 0, missing: 0 };
+}
+
+/**
+ * Adds one answer (mutates). An undefined value counts as missing, never as a score.
+ * @throws when the value is not an integer on the scale (the loader reports those first)
+ */
+export function addToHistogram(h: ItemHistogram, value: number | undefined, w = 1): ItemHistogram {
+  if (value === undefined) {
+    h.missing += 1;
+    return h;
+  }
+  const index = value - h.min;
+  if (!Number.isInteger(value) || index < 0 || index >= h.counts.length) {
+    throw new Error(`addToHistogram requires an integer between ${h.min} and ${h.max}`);
+  }
+  h.counts[index] = (h.counts[index] ?? 0) + w;
+  h.n += 1;
+  h.sumW2 += w * w;
+  return h;
+}
+
+/** Combines two histograms of the same scale exactly. */
+export function mergeHistograms(a: ItemHistogram, b: ItemHistogram): ItemHistogram {
+  if (a.min !== b.min || a.max !== b.max) {
+    throw new Error('mergeHistograms requires histograms of the same scale');
+  }
+  return {
+    min: a.min,
+    max: a.max,
+    counts: a.counts.map((c, i) => c + (b.counts[i] ?? 0)),
+    n: a.n + b.n,
+    sumW2: a.sumW2 + b.sumW2,
+    missing: a.missing + b.missing,
+  };
+}
+
+/** Gives every answer in an unweighted (per-cell) histogram the weight w. */
+export function scaleHistogram(h: ItemHistogram, w: number): ItemHistogram {
+  return { ...h, counts: h.counts.map((c) => c * w), sumW2: h.sumW2 * w * w };
+}
+
+/** Total weight of the answers. */
+export function histogramWeight(h: ItemHistogram): number {
+  return h.counts.reduce((sum, c) => sum + c, 0);
+}
+
+/** Weighted share of answers between `from` and `to` inclusive (0 when there are none). */
+export function shareBetween(h: ItemHistogram, from: number, to: number): number {
+  const total = histogramWeight(h);
+  if (total === 0) return 0;
+  let inRange = 0;
+  h.counts.forEach((c, i) => {
+    const point = h.min + i;
+    if (point >= from && point <= to) inRange += c;
+  });
+  return inRange / total;
+}
+
+/** The moments of the item's scores, so means share one code path with continuous measures. */
+export function histogramMoments(h: ItemHistogram): MomentsState {
+  const m = createMoments();
+  m.n = h.n;
+  m.sumW2 = h.sumW2;
+  h.counts.forEach((c, i) => {
+    const x = h.min + i;
+    m.sumW += c;
+    m.sumWX += c * x;
+    m.sumWX2 += c * x * x;
+  });
+  return m;
+}

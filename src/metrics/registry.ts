@@ -1,0 +1,162 @@
+/**
+ * The metric registry: one definition per metric. Components, the figures JSON, the CSV
+ * downloads and the methodology page all read these; no metric is defined anywhere else.
+ */
+import type { SurveyItem } from '../schemas/fields.ts';
+import type { MetricKind } from './change.ts';
+
+export type Direction = 'higher-is-better' | 'lower-is-better';
+
+/** How a survey metric is computed from the snapshot's survey state. */
+export type SurveySource =
+  | { type: 'nps'; item: SurveyItem }
+  | { type: 'top-box'; item: SurveyItem; boxes?: number }
+  | { type: 'mean'; item: SurveyItem }
+  | { type: 'index' };
+
+export interface MetricDefinition {
+  id: string;
+  label: string;
+  /** Short label for tight spaces (tables, chart legends). */
+  shortLabel: string;
+  /** Unit suffix shown after values: "" for NPS points, "%" for shares, "" for scale means. */
+  unit: '' | '%' | 'pts';
+  /** What a change is called: "points", "percentage points", "scale points". */
+  changeUnit: string;
+  direction: Direction;
+  /** Decimals shown. */
+  decimals: number;
+  kind: MetricKind;
+  formula: string;
+  interval: string;
+  reference: string;
+  source: SurveySource;
+  /** Lowest and highest possible value, for chart axes. */
+  range: [number, number];
+}
+
+const WILSON = 'Wilson score interval, 95% (Wilson 1927; Newcombe 1998)';
+const T_INTERVAL = 't interval, 95%, SE = s/√n (Kish n_eff when weighted)';
+
+function topBoxMetric(
+  id: string,
+  item: SurveyItem,
+  label: string,
+  shortLabel: string,
+): MetricDefinition {
+  return {
+    id,
+    label,
+    shortLabel,
+    unit: '%',
+    changeUnit: 'percentage points',
+    direction: 'higher-is-better',
+    decimals: 1,
+    kind: 'proportion',
+    formula: `Share of answers in the top two points of the ${label.toLowerCase()} scale (top-2-box), in %.`,
+    interval: WILSON,
+    reference: 'Top-2-box convention; change tested with the pooled two-proportion z-test',
+    source: { type: 'top-box', item },
+    range: [0, 100],
+  };
+}
+
+function meanMetric(
+  id: string,
+  item: SurveyItem,
+  label: string,
+  shortLabel: string,
+): MetricDefinition {
+  return {
+    id,
+    label,
+    shortLabel,
+    unit: '',
+    changeUnit: 'scale points',
+    direction: 'higher-is-better',
+    decimals: 2,
+    kind: 'mean',
+    formula: `Mean of the ${label.toLowerCase().replace(/ \(mean\)$/, '')} answers on the item's declared scale.`,
+    interval: T_INTERVAL,
+    reference: "Change tested with Welch's t-test",
+    source: { type: 'mean', item },
+    range: [0, 10],
+  };
+}
+
+const COMPONENTS: ReadonlyArray<[SurveyItem, string, string]> = [
+  ['product_quality', 'Product quality', 'Product'],
+  ['service_quality', 'Service quality', 'Service'],
+  ['reliability', 'Reliability', 'Reliability'],
+  ['value', 'Value for money', 'Value'],
+  ['emotional', 'Emotional connection', 'Emotional'],
+  ['brand', 'Brand favourability', 'Brand'],
+];
+
+export const METRICS: readonly MetricDefinition[] = [
+  {
+    id: 'index',
+    label: 'Satisfaction index',
+    shortLabel: 'Index',
+    unit: '',
+    changeUnit: 'points',
+    direction: 'higher-is-better',
+    decimals: 1,
+    kind: 'mean',
+    formula:
+      'ACSI-style 0–100 index: for each respondent, the mean over the answered index items of (answer − scale min) / (scale max − scale min) × 100; the index is the mean over respondents.',
+    interval: T_INTERVAL,
+    reference:
+      'Fornell et al. (1996), The American Customer Satisfaction Index, J. Marketing 60(4)',
+    source: { type: 'index' },
+    range: [0, 100],
+  },
+  {
+    id: 'nps',
+    label: 'Net Promoter Score',
+    shortLabel: 'NPS',
+    unit: '',
+    changeUnit: 'points',
+    direction: 'higher-is-better',
+    decimals: 1,
+    kind: 'nps',
+    formula:
+      '100 × (share of promoters, 9–10 − share of detractors, 0–6) on the 0–10 likelihood-to-recommend item.',
+    interval:
+      'Adjusted Wald, 95%: add 0.75 detractors, 1.5 passives, 0.75 promoters; v = (p + d) − (p − d)², SE = √(v/n)',
+    reference:
+      'Reichheld (2003); interval: Rocks (2016), Interval estimation for the Net Promoter Score, Am. Statistician 70(4); change: z = Δ/√(v₁/n₁ + v₂/n₂)',
+    source: { type: 'nps', item: 'recommend' },
+    range: [-100, 100],
+  },
+  { ...topBoxMetric('csat', 'satisfaction', 'Customer satisfaction (CSAT)', 'CSAT') },
+  meanMetric('csat_mean', 'satisfaction', 'Overall satisfaction (mean)', 'Satisfaction mean'),
+  {
+    ...meanMetric('ces', 'effort', 'Customer effort (mean, 1–7, higher = easier)', 'CES'),
+    formula: 'Mean of the 1–7 ease item (7 = very easy).',
+  },
+  {
+    ...topBoxMetric('ces_agree', 'effort', 'Customer effort: share finding it easy', 'CES easy'),
+    formula: 'Share answering 5–7 (agree it was easy) on the 1–7 ease item, in %.',
+    source: { type: 'top-box', item: 'effort', boxes: 3 },
+  },
+  ...COMPONENTS.map(([item, label, short]) => topBoxMetric(item, item, label, short)),
+  ...COMPONENTS.map(([item, label, short]) =>
+    meanMetric(`${item}_mean`, item, `${label} (mean)`, `${short} mean`),
+  ),
+];
+
+const BY_ID = new Map(METRICS.map((m) => [m.id, m]));
+
+/**
+ * The definition of a metric id.
+ * @throws "unknown metric id: x" listing the known ids, so a typo in a report fails loudly
+ */
+export function getMetric(id: string): MetricDefinition {
+  const metric = BY_ID.get(id);
+  if (!metric) throw new Error(`unknown metric id: ${id} (known: ${[...BY_ID.keys()].join(', ')})`);
+  return metric;
+}
+
+/** The headline metrics of every review, in display order. */
+export const HEADLINE_METRICS = ['index', 'nps', 'csat', 'ces'] as const;

@@ -1,0 +1,171 @@
+/**
+ * The survey side of a snapshot as one mergeable state: per weighting cell (a combination of
+ * segment levels), a histogram per item, the index moments and competitor counts. Memory grows
+ * with cells × scale points, not with rows; a snapshot split across files or machines merges
+ * exactly, and weighting is applied per cell at result time.
+ */
+import type { SurveyItem } from '../schemas/fields.ts';
+import type { SurveyRow } from '../schemas/row-types.ts';
+import {
+  addToHistogram,
+  createHistogram,
+  mergeHistograms,
+  scaleHistogram,
+  type ItemHistogram,
+} from './histogram.ts';
+import { respondentIndex, type IndexItem } from './satisfaction-index.ts';
+import {
+  addMoment,
+  createMoments,
+  mergeMoments,
+  scaleMoments,
+  type MomentsState,
+} from './weighted-moments.ts';
+
+export interface SurveyConfig {
+  /** Scale of each item present in the snapshot. */
+  items: Partial<Record<SurveyItem, { scale: [number, number] }>>;
+  /** Items of the satisfaction index (only those present in `items` are used). */
+  indexItems: readonly SurveyItem[];
+  /** Segment dimensions, in a fixed order (it defines the cell key). */
+  dimensions: readonly string[];
+}
+
+export interface SurveyCell {
+  /** Segment levels of the cell; undefined = the response had no level for that dimension. */
+  levels: Record<string, string | undefined>;
+  responses: number;
+  items: Partial<Record<SurveyItem, ItemHistogram>>;
+  index: MomentsState;
+  indexMissing: number;
+  competitor: { better: number; same: number; worse: number; missing: number };
+}
+
+export interface SurveyState {
+  config: SurveyConfig;
+  cells: Map<string, SurveyCell>;
+}
+
+/** An empty survey state. */
+export function createSurveyState(config: SurveyConfig): SurveyState {
+  return { config, cells: new Map() };
+}
+
+/** Cell key of a set of levels: one entry per dimension, in config order. */
+export function cellKey(
+  dimensions: readonly string[],
+  levels: Record<string, string | undefined>,
+): string {
+  return JSON.stringify(dimensions.map((d) => levels[d] ?? null));
+}
+
+function createCell(config: SurveyConfig, levels: Record<string, string | undefined>): SurveyCell {
+  const items: Partial<Record<SurveyItem, ItemHistogram>> = {};
+  for (const [item, def] of Object.entries(config.items) as [
+    SurveyItem,
+    { scale: [number, number] },
+  ][]) {
+    items[item] = createHistogram(def.scale[0], def.scale[1]);
+  }
+  return {
+    levels,
+    responses: 0,
+    items,
+    index: createMoments(),
+    indexMissing: 0,
+    competitor: { better: 0, same: 0, worse: 0, missing: 0 },
+  };
+}
+
+function indexItems(config: SurveyConfig): Array<[SurveyItem, IndexItem]> {
+  return config.indexItems.flatMap((item) => {
+    const def = config.items[item];
+    return def ? [[item, { min: def.scale[0], max: def.scale[1] }] as [SurveyItem, IndexItem]] : [];
+  });
+}
+
+/** Adds one validated response (mutates and returns the state). */
+export function addSurveyRow(state: SurveyState, row: SurveyRow): SurveyState {
+  const { config } = state;
+  const levels: Record<string, string | undefined> = {};
+  for (const d of config.dimensions) levels[d] = row.segments[d];
+  const key = cellKey(config.dimensions, levels);
+  let cell = state.cells.get(key);
+  if (!cell) {
+    cell = createCell(config, levels);
+    state.cells.set(key, cell);
+  }
+  cell.responses += 1;
+  for (const [item, h] of Object.entries(cell.items) as [SurveyItem, ItemHistogram][]) {
+    addToHistogram(h, row.items[item]);
+  }
+  const idxItems = indexItems(config);
+  const index = respondentIndex(
+    idxItems.map(([item]) => row.items[item]),
+    idxItems.map(([, def]) => def),
+  );
+  if (index === undefined) cell.indexMissing += 1;
+  else addMoment(cell.index, index);
+  if (row.competitor) cell.competitor[row.competitor] += 1;
+  else cell.competitor.missing += 1;
+  return state;
+}
+
+function mergeCells(a: SurveyCell, b: SurveyCell): SurveyCell {
+  const items: Partial<Record<SurveyItem, ItemHistogram>> = {};
+  for (const [item, h] of Object.entries(a.items) as [SurveyItem, ItemHistogram][]) {
+    const other = b.items[item];
+    items[item] = other ? mergeHistograms(h, other) : h;
+  }
+  return {
+    levels: a.levels,
+    responses: a.responses + b.responses,
+    items,
+    index: mergeMoments(a.index, b.index),
+    indexMissing: a.indexMissing + b.indexMissing,
+    competitor: {
+      better: a.competitor.better + b.competitor.better,
+      same: a.competitor.same + b.competitor.same,
+      worse: a.competitor.worse + b.competitor.worse,
+      missing: a.competitor.missing + b.competitor.missing,
+    },
+  };
+}
+
+/** Combines two states of the same configuration exactly (pure). */
+export function mergeSurveyStates(a: SurveyState, b: SurveyState): SurveyState {
+  const cells = new Map(a.cells);
+  for (const [key, cell] of b.cells) {
+    const existing = cells.get(key);
+    cells.set(key, existing ? mergeCells(existing, cell) : cell);
+  }
+  return { config: a.config, cells };
+}
+
+/** Gives every response of a cell the weight w. */
+export function scaleCell(cell: SurveyCell, w: number): SurveyCell {
+  const items: Partial<Record<SurveyItem, ItemHistogram>> = {};
+  for (const [item, h] of Object.entries(cell.items) as [SurveyItem, ItemHistogram][]) {
+    items[item] = scaleHistogram(h, w);
+  }
+  return { ...cell, items, index: scaleMoments(cell.index, w) };
+}
+
+/**
+ * Pools the cells that pass `include`, each scaled by its weight (1 when unweighted).
+ * Returns null when no cell matches.
+ */
+export function poolCells(
+  state: SurveyState,
+  include: (cell: SurveyCell) => boolean,
+  weightOf: (cell: SurveyCell) => number = () => 1,
+): SurveyCell | null {
+  let pooled: SurveyCell | null = null;
+  for (const cell of state.cells.values()) {
+    if (!include(cell)) continue;
+    const w = weightOf(cell);
+    const scaled = w === 1 ? cell : scaleCell(cell, w);
+    pooled = pooled ? mergeCells(pooled, scaled) : scaled;
+  }
+  return pooled;
+}
