@@ -1,0 +1,9 @@
+/// <reference types="astro/client" />
+/// <reference path="../.astro/types.d.ts" />
+
+declare namespace App {
+  interface Locals {
+    /** The report being rendered; components embedded in MDX read their figures from it. */
+    review?: import('./lib/review-context.ts').ReviewContext;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Number formatting for readers: one place decides decimals, signs, units and how a missing or
+ * suppressed figure reads, so every page and table says it the same way.
+ */
+import type { Change } from '../metrics/change.ts';
+import type { Estimate } from '../metrics/estimate.ts';
+import type { MetricDefinition } from '../metrics/registry.ts';
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, decimals: number, signed = false): Intl.NumberFormat {
+  const key = `${locale}|${decimals}|${signed}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      signDisplay: signed ? 'exceptZero' : 'auto',
+    });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** "32.1", "68.4%" — a metric value with its unit. */
+export function formatValue(metric: MetricDefinition, value: number, locale = 'en-GB'): string {
+  return `${numberFormat(locale, metric.decimals).format(value)}${metric.unit === '%' ? '%' : ''}`;
+}
+
+/** "28.0–36.2" — an interval without repeating the unit. */
+export function formatInterval(
+  metric: MetricDefinition,
+  lower: number,
+  upper: number,
+  locale = 'en-GB',
+): string {
+  const f = numberFormat(locale, metric.decimals);
+  return `${f.format(lower)}–${f.format(upper)}${metric.unit === '%' ? '%' : ''}`;
+}
+
+/** "+3.2 pts" / "−1.4 pp" — a change with sign and unit. */
+export function formatDelta(metric: MetricDefinition, delta: number, locale = 'en-GB'): string {
+  const unit =
+    metric.unit === '%' ? ' pp' : metric.kind === 'mean' && metric.id !== 'index' ? '' : ' pts';
+  return `${numberFormat(locale, metric.decimals, true).format(delta).replace('-', '−')}${unit}`;
+}
+
+/** "p = 0.032" / "p < 0.001". */
+export function formatP(p: number): string {
+  if (p < 0.001) return 'p < 0.001';
+  return `p = ${p.toFixed(3)}`;
+}
+
+/** "n = 1,234" with the locale's grouping. */
+export function formatCount(n: number, locale = 'en-GB'): string {
+  return numberFormat(locale, 0).format(n);
+}
+
+/** Whether a change is good news for the reader, given the metric's direction. */
+export function changeIsImprovement(metric: MetricDefinition, change: Change): boolean {
+  return metric.direction === 'higher-is-better' ? change.delta > 0 : change.delta < 0;
+}
+
+/** One-line description of an estimate for text-only readers and tables. */
+export function describeEstimate(metric: MetricDefinition, e: Estimate, locale = 'en-GB'): string {
+  if (e.value === null) return `suppressed: too few responses (n = ${formatCount(e.n, locale)})`;
+  const interval =
+    e.lower !== null && e.upper !== null
+      ? ` (95% CI ${formatInterval(metric, e.lower, e.upper, locale)})`
+      : '';
+  const flag = e.base === 'indicative' ? ', indicative: small base' : '';
+  return `${formatValue(metric, e.value, locale)}${interval}, n = ${formatCount(e.n, locale)}${flag}`;
+}

@@ -1,0 +1,14 @@
+/** URLs of the site's pages, with the configured base path, in one place. */
+const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+
+export const paths = {
+  home: () => base,
+  archive: () => `${base}reports/`,
+  period: (period: string) => `${base}reports/${period}/`,
+  version: (period: string, version: number) => `${base}reports/${period}/v${version}/`,
+  figuresJson: (period: string, version: number) =>
+    `${base}reports/${period}/v${version}/figures.json`,
+  figuresCsv: (period: string, version: number) =>
+    `${base}reports/${period}/v${version}/figures.csv`,
+  asset: (path: string) => `${base}${path.replace(/^\//, '')}`,
+};

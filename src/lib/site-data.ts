@@ -1,0 +1,60 @@
+/**
+ * Reads the content collections once per build and cross-checks reports against snapshots.
+ * Any problem a reader must not see (a tampered published snapshot, a report citing a missing
+ * snapshot) throws here, which fails the build before anything is published.
+ */
+import { getCollection } from 'astro:content';
+import type { MetricChange, SnapshotFigures } from '../metrics/snapshot-figures.ts';
+import { siteSettings } from '../site-settings.ts';
+import { buildReportIndex, type ReportIndex } from './report-index.ts';
+import type { ReviewContext } from './review-context.ts';
+
+export interface SiteData {
+  /** Oldest first. */
+  snapshots: SnapshotFigures[];
+  changes: Record<string, Record<string, MetricChange> | null>;
+  index: ReportIndex;
+}
+
+let cached: Promise<SiteData> | null = null;
+
+async function load(): Promise<SiteData> {
+  const entries = await getCollection('snapshots');
+  const snapshots = entries
+    .map((e) => e.data.figures as unknown as SnapshotFigures)
+    .sort((a, b) => a.start.localeCompare(b.start));
+  const changes: SiteData['changes'] = {};
+  for (const e of entries)
+    changes[e.id] = e.data.changes as unknown as Record<string, MetricChange> | null;
+  const reports = await getCollection('reports');
+  const index = buildReportIndex(
+    reports.map((r) => ({ id: r.id, data: r.data })),
+    snapshots.map((s) => ({ id: s.id, start: s.start, hash: s.hash })),
+    siteSettings.includeDrafts,
+  );
+  for (const warning of index.warnings) console.warn(`[reports] ${warning}`);
+  if (index.errors.length > 0) {
+    throw new Error(
+      `Report check failed; nothing was built.\n${index.errors.map((e) => `error ${e}`).join('\n')}`,
+    );
+  }
+  return { snapshots, changes, index };
+}
+
+/** The site's data, loaded once per build. */
+export function getSiteData(): Promise<SiteData> {
+  cached ??= load();
+  return cached;
+}
+
+/** The component context of one snapshot. */
+export function reviewContext(site: SiteData, snapshotId: string): ReviewContext {
+  const position = site.snapshots.findIndex((s) => s.id === snapshotId);
+  if (position < 0) throw new Error(`no snapshot "${snapshotId}"`);
+  return {
+    figures: site.snapshots[position]!,
+    changes: site.changes[snapshotId] ?? null,
+    history: site.snapshots.slice(0, position + 1),
+    locale: siteSettings.locale,
+  };
+}

@@ -1,0 +1,189 @@
+/**
+ * Loads every snapshot under the data folder and computes its figures: the one entry point the
+ * site, the CLI and the tests share. Snapshots are read one after another (each streams its
+ * files) and all diagnostics are returned together.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { DEFAULT_INDEX_ITEMS, type SurveyItem } from '../schemas/fields.ts';
+import type { Manifest } from '../schemas/manifest-schema.ts';
+import { responseRate } from '../metrics/response-rates.ts';
+import {
+  changesBetween,
+  type MetricChange,
+  type SnapshotFigures,
+} from '../metrics/snapshot-figures.ts';
+import { surveyFigures } from '../metrics/survey-figures.ts';
+import { addSurveyRow, createSurveyState, type SurveyState } from '../metrics/survey-state.ts';
+import { surveyWeights } from '../metrics/survey-weights.ts';
+import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import { loadSnapshot } from './load-snapshot.ts';
+
+export interface ReviewData {
+  /** Snapshots with figures, oldest first. */
+  snapshots: SnapshotFigures[];
+  /** Snapshot id → metric id → change against the previous snapshot (absent for the first). */
+  changes: Record<string, Record<string, MetricChange>>;
+  diagnostics: Diagnostic[];
+}
+
+/** Snapshot folders under `dataDir` (folders holding a manifest.json, or any folder). */
+export function snapshotFolders(dataDir: string): string[] {
+  if (!existsSync(dataDir)) return [];
+  return readdirSync(dataDir)
+    .filter((name) => !name.startsWith('.') && !name.startsWith('_'))
+    .filter((name) => statSync(join(dataDir, name)).isDirectory())
+    .sort();
+}
+
+/** The survey configuration a manifest implies. */
+export function surveyConfig(manifest: Manifest) {
+  const items: Partial<Record<SurveyItem, { scale: [number, number] }>> = {};
+  for (const [item, def] of Object.entries(manifest.items) as [
+    SurveyItem,
+    { scale: [number, number] },
+  ][]) {
+    items[item] = { scale: def.scale };
+  }
+  return {
+    items,
+    indexItems: manifest.index?.items ?? DEFAULT_INDEX_ITEMS,
+    dimensions: Object.keys(manifest.segments),
+  };
+}
+
+/** Figures of one loaded snapshot from its survey state. */
+export function snapshotFigures(
+  manifest: Manifest,
+  hash: string,
+  survey: SurveyState,
+  tables: SnapshotFigures['tables'],
+): { figures: SnapshotFigures; diagnostics: Diagnostic[] } {
+  const levels: Record<string, string[]> = {};
+  for (const [dimension, def] of Object.entries(manifest.segments))
+    levels[dimension] = Object.keys(def.levels);
+  const weights = surveyWeights(survey, manifest);
+  const topBoxes: Partial<Record<string, number>> = {};
+  for (const [item, def] of Object.entries(manifest.items)) topBoxes[item] = def.topBox;
+  const metrics = surveyFigures(
+    survey,
+    { rule: manifest.minimumBase, levels, weightOf: weights.weightOf },
+    topBoxes,
+  );
+  let responses = 0;
+  for (const cell of survey.cells.values()) responses += cell.responses;
+
+  const diagnostics: Diagnostic[] = [];
+  const file = `data/${manifest.id}/${manifest.tables.survey.file}`;
+  const responseRates: SnapshotFigures['responseRates'] = {};
+  for (const [dimension, def] of Object.entries(manifest.segments)) {
+    responseRates[dimension] = {};
+    for (const [level, plan] of Object.entries(def.levels)) {
+      let count = 0;
+      for (const cell of survey.cells.values())
+        if (cell.levels[dimension] === level) count += cell.responses;
+      const rate = responseRate(count, plan);
+      responseRates[dimension][level] = rate;
+      if (count < manifest.minimumBase.flag) {
+        diagnostics.push(
+          diagnostic('segment-below-minimum-base', {
+            file,
+            column: manifest.tables.survey.columns[dimension],
+            value: level,
+            message: `${def.label} "${level}" has ${count} responses: figures are ${count < manifest.minimumBase.suppress ? 'suppressed' : 'flagged as indicative'} (minimum base ${manifest.minimumBase.suppress}/${manifest.minimumBase.flag})`,
+            hint: 'invite more customers of this group next period, or report it combined with a neighbouring group',
+          }),
+        );
+      }
+      if (rate.target !== null && count < rate.target) {
+        diagnostics.push(
+          diagnostic('low-response-rate', {
+            file,
+            column: manifest.tables.survey.columns[dimension],
+            value: level,
+            message: `${def.label} "${level}": ${count} responses against a target of ${rate.target}${rate.rate !== null ? ` (response rate ${rate.rate.toFixed(1)}%)` : ''}`,
+            hint: 'send reminders or more invitations next period; weighting corrects the mix but not a small base',
+          }),
+        );
+      }
+    }
+  }
+
+  const segments: SnapshotFigures['segments'] = {};
+  for (const [dimension, def] of Object.entries(manifest.segments)) {
+    segments[dimension] = { label: def.label, levels: Object.keys(def.levels) };
+  }
+  return {
+    figures: {
+      id: manifest.id,
+      period: manifest.period,
+      start: manifest.start,
+      end: manifest.end,
+      hash,
+      responses,
+      tables,
+      segments,
+      weighting: weights.summary,
+      responseRates,
+      metrics,
+      targets: manifest.targets,
+      minimumBase: manifest.minimumBase,
+      benchmarks: manifest.benchmarks,
+    },
+    diagnostics: [...weights.diagnostics, ...diagnostics],
+  };
+}
+
+/**
+ * Loads and computes every snapshot of `dataDir`.
+ * @param root project root, to show file paths relative to it
+ */
+export async function loadReviews(dataDir: string, root: string): Promise<ReviewData> {
+  const diagnostics: Diagnostic[] = [];
+  const folders = snapshotFolders(dataDir);
+  const displayData = relative(root, dataDir) || '.';
+  if (folders.length === 0) {
+    diagnostics.push(
+      diagnostic('no-snapshots', {
+        file: displayData,
+        message: 'no snapshot folders found',
+        hint: 'add a folder per period with a manifest.json and its CSV files, or run `npm run demo-data`',
+      }),
+    );
+    return { snapshots: [], changes: {}, diagnostics };
+  }
+  const snapshots: SnapshotFigures[] = [];
+  for (const folder of folders) {
+    let survey: SurveyState | null = null;
+    const loaded = await loadSnapshot(
+      join(dataDir, folder),
+      `${displayData}/${folder}`,
+      (manifest) => {
+        const state = createSurveyState(surveyConfig(manifest));
+        survey = state;
+        return { survey: (row) => addSurveyRow(state, row) };
+      },
+    );
+    diagnostics.push(...loaded.diagnostics);
+    if (
+      !loaded.manifest ||
+      !loaded.hash ||
+      !survey ||
+      loaded.diagnostics.some((d) => d.level === 'error')
+    ) {
+      continue;
+    }
+    const tables: SnapshotFigures['tables'] = {};
+    for (const [name, t] of Object.entries(loaded.tables))
+      tables[name] = { file: t.file, rows: t.rows, used: t.used };
+    const result = snapshotFigures(loaded.manifest, loaded.hash, survey, tables);
+    diagnostics.push(...result.diagnostics);
+    snapshots.push(result.figures);
+  }
+  snapshots.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
+  const changes: ReviewData['changes'] = {};
+  for (let i = 1; i < snapshots.length; i++) {
+    changes[snapshots[i]!.id] = changesBetween(snapshots[i]!, snapshots[i - 1]!);
+  }
+  return { snapshots, changes, diagnostics };
+}

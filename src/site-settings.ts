@@ -1,0 +1,16 @@
+/**
+ * Build settings read from the environment, so the same code builds the demo site, a fixture
+ * site in tests, or an analyst's own data folder.
+ */
+export const siteSettings = {
+  /** Folder with one sub-folder per snapshot. */
+  dataDir: process.env.REVIEW_DATA_DIR ?? 'data',
+  /** Folder with the MDX reports. */
+  reportsDir: process.env.REVIEW_REPORTS_DIR ?? 'reports',
+  /** Build draft reports too (always on in `astro dev`). */
+  includeDrafts: process.env.REVIEW_DRAFTS === '1' || import.meta.env?.DEV === true,
+  /** Site title. */
+  title: process.env.REVIEW_SITE_TITLE ?? 'Customer satisfaction reviews',
+  /** Locale for number and date formatting. */
+  locale: process.env.REVIEW_LOCALE ?? 'en-GB',
+};
