@@ -1,0 +1,97 @@
+/**
+ * Flattens a snapshot's figures into one row per metric × group, the shape of the CSV download
+ * (and a convenient one for spreadsheets): overall first, then each segment level.
+ */
+import type { MetricChange, SnapshotFigures } from '../metrics/snapshot-figures.ts';
+import { getMetric } from '../metrics/registry.ts';
+
+export const FIGURE_COLUMNS = [
+  'metric',
+  'label',
+  'dimension',
+  'level',
+  'value',
+  'lower_95',
+  'upper_95',
+  'n',
+  'n_effective',
+  'missing',
+  'base',
+  'change',
+  'change_p',
+  'change_significant',
+  'vs_rest',
+  'vs_rest_p_adjusted',
+] as const;
+
+export type FigureRow = Record<(typeof FIGURE_COLUMNS)[number], string | number | boolean | null>;
+
+/** One row per metric overall and per segment level. */
+export function figureRows(
+  figures: SnapshotFigures,
+  changes: Record<string, MetricChange> | null,
+): FigureRow[] {
+  const rows: FigureRow[] = [];
+  for (const [id, m] of Object.entries(figures.metrics)) {
+    const label = getMetric(id).label;
+    const change = changes?.[id];
+    rows.push({
+      metric: id,
+      label,
+      dimension: null,
+      level: null,
+      value: m.overall.value,
+      lower_95: m.overall.lower,
+      upper_95: m.overall.upper,
+      n: m.overall.n,
+      n_effective: m.overall.nEffective,
+      missing: m.overall.missing,
+      base: m.overall.base,
+      change: change?.overall?.delta ?? null,
+      change_p: change?.overall?.p ?? null,
+      change_significant: change?.overall?.significant ?? null,
+      vs_rest: null,
+      vs_rest_p_adjusted: null,
+    });
+    for (const [dimension, levels] of Object.entries(m.segments)) {
+      for (const [level, e] of Object.entries(levels)) {
+        const c = change?.segments[dimension]?.[level] ?? null;
+        rows.push({
+          metric: id,
+          label,
+          dimension,
+          level,
+          value: e.value,
+          lower_95: e.lower,
+          upper_95: e.upper,
+          n: e.n,
+          n_effective: e.nEffective,
+          missing: e.missing,
+          base: e.base,
+          change: c?.delta ?? null,
+          change_p: c?.p ?? null,
+          change_significant: c?.significant ?? null,
+          vs_rest: e.vsRest?.delta ?? null,
+          vs_rest_p_adjusted: e.vsRest?.pAdjusted ?? null,
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+function csvCell(value: string | number | boolean | null): string {
+  if (value === null) return '';
+  const text = typeof value === 'number' ? String(Number(value.toPrecision(12))) : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** RFC 4180 CSV (comma, CRLF-free `\n` line ends, empty cell = missing). */
+export function toCsv(
+  columns: readonly string[],
+  rows: ReadonlyArray<Record<string, string | number | boolean | null>>,
+): string {
+  const lines = [columns.join(',')];
+  for (const row of rows) lines.push(columns.map((c) => csvCell(row[c] ?? null)).join(','));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,30 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getSiteData, reviewContext } from '../../../../lib/site-data.ts';
+import { METRICS } from '../../../../metrics/registry.ts';
+
+export const getStaticPaths = (async () => {
+  const site = await getSiteData();
+  return site.index.periods.flatMap((period) =>
+    period.versions.map((version) => ({
+      params: { period: period.period, version: `v${version.version}` },
+      props: { period: period.period, version: version.version, hash: version.data.snapshotHash },
+    })),
+  );
+}) satisfies GetStaticPaths;
+
+/** Every computed figure of the report version, with the metric definitions it uses. */
+export const GET: APIRoute = async ({ props }) => {
+  const site = await getSiteData();
+  const review = reviewContext(site, props.period as string);
+  const used = new Set(Object.keys(review.figures.metrics));
+  const body = {
+    report: { period: props.period, version: props.version, snapshotHash: props.hash },
+    snapshot: review.figures,
+    changesVsPrevious: review.changes,
+    previousPeriod: review.history.length > 1 ? review.history.at(-2)!.id : null,
+    metrics: METRICS.filter((m) => used.has(m.id)),
+  };
+  return new Response(`${JSON.stringify(body, null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
+};
