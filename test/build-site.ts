@@ -1,0 +1,46 @@
+/** Runs `astro build` on a data and reports folder, as CI does, and returns what it printed. */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+export const FIXTURE_SITE = join(ROOT, 'test/fixtures/site');
+
+export interface BuildResult {
+  code: number;
+  output: string;
+  outDir: string;
+}
+
+export function buildSite(
+  dataDir: string,
+  reportsDir: string,
+  env: Record<string, string> = {},
+): BuildResult {
+  const work = mkdtempSync(join(tmpdir(), 'review-build-'));
+  const outDir = join(work, 'dist');
+  const result = spawnSync(join(ROOT, 'node_modules/.bin/astro'), ['build', '--outDir', outDir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`,
+      REVIEW_DATA_DIR: dataDir,
+      REVIEW_REPORTS_DIR: reportsDir,
+      ASTRO_CACHE_DIR: join(work, 'cache'),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ...env,
+    },
+  });
+  return { code: result.status ?? 1, output: `${result.stdout}\n${result.stderr}`, outDir };
+}
+
+/** A writable copy of the fixture site's data and reports. */
+export function copyFixtureSite(): { dataDir: string; reportsDir: string } {
+  const work = mkdtempSync(join(tmpdir(), 'review-site-'));
+  cpSync(join(FIXTURE_SITE, 'data'), join(work, 'data'), { recursive: true });
+  cpSync(join(FIXTURE_SITE, 'reports'), join(work, 'reports'), { recursive: true });
+  return { dataDir: join(work, 'data'), reportsDir: join(work, 'reports') };
+}

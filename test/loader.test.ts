@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic, type Diagnostic } from '../src/loaders/diagnostics.ts';
+import { loadReviews } from '../src/loaders/load-reviews.ts';
+import { baseManifest, SURVEY_HEADER, validRows, writeSnapshot } from './snapshot-builder.ts';
+
+async function load(files: Record<string, string | Buffer>, manifest?: Record<string, unknown>) {
+  const { dataDir } = writeSnapshot(files, manifest);
+  return loadReviews(dataDir, dataDir);
+}
+
+function only(diagnostics: Diagnostic[], id: string) {
+  return diagnostics.filter((d) => d.id === id);
+}
+
+const csv = (...lines: string[]) => `${lines.join('\n')}\n`;
+
+describe('loadReviews with broken snapshots', () => {
+  it('reads a valid snapshot with no errors and computes its figures', async () => {
+    const review = await load({ 'survey.csv': csv(SURVEY_HEADER, ...validRows(40)) });
+    expect(review.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    expect(review.snapshots).toHaveLength(1);
+    expect(review.snapshots[0]!.responses).toBe(40);
+    expect(review.snapshots[0]!.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
+  it('a header missing a mapped column is reported with the header row and the missing name', async () => {
+    const review = await load({
+      'survey.csv': csv('Response ID,Date,Group,Recommend,Satisfation,Comment', ...validRows(3)),
+    });
+    const [d] = only(review.diagnostics, 'missing-column');
+    expect(d).toMatchObject({ level: 'error', row: 1, column: 'Satisfaction' });
+    expect(only(review.diagnostics, 'unmapped-column')[0]).toMatchObject({ column: 'Satisfation' });
+    expect(review.snapshots).toHaveLength(0);
+  });
+
+  it('a value out of scale names file, row and column', async () => {
+    const rows = validRows(5);
+    rows[2] = 'R3,2026-02-01,A,11,4,ok';
+    const review = await load({ 'survey.csv': csv(SURVEY_HEADER, ...rows) });
+    const [d] = only(review.diagnostics, 'out-of-scale');
+    expect(d).toMatchObject({ level: 'error', row: 4, column: 'Recommend', value: '11' });
+    expect(d!.file).toMatch(/2026-Q1\/survey\.csv$/);
+    expect(formatDiagnostic(d!)).toContain('survey.csv:4:Recommend');
+  });
+
+  it('a non-numeric cell is an error, a declared label is mapped, an N/A code is missing', async () => {
+    const rows = validRows(4);
+    rows[0] = 'R1,2026-02-01,A,seven,4,ok';
+    rows[1] = 'R2,2026-02-01,A,9,Very satisfied,ok';
+    rows[2] = 'R3,2026-02-01,A,9,N/A,ok';
+    const review = await load({ 'survey.csv': csv(SURVEY_HEADER, ...rows) });
+    expect(only(review.diagnostics, 'unknown-label')).toHaveLength(1);
+    expect(only(review.diagnostics, 'unknown-label')[0]).toMatchObject({
+      row: 2,
+      column: 'Recommend',
+      value: 'seven',
+    });
+    expect(review.diagnostics.filter((d) => d.level === 'error')).toHaveLength(1);
+  });
+
+  it('an empty cell is missing, never 0', async () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `R${i},2026-02-01,A,${i < 20 ? '' : 10},5,`);
+    const review = await load({ 'survey.csv': csv(SURVEY_HEADER, ...rows) });
+    const nps = review.snapshots[0]!.metrics.nps!.overall;
+    expect(nps.n).toBe(20);
+    expect(nps.missing).toBe(20);
+    expect(nps.value).toBe(null); // 20 < minimum base 30: suppressed, not a score of 0
+  });
+
+  it('a duplicate id is a warning naming the row kept, and the copy is dropped', async () => {
+    const rows = validRows(40);
+    rows.push('R7,2026-02-01,A,0,1,dup');
+    const review = await load({ 'survey.csv': csv(SURVEY_HEADER, ...rows) });
+    const [d] = only(review.diagnostics, 'duplicate-id');
+    expect(d).toMatchObject({ level: 'warning', row: 42, value: 'R7' });
+    expect(d!.message).toContain('row 8');
+    expect(review.snapshots[0]!.responses).toBe(40);
+  });
+
+  it('an empty file is an error, not an empty snapshot', async () => {
+    const review = await load({ 'survey.csv': '' });
+    expect(only(review.diagnostics, 'table-empty')).toHaveLength(1);
+    expect(review.snapshots).toHaveLength(0);
+  });
+
+  it('a header without rows is an error', async () => {
+    const review = await load({ 'survey.csv': csv(SURVEY_HEADER) });
+    expect(only(review.diagnostics, 'table-empty')).toHaveLength(1);
+  });
+
+  it('a missing declared file is an error', async () => {
+    const review = await load({});
+    expect(only(review.diagnostics, 'table-file-missing')).toHaveLength(1);
+  });
+
+  it('Latin-1 bytes in a file declared UTF-8 are reported with row and column', async () => {
+    const text = csv(SURVEY_HEADER, ...validRows(3), 'R9,2026-02-01,A,9,5,Tr\u00e8s bien');
+    const review = await load({ 'survey.csv': Buffer.from(text, 'latin1') });
+    const [d] = only(review.diagnostics, 'invalid-encoding');
+    expect(d).toMatchObject({ level: 'error', row: 5, column: 'Comment' });
+  });
+
+  it('the same Latin-1 file loads when the manifest declares windows-1252', async () => {
+    const manifest = baseManifest('2026-Q1');
+    const tables = manifest.tables as { survey: Record<string, unknown> };
+    tables.survey.format = { encoding: 'windows-1252' };
+    const text = csv(SURVEY_HEADER, ...validRows(39), 'R99,2026-02-01,A,9,5,Tr\u00e8s bien');
+    const review = await load({ 'survey.csv': Buffer.from(text, 'latin1') }, manifest);
+    expect(review.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    expect(review.snapshots[0]!.responses).toBe(40);
+  });
+
+  it('reports every problem of a file at once', async () => {
+    const rows = validRows(6);
+    rows[0] = 'R1,2026-02-31,A,9,5,ok';
+    rows[2] = 'R3,2026-02-01,Z,9,5,ok';
+    rows[4] = 'R5,2026-02-01,A,9,4.5,ok';
+    const review = await load({ 'survey.csv': csv(SURVEY_HEADER, ...rows) });
+    expect(review.diagnostics.filter((d) => d.level === 'error').map((d) => [d.id, d.row])).toEqual(
+      [
+        ['invalid-date', 2],
+        ['unknown-segment-level', 4],
+        ['not-an-integer', 6],
+      ],
+    );
+  });
+
+  it('a quoted field never closed is reported where it starts', async () => {
+    const rows = validRows(4);
+    rows[1] = 'R2,2026-02-01,A,9,5,"never closed';
+    const review = await load({ 'survey.csv': csv(SURVEY_HEADER, ...rows) });
+    expect(only(review.diagnostics, 'unclosed-quote')[0]).toMatchObject({ row: 3 });
+  });
+
+  it('quoted newlines, CRLF, a BOM and trailing blank lines are read as a spreadsheet would', async () => {
+    const lines = [
+      SURVEY_HEADER,
+      ...validRows(38),
+      'R39,2026-02-01,A,10,5,"two\r\nlines, and a comma"',
+      'R40,2026-02-01,B,3,2,x',
+    ];
+    const text = `\uFEFF${lines.join('\r\n')}\r\n\r\n\r\n`;
+    const review = await load({ 'survey.csv': text });
+    expect(review.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    expect(review.snapshots[0]!.responses).toBe(40);
+  });
+
+  it('a semicolon-delimited file is detected', async () => {
+    const text = csv(
+      SURVEY_HEADER.replaceAll(',', ';'),
+      ...validRows(40).map((r) => r.replaceAll(',', ';')),
+    );
+    const review = await load({ 'survey.csv': text });
+    expect(review.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    expect(review.snapshots[0]!.responses).toBe(40);
+  });
+
+  it('a manifest that breaks the contract is reported by path', async () => {
+    const manifest = baseManifest('2026-Q1');
+    (manifest.items as Record<string, unknown>).recommend = { scale: [10, 0] };
+    const review = await load({ 'survey.csv': csv(SURVEY_HEADER, ...validRows(3)) }, manifest);
+    expect(only(review.diagnostics, 'manifest-invalid')[0]).toMatchObject({
+      column: 'items.recommend.scale',
+    });
+  });
+
+  it('a mapping to an unknown field suggests the right one', async () => {
+    const manifest = baseManifest('2026-Q1');
+    const survey = (manifest.tables as { survey: { columns: Record<string, string> } }).survey;
+    survey.columns.recomend = survey.columns.recommend!;
+    const review = await load({ 'survey.csv': csv(SURVEY_HEADER, ...validRows(3)) }, manifest);
+    expect(only(review.diagnostics, 'unknown-field')[0]!.message).toContain(
+      'did you mean "recommend"',
+    );
+  });
+
+  it('a manifest id that differs from its folder is an error', async () => {
+    const { dataDir } = writeSnapshot(
+      { 'survey.csv': csv(SURVEY_HEADER, ...validRows(3)) },
+      { ...baseManifest('2026-Q1') },
+    );
+    const { renameSync } = await import('node:fs');
+    renameSync(`${dataDir}/2026-Q1`, `${dataDir}/2026-Q2`);
+    const review = await loadReviews(dataDir, dataDir);
+    expect(only(review.diagnostics, 'manifest-id-mismatch')).toHaveLength(1);
+  });
+});
