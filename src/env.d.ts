@@ -1,5 +1,4 @@
 /// <reference types="astro/client" />
-/// <reference path="../.astro/types.d.ts" />
 
 declare namespace App {
   interface Locals {

@@ -74,7 +74,7 @@ export function snapshotFigures(
   for (const cell of survey.cells.values()) responses += cell.responses;
 
   const diagnostics: Diagnostic[] = [];
-  const file = `data/${manifest.id}/${manifest.tables.survey.file}`;
+  const file = tables.survey?.file ?? `${manifest.id}/${manifest.tables.survey.file}`;
   const responseRates: SnapshotFigures['responseRates'] = {};
   for (const [dimension, def] of Object.entries(manifest.segments)) {
     responseRates[dimension] = {};
