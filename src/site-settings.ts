@@ -3,6 +3,8 @@
  * site in tests, or an analyst's own data folder.
  */
 export const siteSettings = {
+  /** Base path the site is hosted under (astro.config.mjs reads the same variable). */
+  base: (process.env.SITE_BASE ?? '/').replace(/\/?$/, '/'),
   /** Folder with one sub-folder per snapshot. */
   dataDir: process.env.REVIEW_DATA_DIR ?? 'data',
   /** Folder with the MDX reports. */

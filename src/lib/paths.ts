@@ -1,5 +1,7 @@
 /** URLs of the site's pages, with the configured base path, in one place. */
-const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+import { siteSettings } from '../site-settings.ts';
+
+const base = siteSettings.base;
 
 export const paths = {
   home: () => base,

@@ -1,0 +1,252 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from 'axe-core';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchBrowser, NO_CHROMIUM_REASON } from './browser.ts';
+import { serveStatic } from './static-server.ts';
+import { buildSite, copyFixtureSite, FIXTURE_SITE, ROOT, type BuildResult } from './build-site.ts';
+
+interface FiguresJson {
+  snapshot: {
+    metrics: Record<
+      string,
+      { overall: { value: number | null; lower: number | null; upper: number | null } }
+    >;
+  };
+}
+
+function text(html: string): string {
+  return html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+}
+
+/** The headline card of a metric: its value and interval as the reader sees them. */
+function headlineCard(html: string, metric: string): { value: string; interval: string } {
+  const card = new RegExp(`<article[^>]*data-metric="${metric}"[\\s\\S]*?</article>`).exec(html);
+  if (!card) throw new Error(`no headline card for ${metric}`);
+  const value = /data-value[^>]*>([^<]*)</.exec(card[0])?.[1]?.trim() ?? '';
+  const interval = /data-interval[^>]*>([^<]*)</.exec(card[0])?.[1]?.trim() ?? '';
+  return { value, interval };
+}
+
+const oneDecimal = (x: number, unit = '') => `${x.toFixed(1)}${unit}`;
+
+// One build shared by every test in this file, hosted under a sub-path to prove `base` works.
+const BASE = '/reviews/';
+let build: BuildResult;
+beforeAll(() => {
+  build = buildSite(join(FIXTURE_SITE, 'data'), join(FIXTURE_SITE, 'reports'), { SITE_BASE: BASE });
+});
+
+describe('the built fixture site', () => {
+  it('builds with exit code 0 and writes the home page and one page per report', () => {
+    expect(build.code, build.output).toBe(0);
+    for (const page of [
+      'index.html',
+      'reports/index.html',
+      'reports/2026-Q1/index.html',
+      'reports/2026-Q2/index.html',
+      'reports/2026-Q2/v1/index.html',
+    ]) {
+      expect(existsSync(join(build.outDir, page)), page).toBe(true);
+    }
+  });
+
+  it('each report page shows NPS, CSAT and the index with intervals matching its figures JSON', () => {
+    for (const period of ['2026-Q1', '2026-Q2']) {
+      const html = readFileSync(join(build.outDir, `reports/${period}/index.html`), 'utf8');
+      const json = JSON.parse(
+        readFileSync(join(build.outDir, `reports/${period}/v1/figures.json`), 'utf8'),
+      ) as FiguresJson;
+      for (const [metric, unit] of [
+        ['nps', ''],
+        ['csat', '%'],
+        ['index', ''],
+      ] as const) {
+        const e = json.snapshot.metrics[metric]!.overall;
+        const card = headlineCard(html, metric);
+        expect(card.value).toBe(oneDecimal(e.value!, unit));
+        expect(card.interval).toBe(`${e.lower!.toFixed(1)}–${e.upper!.toFixed(1)}${unit}`);
+      }
+    }
+  });
+
+  it('the CSV download holds the same overall NPS as the JSON', () => {
+    const csv = readFileSync(join(build.outDir, 'reports/2026-Q2/v1/figures.csv'), 'utf8').split(
+      '\n',
+    );
+    const header = csv[0]!.split(',');
+    const row = csv.find((line) => line.startsWith('nps,'))!.split(',');
+    const json = JSON.parse(
+      readFileSync(join(build.outDir, 'reports/2026-Q2/v1/figures.json'), 'utf8'),
+    ) as FiguresJson;
+    expect(Number(row[header.indexOf('value')])).toBeCloseTo(
+      json.snapshot.metrics.nps!.overall.value!,
+      9,
+    );
+  });
+
+  it('the home page lists the reviews newest first and shows the latest headline', () => {
+    const html = readFileSync(join(build.outDir, 'index.html'), 'utf8');
+    const body = text(html);
+    expect(body.indexOf('Fixture review, Q2 2026')).toBeLessThan(
+      body.lastIndexOf('Fixture review, Q1 2026'),
+    );
+    expect(html).toContain('data-metric="nps"');
+  });
+
+  it('a segment under the minimum base is suppressed, not shown', () => {
+    const html = readFileSync(join(build.outDir, 'reports/2026-Q2/index.html'), 'utf8');
+    const row = /<tr data-level="Gamma">[\s\S]*?<\/tr>/.exec(html)![0];
+    expect(text(row)).toContain('too few');
+    expect(row).not.toMatch(/data-base="ok"/);
+  });
+});
+
+describe('building bad data', () => {
+  it('a corrupted cell fails the build with file, row and column, and writes no pages', () => {
+    const site = copyFixtureSite();
+    const file = join(site.dataDir, '2026-Q2/survey.csv');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const cells = lines[5]!.split(',');
+    cells[4] = '42';
+    lines[5] = cells.join(',');
+    writeFileSync(file, lines.join('\n'));
+    const result = buildSite(site.dataDir, site.reportsDir);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toMatch(/2026-Q2\/survey\.csv:6:Recommend \(0-10\)/);
+    expect(result.output).toContain('out-of-scale');
+    expect(existsSync(join(result.outDir, 'index.html'))).toBe(false);
+  });
+
+  it('changing a snapshot that a published report pins fails the build and says how to publish a new version', () => {
+    const site = copyFixtureSite();
+    const file = join(site.dataDir, '2026-Q1/survey.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Late delivery', 'Late deliverz'));
+    const result = buildSite(site.dataDir, site.reportsDir);
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain('reports/2026-Q1/v1.mdx');
+    expect(result.output).toContain('new version');
+    expect(existsSync(join(result.outDir, 'index.html'))).toBe(false);
+  });
+});
+
+const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
+
+describe.skipIf(!hasChromium)(
+  `the built site in Chromium${hasChromium ? '' : ` (${NO_CHROMIUM_REASON})`}`,
+  () => {
+    let browser: Browser;
+    let server: Awaited<ReturnType<typeof serveStatic>>;
+    beforeAll(async () => {
+      expect(build.code, build.output).toBe(0);
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      server = await serveStatic(build.outDir, BASE);
+      browser = await launchBrowser();
+    });
+    afterAll(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    it('a reader goes from the home page to the latest report and sees the figures of its JSON', async () => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(server.url);
+      await Promise.all([
+        page.waitForURL(/reports\/2026-Q2\/$/, { timeout: 5000 }),
+        page.getByRole('link', { name: 'Read the full review' }).click({ timeout: 5000 }),
+      ]);
+      const json = JSON.parse(
+        readFileSync(join(build.outDir, 'reports/2026-Q2/v1/figures.json'), 'utf8'),
+      ) as FiguresJson;
+      const nps = json.snapshot.metrics.nps!.overall;
+      const shown = await page
+        .locator('article[data-metric="nps"] [data-value]')
+        .textContent({ timeout: 5000 });
+      expect(shown?.trim()).toBe(nps.value!.toFixed(1));
+      await page
+        .locator('figure[data-trend][data-drawn="true"]')
+        .first()
+        .waitFor({ timeout: 5000 });
+      await page.screenshot({ path: join(SCREENSHOTS, 'report-desktop.png'), fullPage: true });
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+
+    it('without JavaScript the trend reads as a table and a summary', async () => {
+      const context = await browser.newContext({
+        javaScriptEnabled: false,
+        viewport: { width: 390, height: 844 },
+      });
+      const page = await context.newPage();
+      await page.goto(`${server.url}reports/2026-Q2/`);
+      const rows = page.locator('figure[data-trend] table tbody tr');
+      expect(await rows.count()).toBe(2);
+      expect(await page.locator('figure[data-trend] figcaption').textContent()).toContain(
+        'Net Promoter Score went from',
+      );
+      expect(await page.locator('.chart-box').first().isVisible()).toBe(false);
+      await page.screenshot({ path: join(SCREENSHOTS, 'report-phone-nojs.png'), fullPage: true });
+      await context.close();
+    });
+
+    it('keyboard focus starts at the skip link and reaches the report links in order', async () => {
+      const page = await browser.newPage();
+      await page.goto(server.url);
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+        'Skip to content',
+      );
+      const order: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        await page.keyboard.press('Tab');
+        order.push((await page.evaluate(() => document.activeElement?.textContent?.trim())) ?? '');
+      }
+      expect(order.slice(0, 3)).toEqual([
+        'Customer satisfaction reviews',
+        'Latest review',
+        'All reviews',
+      ]);
+      await page.close();
+    });
+
+    it.each([
+      ['home', ''],
+      ['archive', 'reports/'],
+      ['report', 'reports/2026-Q2/'],
+    ])('axe finds no serious or critical violations on the %s page', async (name, path) => {
+      for (const [width, label] of [
+        [1280, 'desktop'],
+        [390, 'phone'],
+      ] as const) {
+        const page = await browser.newPage({ viewport: { width, height: 900 } });
+        await page.goto(`${server.url}${path}`);
+        await page.addScriptTag({ content: AxeBuilder.source });
+        const violations = await page.evaluate(async () => {
+          const axe = (
+            window as unknown as {
+              axe: {
+                run: (ctx: Document) => Promise<{
+                  violations: Array<{ id: string; impact: string | null; nodes: unknown[] }>;
+                }>;
+              };
+            }
+          ).axe;
+          const result = await axe.run(document);
+          return result.violations.map((v) => ({
+            id: v.id,
+            impact: v.impact,
+            nodes: v.nodes.length,
+          }));
+        });
+        await page.screenshot({ path: join(SCREENSHOTS, `${name}-${label}.png`), fullPage: true });
+        expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
+          [],
+        );
+        await page.close();
+      }
+    });
+  },
+);
