@@ -29,7 +29,10 @@ function headlineCard(html: string, metric: string): { value: string; interval: 
   return { value, interval };
 }
 
-const oneDecimal = (x: number, unit = '') => `${x.toFixed(1)}${unit}`;
+// The page writes negatives with a typographic minus and "to" between negative bounds.
+const oneDecimal = (x: number, unit = '') => `${x.toFixed(1).replace('-', '\u2212')}${unit}`;
+const interval = (lower: number, upper: number, unit = '') =>
+  `${oneDecimal(lower)}${lower < 0 || upper < 0 ? ' to ' : '–'}${oneDecimal(upper)}${unit}`;
 
 // One build shared by every test in this file, hosted under a sub-path to prove `base` works.
 const BASE = '/reviews/';
@@ -66,7 +69,7 @@ describe('the built fixture site', () => {
         const e = json.snapshot.metrics[metric]!.overall;
         const card = headlineCard(html, metric);
         expect(card.value).toBe(oneDecimal(e.value!, unit));
-        expect(card.interval).toBe(`${e.lower!.toFixed(1)}–${e.upper!.toFixed(1)}${unit}`);
+        expect(card.interval).toBe(interval(e.lower!, e.upper!, unit));
       }
     }
   });
@@ -165,7 +168,7 @@ describe.skipIf(!hasChromium)(
       const shown = await page
         .locator('article[data-metric="nps"] [data-value]')
         .textContent({ timeout: 5000 });
-      expect(shown?.trim()).toBe(nps.value!.toFixed(1));
+      expect(shown?.trim()).toBe(oneDecimal(nps.value!));
       await page
         .locator('figure[data-trend][data-drawn="true"]')
         .first()

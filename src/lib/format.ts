@@ -24,7 +24,12 @@ function numberFormat(locale: string, decimals: number, signed = false): Intl.Nu
 
 /** "32.1", "68.4%" — a metric value with its unit. */
 export function formatValue(metric: MetricDefinition, value: number, locale = 'en-GB'): string {
-  return `${numberFormat(locale, metric.decimals).format(value)}${metric.unit === '%' ? '%' : ''}`;
+  return `${minus(numberFormat(locale, metric.decimals).format(value))}${metric.unit === '%' ? '%' : ''}`;
+}
+
+/** Typographic minus sign: "−20.0" reads better than "-20.0" and never wraps apart. */
+function minus(text: string): string {
+  return text.replace(/^-/, '\u2212');
 }
 
 /** "28.0–36.2" — an interval without repeating the unit. */
@@ -35,14 +40,16 @@ export function formatInterval(
   locale = 'en-GB',
 ): string {
   const f = numberFormat(locale, metric.decimals);
-  return `${f.format(lower)}–${f.format(upper)}${metric.unit === '%' ? '%' : ''}`;
+  // An en dash between two negative numbers ("−29.6–−9.8") is unreadable: say "to" then.
+  const separator = lower < 0 || upper < 0 ? ' to ' : '–';
+  return `${minus(f.format(lower))}${separator}${minus(f.format(upper))}${metric.unit === '%' ? '%' : ''}`;
 }
 
 /** "+3.2 pts" / "−1.4 pp" — a change with sign and unit. */
 export function formatDelta(metric: MetricDefinition, delta: number, locale = 'en-GB'): string {
   const unit =
     metric.unit === '%' ? ' pp' : metric.kind === 'mean' && metric.id !== 'index' ? '' : ' pts';
-  return `${numberFormat(locale, metric.decimals, true).format(delta).replace('-', '−')}${unit}`;
+  return `${minus(numberFormat(locale, metric.decimals, true).format(delta))}${unit}`;
 }
 
 /** "p = 0.032" / "p < 0.001". */
