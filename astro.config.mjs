@@ -1,6 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { pagefindIntegration } from './src/integrations/pagefind.ts';
 
 // Host under a sub-path (e.g. GitHub Pages project sites) with SITE_BASE=/repo-name/.
 const base = process.env.SITE_BASE ?? '/';
@@ -10,7 +11,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   output: 'static',
-  integrations: [mdx()],
+  integrations: [mdx(), pagefindIntegration()],
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   // Tests build several sites side by side; each gets its own cache.

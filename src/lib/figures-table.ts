@@ -95,3 +95,17 @@ export function toCsv(
   for (const row of rows) lines.push(columns.map((c) => csvCell(row[c] ?? null)).join(','));
   return `${lines.join('\n')}\n`;
 }
+
+/** Every figure of every period in one long table: the "all periods" download. */
+export function allPeriodRows(
+  snapshots: readonly SnapshotFigures[],
+  changes: Record<string, Record<string, MetricChange> | null>,
+): Array<FigureRow & { period: string; snapshot: string }> {
+  return snapshots.flatMap((s) =>
+    figureRows(s, changes[s.id] ?? null).map((row) => ({
+      snapshot: s.id,
+      period: s.period,
+      ...row,
+    })),
+  );
+}

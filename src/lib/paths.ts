@@ -12,5 +12,11 @@ export const paths = {
     `${base}reports/${period}/v${version}/figures.json`,
   figuresCsv: (period: string, version: number) =>
     `${base}reports/${period}/v${version}/figures.csv`,
+  trends: () => `${base}trends/`,
+  segments: () => `${base}segments/`,
+  segment: (dimension: string, levelSlug: string) => `${base}segments/${dimension}/${levelSlug}/`,
+  methodology: () => `${base}methodology/`,
+  data: () => `${base}data/`,
+  search: () => `${base}search/`,
   asset: (path: string) => `${base}${path.replace(/^\//, '')}`,
 };

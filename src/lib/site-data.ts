@@ -4,6 +4,7 @@
  * snapshot) throws here, which fails the build before anything is published.
  */
 import { getCollection } from 'astro:content';
+import type { Diagnostic } from '../loaders/diagnostics.ts';
 import type { MetricChange, SnapshotFigures } from '../metrics/snapshot-figures.ts';
 import { siteSettings } from '../site-settings.ts';
 import { buildReportIndex, type ReportIndex } from './report-index.ts';
@@ -13,6 +14,8 @@ export interface SiteData {
   /** Oldest first. */
   snapshots: SnapshotFigures[];
   changes: Record<string, Record<string, MetricChange> | null>;
+  /** Snapshot id → the loader's warnings for it (shown in the methodology). */
+  warnings: Record<string, Diagnostic[]>;
   index: ReportIndex;
 }
 
@@ -24,8 +27,11 @@ async function load(): Promise<SiteData> {
     .map((e) => e.data.figures as unknown as SnapshotFigures)
     .sort((a, b) => a.start.localeCompare(b.start));
   const changes: SiteData['changes'] = {};
-  for (const e of entries)
+  const warnings: SiteData['warnings'] = {};
+  for (const e of entries) {
     changes[e.id] = e.data.changes as unknown as Record<string, MetricChange> | null;
+    warnings[e.id] = e.data.diagnostics as unknown as Diagnostic[];
+  }
   const reports = await getCollection('reports');
   const index = buildReportIndex(
     reports.map((r) => ({ id: r.id, data: r.data })),
@@ -38,7 +44,7 @@ async function load(): Promise<SiteData> {
       `Report check failed; nothing was built.\n${index.errors.map((e) => `error ${e}`).join('\n')}`,
     );
   }
-  return { snapshots, changes, index };
+  return { snapshots, changes, warnings, index };
 }
 
 /** The site's data, loaded once per build. */

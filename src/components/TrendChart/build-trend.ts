@@ -40,6 +40,8 @@ export interface Trend {
     value: Array<number | null>;
     lower: Array<number | null>;
     upper: Array<number | null>;
+    /** Whether the change into each period is statistically significant (drawn as a triangle). */
+    significant: boolean[];
     target: number | null;
     yLabel: string;
     range: [number, number];
@@ -121,6 +123,7 @@ export function buildTrend(
       value: points.map((p) => p.value),
       lower: points.map((p) => p.lower),
       upper: points.map((p) => p.upper),
+      significant: points.map((p) => p.change?.significant ?? false),
       target: target ?? null,
       yLabel: metric.unit === '%' ? `${metric.shortLabel} (%)` : metric.shortLabel,
       range: metric.range,

@@ -64,8 +64,9 @@ export function renderTrendCharts(): void {
             borderColor: accent,
             backgroundColor: accent,
             borderWidth: 2,
-            pointRadius: 4,
-            pointStyle: 'circle',
+            // A significant change is a triangle, not only a colour, so it reads in any palette.
+            pointRadius: chart.significant.map((sig) => (sig ? 7 : 4)),
+            pointStyle: chart.significant.map((sig) => (sig ? 'triangle' : 'circle')),
             spanGaps: false,
           },
           ...(chart.target !== null

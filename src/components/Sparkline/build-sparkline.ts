@@ -1,0 +1,46 @@
+/** Pure builder of a tiny trend line (inline SVG path) for headline cards. */
+
+export interface Sparkline {
+  path: string;
+  /** Last point, for the end dot. */
+  last: { x: number; y: number } | null;
+  width: number;
+  height: number;
+}
+
+/**
+ * Scales values into a width × height box; null values break the line (suppressed periods).
+ * @example buildSparkline([1, 2, 3], 60, 20).path // "M1,19L30,10L59,1"
+ */
+export function buildSparkline(
+  values: ReadonlyArray<number | null>,
+  width = 96,
+  height = 28,
+): Sparkline {
+  const present = values.filter((v): v is number => v !== null);
+  if (present.length < 2) return { path: '', last: null, width, height };
+  const min = Math.min(...present);
+  const max = Math.max(...present);
+  const span = max - min || 1;
+  const pad = 1;
+  const step = (width - 2 * pad) / Math.max(1, values.length - 1);
+  let path = '';
+  let penDown = false;
+  let last: Sparkline['last'] = null;
+  values.forEach((v, i) => {
+    if (v === null) {
+      penDown = false;
+      return;
+    }
+    const x = pad + i * step;
+    const y = pad + (1 - (v - min) / span) * (height - 2 * pad);
+    path += `${penDown ? 'L' : 'M'}${round(x)},${round(y)}`;
+    penDown = true;
+    last = { x: round(x), y: round(y) };
+  });
+  return { path, last, width, height };
+}
+
+function round(x: number): number {
+  return Math.round(x * 10) / 10;
+}

@@ -1,0 +1,12 @@
+import type { APIRoute } from 'astro';
+import { allPeriodRows, FIGURE_COLUMNS, toCsv } from '../../lib/figures-table.ts';
+import { getSiteData } from '../../lib/site-data.ts';
+
+/** Every figure of every period, one row per snapshot × metric × group. */
+export const GET: APIRoute = async () => {
+  const site = await getSiteData();
+  return new Response(
+    toCsv(['snapshot', 'period', ...FIGURE_COLUMNS], allPeriodRows(site.snapshots, site.changes)),
+    { headers: { 'Content-Type': 'text/csv; charset=utf-8' } },
+  );
+};
