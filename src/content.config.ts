@@ -1,6 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { actionsLoader } from './loaders/actions-loader.ts';
 import { snapshotsLoader } from './loaders/snapshots-loader.ts';
+import { ActionSchema } from './schemas/action-schema.ts';
 import { ReportFrontmatterSchema } from './schemas/report-frontmatter-schema.ts';
 import { siteSettings } from './site-settings.ts';
 
@@ -18,4 +20,9 @@ const reports = defineCollection({
   schema: ReportFrontmatterSchema,
 });
 
-export const collections = { snapshots, reports };
+const actions = defineCollection({
+  loader: actionsLoader({ dataDir: siteSettings.dataDir }),
+  schema: ActionSchema,
+});
+
+export const collections = { snapshots, reports, actions };

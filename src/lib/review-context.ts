@@ -3,7 +3,9 @@
  * the previous snapshot, and the history up to this period. The report page builds it once and
  * puts it on Astro.locals, so MDX authors write `<HeadlineGrid />`, not numbers.
  */
+import type { Finding } from '../metrics/root-causes.ts';
 import type { MetricChange, SnapshotFigures } from '../metrics/snapshot-figures.ts';
+import type { Action } from '../schemas/action-schema.ts';
 
 export interface ReviewContext {
   figures: SnapshotFigures;
@@ -12,6 +14,10 @@ export interface ReviewContext {
   /** Snapshots up to and including this one, oldest first. */
   history: SnapshotFigures[];
   locale: string;
+  /** Root-cause evidence, most important first. */
+  findings: Finding[];
+  /** The whole action register (the actions view picks what concerns this review). */
+  actions: Action[];
 }
 
 /** The context, or a clear error when a component is used outside a report page. */

@@ -5,6 +5,8 @@
  */
 import { getCollection } from 'astro:content';
 import type { Diagnostic } from '../loaders/diagnostics.ts';
+import { changeFindings } from '../metrics/root-causes.ts';
+import type { Action } from '../schemas/action-schema.ts';
 import type { MetricChange, SnapshotFigures } from '../metrics/snapshot-figures.ts';
 import { siteSettings } from '../site-settings.ts';
 import { buildReportIndex, type ReportIndex } from './report-index.ts';
@@ -17,6 +19,7 @@ export interface SiteData {
   /** Snapshot id → the loader's warnings for it (shown in the methodology). */
   warnings: Record<string, Diagnostic[]>;
   index: ReportIndex;
+  actions: Action[];
 }
 
 let cached: Promise<SiteData> | null = null;
@@ -33,6 +36,9 @@ async function load(): Promise<SiteData> {
     warnings[e.id] = e.data.diagnostics as unknown as Diagnostic[];
   }
   const reports = await getCollection('reports');
+  const actions = (await getCollection('actions'))
+    .map((a) => a.data)
+    .sort((a, b) => a.id.localeCompare(b.id));
   const index = buildReportIndex(
     reports.map((r) => ({ id: r.id, data: r.data })),
     snapshots.map((s) => ({ id: s.id, start: s.start, hash: s.hash })),
@@ -44,7 +50,7 @@ async function load(): Promise<SiteData> {
       `Report check failed; nothing was built.\n${index.errors.map((e) => `error ${e}`).join('\n')}`,
     );
   }
-  return { snapshots, changes, warnings, index };
+  return { snapshots, changes, warnings, index, actions };
 }
 
 /** The site's data, loaded once per build. */
@@ -57,10 +63,15 @@ export function getSiteData(): Promise<SiteData> {
 export function reviewContext(site: SiteData, snapshotId: string): ReviewContext {
   const position = site.snapshots.findIndex((s) => s.id === snapshotId);
   if (position < 0) throw new Error(`no snapshot "${snapshotId}"`);
+  const figures = site.snapshots[position]!;
+  const changes = site.changes[snapshotId] ?? null;
+  const previous = position > 0 ? site.snapshots[position - 1]!.period : null;
   return {
-    figures: site.snapshots[position]!,
-    changes: site.changes[snapshotId] ?? null,
+    figures,
+    changes,
     history: site.snapshots.slice(0, position + 1),
     locale: siteSettings.locale,
+    findings: changeFindings(figures, changes, previous),
+    actions: site.actions,
   };
 }

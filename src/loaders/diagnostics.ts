@@ -64,6 +64,7 @@ export const DIAGNOSTICS = {
   'empty-response': { level: 'warning', title: 'Response has no scored item (excluded)' },
   'low-response-rate': { level: 'warning', title: 'Response rate below target' },
   'segment-below-minimum-base': { level: 'warning', title: 'Segment below the minimum base' },
+  'invalid-action': { level: 'error', title: 'Action register row is invalid' },
 } as const satisfies Record<string, { level: DiagnosticLevel; title: string }>;
 
 export type DiagnosticId = keyof typeof DIAGNOSTICS;

@@ -1,0 +1,162 @@
+/**
+ * Root-cause evidence assembled from a snapshot's figures: each finding carries its figures and
+ * its test, so a reader can check it and an analyst can act on it. Pure: every input is data
+ * the figures already hold. Rules:
+ * - decline: a metric fell significantly against the previous period, overall or in a group; the
+ *   p-values of all group-level changes of a metric are Holm-adjusted together;
+ * - gap: a group differs significantly (Holm-adjusted) from the rest of the sample, in the bad
+ *   direction;
+ * - further kinds (drivers, complaints, themes, operational links) are added by their modules.
+ */
+import type { Change } from './change.ts';
+import { holm } from './p-adjust.ts';
+import { getMetric } from './registry.ts';
+import type { MetricChange, SnapshotFigures } from './snapshot-figures.ts';
+
+export type FindingKind =
+  'decline' | 'improvement' | 'gap' | 'driver' | 'complaint' | 'theme' | 'operational';
+
+export interface Finding {
+  /** Stable id, e.g. "decline:nps:customer_group=SMB"; actions cite findings by it. */
+  id: string;
+  kind: FindingKind;
+  /** One sentence a reader understands without the table. */
+  title: string;
+  metricId?: string;
+  segment?: { dimension: string; level: string };
+  /** Size of the effect in the metric's unit (negative = worse for higher-is-better metrics). */
+  effect: number;
+  /** The test behind the finding. */
+  test: { name: string; statistic?: number; p: number; pAdjusted?: number; method?: string };
+  /** Ranking weight: larger = more important. */
+  weight: number;
+}
+
+/** Metrics whose changes count as findings (top-box/NPS/index; means duplicate them). */
+const FINDING_METRICS = new Set([
+  'index',
+  'nps',
+  'csat',
+  'ces',
+  'product_quality',
+  'service_quality',
+  'reliability',
+  'value',
+  'emotional',
+  'brand',
+]);
+
+function worse(metricId: string, delta: number): boolean {
+  return getMetric(metricId).direction === 'higher-is-better' ? delta < 0 : delta > 0;
+}
+
+/**
+ * Declines (and improvements) against the previous period and segment gaps.
+ * @param alpha significance level after adjustment
+ */
+export function changeFindings(
+  figures: SnapshotFigures,
+  changes: Record<string, MetricChange> | null,
+  previousPeriod: string | null,
+  alpha = 0.05,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const [metricId, metricFigures] of Object.entries(figures.metrics)) {
+    if (!FINDING_METRICS.has(metricId)) continue;
+    const metric = getMetric(metricId);
+    const change = changes?.[metricId];
+    if (change?.overall && change.overall.significant) {
+      const bad = worse(metricId, change.overall.delta);
+      findings.push(
+        changeFinding(
+          bad ? 'decline' : 'improvement',
+          metricId,
+          metric.label,
+          change.overall,
+          undefined,
+          previousPeriod,
+        ),
+      );
+    }
+    if (change) {
+      const tests: Array<{ dimension: string; level: string; change: Change }> = [];
+      for (const [dimension, levels] of Object.entries(change.segments)) {
+        for (const [level, c] of Object.entries(levels))
+          if (c) tests.push({ dimension, level, change: c });
+      }
+      const adjusted = tests.length > 0 ? holm(tests.map((t) => t.change.p)) : [];
+      tests.forEach((t, i) => {
+        if (adjusted[i]! >= alpha) return;
+        const bad = worse(metricId, t.change.delta);
+        findings.push(
+          changeFinding(
+            bad ? 'decline' : 'improvement',
+            metricId,
+            metric.label,
+            t.change,
+            {
+              dimension: t.dimension,
+              level: t.level,
+              label: figures.segments[t.dimension]?.label ?? t.dimension,
+            },
+            previousPeriod,
+            adjusted[i],
+          ),
+        );
+      });
+    }
+    for (const [dimension, levels] of Object.entries(metricFigures.segments)) {
+      for (const [level, e] of Object.entries(levels)) {
+        if (!e.vsRest || !e.vsRest.significantAdjusted || !worse(metricId, e.vsRest.delta))
+          continue;
+        findings.push({
+          id: `gap:${metricId}:${dimension}=${level}`,
+          kind: 'gap',
+          title: `${level} (${figures.segments[dimension]?.label ?? dimension}) is below the rest on ${metric.label}`,
+          metricId,
+          segment: { dimension, level },
+          effect: e.vsRest.delta,
+          test: {
+            name: e.vsRest.test,
+            statistic: e.vsRest.statistic,
+            p: e.vsRest.p,
+            pAdjusted: e.vsRest.pAdjusted,
+            method: 'Holm across the groups of the dimension',
+          },
+          weight: Math.abs(e.vsRest.statistic) * 0.8,
+        });
+      }
+    }
+  }
+  return findings.sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
+}
+
+function changeFinding(
+  kind: 'decline' | 'improvement',
+  metricId: string,
+  label: string,
+  change: Change,
+  segment: { dimension: string; level: string; label: string } | undefined,
+  previousPeriod: string | null,
+  pAdjusted?: number,
+): Finding {
+  const where = segment ? `${segment.level} (${segment.label})` : 'Overall';
+  const verb = kind === 'decline' ? 'fell' : 'rose';
+  return {
+    id: `${kind}:${metricId}${segment ? `:${segment.dimension}=${segment.level}` : ''}`,
+    kind,
+    title: `${where}: ${label} ${verb} significantly${previousPeriod ? ` since ${previousPeriod}` : ''}`,
+    metricId,
+    segment: segment ? { dimension: segment.dimension, level: segment.level } : undefined,
+    effect: change.delta,
+    test: {
+      name: change.test,
+      statistic: change.statistic,
+      p: change.p,
+      pAdjusted,
+      method: segment ? 'Holm across all groups for this metric' : undefined,
+    },
+    // Declines matter more than improvements for a root-cause section.
+    weight: Math.abs(change.statistic) * (kind === 'decline' ? 1.2 : 0.5),
+  };
+}
