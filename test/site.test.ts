@@ -5,6 +5,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, NO_CHROMIUM_REASON } from './browser.ts';
 import { serveStatic } from './static-server.ts';
+import { newReport, publishReport } from '../src/cli/report-workflow.ts';
+import { nodeEffects } from '../src/cli/cli-support.ts';
+import { loadReviews } from '../src/loaders/load-reviews.ts';
 import { buildSite, copyFixtureSite, FIXTURE_SITE, ROOT, type BuildResult } from './build-site.ts';
 
 interface FiguresJson {
@@ -107,6 +110,43 @@ describe('the built fixture site', () => {
 });
 
 describe('building bad data', () => {
+  it('a correction published as a new version builds, and the site keeps both versions', async () => {
+    const site = copyFixtureSite();
+    const file = join(site.dataDir, '2026-Q1/survey.csv');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(/,10,Very satisfied/, ',3,Very satisfied'),
+    );
+    expect(buildSite(site.dataDir, site.reportsDir).code).not.toBe(0);
+    const review = await loadReviews(site.dataDir, site.dataDir);
+    const fx = { ...nodeEffects, today: () => '2026-05-01', out: () => {} };
+    const draft = newReport(review, '2026-Q1', site.reportsDir, fx);
+    expect(draft).toMatch(/2026-Q1\/v2\.mdx$/);
+    publishReport(review, '2026-Q1', site.reportsDir, fx);
+    const result = buildSite(site.dataDir, site.reportsDir);
+    expect(result.code, result.output).toBe(0);
+    const archive = readFileSync(join(result.outDir, 'reports/index.html'), 'utf8');
+    expect(archive).toContain('reports/2026-Q1/v1/');
+    expect(archive).toContain('reports/2026-Q1/v2/');
+    const oldJson = JSON.parse(
+      readFileSync(join(result.outDir, 'reports/2026-Q1/v1/figures.json'), 'utf8'),
+    ) as FiguresJson;
+    const newJson = JSON.parse(
+      readFileSync(join(result.outDir, 'reports/2026-Q1/v2/figures.json'), 'utf8'),
+    ) as FiguresJson;
+    const frozen = JSON.parse(
+      readFileSync(join(FIXTURE_SITE, 'reports/2026-Q1/v1.figures.json'), 'utf8'),
+    ) as { figures: FiguresJson['snapshot'] };
+    expect(oldJson.snapshot.metrics.nps!.overall.value).toBe(
+      frozen.figures.metrics.nps!.overall.value,
+    );
+    expect(newJson.snapshot.metrics.nps!.overall.value).toBeLessThan(
+      oldJson.snapshot.metrics.nps!.overall.value!,
+    );
+    const latest = readFileSync(join(result.outDir, 'reports/2026-Q1/index.html'), 'utf8');
+    expect(latest).toContain('data-version="2"');
+  });
+
   it('a corrupted cell fails the build with file, row and column, and writes no pages', () => {
     const site = copyFixtureSite();
     const file = join(site.dataDir, '2026-Q2/survey.csv');

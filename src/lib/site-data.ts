@@ -7,6 +7,10 @@ import { getCollection } from 'astro:content';
 import type { Diagnostic } from '../loaders/diagnostics.ts';
 import { changeFindings } from '../metrics/root-causes.ts';
 import type { Action } from '../schemas/action-schema.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { frozenPath, type FrozenReview } from './frozen-review.ts';
+import type { ReportVersion } from './report-index.ts';
 import type { MetricChange, SnapshotFigures } from '../metrics/snapshot-figures.ts';
 import { siteSettings } from '../site-settings.ts';
 import { buildReportIndex, type ReportIndex } from './report-index.ts';
@@ -20,6 +24,8 @@ export interface SiteData {
   warnings: Record<string, Diagnostic[]>;
   index: ReportIndex;
   actions: Action[];
+  /** Report id → figures frozen at publication. */
+  frozen: Map<string, FrozenReview>;
 }
 
 let cached: Promise<SiteData> | null = null;
@@ -39,8 +45,13 @@ async function load(): Promise<SiteData> {
   const actions = (await getCollection('actions'))
     .map((a) => a.data)
     .sort((a, b) => a.id.localeCompare(b.id));
+  const frozen = new Map<string, FrozenReview>();
+  for (const r of reports) {
+    const path = join(resolve(siteSettings.reportsDir), frozenPath(r.id));
+    if (existsSync(path)) frozen.set(r.id, JSON.parse(readFileSync(path, 'utf8')) as FrozenReview);
+  }
   const index = buildReportIndex(
-    reports.map((r) => ({ id: r.id, data: r.data })),
+    reports.map((r) => ({ id: r.id, data: r.data, frozenHash: frozen.get(r.id)?.snapshotHash })),
     snapshots.map((s) => ({ id: s.id, start: s.start, hash: s.hash })),
     siteSettings.includeDrafts,
   );
@@ -50,7 +61,7 @@ async function load(): Promise<SiteData> {
       `Report check failed; nothing was built.\n${index.errors.map((e) => `error ${e}`).join('\n')}`,
     );
   }
-  return { snapshots, changes, warnings, index, actions };
+  return { snapshots, changes, warnings, index, actions, frozen };
 }
 
 /** The site's data, loaded once per build. */
@@ -72,6 +83,21 @@ export function reviewContext(site: SiteData, snapshotId: string): ReviewContext
     history: site.snapshots.slice(0, position + 1),
     locale: siteSettings.locale,
     findings: changeFindings(figures, changes, previous),
+    actions: site.actions,
+  };
+}
+
+/** The context a report version renders from: its frozen figures when published, else live data. */
+export function versionContext(site: SiteData, version: ReportVersion): ReviewContext {
+  const frozen = version.frozen ? site.frozen.get(version.id) : undefined;
+  if (!frozen) return reviewContext(site, version.period);
+  const previous = frozen.history.length > 1 ? frozen.history.at(-2)!.period : null;
+  return {
+    figures: frozen.figures,
+    changes: frozen.changes,
+    history: frozen.history,
+    locale: siteSettings.locale,
+    findings: changeFindings(frozen.figures, frozen.changes, previous),
     actions: site.actions,
   };
 }

@@ -1,13 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { FIGURE_COLUMNS, figureRows, toCsv } from '../../../../lib/figures-table.ts';
-import { getSiteData, reviewContext } from '../../../../lib/site-data.ts';
+import { getSiteData, versionContext } from '../../../../lib/site-data.ts';
 
 export const getStaticPaths = (async () => {
   const site = await getSiteData();
   return site.index.periods.flatMap((period) =>
     period.versions.map((version) => ({
       params: { period: period.period, version: `v${version.version}` },
-      props: { period: period.period },
+      props: { version },
     })),
   );
 }) satisfies GetStaticPaths;
@@ -15,7 +15,7 @@ export const getStaticPaths = (async () => {
 /** One row per metric × group: the figures of the report as a spreadsheet. */
 export const GET: APIRoute = async ({ props }) => {
   const site = await getSiteData();
-  const review = reviewContext(site, props.period as string);
+  const review = versionContext(site, props.version);
   return new Response(toCsv(FIGURE_COLUMNS, figureRows(review.figures, review.changes)), {
     headers: { 'Content-Type': 'text/csv; charset=utf-8' },
   });

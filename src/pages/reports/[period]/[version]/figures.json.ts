@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSiteData, reviewContext } from '../../../../lib/site-data.ts';
+import { getSiteData, versionContext } from '../../../../lib/site-data.ts';
 import { METRICS } from '../../../../metrics/registry.ts';
 
 export const getStaticPaths = (async () => {
@@ -7,7 +7,7 @@ export const getStaticPaths = (async () => {
   return site.index.periods.flatMap((period) =>
     period.versions.map((version) => ({
       params: { period: period.period, version: `v${version.version}` },
-      props: { period: period.period, version: version.version, hash: version.data.snapshotHash },
+      props: { version },
     })),
   );
 }) satisfies GetStaticPaths;
@@ -15,10 +15,15 @@ export const getStaticPaths = (async () => {
 /** Every computed figure of the report version, with the metric definitions it uses. */
 export const GET: APIRoute = async ({ props }) => {
   const site = await getSiteData();
-  const review = reviewContext(site, props.period as string);
+  const review = versionContext(site, props.version);
   const used = new Set(Object.keys(review.figures.metrics));
   const body = {
-    report: { period: props.period, version: props.version, snapshotHash: props.hash },
+    report: {
+      period: props.version.period,
+      version: props.version.version,
+      snapshotHash: props.version.data.snapshotHash,
+      frozen: props.version.frozen,
+    },
     snapshot: review.figures,
     changesVsPrevious: review.changes,
     previousPeriod: review.history.length > 1 ? review.history.at(-2)!.id : null,

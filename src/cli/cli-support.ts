@@ -1,0 +1,50 @@
+/**
+ * What every command needs: one error type with an exit code, caught in one place, and the
+ * side effects (files, clock, output) passed in so tests run commands in memory.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export class CliError extends Error {
+  override name = 'CliError';
+  readonly exitCode: number;
+  constructor(message: string, exitCode = 1) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+}
+
+export interface CommandEffects {
+  readFile(path: string): string;
+  writeFile(path: string, text: string): void;
+  exists(path: string): boolean;
+  list(dir: string): string[];
+  /** Today's date, YYYY-MM-DD. */
+  today(): string;
+  out(text: string): void;
+}
+
+export const nodeEffects: CommandEffects = {
+  readFile: (path) => readFileSync(path, 'utf8'),
+  writeFile: (path, text) => {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+  },
+  exists: (path) => existsSync(path),
+  list: (dir) => (existsSync(dir) ? readdirSync(dir) : []),
+  today: () => new Date().toISOString().slice(0, 10),
+  out: (text) => process.stdout.write(`${text}\n`),
+};
+
+/** Runs a command's main, turning a CliError into its message and exit code. */
+export async function runCli(main: () => Promise<void>): Promise<void> {
+  try {
+    await main();
+  } catch (error) {
+    if (error instanceof CliError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(error.exitCode);
+    }
+    throw error;
+  }
+}
