@@ -1,10 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from 'axe-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchBrowser, NO_CHROMIUM_REASON } from './browser.ts';
-import { serveStatic } from './static-server.ts';
+import { serveStatic } from '../src/lib/static-server.ts';
 import { newReport, publishReport } from '../src/cli/report-workflow.ts';
 import { nodeEffects } from '../src/cli/cli-support.ts';
 import { loadReviews } from '../src/loaders/load-reviews.ts';
@@ -255,6 +256,29 @@ describe.skipIf(!hasChromium)(
       await page.close();
     });
 
+    it('npm run pdf writes a PDF per published version whose first page shows the title and headline figures', async () => {
+      const run = spawnSync(
+        join(ROOT, 'node_modules/.bin/node'),
+        ['src/cli/pdf.ts', '--dist', build.outDir, '--base', BASE],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+        },
+      );
+      expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
+      for (const period of ['2026-Q1', '2026-Q2']) {
+        const pdf = join(build.outDir, 'pdf', `${period}-v1.pdf`);
+        expect(existsSync(pdf), pdf).toBe(true);
+        const text = await firstPageText(pdf);
+        const json = JSON.parse(
+          readFileSync(join(build.outDir, `reports/${period}/v1/figures.json`), 'utf8'),
+        ) as FiguresJson;
+        expect(text).toContain(`Fixture review, ${period.slice(5)} 2026`);
+        expect(text).toContain('Net Promoter Score');
+        expect(text).toContain(oneDecimal(json.snapshot.metrics.nps!.overall.value!));
+      }
+    });
+
     it.each([
       ['home', ''],
       ['archive', 'reports/'],
@@ -293,3 +317,13 @@ describe.skipIf(!hasChromium)(
     });
   },
 );
+
+async function firstPageText(path: string): Promise<string> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(path)) }).promise;
+  const page = await doc.getPage(1);
+  const content = await page.getTextContent();
+  const text = content.items.map((item) => ('str' in item ? item.str : '')).join(' ');
+  await doc.destroy();
+  return text.replace(/\s+/g, ' ');
+}

@@ -1,0 +1,98 @@
+/**
+ * `npm run pdf`: one PDF per published report version, printed by Chromium from the built site
+ * with the print stylesheet (A4, page numbers). Writes `dist/pdf/<snapshot>-v<N>.pdf` (and a
+ * copy next to each version page) so the site can link them. Needs `npm run build` first.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { serveStatic } from '../lib/static-server.ts';
+import { CliError, nodeEffects, runCli } from './cli-support.ts';
+
+const CHROMIUM_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+];
+
+/** Published version pages in a built site: dist/reports/<period>/v<N>/index.html not marked draft. */
+export function publishedVersionPages(dist: string): Array<{ period: string; version: string }> {
+  const reports = join(dist, 'reports');
+  if (!existsSync(reports)) return [];
+  return readdirSync(reports, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((period) =>
+      readdirSync(join(reports, period.name), { withFileTypes: true })
+        .filter((v) => v.isDirectory() && /^v\d+$/.test(v.name))
+        .filter(
+          (v) =>
+            !readFileSync(join(reports, period.name, v.name, 'index.html'), 'utf8').includes(
+              'badge draft',
+            ),
+        )
+        .map((v) => ({ period: period.name, version: v.name })),
+    )
+    .sort(
+      (a, b) =>
+        a.period.localeCompare(b.period) ||
+        a.version.localeCompare(b.version, 'en', { numeric: true }),
+    );
+}
+
+await runCli(async () => {
+  const { values } = parseArgs({
+    options: {
+      dist: { type: 'string', default: 'dist' },
+      base: { type: 'string', default: process.env.SITE_BASE ?? '/' },
+    },
+  });
+  const dist = resolve(values.dist);
+  if (!existsSync(join(dist, 'index.html')))
+    throw new CliError(`No built site in ${values.dist}/: run \`npm run build\` first.`);
+  const executablePath =
+    process.env.CHROMIUM_PATH ?? CHROMIUM_CANDIDATES.find((p) => existsSync(p));
+  if (!executablePath) {
+    throw new CliError(
+      'PDF export needs Chromium, and none was found. Install it with your system package manager (Debian/Ubuntu: `sudo apt-get install chromium`; macOS: install Google Chrome), or set CHROMIUM_PATH to its executable.',
+    );
+  }
+  const pages = publishedVersionPages(dist);
+  if (pages.length === 0) throw new CliError('No published report version in the built site.');
+  const { chromium } = await import('playwright-core');
+  const base = values.base.replace(/\/?$/, '/');
+  const server = await serveStatic(dist, base);
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
+  });
+  try {
+    mkdirSync(join(dist, 'pdf'), { recursive: true });
+    for (const { period, version } of pages) {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}reports/${period}/${version}/`, { waitUntil: 'load' });
+      await page.emulateMedia({ media: 'print' });
+      const file = join(dist, 'pdf', `${period}-${version}.pdf`);
+      await page.pdf({
+        path: file,
+        format: 'A4',
+        printBackground: true,
+        margin: { top: '18mm', bottom: '18mm', left: '16mm', right: '16mm' },
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate:
+          '<div style="font-size:8px;width:100%;text-align:center;color:#555"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+      });
+      await page.close();
+      nodeEffects.out(`wrote ${file}`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
