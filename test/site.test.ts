@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from 'axe-core';
@@ -107,6 +109,42 @@ describe('the built fixture site', () => {
     const row = /<tr data-level="Gamma">[\s\S]*?<\/tr>/.exec(html)![0];
     expect(text(row)).toContain('too few');
     expect(row).not.toMatch(/data-base="ok"/);
+  });
+});
+
+describe('deterministic output', () => {
+  it('two builds of the same inputs give byte-identical trees', () => {
+    const again = buildSite(join(FIXTURE_SITE, 'data'), join(FIXTURE_SITE, 'reports'), {
+      SITE_BASE: BASE,
+    });
+    expect(again.code, again.output).toBe(0);
+    const first = listTree(build.outDir);
+    expect(listTree(again.outDir)).toEqual(first);
+    const different = first.filter(
+      (file) =>
+        !readFileSync(join(build.outDir, file)).equals(readFileSync(join(again.outDir, file))),
+    );
+    expect(different).toEqual([]);
+  });
+});
+
+describe('page weight', () => {
+  it('a report page loads at most 150 KB of compressed JavaScript and CSS', () => {
+    const html = readFileSync(join(build.outDir, 'reports/2026-Q2/index.html'), 'utf8');
+    const assets = [...html.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]!);
+    expect(assets.length).toBeGreaterThan(0);
+    const files = new Set<string>(assets.map((a) => join(build.outDir, a.replace(BASE, ''))));
+    // Chart code is split into chunks imported by the entry script: count those too.
+    for (const file of [...files]) {
+      if (!file.endsWith('.js')) continue;
+      for (const m of readFileSync(file, 'utf8').matchAll(
+        /from\s*"\.\/([^"]+\.js)"|import\("\.\/([^"]+\.js)"\)/g,
+      )) {
+        files.add(join(build.outDir, '_astro', (m[1] ?? m[2])!));
+      }
+    }
+    const gzipped = [...files].reduce((sum, f) => sum + gzipSync(readFileSync(f)).length, 0);
+    expect(gzipped).toBeLessThanOrEqual(150 * 1024);
   });
 });
 
@@ -326,4 +364,13 @@ async function firstPageText(path: string): Promise<string> {
   const text = content.items.map((item) => ('str' in item ? item.str : '')).join(' ');
   await doc.destroy();
   return text.replace(/\s+/g, ' ');
+}
+
+function listTree(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
+    .flatMap((entry) => {
+      const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+      return entry.isDirectory() ? listTree(dir, path) : [path];
+    })
+    .sort();
 }
