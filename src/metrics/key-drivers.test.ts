@@ -1,0 +1,122 @@
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { ORACLE_DIR } from '../../test/oracles.ts';
+import { sharedDataset } from '../../test/shared-datasets.ts';
+import {
+  addDriverRow,
+  createDriverState,
+  driverAnalysis,
+  mergeDriverStates,
+  type DriverState,
+} from './key-drivers.ts';
+
+interface MobiReference {
+  mobi: {
+    satisfaction_index_0_100: number;
+    drivers: {
+      n: number;
+      r2: number;
+      pearson: Record<string, number>;
+      lmg: Record<string, number>;
+      johnson: Record<string, number>;
+    };
+  };
+}
+const reference = JSON.parse(
+  readFileSync(`${ORACLE_DIR}reference-values.json`, 'utf8'),
+) as MobiReference;
+const mobi = sharedDataset('mobi', 'mobi.csv');
+
+const CONSTRUCTS: Record<string, string[]> = {
+  Image: ['IMAG1', 'IMAG2', 'IMAG3', 'IMAG4', 'IMAG5'],
+  Expectation: ['CUEX1', 'CUEX2', 'CUEX3'],
+  Quality: ['PERQ1', 'PERQ2', 'PERQ3', 'PERQ4', 'PERQ5', 'PERQ6', 'PERQ7'],
+  Value: ['PERV1', 'PERV2'],
+  Satisfaction: ['CUSA1', 'CUSA2', 'CUSA3'],
+};
+const DRIVERS = ['Image', 'Expectation', 'Quality', 'Value'];
+
+describe.skipIf(!mobi.available)(
+  `key drivers on the ECSI mobile-phone survey${mobi.reason}`,
+  () => {
+    it('driverAnalysis reproduces the reference R², Pearson r, LMG and Johnson weights to 1e-6', () => {
+      const rows = Papa.parse<Record<string, string>>(readFileSync(mobi.path, 'utf8'), {
+        header: true,
+        skipEmptyLines: true,
+      }).data;
+      const state = createDriverState(DRIVERS, 'Satisfaction');
+      for (const row of rows) {
+        const values: Record<string, number> = {};
+        for (const [construct, items] of Object.entries(CONSTRUCTS)) {
+          values[construct] = items.reduce((s, item) => s + Number(row[item]), 0) / items.length;
+        }
+        addDriverRow(state, values);
+      }
+      const result = driverAnalysis(state);
+      const ref = reference.mobi.drivers;
+      expect(result.n).toBe(ref.n);
+      expect(result.r2).toBeCloseTo(ref.r2, 6);
+      for (const d of DRIVERS) {
+        expect(result.pearson[d]).toBeCloseTo(ref.pearson[d]!, 6);
+        expect(result.lmg[d]).toBeCloseTo(ref.lmg[d]!, 6);
+        expect(result.johnson[d]).toBeCloseTo(ref.johnson[d]!, 6);
+      }
+    });
+  },
+);
+
+const rowArb = fc.record({
+  a: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined, freq: 10 }),
+  b: fc.integer({ min: 1, max: 5 }),
+  c: fc.integer({ min: 1, max: 5 }),
+  y: fc.integer({ min: 1, max: 10 }),
+});
+
+function stateOf(rows: ReadonlyArray<Record<string, number | undefined>>): DriverState {
+  const state = createDriverState(['a', 'b', 'c'], 'y');
+  for (const row of rows)
+    addDriverRow(state, { ...row, y: (row.y ?? 0) + (row.a ?? 0) + 2 * (row.b ?? 0) });
+  return state;
+}
+
+describe('driverAnalysis properties', () => {
+  it('Johnson weights and LMG shares each sum to R²', () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { minLength: 30, maxLength: 120 }), (rows) => {
+        let result;
+        try {
+          result = driverAnalysis(stateOf(rows));
+        } catch {
+          return true; // constant or collinear draws are rejected loudly, not summed
+        }
+        const johnson = Object.values(result.johnson).reduce((a, b) => a + b, 0);
+        const lmg = Object.values(result.lmg).reduce((a, b) => a + b, 0);
+        return Math.abs(johnson - result.r2) < 1e-8 && Math.abs(lmg - result.r2) < 1e-8;
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('merging the states of a split equals one pass, and missing answers are listwise excluded', () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { minLength: 30, maxLength: 100 }), fc.nat(), (rows, cut) => {
+        const at = cut % rows.length;
+        const one = stateOf(rows);
+        const merged = mergeDriverStates(stateOf(rows.slice(0, at)), stateOf(rows.slice(at)));
+        expect(merged.n).toBe(one.n);
+        expect(one.n + one.incomplete).toBe(rows.length);
+        merged.products.forEach((p, i) => expect(p).toBeCloseTo(one.products[i]!, 6));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('R² of a perfectly linear outcome is 1', () => {
+    const state = createDriverState(['a', 'b'], 'y');
+    for (let i = 0; i < 40; i++)
+      addDriverRow(state, { a: i % 5, b: (i * 7) % 11, y: 2 * (i % 5) + 3 * ((i * 7) % 11) });
+    expect(driverAnalysis(state).r2).toBeCloseTo(1, 9);
+  });
+});
