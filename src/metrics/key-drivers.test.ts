@@ -41,6 +41,25 @@ const DRIVERS = ['Image', 'Expectation', 'Quality', 'Value'];
 describe.skipIf(!mobi.available)(
   `key drivers on the ECSI mobile-phone survey${mobi.reason}`,
   () => {
+    it('the 0–100 satisfaction index over CUSA1–3 (scale 1–10) reproduces the reference', () => {
+      const rows = Papa.parse<Record<string, string>>(readFileSync(mobi.path, 'utf8'), {
+        header: true,
+        skipEmptyLines: true,
+      }).data;
+      const items = CONSTRUCTS.Satisfaction!.map(() => ({ min: 1, max: 10 }));
+      const moments = createMoments();
+      for (const row of rows) {
+        addMoment(
+          moments,
+          respondentIndex(
+            CONSTRUCTS.Satisfaction!.map((c) => Number(row[c])),
+            items,
+          )!,
+        );
+      }
+      expect(meanInterval(moments)!.mean).toBeCloseTo(reference.mobi.satisfaction_index_0_100, 9);
+    });
+
     it('driverAnalysis reproduces the reference R², Pearson r, LMG and Johnson weights to 1e-6', () => {
       const rows = Papa.parse<Record<string, string>>(readFileSync(mobi.path, 'utf8'), {
         header: true,
