@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { ORACLE_DIR } from '../../test/oracles.ts';
+import { respondentIndex } from './satisfaction-index.ts';
+import { addMoment, createMoments, meanInterval } from './weighted-moments.ts';
 import { sharedDataset } from '../../test/shared-datasets.ts';
 import {
   addDriverRow,
