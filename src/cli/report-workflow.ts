@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { formatReport, hasErrors } from '../loaders/diagnostics.ts';
 import type { ReviewData } from '../loaders/load-reviews.ts';
-import { changeFindings } from '../metrics/root-causes.ts';
+import { findingsFor } from '../lib/findings.ts';
 import {
   ReportFrontmatterSchema,
   type ReportFrontmatter,
@@ -99,7 +99,7 @@ export function newReport(
     figures,
     version,
     date: fx.today(),
-    findings: changeFindings(figures, review.changes[snapshotId] ?? null, previous),
+    findings: findingsFor(figures, review.changes[snapshotId] ?? null, previous),
     replaces: versions.length > 0 ? versions.at(-1)!.data.version : undefined,
   });
   const file = join(reportsDir, snapshotId, `v${version}.mdx`);

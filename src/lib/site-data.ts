@@ -5,7 +5,7 @@
  */
 import { getCollection } from 'astro:content';
 import type { Diagnostic } from '../loaders/diagnostics.ts';
-import { changeFindings } from '../metrics/root-causes.ts';
+import { findingsFor } from './findings.ts';
 import type { Action } from '../schemas/action-schema.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -82,7 +82,7 @@ export function reviewContext(site: SiteData, snapshotId: string): ReviewContext
     changes,
     history: site.snapshots.slice(0, position + 1),
     locale: siteSettings.locale,
-    findings: changeFindings(figures, changes, previous),
+    findings: findingsFor(figures, changes, previous),
     actions: site.actions,
   };
 }
@@ -97,7 +97,7 @@ export function versionContext(site: SiteData, version: ReportVersion): ReviewCo
     changes: frozen.changes,
     history: frozen.history,
     locale: siteSettings.locale,
-    findings: changeFindings(frozen.figures, frozen.changes, previous),
+    findings: findingsFor(frozen.figures, frozen.changes, previous),
     actions: site.actions,
   };
 }

@@ -5,7 +5,10 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { DEFAULT_INDEX_ITEMS, type SurveyItem } from '../schemas/fields.ts';
+import { DEFAULT_INDEX_ITEMS, QUALITY_COMPONENTS, type SurveyItem } from '../schemas/fields.ts';
+import { driverAnalysis, type DriverResult } from '../metrics/key-drivers.ts';
+import { importancePerformance } from '../metrics/importance-performance-grid.ts';
+import { getMetric } from '../metrics/registry.ts';
 import type { Manifest } from '../schemas/manifest-schema.ts';
 import { responseRate } from '../metrics/response-rates.ts';
 import {
@@ -14,7 +17,14 @@ import {
   type SnapshotFigures,
 } from '../metrics/snapshot-figures.ts';
 import { surveyFigures } from '../metrics/survey-figures.ts';
-import { addSurveyRow, createSurveyState, type SurveyState } from '../metrics/survey-state.ts';
+import {
+  addSurveyRow,
+  createSurveyState,
+  DRIVER_OUTCOMES,
+  poolCells,
+  type SurveyCell,
+  type SurveyState,
+} from '../metrics/survey-state.ts';
 import { surveyWeights } from '../metrics/survey-weights.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { loadSnapshot } from './load-snapshot.ts';
@@ -49,7 +59,62 @@ export function surveyConfig(manifest: Manifest) {
     items,
     indexItems: manifest.index?.items ?? DEFAULT_INDEX_ITEMS,
     dimensions: Object.keys(manifest.segments),
+    drivers: driverItems(manifest),
   };
+}
+
+/** Items analysed as drivers: those the manifest marks, else the quality components present. */
+export function driverItems(manifest: Manifest): SurveyItem[] {
+  const marked = (Object.entries(manifest.items) as [SurveyItem, Manifest['items'][SurveyItem]][])
+    .filter(([, def]) => def?.driver)
+    .map(([item]) => item);
+  return marked.length > 0 ? marked : QUALITY_COMPONENTS.filter((item) => manifest.items[item]);
+}
+
+/** Key-driver analysis and importance–performance grid per outcome, on weighted data. */
+export function driverFigures(
+  manifest: Manifest,
+  survey: SurveyState,
+  weightOf: (cell: SurveyCell) => number,
+  metrics: SnapshotFigures['metrics'],
+): SnapshotFigures['drivers'] {
+  const pooled = poolCells(survey, () => true, weightOf);
+  const out: SnapshotFigures['drivers'] = {};
+  for (const outcome of DRIVER_OUTCOMES) {
+    const state = pooled?.drivers[outcome];
+    if (!state) continue;
+    let result: DriverResult;
+    try {
+      result = driverAnalysis(state);
+    } catch {
+      out[outcome] = null;
+      continue;
+    }
+    if (result.n < manifest.minimumBase.suppress) {
+      out[outcome] = null;
+      continue;
+    }
+    const labels: Record<string, string> = {};
+    for (const d of result.drivers)
+      labels[d] = manifest.items[d as SurveyItem]?.label ?? getMetric(d).label;
+    const grid = importancePerformance(
+      result.drivers.map((d) => ({
+        driver: d,
+        importance: (100 * result.johnson[d]!) / result.r2,
+        performance: metrics[d]?.overall.value ?? 0,
+      })),
+    );
+    out[outcome] = {
+      ...result,
+      labels,
+      grid: grid.points.map((p) => ({ ...p, label: labels[p.driver]! })),
+      importanceMean: grid.importanceMean,
+      performanceMean: grid.performanceMean,
+      method:
+        "Johnson's relative weights (share of R²); Shapley/LMG shown for comparison; listwise deletion",
+    };
+  }
+  return out;
 }
 
 /** Figures of one loaded snapshot from its survey state. */
@@ -128,6 +193,7 @@ export function snapshotFigures(
       metrics,
       targets: manifest.targets,
       minimumBase: manifest.minimumBase,
+      drivers: driverFigures(manifest, survey, weights.weightOf, metrics),
       benchmarks: manifest.benchmarks,
     },
     diagnostics: [...weights.diagnostics, ...diagnostics],

@@ -41,6 +41,7 @@ function period(id: string, scores: Record<string, number[]>, n = 400): Snapshot
     targets: {},
     benchmarks: {},
     minimumBase: { suppress: 30, flag: 100 },
+    drivers: {},
   };
 }
 
@@ -57,7 +58,7 @@ describe('changeFindings', () => {
     expect(decline).toBeDefined();
     expect(decline!.effect).toBeLessThan(-20);
     expect(decline!.test.pAdjusted).toBeLessThan(0.05);
-    expect(decline!.test.pAdjusted).toBeGreaterThanOrEqual(decline!.test.p);
+    expect(decline!.test.pAdjusted).toBeGreaterThanOrEqual(decline!.test.p!);
     expect(findings.find((f) => f.id === 'gap:nps:group=B')).toBeDefined();
     expect(
       findings.some((f) => f.id === 'decline:nps:group=A' || f.id === 'decline:nps:group=C'),

@@ -27,7 +27,7 @@ export interface Finding {
   /** Size of the effect in the metric's unit (negative = worse for higher-is-better metrics). */
   effect: number;
   /** The test behind the finding. */
-  test: { name: string; statistic?: number; p: number; pAdjusted?: number; method?: string };
+  test: { name: string; statistic?: number; p?: number; pAdjusted?: number; method?: string };
   /** Ranking weight: larger = more important. */
   weight: number;
 }
@@ -159,4 +159,32 @@ function changeFinding(
     // Declines matter more than improvements for a root-cause section.
     weight: Math.abs(change.statistic) * (kind === 'decline' ? 1.2 : 0.5),
   };
+}
+
+/**
+ * High-importance, low-performance drivers (the "concentrate here" quadrant) of each outcome.
+ * Their test is the driver's share of R² (Johnson) against the mean share: descriptive, so the
+ * finding names the figures rather than a p-value.
+ */
+export function driverFindings(figures: SnapshotFigures): Finding[] {
+  const findings: Finding[] = [];
+  for (const [outcome, result] of Object.entries(figures.drivers)) {
+    if (!result) continue;
+    for (const point of result.grid) {
+      if (point.quadrant !== 'concentrate-here') continue;
+      findings.push({
+        id: `driver:${point.driver}:${outcome}`,
+        kind: 'driver',
+        title: `${point.label} drives ${outcome === 'recommend' ? 'recommendation' : 'satisfaction'} strongly (${point.importance.toFixed(0)}% of explained variance) but performs below the other drivers (${point.performance.toFixed(1)}% top-2-box)`,
+        metricId: point.driver,
+        effect: point.performance - result.performanceMean,
+        test: {
+          name: "Johnson's relative weight",
+          method: `importance–performance quadrant, R² = ${result.r2.toFixed(2)}, n = ${result.n}`,
+        },
+        weight: 3 + point.importance / 10,
+      });
+    }
+  }
+  return findings;
 }

@@ -7,6 +7,8 @@ import type { Estimate } from './estimate.ts';
 import { getMetric } from './registry.ts';
 import type { MetricFigures } from './survey-figures.ts';
 import type { ResponseRate } from './response-rates.ts';
+import type { DriverResult } from './key-drivers.ts';
+import type { GridPoint } from './importance-performance-grid.ts';
 
 export interface WeightingSummary {
   method: 'none' | 'poststratify' | 'rake';
@@ -38,9 +40,20 @@ export interface SnapshotFigures {
   responseRates: Record<string, Record<string, ResponseRate>>;
   metrics: Record<string, MetricFigures>;
   targets: Record<string, number>;
+  /** Outcome item → key-driver analysis with its importance–performance grid (null when too few). */
+  drivers: Record<string, DriverFigures | null>;
   /** Minimum-base rule applied to every figure. */
   minimumBase: { suppress: number; flag: number };
   benchmarks: Record<string, number>;
+}
+
+export interface DriverFigures extends DriverResult {
+  /** Driver → label shown to readers. */
+  labels: Record<string, string>;
+  grid: Array<GridPoint & { label: string }>;
+  importanceMean: number;
+  performanceMean: number;
+  method: string;
 }
 
 export interface MetricChange {

@@ -13,6 +13,13 @@ import {
   scaleHistogram,
   type ItemHistogram,
 } from './histogram.ts';
+import {
+  addDriverRow,
+  createDriverState,
+  mergeDriverStates,
+  scaleDriverState,
+  type DriverState,
+} from './key-drivers.ts';
 import { respondentIndex, type IndexItem } from './satisfaction-index.ts';
 import {
   addMoment,
@@ -29,7 +36,15 @@ export interface SurveyConfig {
   indexItems: readonly SurveyItem[];
   /** Segment dimensions, in a fixed order (it defines the cell key). */
   dimensions: readonly string[];
+  /** Items analysed as drivers of satisfaction and of recommend (may be empty). */
+  drivers?: readonly SurveyItem[];
 }
+
+/** The outcomes key-driver analysis explains. */
+export const DRIVER_OUTCOMES = [
+  'satisfaction',
+  'recommend',
+] as const satisfies readonly SurveyItem[];
 
 export interface SurveyCell {
   /** Segment levels of the cell; undefined = the response had no level for that dimension. */
@@ -39,6 +54,8 @@ export interface SurveyCell {
   index: MomentsState;
   indexMissing: number;
   competitor: { better: number; same: number; worse: number; missing: number };
+  /** Outcome → cross-product state of the drivers and that outcome. */
+  drivers: Partial<Record<SurveyItem, DriverState>>;
 }
 
 export interface SurveyState {
@@ -74,7 +91,18 @@ function createCell(config: SurveyConfig, levels: Record<string, string | undefi
     index: createMoments(),
     indexMissing: 0,
     competitor: { better: 0, same: 0, worse: 0, missing: 0 },
+    drivers: driverStates(config),
   };
+}
+
+function driverStates(config: SurveyConfig): Partial<Record<SurveyItem, DriverState>> {
+  const drivers = (config.drivers ?? []).filter((d) => config.items[d]);
+  const states: Partial<Record<SurveyItem, DriverState>> = {};
+  if (drivers.length === 0) return states;
+  for (const outcome of DRIVER_OUTCOMES) {
+    if (config.items[outcome]) states[outcome] = createDriverState(drivers, outcome);
+  }
+  return states;
 }
 
 function indexItems(config: SurveyConfig): Array<[SurveyItem, IndexItem]> {
@@ -108,6 +136,7 @@ export function addSurveyRow(state: SurveyState, row: SurveyRow): SurveyState {
   else addMoment(cell.index, index);
   if (row.competitor) cell.competitor[row.competitor] += 1;
   else cell.competitor.missing += 1;
+  for (const driverState of Object.values(cell.drivers)) addDriverRow(driverState, row.items);
   return state;
 }
 
@@ -129,7 +158,21 @@ function mergeCells(a: SurveyCell, b: SurveyCell): SurveyCell {
       worse: a.competitor.worse + b.competitor.worse,
       missing: a.competitor.missing + b.competitor.missing,
     },
+    drivers: mergeRecord(a.drivers, b.drivers, mergeDriverStates),
   };
+}
+
+function mergeRecord<T>(
+  a: Partial<Record<SurveyItem, T>>,
+  b: Partial<Record<SurveyItem, T>>,
+  merge: (x: T, y: T) => T,
+): Partial<Record<SurveyItem, T>> {
+  const out: Partial<Record<SurveyItem, T>> = { ...a };
+  for (const [key, value] of Object.entries(b) as [SurveyItem, T][]) {
+    const existing = out[key];
+    out[key] = existing ? merge(existing, value) : value;
+  }
+  return out;
 }
 
 /** Combines two states of the same configuration exactly (pure). */
@@ -148,7 +191,11 @@ export function scaleCell(cell: SurveyCell, w: number): SurveyCell {
   for (const [item, h] of Object.entries(cell.items) as [SurveyItem, ItemHistogram][]) {
     items[item] = scaleHistogram(h, w);
   }
-  return { ...cell, items, index: scaleMoments(cell.index, w) };
+  const drivers: Partial<Record<SurveyItem, DriverState>> = {};
+  for (const [outcome, d] of Object.entries(cell.drivers) as [SurveyItem, DriverState][]) {
+    drivers[outcome] = scaleDriverState(d, w);
+  }
+  return { ...cell, items, index: scaleMoments(cell.index, w), drivers };
 }
 
 /**
