@@ -28,6 +28,9 @@ import {
 import { surveyWeights } from '../metrics/survey-weights.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { loadSnapshot } from './load-snapshot.ts';
+import { createSnapshotReducers, type SnapshotReducers } from './snapshot-reducers.ts';
+import { competitorFigures, operationalFigures } from '../metrics/operational-figures.ts';
+import { createVoiceState, DEFAULT_THEMES, voiceFigures } from '../metrics/comment-themes.ts';
 
 export interface ReviewData {
   /** Snapshots with figures, oldest first. */
@@ -123,6 +126,11 @@ export function snapshotFigures(
   hash: string,
   survey: SurveyState,
   tables: SnapshotFigures['tables'],
+  joins: {
+    reducers?: SnapshotReducers;
+    previousActive?: ReadonlySet<string>;
+    everSeen?: ReadonlySet<string>;
+  } = {},
 ): { figures: SnapshotFigures; diagnostics: Diagnostic[] } {
   const levels: Record<string, string[]> = {};
   for (const [dimension, def] of Object.entries(manifest.segments))
@@ -194,6 +202,18 @@ export function snapshotFigures(
       targets: manifest.targets,
       minimumBase: manifest.minimumBase,
       drivers: driverFigures(manifest, survey, weights.weightOf, metrics),
+      operational: operationalFigures({
+        behaviour: joins.reducers?.behaviour ?? null,
+        complaints: joins.reducers?.complaints ?? null,
+        voice: voiceFigures(
+          joins.reducers?.voice ?? createVoiceState(DEFAULT_THEMES),
+          DEFAULT_THEMES,
+        ),
+        answers: joins.reducers?.answers ?? new Map(),
+        previousActive: joins.previousActive,
+        everSeen: joins.everSeen,
+        competitor: competitorFigures([...survey.cells.values()], weights.weightOf),
+      }),
       benchmarks: manifest.benchmarks,
     },
     diagnostics: [...weights.diagnostics, ...diagnostics],
@@ -218,23 +238,27 @@ export async function loadReviews(dataDir: string, root: string): Promise<Review
     );
     return { snapshots: [], changes: {}, diagnostics };
   }
-  const snapshots: SnapshotFigures[] = [];
+  const loadedSnapshots: Array<{
+    manifest: Manifest;
+    hash: string;
+    reducers: SnapshotReducers;
+    tables: SnapshotFigures['tables'];
+  }> = [];
   for (const folder of folders) {
-    let survey: SurveyState | null = null;
+    let reducers: SnapshotReducers | null = null;
     const loaded = await loadSnapshot(
       join(dataDir, folder),
       `${displayData}/${folder}`,
       (manifest) => {
-        const state = createSurveyState(surveyConfig(manifest));
-        survey = state;
-        return { survey: (row) => addSurveyRow(state, row) };
+        reducers = createSnapshotReducers(manifest, surveyConfig(manifest));
+        return reducers.sinks;
       },
     );
     diagnostics.push(...loaded.diagnostics);
     if (
       !loaded.manifest ||
       !loaded.hash ||
-      !survey ||
+      !reducers ||
       loaded.diagnostics.some((d) => d.level === 'error')
     ) {
       continue;
@@ -242,9 +266,30 @@ export async function loadReviews(dataDir: string, root: string): Promise<Review
     const tables: SnapshotFigures['tables'] = {};
     for (const [name, t] of Object.entries(loaded.tables))
       tables[name] = { file: t.file, rows: t.rows, used: t.used };
-    const result = snapshotFigures(loaded.manifest, loaded.hash, survey, tables);
+    loadedSnapshots.push({ manifest: loaded.manifest, hash: loaded.hash, reducers, tables });
+  }
+  // Customer-base movement needs the periods in time order.
+  loadedSnapshots.sort(
+    (a, b) =>
+      a.manifest.start.localeCompare(b.manifest.start) ||
+      a.manifest.id.localeCompare(b.manifest.id),
+  );
+  const snapshots: SnapshotFigures[] = [];
+  let previousActive: Set<string> | undefined;
+  const everSeen = new Set<string>();
+  for (const { manifest, hash, reducers, tables } of loadedSnapshots) {
+    const result = snapshotFigures(manifest, hash, reducers.survey, tables, {
+      reducers,
+      previousActive,
+      everSeen: previousActive ? everSeen : undefined,
+    });
     diagnostics.push(...result.diagnostics);
     snapshots.push(result.figures);
+    if (reducers.behaviour) {
+      const active = new Set(reducers.behaviour.customers.keys());
+      for (const id of active) everSeen.add(id);
+      previousActive = active;
+    } else previousActive = undefined;
   }
   snapshots.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
   const changes: ReviewData['changes'] = {};

@@ -42,6 +42,12 @@ function period(id: string, scores: Record<string, number[]>, n = 400): Snapshot
     benchmarks: {},
     minimumBase: { suppress: 30, flag: 100 },
     drivers: {},
+    operational: {
+      behaviour: null,
+      complaints: null,
+      voice: { comments: 0, byClass: { promoter: 0, passive: 0, detractor: 0, unknown: 0 }, themes: [] },
+      competitor: null,
+    },
   };
 }
 

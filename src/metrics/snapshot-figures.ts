@@ -9,6 +9,7 @@ import type { MetricFigures } from './survey-figures.ts';
 import type { ResponseRate } from './response-rates.ts';
 import type { DriverResult } from './key-drivers.ts';
 import type { GridPoint } from './importance-performance-grid.ts';
+import type { OperationalFigures } from './operational-figures.ts';
 
 export interface WeightingSummary {
   method: 'none' | 'poststratify' | 'rake';
@@ -42,6 +43,8 @@ export interface SnapshotFigures {
   targets: Record<string, number>;
   /** Outcome item → key-driver analysis with its importance–performance grid (null when too few). */
   drivers: Record<string, DriverFigures | null>;
+  /** Orders, tickets, comments and competitor comparison; null parts where a table is absent. */
+  operational: OperationalFigures;
   /** Minimum-base rule applied to every figure. */
   minimumBase: { suppress: number; flag: number };
   benchmarks: Record<string, number>;

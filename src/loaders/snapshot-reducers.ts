@@ -1,0 +1,78 @@
+/**
+ * Every reducer a snapshot feeds, created from its manifest: the survey state, behaviour from
+ * orders, complaints from tickets, comment themes, and the per-customer answers that join the
+ * survey with orders and tickets. The loader streams rows into `sinks`; figures are computed
+ * from the states afterwards.
+ */
+import {
+  addComment,
+  compileThemes,
+  createVoiceState,
+  DEFAULT_THEMES,
+  type VoiceState,
+} from '../metrics/comment-themes.ts';
+import {
+  addOrder,
+  createBehaviourState,
+  type BehaviourState,
+  type CustomerAnswer,
+} from '../metrics/customer-behaviour.ts';
+import {
+  addTicket,
+  createComplaintState,
+  type ComplaintState,
+} from '../metrics/service-complaints.ts';
+import {
+  addSurveyRow,
+  createSurveyState,
+  type SurveyConfig,
+  type SurveyState,
+} from '../metrics/survey-state.ts';
+import type { Manifest } from '../schemas/manifest-schema.ts';
+import type { SnapshotSinks } from './load-snapshot.ts';
+
+export interface SnapshotReducers {
+  survey: SurveyState;
+  behaviour: BehaviourState | null;
+  complaints: ComplaintState | null;
+  voice: VoiceState;
+  /** Customer id → what they answered (only responses with a customer id). */
+  answers: Map<string, CustomerAnswer>;
+  sinks: SnapshotSinks;
+}
+
+export function createSnapshotReducers(manifest: Manifest, config: SurveyConfig): SnapshotReducers {
+  const survey = createSurveyState(config);
+  const behaviour = manifest.tables.orders ? createBehaviourState() : null;
+  const complaints = manifest.tables.tickets ? createComplaintState() : null;
+  const voice = createVoiceState(DEFAULT_THEMES);
+  const matchers = compileThemes(DEFAULT_THEMES);
+  const answers = new Map<string, CustomerAnswer>();
+  const satisfaction = manifest.items.satisfaction;
+  const satisfiedFrom = satisfaction ? satisfaction.scale[1] - satisfaction.topBox + 1 : undefined;
+  const exclude = manifest.orders?.excludeStatuses ?? ['cancelled', 'returned'];
+  return {
+    survey,
+    behaviour,
+    complaints,
+    voice,
+    answers,
+    sinks: {
+      survey: (row) => {
+        addSurveyRow(survey, row);
+        if (row.comment)
+          addComment(voice, matchers, row.comment, row.items.recommend, row.responseId);
+        if (row.customerId) {
+          const s = row.items.satisfaction;
+          answers.set(row.customerId, {
+            recommend: row.items.recommend,
+            satisfied:
+              s === undefined || satisfiedFrom === undefined ? undefined : s >= satisfiedFrom,
+          });
+        }
+      },
+      orders: behaviour ? (row) => addOrder(behaviour, row, exclude) : undefined,
+      tickets: complaints ? (row) => addTicket(complaints, row) : undefined,
+    },
+  };
+}

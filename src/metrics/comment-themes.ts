@@ -1,0 +1,313 @@
+/**
+ * Voice of the customer: comment themes from a dictionary (keywords per theme in any language;
+ * CJK matched as substrings, other scripts at word starts, case- and accent-insensitive), theme
+ * share among detractors vs promoters with a two-proportion test, and a deterministic sample of
+ * representative comments, redacted before they are kept. One pass, mergeable.
+ */
+import { twoProportionTest } from './change.ts';
+import { redactPersonalData } from './redact-personal-data.ts';
+
+export type ThemeDictionary = Record<string, { label: string; keywords: string[] }>;
+
+export const DEFAULT_THEMES: ThemeDictionary = {
+  delivery: {
+    label: 'Delivery',
+    keywords: [
+      'deliver',
+      'parcel',
+      'late',
+      'shipping',
+      'courier',
+      'entrega',
+      'pedido',
+      'retraso',
+      'lieferung',
+      'lieferzeit',
+      'livraison',
+      'colis',
+      'retard',
+      '配送',
+      '配達',
+      '遅れ',
+    ],
+  },
+  service: {
+    label: 'Customer service',
+    keywords: [
+      'support',
+      'service',
+      'agent',
+      'call back',
+      'called back',
+      'servicio',
+      'atención',
+      'kundenservice',
+      'hotline',
+      'service client',
+      'サポート',
+      '対応',
+      '電話',
+    ],
+  },
+  product: {
+    label: 'Product quality',
+    keywords: [
+      'quality',
+      'broke',
+      'defect',
+      'calidad',
+      'defectuoso',
+      'qualität',
+      'defekt',
+      'qualité',
+      'panne',
+      '品質',
+      '壊れ',
+    ],
+  },
+  price: {
+    label: 'Price and value',
+    keywords: [
+      'price',
+      'expensive',
+      'value for money',
+      'caro',
+      'precio',
+      'teuer',
+      'preis',
+      'cher',
+      'prix',
+      '値段',
+      '価格',
+      '値上',
+    ],
+  },
+  digital: {
+    label: 'Website and app',
+    keywords: [
+      'website',
+      'app',
+      'checkout',
+      'online',
+      'web',
+      'aplicación',
+      'site',
+      'application',
+      'サイト',
+      'アプリ',
+      'ネット',
+    ],
+  },
+  praise: {
+    label: 'Praise',
+    keywords: [
+      'excellent',
+      'great',
+      'recommend',
+      'reliable',
+      'excelente',
+      'recomiendo',
+      'hervorragend',
+      'zuverlässig',
+      'parfait',
+      'recommande',
+      '満足',
+      '信頼',
+      '丁寧',
+    ],
+  },
+};
+
+export type NpsClass = 'promoter' | 'passive' | 'detractor' | 'unknown';
+
+export interface Verbatim {
+  /** Redacted comment text. */
+  text: string;
+  npsClass: NpsClass;
+  recommend?: number;
+  /** Sort key: a hash, so the sample is deterministic and merges exactly. */
+  key: number;
+}
+
+export interface VoiceState {
+  comments: Record<NpsClass, number>;
+  /** Theme → NPS class → comments mentioning it. */
+  mentions: Record<string, Record<NpsClass, number>>;
+  /** Theme → up to `sampleSize` verbatims with the smallest keys. */
+  samples: Record<string, Verbatim[]>;
+  sampleSize: number;
+}
+
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+}
+
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+export function npsClass(recommend: number | undefined): NpsClass {
+  if (recommend === undefined) return 'unknown';
+  return recommend >= 9 ? 'promoter' : recommend >= 7 ? 'passive' : 'detractor';
+}
+
+/** Compiled matchers of a dictionary. */
+export function compileThemes(
+  themes: ThemeDictionary,
+): Array<{ theme: string; test: (folded: string) => boolean }> {
+  return Object.entries(themes).map(([theme, def]) => {
+    const latin = def.keywords.filter((k) => !CJK.test(k)).map(fold);
+    const cjk = def.keywords.filter((k) => CJK.test(k));
+    const pattern =
+      latin.length > 0
+        ? new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${latin.map(escape).join('|')})`, 'u')
+        : null;
+    return {
+      theme,
+      test: (folded: string) =>
+        (pattern?.test(folded) ?? false) || cjk.some((k) => folded.includes(k)),
+    };
+  });
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const EMPTY = (): Record<NpsClass, number> => ({
+  promoter: 0,
+  passive: 0,
+  detractor: 0,
+  unknown: 0,
+});
+
+export function createVoiceState(themes: ThemeDictionary, sampleSize = 3): VoiceState {
+  const mentions: VoiceState['mentions'] = {};
+  const samples: VoiceState['samples'] = {};
+  for (const theme of Object.keys(themes)) {
+    mentions[theme] = EMPTY();
+    samples[theme] = [];
+  }
+  return { comments: EMPTY(), mentions, samples, sampleSize };
+}
+
+function keepSmallest(list: Verbatim[], item: Verbatim, size: number): Verbatim[] {
+  if (list.some((v) => v.key === item.key && v.text === item.text)) return list;
+  const next = [...list, item].sort((a, b) => a.key - b.key || a.text.localeCompare(b.text));
+  return next.slice(0, size);
+}
+
+/** Adds one comment (mutates). The text is redacted before anything is kept. */
+export function addComment(
+  state: VoiceState,
+  matchers: ReturnType<typeof compileThemes>,
+  comment: string,
+  recommend: number | undefined,
+  id: string,
+  extraPatterns: readonly string[] = [],
+): VoiceState {
+  const trimmed = comment.trim();
+  if (trimmed === '') return state;
+  const cls = npsClass(recommend);
+  state.comments[cls] += 1;
+  const folded = fold(trimmed);
+  const text = redactPersonalData(trimmed, extraPatterns);
+  const key = fnv1a(`${id}\u0000${text}`);
+  for (const { theme, test } of matchers) {
+    if (!test(folded)) continue;
+    state.mentions[theme]![cls] += 1;
+    state.samples[theme] = keepSmallest(
+      state.samples[theme]!,
+      { text, npsClass: cls, recommend, key },
+      state.sampleSize,
+    );
+  }
+  return state;
+}
+
+/** Combines two states exactly. */
+export function mergeVoice(a: VoiceState, b: VoiceState): VoiceState {
+  const add = (x: Record<NpsClass, number>, y: Record<NpsClass, number>) => ({
+    promoter: x.promoter + y.promoter,
+    passive: x.passive + y.passive,
+    detractor: x.detractor + y.detractor,
+    unknown: x.unknown + y.unknown,
+  });
+  const mentions: VoiceState['mentions'] = {};
+  const samples: VoiceState['samples'] = {};
+  for (const theme of Object.keys(a.mentions)) {
+    mentions[theme] = add(a.mentions[theme]!, b.mentions[theme] ?? EMPTY());
+    samples[theme] = (b.samples[theme] ?? []).reduce(
+      (list, v) => keepSmallest(list, v, a.sampleSize),
+      a.samples[theme]!,
+    );
+  }
+  return { comments: add(a.comments, b.comments), mentions, samples, sampleSize: a.sampleSize };
+}
+
+export interface ThemeFigures {
+  theme: string;
+  label: string;
+  mentions: number;
+  /** % of all comments. */
+  share: number;
+  /** % of detractors' / passives' / promoters' comments that mention the theme. */
+  detractors: number | null;
+  passives: number | null;
+  promoters: number | null;
+  /** Detractors vs promoters, two-proportion z-test. */
+  z: number | null;
+  p: number | null;
+  verbatims: Verbatim[];
+}
+
+export interface VoiceFigures {
+  comments: number;
+  byClass: Record<NpsClass, number>;
+  themes: ThemeFigures[];
+}
+
+export function voiceFigures(state: VoiceState, themes: ThemeDictionary): VoiceFigures {
+  const total = Object.values(state.comments).reduce((a, b) => a + b, 0);
+  const pct = (k: number, n: number) => (n > 0 ? (100 * k) / n : null);
+  return {
+    comments: total,
+    byClass: state.comments,
+    themes: Object.entries(state.mentions)
+      .map(([theme, m]) => {
+        const mentions = m.promoter + m.passive + m.detractor + m.unknown;
+        const test =
+          state.comments.detractor > 0 && state.comments.promoter > 0
+            ? twoProportionTest(
+                m.detractor,
+                state.comments.detractor,
+                m.promoter,
+                state.comments.promoter,
+              )
+            : null;
+        return {
+          theme,
+          label: themes[theme]?.label ?? theme,
+          mentions,
+          share: total > 0 ? (100 * mentions) / total : 0,
+          detractors: pct(m.detractor, state.comments.detractor),
+          passives: pct(m.passive, state.comments.passive),
+          promoters: pct(m.promoter, state.comments.promoter),
+          z: test?.z ?? null,
+          p: test?.p ?? null,
+          verbatims: state.samples[theme] ?? [],
+        };
+      })
+      .sort((a, b) => b.mentions - a.mentions || a.theme.localeCompare(b.theme)),
+  };
+}

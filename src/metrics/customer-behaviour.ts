@@ -1,0 +1,257 @@
+/**
+ * Behaviour and value from orders: a one-pass reducer keyed by customer (the group here is the
+ * customer, so memory grows with customers, not orders), merged exactly across files.
+ * Cancelled and returned orders are excluded from orders and revenue as the manifest declares,
+ * and counted separately.
+ */
+import type { OrderRow } from '../schemas/row-types.ts';
+import { twoProportionTest } from './change.ts';
+import { wilson } from './wilson.ts';
+
+export interface CustomerTotals {
+  orders: number;
+  revenue: number;
+  /** Deliveries after the estimated date (delivered orders only). */
+  late: number;
+  /** Delivered orders with both dates known. */
+  delivered: number;
+  segments: Record<string, string | undefined>;
+}
+
+export interface BehaviourState {
+  customers: Map<string, CustomerTotals>;
+  /** Orders excluded by status, by status. */
+  excluded: Record<string, number>;
+  /** Orders without an amount (missing, never 0). */
+  missingAmount: number;
+}
+
+export function createBehaviourState(): BehaviourState {
+  return { customers: new Map(), excluded: {}, missingAmount: 0 };
+}
+
+/** Adds one order (mutates). `excludeStatuses` are not revenue (e.g. cancelled, returned). */
+export function addOrder(
+  state: BehaviourState,
+  order: OrderRow,
+  excludeStatuses: readonly string[],
+): BehaviourState {
+  if (excludeStatuses.includes(order.status)) {
+    state.excluded[order.status] = (state.excluded[order.status] ?? 0) + 1;
+    return state;
+  }
+  let totals = state.customers.get(order.customerId);
+  if (!totals) {
+    totals = { orders: 0, revenue: 0, late: 0, delivered: 0, segments: order.segments };
+    state.customers.set(order.customerId, totals);
+  }
+  totals.orders += 1;
+  if (order.amount === undefined) state.missingAmount += 1;
+  else totals.revenue += order.amount;
+  if (order.delivered && order.estimatedDelivery) {
+    totals.delivered += 1;
+    if (order.delivered > order.estimatedDelivery) totals.late += 1;
+  }
+  return state;
+}
+
+/** Combines two states exactly (a customer's orders may sit in both). */
+export function mergeBehaviour(a: BehaviourState, b: BehaviourState): BehaviourState {
+  const customers = new Map<string, CustomerTotals>();
+  for (const [id, t] of a.customers) customers.set(id, { ...t });
+  for (const [id, t] of b.customers) {
+    const existing = customers.get(id);
+    if (!existing) customers.set(id, { ...t });
+    else {
+      existing.orders += t.orders;
+      existing.revenue += t.revenue;
+      existing.late += t.late;
+      existing.delivered += t.delivered;
+    }
+  }
+  const excluded = { ...a.excluded };
+  for (const [status, n] of Object.entries(b.excluded))
+    excluded[status] = (excluded[status] ?? 0) + n;
+  return { customers, excluded, missingAmount: a.missingAmount + b.missingAmount };
+}
+
+export interface Share {
+  k: number;
+  n: number;
+  /** % */
+  value: number | null;
+  lower: number | null;
+  upper: number | null;
+}
+
+function share(k: number, n: number): Share {
+  if (n === 0) return { k, n, value: null, lower: null, upper: null };
+  const [lower, upper] = wilson(k, n);
+  return { k, n, value: (100 * k) / n, lower: 100 * lower, upper: 100 * upper };
+}
+
+export interface BehaviourFigures {
+  activeCustomers: number;
+  orders: number;
+  revenue: number;
+  excludedOrders: Record<string, number>;
+  ordersWithoutAmount: number;
+  /** Orders per active customer. */
+  purchaseFrequency: number | null;
+  averageOrderValue: number | null;
+  revenuePerCustomer: number | null;
+  /** Customers with ≥ 2 orders / active customers, %. */
+  repeatRate: Share;
+  /** Late deliveries / delivered orders, %. */
+  lateShare: Share;
+  movement: CustomerMovement | null;
+}
+
+export interface CustomerMovement {
+  /** Active in the previous period. */
+  previous: number;
+  retained: number;
+  /** Active now, never seen in any earlier period. */
+  new: number;
+  /** Active now, seen before but not in the previous period. */
+  returning: number;
+  lost: number;
+  /** retained / previous, %. */
+  retention: Share;
+  /** 100 − retention, %. */
+  churn: number | null;
+}
+
+/**
+ * Behaviour figures; with the previous period's active customers and everyone seen before,
+ * also the customer-base movement.
+ */
+export function behaviourFigures(
+  state: BehaviourState,
+  previousActive?: ReadonlySet<string>,
+  everSeen?: ReadonlySet<string>,
+): BehaviourFigures {
+  let orders = 0;
+  let revenue = 0;
+  let repeat = 0;
+  let late = 0;
+  let delivered = 0;
+  for (const t of state.customers.values()) {
+    orders += t.orders;
+    revenue += t.revenue;
+    if (t.orders >= 2) repeat += 1;
+    late += t.late;
+    delivered += t.delivered;
+  }
+  const active = state.customers.size;
+  let movement: CustomerMovement | null = null;
+  if (previousActive && everSeen) {
+    let retained = 0;
+    let fresh = 0;
+    for (const id of state.customers.keys()) {
+      if (previousActive.has(id)) retained += 1;
+      else if (!everSeen.has(id)) fresh += 1;
+    }
+    const retention = share(retained, previousActive.size);
+    movement = {
+      previous: previousActive.size,
+      retained,
+      new: fresh,
+      returning: active - retained - fresh,
+      lost: previousActive.size - retained,
+      retention,
+      churn: retention.value === null ? null : 100 - retention.value,
+    };
+  }
+  return {
+    activeCustomers: active,
+    orders,
+    revenue,
+    excludedOrders: state.excluded,
+    ordersWithoutAmount: state.missingAmount,
+    purchaseFrequency: active > 0 ? orders / active : null,
+    averageOrderValue: orders > 0 ? revenue / orders : null,
+    revenuePerCustomer: active > 0 ? revenue / active : null,
+    repeatRate: share(repeat, active),
+    lateShare: share(late, delivered),
+    movement,
+  };
+}
+
+/** What the survey says about one customer, for joins with behaviour. */
+export interface CustomerAnswer {
+  recommend?: number;
+  /** Answered in the top boxes of overall satisfaction. */
+  satisfied?: boolean;
+}
+
+export interface GroupComparison {
+  label: [string, string];
+  a: Share;
+  b: Share;
+  /** a − b in percentage points. */
+  delta: number | null;
+  z: number | null;
+  p: number | null;
+}
+
+function compareShares(label: [string, string], a: Share, b: Share): GroupComparison {
+  if (a.n === 0 || b.n === 0) return { label, a, b, delta: null, z: null, p: null };
+  const t = twoProportionTest(a.k, a.n, b.k, b.n);
+  return { label, a, b, delta: a.value! - b.value!, z: t.z, p: t.p };
+}
+
+export interface ValueLinks {
+  /** Surveyed customers who also ordered this period. */
+  matched: number;
+  /** Revenue of detractors (recommend 0–6) among surveyed customers. */
+  revenueAtRisk: number;
+  /** …as a share of surveyed customers' revenue, %. */
+  revenueAtRiskShare: number | null;
+  /** CSAT of high- vs low-value customers (split at the median revenue of surveyed customers). */
+  highVsLowValue: GroupComparison;
+  /** CSAT of customers with a late delivery vs only on-time deliveries. */
+  lateVsOnTime: GroupComparison;
+}
+
+/** Joins survey answers with behaviour by customer id. */
+export function valueLinks(
+  state: BehaviourState,
+  answers: ReadonlyMap<string, CustomerAnswer>,
+): ValueLinks {
+  const matched: Array<{
+    revenue: number;
+    answer: CustomerAnswer;
+    late: boolean;
+    delivered: number;
+  }> = [];
+  for (const [id, answer] of answers) {
+    const t = state.customers.get(id);
+    if (t) matched.push({ revenue: t.revenue, answer, late: t.late > 0, delivered: t.delivered });
+  }
+  const revenue = matched.reduce((s, m) => s + m.revenue, 0);
+  const atRisk = matched
+    .filter((m) => m.answer.recommend !== undefined && m.answer.recommend <= 6)
+    .reduce((s, m) => s + m.revenue, 0);
+  const revenues = matched.map((m) => m.revenue).sort((a, b) => a - b);
+  const median = revenues.length > 0 ? revenues[Math.floor((revenues.length - 1) / 2)]! : 0;
+  const csat = (rows: typeof matched) => {
+    const answered = rows.filter((m) => m.answer.satisfied !== undefined);
+    return share(answered.filter((m) => m.answer.satisfied).length, answered.length);
+  };
+  return {
+    matched: matched.length,
+    revenueAtRisk: atRisk,
+    revenueAtRiskShare: revenue > 0 ? (100 * atRisk) / revenue : null,
+    highVsLowValue: compareShares(
+      ['High-value customers', 'Low-value customers'],
+      csat(matched.filter((m) => m.revenue > median)),
+      csat(matched.filter((m) => m.revenue <= median)),
+    ),
+    lateVsOnTime: compareShares(
+      ['Had a late delivery', 'Deliveries on time'],
+      csat(matched.filter((m) => m.late)),
+      csat(matched.filter((m) => !m.late && m.delivered > 0)),
+    ),
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * The figures that join tables: behaviour and value from orders (with the customer-base
+ * movement against earlier periods), complaints from tickets (with the satisfaction of
+ * customers whose ticket took longer than the 90th percentile), comment themes, and the
+ * competitor comparison.
+ */
+import { twoProportionTest } from './change.ts';
+import type { VoiceFigures } from './comment-themes.ts';
+import {
+  behaviourFigures,
+  valueLinks,
+  type BehaviourFigures,
+  type BehaviourState,
+  type CustomerAnswer,
+  type GroupComparison,
+  type Share,
+  type ValueLinks,
+} from './customer-behaviour.ts';
+import {
+  complaintFigures,
+  quantileOfCounts,
+  type ComplaintFigures,
+  type ComplaintState,
+} from './service-complaints.ts';
+import type { SurveyCell } from './survey-state.ts';
+import { effectiveN } from './weighted-moments.ts';
+import { wilson } from './wilson.ts';
+
+export interface OperationalFigures {
+  behaviour: (BehaviourFigures & { links: ValueLinks }) | null;
+  complaints: (ComplaintFigures & { slowResolution: GroupComparison | null }) | null;
+  voice: VoiceFigures;
+  competitor: CompetitorFigures | null;
+}
+
+export interface CompetitorFigures {
+  n: number;
+  better: Share;
+  same: Share;
+  worse: Share;
+  /** better − worse, percentage points. */
+  net: number;
+}
+
+/** Weighted shares better/same/worse with Wilson intervals on Kish n_eff. */
+export function competitorFigures(
+  cells: readonly SurveyCell[],
+  weightOf: (c: SurveyCell) => number,
+): CompetitorFigures | null {
+  let better = 0;
+  let same = 0;
+  let worse = 0;
+  let sumW = 0;
+  let sumW2 = 0;
+  let n = 0;
+  for (const c of cells) {
+    const w = weightOf(c);
+    const k = c.competitor.better + c.competitor.same + c.competitor.worse;
+    better += w * c.competitor.better;
+    same += w * c.competitor.same;
+    worse += w * c.competitor.worse;
+    sumW += w * k;
+    sumW2 += w * w * k;
+    n += k;
+  }
+  if (n === 0) return null;
+  const nEff = effectiveN({ sumW, sumW2 });
+  const share = (x: number): Share => {
+    const p = x / sumW;
+    const [lower, upper] = wilson(p * nEff, nEff);
+    return { k: Math.round(p * n), n, value: 100 * p, lower: 100 * lower, upper: 100 * upper };
+  };
+  const b = share(better);
+  const w = share(worse);
+  return { n, better: b, same: share(same), worse: w, net: b.value! - w.value! };
+}
+
+export function operationalFigures(input: {
+  behaviour: BehaviourState | null;
+  complaints: ComplaintState | null;
+  voice: VoiceFigures;
+  answers: ReadonlyMap<string, CustomerAnswer>;
+  previousActive?: ReadonlySet<string>;
+  everSeen?: ReadonlySet<string>;
+  competitor: CompetitorFigures | null;
+}): OperationalFigures {
+  const behaviour = input.behaviour
+    ? {
+        ...behaviourFigures(input.behaviour, input.previousActive, input.everSeen),
+        links: valueLinks(input.behaviour, input.answers),
+      }
+    : null;
+  let complaints: OperationalFigures['complaints'] = null;
+  if (input.complaints) {
+    const figures = complaintFigures(input.complaints, behaviour?.orders ?? null);
+    const p90 = quantileOfCounts(input.complaints.resolution, 0.9);
+    let slowResolution: GroupComparison | null = null;
+    if (p90 !== null) {
+      const slow = { k: 0, n: 0 };
+      const rest = { k: 0, n: 0 };
+      for (const [id, minutes] of input.complaints.slowestByCustomer) {
+        const satisfied = input.answers.get(id)?.satisfied;
+        if (satisfied === undefined) continue;
+        const group = minutes > p90 ? slow : rest;
+        group.n += 1;
+        if (satisfied) group.k += 1;
+      }
+      const share = (g: { k: number; n: number }): Share => {
+        if (g.n === 0) return { ...g, value: null, lower: null, upper: null };
+        const [lo, hi] = wilson(g.k, g.n);
+        return { ...g, value: (100 * g.k) / g.n, lower: 100 * lo, upper: 100 * hi };
+      };
+      const a = share(slow);
+      const b = share(rest);
+      const test = a.n > 0 && b.n > 0 ? twoProportionTest(a.k, a.n, b.k, b.n) : null;
+      slowResolution = {
+        label: ['Ticket resolved slower than p90', 'Other customers with a ticket'],
+        a,
+        b,
+        delta: a.value !== null && b.value !== null ? a.value - b.value : null,
+        z: test?.z ?? null,
+        p: test?.p ?? null,
+      };
+    }
+    complaints = { ...figures, slowResolution };
+  }
+  return { behaviour, complaints, voice: input.voice, competitor: input.competitor };
+}
