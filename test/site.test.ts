@@ -104,6 +104,22 @@ describe('the built fixture site', () => {
     expect(html).toContain('data-metric="nps"');
   });
 
+  it('no personal data reaches dist/, and a comment with markup is escaped, never executed', () => {
+    const files = listTree(build.outDir).filter((f) => /\.(html|json|csv|js)$/.test(f));
+    for (const file of files) {
+      const content = readFileSync(join(build.outDir, file), 'utf8');
+      expect(content, file).not.toContain('jane.doe@example.com');
+      expect(content, file).not.toContain('7946 0958');
+      // Downloads are data (the text is the customer's words); pages must never carry it as markup.
+      if (/\.(html|js)$/.test(file))
+        expect(content, file).not.toContain('<script>alert(1)</script>');
+    }
+    const html = readFileSync(join(build.outDir, 'reports/2026-Q2/index.html'), 'utf8');
+    expect(html).toContain(
+      'Website checkout failed: write to [email] or call [phone] &lt;script&gt;alert(1)&lt;/script&gt;',
+    );
+  });
+
   it('a segment under the minimum base is suppressed, not shown', () => {
     const html = readFileSync(join(build.outDir, 'reports/2026-Q2/index.html'), 'utf8');
     const row = /<tr data-level="Gamma">[\s\S]*?<\/tr>/.exec(html)![0];
@@ -254,6 +270,22 @@ describe.skipIf(!hasChromium)(
         .waitFor({ timeout: 5000 });
       await page.screenshot({ path: join(SCREENSHOTS, 'report-desktop.png'), fullPage: true });
       expect(errors).toEqual([]);
+      await page.close();
+    });
+
+    it('a comment containing a script tag renders as text', async () => {
+      const page = await browser.newPage();
+      let alerted = false;
+      page.on('dialog', async (dialog) => {
+        alerted = true;
+        await dialog.dismiss();
+      });
+      await page.goto(`${server.url}reports/2026-Q2/`);
+      const quotes = await page.locator('.verbatims blockquote').allTextContents();
+      expect(
+        quotes.some((q) => q.includes('<script>alert(1)</script>') && q.includes('[email]')),
+      ).toBe(true);
+      expect(alerted).toBe(false);
       await page.close();
     });
 

@@ -1,5 +1,10 @@
 /** All root-cause findings of a snapshot, most important first: the one list every view uses. */
-import { changeFindings, driverFindings, type Finding } from '../metrics/root-causes.ts';
+import {
+  changeFindings,
+  driverFindings,
+  operationalFindings,
+  type Finding,
+} from '../metrics/root-causes.ts';
 import type { MetricChange, SnapshotFigures } from '../metrics/snapshot-figures.ts';
 
 export function findingsFor(
@@ -7,7 +12,9 @@ export function findingsFor(
   changes: Record<string, MetricChange> | null,
   previousPeriod: string | null,
 ): Finding[] {
-  return [...changeFindings(figures, changes, previousPeriod), ...driverFindings(figures)].sort(
-    (a, b) => b.weight - a.weight || a.id.localeCompare(b.id),
-  );
+  return [
+    ...changeFindings(figures, changes, previousPeriod),
+    ...driverFindings(figures),
+    ...operationalFindings(figures),
+  ].sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
 }

@@ -188,3 +188,94 @@ export function driverFindings(figures: SnapshotFigures): Finding[] {
   }
   return findings;
 }
+
+/**
+ * Evidence from the joined tables: the complaint categories that make up the first 80% of
+ * complaints (Pareto), comment themes over-represented among detractors (two-proportion test,
+ * Holm-adjusted across themes), and operational links (late delivery, slow ticket resolution)
+ * where satisfaction is significantly lower.
+ */
+export function operationalFindings(figures: SnapshotFigures, alpha = 0.05): Finding[] {
+  const findings: Finding[] = [];
+  const op = figures.operational;
+  if (!op) return findings;
+  const complaints = op.complaints;
+  if (complaints) {
+    complaints.pareto
+      .filter((row, i) => i === 0 || complaints.pareto[i - 1]!.cumulativeShare < 80)
+      .slice(0, 3)
+      .forEach((row, i) => {
+        findings.push({
+          id: `complaint:${row.category}`,
+          kind: 'complaint',
+          title: `${row.category} is complaint cause no. ${i + 1}: ${row.share.toFixed(0)}% of complaints${row.per1000Orders !== null ? `, ${row.per1000Orders.toFixed(1)} per 1,000 orders` : ''}`,
+          effect: row.share,
+          test: {
+            name: 'Pareto share',
+            method: `cumulative ${row.cumulativeShare.toFixed(0)}% of ${complaints.complaints} complaints`,
+          },
+          weight: 2.5 - i * 0.3,
+        });
+      });
+  }
+  const themes = op.voice.themes.filter(
+    (t) => t.p !== null && t.detractors !== null && t.promoters !== null,
+  );
+  const adjusted = themes.length > 0 ? holm(themes.map((t) => t.p!)) : [];
+  themes.forEach((t, i) => {
+    if (adjusted[i]! >= alpha || t.detractors! <= t.promoters!) return;
+    findings.push({
+      id: `theme:${t.theme}`,
+      kind: 'theme',
+      title: `${t.label} comes up in ${t.detractors!.toFixed(0)}% of detractors' comments against ${t.promoters!.toFixed(0)}% of promoters'`,
+      effect: t.detractors! - t.promoters!,
+      test: {
+        name: 'two-proportion-z',
+        statistic: t.z ?? undefined,
+        p: t.p!,
+        pAdjusted: adjusted[i],
+        method: 'Holm across themes',
+      },
+      weight: Math.abs(t.z ?? 0) * 0.6,
+    });
+  });
+  const links: Array<[string, GroupComparisonLike | null | undefined, string]> = [
+    [
+      'operational:late-delivery',
+      op.behaviour?.links.lateVsOnTime,
+      'Customers with a late delivery',
+    ],
+    [
+      'operational:slow-resolution',
+      op.complaints?.slowResolution,
+      'Customers whose ticket took longer than the 90th percentile',
+    ],
+  ];
+  for (const [id, link, who] of links) {
+    if (!link || link.p === null || link.delta === null || link.p >= alpha || link.delta >= 0)
+      continue;
+    findings.push({
+      id,
+      kind: 'operational',
+      title: `${who} are less satisfied: CSAT ${link.a.value!.toFixed(1)}% against ${link.b.value!.toFixed(1)}%`,
+      metricId: 'csat',
+      effect: link.delta,
+      test: {
+        name: 'two-proportion-z',
+        statistic: link.z ?? undefined,
+        p: link.p,
+        method: `n = ${link.a.n} vs ${link.b.n}`,
+      },
+      weight: Math.abs(link.z ?? 0) * 0.9,
+    });
+  }
+  return findings;
+}
+
+interface GroupComparisonLike {
+  a: { value: number | null; n: number };
+  b: { value: number | null; n: number };
+  delta: number | null;
+  z: number | null;
+  p: number | null;
+}
