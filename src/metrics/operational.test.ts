@@ -1,0 +1,234 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { OrderRow, TicketRow } from '../schemas/row-types.ts';
+import {
+  addComment,
+  compileThemes,
+  createVoiceState,
+  DEFAULT_THEMES,
+  mergeVoice,
+  voiceFigures,
+} from './comment-themes.ts';
+import {
+  addOrder,
+  behaviourFigures,
+  createBehaviourState,
+  mergeBehaviour,
+  valueLinks,
+} from './customer-behaviour.ts';
+import {
+  addTicket,
+  complaintFigures,
+  createComplaintState,
+  mergeComplaints,
+  quantileOfCounts,
+} from './service-complaints.ts';
+
+const EXCLUDE = ['cancelled', 'returned'];
+const order = (
+  orderId: string,
+  customerId: string,
+  amount: number | undefined,
+  status = 'completed',
+  late = false,
+): OrderRow => ({
+  orderId,
+  customerId,
+  date: '2026-07-01',
+  amount,
+  status,
+  estimatedDelivery: '2026-07-05',
+  delivered: late ? '2026-07-07' : '2026-07-04',
+  segments: {},
+});
+
+describe('customer behaviour', () => {
+  it('behaviourFigures counts frequency, value, repeat rate and excludes cancelled orders', () => {
+    const s = createBehaviourState();
+    for (const o of [
+      order('1', 'a', 100),
+      order('2', 'a', 50),
+      order('3', 'b', 30, 'cancelled'),
+      order('4', 'c', undefined),
+      order('5', 'c', 20, 'completed', true),
+    ]) {
+      addOrder(s, o, EXCLUDE);
+    }
+    const f = behaviourFigures(s);
+    expect(f.activeCustomers).toBe(2);
+    expect(f.orders).toBe(4);
+    expect(f.revenue).toBe(170);
+    expect(f.excludedOrders).toEqual({ cancelled: 1 });
+    expect(f.ordersWithoutAmount).toBe(1);
+    expect(f.purchaseFrequency).toBe(2);
+    expect(f.averageOrderValue).toBe(42.5);
+    expect(f.repeatRate.value).toBe(100);
+    expect(f.lateShare.k).toBe(1);
+  });
+
+  it('retention, churn, new and lost customers against earlier periods', () => {
+    const s = createBehaviourState();
+    for (const id of ['a', 'b', 'x', 'n']) addOrder(s, order(id, id, 10), EXCLUDE);
+    const f = behaviourFigures(
+      s,
+      new Set(['a', 'b', 'c', 'd']),
+      new Set(['a', 'b', 'c', 'd', 'x']),
+    );
+    expect(f.movement).toMatchObject({
+      previous: 4,
+      retained: 2,
+      new: 1,
+      returning: 1,
+      lost: 2,
+      churn: 50,
+    });
+    expect(f.movement!.retention.value).toBe(50);
+  });
+
+  it('revenue at risk is the revenue of detractors among surveyed customers', () => {
+    const s = createBehaviourState();
+    addOrder(s, order('1', 'a', 100), EXCLUDE);
+    addOrder(s, order('2', 'b', 300), EXCLUDE);
+    const links = valueLinks(
+      s,
+      new Map([
+        ['a', { recommend: 3 }],
+        ['b', { recommend: 10 }],
+        ['z', { recommend: 0 }],
+      ]),
+    );
+    expect(links.matched).toBe(2);
+    expect(links.revenueAtRisk).toBe(100);
+    expect(links.revenueAtRiskShare).toBe(25);
+  });
+
+  it('merging the states of any split of the orders equals one pass', () => {
+    const orderArb = fc.record({
+      customer: fc.constantFrom('a', 'b', 'c', 'd'),
+      amount: fc.option(fc.integer({ min: 1, max: 500 }), { nil: undefined }),
+      status: fc.constantFrom('completed', 'completed', 'cancelled', 'returned'),
+      late: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(orderArb, { maxLength: 60 }), fc.nat(), (rows, cut) => {
+        const build = (list: typeof rows) => {
+          const s = createBehaviourState();
+          list.forEach((r, i) =>
+            addOrder(s, order(String(i), r.customer, r.amount, r.status, r.late), EXCLUDE),
+          );
+          return s;
+        };
+        const at = rows.length ? cut % rows.length : 0;
+        expect(
+          behaviourFigures(mergeBehaviour(build(rows.slice(0, at)), build(rows.slice(at)))),
+        ).toEqual(behaviourFigures(build(rows)));
+      }),
+    );
+  });
+});
+
+const ticket = (
+  id: string,
+  category: string,
+  opened: string,
+  resolved?: string,
+  type = 'complaint',
+): TicketRow => ({
+  ticketId: id,
+  customerId: `c${id}`,
+  opened,
+  firstResponse: opened,
+  resolved,
+  category,
+  journeyStage: 'purchase',
+  type,
+});
+
+describe('service and complaints', () => {
+  it('quantileOfCounts matches numpy.percentile (linear, type 7)', () => {
+    const counts = (values: number[]) =>
+      values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<number, number>());
+    expect(quantileOfCounts(counts([1, 2, 3, 4]), 0.9)).toBeCloseTo(3.7, 12);
+    expect(quantileOfCounts(counts([5, 1, 9, 9, 2, 7, 30, 3]), 0.5)).toBeCloseTo(6, 12);
+    expect(quantileOfCounts(counts([5, 1, 9, 9, 2, 7, 30, 3]), 0.9)).toBeCloseTo(15.3, 12);
+    expect(quantileOfCounts(new Map(), 0.5)).toBeNull();
+  });
+
+  it('complaintFigures orders categories by Pareto with cumulative shares and rates per 1,000 orders', () => {
+    const s = createComplaintState();
+    addTicket(s, ticket('1', 'Delivery', '2026-07-01T10:00', '2026-07-01T12:00'));
+    addTicket(s, ticket('2', 'Delivery', '2026-07-01T10:00', '2026-07-02T10:00'));
+    addTicket(s, ticket('3', 'Billing', '2026-07-01T10:00'));
+    addTicket(s, ticket('4', 'Billing', '2026-07-01T10:00', '2026-07-01T11:00', 'question'));
+    const f = complaintFigures(s, 2000);
+    expect(f.complaints).toBe(3);
+    expect(f.tickets).toBe(4);
+    expect(f.per1000Orders).toBe(1.5);
+    expect(f.pareto.map((r) => [r.category, r.complaints, r.cumulativeShare])).toEqual([
+      ['Delivery', 2, (100 * 2) / 3],
+      ['Billing', 1, 100],
+    ]);
+    expect(f.resolution.median).toBe(2); // hours: 1, 2, 24 → median 2
+    expect(f.resolution.unresolved).toBe(1);
+  });
+
+  it('merging complaint states equals one pass', () => {
+    const a = createComplaintState();
+    const b = createComplaintState();
+    const all = createComplaintState();
+    const tickets = [
+      ticket('1', 'A', '2026-07-01T10:00', '2026-07-01T12:30'),
+      ticket('2', 'B', '2026-07-01T10:00', '2026-07-03T10:00'),
+      ticket('3', 'A', '2026-07-02T08:00'),
+    ];
+    tickets.forEach((t, i) => {
+      addTicket(i < 2 ? a : b, t);
+      addTicket(all, t);
+    });
+    expect(complaintFigures(mergeComplaints(a, b), 100)).toEqual(complaintFigures(all, 100));
+  });
+});
+
+describe('comment themes', () => {
+  const matchers = compileThemes(DEFAULT_THEMES);
+
+  it('matches keywords in several languages, accents and CJK included, and counts by NPS class', () => {
+    const s = createVoiceState(DEFAULT_THEMES);
+    addComment(s, matchers, 'La entrega llegó tarde', 3, '1');
+    addComment(s, matchers, 'Die LIEFERUNG kam spät', 5, '2');
+    addComment(s, matchers, '配送が遅い', 2, '3');
+    addComment(s, matchers, 'Excellent service', 10, '4');
+    addComment(s, matchers, 'Le prix est trop élevé, très cher', 8, '5');
+    const f = voiceFigures(s, DEFAULT_THEMES);
+    const delivery = f.themes.find((t) => t.theme === 'delivery')!;
+    expect(delivery.mentions).toBe(3);
+    expect(delivery.detractors).toBe(100);
+    expect(f.themes.find((t) => t.theme === 'price')!.passives).toBe(100);
+    expect(f.byClass).toEqual({ promoter: 1, passive: 1, detractor: 3, unknown: 0 });
+  });
+
+  it('does not match a keyword inside another word', () => {
+    const s = createVoiceState(DEFAULT_THEMES);
+    addComment(s, matchers, 'The happy customer', 9, '1'); // "app" must not match "happy"
+    expect(
+      voiceFigures(s, DEFAULT_THEMES).themes.find((t) => t.theme === 'digital')!.mentions,
+    ).toBe(0);
+  });
+
+  it('keeps only redacted text in the samples, and merging gives the same sample as one pass', () => {
+    const comments = Array.from(
+      { length: 20 },
+      (_, i) => `Late delivery number ${i}, mail me at user${i}@example.com`,
+    );
+    const one = createVoiceState(DEFAULT_THEMES);
+    const a = createVoiceState(DEFAULT_THEMES);
+    const b = createVoiceState(DEFAULT_THEMES);
+    comments.forEach((c, i) => {
+      addComment(one, matchers, c, i % 11, String(i));
+      addComment(i % 2 ? a : b, matchers, c, i % 11, String(i));
+    });
+    const merged = mergeVoice(a, b);
+    expect(merged.samples.delivery).toEqual(one.samples.delivery);
+    expect(JSON.stringify(one)).not.toContain('@example.com');
+  });
+});
