@@ -18,8 +18,6 @@ import {
 } from '../metrics/snapshot-figures.ts';
 import { surveyFigures } from '../metrics/survey-figures.ts';
 import {
-  addSurveyRow,
-  createSurveyState,
   DRIVER_OUTCOMES,
   poolCells,
   type SurveyCell,
