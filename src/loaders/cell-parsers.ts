@@ -22,14 +22,37 @@ export interface CellContext {
 
 /** Parses a number written with the declared decimal separator; null when it is not one. */
 export function parseNumber(raw: string, decimal: '.' | ','): number | null {
+  // Fast path: a short run of ASCII digits (most survey cells).
+  if (raw.length > 0 && raw.length < 10) {
+    let value = 0;
+    let i = 0;
+    for (; i < raw.length; i++) {
+      const c = raw.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
+      value = value * 10 + c;
+    }
+    if (i === raw.length) return value;
+  }
   let text = raw.trim();
   if (decimal === ',') text = text.replace(/\./g, '').replace(',', '.');
   if (!NUMBER.test(text)) return null;
   return Number(text);
 }
 
+// Exports repeat the same few hundred dates millions of times: remember recent answers.
+const dateCache = new Map<string, { date: string; timestamp: string } | null>();
+
 /** Parses YYYY-MM-DD (optionally with a time); returns the date part and the full timestamp. */
 export function parseIsoDate(raw: string): { date: string; timestamp: string } | null {
+  const cached = dateCache.get(raw);
+  if (cached !== undefined) return cached;
+  const parsed = parseIsoDateUncached(raw);
+  if (dateCache.size > 50_000) dateCache.clear();
+  dateCache.set(raw, parsed);
+  return parsed;
+}
+
+function parseIsoDateUncached(raw: string): { date: string; timestamp: string } | null {
   const m = ISO_DATE.exec(raw.trim());
   if (!m) return null;
   const [, y, mo, d, h = '00', mi = '00', s = '00'] = m;

@@ -63,6 +63,9 @@ export interface SurveyState {
   cells: Map<string, SurveyCell>;
 }
 
+// Derived once per configuration, not once per row.
+const indexItemsCache = new WeakMap<SurveyConfig, Array<[SurveyItem, IndexItem]>>();
+
 /** An empty survey state. */
 export function createSurveyState(config: SurveyConfig): SurveyState {
   return { config, cells: new Map() };
@@ -106,6 +109,15 @@ function driverStates(config: SurveyConfig): Partial<Record<SurveyItem, DriverSt
 }
 
 function indexItems(config: SurveyConfig): Array<[SurveyItem, IndexItem]> {
+  let cached = indexItemsCache.get(config);
+  if (!cached) {
+    cached = computeIndexItems(config);
+    indexItemsCache.set(config, cached);
+  }
+  return cached;
+}
+
+function computeIndexItems(config: SurveyConfig): Array<[SurveyItem, IndexItem]> {
   return config.indexItems.flatMap((item) => {
     const def = config.items[item];
     return def ? [[item, { min: def.scale[0], max: def.scale[1] }] as [SurveyItem, IndexItem]] : [];
@@ -115,11 +127,12 @@ function indexItems(config: SurveyConfig): Array<[SurveyItem, IndexItem]> {
 /** Adds one validated response (mutates and returns the state). */
 export function addSurveyRow(state: SurveyState, row: SurveyRow): SurveyState {
   const { config } = state;
-  const levels: Record<string, string | undefined> = {};
-  for (const d of config.dimensions) levels[d] = row.segments[d];
-  const key = cellKey(config.dimensions, levels);
+  let key = '';
+  for (const d of config.dimensions) key += `${row.segments[d] ?? '\u0000'}\u0001`;
   let cell = state.cells.get(key);
   if (!cell) {
+    const levels: Record<string, string | undefined> = {};
+    for (const d of config.dimensions) levels[d] = row.segments[d];
     cell = createCell(config, levels);
     state.cells.set(key, cell);
   }
