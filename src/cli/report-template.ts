@@ -19,6 +19,24 @@ function yamlString(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
+/** The headline metrics this snapshot has, in display order. */
+function headline(figures: SnapshotFigures): string[] {
+  return ['index', 'nps', 'csat'].filter((id) => figures.metrics[id]);
+}
+
+function summarySentence(figures: SnapshotFigures): string {
+  const names: Record<string, string> = {
+    index: 'The satisfaction index',
+    nps: 'NPS',
+    csat: 'CSAT',
+  };
+  const parts = headline(figures).map(
+    (id) =>
+      `${names[id]} is <Figure metric="${id}" show="full" /> (change: <Figure metric="${id}" show="change" />)`,
+  );
+  return parts.length > 0 ? `${parts.join('; ')}.` : '_Summarise the period here._';
+}
+
 /** The report MDX text. */
 export function reportTemplate(input: TemplateInput): string {
   const { figures, version, date, findings } = input;
@@ -47,7 +65,7 @@ export function reportTemplate(input: TemplateInput): string {
   const body = [
     '## Executive summary',
     '',
-    `The satisfaction index is <Figure metric="index" show="full" />, NPS <Figure metric="nps" show="full" /> (change: <Figure metric="nps" show="change" />).`,
+    summarySentence(figures),
     '',
     '<HeadlineGrid sparklines />',
     '',
@@ -58,12 +76,7 @@ export function reportTemplate(input: TemplateInput): string {
     ...dimensions.flatMap((d) => [`<Scorecard dimension="${d}" />`, '']),
     '## Trends',
     '',
-    '<TrendChart metric="index" />',
-    '',
-    '<TrendChart metric="nps" />',
-    '',
-    '<TrendChart metric="csat" />',
-    '',
+    ...headline(figures).flatMap((id) => [`<TrendChart metric="${id}" />`, '']),
     '## Drivers of satisfaction',
     '',
     '<Drivers outcome="satisfaction" />',

@@ -92,9 +92,10 @@ function fieldKind(table: TableName, field: string, manifest: Manifest): FieldKi
     case 'type':
       return { type: 'text' };
     case 'date':
+      return { type: 'date' };
+    // Delivery promises and deliveries keep their time: "late" compares timestamps.
     case 'estimated_delivery':
     case 'delivered':
-      return { type: 'date' };
     case 'opened':
     case 'first_response':
     case 'resolved':

@@ -5,7 +5,7 @@
  * diagnostic; the caller decides what an error means (the build fails on any).
  */
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { join, normalize } from 'node:path';
 import {
   SURVEY_ITEMS,
   type CompetitorComparison,
@@ -96,7 +96,7 @@ export async function loadSnapshot(
   ) => {
     const table = manifest.tables[name];
     if (!table) return;
-    const file = `${displayDir}/${table.file}`;
+    const file = normalize(`${displayDir}/${table.file}`);
     const result = await readTable(
       join(dir, table.file),
       file,
@@ -120,7 +120,19 @@ export async function loadSnapshot(
   await readOne('survey', (record, row, file) => {
     const responseId = String(record.response_id);
     const firstRow = surveyIds.get(responseId);
-    if (firstRow !== undefined) {
+    const keepAll = manifest.tables.survey.duplicateIds === 'keep-all';
+    if (firstRow !== undefined && keepAll) {
+      diagnostics.push(
+        diagnostic('duplicate-id', {
+          file,
+          row,
+          column: surveyColumns.response_id,
+          value: responseId,
+          message: `response id already used in row ${firstRow}; both rows are kept ("duplicateIds": "keep-all")`,
+          hint: 'remove "duplicateIds": "keep-all" from the table in manifest.json to keep only the first copy',
+        }),
+      );
+    } else if (firstRow !== undefined) {
       diagnostics.push(
         diagnostic('duplicate-id', {
           file,
@@ -133,7 +145,7 @@ export async function loadSnapshot(
       );
       return;
     }
-    surveyIds.set(responseId, row);
+    if (firstRow === undefined) surveyIds.set(responseId, row);
     const scores: Partial<Record<SurveyItem, number>> = {};
     let answered = 0;
     for (const item of items) {

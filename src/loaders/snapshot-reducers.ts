@@ -36,8 +36,8 @@ export interface SnapshotReducers {
   behaviour: BehaviourState | null;
   complaints: ComplaintState | null;
   voice: VoiceState;
-  /** Customer id → what they answered (only responses with a customer id). */
-  answers: Map<string, CustomerAnswer>;
+  /** Customer id → what they answered, one entry per response (only responses with a customer id). */
+  answers: Map<string, CustomerAnswer[]>;
   sinks: SnapshotSinks;
 }
 
@@ -47,7 +47,7 @@ export function createSnapshotReducers(manifest: Manifest, config: SurveyConfig)
   const complaints = manifest.tables.tickets ? createComplaintState() : null;
   const voice = createVoiceState(DEFAULT_THEMES);
   const matchers = compileThemes(DEFAULT_THEMES);
-  const answers = new Map<string, CustomerAnswer>();
+  const answers = new Map<string, CustomerAnswer[]>();
   const satisfaction = manifest.items.satisfaction;
   const satisfiedFrom = satisfaction ? satisfaction.scale[1] - satisfaction.topBox + 1 : undefined;
   const exclude = manifest.orders?.excludeStatuses ?? ['cancelled', 'returned'];
@@ -64,11 +64,14 @@ export function createSnapshotReducers(manifest: Manifest, config: SurveyConfig)
           addComment(voice, matchers, row.comment, row.items.recommend, row.responseId);
         if (row.customerId) {
           const s = row.items.satisfaction;
-          answers.set(row.customerId, {
+          const answer: CustomerAnswer = {
             recommend: row.items.recommend,
             satisfied:
               s === undefined || satisfiedFrom === undefined ? undefined : s >= satisfiedFrom,
-          });
+          };
+          const list = answers.get(row.customerId);
+          if (list) list.push(answer);
+          else answers.set(row.customerId, [answer]);
         }
       },
       orders: behaviour ? (row) => addOrder(behaviour, row, exclude) : undefined,

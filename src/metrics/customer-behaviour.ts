@@ -202,7 +202,7 @@ function compareShares(label: [string, string], a: Share, b: Share): GroupCompar
 }
 
 export interface ValueLinks {
-  /** Surveyed customers who also ordered this period. */
+  /** Survey answers whose customer also ordered this period. */
   matched: number;
   /** Revenue of detractors (recommend 0–6) among surveyed customers. */
   revenueAtRisk: number;
@@ -214,10 +214,14 @@ export interface ValueLinks {
   lateVsOnTime: GroupComparison;
 }
 
-/** Joins survey answers with behaviour by customer id. */
+/**
+ * Joins survey answers with behaviour by customer id. Comparisons count answers (a customer
+ * who answered twice counts twice, as rows); revenue at risk counts each customer once, when
+ * any of their answers is a detractor's.
+ */
 export function valueLinks(
   state: BehaviourState,
-  answers: ReadonlyMap<string, CustomerAnswer>,
+  answers: ReadonlyMap<string, readonly CustomerAnswer[]>,
 ): ValueLinks {
   const matched: Array<{
     revenue: number;
@@ -225,14 +229,17 @@ export function valueLinks(
     late: boolean;
     delivered: number;
   }> = [];
-  for (const [id, answer] of answers) {
+  let revenue = 0;
+  let atRisk = 0;
+  for (const [id, list] of answers) {
     const t = state.customers.get(id);
-    if (t) matched.push({ revenue: t.revenue, answer, late: t.late > 0, delivered: t.delivered });
+    if (!t) continue;
+    revenue += t.revenue;
+    if (list.some((a) => a.recommend !== undefined && a.recommend <= 6)) atRisk += t.revenue;
+    for (const answer of list) {
+      matched.push({ revenue: t.revenue, answer, late: t.late > 0, delivered: t.delivered });
+    }
   }
-  const revenue = matched.reduce((s, m) => s + m.revenue, 0);
-  const atRisk = matched
-    .filter((m) => m.answer.recommend !== undefined && m.answer.recommend <= 6)
-    .reduce((s, m) => s + m.revenue, 0);
   const revenues = matched.map((m) => m.revenue).sort((a, b) => a - b);
   const median = revenues.length > 0 ? revenues[Math.floor((revenues.length - 1) / 2)]! : 0;
   const csat = (rows: typeof matched) => {

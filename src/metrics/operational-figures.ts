@@ -79,7 +79,7 @@ export function operationalFigures(input: {
   behaviour: BehaviourState | null;
   complaints: ComplaintState | null;
   voice: VoiceFigures;
-  answers: ReadonlyMap<string, CustomerAnswer>;
+  answers: ReadonlyMap<string, readonly CustomerAnswer[]>;
   previousActive?: ReadonlySet<string>;
   everSeen?: ReadonlySet<string>;
   competitor: CompetitorFigures | null;
@@ -99,11 +99,12 @@ export function operationalFigures(input: {
       const slow = { k: 0, n: 0 };
       const rest = { k: 0, n: 0 };
       for (const [id, minutes] of input.complaints.slowestByCustomer) {
-        const satisfied = input.answers.get(id)?.satisfied;
-        if (satisfied === undefined) continue;
         const group = minutes > p90 ? slow : rest;
-        group.n += 1;
-        if (satisfied) group.k += 1;
+        for (const answer of input.answers.get(id) ?? []) {
+          if (answer.satisfied === undefined) continue;
+          group.n += 1;
+          if (answer.satisfied) group.k += 1;
+        }
       }
       const share = (g: { k: number; n: number }): Share => {
         if (g.n === 0) return { ...g, value: null, lower: null, upper: null };

@@ -92,12 +92,12 @@ describe('customer behaviour', () => {
     const links = valueLinks(
       s,
       new Map([
-        ['a', { recommend: 3 }],
-        ['b', { recommend: 10 }],
-        ['z', { recommend: 0 }],
+        ['a', [{ recommend: 3 }, { recommend: 9 }]],
+        ['b', [{ recommend: 10 }]],
+        ['z', [{ recommend: 0 }]],
       ]),
     );
-    expect(links.matched).toBe(2);
+    expect(links.matched).toBe(3); // answers, not customers
     expect(links.revenueAtRisk).toBe(100);
     expect(links.revenueAtRiskShare).toBe(25);
   });

@@ -64,6 +64,8 @@ export const TableSchema = z.strictObject({
   /** Canonical field → { export value label → canonical value }. */
   values: z.record(z.string(), z.record(z.string(), z.union([z.number(), z.string()]))).default({}),
   format: FileFormatSchema.default(FileFormatSchema.parse({})),
+  /** A repeated id: keep the first row (default) or keep every row (some exports repeat on purpose). */
+  duplicateIds: z.enum(['keep-first', 'keep-all']).default('keep-first'),
 });
 export type Table = z.output<typeof TableSchema>;
 

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadReviews } from '../src/loaders/load-reviews.ts';
+import { ROOT } from './build-site.ts';
+import { ORACLE_DIR } from './oracles.ts';
+import { sharedDataset } from './shared-datasets.ts';
+
+interface Proportion {
+  k: number;
+  n: number;
+  p: number;
+  wilson: [number, number];
+}
+const reference = JSON.parse(readFileSync(`${ORACLE_DIR}reference-values.json`, 'utf8')) as {
+  olist_subset: {
+    reviews: number;
+    csat_all: Proportion;
+    mean_score: number;
+    csat_late: Proportion;
+    csat_on_time: Proportion;
+  };
+};
+const olist = sharedDataset('olist-subset', 'olist_order_reviews_dataset.csv');
+
+function expectProportion(
+  actual: {
+    k: number;
+    n: number;
+    value: number | null;
+    lower: number | null;
+    upper: number | null;
+  },
+  ref: Proportion,
+) {
+  expect(actual.k).toBe(ref.k);
+  expect(actual.n).toBe(ref.n);
+  expect(actual.value! / 100).toBeCloseTo(ref.p, 12);
+  expect(actual.lower! / 100).toBeCloseTo(ref.wilson[0], 10);
+  expect(actual.upper! / 100).toBeCloseTo(ref.wilson[1], 10);
+}
+
+describe.skipIf(!olist.available)(
+  `worked example: Olist from its manifest alone${olist.reason}`,
+  () => {
+    it('CSAT overall, the mean score, and late vs on-time CSAT match the reference figures', async () => {
+      const review = await loadReviews(join(ROOT, 'examples/olist/data'), ROOT);
+      expect(review.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+      const snapshot = review.snapshots[0]!;
+      const csat = snapshot.metrics.csat!.overall;
+      expect(csat.n).toBe(reference.olist_subset.reviews);
+      expectProportion(
+        { ...csat, k: Math.round((csat.value! / 100) * csat.n) },
+        reference.olist_subset.csat_all,
+      );
+      expect(snapshot.metrics.csat_mean!.overall.value).toBeCloseTo(
+        reference.olist_subset.mean_score,
+        12,
+      );
+      const links = snapshot.operational.behaviour!.links.lateVsOnTime;
+      expectProportion(links.a, reference.olist_subset.csat_late);
+      expectProportion(links.b, reference.olist_subset.csat_on_time);
+      expect(review.diagnostics.filter((d) => d.id === 'duplicate-id')).toHaveLength(34);
+    });
+  },
+);
