@@ -133,6 +133,9 @@ export async function readTable(
     });
   };
 
+  // Out-of-scale values per score column, to recognise an export written on another scale.
+  const outOfScale = new Map<BoundField, { count: number; max: number; firstRow: number }>();
+
   const onCells = (cells: string[], row: number) => {
     if (!headerOk) return;
     if (cells.length !== headerLength) {
@@ -152,6 +155,12 @@ export async function readTable(
       const raw = cells[b.index]!;
       const result = parseCell(raw, b.spec.kind, b.ctx);
       if (!result.ok) {
+        if (result.id === 'out-of-scale') {
+          const seen = outOfScale.get(b) ?? { count: 0, max: -Infinity, firstRow: row };
+          seen.count += 1;
+          seen.max = Math.max(seen.max, Number(raw));
+          outOfScale.set(b, seen);
+        }
         rowOk = false;
         diagnostics.push(
           diagnostic(result.id, {
@@ -187,6 +196,23 @@ export async function readTable(
   };
 
   const result = await readCsv(path, displayPath, table.format, onHeader, onCells);
+  for (const [b, seen] of outOfScale) {
+    if (b.spec.kind.type !== 'score') continue;
+    const likely = [5, 7, 10, 100].find(
+      (top) => top > (b.spec.kind as { max: number }).max && seen.max <= top,
+    );
+    if (likely === undefined) continue;
+    diagnostics.push(
+      diagnostic('scale-mismatch', {
+        file: displayPath,
+        row: seen.firstRow,
+        column: b.header,
+        value: String(seen.max),
+        message: `${seen.count} value(s) above the declared maximum ${(b.spec.kind as { max: number }).max}, up to ${seen.max}: the column looks like a 0–${likely} scale`,
+        hint: `declare the item's real scale in manifest.json (items.${b.spec.field}.scale) or rescale the export`,
+      }),
+    );
+  }
   diagnostics.push(...result.diagnostics);
   if (result.header === null || (result.records === 0 && headerOk)) {
     diagnostics.push(
