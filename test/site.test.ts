@@ -273,6 +273,34 @@ describe.skipIf(!hasChromium)(
       await page.close();
     });
 
+    it('search finds a report by a word of its text', async () => {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}search/`);
+      const input = page.locator('#search input');
+      await input.waitFor({ timeout: 10_000 });
+      await input.fill('Fixture');
+      const result = page.locator('.pagefind-ui__result-link').first();
+      await result.waitFor({ timeout: 10_000 });
+      expect(await result.getAttribute('href')).toMatch(/reports\/2026-Q[12]\//);
+      await page.screenshot({ path: join(SCREENSHOTS, 'search-results.png'), fullPage: true });
+      await page.close();
+    });
+
+    it('the trends, group, methodology and data pages show their content', async () => {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}trends/`);
+      expect(await page.locator('figure[data-trend]').count()).toBeGreaterThanOrEqual(3);
+      await page.goto(`${server.url}segments/group/beta/`);
+      expect(await page.locator('h1').textContent()).toBe('Beta');
+      expect(await page.locator('tr[data-metric="nps"] td').count()).toBe(2);
+      await page.goto(`${server.url}methodology/`);
+      expect(await page.locator('#metric-nps').textContent()).toContain('Net Promoter Score');
+      await page.goto(`${server.url}data/`);
+      const csv = await page.locator('a[href$="all-periods.csv"]').getAttribute('href');
+      expect(csv).toBe(`${BASE}data/all-periods.csv`);
+      await page.close();
+    });
+
     it('a comment containing a script tag renders as text', async () => {
       const page = await browser.newPage();
       let alerted = false;
@@ -353,6 +381,13 @@ describe.skipIf(!hasChromium)(
       ['home', ''],
       ['archive', 'reports/'],
       ['report', 'reports/2026-Q2/'],
+      ['version', 'reports/2026-Q1/v1/'],
+      ['trends', 'trends/'],
+      ['groups', 'segments/'],
+      ['group', 'segments/group/beta/'],
+      ['methodology', 'methodology/'],
+      ['data', 'data/'],
+      ['search', 'search/'],
     ])('axe finds no serious or critical violations on the %s page', async (name, path) => {
       for (const [width, label] of [
         [1280, 'desktop'],
