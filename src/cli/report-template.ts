@@ -4,6 +4,8 @@
  */
 import type { Finding } from '../metrics/root-causes.ts';
 import type { SnapshotFigures } from '../metrics/snapshot-figures.ts';
+import { getMetric } from '../metrics/registry.ts';
+import { formatValue } from '../lib/format.ts';
 
 export interface TemplateInput {
   figures: SnapshotFigures;
@@ -37,6 +39,22 @@ function summarySentence(figures: SnapshotFigures): string {
   return parts.length > 0 ? `${parts.join('; ')}.` : '_Summarise the period here._';
 }
 
+/** A one-paragraph summary drafted from the headline figures and the top finding. */
+function draftSummary(figures: SnapshotFigures, findings: readonly Finding[]): string {
+  const parts: string[] = [];
+  for (const id of headline(figures)) {
+    const e = figures.metrics[id]!.overall;
+    if (e.value === null) continue;
+    const metric = getMetric(id);
+    parts.push(`${metric.shortLabel} ${formatValue(metric, e.value)}`);
+  }
+  const top = findings.find(
+    (f) => f.kind === 'decline' || f.kind === 'gap' || f.kind === 'operational',
+  );
+  const lead = parts.length > 0 ? `${figures.period}: ${parts.join(', ')}.` : `${figures.period}.`;
+  return top ? `${lead} ${top.title}.` : `${lead} No significant decline.`;
+}
+
 /** The report MDX text. */
 export function reportTemplate(input: TemplateInput): string {
   const { figures, version, date, findings } = input;
@@ -54,7 +72,7 @@ export function reportTemplate(input: TemplateInput): string {
     'status: draft',
     `date: ${date}`,
     'authors: []',
-    `summary: ${yamlString(`Satisfaction, loyalty and service quality in ${figures.period}: what changed, why, and what we are doing about it.`)}`,
+    `summary: ${yamlString(draftSummary(figures, findings))}`,
     ...(input.replaces
       ? [
           `changeNote: ${yamlString(`Replaces version ${input.replaces}: describe what changed in the data and why.`)}`,

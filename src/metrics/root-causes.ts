@@ -168,10 +168,13 @@ function changeFinding(
  */
 export function driverFindings(figures: SnapshotFigures): Finding[] {
   const findings: Finding[] = [];
+  const seen = new Set<string>();
   for (const [outcome, result] of Object.entries(figures.drivers)) {
     if (!result) continue;
     for (const point of result.grid) {
-      if (point.quadrant !== 'concentrate-here') continue;
+      // One finding per driver: satisfaction comes first, recommend only adds new drivers.
+      if (point.quadrant !== 'concentrate-here' || seen.has(point.driver)) continue;
+      seen.add(point.driver);
       findings.push({
         id: `driver:${point.driver}:${outcome}`,
         kind: 'driver',
@@ -182,7 +185,7 @@ export function driverFindings(figures: SnapshotFigures): Finding[] {
           name: "Johnson's relative weight",
           method: `importance–performance quadrant, R² = ${result.r2.toFixed(2)}, n = ${result.n}`,
         },
-        weight: 3 + point.importance / 10,
+        weight: 2.5 + point.importance / 50,
       });
     }
   }

@@ -1,0 +1,105 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_SITE } from '../../test/build-site.ts';
+import { loadReviews, type ReviewData } from '../loaders/load-reviews.ts';
+import { CliError, type CommandEffects } from './cli-support.ts';
+import { newReport, publishReport } from './report-workflow.ts';
+
+/** Files in memory: what the commands read and write, with no disk involved. */
+function memoryEffects(
+  files: Record<string, string> = {},
+): CommandEffects & { files: Map<string, string> } {
+  const store = new Map(Object.entries(files));
+  return {
+    files: store,
+    readFile: (path) => {
+      const text = store.get(path);
+      if (text === undefined) throw new Error(`no file ${path}`);
+      return text;
+    },
+    writeFile: (path, text) => void store.set(path, text),
+    exists: (path) => store.has(path),
+    list: (dir) =>
+      [...store.keys()]
+        .filter((p) => p.startsWith(`${dir}/`))
+        .map((p) => p.slice(dir.length + 1))
+        .filter((p) => !p.includes('/')),
+    today: () => '2026-10-15',
+    out: () => {},
+  };
+}
+
+let review: ReviewData;
+beforeAll(async () => {
+  review = await loadReviews(join(FIXTURE_SITE, 'data'), FIXTURE_SITE);
+});
+
+describe('newReport', () => {
+  it('writes a draft with every section, the snapshot hash and drafted findings', () => {
+    const fx = memoryEffects();
+    const file = newReport(review, '2026-Q2', 'reports', fx);
+    expect(file).toBe('reports/2026-Q2/v1.mdx');
+    const text = fx.files.get(file)!;
+    const hash = review.snapshots.find((s) => s.id === '2026-Q2')!.hash;
+    expect(text).toContain(`snapshotHash: '${hash}'`);
+    expect(text).toContain('status: draft');
+    expect(text).toContain('date: 2026-10-15');
+    for (const section of [
+      '<HeadlineGrid',
+      '<Scorecard dimension="group" />',
+      '<TrendChart metric="nps" />',
+      '<Drivers',
+      '<VoiceOfCustomer />',
+      '<Behaviour />',
+      '<Complaints />',
+      '<RootCauses />',
+      '<Actions />',
+      '<MethodologySection />',
+    ]) {
+      expect(text).toContain(section);
+    }
+    expect(text).toMatch(/finding: (decline|gap):/);
+  });
+
+  it('refuses a missing snapshot, a second draft, and data a published version already reports', () => {
+    expect(() => newReport(review, '2030-Q1', 'reports', memoryEffects())).toThrow(CliError);
+    const fx = memoryEffects();
+    newReport(review, '2026-Q2', 'reports', fx);
+    expect(() => newReport(review, '2026-Q2', 'reports', fx)).toThrow(/already a draft/);
+    publishReport(review, '2026-Q2', 'reports', fx);
+    expect(() => newReport(review, '2026-Q2', 'reports', fx)).toThrow(/already published/);
+  });
+
+  it('writes the next version, marked as a correction, when the published data changed', () => {
+    const hash = review.snapshots.find((s) => s.id === '2026-Q2')!.hash;
+    const old = `sha256:${'0'.repeat(64)}`;
+    const fx = memoryEffects({
+      'reports/2026-Q2/v1.mdx': `---\ntitle: Old\nsnapshot: 2026-Q2\nsnapshotHash: '${old}'\nversion: 1\nstatus: published\ndate: 2026-07-10\nsummary: s\n---\n`,
+    });
+    const file = newReport(review, '2026-Q2', 'reports', fx);
+    expect(file).toBe('reports/2026-Q2/v2.mdx');
+    expect(fx.files.get(file)).toContain('version: 2');
+    expect(fx.files.get(file)).toContain(`snapshotHash: '${hash}'`);
+    expect(fx.files.get(file)).toContain('changeNote:');
+  });
+});
+
+describe('publishReport', () => {
+  it('freezes the figures next to the draft and marks it published with today’s date', () => {
+    const fx = memoryEffects();
+    newReport(review, '2026-Q1', 'reports', fx);
+    const written = publishReport(review, '2026-Q1', 'reports', fx);
+    expect(written).toEqual(['reports/2026-Q1/v1.mdx', 'reports/2026-Q1/v1.figures.json']);
+    const frozen = JSON.parse(fx.files.get('reports/2026-Q1/v1.figures.json')!) as {
+      snapshotHash: string;
+      figures: { id: string };
+    };
+    expect(frozen.figures.id).toBe('2026-Q1');
+    expect(frozen.snapshotHash).toBe(review.snapshots[0]!.hash);
+    expect(fx.files.get('reports/2026-Q1/v1.mdx')).toMatch(/status: published\ndate: 2026-10-15/);
+  });
+
+  it('refuses when there is no draft', () => {
+    expect(() => publishReport(review, '2026-Q1', 'reports', memoryEffects())).toThrow(/No draft/);
+  });
+});
