@@ -7,117 +7,193 @@ const count = z.number().int().nonnegative();
 /** How one scored item is measured. */
 export const ItemSchema = z.strictObject({
   /** Human label shown on the site, e.g. "Overall satisfaction". */
-  label: z.string().min(1).optional(),
+  label: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Human label shown on the site, e.g. "Overall satisfaction".'),
   /** Lowest and highest scale point, inclusive, e.g. [1, 5]. */
   scale: z
     .tuple([z.number().int(), z.number().int()])
-    .refine(([min, max]) => max > min, { error: 'scale must be [min, max] with max > min' }),
+    .refine(([min, max]) => max > min, { error: 'scale must be [min, max] with max > min' })
+    .describe('Lowest and highest scale point, inclusive, e.g. [1, 5].'),
   /** Raw codes that mean "not applicable": counted as missing, never as a score. */
-  notApplicable: z.array(z.string()).default([]),
+  notApplicable: z
+    .array(z.string())
+    .default([])
+    .describe('Raw codes that mean "not applicable": counted as missing, never as a score.'),
   /** How many top scale points count as "satisfied" (top-2-box by default). */
-  topBox: z.number().int().positive().default(2),
+  topBox: z
+    .number()
+    .int()
+    .positive()
+    .default(2)
+    .describe('How many top scale points count as "satisfied" (top-2-box by default).'),
   /** Include this item as a driver in key-driver analysis. */
-  driver: z.boolean().optional(),
+  driver: z.boolean().optional().describe('Include this item as a driver in key-driver analysis.'),
 });
 export type Item = z.output<typeof ItemSchema>;
 
 /** One level of a segment dimension, with its sampling plan. */
 export const SegmentLevelSchema = z.strictObject({
   /** Customers in this level (for response rates and weighting). */
-  population: count.optional(),
+  population: count
+    .optional()
+    .describe('Customers in this level (for response rates and weighting).'),
   /** Survey invitations sent to this level. */
-  invitations: count.optional(),
+  invitations: count.optional().describe('Survey invitations sent to this level.'),
   /** Responses the sampling plan aims for. */
-  target: count.optional(),
+  target: count.optional().describe('Responses the sampling plan aims for.'),
 });
 
 /** A way of splitting customers into groups, e.g. customer type or region. */
 export const SegmentDimensionSchema = z.strictObject({
   /** Human label, e.g. "Customer group". */
-  label: z.string().min(1),
+  label: z.string().min(1).describe('Human label, e.g. "Customer group".'),
   /** Every allowed level; a value outside this list is an error. */
   levels: z
     .record(z.string().min(1), SegmentLevelSchema)
-    .refine((levels) => Object.keys(levels).length > 0, { error: 'needs at least one level' }),
+    .refine((levels) => Object.keys(levels).length > 0, { error: 'needs at least one level' })
+    .describe('Every allowed level; a value outside this list is an error.'),
 });
 
 /** How a file is written. Everything has a default that fits a plain UTF-8 CSV. */
 export const FileFormatSchema = z.strictObject({
   /** Field separator; detected from the header line when absent. */
-  delimiter: z.enum([',', ';', '\t', '|']).optional(),
+  delimiter: z
+    .enum([',', ';', '\t', '|'])
+    .optional()
+    .describe('Field separator; detected from the header line when absent.'),
   /** Character encoding of the bytes on disk. */
-  encoding: z.enum(['utf-8', 'windows-1252', 'latin1']).default('utf-8'),
+  encoding: z
+    .enum(['utf-8', 'windows-1252', 'latin1'])
+    .default('utf-8')
+    .describe('Character encoding of the bytes on disk.'),
   /** Decimal separator of numbers. */
-  decimal: z.enum(['.', ',']).default('.'),
+  decimal: z.enum(['.', ',']).default('.').describe('Decimal separator of numbers.'),
   /** 1-based line of the header row (rows above it are skipped). */
-  headerRow: z.number().int().positive().default(1),
+  headerRow: z
+    .number()
+    .int()
+    .positive()
+    .default(1)
+    .describe('1-based line of the header row (rows above it are skipped).'),
   /** Export headers to ignore (not reported as unmapped). */
-  ignore: z.array(z.string()).default([]),
+  ignore: z
+    .array(z.string())
+    .default([])
+    .describe('Export headers to ignore (not reported as unmapped).'),
 });
 
 /** One table of a snapshot: its file and how its columns map onto canonical fields. */
 export const TableSchema = z.strictObject({
   /** File name inside the snapshot folder. */
-  file: z.string().min(1),
+  file: z.string().min(1).describe('File name inside the snapshot folder.'),
   /** Canonical field → the export's own column header. */
-  columns: z.record(z.string().min(1), z.string().min(1)),
+  columns: z
+    .record(z.string().min(1), z.string().min(1))
+    .describe("Canonical field → the export's own column header."),
   /** Canonical field → { export value label → canonical value }. */
-  values: z.record(z.string(), z.record(z.string(), z.union([z.number(), z.string()]))).default({}),
-  format: FileFormatSchema.default(FileFormatSchema.parse({})),
+  values: z
+    .record(z.string(), z.record(z.string(), z.union([z.number(), z.string()])))
+    .default({})
+    .describe('Canonical field → { export value label → canonical value }.'),
+  format: FileFormatSchema.default(FileFormatSchema.parse({})).describe(
+    'How the file is written: delimiter, encoding, decimal separator, header row, ignored columns.',
+  ),
   /** A repeated id: keep the first row (default) or keep every row (some exports repeat on purpose). */
-  duplicateIds: z.enum(['keep-first', 'keep-all']).default('keep-first'),
+  duplicateIds: z
+    .enum(['keep-first', 'keep-all'])
+    .default('keep-first')
+    .describe(
+      'A repeated id: keep the first row (default) or keep every row (some exports repeat on purpose).',
+    ),
 });
 export type Table = z.output<typeof TableSchema>;
 
 export const MinimumBaseSchema = z.strictObject({
   /** Below this many responses a figure is hidden. */
-  suppress: count.default(30),
+  suppress: count.default(30).describe('Below this many responses a figure is hidden.'),
   /** Below this many responses a figure is shown but flagged as indicative. */
-  flag: count.default(100),
+  flag: count
+    .default(100)
+    .describe('Below this many responses a figure is shown but flagged as indicative.'),
 });
 
 export const WeightingSchema = z.strictObject({
   /** none: unweighted; poststratify: one dimension; rake: several dimensions (IPF). */
-  method: z.enum(['none', 'poststratify', 'rake']),
+  method: z
+    .enum(['none', 'poststratify', 'rake'])
+    .describe('none: unweighted; poststratify: one dimension; rake: several dimensions (IPF).'),
   /** Segment dimensions whose population counts are the targets. */
-  dimensions: z.array(z.string()).min(1),
+  dimensions: z
+    .array(z.string())
+    .min(1)
+    .describe('Segment dimensions whose population counts are the targets.'),
 });
 
 /** The manifest of one snapshot folder `data/<id>/manifest.json`. */
 export const ManifestSchema = z.strictObject({
   /** Snapshot id; must equal the folder name, e.g. "2026-Q3". */
-  id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
-    error: 'use letters, digits, ".", "_" or "-" only',
-  }),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: 'use letters, digits, ".", "_" or "-" only' })
+    .describe('Snapshot id; must equal the folder name, e.g. "2026-Q3".'),
   /** Period label shown to readers, e.g. "Q3 2026". */
-  period: z.string().min(1),
+  period: z.string().min(1).describe('Period label shown to readers, e.g. "Q3 2026".'),
   /** First day of the period. */
-  start: isoDate,
+  start: isoDate.describe('First day of the period.'),
   /** Last day of the period. */
-  end: isoDate,
+  end: isoDate.describe('Last day of the period.'),
   /** Segment dimensions: canonical field name → levels with population and invitations. */
-  segments: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), SegmentDimensionSchema).default({}),
+  segments: z
+    .record(z.string().regex(/^[a-z][a-z0-9_]*$/), SegmentDimensionSchema)
+    .default({})
+    .describe('Segment dimensions: canonical field name → levels with population and invitations.'),
   /** Scored items present in this snapshot and their scales. */
-  items: z.partialRecord(z.enum(SURVEY_ITEMS), ItemSchema),
+  items: z
+    .partialRecord(z.enum(SURVEY_ITEMS), ItemSchema)
+    .describe('Scored items present in this snapshot and their scales.'),
   /** Items averaged into the satisfaction index (defaults to satisfaction + quality components). */
-  index: z.strictObject({ items: z.array(z.enum(SURVEY_ITEMS)).min(1) }).optional(),
-  weighting: WeightingSchema.optional(),
-  minimumBase: MinimumBaseSchema.default(MinimumBaseSchema.parse({})),
+  index: z
+    .strictObject({ items: z.array(z.enum(SURVEY_ITEMS)).min(1) })
+    .optional()
+    .describe(
+      'Items averaged into the satisfaction index (defaults to satisfaction + quality components).',
+    ),
+  weighting: WeightingSchema.optional().describe(
+    'Weight responses to the population counts of the segments (omit for unweighted figures).',
+  ),
+  minimumBase: MinimumBaseSchema.default(MinimumBaseSchema.parse({})).describe(
+    'Minimum number of responses for a figure to be shown (suppress) or shown unflagged (flag).',
+  ),
   /** Order statuses that are not revenue. */
   orders: z
     .strictObject({
-      excludeStatuses: z.array(z.string()).default(['cancelled', 'returned']),
+      excludeStatuses: z
+        .array(z.string())
+        .default(['cancelled', 'returned'])
+        .describe('Order statuses (lower case) left out of orders and revenue.'),
     })
-    .optional(),
+    .optional()
+    .describe('How orders count towards behaviour and value.'),
   /** Targets and external benchmarks per metric id, shown beside our figures. */
-  targets: z.record(z.string(), z.number()).default({}),
-  benchmarks: z.record(z.string(), z.number()).default({}),
+  targets: z
+    .record(z.string(), z.number())
+    .default({})
+    .describe('Targets and external benchmarks per metric id, shown beside our figures.'),
+  benchmarks: z
+    .record(z.string(), z.number())
+    .default({})
+    .describe('External benchmark per metric id (e.g. an industry NPS), shown beside ours.'),
   /** The tables of this snapshot; only the survey is required. */
-  tables: z.strictObject({
-    survey: TableSchema,
-    orders: TableSchema.optional(),
-    tickets: TableSchema.optional(),
-  }),
+  tables: z
+    .strictObject({
+      survey: TableSchema.describe('Survey responses (required).'),
+      orders: TableSchema.optional().describe('Orders or transactions (optional).'),
+      tickets: TableSchema.optional().describe('Support tickets and complaints (optional).'),
+    })
+    .describe('The tables of this snapshot; only the survey is required.'),
 });
 export type Manifest = z.output<typeof ManifestSchema>;
 export type ManifestInput = z.input<typeof ManifestSchema>;
