@@ -1,7 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from 'axe-core';
 import type { Browser } from 'playwright-core';
@@ -161,6 +170,49 @@ describe('page weight', () => {
     }
     const gzipped = [...files].reduce((sum, f) => sum + gzipSync(readFileSync(f)).length, 0);
     expect(gzipped).toBeLessThanOrEqual(150 * 1024);
+  });
+});
+
+describe('the demo site', () => {
+  it('a scaffolded draft of the latest demo quarter builds without edits and shows every section, the planted decline and last quarter’s actions', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'demo-site-'));
+    cpSync(join(ROOT, 'data'), join(work, 'data'), { recursive: true });
+    cpSync(join(ROOT, 'reports'), join(work, 'reports'), { recursive: true });
+    rmSync(join(work, 'reports/2026-Q3'), { recursive: true });
+    const review = await loadReviews(join(work, 'data'), work);
+    newReport(review, '2026-Q3', join(work, 'reports'), {
+      ...nodeEffects,
+      today: () => '2026-10-20',
+      out: () => {},
+    });
+    const result = buildSite(join(work, 'data'), join(work, 'reports'), { REVIEW_DRAFTS: '1' });
+    expect(result.code, result.output).toBe(0);
+    const html = readFileSync(join(result.outDir, 'reports/2026-Q3/index.html'), 'utf8');
+    const sections = [...html.matchAll(/<h2 id="[^"]*">([^<]*)<\/h2>/g)].map((m) => m[1]);
+    expect(sections).toEqual([
+      'Executive summary',
+      'Scorecard by customer group',
+      'Trends',
+      'Drivers of satisfaction',
+      'Voice of the customer',
+      'Competitor comparison and brand',
+      'Behaviour and value',
+      'Service and complaints',
+      'Root causes',
+      'Improvement actions',
+      'Methodology',
+    ]);
+    const decline = /<li data-finding="decline:nps:customer_group=SMB"[\s\S]*?<\/li>/.exec(html);
+    expect(decline, 'the planted SMB decline is a root-cause finding').not.toBeNull();
+    expect(text(decline![0])).toMatch(
+      /nps-z, statistic −?-?\d+\.\d+, p = 0\.\d+, adjusted p = 0\.0\d+ \(Holm/,
+    );
+    const followUp = [
+      ...html.matchAll(/<tr data-action="(A-2026-0[345])">[\s\S]*?<td data-after>([^<]*)<\/td>/g),
+    ];
+    expect(followUp.map((m) => m[1])).toEqual(['A-2026-03', 'A-2026-04', 'A-2026-05']);
+    for (const m of followUp) expect(m[2]).toMatch(/\d/);
+    expect(html).toContain('badge draft');
   });
 });
 
