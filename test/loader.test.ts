@@ -185,3 +185,31 @@ describe('loadReviews with broken snapshots', () => {
     expect(only(review.diagnostics, 'manifest-id-mismatch')).toHaveLength(1);
   });
 });
+
+describe('messy exports', () => {
+  it('reads day-first dates, Excel serial dates, thousands separators and decimal commas as declared', async () => {
+    const manifest = baseManifest('2026-Q1');
+    const survey = (manifest.tables as { survey: Record<string, unknown> }).survey;
+    survey.format = { delimiter: ';', decimal: ',', thousands: '.', dateFormat: 'DD/MM/YYYY' };
+    const rows = Array.from(
+      { length: 40 },
+      (_, i) => `R${i};${String((i % 28) + 1).padStart(2, '0')}/02/2026;A;9;5;ok`,
+    );
+    const review = await load(
+      { 'survey.csv': csv(SURVEY_HEADER.replaceAll(',', ';'), ...rows) },
+      manifest,
+    );
+    expect(review.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    expect(review.snapshots[0]!.responses).toBe(40);
+
+    const excel = baseManifest('2026-Q1');
+    (excel.tables as { survey: Record<string, unknown> }).survey.format = { dateFormat: 'excel' };
+    const bad = await load(
+      { 'survey.csv': csv(SURVEY_HEADER, 'R1,46054,A,9,5,ok', 'R2,31/02/2026,A,9,5,ok') },
+      excel,
+    );
+    // 46054 is 2026-02-01 in spreadsheet serial days; the second date is not a serial number.
+    expect(bad.diagnostics.filter((d) => d.id === 'invalid-date').map((d) => d.row)).toEqual([3]);
+    expect(bad.diagnostics.filter((d) => d.id === 'date-outside-period')).toEqual([]);
+  });
+});

@@ -18,10 +18,38 @@ export interface CellContext {
   /** Export label → canonical value for this field, keys lower-cased. */
   labels: ReadonlyMap<string, string | number>;
   decimal: '.' | ',';
+  thousands?: ',' | '.' | ' ' | "'";
+  dateFormat?: DateFormat;
 }
 
-/** Parses a number written with the declared decimal separator; null when it is not one. */
-export function parseNumber(raw: string, decimal: '.' | ','): number | null {
+export type DateFormat = 'YYYY-MM-DD' | 'DD/MM/YYYY' | 'MM/DD/YYYY' | 'DD.MM.YYYY' | 'excel';
+
+const DAY_MONTH = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/**
+ * Rewrites a date in the declared format as ISO text, or null when it does not fit the format.
+ * Excel serial numbers count days from 1899-12-30 (the spreadsheet epoch after its leap-year bug).
+ */
+export function toIsoDate(raw: string, format: DateFormat): string | null {
+  const text = raw.trim();
+  if (format === 'YYYY-MM-DD') return text;
+  if (format === 'excel') {
+    if (!/^\d+(\.\d+)?$/.test(text)) return null;
+    const serial = Number(text);
+    const ms = Date.UTC(1899, 11, 30) + Math.round(serial * 86_400_000);
+    const iso = new Date(ms).toISOString();
+    return serial % 1 === 0 ? iso.slice(0, 10) : iso.slice(0, 19);
+  }
+  const m = DAY_MONTH.exec(text);
+  if (!m) return null;
+  const [, a, b, year, h, mi, s] = m;
+  const [day, month] = format === 'MM/DD/YYYY' ? [b!, a!] : [a!, b!];
+  const time = h ? ` ${h.padStart(2, '0')}:${mi}${s ? `:${s}` : ''}` : '';
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}${time}`;
+}
+
+/** Parses a number written with the declared separators; null when it is not one. */
+export function parseNumber(raw: string, decimal: '.' | ',', thousands?: string): number | null {
   // Fast path: a short run of ASCII digits (most survey cells).
   if (raw.length > 0 && raw.length < 10) {
     let value = 0;
@@ -34,7 +62,13 @@ export function parseNumber(raw: string, decimal: '.' | ','): number | null {
     if (i === raw.length) return value;
   }
   let text = raw.trim();
-  if (decimal === ',') text = text.replace(/\./g, '').replace(',', '.');
+  if (thousands) {
+    // Only well-formed groups of three digits count as thousands: "1,23" is not 123.
+    const group = thousands === '.' ? '\\.' : thousands === ' ' ? '[ \u00a0\u202f]' : thousands;
+    const grouped = new RegExp(`^[+-]?\\d{1,3}(${group}\\d{3})+(?:[.,]\\d+)?$`);
+    if (grouped.test(text)) text = text.replace(new RegExp(group, 'g'), '');
+  }
+  if (decimal === ',') text = text.replace(',', '.');
   if (!NUMBER.test(text)) return null;
   return Number(text);
 }
@@ -82,20 +116,27 @@ export function parseCell(raw: string, kind: FieldKind, ctx: CellContext): CellR
       return { ok: true, value: label !== undefined ? String(label) : text };
     case 'date':
     case 'datetime': {
-      const parsed = parseIsoDate(text);
+      const format = ctx.dateFormat ?? 'YYYY-MM-DD';
+      const iso = toIsoDate(text, format);
+      const parsed = iso === null ? null : parseIsoDate(iso);
       if (!parsed) {
         return {
           ok: false,
           id: 'invalid-date',
-          message: 'not a date in the form YYYY-MM-DD (optionally with a time HH:MM[:SS])',
-          hint: 'write dates as ISO 8601, e.g. 2026-07-31 or 2026-07-31 14:05',
+          message: `not a date in the declared format ${format}${format === 'YYYY-MM-DD' ? ' (optionally with a time HH:MM[:SS])' : ''}`,
+          hint:
+            format === 'YYYY-MM-DD'
+              ? 'write dates as ISO 8601, e.g. 2026-07-31, or declare the export\'s format in the table\'s "format": { "dateFormat": "DD/MM/YYYY" }'
+              : 'correct the cell, or change "dateFormat" in the table\'s "format" in manifest.json',
         };
       }
       return { ok: true, value: kind.type === 'date' ? parsed.date : parsed.timestamp };
     }
     case 'number': {
       const value =
-        label !== undefined && typeof label === 'number' ? label : parseNumber(text, ctx.decimal);
+        label !== undefined && typeof label === 'number'
+          ? label
+          : parseNumber(text, ctx.decimal, ctx.thousands);
       if (value === null) {
         return {
           ok: false,
@@ -109,7 +150,8 @@ export function parseCell(raw: string, kind: FieldKind, ctx: CellContext): CellR
     case 'score': {
       if (kind.notApplicable.some((code) => code.toLowerCase() === text.toLowerCase()))
         return MISSING;
-      const value = label !== undefined ? Number(label) : parseNumber(text, ctx.decimal);
+      const value =
+        label !== undefined ? Number(label) : parseNumber(text, ctx.decimal, ctx.thousands);
       if (value === null || Number.isNaN(value)) {
         return {
           ok: false,

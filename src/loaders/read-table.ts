@@ -113,7 +113,12 @@ export async function readTable(
         spec,
         header: header[index]!,
         index,
-        ctx: { labels, decimal: table.format.decimal },
+        ctx: {
+          labels,
+          decimal: table.format.decimal,
+          thousands: table.format.thousands,
+          dateFormat: table.format.dateFormat,
+        },
       });
     }
     const ignored = new Set(table.format.ignore.map((h) => h.toLowerCase()));

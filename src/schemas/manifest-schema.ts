@@ -71,6 +71,20 @@ export const FileFormatSchema = z.strictObject({
     .describe('Character encoding of the bytes on disk.'),
   /** Decimal separator of numbers. */
   decimal: z.enum(['.', ',']).default('.').describe('Decimal separator of numbers.'),
+  /** Thousands separator in numbers, e.g. "1,234.50" or "1.234,50"; none by default. */
+  thousands: z
+    .enum([',', '.', ' ', "'"])
+    .optional()
+    .describe(
+      'Thousands separator in numbers, e.g. "," in 1,234.50 or "." in 1.234,50; none by default.',
+    ),
+  /** How dates are written; "excel" reads spreadsheet serial day numbers (45123 = 2023-07-16). */
+  dateFormat: z
+    .enum(['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'DD.MM.YYYY', 'excel'])
+    .default('YYYY-MM-DD')
+    .describe(
+      'How dates are written: YYYY-MM-DD (ISO, with an optional time), DD/MM/YYYY, MM/DD/YYYY, DD.MM.YYYY, or excel (serial day numbers).',
+    ),
   /** 1-based line of the header row (rows above it are skipped). */
   headerRow: z
     .number()
