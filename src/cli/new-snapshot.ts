@@ -1,0 +1,87 @@
+/**
+ * `npm run new-snapshot -- <export files…> --id 2026-Q4 [--out data/2026-Q4] [--start …] [--end …]`:
+ * inspects the exports, copies them into a snapshot folder, writes a manifest draft with the
+ * guessed mapping, prints every assumption, and validates the result.
+ */
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  closeSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { guessEncoding, guessSnapshot } from '../loaders/guess-mapping.ts';
+import { formatValidationTable, validateSnapshot } from '../loaders/validate-snapshot.ts';
+import { ManifestSchema } from '../schemas/manifest-schema.ts';
+import { CliError, nodeEffects, runCli } from './cli-support.ts';
+
+function head(path: string, bytes = 1 << 20): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const read = readSync(fd, buffer, 0, bytes, 0);
+    return buffer.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+await runCli(async () => {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      id: { type: 'string' },
+      out: { type: 'string' },
+      period: { type: 'string' },
+      start: { type: 'string' },
+      end: { type: 'string' },
+    },
+  });
+  const id = values.id ?? (values.out ? basename(values.out) : undefined);
+  if (positionals.length === 0 || !id) {
+    throw new CliError(
+      'usage: npm run new-snapshot -- <export files…> --id <snapshot id> [--out data/<id>] [--period "Q4 2026"] [--start YYYY-MM-DD] [--end YYYY-MM-DD]',
+      2,
+    );
+  }
+  const out = values.out ?? join('data', id);
+  if (basename(out) !== id)
+    throw new CliError(
+      `The folder name must be the snapshot id: use --out ${join(out, '..', id)} or --id ${basename(out)}.`,
+      2,
+    );
+  if (existsSync(join(out, 'manifest.json')))
+    throw new CliError(
+      `${out}/manifest.json exists already: edit it, or choose another --id/--out.`,
+    );
+  for (const file of positionals) if (!existsSync(file)) throw new CliError(`No file ${file}.`, 2);
+  const samples = positionals.map((file) => {
+    const bytes = head(file);
+    const encoding = guessEncoding(bytes);
+    return { name: basename(file), text: new TextDecoder(encoding).decode(bytes), encoding };
+  });
+  let guessed;
+  try {
+    guessed = guessSnapshot(samples, {
+      id,
+      period: values.period,
+      start: values.start,
+      end: values.end,
+    });
+  } catch (error) {
+    throw new CliError(error instanceof Error ? error.message : String(error));
+  }
+  const manifest = ManifestSchema.parse(guessed.manifest);
+  mkdirSync(out, { recursive: true });
+  positionals.forEach((file) => copyFileSync(file, join(out, basename(file))));
+  writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(guessed.manifest, null, 2)}\n`);
+  nodeEffects.out(`Wrote ${out}/manifest.json for ${manifest.id}. Assumptions to check:`);
+  for (const line of guessed.assumptions) nodeEffects.out(`  - ${line}`);
+  const report = await validateSnapshot(out);
+  nodeEffects.out(formatValidationTable(report));
+  if (!report.ok) process.exitCode = 1;
+});
