@@ -138,7 +138,12 @@ export function snapshotFigures(
   for (const [item, def] of Object.entries(manifest.items)) topBoxes[item] = def.topBox;
   const metrics = surveyFigures(
     survey,
-    { rule: manifest.minimumBase, levels, weightOf: weights.weightOf },
+    {
+      rule: manifest.minimumBase,
+      levels,
+      weightOf: weights.weightOf,
+      adjustment: manifest.adjustment,
+    },
     topBoxes,
   );
   let responses = 0;

@@ -12,7 +12,9 @@ export type SurveySource =
   | { type: 'nps'; item: SurveyItem }
   | { type: 'top-box'; item: SurveyItem; boxes?: number }
   | { type: 'mean'; item: SurveyItem }
-  | { type: 'index' };
+  | { type: 'index' }
+  /** Computed from orders, tickets or comments (see operational-figures.ts); not a survey item. */
+  | { type: 'operational'; table: 'orders' | 'tickets' | 'survey' };
 
 export interface MetricDefinition {
   id: string;
@@ -146,7 +148,152 @@ export const METRICS: readonly MetricDefinition[] = [
   ),
 ];
 
-const BY_ID = new Map(METRICS.map((m) => [m.id, m]));
+function operational(
+  id: string,
+  label: string,
+  table: 'orders' | 'tickets' | 'survey',
+  formula: string,
+  interval: string,
+  reference: string,
+  unit: MetricDefinition['unit'] = '',
+  direction: Direction = 'higher-is-better',
+): MetricDefinition {
+  return {
+    id,
+    label,
+    shortLabel: label,
+    unit,
+    changeUnit: unit === '%' ? 'percentage points' : 'units',
+    direction,
+    decimals: 1,
+    kind: 'proportion',
+    formula,
+    interval,
+    reference,
+    source: { type: 'operational', table },
+    range: [0, 100],
+  };
+}
+
+/** Behaviour, service and voice-of-the-customer measures (brief §4), shown in their sections. */
+export const OPERATIONAL_METRICS: readonly MetricDefinition[] = [
+  operational(
+    'active_customers',
+    'Active customers',
+    'orders',
+    'Customers with at least one counted order in the period (cancelled and returned orders excluded as the manifest declares).',
+    'none (a count)',
+    'Brief §4',
+  ),
+  operational(
+    'purchase_frequency',
+    'Purchase frequency',
+    'orders',
+    'Orders / active customers.',
+    'none (a ratio of counts)',
+    'Brief §4',
+  ),
+  operational(
+    'average_order_value',
+    'Average order value',
+    'orders',
+    'Revenue / orders; orders without an amount are missing, not 0.',
+    'none',
+    'Brief §4',
+  ),
+  operational(
+    'revenue_per_customer',
+    'Revenue per customer',
+    'orders',
+    'Revenue / active customers.',
+    'none',
+    'Brief §4',
+  ),
+  operational(
+    'repeat_rate',
+    'Repeat purchase rate',
+    'orders',
+    'Customers with 2 or more orders / active customers, in %.',
+    WILSON,
+    'Brief §4',
+    '%',
+  ),
+  operational(
+    'retention',
+    'Retention',
+    'orders',
+    'Customers active in the previous period who are active in this one / customers active in the previous period, in %. Churn = 100 − retention. New = active now and never seen in any earlier period; lost = active last period, not now.',
+    WILSON,
+    'Brief §4',
+    '%',
+  ),
+  operational(
+    'late_delivery_share',
+    'Late deliveries',
+    'orders',
+    'Delivered orders whose delivery time is after the estimated delivery time / delivered orders, in %.',
+    WILSON,
+    'Brief §4',
+    '%',
+    'lower-is-better',
+  ),
+  operational(
+    'revenue_at_risk',
+    'Revenue at risk',
+    'orders',
+    'Revenue of surveyed customers with at least one detractor answer (recommend 0–6), and its share of surveyed customers’ revenue.',
+    'none',
+    'Brief §4',
+  ),
+  operational(
+    'value_segments',
+    'Satisfaction of high- vs low-value customers',
+    'orders',
+    'CSAT of surveyed customers above vs at or below the median revenue of surveyed customers; difference tested with the pooled two-proportion z-test.',
+    WILSON,
+    'Brief §4',
+    '%',
+  ),
+  operational(
+    'complaints_per_1000_orders',
+    'Complaints per 1,000 orders',
+    'tickets',
+    'Tickets of type "complaint" × 1000 / counted orders, overall and by category; categories in Pareto order with cumulative share.',
+    'none (a rate)',
+    'Juran’s Pareto principle; brief §4',
+    '',
+    'lower-is-better',
+  ),
+  operational(
+    'service_times',
+    'First response and resolution time',
+    'tickets',
+    'Median and 90th percentile of hours from opening to first response and to resolution (exact, linear interpolation between order statistics as numpy.percentile; open tickets excluded and counted).',
+    'none',
+    'Hyndman & Fan (1996) type 7',
+    '',
+    'lower-is-better',
+  ),
+  operational(
+    'comment_themes',
+    'Comment themes',
+    'survey',
+    'Share of comments mentioning each theme of the dictionary (keywords at word starts, case- and accent-insensitive; substrings for Chinese, Japanese and Korean), among detractors, passives and promoters; detractors vs promoters tested with the pooled two-proportion z-test, Holm-adjusted across themes. Personal data is removed before any comment is kept.',
+    'two-proportion z-test',
+    'Brief §4',
+  ),
+  operational(
+    'competitor_comparison',
+    'Compared with the main competitor',
+    'survey',
+    'Weighted shares answering better, about the same and worse; net = better − worse.',
+    WILSON,
+    'Brief §4',
+    '%',
+  ),
+];
+
+const BY_ID = new Map([...METRICS, ...OPERATIONAL_METRICS].map((m) => [m.id, m]));
 
 /**
  * The definition of a metric id.

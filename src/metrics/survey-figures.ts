@@ -37,6 +37,7 @@ export interface SurveyFiguresOptions {
 /** Whether a metric can be computed from this snapshot (its item was declared). */
 export function metricAvailable(state: SurveyState, metric: MetricDefinition): boolean {
   const { source } = metric;
+  if (source.type === 'operational') return false;
   if (source.type === 'index') return state.config.indexItems.some((i) => state.config.items[i]);
   const def = state.config.items[source.item];
   if (!def) return false;
@@ -68,6 +69,8 @@ export function estimateMetric(
       rule,
     );
   }
+  if (source.type === 'operational')
+    throw new Error(`estimateMetric requires a survey metric, not ${metric.id}`);
   if (source.type === 'index') return meanEstimate(cell.index, cell.indexMissing, rule);
   const h = cell.items[source.item];
   if (!h) throw new Error(`estimateMetric requires item ${source.item} in the survey state`);

@@ -121,3 +121,31 @@ describe('survey state', () => {
     expect(figures(rows).index!.overall.value).toBeCloseTo(200 / 3, 12);
   });
 });
+
+describe('group-vs-rest adjustment', () => {
+  it('Benjamini–Hochberg adjusts no more strongly than Holm, and both at least the raw p', () => {
+    const rows: SurveyRow[] = [];
+    const cycle: Record<string, number[]> = {
+      A: [10, 9, 9, 8, 7],
+      B: [3, 5, 9, 6, 8],
+      C: [10, 10, 9, 2, 7],
+    };
+    for (const [group, scores] of Object.entries(cycle)) {
+      for (let i = 0; i < 200; i++)
+        rows.push({
+          responseId: `${group}${i}`,
+          segments: { group },
+          items: { recommend: scores[i % 5]! },
+        });
+    }
+    const state = onePass(rows);
+    const holm = surveyFigures(state, { ...options, adjustment: 'holm' }).nps!.segments.group!;
+    const bh = surveyFigures(state, { ...options, adjustment: 'bh' }).nps!.segments.group!;
+    for (const level of ['A', 'B', 'C']) {
+      expect(bh[level]!.vsRest!.pAdjusted).toBeLessThanOrEqual(
+        holm[level]!.vsRest!.pAdjusted + 1e-15,
+      );
+      expect(bh[level]!.vsRest!.pAdjusted).toBeGreaterThanOrEqual(bh[level]!.vsRest!.p - 1e-15);
+    }
+  });
+});

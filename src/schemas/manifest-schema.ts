@@ -175,6 +175,12 @@ export const ManifestSchema = z.strictObject({
     .describe(
       'Items averaged into the satisfaction index (defaults to satisfaction + quality components).',
     ),
+  adjustment: z
+    .enum(['holm', 'bh'])
+    .default('holm')
+    .describe(
+      'Multiple-testing adjustment of the group-vs-rest tests: holm (family-wise error, default) or bh (Benjamini–Hochberg false discovery rate).',
+    ),
   weighting: WeightingSchema.optional().describe(
     'Weight responses to the population counts of the segments (omit for unweighted figures).',
   ),
