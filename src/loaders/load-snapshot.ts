@@ -18,6 +18,7 @@ import type { OrderRow, SurveyRow, TicketRow } from '../schemas/row-types.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { fieldSpecs } from './field-specs.ts';
 import { readManifest } from './read-manifest.ts';
+import { IdRegistry } from './id-registry.ts';
 import { readTable, type CanonicalRecord } from './read-table.ts';
 
 export interface SnapshotSinks {
@@ -114,12 +115,12 @@ export async function loadSnapshot(
     date !== undefined && (date.slice(0, 10) < manifest.start || date.slice(0, 10) > manifest.end);
 
   // Survey -------------------------------------------------------------------------------
-  const surveyIds = new Map<string, number>();
+  const surveyIds = new IdRegistry();
   const surveyColumns = manifest.tables.survey.columns;
   const items = SURVEY_ITEMS.filter((item) => manifest.items[item] !== undefined);
   await readOne('survey', (record, row, file) => {
     const responseId = String(record.response_id);
-    const firstRow = surveyIds.get(responseId);
+    const firstRow = surveyIds.firstRow(responseId, row) || undefined;
     const keepAll = manifest.tables.survey.duplicateIds === 'keep-all';
     if (firstRow !== undefined && keepAll) {
       diagnostics.push(
@@ -145,7 +146,6 @@ export async function loadSnapshot(
       );
       return;
     }
-    if (firstRow === undefined) surveyIds.set(responseId, row);
     const scores: Partial<Record<SurveyItem, number>> = {};
     let answered = 0;
     for (const item of items) {
@@ -194,10 +194,10 @@ export async function loadSnapshot(
   });
 
   // Orders -------------------------------------------------------------------------------
-  const orderIds = new Map<string, number>();
+  const orderIds = new IdRegistry();
   await readOne('orders', (record, row, file) => {
     const orderId = String(record.order_id);
-    const firstRow = orderIds.get(orderId);
+    const firstRow = orderIds.firstRow(orderId, row) || undefined;
     if (firstRow !== undefined) {
       diagnostics.push(
         diagnostic('duplicate-id', {
@@ -211,7 +211,6 @@ export async function loadSnapshot(
       );
       return;
     }
-    orderIds.set(orderId, row);
     sinks.orders?.({
       orderId,
       customerId: String(record.customer_id),
@@ -225,10 +224,10 @@ export async function loadSnapshot(
   });
 
   // Tickets ------------------------------------------------------------------------------
-  const ticketIds = new Map<string, number>();
+  const ticketIds = new IdRegistry();
   await readOne('tickets', (record, row, file) => {
     const ticketId = String(record.ticket_id);
-    const firstRow = ticketIds.get(ticketId);
+    const firstRow = ticketIds.firstRow(ticketId, row) || undefined;
     if (firstRow !== undefined) {
       diagnostics.push(
         diagnostic('duplicate-id', {
@@ -242,7 +241,6 @@ export async function loadSnapshot(
       );
       return;
     }
-    ticketIds.set(ticketId, row);
     sinks.tickets?.({
       ticketId,
       customerId: str(record.customer_id),

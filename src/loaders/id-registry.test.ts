@@ -1,0 +1,28 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { IdRegistry } from './id-registry.ts';
+
+describe('IdRegistry', () => {
+  it('returns 0 for a new id and the first row for a repeated one, across growth', () => {
+    const ids = new IdRegistry(4);
+    for (let i = 1; i <= 10_000; i++) expect(ids.firstRow(`R${i}`, i)).toBe(0);
+    expect(ids.size).toBe(10_000);
+    expect(ids.firstRow('R5', 20_000)).toBe(5);
+    expect(ids.firstRow('R10000', 20_001)).toBe(10_000);
+    expect(ids.firstRow('R10001', 20_002)).toBe(0);
+  });
+
+  it('agrees with a Map on any sequence of ids', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 6 }), { maxLength: 300 }), (list) => {
+        const registry = new IdRegistry(2);
+        const map = new Map<string, number>();
+        list.forEach((id, i) => {
+          const expected = map.get(id) ?? 0;
+          if (!map.has(id)) map.set(id, i + 1);
+          expect(registry.firstRow(id, i + 1)).toBe(expected);
+        });
+      }),
+    );
+  });
+});
