@@ -252,6 +252,12 @@ describe('building bad data', () => {
     );
     const latest = readFileSync(join(result.outDir, 'reports/2026-Q1/index.html'), 'utf8');
     expect(latest).toContain('data-version="2"');
+    expect(latest).toContain('What changed in the headline figures between versions');
+    const npsRow = /<tr data-metric="nps">([\s\S]*?)<\/tr>/.exec(
+      latest.slice(latest.indexOf('version-diff')),
+    )![1]!;
+    expect(text(npsRow)).toContain(oneDecimal(oldJson.snapshot.metrics.nps!.overall.value!));
+    expect(text(npsRow)).toContain(oneDecimal(newJson.snapshot.metrics.nps!.overall.value!));
   });
 
   it('a corrupted cell fails the build with file, row and column, and writes no pages', () => {

@@ -10,7 +10,8 @@ import type { Action } from '../schemas/action-schema.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { frozenPath, type FrozenReview } from './frozen-review.ts';
-import type { ReportVersion } from './report-index.ts';
+import type { ReportPeriod, ReportVersion } from './report-index.ts';
+import type { VersionFigures } from './version-diff.ts';
 import type { MetricChange, SnapshotFigures } from '../metrics/snapshot-figures.ts';
 import { siteSettings } from '../site-settings.ts';
 import { buildReportIndex, type ReportIndex } from './report-index.ts';
@@ -100,4 +101,13 @@ export function versionContext(site: SiteData, version: ReportVersion): ReviewCo
     findings: findingsFor(frozen.figures, frozen.changes, previous),
     actions: site.actions,
   };
+}
+
+/** Every built version of a period with the figures it renders from, oldest first. */
+export function periodVersions(site: SiteData, period: ReportPeriod): VersionFigures[] {
+  return period.versions.map((v) => ({
+    version: v.version,
+    figures: versionContext(site, v).figures,
+    changeNote: v.data.changeNote,
+  }));
 }
