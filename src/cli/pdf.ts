@@ -24,11 +24,10 @@ export function publishedVersionPages(dist: string): Array<{ period: string; ver
     .flatMap((period) =>
       readdirSync(join(reports, period.name), { withFileTypes: true })
         .filter((v) => v.isDirectory() && /^v\d+$/.test(v.name))
-        .filter(
-          (v) =>
-            !readFileSync(join(reports, period.name, v.name, 'index.html'), 'utf8').includes(
-              'badge draft',
-            ),
+        .filter((v) =>
+          readFileSync(join(reports, period.name, v.name, 'index.html'), 'utf8').includes(
+            'data-status="published"',
+          ),
         )
         .map((v) => ({ period: period.name, version: v.name })),
     )
