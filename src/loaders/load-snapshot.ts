@@ -114,38 +114,49 @@ export async function loadSnapshot(
   const outsidePeriod = (date: string | undefined) =>
     date !== undefined && (date.slice(0, 10) < manifest.start || date.slice(0, 10) > manifest.end);
 
+  /**
+   * Reports a repeated id and says whether to drop the row: the first copy is kept unless the
+   * table declares "duplicateIds": "keep-all".
+   */
+  const dropRepeat = (
+    ids: IdRegistry,
+    table: TableName,
+    noun: string,
+    id: string,
+    row: number,
+    file: string,
+    column: string | undefined,
+  ): boolean => {
+    const firstRow = ids.firstRow(id, row);
+    if (firstRow === 0) return false;
+    const keepAll = manifest.tables[table]?.duplicateIds === 'keep-all';
+    diagnostics.push(
+      diagnostic('duplicate-id', {
+        file,
+        row,
+        column,
+        value: id,
+        message: keepAll
+          ? `${noun} id already used in row ${firstRow}; both rows are kept ("duplicateIds": "keep-all")`
+          : `${noun} id already used in row ${firstRow}; this copy is dropped and row ${firstRow} is kept`,
+        hint: keepAll
+          ? 'remove "duplicateIds": "keep-all" from the table in manifest.json to keep only the first copy'
+          : `remove the repeated ${noun} from the export if it is a copy, or give it its own id`,
+      }),
+    );
+    return !keepAll;
+  };
+
   // Survey -------------------------------------------------------------------------------
   const surveyIds = new IdRegistry();
   const surveyColumns = manifest.tables.survey.columns;
   const items = SURVEY_ITEMS.filter((item) => manifest.items[item] !== undefined);
   await readOne('survey', (record, row, file) => {
     const responseId = String(record.response_id);
-    const firstRow = surveyIds.firstRow(responseId, row) || undefined;
-    const keepAll = manifest.tables.survey.duplicateIds === 'keep-all';
-    if (firstRow !== undefined && keepAll) {
-      diagnostics.push(
-        diagnostic('duplicate-id', {
-          file,
-          row,
-          column: surveyColumns.response_id,
-          value: responseId,
-          message: `response id already used in row ${firstRow}; both rows are kept ("duplicateIds": "keep-all")`,
-          hint: 'remove "duplicateIds": "keep-all" from the table in manifest.json to keep only the first copy',
-        }),
-      );
-    } else if (firstRow !== undefined) {
-      diagnostics.push(
-        diagnostic('duplicate-id', {
-          file,
-          row,
-          column: surveyColumns.response_id,
-          value: responseId,
-          message: `response id already used in row ${firstRow}; this copy is dropped and row ${firstRow} is kept`,
-          hint: 'remove the repeated response from the export if it is a duplicate, or give it its own id',
-        }),
-      );
+    if (
+      dropRepeat(surveyIds, 'survey', 'response', responseId, row, file, surveyColumns.response_id)
+    )
       return;
-    }
     const scores: Partial<Record<SurveyItem, number>> = {};
     let answered = 0;
     for (const item of items) {
@@ -197,20 +208,18 @@ export async function loadSnapshot(
   const orderIds = new IdRegistry();
   await readOne('orders', (record, row, file) => {
     const orderId = String(record.order_id);
-    const firstRow = orderIds.firstRow(orderId, row) || undefined;
-    if (firstRow !== undefined) {
-      diagnostics.push(
-        diagnostic('duplicate-id', {
-          file,
-          row,
-          column: manifest.tables.orders?.columns.order_id,
-          value: orderId,
-          message: `order id already used in row ${firstRow}; this copy is dropped and row ${firstRow} is kept`,
-          hint: 'remove the repeated order from the export, or export one row per order',
-        }),
-      );
+    if (
+      dropRepeat(
+        orderIds,
+        'orders',
+        'order',
+        orderId,
+        row,
+        file,
+        manifest.tables.orders?.columns.order_id,
+      )
+    )
       return;
-    }
     sinks.orders?.({
       orderId,
       customerId: String(record.customer_id),
@@ -227,20 +236,18 @@ export async function loadSnapshot(
   const ticketIds = new IdRegistry();
   await readOne('tickets', (record, row, file) => {
     const ticketId = String(record.ticket_id);
-    const firstRow = ticketIds.firstRow(ticketId, row) || undefined;
-    if (firstRow !== undefined) {
-      diagnostics.push(
-        diagnostic('duplicate-id', {
-          file,
-          row,
-          column: manifest.tables.tickets?.columns.ticket_id,
-          value: ticketId,
-          message: `ticket id already used in row ${firstRow}; this copy is dropped and row ${firstRow} is kept`,
-          hint: 'remove the repeated ticket from the export',
-        }),
-      );
+    if (
+      dropRepeat(
+        ticketIds,
+        'tickets',
+        'ticket',
+        ticketId,
+        row,
+        file,
+        manifest.tables.tickets?.columns.ticket_id,
+      )
+    )
       return;
-    }
     sinks.tickets?.({
       ticketId,
       customerId: str(record.customer_id),
