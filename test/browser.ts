@@ -1,23 +1,13 @@
-/** Debian's Chromium through playwright-core, launched the way this workplace allows. */
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+/** The browser the end-to-end tests use: the system's Chromium (see src/lib/chromium.ts). */
+import type { Browser } from 'playwright-core';
+import { findChromium, launchChromium } from '../src/lib/chromium.ts';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM_PATH);
-export const NO_CHROMIUM_REASON = `browser tests skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`;
+const CHROMIUM_PATH = findChromium();
+export const hasChromium = CHROMIUM_PATH !== null;
+export const NO_CHROMIUM_REASON =
+  'browser tests skipped: no Chromium found (apt-get install chromium, or set CHROMIUM_PATH)';
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
+  if (!CHROMIUM_PATH) throw new Error(NO_CHROMIUM_REASON);
+  return launchChromium(CHROMIUM_PATH);
 }

@@ -3,32 +3,14 @@
  * inspects the exports, copies them into a snapshot folder, writes a manifest draft with the
  * guessed mapping, prints every assumption, and validates the result.
  */
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readSync,
-  closeSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readHead } from '../loaders/csv-reader.ts';
 import { guessEncoding, guessSnapshot } from '../loaders/guess-mapping.ts';
 import { formatValidationTable, validateSnapshot } from '../loaders/validate-snapshot.ts';
 import { ManifestSchema } from '../schemas/manifest-schema.ts';
 import { CliError, nodeEffects, runCli } from './cli-support.ts';
-
-function head(path: string, bytes = 1 << 20): Uint8Array {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = Buffer.alloc(bytes);
-    const read = readSync(fd, buffer, 0, bytes, 0);
-    return buffer.subarray(0, read);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 await runCli(async () => {
   const { positionals, values } = parseArgs({
@@ -60,7 +42,7 @@ await runCli(async () => {
     );
   for (const file of positionals) if (!existsSync(file)) throw new CliError(`No file ${file}.`, 2);
   const samples = positionals.map((file) => {
-    const bytes = head(file);
+    const bytes = readHead(file, 1 << 20);
     const encoding = guessEncoding(bytes);
     return { name: basename(file), text: new TextDecoder(encoding).decode(bytes), encoding };
   });

@@ -6,14 +6,9 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { findChromium, launchChromium } from '../lib/chromium.ts';
 import { serveStatic } from '../lib/static-server.ts';
 import { CliError, nodeEffects, runCli } from './cli-support.ts';
-
-const CHROMIUM_CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-];
 
 /** Published version pages in a built site: dist/reports/<period>/v<N>/index.html not marked draft. */
 export function publishedVersionPages(dist: string): Array<{ period: string; version: string }> {
@@ -48,8 +43,7 @@ await runCli(async () => {
   const dist = resolve(values.dist);
   if (!existsSync(join(dist, 'index.html')))
     throw new CliError(`No built site in ${values.dist}/: run \`npm run build\` first.`);
-  const executablePath =
-    process.env.CHROMIUM_PATH ?? CHROMIUM_CANDIDATES.find((p) => existsSync(p));
+  const executablePath = findChromium();
   if (!executablePath) {
     throw new CliError(
       'PDF export needs Chromium, and none was found. Install it with your system package manager (Debian/Ubuntu: `sudo apt-get install chromium`; macOS: install Google Chrome), or set CHROMIUM_PATH to its executable.',
@@ -57,19 +51,9 @@ await runCli(async () => {
   }
   const pages = publishedVersionPages(dist);
   if (pages.length === 0) throw new CliError('No published report version in the built site.');
-  const { chromium } = await import('playwright-core');
   const base = values.base.replace(/\/?$/, '/');
   const server = await serveStatic(dist, base);
-  const browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
+  const browser = await launchChromium(executablePath);
   try {
     mkdirSync(join(dist, 'pdf'), { recursive: true });
     for (const { period, version } of pages) {

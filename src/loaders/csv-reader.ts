@@ -154,7 +154,8 @@ export async function readCsv(
   return { sha256: decoder.hash.digest('hex'), records, delimiter, header, diagnostics };
 }
 
-function readHead(path: string, bytes: number): Buffer {
+/** The first `bytes` bytes of a file (for sniffing delimiter and encoding). */
+export function readHead(path: string, bytes: number): Buffer {
   const fd = openSync(path, 'r');
   try {
     const buffer = Buffer.alloc(bytes);

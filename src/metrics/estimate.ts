@@ -46,3 +46,17 @@ export function applyMinimumBase(
   if (base !== 'suppressed') return { ...estimate, base };
   return { ...estimate, value: null, lower: null, upper: null, se: null, base };
 }
+
+/** A not-yet-computed estimate for a base of n answers (n_eff and missing as given). */
+export function emptyEstimate(n: number, nEffective: number, missing: number): Estimate {
+  return {
+    value: null,
+    lower: null,
+    upper: null,
+    se: null,
+    n,
+    nEffective,
+    missing,
+    base: 'suppressed',
+  };
+}

@@ -7,7 +7,7 @@
  * v = (p′ + d′) − (p′ − d′)², SE = √(v / (n + 3)). The point estimate stays unadjusted.
  * With weights, counts are weighted shares times Kish n_eff.
  */
-import { applyMinimumBase, type Estimate, type MinimumBase } from './estimate.ts';
+import { applyMinimumBase, emptyEstimate, type Estimate, type MinimumBase } from './estimate.ts';
 import { histogramWeight, shareBetween, type ItemHistogram } from './histogram.ts';
 import { zForConfidence } from './normal.ts';
 import { effectiveN } from './weighted-moments.ts';
@@ -71,16 +71,7 @@ export function npsCounts(h: ItemHistogram): NpsCounts {
  */
 export function nps(h: ItemHistogram, rule?: MinimumBase, confidence = 0.95): Estimate {
   const nEffective = effectiveN({ sumW: histogramWeight(h), sumW2: h.sumW2 });
-  const empty: Estimate = {
-    value: null,
-    lower: null,
-    upper: null,
-    se: null,
-    n: h.n,
-    nEffective,
-    missing: h.missing,
-    base: 'suppressed',
-  };
+  const empty = emptyEstimate(h.n, nEffective, h.missing);
   if (h.n === 0) return applyMinimumBase(empty, rule);
   const r = npsFromCounts(npsCounts(h), confidence);
   return applyMinimumBase(

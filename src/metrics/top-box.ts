@@ -3,7 +3,7 @@
  * the item's declared scale, e.g. 4–5 on a 1–5 scale, with a Wilson interval, in percent.
  * With weights the share is weighted and the interval uses Kish n_eff.
  */
-import { applyMinimumBase, type Estimate, type MinimumBase } from './estimate.ts';
+import { applyMinimumBase, emptyEstimate, type Estimate, type MinimumBase } from './estimate.ts';
 import { histogramWeight, shareBetween, type ItemHistogram } from './histogram.ts';
 import { effectiveN } from './weighted-moments.ts';
 import { wilson } from './wilson.ts';
@@ -22,16 +22,7 @@ export function topBox(
     throw new Error('topBox requires boxes between 1 and the number of scale points − 1');
   }
   const nEffective = effectiveN({ sumW: histogramWeight(h), sumW2: h.sumW2 });
-  const base: Estimate = {
-    value: null,
-    lower: null,
-    upper: null,
-    se: null,
-    n: h.n,
-    nEffective,
-    missing: h.missing,
-    base: 'suppressed',
-  };
+  const base = emptyEstimate(h.n, nEffective, h.missing);
   if (h.n === 0) return applyMinimumBase(base, rule);
   const p = shareBetween(h, h.max - boxes + 1, h.max);
   const [lower, upper] = wilson(p * nEffective, nEffective, confidence);

@@ -1,16 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { FIGURE_COLUMNS, figureRows, toCsv } from '../../../../lib/figures-table.ts';
 import { getSiteData, versionContext } from '../../../../lib/site-data.ts';
+import { versionPaths } from '../../../../lib/version-paths.ts';
 
-export const getStaticPaths = (async () => {
-  const site = await getSiteData();
-  return site.index.periods.flatMap((period) =>
-    period.versions.map((version) => ({
-      params: { period: period.period, version: `v${version.version}` },
-      props: { version },
-    })),
-  );
-}) satisfies GetStaticPaths;
+export const getStaticPaths = versionPaths satisfies GetStaticPaths;
 
 /** One row per metric × group: the figures of the report as a spreadsheet. */
 export const GET: APIRoute = async ({ props }) => {

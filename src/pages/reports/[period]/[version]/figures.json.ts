@@ -1,16 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteData, versionContext } from '../../../../lib/site-data.ts';
+import { versionPaths } from '../../../../lib/version-paths.ts';
 import { METRICS } from '../../../../metrics/registry.ts';
 
-export const getStaticPaths = (async () => {
-  const site = await getSiteData();
-  return site.index.periods.flatMap((period) =>
-    period.versions.map((version) => ({
-      params: { period: period.period, version: `v${version.version}` },
-      props: { version },
-    })),
-  );
-}) satisfies GetStaticPaths;
+export const getStaticPaths = versionPaths satisfies GetStaticPaths;
 
 /** Every computed figure of the report version, with the metric definitions it uses. */
 export const GET: APIRoute = async ({ props }) => {
