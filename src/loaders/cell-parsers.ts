@@ -109,7 +109,7 @@ function parseIsoDateUncached(raw: string): { date: string; timestamp: string } 
 export function parseCell(raw: string, kind: FieldKind, ctx: CellContext): CellResult {
   const text = raw.trim();
   if (text === '') return MISSING;
-  const label = ctx.labels.get(text.toLowerCase());
+  const label = ctx.labels.size > 0 ? ctx.labels.get(text.toLowerCase()) : undefined;
   switch (kind.type) {
     case 'id':
     case 'text':

@@ -95,7 +95,8 @@ export async function readCsv(
   let badBytes: { row: number; column: number; value: string; count: number } | null = null;
 
   await new Promise<void>((resolve, reject) => {
-    const source = createReadStream(path);
+    // Large reads: fewer round trips through the event loop per megabyte.
+    const source = createReadStream(path, { highWaterMark: 1 << 20 });
     source.once('error', reject);
     source.pipe(decoder);
     Papa.parse(decoder as unknown as File, {

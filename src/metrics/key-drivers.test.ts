@@ -53,10 +53,7 @@ describe.skipIf(!mobi.available)(
       for (const row of rows) {
         addMoment(
           moments,
-          respondentIndex(
-            CONSTRUCTS.Satisfaction!.map((c) => Number(row[c])),
-            items,
-          )!,
+          respondentIndex(items, (i) => Number(row[CONSTRUCTS.Satisfaction![i]!]))!,
         );
       }
       expect(meanInterval(moments)!.mean).toBeCloseTo(reference.mobi.satisfaction_index_0_100, 9);

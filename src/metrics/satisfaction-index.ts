@@ -15,23 +15,22 @@ export interface IndexItem {
 
 /**
  * One respondent's 0–100 index, or undefined when no index item was answered.
- * @example respondentIndex([7, undefined], [{ min: 1, max: 10 }, { min: 1, max: 10 }]) // 66.67
+ * `valueOf(i)` gives the answer to item i (undefined when missing), so no array is built per row.
+ * @example respondentIndex([{ min: 1, max: 10 }, { min: 1, max: 10 }], (i) => [7, undefined][i]) // 66.67
  */
 export function respondentIndex(
-  values: ReadonlyArray<number | undefined>,
   items: readonly IndexItem[],
+  valueOf: (index: number) => number | undefined,
 ): number | undefined {
-  if (values.length !== items.length) {
-    throw new Error('respondentIndex requires one value per index item');
-  }
   let sum = 0;
   let weight = 0;
-  values.forEach((value, i) => {
+  for (let i = 0; i < items.length; i++) {
+    const value = valueOf(i);
+    if (value === undefined) continue;
     const item = items[i]!;
-    if (value === undefined) return;
     const w = item.weight ?? 1;
     sum += (w * (value - item.min) * 100) / (item.max - item.min);
     weight += w;
-  });
+  }
   return weight > 0 ? sum / weight : undefined;
 }

@@ -64,7 +64,7 @@ export interface SurveyState {
 }
 
 // Derived once per configuration, not once per row.
-const indexItemsCache = new WeakMap<SurveyConfig, Array<[SurveyItem, IndexItem]>>();
+const indexItemsCache = new WeakMap<SurveyConfig, { items: IndexItem[]; names: SurveyItem[] }>();
 
 /** An empty survey state. */
 export function createSurveyState(config: SurveyConfig): SurveyState {
@@ -108,10 +108,11 @@ function driverStates(config: SurveyConfig): Partial<Record<SurveyItem, DriverSt
   return states;
 }
 
-function indexItems(config: SurveyConfig): Array<[SurveyItem, IndexItem]> {
+function indexItems(config: SurveyConfig): { items: IndexItem[]; names: SurveyItem[] } {
   let cached = indexItemsCache.get(config);
   if (!cached) {
-    cached = computeIndexItems(config);
+    const pairs = computeIndexItems(config);
+    cached = { items: pairs.map(([, def]) => def), names: pairs.map(([item]) => item) };
     indexItemsCache.set(config, cached);
   }
   return cached;
@@ -137,19 +138,16 @@ export function addSurveyRow(state: SurveyState, row: SurveyRow): SurveyState {
     state.cells.set(key, cell);
   }
   cell.responses += 1;
-  for (const [item, h] of Object.entries(cell.items) as [SurveyItem, ItemHistogram][]) {
-    addToHistogram(h, row.items[item]);
-  }
-  const idxItems = indexItems(config);
-  const index = respondentIndex(
-    idxItems.map(([item]) => row.items[item]),
-    idxItems.map(([, def]) => def),
-  );
+  // This runs once per response: plain loops, no per-row arrays.
+  for (const item in cell.items)
+    addToHistogram(cell.items[item as SurveyItem]!, row.items[item as SurveyItem]);
+  const { items: indexDefs, names } = indexItems(config);
+  const index = respondentIndex(indexDefs, (i) => row.items[names[i]!]);
   if (index === undefined) cell.indexMissing += 1;
   else addMoment(cell.index, index);
   if (row.competitor) cell.competitor[row.competitor] += 1;
   else cell.competitor.missing += 1;
-  for (const driverState of Object.values(cell.drivers)) addDriverRow(driverState, row.items);
+  for (const outcome in cell.drivers) addDriverRow(cell.drivers[outcome as SurveyItem]!, row.items);
   return state;
 }
 
