@@ -95,8 +95,7 @@ export async function readCsv(
   let badBytes: { row: number; column: number; value: string; count: number } | null = null;
 
   await new Promise<void>((resolve, reject) => {
-    // Large reads: fewer round trips through the event loop per megabyte.
-    const source = createReadStream(path, { highWaterMark: 1 << 20 });
+    const source = createReadStream(path);
     source.once('error', reject);
     source.pipe(decoder);
     Papa.parse(decoder as unknown as File, {
