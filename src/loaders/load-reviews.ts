@@ -126,7 +126,7 @@ export function snapshotFigures(
   tables: SnapshotFigures['tables'],
   joins: {
     reducers?: SnapshotReducers;
-    previousActive?: ReadonlySet<string>;
+    previousActive?: ReadonlyMap<string, Record<string, string | undefined>>;
     everSeen?: ReadonlySet<string>;
   } = {},
 ): { figures: SnapshotFigures; diagnostics: Diagnostic[] } {
@@ -278,7 +278,7 @@ export async function loadReviews(dataDir: string, root: string): Promise<Review
       a.manifest.id.localeCompare(b.manifest.id),
   );
   const snapshots: SnapshotFigures[] = [];
-  let previousActive: Set<string> | undefined;
+  let previousActive: Map<string, Record<string, string | undefined>> | undefined;
   const everSeen = new Set<string>();
   for (const { manifest, hash, reducers, tables } of loadedSnapshots) {
     const result = snapshotFigures(manifest, hash, reducers.survey, tables, {
@@ -289,8 +289,11 @@ export async function loadReviews(dataDir: string, root: string): Promise<Review
     diagnostics.push(...result.diagnostics);
     snapshots.push(result.figures);
     if (reducers.behaviour) {
-      const active = new Set(reducers.behaviour.customers.keys());
-      for (const id of active) everSeen.add(id);
+      const active = new Map<string, Record<string, string | undefined>>();
+      for (const [id, totals] of reducers.behaviour.customers) {
+        active.set(id, totals.segments);
+        everSeen.add(id);
+      }
       previousActive = active;
     } else previousActive = undefined;
   }

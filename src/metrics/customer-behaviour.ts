@@ -7,6 +7,13 @@
 import type { OrderRow } from '../schemas/row-types.ts';
 import { twoProportionTest } from './change.ts';
 import { wilson } from './wilson.ts';
+import {
+  addProportion,
+  createGroupedProportion,
+  groupedProportions,
+  type GroupShare,
+  type GroupedProportionState,
+} from './grouped-proportion.ts';
 
 export interface CustomerTotals {
   orders: number;
@@ -120,6 +127,8 @@ export interface CustomerMovement {
   retention: Share;
   /** 100 − retention, %. */
   churn: number | null;
+  /** Retention by the group customers were in last period: dimension → shares (0–1) with Wilson. */
+  retentionBySegment: Record<string, GroupShare[]>;
 }
 
 /**
@@ -128,7 +137,7 @@ export interface CustomerMovement {
  */
 export function behaviourFigures(
   state: BehaviourState,
-  previousActive?: ReadonlySet<string>,
+  previousActive?: ReadonlyMap<string, Record<string, string | undefined>>,
   everSeen?: ReadonlySet<string>,
 ): BehaviourFigures {
   let orders = 0;
@@ -153,6 +162,22 @@ export function behaviourFigures(
       else if (!everSeen.has(id)) fresh += 1;
     }
     const retention = share(retained, previousActive.size);
+    const bySegment = new Map<string, GroupedProportionState>();
+    for (const [id, segments] of previousActive) {
+      for (const [dimension, level] of Object.entries(segments)) {
+        if (level === undefined) continue;
+        let grouped = bySegment.get(dimension);
+        if (!grouped) {
+          grouped = createGroupedProportion();
+          bySegment.set(dimension, grouped);
+        }
+        addProportion(grouped, level, state.customers.has(id));
+      }
+    }
+    const retentionBySegment: Record<string, GroupShare[]> = {};
+    for (const [dimension, grouped] of bySegment) {
+      retentionBySegment[dimension] = groupedProportions(grouped).groups;
+    }
     movement = {
       previous: previousActive.size,
       retained,
@@ -161,6 +186,7 @@ export function behaviourFigures(
       lost: previousActive.size - retained,
       retention,
       churn: retention.value === null ? null : 100 - retention.value,
+      retentionBySegment,
     };
   }
   return {

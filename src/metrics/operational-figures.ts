@@ -80,7 +80,7 @@ export function operationalFigures(input: {
   complaints: ComplaintState | null;
   voice: VoiceFigures;
   answers: ReadonlyMap<string, readonly CustomerAnswer[]>;
-  previousActive?: ReadonlySet<string>;
+  previousActive?: ReadonlyMap<string, Record<string, string | undefined>>;
   everSeen?: ReadonlySet<string>;
   competitor: CompetitorFigures | null;
 }): OperationalFigures {

@@ -71,9 +71,19 @@ describe('customer behaviour', () => {
     for (const id of ['a', 'b', 'x', 'n']) addOrder(s, order(id, id, 10), EXCLUDE);
     const f = behaviourFigures(
       s,
-      new Set(['a', 'b', 'c', 'd']),
+      new Map([
+        ['a', { plan: 'monthly' }],
+        ['b', { plan: 'annual' }],
+        ['c', { plan: 'monthly' }],
+        ['d', { plan: 'monthly' }],
+      ]),
       new Set(['a', 'b', 'c', 'd', 'x']),
     );
+    // Retention by last period's group: monthly 1 of 3 stayed, annual 1 of 1.
+    expect(f.movement!.retentionBySegment.plan!.map((g) => [g.group, g.k, g.n])).toEqual([
+      ['annual', 1, 1],
+      ['monthly', 1, 3],
+    ]);
     expect(f.movement).toMatchObject({
       previous: 4,
       retained: 2,

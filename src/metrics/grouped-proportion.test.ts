@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { ORACLE_DIR } from '../../test/oracles.ts';
+import { sharedDataset } from '../../test/shared-datasets.ts';
+import {
+  addProportion,
+  createGroupedProportion,
+  groupedProportions,
+  mergeGroupedProportions,
+} from './grouped-proportion.ts';
+
+interface Share {
+  k: number;
+  n: number;
+  p: number;
+  wilson: [number, number];
+}
+const reference = JSON.parse(readFileSync(`${ORACLE_DIR}reference-values.json`, 'utf8')) as {
+  telco: { churn_all: Share; churn_by_contract: Record<string, Share> };
+};
+const telco = sharedDataset('telco', 'Telco-Customer-Churn.csv');
+
+function expectShare(actual: Share, ref: Share) {
+  expect(actual.k).toBe(ref.k);
+  expect(actual.n).toBe(ref.n);
+  expect(actual.p).toBeCloseTo(ref.p, 12);
+  expect(actual.wilson[0]).toBeCloseTo(ref.wilson[0], 10);
+  expect(actual.wilson[1]).toBeCloseTo(ref.wilson[1], 10);
+}
+
+describe.skipIf(!telco.available)(`churn by contract on IBM Telco${telco.reason}`, () => {
+  it('groupedProportions reproduces the reference churn overall and by contract', () => {
+    const rows = Papa.parse<Record<string, string>>(readFileSync(telco.path, 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
+    // Two halves merged, as two files or two machines would produce them.
+    const halves = [createGroupedProportion(), createGroupedProportion()];
+    rows.forEach((row, i) => {
+      const churn = row.Churn === 'Yes' ? true : row.Churn === 'No' ? false : undefined;
+      addProportion(halves[i % 2]!, row.Contract!, churn);
+    });
+    const result = groupedProportions(mergeGroupedProportions(halves[0]!, halves[1]!));
+    expectShare(result.overall!, reference.telco.churn_all);
+    for (const [contract, ref] of Object.entries(reference.telco.churn_by_contract)) {
+      expectShare(
+        result.groups.find((g) => g.group === contract)!,
+        ref,
+      );
+    }
+  });
+});
+
+describe('groupedProportions', () => {
+  it('counts unknown outcomes apart, never as failures', () => {
+    const s = createGroupedProportion();
+    addProportion(s, 'a', true);
+    addProportion(s, 'a', undefined);
+    addProportion(s, 'a', false);
+    const [a] = groupedProportions(s).groups;
+    expect(a).toMatchObject({ k: 1, n: 2, missing: 1, p: 0.5 });
+  });
+});
