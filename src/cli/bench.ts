@@ -11,9 +11,9 @@ import { cpus } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createRandom } from '../demo/demo-generator.ts';
-import { loadSnapshot } from '../loaders/load-snapshot.ts';
-import { snapshotFigures, surveyConfig } from '../loaders/load-reviews.ts';
-import { createSnapshotReducers, type SnapshotReducers } from '../loaders/snapshot-reducers.ts';
+import { snapshotFigures } from '../loaders/load-reviews.ts';
+import { loadSnapshotReduced } from '../loaders/load-snapshot-reduced.ts';
+import type { SnapshotReducers } from '../loaders/snapshot-reducers.ts';
 import type { ManifestInput } from '../schemas/manifest-schema.ts';
 
 const GROUPS = ['Consumer', 'SMB', 'Enterprise', 'Public sector'];
@@ -163,11 +163,7 @@ async function generate(dir: string, responses: number, orders: number): Promise
 
 async function ours(dir: string): Promise<{ seconds: number; summary: string }> {
   const started = performance.now();
-  let reducers: SnapshotReducers | null = null;
-  const loaded = await loadSnapshot(dir, 'bench', (manifest) => {
-    reducers = createSnapshotReducers(manifest, surveyConfig(manifest));
-    return reducers.sinks;
-  });
+  const { loaded, reducers } = await loadSnapshotReduced(dir, 'bench');
   const errors = loaded.diagnostics.filter((d) => d.level === 'error');
   if (!loaded.manifest || !reducers || errors.length > 0) {
     throw new Error(

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { DEFAULT_INDEX_ITEMS, QUALITY_COMPONENTS, type SurveyItem } from '../schemas/fields.ts';
+import type { SurveyItem } from '../schemas/fields.ts';
 import { driverAnalysis, type DriverResult } from '../metrics/key-drivers.ts';
 import { importancePerformance } from '../metrics/importance-performance-grid.ts';
 import { getMetric } from '../metrics/registry.ts';
@@ -25,8 +25,8 @@ import {
 } from '../metrics/survey-state.ts';
 import { surveyWeights } from '../metrics/survey-weights.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
-import { loadSnapshot } from './load-snapshot.ts';
-import { createSnapshotReducers, type SnapshotReducers } from './snapshot-reducers.ts';
+import { loadSnapshotReduced } from './load-snapshot-reduced.ts';
+import { type SnapshotReducers } from './snapshot-reducers.ts';
 import { competitorFigures, operationalFigures } from '../metrics/operational-figures.ts';
 import { createVoiceState, DEFAULT_THEMES, voiceFigures } from '../metrics/comment-themes.ts';
 
@@ -45,31 +45,6 @@ export function snapshotFolders(dataDir: string): string[] {
     .filter((name) => !name.startsWith('.') && !name.startsWith('_'))
     .filter((name) => statSync(join(dataDir, name)).isDirectory())
     .sort();
-}
-
-/** The survey configuration a manifest implies. */
-export function surveyConfig(manifest: Manifest) {
-  const items: Partial<Record<SurveyItem, { scale: [number, number] }>> = {};
-  for (const [item, def] of Object.entries(manifest.items) as [
-    SurveyItem,
-    { scale: [number, number] },
-  ][]) {
-    items[item] = { scale: def.scale };
-  }
-  return {
-    items,
-    indexItems: manifest.index?.items ?? DEFAULT_INDEX_ITEMS,
-    dimensions: Object.keys(manifest.segments),
-    drivers: driverItems(manifest),
-  };
-}
-
-/** Items analysed as drivers: those the manifest marks, else the quality components present. */
-export function driverItems(manifest: Manifest): SurveyItem[] {
-  const marked = (Object.entries(manifest.items) as [SurveyItem, Manifest['items'][SurveyItem]][])
-    .filter(([, def]) => def?.driver)
-    .map(([item]) => item);
-  return marked.length > 0 ? marked : QUALITY_COMPONENTS.filter((item) => manifest.items[item]);
 }
 
 /** Key-driver analysis and importance–performance grid per outcome, on weighted data. */
@@ -248,14 +223,9 @@ export async function loadReviews(dataDir: string, root: string): Promise<Review
     tables: SnapshotFigures['tables'];
   }> = [];
   for (const folder of folders) {
-    let reducers: SnapshotReducers | null = null;
-    const loaded = await loadSnapshot(
+    const { loaded, reducers } = await loadSnapshotReduced(
       join(dataDir, folder),
       `${displayData}/${folder}`,
-      (manifest) => {
-        reducers = createSnapshotReducers(manifest, surveyConfig(manifest));
-        return reducers.sinks;
-      },
     );
     diagnostics.push(...loaded.diagnostics);
     if (

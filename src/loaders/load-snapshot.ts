@@ -38,6 +38,8 @@ export interface TableSummary {
 
 export interface LoadedSnapshot {
   manifest: Manifest | null;
+  /** [file name, sha256] of the manifest and every table read, for the snapshot hash. */
+  parts: Array<[string, string]>;
   /** sha256 over the manifest and table files; null when a file could not be read. */
   hash: string | null;
   tables: Partial<Record<TableName, TableSummary>>;
@@ -76,12 +78,13 @@ export async function loadSnapshot(
   dir: string,
   displayDir: string,
   createSinks: (manifest: Manifest) => SnapshotSinks,
+  options: { only?: readonly TableName[] } = {},
 ): Promise<LoadedSnapshot> {
   const read = readManifest(dir, displayDir);
   const diagnostics = [...read.diagnostics];
   const { manifest } = read;
   if (!manifest || diagnostics.some((d) => d.level === 'error')) {
-    return { manifest, hash: null, tables: {}, diagnostics };
+    return { manifest, parts: [], hash: null, tables: {}, diagnostics };
   }
   const sinks = createSinks(manifest);
   const dimensions = Object.keys(manifest.segments);
@@ -96,7 +99,7 @@ export async function loadSnapshot(
     onRecord: (record: CanonicalRecord, row: number, file: string) => void,
   ) => {
     const table = manifest.tables[name];
-    if (!table) return;
+    if (!table || (options.only && !options.only.includes(name))) return;
     const file = normalize(`${displayDir}/${table.file}`);
     const result = await readTable(
       join(dir, table.file),
@@ -261,5 +264,11 @@ export async function loadSnapshot(
     });
   });
 
-  return { manifest, hash: hashComplete ? snapshotHash(hashParts) : null, tables, diagnostics };
+  return {
+    manifest,
+    parts: hashParts,
+    hash: hashComplete ? snapshotHash(hashParts) : null,
+    tables,
+    diagnostics,
+  };
 }

@@ -29,6 +29,7 @@ import {
   type SurveyState,
 } from '../metrics/survey-state.ts';
 import type { Manifest } from '../schemas/manifest-schema.ts';
+import { DEFAULT_INDEX_ITEMS, QUALITY_COMPONENTS, type SurveyItem } from '../schemas/fields.ts';
 import type { SnapshotSinks } from './load-snapshot.ts';
 
 export interface SnapshotReducers {
@@ -78,4 +79,29 @@ export function createSnapshotReducers(manifest: Manifest, config: SurveyConfig)
       tickets: complaints ? (row) => addTicket(complaints, row) : undefined,
     },
   };
+}
+
+/** The survey configuration a manifest implies. */
+export function surveyConfig(manifest: Manifest) {
+  const items: Partial<Record<SurveyItem, { scale: [number, number] }>> = {};
+  for (const [item, def] of Object.entries(manifest.items) as [
+    SurveyItem,
+    { scale: [number, number] },
+  ][]) {
+    items[item] = { scale: def.scale };
+  }
+  return {
+    items,
+    indexItems: manifest.index?.items ?? DEFAULT_INDEX_ITEMS,
+    dimensions: Object.keys(manifest.segments),
+    drivers: driverItems(manifest),
+  };
+}
+
+/** Items analysed as drivers: those the manifest marks, else the quality components present. */
+export function driverItems(manifest: Manifest): SurveyItem[] {
+  const marked = (Object.entries(manifest.items) as [SurveyItem, Manifest['items'][SurveyItem]][])
+    .filter(([, def]) => def?.driver)
+    .map(([item]) => item);
+  return marked.length > 0 ? marked : QUALITY_COMPONENTS.filter((item) => manifest.items[item]);
 }

@@ -4,9 +4,9 @@
  */
 import { basename, relative, resolve } from 'node:path';
 import { hasErrors, type Diagnostic } from './diagnostics.ts';
-import { snapshotFigures, surveyConfig } from './load-reviews.ts';
-import { loadSnapshot } from './load-snapshot.ts';
-import { createSnapshotReducers, type SnapshotReducers } from './snapshot-reducers.ts';
+import { snapshotFigures } from './load-reviews.ts';
+import { loadSnapshotReduced } from './load-snapshot-reduced.ts';
+import type { SnapshotReducers } from './snapshot-reducers.ts';
 
 export interface ValidationReport {
   snapshot: string;
@@ -24,11 +24,7 @@ export async function validateSnapshot(
 ): Promise<ValidationReport> {
   const absolute = resolve(root, dir);
   const display = relative(root, absolute) || basename(absolute);
-  let reducers: SnapshotReducers | null = null;
-  const loaded = await loadSnapshot(absolute, display, (manifest) => {
-    reducers = createSnapshotReducers(manifest, surveyConfig(manifest));
-    return reducers.sinks;
-  });
+  const { loaded, reducers } = await loadSnapshotReduced(absolute, display);
   const diagnostics = [...loaded.diagnostics];
   const r = reducers as SnapshotReducers | null;
   if (loaded.manifest && loaded.hash && r && !hasErrors(diagnostics)) {

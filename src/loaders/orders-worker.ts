@@ -1,0 +1,31 @@
+/**
+ * Worker side of a parallel snapshot load: reads only the orders table of a snapshot and
+ * returns its behaviour state, which merges exactly into the main thread's.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import {
+  addOrder,
+  createBehaviourState,
+  type BehaviourState,
+} from '../metrics/customer-behaviour.ts';
+import { loadSnapshot } from './load-snapshot.ts';
+
+const { dir, displayDir } = workerData as { dir: string; displayDir: string };
+let behaviour: BehaviourState = createBehaviourState();
+const loaded = await loadSnapshot(
+  dir,
+  displayDir,
+  (manifest) => {
+    behaviour = createBehaviourState();
+    const exclude = manifest.orders?.excludeStatuses ?? ['cancelled', 'returned'];
+    return { survey: () => {}, orders: (row) => addOrder(behaviour, row, exclude) };
+  },
+  { only: ['orders'] },
+);
+parentPort!.postMessage({
+  behaviour,
+  tables: loaded.tables,
+  parts: loaded.parts.filter(([name]) => name !== 'manifest.json'),
+  // The main thread reports the manifest's own diagnostics.
+  diagnostics: loaded.diagnostics.filter((d) => !d.file.endsWith('manifest.json')),
+});
