@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
-import Papa from 'papaparse';
+import { CsvScanner, type ScannedRecord } from './csv-scanner.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 
 export interface CsvFormat {
@@ -94,48 +94,47 @@ export async function readCsv(
   let records = 0;
   let badBytes: { row: number; column: number; value: string; count: number } | null = null;
 
+  const onScanned = ({ fields: cells, quoteError }: ScannedRecord) => {
+    recordIndex += 1;
+    if (quoteError) {
+      diagnostics.push(
+        diagnostic('unclosed-quote', {
+          file: displayPath,
+          row: recordIndex,
+          message:
+            'a quoted field starts in this row and is never closed properly, so the rows after it are swallowed into one cell',
+          hint: 'close the quote, or double any quote character inside a quoted field ("")',
+        }),
+      );
+    }
+    if (recordIndex < format.headerRow) return;
+    if (recordIndex === format.headerRow) {
+      header = cells.map((h) => h.trim());
+      onHeader(header);
+      return;
+    }
+    if (cells.every((c) => c.trim() === '')) return;
+    records += 1;
+    for (let i = 0; i < cells.length; i++) {
+      if (cells[i]!.includes('\uFFFD')) {
+        if (badBytes) badBytes.count += 1;
+        else badBytes = { row: recordIndex, column: i, value: cells[i]!, count: 1 };
+      }
+    }
+    onRecord(cells, recordIndex);
+  };
+
+  const scanner = new CsvScanner(delimiter, onScanned);
   await new Promise<void>((resolve, reject) => {
     const source = createReadStream(path);
     source.once('error', reject);
-    source.pipe(decoder);
-    Papa.parse(decoder as unknown as File, {
-      delimiter,
-      skipEmptyLines: true,
-      step(results: Papa.ParseStepResult<string[]>) {
-        recordIndex += 1;
-        const cells = results.data;
-        for (const error of results.errors) {
-          if (error.code === 'MissingQuotes' || error.code === 'InvalidQuotes') {
-            diagnostics.push(
-              diagnostic('unclosed-quote', {
-                file: displayPath,
-                row: recordIndex,
-                message:
-                  'a quoted field starts in this row and is never closed properly, so the rows after it are swallowed into one cell',
-                hint: 'close the quote, or double any quote character inside a quoted field ("")',
-              }),
-            );
-          }
-        }
-        if (recordIndex < format.headerRow) return;
-        if (recordIndex === format.headerRow) {
-          header = cells.map((h) => h.trim());
-          onHeader(header);
-          return;
-        }
-        if (cells.every((c) => c.trim() === '')) return;
-        records += 1;
-        for (let i = 0; i < cells.length; i++) {
-          if (cells[i]!.includes('\uFFFD')) {
-            if (badBytes) badBytes.count += 1;
-            else badBytes = { row: recordIndex, column: i, value: cells[i]!, count: 1 };
-          }
-        }
-        onRecord(cells, recordIndex);
-      },
-      complete: () => resolve(),
-      error: (error: Error) => reject(error),
+    decoder.on('data', (text: string) => scanner.push(text));
+    decoder.once('end', () => {
+      scanner.end();
+      resolve();
     });
+    decoder.once('error', reject);
+    source.pipe(decoder);
   });
 
   const bad = badBytes as { row: number; column: number; value: string; count: number } | null;
