@@ -331,6 +331,33 @@ describe.skipIf(!hasChromium)(
       await page.close();
     });
 
+    it('the report page passes axe in the dark theme too', async () => {
+      const context = await browser.newContext({
+        colorScheme: 'dark',
+        viewport: { width: 1280, height: 900 },
+      });
+      const page = await context.newPage();
+      await page.goto(`${server.url}reports/2026-Q2/`);
+      await page.addScriptTag({ content: AxeBuilder.source });
+      const violations = await page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (
+                ctx: Document,
+              ) => Promise<{ violations: Array<{ id: string; impact: string | null }> }>;
+            };
+          }
+        ).axe;
+        return (await axe.run(document)).violations.map((v) => ({ id: v.id, impact: v.impact }));
+      });
+      await page.screenshot({ path: join(SCREENSHOTS, 'report-dark.png'), fullPage: true });
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
+        [],
+      );
+      await context.close();
+    });
+
     it('search finds a report by a word of its text', async () => {
       const page = await browser.newPage();
       await page.goto(`${server.url}search/`);

@@ -201,9 +201,16 @@ export function createVoiceState(themes: ThemeDictionary, sampleSize = 3): Voice
   return { comments: EMPTY(), mentions, samples, sampleSize };
 }
 
+/**
+ * Keeps the `size` smallest keys among distinct texts (a text repeated by many customers is
+ * one verbatim, with its smallest key), so the sample is the same whatever the order or split.
+ */
 function keepSmallest(list: Verbatim[], item: Verbatim, size: number): Verbatim[] {
-  if (list.some((v) => v.key === item.key && v.text === item.text)) return list;
-  const next = [...list, item].sort((a, b) => a.key - b.key || a.text.localeCompare(b.text));
+  const same = list.find((v) => v.text === item.text);
+  if (same && same.key <= item.key) return list;
+  const next = [...list.filter((v) => v !== same), item].sort(
+    (a, b) => a.key - b.key || a.text.localeCompare(b.text),
+  );
   return next.slice(0, size);
 }
 

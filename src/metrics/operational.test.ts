@@ -242,3 +242,25 @@ describe('comment themes', () => {
     expect(JSON.stringify(one)).not.toContain('@example.com');
   });
 });
+
+describe('verbatim samples', () => {
+  it('a text repeated by many customers is one verbatim, in any order or split', () => {
+    const matchers = compileThemes(DEFAULT_THEMES);
+    const comments = [
+      'Late delivery',
+      'Late delivery',
+      'Delivery was late again',
+      'Late delivery',
+      'Parcel late',
+    ];
+    const forward = createVoiceState(DEFAULT_THEMES, 2);
+    const backward = createVoiceState(DEFAULT_THEMES, 2);
+    comments.forEach((c, i) => addComment(forward, matchers, c, 3, String(i)));
+    [...comments]
+      .reverse()
+      .forEach((c, i) => addComment(backward, matchers, c, 3, String(comments.length - 1 - i)));
+    const texts = forward.samples.delivery!.map((v) => v.text);
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(backward.samples.delivery).toEqual(forward.samples.delivery);
+  });
+});
