@@ -15,7 +15,8 @@ import {
   addOrder,
   createBehaviourState,
   type BehaviourState,
-  type CustomerAnswer,
+  type CustomerAnswers,
+  addCustomerAnswer,
 } from '../metrics/customer-behaviour.ts';
 import {
   addTicket,
@@ -38,7 +39,7 @@ export interface SnapshotReducers {
   complaints: ComplaintState | null;
   voice: VoiceState;
   /** Customer id → what they answered, one entry per response (only responses with a customer id). */
-  answers: Map<string, CustomerAnswer[]>;
+  answers: Map<string, CustomerAnswers>;
   sinks: SnapshotSinks;
 }
 
@@ -48,7 +49,7 @@ export function createSnapshotReducers(manifest: Manifest, config: SurveyConfig)
   const complaints = manifest.tables.tickets ? createComplaintState() : null;
   const voice = createVoiceState(DEFAULT_THEMES);
   const matchers = compileThemes(DEFAULT_THEMES);
-  const answers = new Map<string, CustomerAnswer[]>();
+  const answers = new Map<string, CustomerAnswers>();
   const satisfaction = manifest.items.satisfaction;
   const satisfiedFrom = satisfaction ? satisfaction.scale[1] - satisfaction.topBox + 1 : undefined;
   const exclude = manifest.orders?.excludeStatuses ?? ['cancelled', 'returned'];
@@ -65,14 +66,11 @@ export function createSnapshotReducers(manifest: Manifest, config: SurveyConfig)
           addComment(voice, matchers, row.comment, row.items.recommend, row.responseId);
         if (row.customerId) {
           const s = row.items.satisfaction;
-          const answer: CustomerAnswer = {
+          addCustomerAnswer(answers, row.customerId, {
             recommend: row.items.recommend,
             satisfied:
               s === undefined || satisfiedFrom === undefined ? undefined : s >= satisfiedFrom,
-          };
-          const list = answers.get(row.customerId);
-          if (list) list.push(answer);
-          else answers.set(row.customerId, [answer]);
+          });
         }
       },
       orders: behaviour ? (row) => addOrder(behaviour, row, exclude) : undefined,

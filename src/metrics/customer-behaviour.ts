@@ -211,6 +211,39 @@ export interface CustomerAnswer {
   satisfied?: boolean;
 }
 
+/**
+ * One customer's answers folded into counts: what the joins need, in a few numbers per
+ * customer instead of an object per answer.
+ */
+export interface CustomerAnswers {
+  /** Survey answers from this customer. */
+  answers: number;
+  /** Answers with overall satisfaction given, and of those, in the top boxes. */
+  satisfactionAnswers: number;
+  satisfied: number;
+  /** At least one answer was a detractor's (recommend 0–6). */
+  detractor: boolean;
+}
+
+/** Adds one answer to a customer's counts (mutates; creates them when absent). */
+export function addCustomerAnswer(
+  map: Map<string, CustomerAnswers>,
+  customerId: string,
+  answer: CustomerAnswer,
+): void {
+  let counts = map.get(customerId);
+  if (!counts) {
+    counts = { answers: 0, satisfactionAnswers: 0, satisfied: 0, detractor: false };
+    map.set(customerId, counts);
+  }
+  counts.answers += 1;
+  if (answer.satisfied !== undefined) {
+    counts.satisfactionAnswers += 1;
+    if (answer.satisfied) counts.satisfied += 1;
+  }
+  if (answer.recommend !== undefined && answer.recommend <= 6) counts.detractor = true;
+}
+
 export interface GroupComparison {
   label: [string, string];
   a: Share;
@@ -247,33 +280,39 @@ export interface ValueLinks {
  */
 export function valueLinks(
   state: BehaviourState,
-  answers: ReadonlyMap<string, readonly CustomerAnswer[]>,
+  answers: ReadonlyMap<string, CustomerAnswers>,
 ): ValueLinks {
-  const matched: Array<{
-    revenue: number;
-    answer: CustomerAnswer;
-    late: boolean;
-    delivered: number;
-  }> = [];
+  const matched: Array<CustomerAnswers & { revenue: number; late: boolean; delivered: number }> =
+    [];
   let revenue = 0;
   let atRisk = 0;
-  for (const [id, list] of answers) {
+  let rows = 0;
+  for (const [id, a] of answers) {
     const t = state.customers.get(id);
     if (!t) continue;
     revenue += t.revenue;
-    if (list.some((a) => a.recommend !== undefined && a.recommend <= 6)) atRisk += t.revenue;
-    for (const answer of list) {
-      matched.push({ revenue: t.revenue, answer, late: t.late > 0, delivered: t.delivered });
+    if (a.detractor) atRisk += t.revenue;
+    rows += a.answers;
+    matched.push({ ...a, revenue: t.revenue, late: t.late > 0, delivered: t.delivered });
+  }
+  // Median revenue over answers (a customer who answered twice counts twice).
+  const byRevenue = [...matched].sort((x, y) => x.revenue - y.revenue);
+  let median = 0;
+  let seen = 0;
+  for (const m of byRevenue) {
+    seen += m.answers;
+    if (seen > Math.floor((rows - 1) / 2)) {
+      median = m.revenue;
+      break;
     }
   }
-  const revenues = matched.map((m) => m.revenue).sort((a, b) => a - b);
-  const median = revenues.length > 0 ? revenues[Math.floor((revenues.length - 1) / 2)]! : 0;
-  const csat = (rows: typeof matched) => {
-    const answered = rows.filter((m) => m.answer.satisfied !== undefined);
-    return share(answered.filter((m) => m.answer.satisfied).length, answered.length);
-  };
+  const csat = (group: typeof matched) =>
+    share(
+      group.reduce((k, m) => k + m.satisfied, 0),
+      group.reduce((n, m) => n + m.satisfactionAnswers, 0),
+    );
   return {
-    matched: matched.length,
+    matched: rows,
     revenueAtRisk: atRisk,
     revenueAtRiskShare: revenue > 0 ? (100 * atRisk) / revenue : null,
     highVsLowValue: compareShares(

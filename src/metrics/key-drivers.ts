@@ -28,7 +28,7 @@ export interface DriverState {
   sumW2: number;
   /** Σ w·x per variable. */
   sums: number[];
-  /** Σ w·x_i·x_j, row-major (variables × variables). */
+  /** Σ w·x_i·x_j, row-major (variables × variables), upper triangle (i ≤ j) filled. */
   products: number[];
 }
 
@@ -67,7 +67,8 @@ export function addDriverRow(
   state.sumW2 += w * w;
   for (let i = 0; i < k; i++) {
     state.sums[i]! += w * x[i]!;
-    for (let j = 0; j < k; j++) state.products[i * k + j]! += w * x[i]! * x[j]!;
+    // The matrix is symmetric: fill the upper triangle only (read as [min, max]).
+    for (let j = i; j < k; j++) state.products[i * k + j]! += w * x[i]! * x[j]!;
   }
   return state;
 }
@@ -119,7 +120,8 @@ function correlations(state: DriverState): Matrix {
   const cov = Matrix.zeros(k, k);
   for (let i = 0; i < k; i++) {
     for (let j = 0; j < k; j++) {
-      cov.set(i, j, state.products[i * k + j]! / state.sumW - mean[i]! * mean[j]!);
+      const product = i <= j ? state.products[i * k + j]! : state.products[j * k + i]!;
+      cov.set(i, j, product / state.sumW - mean[i]! * mean[j]!);
     }
   }
   const sd = Array.from({ length: k }, (_, i) => Math.sqrt(cov.get(i, i)));

@@ -11,7 +11,7 @@ import {
   valueLinks,
   type BehaviourFigures,
   type BehaviourState,
-  type CustomerAnswer,
+  type CustomerAnswers,
   type GroupComparison,
   type Share,
   type ValueLinks,
@@ -79,7 +79,7 @@ export function operationalFigures(input: {
   behaviour: BehaviourState | null;
   complaints: ComplaintState | null;
   voice: VoiceFigures;
-  answers: ReadonlyMap<string, readonly CustomerAnswer[]>;
+  answers: ReadonlyMap<string, CustomerAnswers>;
   previousActive?: ReadonlyMap<string, Record<string, string | undefined>>;
   everSeen?: ReadonlySet<string>;
   competitor: CompetitorFigures | null;
@@ -100,11 +100,10 @@ export function operationalFigures(input: {
       const rest = { k: 0, n: 0 };
       for (const [id, minutes] of input.complaints.slowestByCustomer) {
         const group = minutes > p90 ? slow : rest;
-        for (const answer of input.answers.get(id) ?? []) {
-          if (answer.satisfied === undefined) continue;
-          group.n += 1;
-          if (answer.satisfied) group.k += 1;
-        }
+        const a = input.answers.get(id);
+        if (!a) continue;
+        group.n += a.satisfactionAnswers;
+        group.k += a.satisfied;
       }
       const share = (g: { k: number; n: number }): Share => {
         if (g.n === 0) return { ...g, value: null, lower: null, upper: null };

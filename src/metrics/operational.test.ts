@@ -10,11 +10,13 @@ import {
   voiceFigures,
 } from './comment-themes.ts';
 import {
+  addCustomerAnswer,
   addOrder,
   behaviourFigures,
   createBehaviourState,
   mergeBehaviour,
   valueLinks,
+  type CustomerAnswers,
 } from './customer-behaviour.ts';
 import {
   addTicket,
@@ -99,17 +101,18 @@ describe('customer behaviour', () => {
     const s = createBehaviourState();
     addOrder(s, order('1', 'a', 100), EXCLUDE);
     addOrder(s, order('2', 'b', 300), EXCLUDE);
-    const links = valueLinks(
-      s,
-      new Map([
-        ['a', [{ recommend: 3 }, { recommend: 9 }]],
-        ['b', [{ recommend: 10 }]],
-        ['z', [{ recommend: 0 }]],
-      ]),
-    );
+    const answers = new Map<string, CustomerAnswers>();
+    addCustomerAnswer(answers, 'a', { recommend: 3, satisfied: false });
+    addCustomerAnswer(answers, 'a', { recommend: 9, satisfied: true });
+    addCustomerAnswer(answers, 'b', { recommend: 10, satisfied: true });
+    addCustomerAnswer(answers, 'z', { recommend: 0 });
+    const links = valueLinks(s, answers);
     expect(links.matched).toBe(3); // answers, not customers
     expect(links.revenueAtRisk).toBe(100);
     expect(links.revenueAtRiskShare).toBe(25);
+    // Median revenue over the three answers is 100 (a's two answers, b's one): b is high-value.
+    expect(links.highVsLowValue.a).toMatchObject({ k: 1, n: 1 });
+    expect(links.highVsLowValue.b).toMatchObject({ k: 1, n: 2 });
   });
 
   it('merging the states of any split of the orders equals one pass', () => {
