@@ -8,14 +8,8 @@
 
 const SEEDS = [0x811c9dc5, 0x01000193 ^ 0x9e3779b9, 0x85ebca6b, 0xc2b2ae35] as const;
 
-function hash32(text: string, seed: number): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-    h ^= h >>> 13;
-  }
-  // Final avalanche (murmur3 fmix32) so nearby ids spread over the table.
+/** murmur3's fmix32: spreads nearby ids over the table. */
+function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -47,13 +41,23 @@ export class IdRegistry {
    */
   firstRow(id: string, row: number): number {
     if (this.count * 2 >= this.capacity) this.grow();
-    return this.insert(
-      hash32(id, SEEDS[0]) || 1,
-      hash32(id, SEEDS[1]),
-      hash32(id, SEEDS[2]),
-      hash32(id, SEEDS[3]),
-      row,
-    );
+    // Four FNV-style lanes with different seeds and multipliers, in one pass over the string.
+    let a: number = SEEDS[0];
+    let b: number = SEEDS[1];
+    let c: number = SEEDS[2];
+    let d: number = SEEDS[3];
+    for (let i = 0; i < id.length; i++) {
+      const ch = id.charCodeAt(i);
+      a = Math.imul(a ^ ch, 0x01000193);
+      a ^= a >>> 13;
+      b = Math.imul(b ^ ch, 0x5bd1e995);
+      b ^= b >>> 13;
+      c = Math.imul(c ^ ch, 0x27d4eb2d);
+      c ^= c >>> 13;
+      d = Math.imul(d ^ ch, 0x165667b1);
+      d ^= d >>> 13;
+    }
+    return this.insert(fmix(a) || 1, fmix(b), fmix(c), fmix(d), row);
   }
 
   private insert(a: number, b: number, c: number, d: number, row: number): number {
