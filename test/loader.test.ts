@@ -213,3 +213,75 @@ describe('messy exports', () => {
     expect(bad.diagnostics.filter((d) => d.id === 'date-outside-period')).toEqual([]);
   });
 });
+
+describe('segment lookups', () => {
+  it('fills a segment from a lookup file by customer id, and reports keys it does not know', async () => {
+    const manifest = baseManifest('2026-Q1');
+    const survey = (manifest.tables as { survey: Record<string, unknown> }).survey;
+    survey.columns = {
+      response_id: 'Response ID',
+      customer_id: 'Customer',
+      recommend: 'Recommend',
+      satisfaction: 'Satisfaction',
+    };
+    survey.lookups = [
+      {
+        field: 'group',
+        file: 'customers.csv',
+        key: 'customer_id',
+        lookupKey: 'id',
+        lookupValue: 'Segment',
+      },
+    ];
+    const rows = Array.from(
+      { length: 80 },
+      (_, i) => `R${i},C${i % 4},${i % 2 ? 10 : 3},${(i % 5) + 1}`,
+    );
+    const review = await load(
+      {
+        'survey.csv': csv('Response ID,Customer,Recommend,Satisfaction', ...rows),
+        'customers.csv': csv('id,Segment', 'C0,a', 'C1,B', 'C2,A'),
+      },
+      manifest,
+    );
+    expect(review.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    const miss = review.diagnostics.find((d) => d.id === 'lookup-miss');
+    expect(miss).toMatchObject({ level: 'warning', row: 5, value: 'C3' });
+    expect(miss!.message).toContain('20 row(s)');
+    const rates = review.snapshots[0]!.responseRates.group!;
+    expect([rates.A!.responses, rates.B!.responses]).toEqual([40, 20]);
+  });
+
+  it('changing the lookup file changes the snapshot hash', async () => {
+    const manifest = baseManifest('2026-Q1');
+    const survey = (manifest.tables as { survey: Record<string, unknown> }).survey;
+    survey.columns = {
+      response_id: 'Response ID',
+      customer_id: 'Customer',
+      recommend: 'Recommend',
+    };
+    delete (manifest.items as Record<string, unknown>).satisfaction;
+    survey.lookups = [
+      {
+        field: 'group',
+        file: 'customers.csv',
+        key: 'customer_id',
+        lookupKey: 'id',
+        lookupValue: 'Segment',
+      },
+    ];
+    const body = csv(
+      'Response ID,Customer,Recommend',
+      ...Array.from({ length: 40 }, (_, i) => `R${i},C${i % 2},9`),
+    );
+    const one = await load(
+      { 'survey.csv': body, 'customers.csv': csv('id,Segment', 'C0,A', 'C1,B') },
+      manifest,
+    );
+    const two = await load(
+      { 'survey.csv': body, 'customers.csv': csv('id,Segment', 'C0,A', 'C1,A') },
+      manifest,
+    );
+    expect(one.snapshots[0]!.hash).not.toBe(two.snapshots[0]!.hash);
+  });
+});

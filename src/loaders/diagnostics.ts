@@ -65,6 +65,7 @@ export const DIAGNOSTICS = {
   'low-response-rate': { level: 'warning', title: 'Response rate below target' },
   'segment-below-minimum-base': { level: 'warning', title: 'Segment below the minimum base' },
   'invalid-action': { level: 'error', title: 'Action register row is invalid' },
+  'lookup-miss': { level: 'warning', title: 'Key not found in a lookup file' },
 } as const satisfies Record<string, { level: DiagnosticLevel; title: string }>;
 
 export type DiagnosticId = keyof typeof DIAGNOSTICS;

@@ -20,6 +20,8 @@ import { fieldSpecs } from './field-specs.ts';
 import { readManifest } from './read-manifest.ts';
 import { IdRegistry } from './id-registry.ts';
 import { readTable, type CanonicalRecord } from './read-table.ts';
+import { readCsv } from './csv-reader.ts';
+import { existsSync } from 'node:fs';
 
 export interface SnapshotSinks {
   survey: (row: SurveyRow) => void;
@@ -69,6 +71,124 @@ function segmentsOf(
 
 const str = (v: string | number | undefined) => (v === undefined ? undefined : String(v));
 
+interface Lookup {
+  /** Fills the record's segment from the lookup when the table left it empty. */
+  apply: (record: CanonicalRecord, row: number, file: string) => void;
+  /** Reports keys the lookup did not know, once, after the table. */
+  report: (file: string) => void;
+}
+
+/**
+ * Reads a table's lookup files into maps from key to declared level. Returns null when a
+ * lookup file cannot be read (the snapshot hash is then incomplete).
+ */
+async function readLookups(
+  dir: string,
+  displayDir: string,
+  manifest: Manifest,
+  table: NonNullable<Manifest['tables']['survey']>,
+  diagnostics: Diagnostic[],
+  hashParts: Array<[string, string]>,
+): Promise<Lookup[] | null> {
+  const lookups: Lookup[] = [];
+  let complete = true;
+  for (const spec of table.lookups) {
+    const file = normalize(`${displayDir}/${spec.file}`);
+    const levels = Object.keys(manifest.segments[spec.field]?.levels ?? {});
+    const byLower = new Map(levels.map((l) => [l.toLowerCase(), l]));
+    const values = new Map<string, string>();
+    let keyIndex = -1;
+    let valueIndex = -1;
+    if (!existsSync(join(dir, spec.file))) {
+      diagnostics.push(
+        diagnostic('table-file-missing', {
+          file,
+          message: `the lookup for ${spec.field} names this file but it does not exist`,
+          hint: 'add the file to the snapshot folder or fix "lookups" in manifest.json',
+        }),
+      );
+      complete = false;
+      continue;
+    }
+    const read = await readCsv(
+      join(dir, spec.file),
+      file,
+      { encoding: 'utf-8', headerRow: 1 },
+      (header) => {
+        keyIndex = header.indexOf(spec.lookupKey);
+        valueIndex = header.indexOf(spec.lookupValue);
+        for (const [wanted, index] of [
+          [spec.lookupKey, keyIndex],
+          [spec.lookupValue, valueIndex],
+        ] as const) {
+          if (index < 0) {
+            diagnostics.push(
+              diagnostic('missing-column', {
+                file,
+                row: 1,
+                column: wanted,
+                message: `no column "${wanted}" in the lookup file`,
+                hint: `the header has: ${header.map((h) => `"${h}"`).join(', ')}; fix "lookups" in manifest.json`,
+              }),
+            );
+          }
+        }
+      },
+      (cells, row) => {
+        if (keyIndex < 0 || valueIndex < 0) return;
+        const raw = (cells[valueIndex] ?? '').trim();
+        if (raw === '') return;
+        const level = byLower.get(raw.toLowerCase());
+        if (level === undefined) {
+          diagnostics.push(
+            diagnostic('unknown-segment-level', {
+              file,
+              row,
+              column: spec.lookupValue,
+              value: raw,
+              message: `not a declared level of ${spec.field} (${levels.join(', ')})`,
+              hint: `add the level to segments.${spec.field} in manifest.json, or correct the lookup file`,
+            }),
+          );
+          return;
+        }
+        values.set((cells[keyIndex] ?? '').trim(), level);
+      },
+    );
+    diagnostics.push(...read.diagnostics);
+    hashParts.push([spec.file, read.sha256]);
+    let misses = 0;
+    let firstMiss: { row: number; value: string } | null = null;
+    lookups.push({
+      apply: (record, row) => {
+        if (record[spec.field] !== undefined) return;
+        const key = record[spec.key];
+        if (key === undefined) return;
+        const level = values.get(String(key));
+        if (level !== undefined) record[spec.field] = level;
+        else {
+          misses += 1;
+          firstMiss ??= { row, value: String(key) };
+        }
+      },
+      report: (tableFile) => {
+        if (misses === 0 || !firstMiss) return;
+        diagnostics.push(
+          diagnostic('lookup-miss', {
+            file: tableFile,
+            row: firstMiss.row,
+            column: spec.key,
+            value: firstMiss.value,
+            message: `${misses} row(s) have a ${spec.key} that ${spec.file} does not list, so their ${spec.field} is unknown`,
+            hint: `add the missing keys to ${spec.file}; these rows still count overall, not in any ${spec.field}`,
+          }),
+        );
+      },
+    });
+  }
+  return complete ? lookups : null;
+}
+
 /**
  * @param dir absolute path of the snapshot folder
  * @param displayDir how the folder is named in diagnostics, e.g. "data/2026-Q3"
@@ -101,13 +221,19 @@ export async function loadSnapshot(
     const table = manifest.tables[name];
     if (!table || (options.only && !options.only.includes(name))) return;
     const file = normalize(`${displayDir}/${table.file}`);
+    const lookups = await readLookups(dir, displayDir, manifest, table, diagnostics, hashParts);
+    if (lookups === null) hashComplete = false;
     const result = await readTable(
       join(dir, table.file),
       file,
       table,
       fieldSpecs(name, manifest),
-      (record, row) => onRecord(record, row, file),
+      (record, row) => {
+        for (const lookup of lookups ?? []) lookup.apply(record, row, file);
+        onRecord(record, row, file);
+      },
     );
+    for (const lookup of lookups ?? []) lookup.report(file);
     diagnostics.push(...result.diagnostics);
     tables[name] = { file, rows: result.records, used: result.accepted, sha256: result.sha256 };
     if (result.sha256) hashParts.push([table.file, result.sha256]);

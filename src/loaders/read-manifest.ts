@@ -141,6 +141,34 @@ export function checkManifest(
       }
     }
   }
+  for (const name of TABLE_NAMES as readonly TableName[]) {
+    for (const lookup of manifest.tables[name]?.lookups ?? []) {
+      if (!manifest.segments[lookup.field]) {
+        diagnostics.push(
+          diagnostic('unknown-field', {
+            file,
+            row: lineOfKey(text, 'lookups'),
+            column: `tables.${name}.lookups`,
+            value: lookup.field,
+            message: `lookup fills "${lookup.field}", which is not a declared segment dimension`,
+            hint: 'declare the dimension under "segments" with its levels',
+          }),
+        );
+      }
+      if (!manifest.tables[name]?.columns[lookup.key]) {
+        diagnostics.push(
+          diagnostic('unknown-field', {
+            file,
+            row: lineOfKey(text, 'lookups'),
+            column: `tables.${name}.lookups`,
+            value: lookup.key,
+            message: `lookup key "${lookup.key}" is not mapped in tables.${name}.columns`,
+            hint: `map the column holding the key, e.g. "${lookup.key}": "<export header>"`,
+          }),
+        );
+      }
+    }
+  }
   const surveyColumns = manifest.tables.survey.columns;
   for (const item of SURVEY_ITEMS) {
     if (manifest.items[item] && !surveyColumns[item]) {

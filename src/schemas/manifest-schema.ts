@@ -122,6 +122,32 @@ export const TableSchema = z.strictObject({
     .describe(
       'A repeated id: keep the first row (default) or keep every row (some exports repeat on purpose).',
     ),
+  /** Segments taken from another file by a key, e.g. the customer group from a CRM export. */
+  lookups: z
+    .array(
+      z.strictObject({
+        /** Segment dimension to fill, e.g. "customer_group". */
+        field: z.string().min(1).describe('Segment dimension to fill, e.g. "customer_group".'),
+        /** Lookup file inside the snapshot folder. */
+        file: z
+          .string()
+          .min(1)
+          .describe('Lookup file inside the snapshot folder (a CSV with a header).'),
+        /** Canonical field of this table holding the key, e.g. "customer_id". */
+        key: z
+          .string()
+          .min(1)
+          .describe('Canonical field of this table holding the key, e.g. "customer_id".'),
+        /** Lookup file header holding the key. */
+        lookupKey: z.string().min(1).describe('Header of the key column in the lookup file.'),
+        /** Lookup file header holding the level. */
+        lookupValue: z.string().min(1).describe('Header of the segment column in the lookup file.'),
+      }),
+    )
+    .default([])
+    .describe(
+      'Segments taken from another file by a key (used when the table has no column for the segment).',
+    ),
 });
 export type Table = z.output<typeof TableSchema>;
 
