@@ -27,6 +27,41 @@ interface BoundField {
   header: string;
   index: number;
   ctx: CellContext;
+  /** Converts the common cells without allocating; SLOW hands the cell to parseCell. */
+  fast: FastConverter | null;
+}
+
+const SLOW = Symbol('slow');
+type FastConverter = (raw: string) => string | number | undefined | typeof SLOW;
+
+/**
+ * A converter for the cells most exports are made of (plain ids and text, whole-number scores
+ * without labels), used before the general parser: one call per cell, no result object.
+ */
+function fastConverter(kind: FieldSpec['kind'], ctx: CellContext): FastConverter | null {
+  if (ctx.labels.size > 0) return null;
+  if (kind.type === 'id' || kind.type === 'text') {
+    return (raw) => {
+      const text = raw.trim();
+      return text === '' ? undefined : text;
+    };
+  }
+  if (kind.type === 'score') {
+    const notApplicable = new Set(kind.notApplicable.map((c) => c.toLowerCase()));
+    const { min, max } = kind;
+    return (raw) => {
+      if (raw === '') return undefined;
+      if (raw.length > 9 || notApplicable.has(raw.toLowerCase())) return SLOW;
+      let value = 0;
+      for (let i = 0; i < raw.length; i++) {
+        const digit = raw.charCodeAt(i) - 48;
+        if (digit < 0 || digit > 9) return SLOW;
+        value = value * 10 + digit;
+      }
+      return value >= min && value <= max ? value : SLOW;
+    };
+  }
+  return null;
 }
 
 /**
@@ -109,16 +144,18 @@ export async function readTable(
       for (const [label, value] of Object.entries(table.values[spec.field] ?? {})) {
         labels.set(label.trim().toLowerCase(), value);
       }
+      const ctx: CellContext = {
+        labels,
+        decimal: table.format.decimal,
+        thousands: table.format.thousands,
+        dateFormat: table.format.dateFormat,
+      };
       bound.push({
         spec,
         header: header[index]!,
         index,
-        ctx: {
-          labels,
-          decimal: table.format.decimal,
-          thousands: table.format.thousands,
-          dateFormat: table.format.dateFormat,
-        },
+        fast: fastConverter(spec.kind, ctx),
+        ctx,
       });
     }
     const ignored = new Set(table.format.ignore.map((h) => h.toLowerCase()));
@@ -158,6 +195,13 @@ export async function readTable(
     let rowOk = true;
     for (const b of bound) {
       const raw = cells[b.index]!;
+      if (b.fast) {
+        const value = b.fast(raw);
+        if (value !== SLOW && (value !== undefined || !b.spec.requiredValue)) {
+          record[b.spec.field] = value;
+          continue;
+        }
+      }
       const result = parseCell(raw, b.spec.kind, b.ctx);
       if (!result.ok) {
         if (result.id === 'out-of-scale') {
