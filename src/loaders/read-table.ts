@@ -6,7 +6,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import type { Table } from '../schemas/manifest-schema.ts';
-import { parseCell, type CellContext } from './cell-parsers.ts';
+import { parseCell, parseIsoDate, type CellContext } from './cell-parsers.ts';
 import { readCsv } from './csv-reader.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import type { FieldSpec } from './field-specs.ts';
@@ -44,6 +44,30 @@ function fastConverter(kind: FieldSpec['kind'], ctx: CellContext): FastConverter
     return (raw) => {
       const text = raw.trim();
       return text === '' ? undefined : text;
+    };
+  }
+  if (
+    (kind.type === 'date' || kind.type === 'datetime') &&
+    (ctx.dateFormat ?? 'YYYY-MM-DD') === 'YYYY-MM-DD'
+  ) {
+    const dateOnly = kind.type === 'date';
+    return (raw) => {
+      if (raw === '') return undefined;
+      const parsed = parseIsoDate(raw);
+      if (!parsed) return SLOW;
+      return dateOnly ? parsed.date : parsed.timestamp;
+    };
+  }
+  if (kind.type === 'number' && ctx.decimal === '.' && !ctx.thousands) {
+    return (raw) => {
+      if (raw === '') return undefined;
+      let dots = 0;
+      for (let i = 0; i < raw.length; i++) {
+        const c = raw.charCodeAt(i);
+        if (c === 46) dots += 1;
+        else if (c < 48 || c > 57) return SLOW;
+      }
+      return dots <= 1 && raw !== '.' ? Number(raw) : SLOW;
     };
   }
   if (kind.type === 'score') {
