@@ -307,3 +307,27 @@ export function getMetric(id: string): MetricDefinition {
 
 /** The headline metrics of every review, in display order. */
 export const HEADLINE_METRICS = ['index', 'nps', 'csat', 'ces'] as const;
+
+/**
+ * One colour per headline metric, the same on every chart and sparkline: the Okabe–Ito
+ * palette, which stays distinguishable with the common colour-vision deficiencies. Charts
+ * never rely on colour alone (labels, shapes and tables carry the same information).
+ */
+const METRIC_COLOURS: Record<string, string> = {
+  index: '#0072B2',
+  nps: '#D55E00',
+  csat: '#009E73',
+  ces: '#CC79A7',
+  csat_mean: '#009E73',
+  product_quality: '#E69F00',
+  service_quality: '#56B4E9',
+  reliability: '#0072B2',
+  value: '#D55E00',
+  emotional: '#CC79A7',
+  brand: '#7F7F7F',
+};
+
+/** The chart colour of a metric (a neutral blue for metrics without their own). */
+export function metricColour(id: string): string {
+  return METRIC_COLOURS[id.replace(/_mean$/, '')] ?? '#0072B2';
+}

@@ -10,7 +10,7 @@ export interface Sparkline {
 
 /**
  * Scales values into a width × height box; null values break the line (suppressed periods).
- * @example buildSparkline([1, 2, 3], 60, 20).path // "M1,19L30,10L59,1"
+ * @example buildSparkline([1, 2, 3], 60, 20).path // "M3,17L30,10L57,3"
  */
 export function buildSparkline(
   values: ReadonlyArray<number | null>,
@@ -22,7 +22,8 @@ export function buildSparkline(
   const min = Math.min(...present);
   const max = Math.max(...present);
   const span = max - min || 1;
-  const pad = 1;
+  // Room for the end dot (radius 2.5) inside the box.
+  const pad = 3;
   const step = (width - 2 * pad) / Math.max(1, values.length - 1);
   let path = '';
   let penDown = false;

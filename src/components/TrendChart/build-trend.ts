@@ -6,7 +6,7 @@ import { formatDelta, formatInterval, formatP, formatValue } from '../../lib/for
 import type { Change } from '../../metrics/change.ts';
 import { compareEstimates } from '../../metrics/change.ts';
 import type { Estimate } from '../../metrics/estimate.ts';
-import { getMetric } from '../../metrics/registry.ts';
+import { getMetric, metricColour } from '../../metrics/registry.ts';
 import type { SnapshotFigures } from '../../metrics/snapshot-figures.ts';
 
 export interface TrendPoint {
@@ -44,6 +44,8 @@ export interface Trend {
     significant: boolean[];
     target: number | null;
     yLabel: string;
+    /** The metric's colour (same on every chart). */
+    colour: string;
     range: [number, number];
   };
 }
@@ -126,6 +128,7 @@ export function buildTrend(
       significant: points.map((p) => p.change?.significant ?? false),
       target: target ?? null,
       yLabel: metric.unit === '%' ? `${metric.shortLabel} (%)` : metric.shortLabel,
+      colour: metricColour(metricId),
       range: metric.range,
     },
   };

@@ -37,7 +37,8 @@ export function renderTrendCharts(): void {
     const json = figure.querySelector('script[type="application/json"]');
     if (!canvas || !json?.textContent) continue;
     const chart = JSON.parse(json.textContent) as Trend['chart'];
-    const accent = cssVar('--accent', '#0b5cad');
+    // The metric's own colour; the dark theme lightens it through the band's transparency.
+    const accent = chart.colour ?? cssVar('--accent', '#0b5cad');
     const muted = cssVar('--muted', '#57606a');
     const line = cssVar('--line', '#d0d7de');
     const values = [...chart.value, ...chart.lower, ...chart.upper].filter(
