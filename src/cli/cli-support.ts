@@ -48,3 +48,37 @@ export async function runCli(main: () => Promise<void>): Promise<void> {
     throw error;
   }
 }
+
+/**
+ * The common shape of the report commands: `<command> -- <snapshot-id> [--data …] [--reports …]`.
+ * Parses the arguments and hands the snapshot id and folders to `action`.
+ */
+export async function runReportCommand(
+  command: string,
+  action: (args: {
+    snapshotId: string;
+    dataDir: string;
+    reportsDir: string;
+    root: string;
+  }) => Promise<void>,
+): Promise<void> {
+  await runCli(async () => {
+    const { parseArgs } = await import('node:util');
+    const { positionals, values } = parseArgs({
+      allowPositionals: true,
+      options: {
+        data: { type: 'string', default: 'data' },
+        reports: { type: 'string', default: 'reports' },
+      },
+    });
+    const [snapshotId] = positionals;
+    if (!snapshotId) {
+      throw new CliError(
+        `usage: npm run ${command} -- <snapshot-id> [--data data] [--reports reports]`,
+        2,
+      );
+    }
+    const root = process.cwd();
+    await action({ snapshotId, dataDir: values.data, reportsDir: values.reports, root });
+  });
+}
