@@ -309,6 +309,9 @@ describe.skipIf(!hasChromium)(
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
+      page.on('response', (r) => {
+        if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+      });
       await page.goto(server.url);
       await Promise.all([
         page.waitForURL(/reports\/2026-Q2\/$/, { timeout: 5000 }),
