@@ -3,7 +3,7 @@
  * level against the rest of the sample with p-values adjusted for multiple tests per dimension.
  */
 import { compareEstimates, type Change } from './change.ts';
-import { applyMinimumBase, type Estimate, type MinimumBase } from './estimate.ts';
+import { applyMinimumBase, emptyEstimate, type Estimate, type MinimumBase } from './estimate.ts';
 import { meanEstimate, meanScore } from './mean-score.ts';
 import { nps } from './nps.ts';
 import { benjaminiHochberg, holm } from './p-adjust.ts';
@@ -54,21 +54,7 @@ export function estimateMetric(
   topBoxes: Partial<Record<string, number>> = {},
 ): Estimate {
   const { source } = metric;
-  if (!cell) {
-    return applyMinimumBase(
-      {
-        value: null,
-        lower: null,
-        upper: null,
-        se: null,
-        n: 0,
-        nEffective: 0,
-        missing: 0,
-        base: 'suppressed',
-      },
-      rule,
-    );
-  }
+  if (!cell) return applyMinimumBase(emptyEstimate(0, 0, 0), rule);
   if (source.type === 'operational')
     throw new Error(`estimateMetric requires a survey metric, not ${metric.id}`);
   if (source.type === 'index') return meanEstimate(cell.index, cell.indexMissing, rule);
@@ -91,18 +77,31 @@ export function surveyFigures(
   const { rule, levels, weightOf, adjustment = 'holm', alpha = 0.05 } = options;
   const adjust = adjustment === 'holm' ? holm : benjaminiHochberg;
   const all = poolCells(state, () => true, weightOf);
+  // Pool each level and its complement once; every metric reads the same pooled cells.
+  const pooled = new Map<
+    string,
+    Array<{ level: string; inLevel: SurveyCell | null; rest: SurveyCell | null }>
+  >();
+  for (const [dimension, dimensionLevels] of Object.entries(levels)) {
+    pooled.set(
+      dimension,
+      dimensionLevels.map((level) => ({
+        level,
+        inLevel: poolCells(state, (c) => c.levels[dimension] === level, weightOf),
+        rest: poolCells(
+          state,
+          (c) => c.levels[dimension] !== undefined && c.levels[dimension] !== level,
+          weightOf,
+        ),
+      })),
+    );
+  }
   const result: Record<string, MetricFigures> = {};
   for (const metric of METRICS) {
     if (!metricAvailable(state, metric)) continue;
     const segments: Record<string, Record<string, SegmentFigure>> = {};
-    for (const [dimension, dimensionLevels] of Object.entries(levels)) {
-      const raw = dimensionLevels.map((level) => {
-        const inLevel = poolCells(state, (c) => c.levels[dimension] === level, weightOf);
-        const rest = poolCells(
-          state,
-          (c) => c.levels[dimension] !== undefined && c.levels[dimension] !== level,
-          weightOf,
-        );
+    for (const [dimension, groups] of pooled) {
+      const raw = groups.map(({ level, inLevel, rest }) => {
         const estimate = estimateMetric(inLevel, metric, rule, topBoxes);
         const restEstimate = estimateMetric(rest, metric, rule, topBoxes);
         return {
