@@ -50,17 +50,6 @@ export function toIsoDate(raw: string, format: DateFormat): string | null {
 
 /** Parses a number written with the declared separators; null when it is not one. */
 export function parseNumber(raw: string, decimal: '.' | ',', thousands?: string): number | null {
-  // Fast path: a short run of ASCII digits (most survey cells).
-  if (raw.length > 0 && raw.length < 10) {
-    let value = 0;
-    let i = 0;
-    for (; i < raw.length; i++) {
-      const c = raw.charCodeAt(i) - 48;
-      if (c < 0 || c > 9) break;
-      value = value * 10 + c;
-    }
-    if (i === raw.length) return value;
-  }
   let text = raw.trim();
   if (thousands) {
     // Only well-formed groups of three digits count as thousands: "1,23" is not 123.

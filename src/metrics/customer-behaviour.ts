@@ -91,7 +91,8 @@ export interface Share {
   upper: number | null;
 }
 
-function share(k: number, n: number): Share {
+/** k of n as a percentage with its Wilson interval (null values when n is 0). */
+export function share(k: number, n: number): Share {
   if (n === 0) return { k, n, value: null, lower: null, upper: null };
   const [lower, upper] = wilson(k, n);
   return { k, n, value: (100 * k) / n, lower: 100 * lower, upper: 100 * upper };
@@ -254,7 +255,8 @@ export interface GroupComparison {
   p: number | null;
 }
 
-function compareShares(label: [string, string], a: Share, b: Share): GroupComparison {
+/** Two shares side by side with the pooled two-proportion z-test of their difference. */
+export function compareShares(label: [string, string], a: Share, b: Share): GroupComparison {
   if (a.n === 0 || b.n === 0) return { label, a, b, delta: null, z: null, p: null };
   const t = twoProportionTest(a.k, a.n, b.k, b.n);
   return { label, a, b, delta: a.value! - b.value!, z: t.z, p: t.p };

@@ -4,10 +4,11 @@
  * customers whose ticket took longer than the 90th percentile), comment themes, and the
  * competitor comparison.
  */
-import { twoProportionTest } from './change.ts';
 import type { VoiceFigures } from './comment-themes.ts';
 import {
   behaviourFigures,
+  compareShares,
+  share,
   valueLinks,
   type BehaviourFigures,
   type BehaviourState,
@@ -105,22 +106,11 @@ export function operationalFigures(input: {
         group.n += a.satisfactionAnswers;
         group.k += a.satisfied;
       }
-      const share = (g: { k: number; n: number }): Share => {
-        if (g.n === 0) return { ...g, value: null, lower: null, upper: null };
-        const [lo, hi] = wilson(g.k, g.n);
-        return { ...g, value: (100 * g.k) / g.n, lower: 100 * lo, upper: 100 * hi };
-      };
-      const a = share(slow);
-      const b = share(rest);
-      const test = a.n > 0 && b.n > 0 ? twoProportionTest(a.k, a.n, b.k, b.n) : null;
-      slowResolution = {
-        label: ['Ticket resolved slower than p90', 'Other customers with a ticket'],
-        a,
-        b,
-        delta: a.value !== null && b.value !== null ? a.value - b.value : null,
-        z: test?.z ?? null,
-        p: test?.p ?? null,
-      };
+      slowResolution = compareShares(
+        ['Ticket resolved slower than p90', 'Other customers with a ticket'],
+        share(slow.k, slow.n),
+        share(rest.k, rest.n),
+      );
     }
     complaints = { ...figures, slowResolution };
   }
