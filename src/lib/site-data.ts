@@ -75,30 +75,30 @@ export function getSiteData(): Promise<SiteData> {
 export function reviewContext(site: SiteData, snapshotId: string): ReviewContext {
   const position = site.snapshots.findIndex((s) => s.id === snapshotId);
   if (position < 0) throw new Error(`no snapshot "${snapshotId}"`);
-  const figures = site.snapshots[position]!;
-  const changes = site.changes[snapshotId] ?? null;
-  const previous = position > 0 ? site.snapshots[position - 1]!.period : null;
-  return {
-    figures,
-    changes,
-    history: site.snapshots.slice(0, position + 1),
-    locale: siteSettings.locale,
-    findings: findingsFor(figures, changes, previous),
-    actions: site.actions,
-  };
+  return contextOf(site, site.changes[snapshotId] ?? null, site.snapshots.slice(0, position + 1));
 }
 
 /** The context a report version renders from: its frozen figures when published, else live data. */
 export function versionContext(site: SiteData, version: ReportVersion): ReviewContext {
   const frozen = version.frozen ? site.frozen.get(version.id) : undefined;
   if (!frozen) return reviewContext(site, version.period);
-  const previous = frozen.history.length > 1 ? frozen.history.at(-2)!.period : null;
+  return contextOf(site, frozen.changes, frozen.history);
+}
+
+/** A context from a history ending with the report's own snapshot. */
+function contextOf(
+  site: SiteData,
+  changes: Record<string, MetricChange> | null,
+  history: SnapshotFigures[],
+): ReviewContext {
+  const figures = history.at(-1)!;
+  const previous = history.length > 1 ? history.at(-2)!.period : null;
   return {
-    figures: frozen.figures,
-    changes: frozen.changes,
-    history: frozen.history,
+    figures,
+    changes,
+    history,
     locale: siteSettings.locale,
-    findings: findingsFor(frozen.figures, frozen.changes, previous),
+    findings: findingsFor(figures, changes, previous),
     actions: site.actions,
   };
 }
