@@ -20,8 +20,27 @@ const reference = JSON.parse(readFileSync(`${ORACLE_DIR}reference-values.json`, 
     csat_late: Proportion;
     csat_on_time: Proportion;
   };
+  mobi: {
+    satisfaction_index_0_100: number;
+    drivers: {
+      n: number;
+      r2: number;
+      pearson: Record<MobiConstruct, number>;
+      lmg: Record<MobiConstruct, number>;
+      johnson: Record<MobiConstruct, number>;
+    };
+  };
+};
+type MobiConstruct = 'Image' | 'Expectation' | 'Quality' | 'Value';
+/** The example's items for the reference's construct names. */
+const MOBI_ITEMS: Record<MobiConstruct, string> = {
+  Image: 'brand',
+  Expectation: 'expectations',
+  Quality: 'product_quality',
+  Value: 'value',
 };
 const olist = sharedDataset('olist-subset', 'olist_order_reviews_dataset.csv');
+const mobi = sharedDataset('mobi', 'mobi.csv');
 
 function expectProportion(
   actual: {
@@ -61,6 +80,31 @@ describe.skipIf(!olist.available)(
       expectProportion(links.a, reference.olist_subset.csat_late);
       expectProportion(links.b, reference.olist_subset.csat_on_time);
       expect(review.diagnostics.filter((d) => d.id === 'duplicate-id')).toHaveLength(34);
+    });
+  },
+);
+
+describe.skipIf(!mobi.available)(
+  `worked example: mobi (ECSI) from its manifest alone${mobi.reason}`,
+  () => {
+    it('the construct-score index and the driver weights match the reference figures', async () => {
+      const review = await loadReviews(join(ROOT, 'examples/mobi/data'), ROOT);
+      expect(review.diagnostics).toEqual([]);
+      const snapshot = review.snapshots[0]!;
+      expect(snapshot.metrics.index!.overall.n).toBe(250);
+      expect(snapshot.metrics.index!.overall.value).toBeCloseTo(
+        reference.mobi.satisfaction_index_0_100,
+        9,
+      );
+      const drivers = snapshot.drivers.satisfaction!;
+      const ref = reference.mobi.drivers;
+      expect(drivers.n).toBe(ref.n);
+      expect(drivers.r2).toBeCloseTo(ref.r2, 6);
+      for (const [construct, item] of Object.entries(MOBI_ITEMS) as [MobiConstruct, string][]) {
+        expect(drivers.pearson[item]).toBeCloseTo(ref.pearson[construct], 6);
+        expect(drivers.johnson[item]).toBeCloseTo(ref.johnson[construct], 6);
+        expect(drivers.lmg[item]).toBeCloseTo(ref.lmg[construct], 6);
+      }
     });
   },
 );

@@ -284,4 +284,69 @@ describe('segment lookups', () => {
     );
     expect(one.snapshots[0]!.hash).not.toBe(two.snapshots[0]!.hash);
   });
+
+  it('a construct score is the mean of its columns, missing when any answer is', async () => {
+    const manifest = baseManifest('2026-Q1');
+    manifest.segments = {};
+    manifest.items = {
+      recommend: { scale: [0, 10] },
+      satisfaction: { scale: [1, 5], notApplicable: ['N/A'] },
+    };
+    const survey = (manifest.tables as { survey: Record<string, unknown> }).survey;
+    survey.columns = { recommend: 'R', satisfaction: ['S1', 'S2', 'S3'] };
+    survey.values = {};
+    // Means 5, 4.33, 3.67 and 1 (30 of each), and 10 rows with a part unanswered.
+    const rows = [
+      ...Array.from({ length: 30 }, () => '9,5,5,5'),
+      ...Array.from({ length: 30 }, () => '9,5,4,4'),
+      ...Array.from({ length: 30 }, () => '9,4,4,3'),
+      ...Array.from({ length: 30 }, () => '9,1,1,1'),
+      ...Array.from({ length: 5 }, () => '9,5,N/A,5'),
+      ...Array.from({ length: 5 }, () => '9,5,,5'),
+    ];
+    const review = await load({ 'survey.csv': csv('R,S1,S2,S3', ...rows) }, manifest);
+    expect(review.diagnostics).toEqual([]);
+    const metrics = review.snapshots[0]!.metrics;
+    expect(metrics.csat_mean!.overall).toMatchObject({ n: 120, missing: 10 });
+    expect(metrics.csat_mean!.overall.value).toBeCloseTo((5 + 13 / 3 + 11 / 3 + 1) / 4, 12);
+    // Top-2-box of a construct: a mean of 4 or more (5 and 4.33 count, 3.67 does not).
+    expect(metrics.csat!.overall.value).toBeCloseTo(50, 12);
+    // Without an id column every row is its own response: none is dropped as a duplicate.
+    expect(review.snapshots[0]!.responses).toBe(130);
+  });
+
+  it('a construct part that is out of scale is reported by its own column', async () => {
+    const manifest = baseManifest('2026-Q1');
+    manifest.items = { satisfaction: { scale: [1, 5] } };
+    const survey = (manifest.tables as { survey: Record<string, unknown> }).survey;
+    survey.columns = { response_id: 'id', satisfaction: ['S1', 'S2'] };
+    survey.values = {};
+    const rows = Array.from({ length: 40 }, (_, i) => `R${i},${i === 7 ? 9 : 4},5`);
+    const review = await load({ 'survey.csv': csv('id,S1,S2', ...rows) }, manifest);
+    expect(only(review.diagnostics, 'out-of-scale')).toMatchObject([
+      { row: 9, column: 'S1', value: '9' },
+    ]);
+  });
+
+  it('recommend cannot be a mean, and a table without its required fields is an error', async () => {
+    const manifest = baseManifest('2026-Q1');
+    const tables = manifest.tables as Record<string, Record<string, unknown>>;
+    (tables.survey!.columns as Record<string, unknown>).recommend = ['R1', 'R2'];
+    tables.orders = { file: 'orders.csv', columns: { order_id: 'Order', amount: 'Amount' } };
+    const review = await load(
+      {
+        'survey.csv': csv(SURVEY_HEADER, ...validRows(40)),
+        'orders.csv': csv('Order,Amount', 'O1,10'),
+      },
+      manifest,
+    );
+    expect(only(review.diagnostics, 'manifest-invalid')).toMatchObject([
+      { column: 'tables.survey.columns.recommend', value: 'R1, R2' },
+    ]);
+    expect(only(review.diagnostics, 'field-not-mapped').map((d) => d.value)).toEqual([
+      'customer_id',
+      'date',
+    ]);
+    expect(review.snapshots).toHaveLength(0);
+  });
 });

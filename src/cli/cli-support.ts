@@ -67,8 +67,9 @@ export async function runReportCommand(
     const { positionals, values } = parseArgs({
       allowPositionals: true,
       options: {
-        data: { type: 'string', default: 'data' },
-        reports: { type: 'string', default: 'reports' },
+        // The same defaults as the build, so one REVIEW_DATA_DIR serves both.
+        data: { type: 'string', default: process.env.REVIEW_DATA_DIR || 'data' },
+        reports: { type: 'string', default: process.env.REVIEW_REPORTS_DIR || 'reports' },
       },
     });
     const [snapshotId] = positionals;

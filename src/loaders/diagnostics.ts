@@ -38,6 +38,7 @@ export const DIAGNOSTICS = {
   'unknown-field': { level: 'error', title: 'Column mapping names an unknown canonical field' },
   'item-not-mapped': { level: 'error', title: 'Declared item has no column' },
   'item-not-declared': { level: 'error', title: 'Mapped item has no declared scale' },
+  'field-not-mapped': { level: 'error', title: 'Required field not mapped' },
   'weighting-dimension-unknown': {
     level: 'error',
     title: 'Weighting uses an undeclared dimension',

@@ -50,21 +50,24 @@ export function fieldSpecs(table: TableName, manifest: Manifest): FieldSpec[] {
   for (const field of Object.keys(mapped)) {
     const kind = fieldKind(table, field, manifest);
     if (!kind) continue;
+    const required = REQUIRED_FIELDS[table].includes(field);
     specs.push({
       field,
       kind,
-      requiredColumn: isRequired(table, field),
-      requiredValue: isRequired(table, field),
+      requiredColumn: required,
+      // A mapped response id must be filled in; without one, rows are told apart by position.
+      requiredValue: required || field === 'response_id',
     });
   }
   return specs;
 }
 
-function isRequired(table: TableName, field: string): boolean {
-  if (table === 'survey') return field === 'response_id';
-  if (table === 'orders') return ['order_id', 'customer_id', 'date'].includes(field);
-  return ['ticket_id', 'opened', 'category'].includes(field);
-}
+/** Fields a table cannot be read without: the manifest must map them. */
+export const REQUIRED_FIELDS: Record<TableName, readonly string[]> = {
+  survey: [],
+  orders: ['order_id', 'customer_id', 'date'],
+  tickets: ['ticket_id', 'opened', 'category'],
+};
 
 function fieldKind(table: TableName, field: string, manifest: Manifest): FieldKind | null {
   const dimension = manifest.segments[field];

@@ -45,6 +45,7 @@ const SURVEY_RULES: Array<[string, RegExp]> = [
   ['value', /value|price/i],
   ['emotional', /emotion|feel/i],
   ['brand', /brand/i],
+  ['expectations', /expect/i],
   ['competitor', /competitor/i],
   ['journey_stage', /journey|stage/i],
   ['satisfaction', /satisf|overall|score|stars|rating/i],

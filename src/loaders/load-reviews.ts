@@ -9,7 +9,7 @@ import type { SurveyItem } from '../schemas/fields.ts';
 import { driverAnalysis, type DriverResult } from '../metrics/key-drivers.ts';
 import { importancePerformance } from '../metrics/importance-performance-grid.ts';
 import { getMetric } from '../metrics/registry.ts';
-import type { Manifest } from '../schemas/manifest-schema.ts';
+import { mappedHeader, type Manifest } from '../schemas/manifest-schema.ts';
 import { responseRate } from '../metrics/response-rates.ts';
 import {
   changesBetween,
@@ -139,7 +139,7 @@ export function snapshotFigures(
         diagnostics.push(
           diagnostic('segment-below-minimum-base', {
             file,
-            column: manifest.tables.survey.columns[dimension],
+            column: mappedHeader(manifest.tables.survey, dimension),
             value: level,
             message: `${def.label} "${level}" has ${count} responses: figures are ${count < manifest.minimumBase.suppress ? 'suppressed' : 'flagged as indicative'} (minimum base ${manifest.minimumBase.suppress}/${manifest.minimumBase.flag})`,
             hint: 'invite more customers of this group next period, or report it combined with a neighbouring group',
@@ -150,7 +150,7 @@ export function snapshotFigures(
         diagnostics.push(
           diagnostic('low-response-rate', {
             file,
-            column: manifest.tables.survey.columns[dimension],
+            column: mappedHeader(manifest.tables.survey, dimension),
             value: level,
             message: `${def.label} "${level}": ${count} responses against a target of ${rate.target}${rate.rate !== null ? ` (response rate ${rate.rate.toFixed(1)}%)` : ''}`,
             hint: 'send reminders or more invitations next period; weighting corrects the mix but not a small base',

@@ -13,7 +13,7 @@ import {
   type SurveyItem,
   type TableName,
 } from '../schemas/fields.ts';
-import type { Manifest } from '../schemas/manifest-schema.ts';
+import { mappedHeader, type Manifest } from '../schemas/manifest-schema.ts';
 import type { OrderRow, SurveyRow, TicketRow } from '../schemas/row-types.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { fieldSpecs } from './field-specs.ts';
@@ -278,12 +278,23 @@ export async function loadSnapshot(
 
   // Survey -------------------------------------------------------------------------------
   const surveyIds = new IdRegistry();
-  const surveyColumns = manifest.tables.survey.columns;
+  const surveyTable = manifest.tables.survey;
+  const hasResponseIds = surveyTable.columns.response_id !== undefined;
   const items = SURVEY_ITEMS.filter((item) => manifest.items[item] !== undefined);
   await readOne('survey', (record, row, file) => {
-    const responseId = String(record.response_id);
+    // Without an id column (some survey exports have none) each row is one response.
+    const responseId = hasResponseIds ? String(record.response_id) : `${file}:${row}`;
     if (
-      dropRepeat(surveyIds, 'survey', 'response', responseId, row, file, surveyColumns.response_id)
+      hasResponseIds &&
+      dropRepeat(
+        surveyIds,
+        'survey',
+        'response',
+        responseId,
+        row,
+        file,
+        mappedHeader(surveyTable, 'response_id'),
+      )
     )
       return;
     const scores: Partial<Record<SurveyItem, number>> = {};
@@ -300,7 +311,7 @@ export async function loadSnapshot(
         diagnostic('empty-response', {
           file,
           row,
-          column: surveyColumns.response_id,
+          column: mappedHeader(surveyTable, 'response_id'),
           value: responseId,
           message: 'no scored item is answered; the response is excluded from every metric',
           hint: 'nothing to do if this was an abandoned response; otherwise check the item columns',
@@ -314,7 +325,7 @@ export async function loadSnapshot(
         diagnostic('date-outside-period', {
           file,
           row,
-          column: surveyColumns.date,
+          column: mappedHeader(surveyTable, 'date'),
           value: date,
           message: `date outside the snapshot's period ${manifest.start} – ${manifest.end}`,
           hint: "check the export's date filter, or the period in manifest.json",
@@ -345,7 +356,7 @@ export async function loadSnapshot(
         orderId,
         row,
         file,
-        manifest.tables.orders?.columns.order_id,
+        mappedHeader(manifest.tables.orders, 'order_id'),
       )
     )
       return;
@@ -373,7 +384,7 @@ export async function loadSnapshot(
         ticketId,
         row,
         file,
-        manifest.tables.tickets?.columns.ticket_id,
+        mappedHeader(manifest.tables.tickets, 'ticket_id'),
       )
     )
       return;

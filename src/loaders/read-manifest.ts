@@ -7,7 +7,7 @@ import { basename, join } from 'node:path';
 import { SURVEY_ITEMS, TABLE_NAMES, type TableName } from '../schemas/fields.ts';
 import { ManifestSchema, type Manifest } from '../schemas/manifest-schema.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
-import { allowedFields } from './field-specs.ts';
+import { allowedFields, REQUIRED_FIELDS } from './field-specs.ts';
 
 export interface ManifestReadResult {
   manifest: Manifest | null;
@@ -139,6 +139,40 @@ export function checkManifest(
           }),
         );
       }
+    }
+  }
+  for (const name of TABLE_NAMES as readonly TableName[]) {
+    const table = manifest.tables[name];
+    for (const field of table ? REQUIRED_FIELDS[name] : []) {
+      if (table?.columns[field] !== undefined) continue;
+      diagnostics.push(
+        diagnostic('field-not-mapped', {
+          file,
+          row: lineOfKey(text, name),
+          column: `tables.${name}.columns`,
+          value: field,
+          message: `the ${name} table needs "${field}" and no column is mapped to it`,
+          hint: `add "${field}": "<export header>" to tables.${name}.columns (required: ${REQUIRED_FIELDS[name].join(', ')})`,
+        }),
+      );
+    }
+    for (const [field, mapping] of Object.entries(manifest.tables[name]?.columns ?? {})) {
+      if (!Array.isArray(mapping)) continue;
+      const scored = name === 'survey' && (SURVEY_ITEMS as readonly string[]).includes(field);
+      if (scored && field !== 'recommend') continue;
+      diagnostics.push(
+        diagnostic('manifest-invalid', {
+          file,
+          row: lineOfKey(text, field),
+          column: `tables.${name}.columns.${field}`,
+          value: mapping.join(', '),
+          message:
+            field === 'recommend'
+              ? 'recommend is one 0–10 question (NPS is defined on it alone); it cannot be a mean of several columns'
+              : `only a scored survey item can be the mean of several columns; ${field} maps one column`,
+          hint: `map "${field}" to a single export header`,
+        }),
+      );
     }
   }
   for (const name of TABLE_NAMES as readonly TableName[]) {

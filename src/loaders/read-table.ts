@@ -29,6 +29,25 @@ interface BoundField {
   ctx: CellContext;
   /** Converts the common cells without allocating; SLOW hands the cell to parseCell. */
   fast: FastConverter | null;
+  /** Set when the column is one answer of a construct score rather than the field itself. */
+  part: { construct: Construct; k: number } | null;
+}
+
+/** A scored item mapped to several columns: its value is the mean of their answers. */
+interface Construct {
+  field: string;
+  /** This row's answers, one per column (reset for every row). */
+  answers: Array<number | undefined>;
+}
+
+/** Mean of a construct's answers; missing when any is (a partial mean mixes different questions). */
+function constructScore(answers: ReadonlyArray<number | undefined>): number | undefined {
+  let sum = 0;
+  for (const a of answers) {
+    if (a === undefined) return undefined;
+    sum += a;
+  }
+  return sum / answers.length;
 }
 
 const SLOW = Symbol('slow');
@@ -122,6 +141,7 @@ export async function readTable(
   }
 
   let bound: BoundField[] = [];
+  let constructs: Construct[] = [];
   let headerOk = true;
   let headerLength = 0;
   let accepted = 0;
@@ -146,24 +166,15 @@ export async function readTable(
     const lowerIndex = new Map(header.map((h, i) => [h.toLowerCase(), i]));
     const mappedHeaders = new Set<string>();
     bound = [];
+    constructs = [];
     for (const spec of specs) {
-      const wanted = table.columns[spec.field]!;
-      const index = seen.get(wanted) ?? lowerIndex.get(wanted.toLowerCase());
-      if (index === undefined) {
-        if (spec.requiredColumn || spec.kind.type === 'score' || spec.kind.type === 'level')
-          headerOk = false;
-        diagnostics.push(
-          diagnostic('missing-column', {
-            file: displayPath,
-            row: table.format.headerRow,
-            column: wanted,
-            message: `no column "${wanted}" (mapped to ${spec.field}) in the header`,
-            hint: `the header has: ${header.map((h) => `"${h}"`).join(', ')}; fix tables.*.columns.${spec.field} in manifest.json${header.length === 1 ? ', or set "format": { "delimiter": … } — the file may use another delimiter' : ''}`,
-          }),
-        );
-        continue;
-      }
-      mappedHeaders.add(header[index]!);
+      const mapping = table.columns[spec.field]!;
+      const wantedHeaders = typeof mapping === 'string' ? [mapping] : mapping;
+      const construct: Construct | null =
+        typeof mapping === 'string'
+          ? null
+          : { field: spec.field, answers: new Array<undefined>(mapping.length) };
+      if (construct) constructs.push(construct);
       const labels = new Map<string, string | number>();
       for (const [label, value] of Object.entries(table.values[spec.field] ?? {})) {
         labels.set(label.trim().toLowerCase(), value);
@@ -174,12 +185,31 @@ export async function readTable(
         thousands: table.format.thousands,
         dateFormat: table.format.dateFormat,
       };
-      bound.push({
-        spec,
-        header: header[index]!,
-        index,
-        fast: fastConverter(spec.kind, ctx),
-        ctx,
+      wantedHeaders.forEach((wanted, k) => {
+        const index = seen.get(wanted) ?? lowerIndex.get(wanted.toLowerCase());
+        if (index === undefined) {
+          if (spec.requiredColumn || spec.kind.type === 'score' || spec.kind.type === 'level')
+            headerOk = false;
+          diagnostics.push(
+            diagnostic('missing-column', {
+              file: displayPath,
+              row: table.format.headerRow,
+              column: wanted,
+              message: `no column "${wanted}" (mapped to ${spec.field}) in the header`,
+              hint: `the header has: ${header.map((h) => `"${h}"`).join(', ')}; fix tables.*.columns.${spec.field} in manifest.json${header.length === 1 ? ', or set "format": { "delimiter": … } — the file may use another delimiter' : ''}`,
+            }),
+          );
+          return;
+        }
+        mappedHeaders.add(header[index]!);
+        bound.push({
+          spec,
+          header: header[index]!,
+          index,
+          fast: fastConverter(spec.kind, ctx),
+          ctx,
+          part: construct ? { construct, k } : null,
+        });
       });
     }
     const ignored = new Set(table.format.ignore.map((h) => h.toLowerCase()));
@@ -222,7 +252,8 @@ export async function readTable(
       if (b.fast) {
         const value = b.fast(raw);
         if (value !== SLOW && (value !== undefined || !b.spec.requiredValue)) {
-          record[b.spec.field] = value;
+          if (b.part) b.part.construct.answers[b.part.k] = value as number | undefined;
+          else record[b.spec.field] = value;
           continue;
         }
       }
@@ -260,8 +291,10 @@ export async function readTable(
         );
         continue;
       }
-      record[b.spec.field] = result.value;
+      if (b.part) b.part.construct.answers[b.part.k] = result.value as number | undefined;
+      else record[b.spec.field] = result.value;
     }
+    for (const c of constructs) record[c.field] = constructScore(c.answers);
     if (rowOk) {
       accepted += 1;
       onRecord(record, row);

@@ -80,13 +80,14 @@ export function createSnapshotReducers(manifest: Manifest, config: SurveyConfig)
 }
 
 /** The survey configuration a manifest implies. */
-export function surveyConfig(manifest: Manifest) {
-  const items: Partial<Record<SurveyItem, { scale: [number, number] }>> = {};
+export function surveyConfig(manifest: Manifest): SurveyConfig {
+  const items: SurveyConfig['items'] = {};
   for (const [item, def] of Object.entries(manifest.items) as [
     SurveyItem,
     { scale: [number, number] },
   ][]) {
-    items[item] = { scale: def.scale };
+    const mapping = manifest.tables.survey.columns[item];
+    items[item] = { scale: def.scale, steps: Array.isArray(mapping) ? mapping.length : 1 };
   }
   return {
     items,

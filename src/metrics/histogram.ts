@@ -1,6 +1,8 @@
 /**
- * Mergeable weighted histogram of one integer-scaled survey item: the complete sufficient
- * statistic for its top-box share, mean and NPS. Memory is one number per scale point.
+ * Mergeable weighted histogram of one survey item: the complete sufficient statistic for its
+ * top-box share, mean and NPS. Memory is one number per point. An item scored as the mean of
+ * k integer answers (a construct) takes values in steps of 1/k, so its histogram has k points
+ * per scale unit and stays exact.
  */
 import { createMoments, type MomentsState } from './weighted-moments.ts';
 
@@ -8,7 +10,9 @@ export interface ItemHistogram {
   /** Lowest and highest scale point. */
   min: number;
   max: number;
-  /** Weighted count per scale point, index 0 = min. */
+  /** Points per scale unit: 1 for a single question, k for the mean of k questions. */
+  steps: number;
+  /** Weighted count per point, index i = min + i / steps. */
   counts: number[];
   /** Answers (raw count). */
   n: number;
@@ -18,12 +22,16 @@ export interface ItemHistogram {
   missing: number;
 }
 
-/** An empty histogram for a scale [min, max]. */
-export function createHistogram(min: number, max: number): ItemHistogram {
+/** An empty histogram for a scale [min, max] with `steps` points per scale unit. */
+export function createHistogram(min: number, max: number, steps = 1): ItemHistogram {
   if (!(Number.isInteger(min) && Number.isInteger(max) && max > min)) {
     throw new Error('createHistogram requires integer min < max');
   }
-  return { min, max, counts: new Array<number>(max - min + 1).fill(0), n: 0, sumW2: 0, missing: 0 };
+  if (!(Number.isInteger(steps) && steps >= 1)) {
+    throw new Error('createHistogram requires a whole number of steps ≥ 1');
+  }
+  const counts = new Array<number>((max - min) * steps + 1).fill(0);
+  return { min, max, steps, counts, n: 0, sumW2: 0, missing: 0 };
 }
 
 /**
@@ -35,9 +43,13 @@ export function addToHistogram(h: ItemHistogram, value: number | undefined, w = 
     h.missing += 1;
     return h;
   }
-  const index = value - h.min;
-  if (!Number.isInteger(value) || index < 0 || index >= h.counts.length) {
-    throw new Error(`addToHistogram requires an integer between ${h.min} and ${h.max}`);
+  const exact = (value - h.min) * h.steps;
+  const index = Math.round(exact);
+  // A mean of k integers times k is an integer up to rounding error.
+  if (!(Math.abs(exact - index) < 1e-9) || index < 0 || index >= h.counts.length) {
+    throw new Error(
+      `addToHistogram requires a value between ${h.min} and ${h.max} in steps of 1/${h.steps}`,
+    );
   }
   h.counts[index] = (h.counts[index] ?? 0) + w;
   h.n += 1;
@@ -47,12 +59,13 @@ export function addToHistogram(h: ItemHistogram, value: number | undefined, w = 
 
 /** Combines two histograms of the same scale exactly. */
 export function mergeHistograms(a: ItemHistogram, b: ItemHistogram): ItemHistogram {
-  if (a.min !== b.min || a.max !== b.max) {
+  if (a.min !== b.min || a.max !== b.max || a.steps !== b.steps) {
     throw new Error('mergeHistograms requires histograms of the same scale');
   }
   return {
     min: a.min,
     max: a.max,
+    steps: a.steps,
     counts: a.counts.map((c, i) => c + (b.counts[i] ?? 0)),
     n: a.n + b.n,
     sumW2: a.sumW2 + b.sumW2,
@@ -76,7 +89,7 @@ export function shareBetween(h: ItemHistogram, from: number, to: number): number
   if (total === 0) return 0;
   let inRange = 0;
   h.counts.forEach((c, i) => {
-    const point = h.min + i;
+    const point = h.min + i / h.steps;
     if (point >= from && point <= to) inRange += c;
   });
   return inRange / total;
@@ -88,7 +101,7 @@ export function histogramMoments(h: ItemHistogram): MomentsState {
   m.n = h.n;
   m.sumW2 = h.sumW2;
   h.counts.forEach((c, i) => {
-    const x = h.min + i;
+    const x = h.min + i / h.steps;
     m.sumW += c;
     m.sumWX += c * x;
     m.sumWX2 += c * x * x;

@@ -93,6 +93,7 @@ const COMPONENTS: ReadonlyArray<[SurveyItem, string, string]> = [
   ['value', 'Value for money', 'Value'],
   ['emotional', 'Emotional connection', 'Emotional'],
   ['brand', 'Brand favourability', 'Brand'],
+  ['expectations', 'Customer expectations', 'Expectations'],
 ];
 
 export const METRICS: readonly MetricDefinition[] = [
@@ -325,6 +326,7 @@ const METRIC_COLOURS: Record<string, string> = {
   value: '#D55E00',
   emotional: '#CC79A7',
   brand: '#7F7F7F',
+  expectations: '#56B4E9',
 };
 
 /** The chart colour of a metric (a neutral blue for metrics without their own). */

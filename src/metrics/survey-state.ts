@@ -30,8 +30,8 @@ import {
 } from './weighted-moments.ts';
 
 export interface SurveyConfig {
-  /** Scale of each item present in the snapshot. */
-  items: Partial<Record<SurveyItem, { scale: [number, number] }>>;
+  /** Scale of each item present in the snapshot; `steps` = k for the mean of k questions. */
+  items: Partial<Record<SurveyItem, { scale: [number, number]; steps?: number }>>;
   /** Items of the satisfaction index (only those present in `items` are used). */
   indexItems: readonly SurveyItem[];
   /** Segment dimensions, in a fixed order (it defines the cell key). */
@@ -83,9 +83,9 @@ function createCell(config: SurveyConfig, levels: Record<string, string | undefi
   const items: Partial<Record<SurveyItem, ItemHistogram>> = {};
   for (const [item, def] of Object.entries(config.items) as [
     SurveyItem,
-    { scale: [number, number] },
+    { scale: [number, number]; steps?: number },
   ][]) {
-    items[item] = createHistogram(def.scale[0], def.scale[1]);
+    items[item] = createHistogram(def.scale[0], def.scale[1], def.steps);
   }
   return {
     levels,

@@ -11,6 +11,7 @@ export const SURVEY_ITEMS = [
   'value',
   'emotional',
   'brand',
+  'expectations',
 ] as const;
 export type SurveyItem = (typeof SURVEY_ITEMS)[number];
 

@@ -103,10 +103,12 @@ export const FileFormatSchema = z.strictObject({
 export const TableSchema = z.strictObject({
   /** File name inside the snapshot folder. */
   file: z.string().min(1).describe('File name inside the snapshot folder.'),
-  /** Canonical field → the export's own column header. */
+  /** Canonical field → the export's own column header (or, for a scored item, several). */
   columns: z
-    .record(z.string().min(1), z.string().min(1))
-    .describe("Canonical field → the export's own column header."),
+    .record(z.string().min(1), z.union([z.string().min(1), z.array(z.string().min(1)).min(2)]))
+    .describe(
+      "Canonical field → the export's own column header. A scored item may name several headers: its score is then the mean of those answers (a construct score, e.g. satisfaction = mean of three satisfaction questions), missing when any of them is.",
+    ),
   /** Canonical field → { export value label → canonical value }. */
   values: z
     .record(z.string(), z.record(z.string(), z.union([z.number(), z.string()])))
@@ -150,6 +152,12 @@ export const TableSchema = z.strictObject({
     ),
 });
 export type Table = z.output<typeof TableSchema>;
+
+/** The export header(s) a field is mapped to, as shown to analysts: "A", or "A + B" for a construct. */
+export function mappedHeader(table: Table | undefined, field: string): string | undefined {
+  const mapping = table?.columns[field];
+  return Array.isArray(mapping) ? mapping.join(' + ') : mapping;
+}
 
 export const MinimumBaseSchema = z.strictObject({
   /** Below this many responses a figure is hidden. */

@@ -31,7 +31,16 @@ export interface DriverView {
     height: number;
     /** Plot area. */
     box: { x: number; y: number; w: number; h: number };
-    points: Array<{ x: number; y: number; label: string; quadrant: Quadrant }>;
+    points: Array<{
+      x: number;
+      y: number;
+      label: string;
+      quadrant: Quadrant;
+      /** Where the label is written, clear of the chart edge and of the other labels. */
+      labelX: number;
+      labelY: number;
+      anchor: 'start' | 'end';
+    }>;
     meanX: number;
     meanY: number;
     xTicks: Array<{ x: number; text: string }>;
@@ -97,12 +106,15 @@ export function buildDrivers(d: DriverFigures, outcome: string): DriverView {
       width,
       height,
       box,
-      points: d.grid.map((g) => ({
-        x: sx(g.importance),
-        y: sy(g.performance),
-        label: g.label,
-        quadrant: g.quadrant,
-      })),
+      points: placeLabels(
+        d.grid.map((g) => ({
+          x: sx(g.importance),
+          y: sy(g.performance),
+          label: g.label,
+          quadrant: g.quadrant,
+        })),
+        width,
+      ),
       meanX: sx(d.importanceMean),
       meanY: sy(d.performanceMean),
       xTicks,
@@ -135,4 +147,39 @@ export function buildDrivers(d: DriverFigures, outcome: string): DriverView {
       ],
     },
   };
+}
+
+/** Approximate width of 13px sans-serif text: enough to keep labels apart without measuring. */
+const CHAR_WIDTH = 7;
+const LINE_HEIGHT = 15;
+
+/**
+ * Places each point's label to the right of it (to the left when it would leave the chart) and
+ * moves labels down, then up, until no two overlap, so every driver stays readable.
+ */
+export function placeLabels<P extends { x: number; y: number; label: string }>(
+  points: readonly P[],
+  width: number,
+): Array<P & { labelX: number; labelY: number; anchor: 'start' | 'end' }> {
+  const placed = points.map((p) => {
+    const textWidth = p.label.length * CHAR_WIDTH;
+    const right = p.x + 9 + textWidth <= width;
+    const left = right ? p.x + 9 : p.x - 9 - textWidth;
+    const label = {
+      ...p,
+      anchor: right ? ('start' as const) : ('end' as const),
+      labelX: right ? p.x + 9 : p.x - 9,
+      labelY: p.y + 4,
+    };
+    return { label, left, right: left + textWidth };
+  });
+  const byHeight = [...placed].sort((a, b) => a.label.labelY - b.label.labelY);
+  byHeight.forEach((current, i) => {
+    for (const above of byHeight.slice(0, i)) {
+      const sideBySide = current.left >= above.right || above.left >= current.right;
+      if (!sideBySide && current.label.labelY - above.label.labelY < LINE_HEIGHT)
+        current.label.labelY = above.label.labelY + LINE_HEIGHT;
+    }
+  });
+  return placed.map((p) => p.label);
 }
