@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadReviews } from '../src/loaders/load-reviews.ts';
-import { ROOT } from './build-site.ts';
+import { buildSite, ROOT } from './build-site.ts';
 import { ORACLE_DIR } from './oracles.ts';
 import { sharedDataset } from './shared-datasets.ts';
 
@@ -30,6 +30,7 @@ const reference = JSON.parse(readFileSync(`${ORACLE_DIR}reference-values.json`, 
       johnson: Record<MobiConstruct, number>;
     };
   };
+  telco: { churn_all: Proportion; churn_by_contract: Record<string, Proportion> };
 };
 type MobiConstruct = 'Image' | 'Expectation' | 'Quality' | 'Value';
 /** The example's items for the reference's construct names. */
@@ -41,6 +42,7 @@ const MOBI_ITEMS: Record<MobiConstruct, string> = {
 };
 const olist = sharedDataset('olist-subset', 'olist_order_reviews_dataset.csv');
 const mobi = sharedDataset('mobi', 'mobi.csv');
+const telco = sharedDataset('telco', 'Telco-Customer-Churn.csv');
 
 function expectProportion(
   actual: {
@@ -108,3 +110,51 @@ describe.skipIf(!mobi.available)(
     });
   },
 );
+
+describe.skipIf(!telco.available)(
+  `worked example: Telco churn from its manifest alone${telco.reason}`,
+  () => {
+    it('churn overall and by contract match the reference figures', async () => {
+      const review = await loadReviews(join(ROOT, 'examples/telco/data'), ROOT);
+      expect(review.diagnostics).toEqual([]);
+      const customers = review.snapshots[0]!.operational.customers!;
+      expectProportion(customers.churn, reference.telco.churn_all);
+      const byContract = customers.bySegment.contract!;
+      expect(byContract.map((l) => l.level)).toEqual(
+        Object.keys(reference.telco.churn_by_contract),
+      );
+      for (const level of byContract)
+        expectProportion(level.churn, reference.telco.churn_by_contract[level.level]!);
+      // Every contract differs from the rest of the base; month-to-month leads the root causes.
+      expect(byContract.every((l) => l.pAdjusted! < 0.001)).toBe(true);
+    });
+  },
+);
+
+/** Example → a shared file it needs and text its published page must show. */
+const EXAMPLE_SITES: Array<[string, ReturnType<typeof sharedDataset>, string[]]> = [
+  ['olist', olist, ['Late deliveries']],
+  ['mobi', mobi, ['72.0', 'Perceived quality (mean of PERQ1–7)']],
+  ['telco', telco, ['42.7%', 'Month-to-month', 'Churn by contract']],
+];
+
+describe.each(EXAMPLE_SITES)('worked example site: %s', (name, dataset, expected) => {
+  it.skipIf(!dataset.available)(
+    `builds from its manifest and report alone${dataset.reason}`,
+    { timeout: 120_000 },
+    () => {
+      const build = buildSite(
+        join(ROOT, `examples/${name}/data`),
+        join(ROOT, `examples/${name}/reports`),
+      );
+      expect(build.output).not.toMatch(/\berror\b/i);
+      expect(build.code).toBe(0);
+      const page = join(build.outDir, `reports/${name}/index.html`);
+      expect(existsSync(page)).toBe(true);
+      const html = readFileSync(page, 'utf8');
+      for (const text of expected) expect(html).toContain(text);
+      // Published, not a draft: the page renders the frozen figures pinned to this data.
+      expect(html).not.toContain('>Draft<');
+    },
+  );
+});

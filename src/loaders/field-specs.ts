@@ -3,7 +3,9 @@
  * both the header check and the conversion of every cell.
  */
 import {
+  CHURN_VALUES,
   COMPETITOR_VALUES,
+  CUSTOMER_FIELDS,
   JOURNEY_STAGES,
   ORDER_FIELDS,
   SURVEY_FIELDS,
@@ -40,6 +42,7 @@ export function allowedFields(table: TableName, manifest: Manifest): string[] {
   const segments = Object.keys(manifest.segments);
   if (table === 'survey') return [...SURVEY_FIELDS, ...segments];
   if (table === 'orders') return [...ORDER_FIELDS, ...segments];
+  if (table === 'customers') return [...CUSTOMER_FIELDS, ...segments];
   return [...TICKET_FIELDS];
 }
 
@@ -67,6 +70,7 @@ export const REQUIRED_FIELDS: Record<TableName, readonly string[]> = {
   survey: [],
   orders: ['order_id', 'customer_id', 'date'],
   tickets: ['ticket_id', 'opened', 'category'],
+  customers: ['customer_id', 'churned'],
 };
 
 function fieldKind(table: TableName, field: string, manifest: Manifest): FieldKind | null {
@@ -104,7 +108,10 @@ function fieldKind(table: TableName, field: string, manifest: Manifest): FieldKi
     case 'resolved':
       return { type: 'datetime' };
     case 'amount':
+    case 'revenue':
       return { type: 'number' };
+    case 'churned':
+      return { type: 'choice', choices: CHURN_VALUES };
     case 'competitor':
       return { type: 'choice', choices: COMPETITOR_VALUES };
     case 'journey_stage':

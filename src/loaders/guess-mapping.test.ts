@@ -38,7 +38,7 @@ describe('guess mapping', () => {
       },
     );
     const parsed = ManifestSchema.parse(manifest);
-    const survey_ = parsed.tables.survey;
+    const survey_ = parsed.tables.survey!;
     expect(survey_.columns).toMatchObject({
       response_id: 'Respondent ID',
       date: 'Submitted',

@@ -125,9 +125,11 @@ export function snapshotFigures(
   for (const cell of survey.cells.values()) responses += cell.responses;
 
   const diagnostics: Diagnostic[] = [];
-  const file = tables.survey?.file ?? `${manifest.id}/${manifest.tables.survey.file}`;
+  const surveyTable = manifest.tables.survey;
+  const file = tables.survey?.file ?? `${manifest.id}/${surveyTable?.file}`;
   const responseRates: SnapshotFigures['responseRates'] = {};
-  for (const [dimension, def] of Object.entries(manifest.segments)) {
+  // Response rates and bases are survey figures: a snapshot without a survey has none.
+  for (const [dimension, def] of surveyTable ? Object.entries(manifest.segments) : []) {
     responseRates[dimension] = {};
     for (const [level, plan] of Object.entries(def.levels)) {
       let count = 0;
@@ -139,7 +141,7 @@ export function snapshotFigures(
         diagnostics.push(
           diagnostic('segment-below-minimum-base', {
             file,
-            column: mappedHeader(manifest.tables.survey, dimension),
+            column: mappedHeader(surveyTable, dimension),
             value: level,
             message: `${def.label} "${level}" has ${count} responses: figures are ${count < manifest.minimumBase.suppress ? 'suppressed' : 'flagged as indicative'} (minimum base ${manifest.minimumBase.suppress}/${manifest.minimumBase.flag})`,
             hint: 'invite more customers of this group next period, or report it combined with a neighbouring group',
@@ -150,7 +152,7 @@ export function snapshotFigures(
         diagnostics.push(
           diagnostic('low-response-rate', {
             file,
-            column: mappedHeader(manifest.tables.survey, dimension),
+            column: mappedHeader(surveyTable, dimension),
             value: level,
             message: `${def.label} "${level}": ${count} responses against a target of ${rate.target}${rate.rate !== null ? ` (response rate ${rate.rate.toFixed(1)}%)` : ''}`,
             hint: 'send reminders or more invitations next period; weighting corrects the mix but not a small base',
@@ -191,8 +193,11 @@ export function snapshotFigures(
         previousActive: joins.previousActive,
         everSeen: joins.everSeen,
         competitor: competitorFigures([...survey.cells.values()], weights.weightOf),
+        customers: joins.reducers?.customers ?? null,
+        adjustment: manifest.adjustment,
       }),
       benchmarks: manifest.benchmarks,
+      adjustment: manifest.adjustment,
     },
     diagnostics: [...weights.diagnostics, ...diagnostics],
   };

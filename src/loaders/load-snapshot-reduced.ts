@@ -76,7 +76,9 @@ export async function loadSnapshotReduced(
   let orders: WorkerResult;
   try {
     [loaded, orders] = await Promise.all([
-      loadSnapshot(dir, displayDir, create, { only: ['survey', 'tickets'] }),
+      loadSnapshot(dir, displayDir, create, {
+        only: TABLE_NAMES.filter((name) => name !== 'orders'),
+      }),
       ordersOnWorker(dir, displayDir),
     ]);
   } catch {

@@ -14,7 +14,7 @@ import {
   type TableName,
 } from '../schemas/fields.ts';
 import { mappedHeader, type Manifest } from '../schemas/manifest-schema.ts';
-import type { OrderRow, SurveyRow, TicketRow } from '../schemas/row-types.ts';
+import type { CustomerRow, OrderRow, SurveyRow, TicketRow } from '../schemas/row-types.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { fieldSpecs } from './field-specs.ts';
 import { readManifest } from './read-manifest.ts';
@@ -27,6 +27,7 @@ export interface SnapshotSinks {
   survey: (row: SurveyRow) => void;
   orders?: (row: OrderRow) => void;
   tickets?: (row: TicketRow) => void;
+  customers?: (row: CustomerRow) => void;
 }
 
 export interface TableSummary {
@@ -279,7 +280,7 @@ export async function loadSnapshot(
   // Survey -------------------------------------------------------------------------------
   const surveyIds = new IdRegistry();
   const surveyTable = manifest.tables.survey;
-  const hasResponseIds = surveyTable.columns.response_id !== undefined;
+  const hasResponseIds = surveyTable?.columns.response_id !== undefined;
   const items = SURVEY_ITEMS.filter((item) => manifest.items[item] !== undefined);
   await readOne('survey', (record, row, file) => {
     // Without an id column (some survey exports have none) each row is one response.
@@ -398,6 +399,20 @@ export async function loadSnapshot(
       category: String(record.category),
       journeyStage: record.journey_stage as JourneyStage | undefined,
       type: (str(record.type) ?? 'complaint').toLowerCase(),
+    });
+  });
+
+  // Customers ----------------------------------------------------------------------------
+  const customerIds = new IdRegistry();
+  await readOne('customers', (record, row, file) => {
+    const customerId = String(record.customer_id);
+    const column = mappedHeader(manifest.tables.customers, 'customer_id');
+    if (dropRepeat(customerIds, 'customers', 'customer', customerId, row, file, column)) return;
+    sinks.customers?.({
+      customerId,
+      churned: record.churned === undefined ? undefined : record.churned === 'yes',
+      revenue: typeof record.revenue === 'number' ? record.revenue : undefined,
+      segments: segmentsOf(record, dimensions),
     });
   });
 

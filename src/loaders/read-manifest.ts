@@ -203,7 +203,7 @@ export function checkManifest(
       }
     }
   }
-  const surveyColumns = manifest.tables.survey.columns;
+  const surveyColumns = manifest.tables.survey?.columns ?? {};
   for (const item of SURVEY_ITEMS) {
     if (manifest.items[item] && !surveyColumns[item]) {
       diagnostics.push(
@@ -228,7 +228,10 @@ export function checkManifest(
       );
     }
   }
-  if (!Object.keys(surveyColumns).some((f) => (SURVEY_ITEMS as readonly string[]).includes(f))) {
+  if (
+    manifest.tables.survey &&
+    !Object.keys(surveyColumns).some((f) => (SURVEY_ITEMS as readonly string[]).includes(f))
+  ) {
     diagnostics.push(
       diagnostic('item-not-mapped', {
         file,

@@ -19,6 +19,11 @@ import {
   addCustomerAnswer,
 } from '../metrics/customer-behaviour.ts';
 import {
+  addCustomer,
+  createCustomerBase,
+  type CustomerBaseState,
+} from '../metrics/customer-base.ts';
+import {
   addTicket,
   createComplaintState,
   type ComplaintState,
@@ -37,6 +42,7 @@ export interface SnapshotReducers {
   survey: SurveyState;
   behaviour: BehaviourState | null;
   complaints: ComplaintState | null;
+  customers: CustomerBaseState | null;
   voice: VoiceState;
   /** Customer id → what they answered, one entry per response (only responses with a customer id). */
   answers: Map<string, CustomerAnswers>;
@@ -47,6 +53,7 @@ export function createSnapshotReducers(manifest: Manifest, config: SurveyConfig)
   const survey = createSurveyState(config);
   const behaviour = manifest.tables.orders ? createBehaviourState() : null;
   const complaints = manifest.tables.tickets ? createComplaintState() : null;
+  const customers = manifest.tables.customers ? createCustomerBase() : null;
   const voice = createVoiceState(DEFAULT_THEMES);
   const matchers = compileThemes(DEFAULT_THEMES);
   const answers = new Map<string, CustomerAnswers>();
@@ -57,6 +64,7 @@ export function createSnapshotReducers(manifest: Manifest, config: SurveyConfig)
     survey,
     behaviour,
     complaints,
+    customers,
     voice,
     answers,
     sinks: {
@@ -75,6 +83,7 @@ export function createSnapshotReducers(manifest: Manifest, config: SurveyConfig)
       },
       orders: behaviour ? (row) => addOrder(behaviour, row, exclude) : undefined,
       tickets: complaints ? (row) => addTicket(complaints, row) : undefined,
+      customers: customers ? (row) => addCustomer(customers, row) : undefined,
     },
   };
 }
@@ -86,7 +95,7 @@ export function surveyConfig(manifest: Manifest): SurveyConfig {
     SurveyItem,
     { scale: [number, number] },
   ][]) {
-    const mapping = manifest.tables.survey.columns[item];
+    const mapping = manifest.tables.survey?.columns[item];
     items[item] = { scale: def.scale, steps: Array.isArray(mapping) ? mapping.length : 1 };
   }
   return {

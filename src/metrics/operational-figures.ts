@@ -6,6 +6,11 @@
  */
 import type { VoiceFigures } from './comment-themes.ts';
 import {
+  customerBaseFigures,
+  type CustomerBaseFigures,
+  type CustomerBaseState,
+} from './customer-base.ts';
+import {
   behaviourFigures,
   compareShares,
   share,
@@ -32,6 +37,8 @@ export interface OperationalFigures {
   complaints: (ComplaintFigures & { slowResolution: GroupComparison | null }) | null;
   voice: VoiceFigures;
   competitor: CompetitorFigures | null;
+  /** Churn from a customer-base table with a churn flag. */
+  customers: CustomerBaseFigures | null;
 }
 
 export interface CompetitorFigures {
@@ -84,6 +91,8 @@ export function operationalFigures(input: {
   previousActive?: ReadonlyMap<string, Record<string, string | undefined>>;
   everSeen?: ReadonlySet<string>;
   competitor: CompetitorFigures | null;
+  customers?: CustomerBaseState | null;
+  adjustment?: 'holm' | 'bh';
 }): OperationalFigures {
   const behaviour = input.behaviour
     ? {
@@ -114,5 +123,11 @@ export function operationalFigures(input: {
     }
     complaints = { ...figures, slowResolution };
   }
-  return { behaviour, complaints, voice: input.voice, competitor: input.competitor };
+  return {
+    behaviour,
+    complaints,
+    voice: input.voice,
+    competitor: input.competitor,
+    customers: input.customers ? customerBaseFigures(input.customers, input.adjustment) : null,
+  };
 }

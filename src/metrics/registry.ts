@@ -2,7 +2,7 @@
  * The metric registry: one definition per metric. Components, the figures JSON, the CSV
  * downloads and the methodology page all read these; no metric is defined anywhere else.
  */
-import type { SurveyItem } from '../schemas/fields.ts';
+import type { SurveyItem, TableName } from '../schemas/fields.ts';
 import type { MetricKind } from './change.ts';
 
 export type Direction = 'higher-is-better' | 'lower-is-better';
@@ -14,7 +14,7 @@ export type SurveySource =
   | { type: 'mean'; item: SurveyItem }
   | { type: 'index' }
   /** Computed from orders, tickets or comments (see operational-figures.ts); not a survey item. */
-  | { type: 'operational'; table: 'orders' | 'tickets' | 'survey' };
+  | { type: 'operational'; table: TableName };
 
 export interface MetricDefinition {
   id: string;
@@ -152,7 +152,7 @@ export const METRICS: readonly MetricDefinition[] = [
 function operational(
   id: string,
   label: string,
-  table: 'orders' | 'tickets' | 'survey',
+  table: TableName,
   formula: string,
   interval: string,
   reference: string,
@@ -227,6 +227,16 @@ export const OPERATIONAL_METRICS: readonly MetricDefinition[] = [
     WILSON,
     'Brief §4',
     '%',
+  ),
+  operational(
+    'customer_churn',
+    'Churn (customer base)',
+    'customers',
+    'Customers the customer-base table flags as having left / customers with a flag, in %; per segment level, each level against the rest of the base (pooled two-proportion z-test, adjusted across all levels with the manifest’s adjustment). Revenue at risk = revenue of customers who left / all revenue.',
+    WILSON,
+    'Brief §4',
+    '%',
+    'lower-is-better',
   ),
   operational(
     'late_delivery_share',

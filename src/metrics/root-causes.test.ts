@@ -45,6 +45,7 @@ function period(id: string, scores: Record<string, number[]>, n = 400): Snapshot
     operational: {
       behaviour: null,
       complaints: null,
+      customers: null,
       voice: {
         comments: 0,
         byClass: { promoter: 0, passive: 0, detractor: 0, unknown: 0 },

@@ -242,6 +242,29 @@ export function operationalFindings(figures: SnapshotFigures, alpha = 0.05): Fin
       weight: Math.abs(t.z ?? 0) * 0.6,
     });
   });
+  for (const [dimension, levels] of Object.entries(op.customers?.bySegment ?? {})) {
+    const label = figures.segments[dimension]?.label ?? dimension;
+    for (const l of levels) {
+      if (l.pAdjusted === null || l.pAdjusted >= alpha || l.delta === null || l.delta <= 0)
+        continue;
+      findings.push({
+        id: `churn:${dimension}=${l.level}`,
+        kind: 'operational',
+        title: `${label} ${l.level}: churn ${l.churn.value!.toFixed(1)}% against ${(l.churn.value! - l.delta).toFixed(1)}% for the rest of the customer base`,
+        metricId: 'customer_churn',
+        segment: { dimension, level: l.level },
+        effect: l.delta,
+        test: {
+          name: 'two-proportion-z',
+          statistic: l.z ?? undefined,
+          p: l.p ?? undefined,
+          pAdjusted: l.pAdjusted,
+          method: `level vs rest, n = ${l.churn.n}`,
+        },
+        weight: Math.abs(l.z ?? 0) * 0.8,
+      });
+    }
+  }
   const links: Array<[string, GroupComparisonLike | null | undefined, string]> = [
     [
       'operational:late-delivery',

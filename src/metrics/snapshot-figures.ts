@@ -48,6 +48,8 @@ export interface SnapshotFigures {
   /** Minimum-base rule applied to every figure. */
   minimumBase: { suppress: number; flag: number };
   benchmarks: Record<string, number>;
+  /** Multiple-testing adjustment of group-vs-rest tests (absent in figures frozen before it was recorded: Holm). */
+  adjustment?: 'holm' | 'bh';
 }
 
 export interface DriverFigures extends DriverResult {

@@ -62,6 +62,12 @@ export const TICKET_FIELDS = [
   'type',
 ] as const;
 
+/** A customer-base extract (CRM or billing) with a flag for customers who left. */
+export const CUSTOMER_FIELDS = ['customer_id', 'churned', 'revenue'] as const;
+
+/** How a churn flag is written once mapped: "Yes"/"No" exports read as they are. */
+export const CHURN_VALUES = ['yes', 'no'] as const;
+
 export const COMPETITOR_VALUES = ['better', 'same', 'worse'] as const;
 export type CompetitorComparison = (typeof COMPETITOR_VALUES)[number];
 
@@ -71,5 +77,5 @@ export type JourneyStage = (typeof JOURNEY_STAGES)[number];
 export const ORDER_STATUSES = ['completed', 'cancelled', 'returned'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-export const TABLE_NAMES = ['survey', 'orders', 'tickets'] as const;
+export const TABLE_NAMES = ['survey', 'orders', 'tickets', 'customers'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];

@@ -201,7 +201,8 @@ export const ManifestSchema = z.strictObject({
   /** Scored items present in this snapshot and their scales. */
   items: z
     .partialRecord(z.enum(SURVEY_ITEMS), ItemSchema)
-    .describe('Scored items present in this snapshot and their scales.'),
+    .default({})
+    .describe('Scored items present in this snapshot and their scales (survey only).'),
   /** Items averaged into the satisfaction index (defaults to satisfaction + quality components). */
   index: z
     .strictObject({ items: z.array(z.enum(SURVEY_ITEMS)).min(1) })
@@ -240,14 +241,22 @@ export const ManifestSchema = z.strictObject({
     .record(z.string(), z.number())
     .default({})
     .describe('External benchmark per metric id (e.g. an industry NPS), shown beside ours.'),
-  /** The tables of this snapshot; only the survey is required. */
+  /** The tables of this snapshot: at least one. */
   tables: z
     .strictObject({
-      survey: TableSchema.describe('Survey responses (required).'),
-      orders: TableSchema.optional().describe('Orders or transactions (optional).'),
-      tickets: TableSchema.optional().describe('Support tickets and complaints (optional).'),
+      survey: TableSchema.optional().describe('Survey responses.'),
+      orders: TableSchema.optional().describe('Orders or transactions.'),
+      tickets: TableSchema.optional().describe('Support tickets and complaints.'),
+      customers: TableSchema.optional().describe(
+        'The customer base with a churn flag (a CRM or billing extract): churn and revenue at risk by segment.',
+      ),
     })
-    .describe('The tables of this snapshot; only the survey is required.'),
+    .refine((tables) => Object.values(tables).some((t) => t !== undefined), {
+      error: 'declare at least one table (survey, orders, tickets or customers)',
+    })
+    .describe(
+      'The tables of this snapshot: at least one of survey, orders, tickets and customers.',
+    ),
 });
 export type Manifest = z.output<typeof ManifestSchema>;
 export type ManifestInput = z.input<typeof ManifestSchema>;

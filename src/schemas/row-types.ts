@@ -33,6 +33,15 @@ export interface OrderRow {
   segments: Record<string, string | undefined>;
 }
 
+export interface CustomerRow {
+  customerId: string;
+  /** true = the customer left; undefined = the flag is empty. */
+  churned?: boolean;
+  /** Revenue of the customer in the snapshot's currency (e.g. monthly charges); may be missing. */
+  revenue?: number;
+  segments: Record<string, string | undefined>;
+}
+
 export interface TicketRow {
   ticketId: string;
   customerId?: string;
