@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadReviews } from '../src/loaders/load-reviews.ts';
+import { operationalFindings } from '../src/metrics/root-causes.ts';
 import { buildSite, ROOT } from './build-site.ts';
 import { ORACLE_DIR } from './oracles.ts';
 import { sharedDataset } from './shared-datasets.ts';
@@ -125,8 +126,14 @@ describe.skipIf(!telco.available)(
       );
       for (const level of byContract)
         expectProportion(level.churn, reference.telco.churn_by_contract[level.level]!);
-      // Every contract differs from the rest of the base; month-to-month leads the root causes.
+      // Every contract differs from the rest of the base; the higher-churn ones are findings.
       expect(byContract.every((l) => l.pAdjusted! < 0.001)).toBe(true);
+      const findings = operationalFindings(review.snapshots[0]!).map((f) => f.id);
+      expect(findings).toEqual([
+        'churn:contract=Month-to-month',
+        'churn:internet=Fiber optic',
+        'churn:payment=Electronic check',
+      ]);
     });
   },
 );
