@@ -1,12 +1,13 @@
 /**
- * Streams one CSV file: hashes the raw bytes, decodes them in the declared encoding, detects the
- * delimiter, and hands each record to a callback with its spreadsheet row number. Memory stays
- * flat whatever the file size. Parse problems become diagnostics, never exceptions.
+ * Streams one CSV file: hashes the raw bytes, scans them as UTF-8 (single-byte encodings are
+ * transcoded first), detects the delimiter, and hands each record to a callback with its
+ * spreadsheet row number. Memory stays flat whatever the file size. Parse problems become
+ * diagnostics, never exceptions.
  */
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
-import { Transform, type TransformCallback } from 'node:stream';
-import { CsvScanner, type ScannedRecord } from './csv-scanner.ts';
+import { CsvScanner, type CsvRecord } from './csv-scanner.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 
 export interface CsvFormat {
@@ -49,30 +50,38 @@ export function detectDelimiter(headerLine: string): string {
   return best;
 }
 
-class DecodeAndHash extends Transform {
-  readonly hash = createHash('sha256');
-  private readonly decoder: TextDecoder;
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-  constructor(encoding: string) {
-    super({ decodeStrings: true, readableObjectMode: false });
-    this.setEncoding('utf8');
-    this.decoder = new TextDecoder(encoding === 'latin1' ? 'windows-1252' : encoding);
+/**
+ * Watches a UTF-8 byte stream for invalid sequences without decoding it: each chunk is checked
+ * up to its last line feed (a line feed never sits inside a multi-byte character), the rest
+ * with the next chunk.
+ */
+class Utf8Watch {
+  invalid = false;
+  private tail: Buffer = Buffer.alloc(0);
+
+  push(chunk: Buffer): void {
+    if (this.invalid) return;
+    const first = chunk.indexOf(10);
+    const last = chunk.lastIndexOf(10);
+    if (first < 0) {
+      this.tail = Buffer.concat([this.tail, chunk]);
+      return;
+    }
+    const head = Buffer.concat([this.tail, chunk.subarray(0, first + 1)]);
+    this.invalid = !isUtf8(head) || !isUtf8(chunk.subarray(first + 1, last + 1));
+    this.tail = Buffer.from(chunk.subarray(last + 1));
   }
 
-  override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
-    this.hash.update(chunk);
-    const text = this.decoder.decode(chunk, { stream: true });
-    done(null, text);
-  }
-
-  override _flush(done: TransformCallback): void {
-    const rest = this.decoder.decode();
-    done(null, rest.length > 0 ? rest : undefined);
+  end(): void {
+    if (!this.invalid && this.tail.length > 0) this.invalid = !isUtf8(this.tail);
   }
 }
 
 /**
- * Reads `path`, calling `onHeader` once and `onRecord` per data record.
+ * Reads `path`, calling `onHeader` once and `onRecord` per data record (the record object is
+ * reused: read it inside the callback).
  * @param displayPath the path shown in diagnostics
  */
 export async function readCsv(
@@ -80,7 +89,7 @@ export async function readCsv(
   displayPath: string,
   format: CsvFormat,
   onHeader: (header: string[]) => void,
-  onRecord: (cells: string[], row: number) => void,
+  onRecord: (record: CsvRecord, row: number) => void,
 ): Promise<CsvReadResult> {
   const diagnostics: Diagnostic[] = [];
   const encoding = format.encoding === 'latin1' ? 'windows-1252' : format.encoding;
@@ -88,15 +97,18 @@ export async function readCsv(
   const headerLine = headText.split(/\r?\n/)[format.headerRow - 1] ?? '';
   const delimiter = format.delimiter ?? detectDelimiter(headerLine);
 
-  const decoder = new DecodeAndHash(encoding);
+  const hash = createHash('sha256');
+  // Single-byte encodings are turned into UTF-8 chunk by chunk (no character spans two chunks).
+  const transcoder = encoding === 'utf-8' ? null : new TextDecoder(encoding);
+  const utf8 = encoding === 'utf-8' ? new Utf8Watch() : null;
   let header: string[] | null = null;
   let recordIndex = 0; // 1-based index of non-blank records, header row included
   let records = 0;
   let badBytes: { row: number; column: number; value: string; count: number } | null = null;
 
-  const onScanned = ({ fields: cells, quoteError }: ScannedRecord) => {
+  const onScanned = (record: CsvRecord) => {
     recordIndex += 1;
-    if (quoteError) {
+    if (record.quoteError) {
       diagnostics.push(
         diagnostic('unclosed-quote', {
           file: displayPath,
@@ -109,33 +121,40 @@ export async function readCsv(
     }
     if (recordIndex < format.headerRow) return;
     if (recordIndex === format.headerRow) {
-      header = cells.map((h) => h.trim());
+      header = record.fields().map((h) => h.trim());
       onHeader(header);
       return;
     }
-    if (cells.every((c) => c.trim() === '')) return;
+    let blank = true;
+    for (let i = 0; i < record.count && blank; i++) blank = record.isBlank(i);
+    if (blank) return;
     records += 1;
-    for (let i = 0; i < cells.length; i++) {
-      if (cells[i]!.includes('\uFFFD')) {
+    // Only a file with invalid bytes pays for decoding every cell to find them.
+    if (utf8?.invalid) {
+      for (let i = 0; i < record.count; i++) {
+        const text = record.text(i);
+        if (!text.includes('\uFFFD')) continue;
         if (badBytes) badBytes.count += 1;
-        else badBytes = { row: recordIndex, column: i, value: cells[i]!, count: 1 };
+        else badBytes = { row: recordIndex, column: i, value: text, count: 1 };
       }
     }
-    onRecord(cells, recordIndex);
+    onRecord(record, recordIndex);
   };
 
   const scanner = new CsvScanner(delimiter, onScanned);
-  await new Promise<void>((resolve, reject) => {
-    const source = createReadStream(path);
-    source.once('error', reject);
-    decoder.on('data', (text: string) => scanner.push(text));
-    decoder.once('end', () => {
-      scanner.end();
-      resolve();
-    });
-    decoder.once('error', reject);
-    source.pipe(decoder);
-  });
+  let first = true;
+  for await (const data of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    let chunk = data as Buffer;
+    hash.update(chunk);
+    if (transcoder) chunk = Buffer.from(transcoder.decode(chunk, { stream: true }), 'utf8');
+    else if (first && chunk.subarray(0, 3).equals(BOM)) chunk = chunk.subarray(3);
+    first = false;
+    utf8?.push(chunk);
+    scanner.push(chunk);
+  }
+  if (transcoder) scanner.push(Buffer.from(transcoder.decode(), 'utf8'));
+  utf8?.end();
+  scanner.end();
 
   const bad = badBytes as { row: number; column: number; value: string; count: number } | null;
   if (bad) {
@@ -150,7 +169,7 @@ export async function readCsv(
       }),
     );
   }
-  return { sha256: decoder.hash.digest('hex'), records, delimiter, header, diagnostics };
+  return { sha256: hash.digest('hex'), records, delimiter, header, diagnostics };
 }
 
 /** The first `bytes` bytes of a file (for sniffing delimiter and encoding). */

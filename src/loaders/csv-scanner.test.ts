@@ -3,16 +3,20 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { CsvScanner } from './csv-scanner.ts';
 
-/** Scans `text` fed in chunks cut at the given points. */
+/** Scans the UTF-8 bytes of `text` fed in chunks cut at the given byte offsets. */
 function scan(text: string, delimiter: string, cuts: number[] = []) {
   const records: Array<{ fields: string[]; quoteError: boolean }> = [];
-  const scanner = new CsvScanner(delimiter, (r) => records.push(r));
+  const scanner = new CsvScanner(delimiter, (r) =>
+    records.push({ fields: r.fields(), quoteError: r.quoteError }),
+  );
+  const bytes = Buffer.from(text, 'utf8');
   let start = 0;
-  for (const cut of [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b)) {
-    scanner.push(text.slice(start, cut));
+  // Cuts fall anywhere, including inside a multi-byte character.
+  for (const cut of [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b)) {
+    scanner.push(bytes.subarray(start, cut));
     start = cut;
   }
-  scanner.push(text.slice(start));
+  scanner.push(bytes.subarray(start));
   scanner.end();
   return records;
 }

@@ -2,6 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IdRegistry } from './id-registry.ts';
 
+/** Free text, and numbered ids as exports write them: prefixes, leading zeros, large numbers. */
+const idArb = fc.oneof(
+  fc.string({ maxLength: 6 }),
+  fc
+    .tuple(
+      fc.constantFrom('R', '', 'R-', 'X'),
+      fc.constantFrom('', '0', '00'),
+      fc.oneof(fc.nat(300), fc.integer({ min: 4_194_300, max: 4_194_310 }), fc.nat(10 ** 9)),
+    )
+    .map(([prefix, zeros, n]) => `${prefix}${zeros}${n}`),
+);
+
 describe('IdRegistry', () => {
   it('returns 0 for a new id and the first row for a repeated one, across growth', () => {
     const ids = new IdRegistry(4);
@@ -14,7 +26,7 @@ describe('IdRegistry', () => {
 
   it('agrees with a Map on any sequence of ids', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ maxLength: 6 }), { maxLength: 300 }), (list) => {
+      fc.property(fc.array(idArb, { maxLength: 300 }), (list) => {
         const registry = new IdRegistry(2);
         const map = new Map<string, number>();
         list.forEach((id, i) => {

@@ -3,8 +3,11 @@
  * each id is reduced to a 128-bit hash (four independent 32-bit hashes) in an open-addressing
  * table of typed arrays. Memory is 20 bytes a slot instead of a string and a Map entry, which
  * is what lets a file of millions of rows stream in bounded memory. Two different ids would
- * have to agree on all 128 bits to be confused: about 1 in 10^25 for ten million ids.
+ * have to agree on all 128 bits to be confused: about 1 in 10^25 for ten million ids. Numbered
+ * ids ("R1001") skip the hash: their first rows sit in an array indexed by the number.
  */
+
+import { IdNumbering, NUMBERED_LIMIT } from '../metrics/id-map.ts';
 
 const SEEDS = [0x811c9dc5, 0x01000193 ^ 0x9e3779b9, 0x85ebca6b, 0xc2b2ae35] as const;
 
@@ -18,21 +21,27 @@ function fmix(h: number): number {
   return h >>> 0;
 }
 
+/** Words per slot: the four hash words, then the row (one cache line holds a whole slot). */
+const SLOT = 5;
+
 export class IdRegistry {
-  private keys: Uint32Array;
-  private rows: Uint32Array;
+  private slots: Uint32Array;
   private capacity: number;
   private count = 0;
+  private dense = new Uint32Array(0);
+  private denseCount = 0;
+  /** Numbered ids ("R1001") live in `dense`, read in order instead of at random. */
+  private readonly numbering = new IdNumbering();
 
-  constructor(initialCapacity = 1 << 12) {
-    this.capacity = initialCapacity;
-    this.keys = new Uint32Array(initialCapacity * 4);
-    this.rows = new Uint32Array(initialCapacity);
+  /** @param expected ids the table should hold without growing (rounded up to a power of two) */
+  constructor(expected = 1 << 11) {
+    this.capacity = 1 << Math.max(4, Math.ceil(Math.log2(expected * 2)));
+    this.slots = new Uint32Array(this.capacity * SLOT);
   }
 
   /** Number of distinct ids seen. */
   get size(): number {
-    return this.count;
+    return this.count + this.denseCount;
   }
 
   /**
@@ -40,6 +49,24 @@ export class IdRegistry {
    * @returns the row where the id was first seen, or 0 when it is new (rows start at 1)
    */
   firstRow(id: string, row: number): number {
+    const n = this.numbering.numberOf(id);
+    if (n >= 0) {
+      if (n >= this.dense.length) {
+        const bigger = new Uint32Array(Math.min(NUMBERED_LIMIT, 2 ** Math.ceil(Math.log2(n + 1))));
+        bigger.set(this.dense);
+        this.dense = bigger;
+      }
+      const first = this.dense[n]!;
+      if (first === 0) {
+        this.dense[n] = row;
+        this.denseCount += 1;
+      }
+      return first;
+    }
+    return this.hashed(id, row);
+  }
+
+  private hashed(id: string, row: number): number {
     if (this.count * 2 >= this.capacity) this.grow();
     // Four FNV-style lanes with different seeds and multipliers, in one pass over the string.
     let a: number = SEEDS[0];
@@ -61,49 +88,36 @@ export class IdRegistry {
   }
 
   private insert(a: number, b: number, c: number, d: number, row: number): number {
+    const slots = this.slots;
     const mask = this.capacity - 1;
     let slot = a & mask;
     for (;;) {
-      const at = slot * 4;
-      if (this.keys[at] === 0) {
-        this.keys[at] = a;
-        this.keys[at + 1] = b;
-        this.keys[at + 2] = c;
-        this.keys[at + 3] = d;
-        this.rows[slot] = row;
+      const at = slot * SLOT;
+      const key = slots[at]!;
+      if (key === 0) {
+        slots[at] = a;
+        slots[at + 1] = b;
+        slots[at + 2] = c;
+        slots[at + 3] = d;
+        slots[at + 4] = row;
         this.count += 1;
         return 0;
       }
-      if (
-        this.keys[at] === a &&
-        this.keys[at + 1] === b &&
-        this.keys[at + 2] === c &&
-        this.keys[at + 3] === d
-      ) {
-        return this.rows[slot]!;
+      if (key === a && slots[at + 1] === b && slots[at + 2] === c && slots[at + 3] === d) {
+        return slots[at + 4]!;
       }
       slot = (slot + 1) & mask;
     }
   }
 
   private grow(): void {
-    const oldKeys = this.keys;
-    const oldRows = this.rows;
-    const oldCapacity = this.capacity;
+    const old = this.slots;
     this.capacity *= 2;
-    this.keys = new Uint32Array(this.capacity * 4);
-    this.rows = new Uint32Array(this.capacity);
+    this.slots = new Uint32Array(this.capacity * SLOT);
     this.count = 0;
-    for (let slot = 0; slot < oldCapacity; slot++) {
-      const at = slot * 4;
-      if (oldKeys[at] === 0) continue;
-      this.insert(
-        oldKeys[at]!,
-        oldKeys[at + 1]!,
-        oldKeys[at + 2]!,
-        oldKeys[at + 3]!,
-        oldRows[slot]!,
-      );
+    for (let at = 0; at < old.length; at += SLOT) {
+      if (old[at] === 0) continue;
+      this.insert(old[at]!, old[at + 1]!, old[at + 2]!, old[at + 3]!, old[at + 4]!);
     }
   }
 }

@@ -62,7 +62,8 @@ export async function loadActions(
         }
       }
     },
-    (cells, row) => {
+    (record, row) => {
+      const cells = record.fields();
       const raw: Record<string, string | undefined> = {};
       header.forEach((h, i) => {
         const v = cells[i]?.trim();

@@ -135,8 +135,9 @@ async function readLookups(
           }
         }
       },
-      (cells, row) => {
+      (record, row) => {
         if (keyIndex < 0 || valueIndex < 0) return;
+        const cells = record.fields();
         const raw = (cells[valueIndex] ?? '').trim();
         if (raw === '') return;
         const level = byLower.get(raw.toLowerCase());

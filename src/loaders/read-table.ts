@@ -6,8 +6,9 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import type { Table } from '../schemas/manifest-schema.ts';
-import { parseCell, parseIsoDate, type CellContext } from './cell-parsers.ts';
+import { parseCell, type CellContext } from './cell-parsers.ts';
 import { readCsv } from './csv-reader.ts';
+import type { CsvRecord } from './csv-scanner.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import type { FieldSpec } from './field-specs.ts';
 
@@ -27,8 +28,10 @@ interface BoundField {
   header: string;
   index: number;
   ctx: CellContext;
-  /** Converts the common cells without allocating; SLOW hands the cell to parseCell. */
+  /** Converts the common cells straight from the bytes; SLOW hands the cell to parseCell. */
   fast: FastConverter | null;
+  /** Remembers the conversion of repeated cells (levels, dates, labels, statuses). */
+  memo: CellMemo | null;
   /** Set when the column is one answer of a construct score rather than the field itself. */
   part: { construct: Construct; k: number } | null;
 }
@@ -51,60 +54,155 @@ function constructScore(answers: ReadonlyArray<number | undefined>): number | un
 }
 
 const SLOW = Symbol('slow');
-type FastConverter = (raw: string) => string | number | undefined | typeof SLOW;
+type CellValue = string | number | undefined;
+type FastConverter = (record: CsvRecord, i: number) => CellValue | typeof SLOW;
+
+const SPACE = 32;
+const TAB = 9;
+const DOT = 46;
+const ZERO = 48;
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /**
- * A converter for the cells most exports are made of (plain ids and text, whole-number scores
- * without labels), used before the general parser: one call per cell, no result object.
+ * Converters for the cells most exports are made of, read from the bytes without making a
+ * string: ids and whole-number scores and plain decimals. Anything unusual (labels, quotes,
+ * signs, separators, N/A codes) returns SLOW and goes through the general parser.
  */
 function fastConverter(kind: FieldSpec['kind'], ctx: CellContext): FastConverter | null {
   if (ctx.labels.size > 0) return null;
-  if (kind.type === 'id' || kind.type === 'text') {
-    return (raw) => {
-      const text = raw.trim();
-      return text === '' ? undefined : text;
-    };
-  }
-  if (
-    (kind.type === 'date' || kind.type === 'datetime') &&
-    (ctx.dateFormat ?? 'YYYY-MM-DD') === 'YYYY-MM-DD'
-  ) {
-    const dateOnly = kind.type === 'date';
-    return (raw) => {
-      if (raw === '') return undefined;
-      const parsed = parseIsoDate(raw);
-      if (!parsed) return SLOW;
-      return dateOnly ? parsed.date : parsed.timestamp;
-    };
-  }
-  if (kind.type === 'number' && ctx.decimal === '.' && !ctx.thousands) {
-    return (raw) => {
-      if (raw === '') return undefined;
-      let dots = 0;
-      for (let i = 0; i < raw.length; i++) {
-        const c = raw.charCodeAt(i);
-        if (c === 46) dots += 1;
-        else if (c < 48 || c > 57) return SLOW;
-      }
-      return dots <= 1 && raw !== '.' ? Number(raw) : SLOW;
+  if (kind.type === 'id') {
+    return (record, i) => {
+      const start = record.starts[i]!;
+      const end = record.ends[i]!;
+      if (start === end) return undefined;
+      const first = record.bytes[start];
+      const last = record.bytes[end - 1];
+      if (record.quotes[i] || first === SPACE || first === TAB || last === SPACE || last === TAB)
+        return SLOW;
+      return record.bytes.toString('utf8', start, end);
     };
   }
   if (kind.type === 'score') {
-    const notApplicable = new Set(kind.notApplicable.map((c) => c.toLowerCase()));
     const { min, max } = kind;
-    return (raw) => {
-      if (raw === '') return undefined;
-      if (raw.length > 9 || notApplicable.has(raw.toLowerCase())) return SLOW;
+    // A numeric "not applicable" code (0 on a 1–5 item, 99) must reach the general parser.
+    const numericCodes = new Set(kind.notApplicable.filter((c) => /^\d+$/.test(c)).map(Number));
+    return (record, i) => {
+      const start = record.starts[i]!;
+      const end = record.ends[i]!;
+      if (start === end) return undefined;
+      if (end - start > 9) return SLOW;
+      const bytes = record.bytes;
       let value = 0;
-      for (let i = 0; i < raw.length; i++) {
-        const digit = raw.charCodeAt(i) - 48;
+      for (let p = start; p < end; p++) {
+        const digit = bytes[p]! - ZERO;
         if (digit < 0 || digit > 9) return SLOW;
         value = value * 10 + digit;
       }
-      return value >= min && value <= max ? value : SLOW;
+      return value >= min && value <= max && !numericCodes.has(value) ? value : SLOW;
+    };
+  }
+  if (kind.type === 'number' && ctx.decimal === '.' && !ctx.thousands) {
+    // An integer of at most 15 digits divided by a power of ten is one correctly rounded
+    // operation on exact operands: the same double as Number(text) (Clinger's fast path).
+    return (record, i) => {
+      const start = record.starts[i]!;
+      const end = record.ends[i]!;
+      if (start === end) return undefined;
+      if (end - start > 16) return SLOW;
+      const bytes = record.bytes;
+      let mantissa = 0;
+      let decimals = -1;
+      for (let p = start; p < end; p++) {
+        const c = bytes[p]!;
+        if (c === DOT) {
+          if (decimals >= 0) return SLOW;
+          decimals = 0;
+          continue;
+        }
+        const digit = c - ZERO;
+        if (digit < 0 || digit > 9) return SLOW;
+        mantissa = mantissa * 10 + digit;
+        if (decimals >= 0) decimals += 1;
+      }
+      if (end - start === 1 && decimals === 0) return SLOW; // "." alone
+      return decimals > 0 ? mantissa / POWERS_OF_TEN[decimals]! : mantissa;
     };
   }
   return null;
+}
+
+const MEMO_SLOTS = 1024;
+const MEMO_ENTRIES = 512;
+const MEMO_MAX_BYTES = 64;
+
+/**
+ * The converted value of each distinct cell of a column, for columns that repeat a few values
+ * millions of times (segment levels, dates, statuses, mapped labels): a repeated cell costs a
+ * hash and a byte comparison instead of a string and a parse. Conversions are pure, so a
+ * remembered value is exactly what the parser would return. A column with too many distinct
+ * values (ids, comments) turns its memo off.
+ */
+class CellMemo {
+  private readonly slots = new Int32Array(MEMO_SLOTS).fill(-1);
+  private readonly keyStart: number[] = [];
+  private readonly keyLength: number[] = [];
+  private readonly values: CellValue[] = [];
+  private pool = Buffer.alloc(4096);
+  private poolUsed = 0;
+  private misses = 0;
+  on = true;
+
+  private slotOf(bytes: Buffer, start: number, end: number): number {
+    let h = 0x811c9dc5;
+    for (let p = start; p < end; p++) h = Math.imul(h ^ bytes[p]!, 0x01000193);
+    let slot = (h >>> 0) & (MEMO_SLOTS - 1);
+    const length = end - start;
+    for (;;) {
+      const entry = this.slots[slot]!;
+      if (entry < 0) return slot;
+      if (this.keyLength[entry] === length && this.sameKey(entry, bytes, start, length))
+        return slot;
+      slot = (slot + 1) & (MEMO_SLOTS - 1);
+    }
+  }
+
+  private sameKey(entry: number, bytes: Buffer, start: number, length: number): boolean {
+    const pool = this.pool;
+    const at = this.keyStart[entry]!;
+    for (let k = 0; k < length; k++) if (pool[at + k] !== bytes[start + k]) return false;
+    return true;
+  }
+
+  /** The remembered value, or SLOW when this cell has not been seen. */
+  get(record: CsvRecord, i: number): CellValue | typeof SLOW {
+    const start = record.starts[i]!;
+    const end = record.ends[i]!;
+    if (end - start > MEMO_MAX_BYTES || record.quotes[i]) return SLOW;
+    const entry = this.slots[this.slotOf(record.bytes, start, end)]!;
+    if (entry >= 0) return this.values[entry];
+    if (this.values.length >= MEMO_ENTRIES && ++this.misses > 10_000) this.on = false;
+    return SLOW;
+  }
+
+  set(record: CsvRecord, i: number, value: CellValue): void {
+    const start = record.starts[i]!;
+    const end = record.ends[i]!;
+    if (this.values.length >= MEMO_ENTRIES || end - start > MEMO_MAX_BYTES || record.quotes[i])
+      return;
+    const slot = this.slotOf(record.bytes, start, end);
+    if (this.slots[slot]! >= 0) return;
+    if (this.poolUsed + (end - start) > this.pool.length) {
+      const bigger = Buffer.alloc(this.pool.length * 2);
+      this.pool.copy(bigger, 0, 0, this.poolUsed);
+      this.pool = bigger;
+    }
+    record.bytes.copy(this.pool, this.poolUsed, start, end);
+    this.slots[slot] = this.values.length;
+    this.keyStart.push(this.poolUsed);
+    this.keyLength.push(end - start);
+    this.values.push(value);
+    this.poolUsed += end - start;
+  }
 }
 
 /**
@@ -202,11 +300,13 @@ export async function readTable(
           return;
         }
         mappedHeaders.add(header[index]!);
+        const fast = fastConverter(spec.kind, ctx);
         bound.push({
           spec,
           header: header[index]!,
           index,
-          fast: fastConverter(spec.kind, ctx),
+          fast,
+          memo: fast ? null : new CellMemo(),
           ctx,
           part: construct ? { construct, k } : null,
         });
@@ -232,14 +332,14 @@ export async function readTable(
   // Out-of-scale values per score column, to recognise an export written on another scale.
   const outOfScale = new Map<BoundField, { count: number; max: number; firstRow: number }>();
 
-  const onCells = (cells: string[], row: number) => {
+  const onCells = (cells: CsvRecord, row: number) => {
     if (!headerOk) return;
-    if (cells.length !== headerLength) {
+    if (cells.count !== headerLength) {
       diagnostics.push(
         diagnostic('ragged-row', {
           file: displayPath,
           row,
-          message: `${cells.length} fields where the header has ${headerLength}`,
+          message: `${cells.count} fields where the header has ${headerLength}`,
           hint: 'a delimiter inside an unquoted cell or a missing quote usually causes this: quote the cell or fix the row',
         }),
       );
@@ -248,51 +348,50 @@ export async function readTable(
     const record: CanonicalRecord = {};
     let rowOk = true;
     for (const b of bound) {
-      const raw = cells[b.index]!;
-      if (b.fast) {
-        const value = b.fast(raw);
-        if (value !== SLOW && (value !== undefined || !b.spec.requiredValue)) {
-          if (b.part) b.part.construct.answers[b.part.k] = value as number | undefined;
-          else record[b.spec.field] = value;
+      let value: CellValue | typeof SLOW = SLOW;
+      if (b.fast) value = b.fast(cells, b.index);
+      else if (b.memo?.on) value = b.memo.get(cells, b.index);
+      if (value === SLOW || (value === undefined && b.spec.requiredValue)) {
+        const raw = cells.text(b.index);
+        const result = parseCell(raw, b.spec.kind, b.ctx);
+        if (!result.ok) {
+          if (result.id === 'out-of-scale') {
+            const seen = outOfScale.get(b) ?? { count: 0, max: -Infinity, firstRow: row };
+            seen.count += 1;
+            seen.max = Math.max(seen.max, Number(raw));
+            outOfScale.set(b, seen);
+          }
+          rowOk = false;
+          diagnostics.push(
+            diagnostic(result.id, {
+              file: displayPath,
+              row,
+              column: b.header,
+              value: raw,
+              message: result.message,
+              hint: result.hint,
+            }),
+          );
           continue;
         }
-      }
-      const result = parseCell(raw, b.spec.kind, b.ctx);
-      if (!result.ok) {
-        if (result.id === 'out-of-scale') {
-          const seen = outOfScale.get(b) ?? { count: 0, max: -Infinity, firstRow: row };
-          seen.count += 1;
-          seen.max = Math.max(seen.max, Number(raw));
-          outOfScale.set(b, seen);
+        if (result.value === undefined && b.spec.requiredValue) {
+          rowOk = false;
+          diagnostics.push(
+            diagnostic('missing-id', {
+              file: displayPath,
+              row,
+              column: b.header,
+              message: `${b.spec.field} is required and the cell is empty`,
+              hint: 'fill in the cell, or remove the row from the export',
+            }),
+          );
+          continue;
         }
-        rowOk = false;
-        diagnostics.push(
-          diagnostic(result.id, {
-            file: displayPath,
-            row,
-            column: b.header,
-            value: raw,
-            message: result.message,
-            hint: result.hint,
-          }),
-        );
-        continue;
+        value = result.value;
+        if (b.memo?.on) b.memo.set(cells, b.index, value);
       }
-      if (result.value === undefined && b.spec.requiredValue) {
-        rowOk = false;
-        diagnostics.push(
-          diagnostic('missing-id', {
-            file: displayPath,
-            row,
-            column: b.header,
-            message: `${b.spec.field} is required and the cell is empty`,
-            hint: 'fill in the cell, or remove the row from the export',
-          }),
-        );
-        continue;
-      }
-      if (b.part) b.part.construct.answers[b.part.k] = result.value as number | undefined;
-      else record[b.spec.field] = result.value;
+      if (b.part) b.part.construct.answers[b.part.k] = value as number | undefined;
+      else record[b.spec.field] = value;
     }
     for (const c of constructs) record[c.field] = constructScore(c.answers);
     if (rowOk) {

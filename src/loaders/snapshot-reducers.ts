@@ -34,6 +34,7 @@ import {
   type SurveyConfig,
   type SurveyState,
 } from '../metrics/survey-state.ts';
+import { IdMap } from '../metrics/id-map.ts';
 import type { Manifest } from '../schemas/manifest-schema.ts';
 import { DEFAULT_INDEX_ITEMS, QUALITY_COMPONENTS, type SurveyItem } from '../schemas/fields.ts';
 import type { SnapshotSinks } from './load-snapshot.ts';
@@ -56,7 +57,7 @@ export function createSnapshotReducers(manifest: Manifest, config: SurveyConfig)
   const customers = manifest.tables.customers ? createCustomerBase() : null;
   const voice = createVoiceState(DEFAULT_THEMES);
   const matchers = compileThemes(DEFAULT_THEMES);
-  const answers = new Map<string, CustomerAnswers>();
+  const answers = new IdMap<CustomerAnswers>();
   const satisfaction = manifest.items.satisfaction;
   const satisfiedFrom = satisfaction ? satisfaction.scale[1] - satisfaction.topBox + 1 : undefined;
   const exclude = manifest.orders?.excludeStatuses ?? ['cancelled', 'returned'];

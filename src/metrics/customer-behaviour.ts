@@ -4,6 +4,7 @@
  * Cancelled and returned orders are excluded from orders and revenue as the manifest declares,
  * and counted separately.
  */
+import { IdMap } from './id-map.ts';
 import type { OrderRow } from '../schemas/row-types.ts';
 import { twoProportionTest } from './change.ts';
 import { wilson } from './wilson.ts';
@@ -34,7 +35,7 @@ export interface BehaviourState {
 }
 
 export function createBehaviourState(): BehaviourState {
-  return { customers: new Map(), excluded: {}, missingAmount: 0 };
+  return { customers: new IdMap(), excluded: {}, missingAmount: 0 };
 }
 
 /** Adds one order (mutates). `excludeStatuses` are not revenue (e.g. cancelled, returned). */
