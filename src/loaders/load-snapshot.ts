@@ -282,21 +282,14 @@ export async function loadSnapshot(
   const surveyIds = new IdRegistry();
   const surveyTable = manifest.tables.survey;
   const hasResponseIds = surveyTable?.columns.response_id !== undefined;
+  const responseIdHeader = mappedHeader(surveyTable, 'response_id');
   const items = SURVEY_ITEMS.filter((item) => manifest.items[item] !== undefined);
   await readOne('survey', (record, row, file) => {
     // Without an id column (some survey exports have none) each row is one response.
     const responseId = hasResponseIds ? String(record.response_id) : `${file}:${row}`;
     if (
       hasResponseIds &&
-      dropRepeat(
-        surveyIds,
-        'survey',
-        'response',
-        responseId,
-        row,
-        file,
-        mappedHeader(surveyTable, 'response_id'),
-      )
+      dropRepeat(surveyIds, 'survey', 'response', responseId, row, file, responseIdHeader)
     )
       return;
     const scores: Partial<Record<SurveyItem, number>> = {};
@@ -313,7 +306,7 @@ export async function loadSnapshot(
         diagnostic('empty-response', {
           file,
           row,
-          column: mappedHeader(surveyTable, 'response_id'),
+          column: responseIdHeader,
           value: responseId,
           message: 'no scored item is answered; the response is excluded from every metric',
           hint: 'nothing to do if this was an abandoned response; otherwise check the item columns',
@@ -348,20 +341,10 @@ export async function loadSnapshot(
 
   // Orders -------------------------------------------------------------------------------
   const orderIds = new IdRegistry();
+  const orderIdHeader = mappedHeader(manifest.tables.orders, 'order_id');
   await readOne('orders', (record, row, file) => {
     const orderId = String(record.order_id);
-    if (
-      dropRepeat(
-        orderIds,
-        'orders',
-        'order',
-        orderId,
-        row,
-        file,
-        mappedHeader(manifest.tables.orders, 'order_id'),
-      )
-    )
-      return;
+    if (dropRepeat(orderIds, 'orders', 'order', orderId, row, file, orderIdHeader)) return;
     sinks.orders?.({
       orderId,
       customerId: String(record.customer_id),

@@ -140,7 +140,11 @@ export interface VoiceState {
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
+const NON_ASCII = /[^\u0000-\u007f]/;
+
 function fold(text: string): string {
+  // ASCII has no accents to strip: skip the Unicode normalisation most comments do not need.
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -228,10 +232,15 @@ export function addComment(
   const cls = npsClass(recommend);
   state.comments[cls] += 1;
   const folded = fold(trimmed);
-  const text = redactPersonalData(trimmed, extraPatterns);
-  const key = fnv1a(`${id}\u0000${text}`);
+  // Redacted only when a theme keeps it as a sample (the text goes nowhere else).
+  let text: string | null = null;
+  let key = 0;
   for (const { theme, test } of matchers) {
     if (!test(folded)) continue;
+    if (text === null) {
+      text = redactPersonalData(trimmed, extraPatterns);
+      key = fnv1a(`${id}\u0000${text}`);
+    }
     state.mentions[theme]![cls] += 1;
     state.samples[theme] = keepSmallest(
       state.samples[theme]!,

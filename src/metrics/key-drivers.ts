@@ -47,13 +47,17 @@ export function createDriverState(drivers: readonly string[], outcome: string): 
 }
 
 /** Adds one response (mutates). `values` maps variable → answer; absent = missing. */
+// One row's values, reused from row to row (this runs once per response and outcome).
+let scratch = new Float64Array(16);
+
 export function addDriverRow(
   state: DriverState,
   values: Readonly<Record<string, number | undefined>>,
   w = 1,
 ): DriverState {
   const k = state.variables.length;
-  const x = new Array<number>(k);
+  if (scratch.length < k) scratch = new Float64Array(k);
+  const x = scratch;
   for (let i = 0; i < k; i++) {
     const v = values[state.variables[i]!];
     if (v === undefined) {

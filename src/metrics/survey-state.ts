@@ -64,7 +64,7 @@ export interface SurveyState {
 }
 
 // Derived once per configuration, not once per row.
-const indexItemsCache = new WeakMap<SurveyConfig, { items: IndexItem[]; names: SurveyItem[] }>();
+const indexItemsCache = new WeakMap<SurveyConfig, DerivedConfig>();
 
 /** An empty survey state. */
 export function createSurveyState(config: SurveyConfig): SurveyState {
@@ -108,11 +108,26 @@ function driverStates(config: SurveyConfig): Partial<Record<SurveyItem, DriverSt
   return states;
 }
 
-function indexItems(config: SurveyConfig): { items: IndexItem[]; names: SurveyItem[] } {
+interface DerivedConfig {
+  /** Index items present and their scales, with their names. */
+  items: IndexItem[];
+  names: SurveyItem[];
+  /** Items with a histogram in every cell. */
+  histogramItems: SurveyItem[];
+  /** Outcomes that may have a driver state. */
+  outcomes: SurveyItem[];
+}
+
+function indexItems(config: SurveyConfig): DerivedConfig {
   let cached = indexItemsCache.get(config);
   if (!cached) {
     const pairs = computeIndexItems(config);
-    cached = { items: pairs.map(([, def]) => def), names: pairs.map(([item]) => item) };
+    cached = {
+      items: pairs.map(([, def]) => def),
+      names: pairs.map(([item]) => item),
+      histogramItems: Object.keys(config.items) as SurveyItem[],
+      outcomes: [...DRIVER_OUTCOMES],
+    };
     indexItemsCache.set(config, cached);
   }
   return cached;
@@ -138,16 +153,21 @@ export function addSurveyRow(state: SurveyState, row: SurveyRow): SurveyState {
     state.cells.set(key, cell);
   }
   cell.responses += 1;
-  // This runs once per response: plain loops, no per-row arrays.
-  for (const item in cell.items)
-    addToHistogram(cell.items[item as SurveyItem]!, row.items[item as SurveyItem]);
-  const { items: indexDefs, names } = indexItems(config);
+  // This runs once per response: plain loops over lists derived once per configuration.
+  const { items: indexDefs, names, histogramItems, outcomes } = indexItems(config);
+  for (let i = 0; i < histogramItems.length; i++) {
+    const item = histogramItems[i]!;
+    addToHistogram(cell.items[item]!, row.items[item]);
+  }
   const index = respondentIndex(indexDefs, (i) => row.items[names[i]!]);
   if (index === undefined) cell.indexMissing += 1;
   else addMoment(cell.index, index);
   if (row.competitor) cell.competitor[row.competitor] += 1;
   else cell.competitor.missing += 1;
-  for (const outcome in cell.drivers) addDriverRow(cell.drivers[outcome as SurveyItem]!, row.items);
+  for (let i = 0; i < outcomes.length; i++) {
+    const drivers = cell.drivers[outcomes[i]!];
+    if (drivers) addDriverRow(drivers, row.items);
+  }
   return state;
 }
 
