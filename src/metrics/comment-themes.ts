@@ -140,7 +140,7 @@ export interface VoiceState {
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
-const NON_ASCII = /[^\u0000-\u007f]/;
+const NON_ASCII = /[^ -~\t\n\r]/;
 
 function fold(text: string): string {
   // ASCII has no accents to strip: skip the Unicode normalisation most comments do not need.
