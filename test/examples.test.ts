@@ -1,6 +1,15 @@
-import { existsSync, readFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { guessSnapshot } from '../src/loaders/guess-mapping.ts';
 import { loadReviews } from '../src/loaders/load-reviews.ts';
 import { operationalFindings } from '../src/metrics/root-causes.ts';
 import { buildSite, ROOT } from './build-site.ts';
@@ -165,3 +174,25 @@ describe.each(EXAMPLE_SITES)('worked example site: %s', (name, dataset, expected
     },
   );
 });
+
+describe.skipIf(!telco.available)(
+  `new-snapshot's draft of the raw Telco export${telco.reason}`,
+  () => {
+    it('maps the churn flag, revenue and contract, and gives the reference churn by contract', async () => {
+      const text = readFileSync(telco.path, 'utf8');
+      const { manifest } = guessSnapshot(
+        [{ name: 'Telco-Customer-Churn.csv', text, encoding: 'utf-8' }],
+        { id: 'draft' },
+      );
+      const dataDir = mkdtempSync(join(tmpdir(), 'telco-draft-'));
+      mkdirSync(join(dataDir, 'draft'));
+      copyFileSync(telco.path, join(dataDir, 'draft/Telco-Customer-Churn.csv'));
+      writeFileSync(join(dataDir, 'draft/manifest.json'), JSON.stringify(manifest));
+      const review = await loadReviews(dataDir, dataDir);
+      expect(review.diagnostics).toEqual([]);
+      const byContract = review.snapshots[0]!.operational.customers!.bySegment.contract!;
+      for (const level of byContract)
+        expectProportion(level.churn, reference.telco.churn_by_contract[level.level]!);
+    });
+  },
+);

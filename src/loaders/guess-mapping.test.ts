@@ -8,6 +8,7 @@ describe('guess mapping', () => {
     expect(guessScale([1, 6])).toEqual([1, 7]);
     expect(guessScale([0, 10])).toEqual([0, 10]);
     expect(guessScale([2, 9])).toEqual([0, 10]); // 0–10 is the more common of the two
+    expect(guessScale([1, 4, 10])).toEqual([1, 10]); // both ends of 1–10, never a 0
     expect(guessScale([45, 90])).toEqual([0, 100]);
     expect(guessScale([1.5])).toBeNull();
   });
@@ -69,11 +70,54 @@ describe('guess mapping', () => {
     expect(assumptions.some((a) => a.includes('segment "region"'))).toBe(true);
   });
 
-  it('guessSnapshot refuses files without a survey', () => {
-    expect(() =>
-      guessSnapshot([{ name: 'o.csv', text: 'Order ID,Amount\n1,2', encoding: 'utf-8' }], {
-        id: 'x',
-      }),
-    ).toThrow('guessSnapshot requires a survey file');
+  it('guessSnapshot refuses an empty list of files', () => {
+    expect(() => guessSnapshot([], { id: 'x' })).toThrow(
+      'guessSnapshot requires at least one file',
+    );
+  });
+
+  it('maps ECSI construct codes (CUSA1, CUSA2, …) to items scored as the mean of their questions', () => {
+    const text = ['CUSA1,CUSA2,PERQ1,PERQ2,CUSCO', '1,10,7,8,5', '9,8,6,7,3'].join('\n');
+    const { manifest } = guessSnapshot([{ name: 'ecsi.csv', text, encoding: 'utf-8' }], {
+      id: 'ecsi',
+    });
+    const parsed = ManifestSchema.parse(manifest);
+    expect(parsed.tables.survey!.columns).toEqual({
+      satisfaction: ['CUSA1', 'CUSA2'],
+      product_quality: ['PERQ1', 'PERQ2'],
+    });
+    expect(parsed.items.satisfaction!.scale).toEqual([1, 10]);
+    expect(parsed.items.product_quality!.scale).toEqual([1, 10]); // the questionnaire's scale
+    expect(parsed.tables.survey!.format.ignore).toEqual(['CUSCO']);
+  });
+
+  it('recognises a customer-base extract with a churn flag, and reads 1/0 as yes/no', () => {
+    const text = [
+      'customerID,Contract,MonthlyCharges,Churned',
+      'A-1,Month-to-month,29.85,1',
+      'A-2,One year,56.95,0',
+      'A-3,Two year,53.85,0',
+    ].join('\n');
+    const { manifest, assumptions } = guessSnapshot(
+      [{ name: 'base.csv', text, encoding: 'utf-8' }],
+      {
+        id: 'base',
+      },
+    );
+    const parsed = ManifestSchema.parse(manifest);
+    expect(parsed.tables.survey).toBeUndefined();
+    expect(parsed.tables.customers!.columns).toEqual({
+      customer_id: 'customerID',
+      churned: 'Churned',
+      revenue: 'MonthlyCharges',
+      contract: 'Contract',
+    });
+    expect(parsed.tables.customers!.values.churned).toEqual({ '1': 'yes', '0': 'no' });
+    expect(Object.keys(parsed.segments.contract!.levels)).toEqual([
+      'Month-to-month',
+      'One year',
+      'Two year',
+    ]);
+    expect(assumptions.some((a) => a.includes('placeholder'))).toBe(true);
   });
 });

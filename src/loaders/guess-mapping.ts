@@ -72,6 +72,25 @@ const TICKET_RULES: Array<[string, RegExp]> = [
   ['journey_stage', /journey|stage/i],
   ['type', /^type$|kind/i],
 ];
+const CUSTOMER_RULES: Array<[string, RegExp]> = [
+  ['customer_id', /^(customer|client|account|user|subscriber)[ _-]?(id|number|no)$/i],
+  ['churned', /churn|attrition|^left$|cancell?ed/i],
+  ['revenue', /monthly|revenue|charges|spend|arpu|value/i],
+];
+/** Ways exports write a churn flag, read as the canonical yes/no. */
+const CHURN_LABELS: Record<string, 'yes' | 'no'> = {
+  yes: 'yes',
+  no: 'no',
+  y: 'yes',
+  n: 'no',
+  true: 'yes',
+  false: 'no',
+  '1': 'yes',
+  '0': 'no',
+  churned: 'yes',
+  retained: 'no',
+  active: 'no',
+};
 const CHOICE_GUESSES: Array<[string, (label: string) => string | null]> = [
   [
     'competitor',
@@ -98,10 +117,34 @@ const CHOICE_GUESSES: Array<[string, (label: string) => string | null]> = [
 ];
 const SEGMENT_HINT = /segment|group|type|tier|region|country|state|contract|channel|plan/i;
 
+/** ECSI/ACSI construct codes and the items they measure. */
+const CONSTRUCT_CODES: Record<string, SurveyItem> = {
+  CUSA: 'satisfaction',
+  IMAG: 'brand',
+  CUEX: 'expectations',
+  PERQ: 'product_quality',
+  PERV: 'value',
+};
+
+/** Item → its numbered questions, for headers such as CUSA1, CUSA2, CUSA3 not yet mapped. */
+function constructGroups(headers: readonly string[], used: ReadonlySet<string>) {
+  const groups = new Map<SurveyItem, string[]>();
+  for (const header of headers) {
+    const code = /^([A-Z]{3,5})\d+$/.exec(header)?.[1];
+    const item = code === undefined ? undefined : CONSTRUCT_CODES[code];
+    if (!item || used.has(header)) continue;
+    groups.set(item, [...(groups.get(item) ?? []), header]);
+  }
+  return [...groups].filter(([, members]) => members.length >= 2);
+}
+
 /** Which kind of table a header row looks like. */
 export function classifyTable(headers: readonly string[]): TableName {
   const text = headers.join(' ');
   if (/ticket|case id|first response|resolv/i.test(text)) return 'tickets';
+  // A customer-base extract flags who left and carries no survey answers.
+  if (/churn|attrition/i.test(text) && !/recommend|satisf|nps|rating|stars|review/i.test(text))
+    return 'customers';
   if (/recommend|satisf|nps|rating|score|stars|review/i.test(text)) return 'survey';
   if (/order|transaction|invoice|amount|revenue/i.test(text)) return 'orders';
   return 'survey';
@@ -118,6 +161,8 @@ export function guessScale(values: readonly number[]): [number, number] | null {
   if (values.length === 0 || values.some((v) => !Number.isInteger(v))) return null;
   const min = Math.min(...values);
   const max = Math.max(...values);
+  // Both ends of 1–10 answered and never 0: a 1–10 scale, not 0–10.
+  if (min === 1 && max === 10) return [1, 10];
   for (const scale of [
     [1, 5],
     [1, 7],
@@ -172,8 +217,14 @@ export function guessSnapshot(
       );
       continue;
     }
-    const rules = kind === 'survey' ? SURVEY_RULES : kind === 'orders' ? ORDER_RULES : TICKET_RULES;
+    const rules = {
+      survey: SURVEY_RULES,
+      orders: ORDER_RULES,
+      tickets: TICKET_RULES,
+      customers: CUSTOMER_RULES,
+    }[kind];
     const columns: Record<string, string> = {};
+    const constructs: Record<string, string[]> = {};
     const values: Record<string, Record<string, number | string>> = {};
     const used = new Set<string>();
     const column = (h: string) =>
@@ -185,6 +236,20 @@ export function guessSnapshot(
       used.add(header);
     }
     if (kind === 'survey') {
+      // Questionnaires in the ECSI/ACSI tradition name several questions per construct with
+      // one code (CUSA1, CUSA2, …): each construct becomes an item scored as their mean.
+      // One questionnaire, one scale: guessed from the answers to all its construct questions.
+      const groups = constructGroups(headers, used);
+      const answers = groups.flatMap(([, members]) => members.flatMap((h) => column(h)));
+      const scale = answers.every((v) => /^\d+$/.test(v)) ? guessScale(answers.map(Number)) : null;
+      for (const [field, members] of scale ? groups : []) {
+        constructs[field] = members;
+        for (const h of members) used.add(h);
+        items[field as SurveyItem] = { scale: scale! };
+        assumptions.push(
+          `${file.name}: ${members.map((h) => `"${h}"`).join(', ')} → ${field}, the mean of ${members.length} questions on ${scale![0]}–${scale![1]}`,
+        );
+      }
       for (const field of SURVEY_ITEMS) {
         const header = columns[field];
         if (!header) continue;
@@ -236,6 +301,32 @@ export function guessSnapshot(
             .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)),
         );
     }
+    if (kind === 'customers' && columns.churned) {
+      const header = columns.churned;
+      const labels = [...new Set(column(header))];
+      const map: Record<string, string> = {};
+      for (const label of labels) {
+        const canonical = CHURN_LABELS[label.toLowerCase()];
+        if (canonical && canonical !== label.toLowerCase()) map[label] = canonical;
+      }
+      const unread = labels.filter((l) => CHURN_LABELS[l.toLowerCase()] === undefined);
+      if (Object.keys(map).length > 0) values.churned = map;
+      assumptions.push(
+        unread.length > 0
+          ? `${file.name}: "${header}" → churned, but ${unread.map((u) => `"${u}"`).join(', ')} is neither yes nor no: map it under values.churned`
+          : `${file.name}: "${header}" → churned (${labels.join(' / ')})`,
+      );
+    }
+    if (kind === 'customers' && columns.revenue) {
+      const observed = column(columns.revenue);
+      if (observed.some((v) => !/^-?\d+(\.\d+)?$/.test(v))) {
+        assumptions.push(
+          `${file.name}: "${columns.revenue}" looked like revenue but holds non-numbers; left unmapped`,
+        );
+        used.delete(columns.revenue);
+        delete columns.revenue;
+      } else assumptions.push(`${file.name}: "${columns.revenue}" → revenue per customer`);
+    }
     // Choice fields: map the export's labels by their words.
     for (const [field, guess] of CHOICE_GUESSES) {
       const header = columns[field];
@@ -273,32 +364,35 @@ export function guessSnapshot(
         used.add(header);
       }
     }
-    const ignored = headers.filter((h) => !used.has(h));
+    // Unmapped columns go under format.ignore, named here once, so validate does not repeat them.
+    const ignored = headers.filter((h) => !used.has(h) && h !== '');
     if (ignored.length > 0)
-      assumptions.push(`${file.name}: not mapped: ${ignored.map((h) => `"${h}"`).join(', ')}`);
+      assumptions.push(
+        `${file.name}: not mapped (listed in format.ignore; map any you need): ${ignored.map((h) => `"${h}"`).join(', ')}`,
+      );
     assumptions.push(
       `${file.name}: ${kind} table, ${file.encoding}, delimiter ${JSON.stringify(delimiter)}`,
     );
     tables[kind] = {
       file: file.name,
-      columns,
+      columns: { ...columns, ...constructs },
       ...(Object.keys(values).length > 0 ? { values } : {}),
       format: {
         ...(file.encoding === 'utf-8' ? {} : { encoding: 'windows-1252' as const }),
         ...(delimiter === ',' ? {} : { delimiter: delimiter as ';' }),
+        ...(ignored.length > 0 ? { ignore: ignored } : {}),
       },
     };
   }
-  if (!tables.survey)
-    throw new Error(
-      'guessSnapshot requires a survey file (headers with recommend, satisfaction, score or rating)',
-    );
+  if (Object.keys(tables).length === 0) throw new Error('guessSnapshot requires at least one file');
   dates.sort();
   const start = options.start ?? dates[0] ?? '2026-01-01';
   const end = options.end ?? dates.at(-1) ?? start;
   if (!options.start || !options.end)
     assumptions.push(
-      `period ${start} – ${end} taken from the survey dates (set --start/--end to override)`,
+      dates.length > 0
+        ? `period ${start} – ${end} taken from the survey dates (set --start/--end to override)`
+        : `period ${start} – ${end} is a placeholder: the files have no survey dates (set --start/--end)`,
     );
   return {
     manifest: {
@@ -309,9 +403,10 @@ export function guessSnapshot(
       segments,
       items,
       tables: {
-        survey: tables.survey,
+        ...(tables.survey ? { survey: tables.survey } : {}),
         ...(tables.orders ? { orders: tables.orders } : {}),
         ...(tables.tickets ? { tickets: tables.tickets } : {}),
+        ...(tables.customers ? { customers: tables.customers } : {}),
       },
     },
     assumptions,
