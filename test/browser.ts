@@ -1,5 +1,6 @@
 /** The browser the end-to-end tests use: the system's Chromium (see src/lib/chromium.ts). */
-import type { Browser } from 'playwright-core';
+import AxeBuilder from 'axe-core';
+import type { Browser, Page } from 'playwright-core';
 import { findChromium, launchChromium } from '../src/lib/chromium.ts';
 
 const CHROMIUM_PATH = findChromium();
@@ -10,4 +11,33 @@ export const NO_CHROMIUM_REASON =
 export function launchBrowser(): Promise<Browser> {
   if (!CHROMIUM_PATH) throw new Error(NO_CHROMIUM_REASON);
   return launchChromium(CHROMIUM_PATH);
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: number;
+}
+
+/** Runs axe-core on the page as loaded and returns its violations. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: AxeBuilder.source });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (ctx: Document) => Promise<{
+            violations: Array<{ id: string; impact: string | null; nodes: unknown[] }>;
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+  });
+}
+
+/** The violations a reader would be blocked by. */
+export function serious(violations: readonly AxeViolation[]): AxeViolation[] {
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }

@@ -12,6 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { guessSnapshot } from '../src/loaders/guess-mapping.ts';
 import { loadReviews } from '../src/loaders/load-reviews.ts';
 import { operationalFindings } from '../src/metrics/root-causes.ts';
+import { serveStatic } from '../src/lib/static-server.ts';
+import { axeViolations, hasChromium, launchBrowser, serious } from './browser.ts';
 import { buildSite, ROOT } from './build-site.ts';
 import { ORACLE_DIR } from './oracles.ts';
 import { sharedDataset } from './shared-datasets.ts';
@@ -157,8 +159,8 @@ const EXAMPLE_SITES: Array<[string, ReturnType<typeof sharedDataset>, string[]]>
 describe.each(EXAMPLE_SITES)('worked example site: %s', (name, dataset, expected) => {
   it.skipIf(!dataset.available)(
     `builds from its manifest and report alone${dataset.reason}`,
-    { timeout: 120_000 },
-    () => {
+    { timeout: 180_000 },
+    async () => {
       const build = buildSite(
         join(ROOT, `examples/${name}/data`),
         join(ROOT, `examples/${name}/reports`),
@@ -171,6 +173,37 @@ describe.each(EXAMPLE_SITES)('worked example site: %s', (name, dataset, expected
       for (const text of expected) expect(html).toContain(text);
       // Published, not a draft: the page renders the frozen figures pinned to this data.
       expect(html).not.toContain('>Draft<');
+      if (!hasChromium) return;
+      // Looked at as a reader would: light and dark, desktop and phone, screenshots kept.
+      const server = await serveStatic(build.outDir);
+      const browser = await launchBrowser();
+      try {
+        for (const [width, scheme] of [
+          [1280, 'light'],
+          [390, 'dark'],
+        ] as const) {
+          const context = await browser.newContext({
+            viewport: { width, height: 900 },
+            colorScheme: scheme,
+          });
+          const page = await context.newPage();
+          await page.goto(`${server.url}reports/${name}/`);
+          expect(serious(await axeViolations(page))).toEqual([]);
+          // Nothing wider than the screen: tables scroll inside their own region.
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - window.innerWidth,
+          );
+          expect(overflow).toBeLessThanOrEqual(0);
+          await page.screenshot({
+            path: join(ROOT, `test-results/screenshots/example-${name}-${width}-${scheme}.png`),
+            fullPage: true,
+          });
+          await context.close();
+        }
+      } finally {
+        await browser.close();
+        await server.close();
+      }
     },
   );
 });

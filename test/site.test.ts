@@ -12,10 +12,15 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from 'axe-core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasChromium, launchBrowser, NO_CHROMIUM_REASON } from './browser.ts';
+import {
+  axeViolations,
+  hasChromium,
+  launchBrowser,
+  NO_CHROMIUM_REASON,
+  serious,
+} from './browser.ts';
 import { serveStatic } from '../src/lib/static-server.ts';
 import { newReport, publishReport } from '../src/cli/report-workflow.ts';
 import { nodeEffects } from '../src/cli/cli-support.ts';
@@ -341,23 +346,9 @@ describe.skipIf(!hasChromium)(
       });
       const page = await context.newPage();
       await page.goto(`${server.url}reports/2026-Q2/`);
-      await page.addScriptTag({ content: AxeBuilder.source });
-      const violations = await page.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run: (
-                ctx: Document,
-              ) => Promise<{ violations: Array<{ id: string; impact: string | null }> }>;
-            };
-          }
-        ).axe;
-        return (await axe.run(document)).violations.map((v) => ({ id: v.id, impact: v.impact }));
-      });
+      const violations = await axeViolations(page);
       await page.screenshot({ path: join(SCREENSHOTS, 'report-dark.png'), fullPage: true });
-      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
-        [],
-      );
+      expect(serious(violations)).toEqual([]);
       await context.close();
     });
 
@@ -483,28 +474,9 @@ describe.skipIf(!hasChromium)(
       ] as const) {
         const page = await browser.newPage({ viewport: { width, height: 900 } });
         await page.goto(`${server.url}${path}`);
-        await page.addScriptTag({ content: AxeBuilder.source });
-        const violations = await page.evaluate(async () => {
-          const axe = (
-            window as unknown as {
-              axe: {
-                run: (ctx: Document) => Promise<{
-                  violations: Array<{ id: string; impact: string | null; nodes: unknown[] }>;
-                }>;
-              };
-            }
-          ).axe;
-          const result = await axe.run(document);
-          return result.violations.map((v) => ({
-            id: v.id,
-            impact: v.impact,
-            nodes: v.nodes.length,
-          }));
-        });
+        const violations = await axeViolations(page);
         await page.screenshot({ path: join(SCREENSHOTS, `${name}-${label}.png`), fullPage: true });
-        expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual(
-          [],
-        );
+        expect(serious(violations)).toEqual([]);
         await page.close();
       }
     });

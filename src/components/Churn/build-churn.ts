@@ -18,7 +18,7 @@ export interface ChurnRow {
   pAdjusted: number | null;
   /** Churn significantly above or below the rest of the base (adjusted p < alpha). */
   verdict: Verdict;
-  /** Chart coordinates of the estimate and its interval, and the row's baseline. */
+  /** Chart coordinates of the estimate and its interval, and the row's line (its name is above). */
   x: number;
   xLower: number;
   xUpper: number;
@@ -50,8 +50,10 @@ export interface ChurnView {
   summary: string[];
 }
 
-const ROW_HEIGHT = 28;
-const LABEL_WIDTH = 190;
+// Each level's name sits above its interval, so the plot keeps the full width on a phone.
+const ROW_HEIGHT = 40;
+const WIDTH = 380;
+const MARGIN = 12;
 
 /** A "nice" upper bound for the axis: the next multiple of 10 above the largest interval. */
 function axisMax(uppers: readonly number[]): number {
@@ -67,13 +69,9 @@ export function buildChurn(
   const dimensions = Object.entries(figures.bySegment)
     .filter(([, levels]) => levels.length > 0)
     .map(([dimension, levels]): ChurnDimensionView => {
-      const width = 640;
-      const box = {
-        x: LABEL_WIDTH,
-        y: 8,
-        w: width - LABEL_WIDTH - 16,
-        h: levels.length * ROW_HEIGHT,
-      };
+      const width = WIDTH;
+      // Room on the right for the last tick label, centred on the end of the axis.
+      const box = { x: MARGIN, y: 4, w: width - MARGIN - 20, h: levels.length * ROW_HEIGHT };
       const max = axisMax(levels.map((l) => l.churn.upper ?? 0));
       const sx = (v: number) => box.x + (v / max) * box.w;
       const rows = levels.map((l, i): ChurnRow => {
@@ -91,7 +89,7 @@ export function buildChurn(
           x: sx(l.churn.value!),
           xLower: sx(l.churn.lower!),
           xUpper: sx(l.churn.upper!),
-          y: box.y + i * ROW_HEIGHT + ROW_HEIGHT / 2,
+          y: box.y + i * ROW_HEIGHT + ROW_HEIGHT - 10,
         };
       });
       return {
