@@ -69,7 +69,9 @@ export class CsvRecord {
 }
 
 export class CsvScanner {
-  private pending: Buffer = EMPTY;
+  /** The unfinished record carried to the next chunk, at the start of a buffer that doubles. */
+  private store: Buffer = EMPTY;
+  private pendingLength = 0;
   private readonly delimiter: number;
   private readonly record = new CsvRecord();
   private readonly onRecord: (record: CsvRecord) => void;
@@ -84,18 +86,42 @@ export class CsvScanner {
 
   /** Feeds the next chunk of bytes (the scanner keeps what it needs of it). */
   push(chunk: Buffer): void {
-    const bytes = this.pending.length > 0 ? Buffer.concat([this.pending, chunk]) : chunk;
-    this.pending = this.scan(bytes, false);
+    let bytes = chunk;
+    if (this.pendingLength > 0) {
+      // A record longer than a chunk (a long quoted field) grows the store geometrically, so
+      // carrying it across many chunks copies each byte a bounded number of times.
+      this.reserve(this.pendingLength + chunk.length);
+      chunk.copy(this.store, this.pendingLength);
+      bytes = this.store.subarray(0, this.pendingLength + chunk.length);
+    }
+    const rest = this.scan(bytes, false);
+    this.pendingLength = bytes.length - rest;
+    if (this.pendingLength === 0) return;
+    if (bytes === chunk) {
+      this.reserve(this.pendingLength);
+      chunk.copy(this.store, 0, rest);
+    } else this.store.copyWithin(0, rest, bytes.length);
   }
 
   /** Ends the input: the last record may lack a line end; an open quote is an error. */
   end(): void {
-    if (this.pending.length > 0) this.scan(this.pending, true);
-    this.pending = EMPTY;
+    if (this.pendingLength > 0) this.scan(this.store.subarray(0, this.pendingLength), true);
+    this.pendingLength = 0;
+    this.store = EMPTY;
   }
 
-  /** Scans whole records of `bytes`; returns the unfinished tail to keep for the next chunk. */
-  private scan(bytes: Buffer, final: boolean): Buffer {
+  private reserve(length: number): void {
+    if (this.store.length >= length) return;
+    const grown = Buffer.allocUnsafe(Math.max(length, this.store.length * 2, 1 << 16));
+    this.store.copy(grown, 0, 0, this.pendingLength);
+    this.store = grown;
+  }
+
+  /**
+   * Scans whole records of `bytes`, handing each to the callback.
+   * @returns where the unfinished record starts (bytes.length when every record is whole)
+   */
+  private scan(bytes: Buffer, final: boolean): number {
     const delimiter = this.delimiter;
     const length = bytes.length;
     const record = this.record;
@@ -132,12 +158,12 @@ export class CsvScanner {
             from = q + 1;
           }
           if (closedAt < 0) {
-            if (!final) return Buffer.from(bytes.subarray(recordStart));
+            if (!final) return recordStart;
             // Never closed: the rest of the input is this field, as papaparse reads it.
             record.add(start, length, true);
             record.quoteError = true;
             this.onRecord(record);
-            return EMPTY;
+            return length;
           }
           record.add(start, closedAt, quotes);
           pos = closedAt + 1;
@@ -148,19 +174,19 @@ export class CsvScanner {
             if (c === delimiter || c === LF || c === CR) break;
             end += 1;
           }
-          if (end >= length && !final) return Buffer.from(bytes.subarray(recordStart));
+          if (end >= length && !final) return recordStart;
           record.add(pos, end, false);
           pos = end;
         }
         // After a field: a delimiter, a line end, or the end of the input.
         if (pos >= length) {
-          if (!final) return Buffer.from(bytes.subarray(recordStart));
+          if (!final) return recordStart;
           break;
         }
         const c = bytes[pos]!;
         if (c === delimiter) {
           pos += 1;
-          if (pos >= length && !final) return Buffer.from(bytes.subarray(recordStart));
+          if (pos >= length && !final) return recordStart;
           if (pos >= length) {
             record.add(pos, pos, false);
             break;
@@ -168,7 +194,7 @@ export class CsvScanner {
           continue;
         }
         if (c === CR) {
-          if (pos + 1 >= length && !final) return Buffer.from(bytes.subarray(recordStart));
+          if (pos + 1 >= length && !final) return recordStart;
           pos += pos + 1 < length && bytes[pos + 1] === LF ? 2 : 1;
         } else pos += 1; // LF
         break;
@@ -176,6 +202,6 @@ export class CsvScanner {
       // Every way out of the loop above ends a record; a blank line is one empty field.
       if (!(record.count === 1 && record.ends[0] === record.starts[0])) this.onRecord(record);
     }
-    return EMPTY;
+    return length;
   }
 }
