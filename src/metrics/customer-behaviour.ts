@@ -65,7 +65,7 @@ export function addOrder(
 
 /** Combines two states exactly (a customer's orders may sit in both). */
 export function mergeBehaviour(a: BehaviourState, b: BehaviourState): BehaviourState {
-  const customers = new Map<string, CustomerTotals>();
+  const customers = new IdMap<CustomerTotals>();
   for (const [id, t] of a.customers) customers.set(id, { ...t });
   for (const [id, t] of b.customers) {
     const existing = customers.get(id);
@@ -285,8 +285,14 @@ export function valueLinks(
   state: BehaviourState,
   answers: ReadonlyMap<string, CustomerAnswers>,
 ): ValueLinks {
-  const matched: Array<CustomerAnswers & { revenue: number; late: boolean; delivered: number }> =
-    [];
+  const matched: Array<{
+    answers: number;
+    satisfied: number;
+    satisfactionAnswers: number;
+    revenue: number;
+    late: boolean;
+    delivered: number;
+  }> = [];
   let revenue = 0;
   let atRisk = 0;
   let rows = 0;
@@ -296,19 +302,21 @@ export function valueLinks(
     revenue += t.revenue;
     if (a.detractor) atRisk += t.revenue;
     rows += a.answers;
-    matched.push({ ...a, revenue: t.revenue, late: t.late > 0, delivered: t.delivered });
+    matched.push({
+      answers: a.answers,
+      satisfied: a.satisfied,
+      satisfactionAnswers: a.satisfactionAnswers,
+      revenue: t.revenue,
+      late: t.late > 0,
+      delivered: t.delivered,
+    });
   }
-  // Median revenue over answers (a customer who answered twice counts twice).
-  const byRevenue = [...matched].sort((x, y) => x.revenue - y.revenue);
-  let median = 0;
-  let seen = 0;
-  for (const m of byRevenue) {
-    seen += m.answers;
-    if (seen > Math.floor((rows - 1) / 2)) {
-      median = m.revenue;
-      break;
-    }
-  }
+  // Median revenue over answers (a customer who answered twice counts twice): the lower
+  // middle of every answer's revenue, sorted as numbers.
+  const perAnswer = new Float64Array(rows);
+  let at = 0;
+  for (const m of matched) perAnswer.fill(m.revenue, at, (at += m.answers));
+  const median = rows > 0 ? perAnswer.sort()[Math.floor((rows - 1) / 2)]! : 0;
   const csat = (group: typeof matched) =>
     share(
       group.reduce((k, m) => k + m.satisfied, 0),

@@ -115,6 +115,36 @@ describe('customer behaviour', () => {
     expect(links.highVsLowValue.b).toMatchObject({ k: 1, n: 2 });
   });
 
+  it('splits high- and low-value customers at the median revenue over answers, whatever the data', () => {
+    const customerArb = fc.record({
+      revenue: fc.integer({ min: 0, max: 20 }),
+      answers: fc.array(fc.boolean(), { minLength: 1, maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(customerArb, { minLength: 1, maxLength: 12 }), (customers) => {
+        const s = createBehaviourState();
+        const answers = new Map<string, CustomerAnswers>();
+        customers.forEach((c, i) => {
+          addOrder(s, order(`o${i}`, `c${i}`, c.revenue), EXCLUDE);
+          for (const satisfied of c.answers)
+            addCustomerAnswer(answers, `c${i}`, { recommend: 8, satisfied });
+        });
+        // By definition: every answer carries its customer's revenue; the lower middle one.
+        const perAnswer = customers.flatMap((c) => c.answers.map(() => c.revenue));
+        const median = [...perAnswer].sort((a, b) => a - b)[
+          Math.floor((perAnswer.length - 1) / 2)
+        ]!;
+        const count = (high: boolean) =>
+          customers
+            .filter((c) => c.revenue > median === high)
+            .reduce((n, c) => n + c.answers.length, 0);
+        const links = valueLinks(s, answers);
+        expect(links.highVsLowValue.a.n).toBe(count(true));
+        expect(links.highVsLowValue.b.n).toBe(count(false));
+      }),
+    );
+  });
+
   it('merging the states of any split of the orders equals one pass', () => {
     const orderArb = fc.record({
       customer: fc.constantFrom('a', 'b', 'c', 'd'),
