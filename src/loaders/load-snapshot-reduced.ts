@@ -7,7 +7,11 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { mergeBehaviour, type BehaviourState } from '../metrics/customer-behaviour.ts';
+import {
+  mergeBehaviour,
+  unpackBehaviour,
+  type PackedBehaviour,
+} from '../metrics/customer-behaviour.ts';
 import { TABLE_NAMES, type TableName } from '../schemas/fields.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import {
@@ -27,7 +31,7 @@ import {
 const PARALLEL_BYTES = Number(process.env.REVIEW_PARALLEL_BYTES ?? 16 * 2 ** 20);
 
 interface WorkerResult {
-  behaviour: BehaviourState;
+  behaviour: PackedBehaviour;
   tables: Partial<Record<string, TableSummary>>;
   parts: Array<[string, string]>;
   diagnostics: Diagnostic[];
@@ -86,7 +90,16 @@ export async function loadSnapshotReduced(
     return { loaded: await loadSnapshot(dir, displayDir, create), reducers };
   }
   const r = reducers as SnapshotReducers | null;
-  if (r?.behaviour) r.behaviour = mergeBehaviour(r.behaviour, orders.behaviour);
+  if (r?.behaviour) {
+    const fromWorker = unpackBehaviour(orders.behaviour);
+    const main = r.behaviour;
+    // The main thread read no orders: its state is empty and the worker's is the whole one.
+    const empty =
+      main.customers.size === 0 &&
+      main.missingAmount === 0 &&
+      Object.keys(main.excluded).length === 0;
+    r.behaviour = empty ? fromWorker : mergeBehaviour(main, fromWorker);
+  }
   const parts = [...loaded.parts, ...orders.parts];
   // Same key order as a one-thread load, so the figures JSON is byte-identical.
   const merged: Partial<Record<TableName, TableSummary>> = { ...loaded.tables, ...orders.tables };

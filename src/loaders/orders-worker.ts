@@ -6,6 +6,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import {
   addOrder,
   createBehaviourState,
+  packBehaviour,
+  packedBuffers,
   type BehaviourState,
 } from '../metrics/customer-behaviour.ts';
 import { loadSnapshot } from './load-snapshot.ts';
@@ -22,10 +24,14 @@ const loaded = await loadSnapshot(
   },
   { only: ['orders'] },
 );
-parentPort!.postMessage({
-  behaviour,
-  tables: loaded.tables,
-  parts: loaded.parts.filter(([name]) => name !== 'manifest.json'),
-  // The main thread reports the manifest's own diagnostics.
-  diagnostics: loaded.diagnostics.filter((d) => !d.file.endsWith('manifest.json')),
-});
+const packed = packBehaviour(behaviour);
+parentPort!.postMessage(
+  {
+    behaviour: packed,
+    tables: loaded.tables,
+    parts: loaded.parts.filter(([name]) => name !== 'manifest.json'),
+    // The main thread reports the manifest's own diagnostics.
+    diagnostics: loaded.diagnostics.filter((d) => !d.file.endsWith('manifest.json')),
+  },
+  packedBuffers(packed),
+);

@@ -15,6 +15,8 @@ import {
   behaviourFigures,
   createBehaviourState,
   mergeBehaviour,
+  packBehaviour,
+  unpackBehaviour,
   valueLinks,
   type CustomerAnswers,
 } from './customer-behaviour.ts';
@@ -141,6 +143,37 @@ describe('customer behaviour', () => {
         const links = valueLinks(s, answers);
         expect(links.highVsLowValue.a.n).toBe(count(true));
         expect(links.highVsLowValue.b.n).toBe(count(false));
+      }),
+    );
+  });
+
+  it('a packed state (for moving between threads) unpacks to the same state', () => {
+    const rowArb = fc.record({
+      customer: fc.constantFrom('a', 'C1', 'C2', 'b7'),
+      amount: fc.option(fc.integer({ min: 1, max: 300 }), { nil: undefined }),
+      status: fc.constantFrom('completed', 'cancelled'),
+      group: fc.constantFrom('SMB', 'Consumer', undefined),
+    });
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 40 }), (rows) => {
+        const s = createBehaviourState();
+        rows.forEach((r, i) =>
+          addOrder(
+            s,
+            {
+              ...order(`o${i}`, r.customer, r.amount),
+              status: r.status,
+              segments: { group: r.group },
+            },
+            EXCLUDE,
+          ),
+        );
+        const back = unpackBehaviour(packBehaviour(s));
+        expect([...back.customers.entries()]).toEqual([...s.customers.entries()]);
+        expect(back.excluded).toEqual(s.excluded);
+        expect(back.missingAmount).toBe(s.missingAmount);
+        for (const id of s.customers.keys())
+          expect(back.customers.get(id)).toEqual(s.customers.get(id));
       }),
     );
   });
