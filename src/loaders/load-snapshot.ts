@@ -19,7 +19,7 @@ import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { fieldSpecs } from './field-specs.ts';
 import { readManifest } from './read-manifest.ts';
 import { IdRegistry } from './id-registry.ts';
-import { readTable, type CanonicalRecord } from './read-table.ts';
+import { readTable, RecordLayout, type CellValue } from './read-table.ts';
 import { readCsv } from './csv-reader.ts';
 import { existsSync } from 'node:fs';
 
@@ -61,20 +61,36 @@ export function snapshotHash(parts: ReadonlyArray<[name: string, sha256: string]
   return `sha256:${hash.digest('hex')}`;
 }
 
-function segmentsOf(
-  record: CanonicalRecord,
+/** Reads a row's segment levels: dimension → level, for every dimension of the manifest. */
+function segmentReader(
+  layout: RecordLayout,
   dimensions: readonly string[],
-): Record<string, string | undefined> {
-  const segments: Record<string, string | undefined> = {};
-  for (const d of dimensions) segments[d] = record[d] as string | undefined;
-  return segments;
+): (values: readonly CellValue[]) => Record<string, string | undefined> {
+  const slots = dimensions.map((d) => layout.slot(d));
+  return (values) => {
+    const segments: Record<string, string | undefined> = {};
+    for (let i = 0; i < dimensions.length; i++)
+      segments[dimensions[i]!] = values[slots[i]!] as string | undefined;
+    return segments;
+  };
 }
 
 const str = (v: string | number | undefined) => (v === undefined ? undefined : String(v));
 
+// Statuses and ticket types repeat a handful of values: lower-case each distinct one once.
+const lowerCased = new Map<string, string>();
+function lowerCase(text: string): string {
+  let lower = lowerCased.get(text);
+  if (lower === undefined) {
+    lower = text.toLowerCase();
+    if (lowerCased.size < 10_000) lowerCased.set(text, lower);
+  }
+  return lower;
+}
+
 interface Lookup {
-  /** Fills the record's segment from the lookup when the table left it empty. */
-  apply: (record: CanonicalRecord, row: number, file: string) => void;
+  /** Fills the row's segment from the lookup when the table left it empty. */
+  apply: (values: CellValue[], layout: RecordLayout, row: number) => void;
   /** Reports keys the lookup did not know, once, after the table. */
   report: (file: string) => void;
 }
@@ -161,13 +177,18 @@ async function readLookups(
     hashParts.push([spec.file, read.sha256]);
     let misses = 0;
     let firstMiss: { row: number; value: string } | null = null;
+    let target: number | undefined;
+    let keySlot: number | undefined;
     lookups.push({
-      apply: (record, row) => {
-        if (record[spec.field] !== undefined) return;
-        const key = record[spec.key];
+      apply: (record, layout, row) => {
+        // A lookup belongs to one table: its slots are the same for every row.
+        target ??= layout.slot(spec.field);
+        keySlot ??= layout.slot(spec.key);
+        if (record[target] !== undefined) return;
+        const key = record[keySlot];
         if (key === undefined) return;
         const level = values.get(String(key));
-        if (level !== undefined) record[spec.field] = level;
+        if (level !== undefined) record[target] = level;
         else {
           misses += 1;
           firstMiss ??= { row, value: String(key) };
@@ -216,23 +237,34 @@ export async function loadSnapshot(
   const tables: Partial<Record<TableName, TableSummary>> = {};
   let hashComplete = true;
 
+  /**
+   * Reads one table; `handler` is given the table's layout once and returns what to do with each
+   * row's values (which are reused from row to row: copy out what is kept).
+   */
   const readOne = async (
     name: TableName,
-    onRecord: (record: CanonicalRecord, row: number, file: string) => void,
+    handler: (layout: RecordLayout, file: string) => (values: CellValue[], row: number) => void,
   ) => {
     const table = manifest.tables[name];
     if (!table || (options.only && !options.only.includes(name))) return;
     const file = normalize(`${displayDir}/${table.file}`);
     const lookups = await readLookups(dir, displayDir, manifest, table, diagnostics, hashParts);
     if (lookups === null) hashComplete = false;
+    const specs = fieldSpecs(name, manifest);
+    const layout = new RecordLayout([
+      ...specs.map((s) => s.field),
+      ...table.lookups.map((l) => l.field),
+    ]);
+    const onRow = handler(layout, file);
     const result = await readTable(
       join(dir, table.file),
       file,
       table,
-      fieldSpecs(name, manifest),
-      (record, row) => {
-        for (const lookup of lookups ?? []) lookup.apply(record, row, file);
-        onRecord(record, row, file);
+      specs,
+      layout,
+      (values, row) => {
+        for (const lookup of lookups ?? []) lookup.apply(values, layout, row);
+        onRow(values, row);
       },
     );
     for (const lookup of lookups ?? []) lookup.report(file);
@@ -284,120 +316,155 @@ export async function loadSnapshot(
   const hasResponseIds = surveyTable?.columns.response_id !== undefined;
   const responseIdHeader = mappedHeader(surveyTable, 'response_id');
   const items = SURVEY_ITEMS.filter((item) => manifest.items[item] !== undefined);
-  await readOne('survey', (record, row, file) => {
-    // Without an id column (some survey exports have none) each row is one response.
-    const responseId = hasResponseIds ? String(record.response_id) : `${file}:${row}`;
-    if (
-      hasResponseIds &&
-      dropRepeat(surveyIds, 'survey', 'response', responseId, row, file, responseIdHeader)
-    )
-      return;
-    const scores: Partial<Record<SurveyItem, number>> = {};
-    let answered = 0;
-    for (const item of items) {
-      const value = record[item];
-      if (typeof value === 'number') {
-        scores[item] = value;
-        answered += 1;
+  await readOne('survey', (layout, file) => {
+    const at = layout.slotsOf([
+      'response_id',
+      'customer_id',
+      'date',
+      'competitor',
+      'journey_stage',
+      'comment',
+    ]);
+    const itemSlots = items.map((item) => layout.slot(item));
+    const segmentsOf = segmentReader(layout, dimensions);
+    return (values, row) => {
+      // Without an id column (some survey exports have none) each row is one response.
+      const responseId = hasResponseIds ? String(values[at.response_id]) : `${file}:${row}`;
+      if (
+        hasResponseIds &&
+        dropRepeat(surveyIds, 'survey', 'response', responseId, row, file, responseIdHeader)
+      )
+        return;
+      const scores: Partial<Record<SurveyItem, number>> = {};
+      let answered = 0;
+      for (let i = 0; i < items.length; i++) {
+        const value = values[itemSlots[i]!];
+        if (typeof value === 'number') {
+          scores[items[i]!] = value;
+          answered += 1;
+        }
       }
-    }
-    if (answered === 0) {
-      diagnostics.push(
-        diagnostic('empty-response', {
-          file,
-          row,
-          column: responseIdHeader,
-          value: responseId,
-          message: 'no scored item is answered; the response is excluded from every metric',
-          hint: 'nothing to do if this was an abandoned response; otherwise check the item columns',
-        }),
-      );
-      return;
-    }
-    const date = str(record.date);
-    if (outsidePeriod(date)) {
-      diagnostics.push(
-        diagnostic('date-outside-period', {
-          file,
-          row,
-          column: mappedHeader(surveyTable, 'date'),
-          value: date,
-          message: `date outside the snapshot's period ${manifest.start} – ${manifest.end}`,
-          hint: "check the export's date filter, or the period in manifest.json",
-        }),
-      );
-    }
-    sinks.survey({
-      responseId,
-      customerId: str(record.customer_id),
-      date,
-      segments: segmentsOf(record, dimensions),
-      items: scores,
-      competitor: record.competitor as CompetitorComparison | undefined,
-      journeyStage: record.journey_stage as JourneyStage | undefined,
-      comment: str(record.comment),
-    });
+      if (answered === 0) {
+        diagnostics.push(
+          diagnostic('empty-response', {
+            file,
+            row,
+            column: responseIdHeader,
+            value: responseId,
+            message: 'no scored item is answered; the response is excluded from every metric',
+            hint: 'nothing to do if this was an abandoned response; otherwise check the item columns',
+          }),
+        );
+        return;
+      }
+      const date = str(values[at.date]);
+      if (outsidePeriod(date)) {
+        diagnostics.push(
+          diagnostic('date-outside-period', {
+            file,
+            row,
+            column: mappedHeader(surveyTable, 'date'),
+            value: date,
+            message: `date outside the snapshot's period ${manifest.start} – ${manifest.end}`,
+            hint: "check the export's date filter, or the period in manifest.json",
+          }),
+        );
+      }
+      sinks.survey({
+        responseId,
+        customerId: str(values[at.customer_id]),
+        date,
+        segments: segmentsOf(values),
+        items: scores,
+        competitor: values[at.competitor] as CompetitorComparison | undefined,
+        journeyStage: values[at.journey_stage] as JourneyStage | undefined,
+        comment: str(values[at.comment]),
+      });
+    };
   });
 
   // Orders -------------------------------------------------------------------------------
   const orderIds = new IdRegistry();
   const orderIdHeader = mappedHeader(manifest.tables.orders, 'order_id');
-  await readOne('orders', (record, row, file) => {
-    const orderId = String(record.order_id);
-    if (dropRepeat(orderIds, 'orders', 'order', orderId, row, file, orderIdHeader)) return;
-    sinks.orders?.({
-      orderId,
-      customerId: String(record.customer_id),
-      date: String(record.date),
-      amount: typeof record.amount === 'number' ? record.amount : undefined,
-      status: (str(record.status) ?? 'completed').toLowerCase(),
-      estimatedDelivery: str(record.estimated_delivery),
-      delivered: str(record.delivered),
-      segments: segmentsOf(record, dimensions),
-    });
+  await readOne('orders', (layout, file) => {
+    const at = layout.slotsOf([
+      'order_id',
+      'customer_id',
+      'date',
+      'amount',
+      'status',
+      'estimated_delivery',
+      'delivered',
+    ]);
+    const segmentsOf = segmentReader(layout, dimensions);
+    return (values, row) => {
+      const orderId = String(values[at.order_id]);
+      if (dropRepeat(orderIds, 'orders', 'order', orderId, row, file, orderIdHeader)) return;
+      const amount = values[at.amount];
+      sinks.orders?.({
+        orderId,
+        customerId: String(values[at.customer_id]),
+        date: String(values[at.date]),
+        amount: typeof amount === 'number' ? amount : undefined,
+        status: lowerCase(str(values[at.status]) ?? 'completed'),
+        estimatedDelivery: str(values[at.estimated_delivery]),
+        delivered: str(values[at.delivered]),
+        segments: segmentsOf(values),
+      });
+    };
   });
 
   // Tickets ------------------------------------------------------------------------------
   const ticketIds = new IdRegistry();
-  await readOne('tickets', (record, row, file) => {
-    const ticketId = String(record.ticket_id);
-    if (
-      dropRepeat(
-        ticketIds,
-        'tickets',
-        'ticket',
+  const ticketIdHeader = mappedHeader(manifest.tables.tickets, 'ticket_id');
+  await readOne('tickets', (layout, file) => {
+    const at = layout.slotsOf([
+      'ticket_id',
+      'customer_id',
+      'order_id',
+      'opened',
+      'first_response',
+      'resolved',
+      'category',
+      'journey_stage',
+      'type',
+    ]);
+    return (values, row) => {
+      const ticketId = String(values[at.ticket_id]);
+      if (dropRepeat(ticketIds, 'tickets', 'ticket', ticketId, row, file, ticketIdHeader)) return;
+      sinks.tickets?.({
         ticketId,
-        row,
-        file,
-        mappedHeader(manifest.tables.tickets, 'ticket_id'),
-      )
-    )
-      return;
-    sinks.tickets?.({
-      ticketId,
-      customerId: str(record.customer_id),
-      orderId: str(record.order_id),
-      opened: String(record.opened),
-      firstResponse: str(record.first_response),
-      resolved: str(record.resolved),
-      category: String(record.category),
-      journeyStage: record.journey_stage as JourneyStage | undefined,
-      type: (str(record.type) ?? 'complaint').toLowerCase(),
-    });
+        customerId: str(values[at.customer_id]),
+        orderId: str(values[at.order_id]),
+        opened: String(values[at.opened]),
+        firstResponse: str(values[at.first_response]),
+        resolved: str(values[at.resolved]),
+        category: String(values[at.category]),
+        journeyStage: values[at.journey_stage] as JourneyStage | undefined,
+        type: lowerCase(str(values[at.type]) ?? 'complaint'),
+      });
+    };
   });
 
   // Customers ----------------------------------------------------------------------------
   const customerIds = new IdRegistry();
-  await readOne('customers', (record, row, file) => {
-    const customerId = String(record.customer_id);
-    const column = mappedHeader(manifest.tables.customers, 'customer_id');
-    if (dropRepeat(customerIds, 'customers', 'customer', customerId, row, file, column)) return;
-    sinks.customers?.({
-      customerId,
-      churned: record.churned === undefined ? undefined : record.churned === 'yes',
-      revenue: typeof record.revenue === 'number' ? record.revenue : undefined,
-      segments: segmentsOf(record, dimensions),
-    });
+  const customerIdHeader = mappedHeader(manifest.tables.customers, 'customer_id');
+  await readOne('customers', (layout, file) => {
+    const at = layout.slotsOf(['customer_id', 'churned', 'revenue']);
+    const segmentsOf = segmentReader(layout, dimensions);
+    return (values, row) => {
+      const customerId = String(values[at.customer_id]);
+      if (dropRepeat(customerIds, 'customers', 'customer', customerId, row, file, customerIdHeader))
+        return;
+      const churned = values[at.churned];
+      const revenue = values[at.revenue];
+      sinks.customers?.({
+        customerId,
+        churned: churned === undefined ? undefined : churned === 'yes',
+        revenue: typeof revenue === 'number' ? revenue : undefined,
+        segments: segmentsOf(values),
+      });
+    };
   });
 
   return {

@@ -1,8 +1,9 @@
 /**
  * Reads one declared table: checks its header against the manifest's mapping, converts every
- * cell per its field spec, and hands each valid record to `onRecord` as canonical field →
- * value. Every problem becomes a diagnostic with file, row and column; a row with an error is
- * not passed on, so a wrong value never reaches a metric.
+ * cell per its field spec, and hands each valid record to `onRecord` as the canonical fields'
+ * values, each at its field's slot of the table's layout. Every problem becomes a diagnostic with
+ * file, row and column; a row with an error is not passed on, so a wrong value never reaches a
+ * metric.
  */
 import { existsSync, statSync } from 'node:fs';
 import type { Table } from '../schemas/manifest-schema.ts';
@@ -12,7 +13,39 @@ import type { CsvRecord } from './csv-scanner.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import type { FieldSpec } from './field-specs.ts';
 
-export type CanonicalRecord = Record<string, string | number | undefined>;
+export type CellValue = string | number | undefined;
+
+/**
+ * Where each canonical field of a table sits in its records' values: positions, not keys, so a
+ * row costs array writes rather than building an object field by field. A field the table does
+ * not have reads the last slot, which stays empty.
+ */
+export class RecordLayout {
+  private readonly slots = new Map<string, number>();
+  readonly fields: readonly string[];
+
+  constructor(fields: readonly string[]) {
+    this.fields = fields;
+    fields.forEach((field, i) => {
+      if (!this.slots.has(field)) this.slots.set(field, i);
+    });
+  }
+
+  /** Number of slots, the empty one included. */
+  get size(): number {
+    return this.fields.length + 1;
+  }
+
+  /** The slot of `field`; the empty slot when the table does not have it. */
+  slot(field: string): number {
+    return this.slots.get(field) ?? this.fields.length;
+  }
+
+  /** The slots of several fields by name, resolved once before the rows. */
+  slotsOf<const F extends string>(fields: readonly F[]): Record<F, number> {
+    return Object.fromEntries(fields.map((f) => [f, this.slot(f)])) as Record<F, number>;
+  }
+}
 
 export interface TableReadResult {
   sha256: string | null;
@@ -34,11 +67,14 @@ interface BoundField {
   memo: CellMemo | null;
   /** Set when the column is one answer of a construct score rather than the field itself. */
   part: { construct: Construct; k: number } | null;
+  /** The field's slot in the record's values. */
+  slot: number;
 }
 
 /** A scored item mapped to several columns: its value is the mean of their answers. */
 interface Construct {
-  field: string;
+  /** Slot of the item in the record's values. */
+  slot: number;
   /** This row's answers, one per column (reset for every row). */
   answers: Array<number | undefined>;
 }
@@ -54,7 +90,6 @@ function constructScore(answers: ReadonlyArray<number | undefined>): number | un
 }
 
 const SLOW = Symbol('slow');
-type CellValue = string | number | undefined;
 type FastConverter = (record: CsvRecord, i: number) => CellValue | typeof SLOW;
 
 const SPACE = 32;
@@ -214,7 +249,8 @@ export async function readTable(
   displayPath: string,
   table: Table,
   specs: readonly FieldSpec[],
-  onRecord: (record: CanonicalRecord, row: number) => void,
+  layout: RecordLayout,
+  onRecord: (values: CellValue[], row: number) => void,
 ): Promise<TableReadResult> {
   const diagnostics: Diagnostic[] = [];
   if (!existsSync(path)) {
@@ -238,6 +274,7 @@ export async function readTable(
     return { sha256: null, records: 0, accepted: 0, diagnostics };
   }
 
+  const values = new Array<CellValue>(layout.size).fill(undefined);
   let bound: BoundField[] = [];
   let constructs: Construct[] = [];
   let headerOk = true;
@@ -271,7 +308,7 @@ export async function readTable(
       const construct: Construct | null =
         typeof mapping === 'string'
           ? null
-          : { field: spec.field, answers: new Array<undefined>(mapping.length) };
+          : { slot: layout.slot(spec.field), answers: new Array<undefined>(mapping.length) };
       if (construct) constructs.push(construct);
       const labels = new Map<string, string | number>();
       for (const [label, value] of Object.entries(table.values[spec.field] ?? {})) {
@@ -309,6 +346,7 @@ export async function readTable(
           memo: fast ? null : new CellMemo(),
           ctx,
           part: construct ? { construct, k } : null,
+          slot: layout.slot(spec.field),
         });
       });
     }
@@ -345,7 +383,8 @@ export async function readTable(
       );
       return;
     }
-    const record: CanonicalRecord = {};
+    // One array for every row: the consumer copies out what it keeps.
+    values.fill(undefined);
     let rowOk = true;
     for (const b of bound) {
       let value: CellValue | typeof SLOW = SLOW;
@@ -391,12 +430,12 @@ export async function readTable(
         if (b.memo?.on) b.memo.set(cells, b.index, value);
       }
       if (b.part) b.part.construct.answers[b.part.k] = value as number | undefined;
-      else record[b.spec.field] = value;
+      else values[b.slot] = value;
     }
-    for (const c of constructs) record[c.field] = constructScore(c.answers);
+    for (const c of constructs) values[c.slot] = constructScore(c.answers);
     if (rowOk) {
       accepted += 1;
-      onRecord(record, row);
+      onRecord(values, row);
     }
   };
 
