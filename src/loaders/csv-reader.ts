@@ -54,29 +54,39 @@ const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /**
  * Watches a UTF-8 byte stream for invalid sequences without decoding it: each chunk is checked
- * up to its last line feed (a line feed never sits inside a multi-byte character), the rest
- * with the next chunk.
+ * up to its last whole character, the few bytes of a character cut by the chunk's end with the
+ * next chunk.
  */
 class Utf8Watch {
   invalid = false;
-  private tail: Buffer = Buffer.alloc(0);
+  private carry: Buffer = Buffer.alloc(0);
 
   push(chunk: Buffer): void {
     if (this.invalid) return;
-    const first = chunk.indexOf(10);
-    const last = chunk.lastIndexOf(10);
-    if (first < 0) {
-      this.tail = Buffer.concat([this.tail, chunk]);
-      return;
-    }
-    const head = Buffer.concat([this.tail, chunk.subarray(0, first + 1)]);
-    this.invalid = !isUtf8(head) || !isUtf8(chunk.subarray(first + 1, last + 1));
-    this.tail = Buffer.from(chunk.subarray(last + 1));
+    const whole = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
+    const cut = lastCharacterStart(whole);
+    this.invalid = !isUtf8(whole.subarray(0, cut));
+    this.carry = Buffer.from(whole.subarray(cut));
   }
 
   end(): void {
-    if (!this.invalid && this.tail.length > 0) this.invalid = !isUtf8(this.tail);
+    if (!this.invalid && this.carry.length > 0) this.invalid = !isUtf8(this.carry);
   }
+}
+
+/**
+ * Where the last character of `bytes` starts when it may be incomplete: the last lead byte within
+ * the final four bytes; bytes.length when the buffer ends on an ASCII byte.
+ */
+function lastCharacterStart(bytes: Buffer): number {
+  const length = bytes.length;
+  if (length === 0 || bytes[length - 1]! < 0x80) return length;
+  for (let i = length - 1; i >= Math.max(0, length - 4); i--) {
+    const b = bytes[i]!;
+    if (b >= 0xc0) return i; // a lead byte: its character may continue in the next chunk
+    if (b < 0x80) return i + 1;
+  }
+  return length; // four continuation bytes in a row: invalid anyway, let isUtf8 see them
 }
 
 /**

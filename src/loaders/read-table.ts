@@ -89,7 +89,7 @@ function constructScore(answers: ReadonlyArray<number | undefined>): number | un
   return sum / answers.length;
 }
 
-const SLOW = Symbol('slow');
+export const SLOW = Symbol('slow');
 type FastConverter = (record: CsvRecord, i: number) => CellValue | typeof SLOW;
 
 const SPACE = 32;
@@ -103,7 +103,7 @@ const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
  * string: ids and whole-number scores and plain decimals. Anything unusual (labels, quotes,
  * signs, separators, N/A codes) returns SLOW and goes through the general parser.
  */
-function fastConverter(kind: FieldSpec['kind'], ctx: CellContext): FastConverter | null {
+export function fastConverter(kind: FieldSpec['kind'], ctx: CellContext): FastConverter | null {
   if (ctx.labels.size > 0) return null;
   if (kind.type === 'id') {
     return (record, i) => {
@@ -146,6 +146,7 @@ function fastConverter(kind: FieldSpec['kind'], ctx: CellContext): FastConverter
       if (end - start > 16) return SLOW;
       const bytes = record.bytes;
       let mantissa = 0;
+      let digits = 0;
       let decimals = -1;
       for (let p = start; p < end; p++) {
         const c = bytes[p]!;
@@ -157,8 +158,11 @@ function fastConverter(kind: FieldSpec['kind'], ctx: CellContext): FastConverter
         const digit = c - ZERO;
         if (digit < 0 || digit > 9) return SLOW;
         mantissa = mantissa * 10 + digit;
+        digits += 1;
         if (decimals >= 0) decimals += 1;
       }
+      // Beyond 15 digits the integer may not be exact in a double: leave it to Number().
+      if (digits > 15) return SLOW;
       if (end - start === 1 && decimals === 0) return SLOW; // "." alone
       return decimals > 0 ? mantissa / POWERS_OF_TEN[decimals]! : mantissa;
     };

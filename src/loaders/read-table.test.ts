@@ -1,0 +1,49 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseCell, type CellContext } from './cell-parsers.ts';
+import { CsvScanner, type CsvRecord } from './csv-scanner.ts';
+import { fastConverter, SLOW } from './read-table.ts';
+
+const ctx: CellContext = { labels: new Map(), decimal: '.', thousands: undefined };
+
+/** Converts one cell the fast way, or the general way when the fast one declines. */
+function convert(kind: Parameters<typeof fastConverter>[0], cell: string) {
+  const fast = fastConverter(kind, ctx)!;
+  let value: unknown = SLOW;
+  new CsvScanner(',', (record: CsvRecord) => {
+    value = fast(record, 0);
+  }).push(Buffer.from(`${cell}\n`));
+  return value;
+}
+
+describe('fast cell converters', () => {
+  it('read a number exactly as Number() does, or decline', () => {
+    const numeric = fc
+      .tuple(
+        fc.stringMatching(/^[0-9]{0,18}$/),
+        fc.option(fc.stringMatching(/^[0-9]{0,8}$/), { nil: undefined }),
+      )
+      .map(([whole, fraction]) => (fraction === undefined ? whole : `${whole}.${fraction}`))
+      .filter((text) => text !== '' && text !== '.');
+    fc.assert(
+      fc.property(numeric, (text) => {
+        const value = convert({ type: 'number' }, text);
+        if (value !== SLOW) expect(value).toBe(Number(text));
+      }),
+      { numRuns: 2000 },
+    );
+    // The boundary cases: 2^53 + 1 needs the general parser; 15 digits do not.
+    expect(convert({ type: 'number' }, '9007199254740993')).toBe(SLOW);
+    expect(convert({ type: 'number' }, '123456789012.345')).toBe(123456789012.345);
+  });
+
+  it('read a score only when it is a plain whole number on the scale and not a N/A code', () => {
+    const kind = { type: 'score', min: 0, max: 10, notApplicable: ['99', 'N/A'] } as const;
+    expect(convert(kind, '7')).toBe(7);
+    expect(convert(kind, '11')).toBe(SLOW);
+    expect(convert(kind, 'N/A')).toBe(SLOW);
+    const naOnScale = { ...kind, max: 100 };
+    expect(convert(naOnScale, '99')).toBe(SLOW); // a code, even though 99 is on the scale
+    expect(parseCell('99', naOnScale, ctx)).toEqual({ ok: true, value: undefined });
+  });
+});
