@@ -173,6 +173,11 @@ describe.each(EXAMPLE_SITES)('worked example site: %s', (name, dataset, expected
       for (const text of expected) expect(html).toContain(text);
       // Published, not a draft: the page renders the frozen figures pinned to this data.
       expect(html).not.toContain('>Draft<');
+      // The download holds the figures too (for a customer base, churn by level).
+      const csv = readFileSync(join(build.outDir, `reports/${name}/v1/figures.csv`), 'utf8');
+      expect(csv.trim().split('\n').length).toBeGreaterThan(1);
+      if (name === 'telco')
+        expect(csv).toContain('customer_churn,Churn (customer base),contract,Month-to-month,42.7');
       if (!hasChromium) return;
       // Looked at as a reader would: light and dark, desktop and phone, screenshots kept.
       const server = await serveStatic(build.outDir);

@@ -77,7 +77,43 @@ export function figureRows(
       }
     }
   }
-  return rows;
+  return [...rows, ...churnRows(figures)];
+}
+
+/** Churn from the customer-base table: overall, then each segment level against the rest. */
+function churnRows(figures: SnapshotFigures): FigureRow[] {
+  const base = figures.operational?.customers;
+  if (!base) return [];
+  const label = getMetric('customer_churn').label;
+  const row = (
+    dimension: string | null,
+    level: string | null,
+    churn: typeof base.churn,
+    vsRest: { delta: number | null; pAdjusted: number | null } | null,
+  ): FigureRow => ({
+    metric: 'customer_churn',
+    label,
+    dimension,
+    level,
+    value: churn.value,
+    lower_95: churn.lower,
+    upper_95: churn.upper,
+    n: churn.n,
+    n_effective: churn.n,
+    missing: dimension === null ? base.unknown : null,
+    base: null,
+    change: null,
+    change_p: null,
+    change_significant: null,
+    vs_rest: vsRest?.delta ?? null,
+    vs_rest_p_adjusted: vsRest?.pAdjusted ?? null,
+  });
+  return [
+    row(null, null, base.churn, null),
+    ...Object.entries(base.bySegment).flatMap(([dimension, levels]) =>
+      levels.map((l) => row(dimension, l.level, l.churn, l)),
+    ),
+  ];
 }
 
 function csvCell(value: string | number | boolean | null): string {
