@@ -153,7 +153,7 @@ export async function readCsv(
 
   const scanner = new CsvScanner(delimiter, onScanned);
   let first = true;
-  for await (const data of createReadStream(path, { highWaterMark: 1 << 18 })) {
+  for await (const data of createReadStream(path, { highWaterMark: 1 << 16 })) {
     let chunk = data as Buffer;
     hash.update(chunk);
     if (transcoder) chunk = Buffer.from(transcoder.decode(chunk, { stream: true }), 'utf8');
