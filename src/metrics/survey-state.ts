@@ -140,18 +140,49 @@ function computeIndexItems(config: SurveyConfig): Array<[SurveyItem, IndexItem]>
   });
 }
 
+// Levels → cell, one small Map per dimension: a response finds its cell without building the
+// cell's key string (the key is built once per cell, when the cell is first met).
+type CellTree = Map<string | undefined, CellTree | SurveyCell>;
+const cellTrees = new WeakMap<SurveyState, CellTree>();
+
+function cellOf(state: SurveyState, segments: SurveyRow['segments']): SurveyCell {
+  const { dimensions } = state.config;
+  let tree = cellTrees.get(state);
+  if (!tree) {
+    tree = new Map();
+    cellTrees.set(state, tree);
+  }
+  let node = tree;
+  for (let i = 0; i < dimensions.length - 1; i++) {
+    const level = segments[dimensions[i]!];
+    let next = node.get(level) as CellTree | undefined;
+    if (!next) {
+      next = new Map();
+      node.set(level, next);
+    }
+    node = next;
+  }
+  const last = dimensions.length > 0 ? segments[dimensions[dimensions.length - 1]!] : undefined;
+  let cell = node.get(last) as SurveyCell | undefined;
+  if (!cell) {
+    let key = '';
+    for (const d of dimensions) key += `${segments[d] ?? '\u0000'}\u0001`;
+    cell = state.cells.get(key);
+    if (!cell) {
+      const levels: Record<string, string | undefined> = {};
+      for (const d of dimensions) levels[d] = segments[d];
+      cell = createCell(state.config, levels);
+      state.cells.set(key, cell);
+    }
+    node.set(last, cell);
+  }
+  return cell;
+}
+
 /** Adds one validated response (mutates and returns the state). */
 export function addSurveyRow(state: SurveyState, row: SurveyRow): SurveyState {
   const { config } = state;
-  let key = '';
-  for (const d of config.dimensions) key += `${row.segments[d] ?? '\u0000'}\u0001`;
-  let cell = state.cells.get(key);
-  if (!cell) {
-    const levels: Record<string, string | undefined> = {};
-    for (const d of config.dimensions) levels[d] = row.segments[d];
-    cell = createCell(config, levels);
-    state.cells.set(key, cell);
-  }
+  const cell = cellOf(state, row.segments);
   cell.responses += 1;
   // This runs once per response: plain loops over lists derived once per configuration.
   const { items: indexDefs, names, histogramItems, outcomes } = indexItems(config);
