@@ -326,6 +326,9 @@ export async function loadSnapshot(
       'comment',
     ]);
     const itemSlots = items.map((item) => layout.slot(item));
+    const noScores: Partial<Record<SurveyItem, number>> = Object.fromEntries(
+      items.map((item) => [item, undefined]),
+    );
     const segmentsOf = segmentReader(layout, dimensions);
     return (values, row) => {
       // Without an id column (some survey exports have none) each row is one response.
@@ -335,7 +338,9 @@ export async function loadSnapshot(
         dropRepeat(surveyIds, 'survey', 'response', responseId, row, file, responseIdHeader)
       )
         return;
-      const scores: Partial<Record<SurveyItem, number>> = {};
+      // Every response's scores have the same properties in the same order (a missing answer is
+      // undefined), so the reducers read one object shape, not one per pattern of answers.
+      const scores: Partial<Record<SurveyItem, number>> = { ...noScores };
       let answered = 0;
       for (let i = 0; i < items.length; i++) {
         const value = values[itemSlots[i]!];
