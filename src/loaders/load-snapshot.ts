@@ -7,7 +7,11 @@
 import { createHash } from 'node:crypto';
 import { join, normalize } from 'node:path';
 import {
+  CUSTOMER_FIELDS,
+  ORDER_FIELDS,
+  SURVEY_FIELDS,
   SURVEY_ITEMS,
+  TICKET_FIELDS,
   type CompetitorComparison,
   type JourneyStage,
   type SurveyItem,
@@ -90,7 +94,7 @@ function lowerCase(text: string): string {
 
 interface Lookup {
   /** Fills the row's segment from the lookup when the table left it empty. */
-  apply: (values: CellValue[], layout: RecordLayout, row: number) => void;
+  apply: (values: CellValue[], row: number) => void;
   /** Reports keys the lookup did not know, once, after the table. */
   report: (file: string) => void;
 }
@@ -104,6 +108,7 @@ async function readLookups(
   displayDir: string,
   manifest: Manifest,
   table: NonNullable<Manifest['tables']['survey']>,
+  layout: RecordLayout,
   diagnostics: Diagnostic[],
   hashParts: Array<[string, string]>,
 ): Promise<Lookup[] | null> {
@@ -177,13 +182,10 @@ async function readLookups(
     hashParts.push([spec.file, read.sha256]);
     let misses = 0;
     let firstMiss: { row: number; value: string } | null = null;
-    let target: number | undefined;
-    let keySlot: number | undefined;
+    const target = layout.slot(spec.field);
+    const keySlot = layout.slot(spec.key);
     lookups.push({
-      apply: (record, layout, row) => {
-        // A lookup belongs to one table: its slots are the same for every row.
-        target ??= layout.slot(spec.field);
-        keySlot ??= layout.slot(spec.key);
+      apply: (record, row) => {
         if (record[target] !== undefined) return;
         const key = record[keySlot];
         if (key === undefined) return;
@@ -248,13 +250,21 @@ export async function loadSnapshot(
     const table = manifest.tables[name];
     if (!table || (options.only && !options.only.includes(name))) return;
     const file = normalize(`${displayDir}/${table.file}`);
-    const lookups = await readLookups(dir, displayDir, manifest, table, diagnostics, hashParts);
-    if (lookups === null) hashComplete = false;
     const specs = fieldSpecs(name, manifest);
     const layout = new RecordLayout([
       ...specs.map((s) => s.field),
       ...table.lookups.map((l) => l.field),
     ]);
+    const lookups = await readLookups(
+      dir,
+      displayDir,
+      manifest,
+      table,
+      layout,
+      diagnostics,
+      hashParts,
+    );
+    if (lookups === null) hashComplete = false;
     const onRow = handler(layout, file);
     const result = await readTable(
       join(dir, table.file),
@@ -263,7 +273,7 @@ export async function loadSnapshot(
       specs,
       layout,
       (values, row) => {
-        for (const lookup of lookups ?? []) lookup.apply(values, layout, row);
+        for (const lookup of lookups ?? []) lookup.apply(values, row);
         onRow(values, row);
       },
     );
@@ -317,14 +327,7 @@ export async function loadSnapshot(
   const responseIdHeader = mappedHeader(surveyTable, 'response_id');
   const items = SURVEY_ITEMS.filter((item) => manifest.items[item] !== undefined);
   await readOne('survey', (layout, file) => {
-    const at = layout.slotsOf([
-      'response_id',
-      'customer_id',
-      'date',
-      'competitor',
-      'journey_stage',
-      'comment',
-    ]);
+    const at = layout.slotsOf(SURVEY_FIELDS);
     const itemSlots = items.map((item) => layout.slot(item));
     const noScores: Partial<Record<SurveyItem, number>> = Object.fromEntries(
       items.map((item) => [item, undefined]),
@@ -392,15 +395,7 @@ export async function loadSnapshot(
   const orderIds = new IdRegistry();
   const orderIdHeader = mappedHeader(manifest.tables.orders, 'order_id');
   await readOne('orders', (layout, file) => {
-    const at = layout.slotsOf([
-      'order_id',
-      'customer_id',
-      'date',
-      'amount',
-      'status',
-      'estimated_delivery',
-      'delivered',
-    ]);
+    const at = layout.slotsOf(ORDER_FIELDS);
     const segmentsOf = segmentReader(layout, dimensions);
     return (values, row) => {
       const orderId = String(values[at.order_id]);
@@ -423,17 +418,7 @@ export async function loadSnapshot(
   const ticketIds = new IdRegistry();
   const ticketIdHeader = mappedHeader(manifest.tables.tickets, 'ticket_id');
   await readOne('tickets', (layout, file) => {
-    const at = layout.slotsOf([
-      'ticket_id',
-      'customer_id',
-      'order_id',
-      'opened',
-      'first_response',
-      'resolved',
-      'category',
-      'journey_stage',
-      'type',
-    ]);
+    const at = layout.slotsOf(TICKET_FIELDS);
     return (values, row) => {
       const ticketId = String(values[at.ticket_id]);
       if (dropRepeat(ticketIds, 'tickets', 'ticket', ticketId, row, file, ticketIdHeader)) return;
@@ -455,7 +440,7 @@ export async function loadSnapshot(
   const customerIds = new IdRegistry();
   const customerIdHeader = mappedHeader(manifest.tables.customers, 'customer_id');
   await readOne('customers', (layout, file) => {
-    const at = layout.slotsOf(['customer_id', 'churned', 'revenue']);
+    const at = layout.slotsOf(CUSTOMER_FIELDS);
     const segmentsOf = segmentReader(layout, dimensions);
     return (values, row) => {
       const customerId = String(values[at.customer_id]);

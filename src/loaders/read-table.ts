@@ -309,10 +309,11 @@ export async function readTable(
     for (const spec of specs) {
       const mapping = table.columns[spec.field]!;
       const wantedHeaders = typeof mapping === 'string' ? [mapping] : mapping;
+      const slot = layout.slot(spec.field);
       const construct: Construct | null =
         typeof mapping === 'string'
           ? null
-          : { slot: layout.slot(spec.field), answers: new Array<undefined>(mapping.length) };
+          : { slot, answers: new Array<undefined>(mapping.length) };
       if (construct) constructs.push(construct);
       const labels = new Map<string, string | number>();
       for (const [label, value] of Object.entries(table.values[spec.field] ?? {})) {
@@ -350,7 +351,7 @@ export async function readTable(
           memo: fast ? null : new CellMemo(),
           ctx,
           part: construct ? { construct, k } : null,
-          slot: layout.slot(spec.field),
+          slot,
         });
       });
     }
