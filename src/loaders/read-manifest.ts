@@ -140,11 +140,8 @@ export function checkManifest(
         );
       }
     }
-  }
-  for (const name of TABLE_NAMES as readonly TableName[]) {
-    const table = manifest.tables[name];
-    for (const field of table ? REQUIRED_FIELDS[name] : []) {
-      if (table?.columns[field] !== undefined) continue;
+    for (const field of REQUIRED_FIELDS[name]) {
+      if (table.columns[field] !== undefined) continue;
       diagnostics.push(
         diagnostic('field-not-mapped', {
           file,
@@ -156,7 +153,7 @@ export function checkManifest(
         }),
       );
     }
-    for (const [field, mapping] of Object.entries(manifest.tables[name]?.columns ?? {})) {
+    for (const [field, mapping] of Object.entries(table.columns)) {
       if (!Array.isArray(mapping)) continue;
       const scored = name === 'survey' && (SURVEY_ITEMS as readonly string[]).includes(field);
       if (scored && field !== 'recommend') continue;
