@@ -8,11 +8,11 @@
  * never as retained.
  */
 import type { CustomerRow } from '../schemas/row-types.ts';
-import { twoProportionTest } from './change.ts';
-import { share, type Share } from './customer-behaviour.ts';
+import { compareShares, share, type Share } from './customer-behaviour.ts';
 import {
   addProportion,
   createGroupedProportion,
+  groupedProportions,
   mergeGroupedProportions,
   type GroupedProportionState,
 } from './grouped-proportion.ts';
@@ -121,7 +121,7 @@ export interface CustomerBaseFigures {
 /**
  * @param adjustment multiple-testing adjustment of the level-vs-rest tests
  * @example customerBaseFigures(state of the Telco base).bySegment.contract[0]
- *   // { level: 'Month-to-month', churn: { k: 1655, n: 3875, value: 42.71, … }, delta: 31.1, … }
+ *   // { level: 'Month-to-month', churn: { k: 1655, n: 3875, value: 42.71, … }, delta: 36.0, … }
  */
 export function customerBaseFigures(
   state: CustomerBaseState,
@@ -130,34 +130,25 @@ export function customerBaseFigures(
   const bySegment: Record<string, SegmentChurn[]> = {};
   const tested: SegmentChurn[] = [];
   for (const [dimension, grouped] of state.bySegment) {
-    let k = 0;
-    let n = 0;
-    for (const g of grouped.groups.values()) {
-      k += g.k;
-      n += g.n;
-    }
-    bySegment[dimension] = [...grouped.groups.entries()]
-      .filter(([, g]) => g.n > 0)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([level, g]) => {
-        const rest = { k: k - g.k, n: n - g.n };
-        const entry: SegmentChurn = {
-          level,
-          churn: share(g.k, g.n),
-          delta: null,
-          z: null,
-          p: null,
-          pAdjusted: null,
-        };
-        if (rest.n > 0) {
-          entry.delta = (100 * g.k) / g.n - (100 * rest.k) / rest.n;
-          const test = twoProportionTest(g.k, g.n, rest.k, rest.n);
-          entry.z = test.z;
-          entry.p = test.p;
-          tested.push(entry);
-        }
-        return entry;
-      });
+    const { groups, overall } = groupedProportions(grouped);
+    bySegment[dimension] = groups.map((g) => {
+      const churn = share(g.k, g.n);
+      const vsRest = compareShares(
+        [g.group, 'rest of the base'],
+        churn,
+        share(overall!.k - g.k, overall!.n - g.n),
+      );
+      const entry: SegmentChurn = {
+        level: g.group,
+        churn,
+        delta: vsRest.delta,
+        z: vsRest.z,
+        p: vsRest.p,
+        pAdjusted: null,
+      };
+      if (entry.p !== null) tested.push(entry);
+      return entry;
+    });
   }
   const adjusted = (adjustment === 'bh' ? benjaminiHochberg : holm)(tested.map((t) => t.p!));
   tested.forEach((t, i) => (t.pAdjusted = adjusted[i]!));
