@@ -28,6 +28,7 @@ import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { loadSnapshotReduced } from './load-snapshot-reduced.ts';
 import { type SnapshotReducers } from './snapshot-reducers.ts';
 import { competitorFigures, operationalFigures } from '../metrics/operational-figures.ts';
+import { createCustomerAnswers } from '../metrics/customer-behaviour.ts';
 import { createVoiceState, DEFAULT_THEMES, voiceFigures } from '../metrics/comment-themes.ts';
 
 export interface ReviewData {
@@ -189,7 +190,7 @@ export function snapshotFigures(
           joins.reducers?.voice ?? createVoiceState(DEFAULT_THEMES),
           DEFAULT_THEMES,
         ),
-        answers: joins.reducers?.answers ?? new Map(),
+        answers: joins.reducers?.answers ?? createCustomerAnswers(),
         previousActive: joins.previousActive,
         everSeen: joins.everSeen,
         competitor: competitorFigures([...survey.cells.values()], weights.weightOf),
@@ -265,10 +266,11 @@ export async function loadReviews(dataDir: string, root: string): Promise<Review
     snapshots.push(result.figures);
     if (reducers.behaviour) {
       const active = new Map<string, Record<string, string | undefined>>();
-      for (const [id, totals] of reducers.behaviour.customers) {
-        active.set(id, totals.segments);
+      const { segments } = reducers.behaviour;
+      reducers.behaviour.customers.index.ids.forEach((id, i) => {
+        active.set(id, segments[i]!);
         everSeen.add(id);
-      }
+      });
       previousActive = active;
     } else previousActive = undefined;
   }

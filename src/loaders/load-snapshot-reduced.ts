@@ -91,14 +91,7 @@ export async function loadSnapshotReduced(
   }
   const r = reducers as SnapshotReducers | null;
   if (r?.behaviour) {
-    const fromWorker = unpackBehaviour(orders.behaviour);
-    const main = r.behaviour;
-    // The main thread read no orders: its state is empty and the worker's is the whole one.
-    const empty =
-      main.customers.size === 0 &&
-      main.missingAmount === 0 &&
-      Object.keys(main.excluded).length === 0;
-    r.behaviour = empty ? fromWorker : mergeBehaviour(main, fromWorker);
+    r.behaviour = mergeBehaviour(r.behaviour, unpackBehaviour(orders.behaviour));
   }
   const parts = [...loaded.parts, ...orders.parts];
   // Same key order as a one-thread load, so the figures JSON is byte-identical.

@@ -65,16 +65,22 @@ export function snapshotHash(parts: ReadonlyArray<[name: string, sha256: string]
   return `sha256:${hash.digest('hex')}`;
 }
 
-/** Reads a row's segment levels: dimension → level, for every dimension of the manifest. */
+/** Reads a row's segment levels: dimension → level, for the dimensions the table has a column for. */
 function segmentReader(
   layout: RecordLayout,
   dimensions: readonly string[],
 ): (values: readonly CellValue[]) => Record<string, string | undefined> {
-  const slots = dimensions.map((d) => layout.slot(d));
+  const present = dimensions.filter((d) => layout.fields.includes(d));
+  // A table without segment columns (orders often have none) shares one empty object.
+  if (present.length === 0) {
+    const none: Record<string, string | undefined> = Object.freeze({});
+    return () => none;
+  }
+  const slots = present.map((d) => layout.slot(d));
   return (values) => {
     const segments: Record<string, string | undefined> = {};
-    for (let i = 0; i < dimensions.length; i++)
-      segments[dimensions[i]!] = values[slots[i]!] as string | undefined;
+    for (let i = 0; i < present.length; i++)
+      segments[present[i]!] = values[slots[i]!] as string | undefined;
     return segments;
   };
 }

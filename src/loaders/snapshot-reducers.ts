@@ -17,6 +17,7 @@ import {
   type BehaviourState,
   type CustomerAnswers,
   addCustomerAnswer,
+  createCustomerAnswers,
 } from '../metrics/customer-behaviour.ts';
 import {
   addCustomer,
@@ -34,7 +35,6 @@ import {
   type SurveyConfig,
   type SurveyState,
 } from '../metrics/survey-state.ts';
-import { IdMap } from '../metrics/id-map.ts';
 import type { Manifest } from '../schemas/manifest-schema.ts';
 import { DEFAULT_INDEX_ITEMS, QUALITY_COMPONENTS, type SurveyItem } from '../schemas/fields.ts';
 import type { SnapshotSinks } from './load-snapshot.ts';
@@ -46,7 +46,7 @@ export interface SnapshotReducers {
   customers: CustomerBaseState | null;
   voice: VoiceState;
   /** Customer id → what they answered, one entry per response (only responses with a customer id). */
-  answers: Map<string, CustomerAnswers>;
+  answers: CustomerAnswers;
   sinks: SnapshotSinks;
 }
 
@@ -57,7 +57,7 @@ export function createSnapshotReducers(manifest: Manifest, config: SurveyConfig)
   const customers = manifest.tables.customers ? createCustomerBase() : null;
   const voice = createVoiceState(DEFAULT_THEMES);
   const matchers = compileThemes(DEFAULT_THEMES);
-  const answers = new IdMap<CustomerAnswers>();
+  const answers = createCustomerAnswers();
   const satisfaction = manifest.items.satisfaction;
   const satisfiedFrom = satisfaction ? satisfaction.scale[1] - satisfaction.topBox + 1 : undefined;
   const exclude = manifest.orders?.excludeStatuses ?? ['cancelled', 'returned'];

@@ -4,7 +4,7 @@
  * Cancelled and returned orders are excluded from orders and revenue as the manifest declares,
  * and counted separately.
  */
-import { IdMap } from './id-map.ts';
+import { CustomerColumns } from './id-map.ts';
 import type { OrderRow } from '../schemas/row-types.ts';
 import { twoProportionTest } from './change.ts';
 import { wilson } from './wilson.ts';
@@ -16,6 +16,11 @@ import {
   type GroupedProportionState,
 } from './grouped-proportion.ts';
 
+/** Per-customer behaviour columns. */
+export type BehaviourColumn = 'orders' | 'revenue' | 'late' | 'delivered';
+const BEHAVIOUR_COLUMNS: readonly BehaviourColumn[] = ['orders', 'revenue', 'late', 'delivered'];
+
+/** One customer's totals, read out of the columns (for callers that want an object). */
 export interface CustomerTotals {
   orders: number;
   revenue: number;
@@ -27,7 +32,13 @@ export interface CustomerTotals {
 }
 
 export interface BehaviourState {
-  customers: Map<string, CustomerTotals>;
+  /**
+   * Per customer (row = the customer's index): orders and revenue that count, late and
+   * delivered orders. Memory is a few numbers a customer, whatever the number of orders.
+   */
+  customers: CustomerColumns<BehaviourColumn>;
+  /** Each customer's segment levels, from their first order. */
+  segments: Array<Record<string, string | undefined>>;
   /** Orders excluded by status, by status. */
   excluded: Record<string, number>;
   /** Orders without an amount (missing, never 0). */
@@ -35,7 +46,12 @@ export interface BehaviourState {
 }
 
 export function createBehaviourState(): BehaviourState {
-  return { customers: new IdMap(), excluded: {}, missingAmount: 0 };
+  return {
+    customers: new CustomerColumns(BEHAVIOUR_COLUMNS),
+    segments: [],
+    excluded: {},
+    missingAmount: 0,
+  };
 }
 
 /** Adds one order (mutates). `excludeStatuses` are not revenue (e.g. cancelled, returned). */
@@ -48,52 +64,62 @@ export function addOrder(
     state.excluded[order.status] = (state.excluded[order.status] ?? 0) + 1;
     return state;
   }
-  let totals = state.customers.get(order.customerId);
-  if (!totals) {
-    totals = { orders: 0, revenue: 0, late: 0, delivered: 0, segments: order.segments };
-    state.customers.set(order.customerId, totals);
-  }
-  totals.orders += 1;
+  const table = state.customers;
+  const row = table.row(order.customerId);
+  if (row === state.segments.length) state.segments.push(order.segments);
+  const c = table.columns;
+  c.orders[row]! += 1;
   if (order.amount === undefined) state.missingAmount += 1;
-  else totals.revenue += order.amount;
+  else c.revenue[row]! += order.amount;
   if (order.delivered && order.estimatedDelivery) {
-    totals.delivered += 1;
-    if (order.delivered > order.estimatedDelivery) totals.late += 1;
+    c.delivered[row]! += 1;
+    if (order.delivered > order.estimatedDelivery) c.late[row]! += 1;
   }
   return state;
 }
 
+/** A customer's totals, or undefined when they placed no order that counts. */
+export function customerTotals(state: BehaviourState, id: string): CustomerTotals | undefined {
+  const row = state.customers.find(id);
+  if (row < 0) return undefined;
+  const c = state.customers.columns;
+  return {
+    orders: c.orders[row]!,
+    revenue: c.revenue[row]!,
+    late: c.late[row]!,
+    delivered: c.delivered[row]!,
+    segments: state.segments[row]!,
+  };
+}
+
 /** Combines two states exactly (a customer's orders may sit in both). */
 export function mergeBehaviour(a: BehaviourState, b: BehaviourState): BehaviourState {
-  const customers = new IdMap<CustomerTotals>();
-  for (const [id, t] of a.customers) customers.set(id, { ...t });
-  for (const [id, t] of b.customers) {
-    const existing = customers.get(id);
-    if (!existing) customers.set(id, { ...t });
-    else {
-      existing.orders += t.orders;
-      existing.revenue += t.revenue;
-      existing.late += t.late;
-      existing.delivered += t.delivered;
+  const merged = createBehaviourState();
+  for (const from of [a, b]) {
+    const ids = from.customers.index.ids;
+    for (let i = 0; i < ids.length; i++) {
+      const row = merged.customers.row(ids[i]!);
+      if (row === merged.segments.length) merged.segments.push(from.segments[i]!);
+      for (const name of BEHAVIOUR_COLUMNS)
+        merged.customers.columns[name][row]! += from.customers.columns[name][i]!;
     }
   }
   const excluded = { ...a.excluded };
   for (const [status, n] of Object.entries(b.excluded))
     excluded[status] = (excluded[status] ?? 0) + n;
-  return { customers, excluded, missingAmount: a.missingAmount + b.missingAmount };
+  merged.excluded = excluded;
+  merged.missingAmount = a.missingAmount + b.missingAmount;
+  return merged;
 }
 
 /**
  * The behaviour state as flat columns, for moving it between threads: the typed arrays are
- * transferred rather than copied, and a quarter of a million small objects need not be
- * serialised and rebuilt one by one.
+ * transferred rather than copied, and a quarter of a million customers need not be serialised
+ * and rebuilt one by one.
  */
 export interface PackedBehaviour {
   ids: string[];
-  orders: Float64Array;
-  revenue: Float64Array;
-  late: Float64Array;
-  delivered: Float64Array;
+  columns: Record<BehaviourColumn, Float64Array>;
   /** Dimension → each customer's level. */
   segments: Record<string, Array<string | undefined>>;
   excluded: Record<string, number>;
@@ -102,54 +128,44 @@ export interface PackedBehaviour {
 
 export function packBehaviour(state: BehaviourState): PackedBehaviour {
   const n = state.customers.size;
-  const packed: PackedBehaviour = {
-    ids: new Array<string>(n),
-    orders: new Float64Array(n),
-    revenue: new Float64Array(n),
-    late: new Float64Array(n),
-    delivered: new Float64Array(n),
-    segments: {},
+  const columns = Object.fromEntries(
+    BEHAVIOUR_COLUMNS.map((name) => [name, state.customers.columns[name].slice(0, n)]),
+  ) as Record<BehaviourColumn, Float64Array>;
+  const segments: Record<string, Array<string | undefined>> = {};
+  state.segments.forEach((levels, i) => {
+    for (const dimension in levels) {
+      const column = (segments[dimension] ??= new Array<string | undefined>(n));
+      column[i] = levels[dimension];
+    }
+  });
+  return {
+    ids: state.customers.index.ids.slice(),
+    columns,
+    segments,
     excluded: { ...state.excluded },
     missingAmount: state.missingAmount,
   };
-  let i = 0;
-  for (const [id, t] of state.customers) {
-    packed.ids[i] = id;
-    packed.orders[i] = t.orders;
-    packed.revenue[i] = t.revenue;
-    packed.late[i] = t.late;
-    packed.delivered[i] = t.delivered;
-    for (const dimension in t.segments) {
-      const column = (packed.segments[dimension] ??= new Array<string | undefined>(n));
-      column[i] = t.segments[dimension];
-    }
-    i += 1;
-  }
-  return packed;
 }
 
 export function unpackBehaviour(packed: PackedBehaviour): BehaviourState {
-  const customers = new IdMap<CustomerTotals>();
+  const state = createBehaviourState();
+  state.customers = CustomerColumns.adopt(BEHAVIOUR_COLUMNS, packed.ids, packed.columns);
   const dimensions = Object.keys(packed.segments);
-  packed.ids.forEach((id, i) => {
-    const segments: Record<string, string | undefined> = {};
-    for (const d of dimensions) segments[d] = packed.segments[d]![i];
-    customers.set(id, {
-      orders: packed.orders[i]!,
-      revenue: packed.revenue[i]!,
-      late: packed.late[i]!,
-      delivered: packed.delivered[i]!,
-      segments,
-    });
+  const none = {};
+  state.segments = packed.ids.map((_, i) => {
+    if (dimensions.length === 0) return none;
+    const levels: Record<string, string | undefined> = {};
+    for (const d of dimensions) levels[d] = packed.segments[d]![i];
+    return levels;
   });
-  return { customers, excluded: packed.excluded, missingAmount: packed.missingAmount };
+  state.excluded = packed.excluded;
+  state.missingAmount = packed.missingAmount;
+  return state;
 }
 
 /** The buffers of a packed state, to hand to postMessage as its transfer list. */
 export function packedBuffers(packed: PackedBehaviour): ArrayBuffer[] {
-  return [packed.orders, packed.revenue, packed.late, packed.delivered].map(
-    (a) => a.buffer as ArrayBuffer,
-  );
+  return Object.values(packed.columns).map((a) => a.buffer as ArrayBuffer);
 }
 
 export interface Share {
@@ -211,24 +227,25 @@ export function behaviourFigures(
   previousActive?: ReadonlyMap<string, Record<string, string | undefined>>,
   everSeen?: ReadonlySet<string>,
 ): BehaviourFigures {
+  const active = state.customers.size;
+  const c = state.customers.columns;
   let orders = 0;
   let revenue = 0;
   let repeat = 0;
   let late = 0;
   let delivered = 0;
-  for (const t of state.customers.values()) {
-    orders += t.orders;
-    revenue += t.revenue;
-    if (t.orders >= 2) repeat += 1;
-    late += t.late;
-    delivered += t.delivered;
+  for (let i = 0; i < active; i++) {
+    orders += c.orders[i]!;
+    revenue += c.revenue[i]!;
+    if (c.orders[i]! >= 2) repeat += 1;
+    late += c.late[i]!;
+    delivered += c.delivered[i]!;
   }
-  const active = state.customers.size;
   let movement: CustomerMovement | null = null;
   if (previousActive && everSeen) {
     let retained = 0;
     let fresh = 0;
-    for (const id of state.customers.keys()) {
+    for (const id of state.customers.index.ids) {
       if (previousActive.has(id)) retained += 1;
       else if (!everSeen.has(id)) fresh += 1;
     }
@@ -242,7 +259,7 @@ export function behaviourFigures(
           grouped = createGroupedProportion();
           bySegment.set(dimension, grouped);
         }
-        addProportion(grouped, level, state.customers.has(id));
+        addProportion(grouped, level, state.customers.find(id) >= 0);
       }
     }
     const retentionBySegment: Record<string, GroupShare[]> = {};
@@ -283,36 +300,33 @@ export interface CustomerAnswer {
 }
 
 /**
- * One customer's answers folded into counts: what the joins need, in a few numbers per
- * customer instead of an object per answer.
+ * Each customer's answers folded into counts, one row per customer: what the joins need, in a
+ * few numbers per customer instead of an object per answer. Columns: survey answers from the
+ * customer; answers with overall satisfaction given, and of those, in the top boxes; detractor
+ * = 1 when at least one answer was a detractor's (recommend 0–6).
  */
-export interface CustomerAnswers {
-  /** Survey answers from this customer. */
-  answers: number;
-  /** Answers with overall satisfaction given, and of those, in the top boxes. */
-  satisfactionAnswers: number;
-  satisfied: number;
-  /** At least one answer was a detractor's (recommend 0–6). */
-  detractor: boolean;
+export type CustomerAnswers = CustomerColumns<
+  'answers' | 'satisfactionAnswers' | 'satisfied' | 'detractor'
+>;
+
+export function createCustomerAnswers(): CustomerAnswers {
+  return new CustomerColumns(['answers', 'satisfactionAnswers', 'satisfied', 'detractor']);
 }
 
 /** Adds one answer to a customer's counts (mutates; creates them when absent). */
 export function addCustomerAnswer(
-  map: Map<string, CustomerAnswers>,
+  table: CustomerAnswers,
   customerId: string,
   answer: CustomerAnswer,
 ): void {
-  let counts = map.get(customerId);
-  if (!counts) {
-    counts = { answers: 0, satisfactionAnswers: 0, satisfied: 0, detractor: false };
-    map.set(customerId, counts);
-  }
-  counts.answers += 1;
+  const row = table.row(customerId);
+  const c = table.columns;
+  c.answers[row]! += 1;
   if (answer.satisfied !== undefined) {
-    counts.satisfactionAnswers += 1;
-    if (answer.satisfied) counts.satisfied += 1;
+    c.satisfactionAnswers[row]! += 1;
+    if (answer.satisfied) c.satisfied[row]! += 1;
   }
-  if (answer.recommend !== undefined && answer.recommend <= 6) counts.detractor = true;
+  if (answer.recommend !== undefined && answer.recommend <= 6) c.detractor[row] = 1;
 }
 
 export interface GroupComparison {
@@ -350,10 +364,7 @@ export interface ValueLinks {
  * who answered twice counts twice, as rows); revenue at risk counts each customer once, when
  * any of their answers is a detractor's.
  */
-export function valueLinks(
-  state: BehaviourState,
-  answers: ReadonlyMap<string, CustomerAnswers>,
-): ValueLinks {
+export function valueLinks(state: BehaviourState, answers: CustomerAnswers): ValueLinks {
   const matched: Array<{
     answers: number;
     satisfied: number;
@@ -365,21 +376,23 @@ export function valueLinks(
   let revenue = 0;
   let atRisk = 0;
   let rows = 0;
-  for (const [id, a] of answers) {
-    const t = state.customers.get(id);
-    if (!t) continue;
-    revenue += t.revenue;
-    if (a.detractor) atRisk += t.revenue;
-    rows += a.answers;
+  const a = answers.columns;
+  const t = state.customers.columns;
+  answers.index.ids.forEach((id, i) => {
+    const row = state.customers.find(id);
+    if (row < 0) return;
+    revenue += t.revenue[row]!;
+    if (a.detractor[i] === 1) atRisk += t.revenue[row]!;
+    rows += a.answers[i]!;
     matched.push({
-      answers: a.answers,
-      satisfied: a.satisfied,
-      satisfactionAnswers: a.satisfactionAnswers,
-      revenue: t.revenue,
-      late: t.late > 0,
-      delivered: t.delivered,
+      answers: a.answers[i]!,
+      satisfied: a.satisfied[i]!,
+      satisfactionAnswers: a.satisfactionAnswers[i]!,
+      revenue: t.revenue[row]!,
+      late: t.late[row]! > 0,
+      delivered: t.delivered[row]!,
     });
-  }
+  });
   // Median revenue over answers (a customer who answered twice counts twice): the lower
   // middle of every answer's revenue, sorted as numbers.
   const perAnswer = new Float64Array(rows);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IdMap, IdNumbering } from './id-map.ts';
+import { CustomerColumns, CustomerIndex, IdNumbering } from './id-map.ts';
 
 const idArb = fc.oneof(
   fc.string({ maxLength: 5 }),
@@ -9,23 +9,46 @@ const idArb = fc.oneof(
     .map(([prefix, zero, n]) => `${prefix}${zero}${n}`),
 );
 
-describe('IdMap', () => {
-  it('behaves as a Map under any sequence of set, get, has and delete', () => {
-    const op = fc.tuple(fc.constantFrom('set', 'get', 'has', 'delete'), idArb, fc.nat());
+describe('CustomerIndex and CustomerColumns', () => {
+  it('give each distinct id the next index, as a Map of first appearances would', () => {
     fc.assert(
-      fc.property(fc.array(op, { maxLength: 200 }), (ops) => {
-        const ids = new IdMap<number>();
+      fc.property(fc.array(fc.tuple(fc.boolean(), idArb), { maxLength: 200 }), (ops) => {
+        const index = new CustomerIndex();
         const map = new Map<string, number>();
-        for (const [name, id, value] of ops) {
-          if (name === 'set') {
-            ids.set(id, value);
-            map.set(id, value);
-          } else if (name === 'delete') expect(ids.delete(id)).toBe(map.delete(id));
-          else if (name === 'has') expect(ids.has(id)).toBe(map.has(id));
-          else expect(ids.get(id)).toBe(map.get(id));
+        for (const [add, id] of ops) {
+          if (add) {
+            if (!map.has(id)) map.set(id, map.size);
+            expect(index.add(id)).toBe(map.get(id));
+          } else expect(index.find(id)).toBe(map.get(id) ?? -1);
         }
-        expect([...ids.entries()]).toEqual([...map.entries()]);
+        expect(index.ids).toEqual([...map.keys()]);
+        expect(index.size).toBe(map.size);
       }),
+    );
+  });
+
+  it("keep every customer's sums through growth, whatever the ids", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(idArb, fc.integer({ min: -5, max: 5 })), { maxLength: 300 }),
+        (adds) => {
+          const table = new CustomerColumns(['total', 'count'], 4);
+          const expected = new Map<string, [number, number]>();
+          for (const [id, x] of adds) {
+            const row = table.row(id);
+            table.columns.total[row]! += x;
+            table.columns.count[row]! += 1;
+            const e = expected.get(id) ?? [0, 0];
+            expected.set(id, [e[0] + x, e[1] + 1]);
+          }
+          for (const [id, [total, count]] of expected) {
+            const row = table.find(id);
+            expect([table.columns.total[row], table.columns.count[row]]).toEqual([total, count]);
+          }
+          const adopted = CustomerColumns.adopt(table.names, table.index.ids, table.columns);
+          for (const id of expected.keys()) expect(adopted.find(id)).toBe(table.find(id));
+        },
+      ),
     );
   });
 

@@ -34,50 +34,109 @@ export class IdNumbering {
 }
 
 /**
- * A Map from id to value that answers `get` for numbered ids from an array. It is a real Map
- * (iteration, size, merging work as usual); the array only speeds up the lookups.
+ * A dense index per customer id: the first id met is 0, the next new one 1, and so on, so
+ * per-customer figures live in typed arrays indexed by it (a few numbers a customer instead of
+ * an object and a Map entry). Numbered ids find their index by an array read; others by a Map.
  */
-export class IdMap<T> extends Map<string, T> {
+export class CustomerIndex {
   private readonly numbering = new IdNumbering();
-  /** Values of numbered ids by number (filled, so the array stays packed and fast). */
-  private byNumber: Array<T | undefined> = new Array<T | undefined>(1024).fill(undefined);
+  /** Index + 1 of each numbered id by its number (0: not seen). */
+  private byNumber = new Int32Array(1024);
+  private readonly byText = new Map<string, number>();
+  /** The id at each index. */
+  readonly ids: string[] = [];
 
-  /** An empty map (no initial entries: Map's constructor would call set before setup). */
-  constructor() {
-    super();
+  get size(): number {
+    return this.ids.length;
   }
 
-  override get(id: string): T | undefined {
+  /** The customer's index, or -1 when the id has not been added. */
+  find(id: string): number {
     const n = this.numbering.numberOf(id);
-    return n >= 0 ? this.byNumber[n] : super.get(id);
+    if (n < 0) return this.byText.get(id) ?? -1;
+    return n < this.byNumber.length ? this.byNumber[n]! - 1 : -1;
   }
 
-  override has(id: string): boolean {
+  /** The customer's index, added as the next one when the id is new. */
+  add(id: string): number {
     const n = this.numbering.numberOf(id);
-    return n >= 0 ? this.byNumber[n] !== undefined : super.has(id);
-  }
-
-  override set(id: string, value: T): this {
-    const n = this.numbering.numberOf(id);
-    if (n >= 0) {
-      if (n >= this.byNumber.length) {
-        const grown = new Array<T | undefined>(2 ** Math.ceil(Math.log2(n + 1))).fill(undefined);
-        for (let i = 0; i < this.byNumber.length; i++) grown[i] = this.byNumber[i];
-        this.byNumber = grown;
+    if (n < 0) {
+      let index = this.byText.get(id);
+      if (index === undefined) {
+        index = this.ids.length;
+        this.byText.set(id, index);
+        this.ids.push(id);
       }
-      this.byNumber[n] = value;
+      return index;
     }
-    return super.set(id, value);
+    if (n >= this.byNumber.length) {
+      const grown = new Int32Array(2 ** Math.ceil(Math.log2(n + 1)));
+      grown.set(this.byNumber);
+      this.byNumber = grown;
+    }
+    const known = this.byNumber[n]!;
+    if (known > 0) return known - 1;
+    this.ids.push(id);
+    this.byNumber[n] = this.ids.length;
+    return this.ids.length - 1;
+  }
+}
+
+/**
+ * Named per-customer columns (Float64Array) over a CustomerIndex, grown together as customers
+ * are added. Rows past `size` are zero.
+ */
+export class CustomerColumns<K extends string> {
+  readonly index = new CustomerIndex();
+  readonly names: readonly K[];
+  columns: Record<K, Float64Array>;
+
+  constructor(names: readonly K[], capacity = 1024) {
+    this.names = names;
+    this.columns = Object.fromEntries(
+      names.map((name) => [name, new Float64Array(capacity)]),
+    ) as Record<K, Float64Array>;
   }
 
-  override delete(id: string): boolean {
-    const n = this.numbering.numberOf(id);
-    if (n >= 0 && n < this.byNumber.length) this.byNumber[n] = undefined;
-    return super.delete(id);
+  /**
+   * Columns over `ids` (distinct, row i = ids[i]) that already hold the figures, taken as they
+   * are (e.g. arrays transferred from a worker thread).
+   */
+  static adopt<K extends string>(
+    names: readonly K[],
+    ids: readonly string[],
+    columns: Record<K, Float64Array>,
+  ): CustomerColumns<K> {
+    const adopted = new CustomerColumns(names, 0);
+    for (const id of ids) adopted.index.add(id);
+    adopted.columns = columns;
+    if (ids.length === 0) adopted.grow(1024);
+    return adopted;
   }
 
-  override clear(): void {
-    this.byNumber = new Array<T | undefined>(1024).fill(undefined);
-    super.clear();
+  get size(): number {
+    return this.index.size;
+  }
+
+  /** The customer's row, added with zeros when new. */
+  row(id: string): number {
+    const row = this.index.add(id);
+    const first = this.columns[this.names[0]!];
+    if (row >= first.length) this.grow(Math.max(1024, row + 1));
+    return row;
+  }
+
+  /** The customer's row, or -1. */
+  find(id: string): number {
+    return this.index.find(id);
+  }
+
+  private grow(needed: number): void {
+    const capacity = 2 ** Math.ceil(Math.log2(needed));
+    for (const name of this.names) {
+      const grown = new Float64Array(capacity);
+      grown.set(this.columns[name]);
+      this.columns[name] = grown;
+    }
   }
 }

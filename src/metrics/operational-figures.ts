@@ -87,7 +87,7 @@ export function operationalFigures(input: {
   behaviour: BehaviourState | null;
   complaints: ComplaintState | null;
   voice: VoiceFigures;
-  answers: ReadonlyMap<string, CustomerAnswers>;
+  answers: CustomerAnswers;
   previousActive?: ReadonlyMap<string, Record<string, string | undefined>>;
   everSeen?: ReadonlySet<string>;
   competitor: CompetitorFigures | null;
@@ -110,10 +110,10 @@ export function operationalFigures(input: {
       const rest = { k: 0, n: 0 };
       for (const [id, minutes] of input.complaints.slowestByCustomer) {
         const group = minutes > p90 ? slow : rest;
-        const a = input.answers.get(id);
-        if (!a) continue;
-        group.n += a.satisfactionAnswers;
-        group.k += a.satisfied;
+        const row = input.answers.find(id);
+        if (row < 0) continue;
+        group.n += input.answers.columns.satisfactionAnswers[row]!;
+        group.k += input.answers.columns.satisfied[row]!;
       }
       slowResolution = compareShares(
         ['Ticket resolved slower than p90', 'Other customers with a ticket'],
