@@ -218,6 +218,42 @@ function keepSmallest(list: Verbatim[], item: Verbatim, size: number): Verbatim[
   return next.slice(0, size);
 }
 
+/** What a comment text yields, whoever wrote it: the themes it mentions and its redacted text. */
+interface CommentReading {
+  themes: string[];
+  /** Redacted text; null when no theme matched (nothing is kept). */
+  text: string | null;
+}
+
+// Short comments repeat ("Great service", "ok"): each distinct text is folded, matched and
+// redacted once per dictionary and set of extra patterns. Bounded, so memory stays flat.
+const READINGS_LIMIT = 10_000;
+const NO_PATTERNS: readonly string[] = [];
+const readings = new WeakMap<
+  ReturnType<typeof compileThemes>,
+  { extraPatterns: readonly string[]; byText: Map<string, CommentReading> }
+>();
+
+function readComment(
+  matchers: ReturnType<typeof compileThemes>,
+  trimmed: string,
+  extraPatterns: readonly string[],
+): CommentReading {
+  let cache = readings.get(matchers);
+  if (!cache || cache.extraPatterns !== extraPatterns) {
+    cache = { extraPatterns, byText: new Map() };
+    readings.set(matchers, cache);
+  }
+  let reading = cache.byText.get(trimmed);
+  if (reading) return reading;
+  const folded = fold(trimmed);
+  const themes = matchers.filter(({ test }) => test(folded)).map(({ theme }) => theme);
+  // Redacted only when a theme keeps it as a sample (the text goes nowhere else).
+  reading = { themes, text: themes.length > 0 ? redactPersonalData(trimmed, extraPatterns) : null };
+  if (cache.byText.size < READINGS_LIMIT) cache.byText.set(trimmed, reading);
+  return reading;
+}
+
 /** Adds one comment (mutates). The text is redacted before anything is kept. */
 export function addComment(
   state: VoiceState,
@@ -225,25 +261,22 @@ export function addComment(
   comment: string,
   recommend: number | undefined,
   id: string,
-  extraPatterns: readonly string[] = [],
+  extraPatterns: readonly string[] = NO_PATTERNS,
 ): VoiceState {
   const trimmed = comment.trim();
   if (trimmed === '') return state;
   const cls = npsClass(recommend);
   state.comments[cls] += 1;
-  const folded = fold(trimmed);
-  // Redacted only when a theme keeps it as a sample (the text goes nowhere else).
-  let text: string | null = null;
-  let key = 0;
-  for (const { theme, test } of matchers) {
-    if (!test(folded)) continue;
-    if (text === null) {
-      text = redactPersonalData(trimmed, extraPatterns);
-      key = fnv1a(`${id}\u0000${text}`);
-    }
+  const { themes, text } = readComment(matchers, trimmed, extraPatterns);
+  if (text === null) return state;
+  const key = fnv1a(`${id}\u0000${text}`);
+  for (const theme of themes) {
     state.mentions[theme]![cls] += 1;
+    const samples = state.samples[theme]!;
+    // Most comments lose to the sample already kept: decide that without building a new list.
+    if (samples.length >= state.sampleSize && key > samples[samples.length - 1]!.key) continue;
     state.samples[theme] = keepSmallest(
-      state.samples[theme]!,
+      samples,
       { text, npsClass: cls, recommend, key },
       state.sampleSize,
     );
