@@ -27,6 +27,10 @@ import { readTable, RecordLayout, type CellValue } from './read-table.ts';
 import { readCsv } from './csv-reader.ts';
 import { existsSync } from 'node:fs';
 
+/**
+ * Where rows go. A survey row object is reused from row to row (its scores and segments too):
+ * a sink copies what it keeps.
+ */
 export interface SnapshotSinks {
   survey: (row: SurveyRow) => void;
   orders?: (row: OrderRow) => void;
@@ -290,8 +294,11 @@ export async function loadSnapshot(
     else hashComplete = false;
   };
 
-  const outsidePeriod = (date: string | undefined) =>
-    date !== undefined && (date.slice(0, 10) < manifest.start || date.slice(0, 10) > manifest.end);
+  const outsidePeriod = (date: string | undefined) => {
+    if (date === undefined) return false;
+    const day = date.length > 10 ? date.slice(0, 10) : date;
+    return day < manifest.start || day > manifest.end;
+  };
 
   /**
    * Reports a repeated id and says whether to drop the row: the first copy is kept unless the
@@ -335,10 +342,26 @@ export async function loadSnapshot(
   await readOne('survey', (layout, file) => {
     const at = layout.slotsOf(SURVEY_FIELDS);
     const itemSlots = items.map((item) => layout.slot(item));
-    const noScores: Partial<Record<SurveyItem, number>> = Object.fromEntries(
+    const segmentSlots = dimensions.map((d) => layout.slot(d));
+    // One row object for the whole table, refilled for each response (the sinks copy what they
+    // keep). Every response's scores have the same properties in the same order (a missing
+    // answer is undefined), so the reducers read one object shape, not one per pattern.
+    const scores: Partial<Record<SurveyItem, number>> = Object.fromEntries(
       items.map((item) => [item, undefined]),
     );
-    const segmentsOf = segmentReader(layout, dimensions);
+    const segments: Record<string, string | undefined> = Object.fromEntries(
+      dimensions.map((d) => [d, undefined]),
+    );
+    const surveyRow: SurveyRow = {
+      responseId: '',
+      customerId: undefined,
+      date: undefined,
+      segments,
+      items: scores,
+      competitor: undefined,
+      journeyStage: undefined,
+      comment: undefined,
+    };
     return (values, row) => {
       // Without an id column (some survey exports have none) each row is one response.
       const responseId = hasResponseIds ? String(values[at.response_id]) : `${file}:${row}`;
@@ -347,16 +370,13 @@ export async function loadSnapshot(
         dropRepeat(surveyIds, 'survey', 'response', responseId, row, file, responseIdHeader)
       )
         return;
-      // Every response's scores have the same properties in the same order (a missing answer is
-      // undefined), so the reducers read one object shape, not one per pattern of answers.
-      const scores: Partial<Record<SurveyItem, number>> = { ...noScores };
       let answered = 0;
       for (let i = 0; i < items.length; i++) {
         const value = values[itemSlots[i]!];
         if (typeof value === 'number') {
           scores[items[i]!] = value;
           answered += 1;
-        }
+        } else scores[items[i]!] = undefined;
       }
       if (answered === 0) {
         diagnostics.push(
@@ -384,16 +404,15 @@ export async function loadSnapshot(
           }),
         );
       }
-      sinks.survey({
-        responseId,
-        customerId: str(values[at.customer_id]),
-        date,
-        segments: segmentsOf(values),
-        items: scores,
-        competitor: values[at.competitor] as CompetitorComparison | undefined,
-        journeyStage: values[at.journey_stage] as JourneyStage | undefined,
-        comment: str(values[at.comment]),
-      });
+      for (let i = 0; i < dimensions.length; i++)
+        segments[dimensions[i]!] = values[segmentSlots[i]!] as string | undefined;
+      surveyRow.responseId = responseId;
+      surveyRow.customerId = str(values[at.customer_id]);
+      surveyRow.date = date;
+      surveyRow.competitor = values[at.competitor] as CompetitorComparison | undefined;
+      surveyRow.journeyStage = values[at.journey_stage] as JourneyStage | undefined;
+      surveyRow.comment = str(values[at.comment]);
+      sinks.survey(surveyRow);
     };
   });
 
