@@ -91,8 +91,8 @@ function fieldKind(table: TableName, field: string, manifest: Manifest): FieldKi
     case 'response_id':
     case 'order_id':
     case 'ticket_id':
-      return { type: 'id' };
     case 'customer_id':
+      return { type: 'id' };
     case 'comment':
     case 'category':
     case 'status':

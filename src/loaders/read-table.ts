@@ -105,7 +105,7 @@ const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
  */
 export function fastConverter(kind: FieldSpec['kind'], ctx: CellContext): FastConverter | null {
   if (ctx.labels.size > 0) return null;
-  if (kind.type === 'id') {
+  if (kind.type === 'id' || kind.type === 'text') {
     return (record, i) => {
       const start = record.starts[i]!;
       const end = record.ends[i]!;
@@ -171,6 +171,13 @@ export function fastConverter(kind: FieldSpec['kind'], ctx: CellContext): FastCo
 }
 
 const MEMO_SLOTS = 1024;
+const MEMO_KINDS = new Set<FieldSpec['kind']['type']>([
+  'text',
+  'date',
+  'datetime',
+  'choice',
+  'level',
+]);
 const MEMO_ENTRIES = 512;
 const MEMO_MAX_BYTES = 64;
 
@@ -348,7 +355,9 @@ export async function readTable(
           header: header[index]!,
           index,
           fast,
-          memo: fast ? null : new CellMemo(),
+          // Ids are all different, and plain scores and amounts read as fast from their bytes
+          // as from a memo; labels, levels, dates and statuses repeat a few values.
+          memo: !fast || MEMO_KINDS.has(spec.kind.type) ? new CellMemo() : null,
           ctx,
           part: construct ? { construct, k } : null,
           slot,
@@ -393,8 +402,11 @@ export async function readTable(
     let rowOk = true;
     for (const b of bound) {
       let value: CellValue | typeof SLOW = SLOW;
-      if (b.fast) value = b.fast(cells, b.index);
-      else if (b.memo?.on) value = b.memo.get(cells, b.index);
+      if (b.memo?.on) value = b.memo.get(cells, b.index);
+      if (value === SLOW && b.fast) {
+        value = b.fast(cells, b.index);
+        if (value !== SLOW && b.memo?.on) b.memo.set(cells, b.index, value);
+      }
       if (value === SLOW || (value === undefined && b.spec.requiredValue)) {
         const raw = cells.text(b.index);
         const result = parseCell(raw, b.spec.kind, b.ctx);
