@@ -38,6 +38,14 @@ export interface FieldSpec {
 const SURVEY_ITEM_SET = new Set<string>(SURVEY_ITEMS);
 
 /** The canonical fields a table may map, including the manifest's segment dimensions. */
+/** Fields holding ids: read as IdRefs (a numbered id is a number, see metrics/id-map.ts). */
+export const ID_FIELDS: ReadonlySet<string> = new Set([
+  'response_id',
+  'order_id',
+  'ticket_id',
+  'customer_id',
+]);
+
 export function allowedFields(table: TableName, manifest: Manifest): string[] {
   const segments = Object.keys(manifest.segments);
   if (table === 'survey') return [...SURVEY_FIELDS, ...segments];
@@ -87,12 +95,8 @@ function fieldKind(table: TableName, field: string, manifest: Manifest): FieldKi
       notApplicable: item.notApplicable,
     };
   }
+  if (ID_FIELDS.has(field)) return { type: 'id' };
   switch (field) {
-    case 'response_id':
-    case 'order_id':
-    case 'ticket_id':
-    case 'customer_id':
-      return { type: 'id' };
     case 'comment':
     case 'category':
     case 'status':

@@ -7,7 +7,7 @@
  * ids ("R1001") skip the hash: their first rows sit in an array indexed by the number.
  */
 
-import { IdNumbering, NUMBERED_LIMIT } from '../metrics/id-map.ts';
+import { IdNumbering, idText, NUMBERED_LIMIT, type IdRef } from '../metrics/id-map.ts';
 
 const SEEDS = [0x811c9dc5, 0x01000193 ^ 0x9e3779b9, 0x85ebca6b, 0xc2b2ae35] as const;
 
@@ -48,7 +48,7 @@ export class IdRegistry {
    * Records `id` at `row` unless it was seen before.
    * @returns the row where the id was first seen, or 0 when it is new (rows start at 1)
    */
-  firstRow(id: string, row: number): number {
+  firstRow(id: IdRef, row: number): number {
     const n = this.numbering.numberOf(id);
     if (n >= 0) {
       if (n >= this.dense.length) {
@@ -63,7 +63,7 @@ export class IdRegistry {
       }
       return first;
     }
-    return this.hashed(id, row);
+    return this.hashed(idText(id), row);
   }
 
   private hashed(id: string, row: number): number {

@@ -20,7 +20,8 @@ import {
 import { mappedHeader, type Manifest } from '../schemas/manifest-schema.ts';
 import type { CustomerRow, OrderRow, SurveyRow, TicketRow } from '../schemas/row-types.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
-import { fieldSpecs } from './field-specs.ts';
+import { fieldSpecs, ID_FIELDS } from './field-specs.ts';
+import { idText, type IdRef } from '../metrics/id-map.ts';
 import { readManifest } from './read-manifest.ts';
 import { IdRegistry } from './id-registry.ts';
 import { readTable, RecordLayout, type CellValue } from './read-table.ts';
@@ -90,6 +91,8 @@ function segmentReader(
 }
 
 const str = (v: string | number | undefined) => (v === undefined ? undefined : String(v));
+/** The text of an optional id field. */
+const textOf = (v: CellValue) => (v === undefined ? undefined : idText(v));
 
 // Statuses and ticket types repeat a handful of values: lower-case each distinct one once.
 const lowerCased = new Map<string, string>();
@@ -194,16 +197,18 @@ async function readLookups(
     let firstMiss: { row: number; value: string } | null = null;
     const target = layout.slot(spec.field);
     const keySlot = layout.slot(spec.key);
+    const keyIsId = ID_FIELDS.has(spec.key);
     lookups.push({
       apply: (record, row) => {
         if (record[target] !== undefined) return;
         const key = record[keySlot];
         if (key === undefined) return;
-        const level = values.get(String(key));
+        const text = keyIsId ? idText(key) : String(key);
+        const level = values.get(text);
         if (level !== undefined) record[target] = level;
         else {
           misses += 1;
-          firstMiss ??= { row, value: String(key) };
+          firstMiss ??= { row, value: text };
         }
       },
       report: (tableFile) => {
@@ -308,7 +313,7 @@ export async function loadSnapshot(
     ids: IdRegistry,
     table: TableName,
     noun: string,
-    id: string,
+    id: IdRef,
     row: number,
     file: string,
     column: string | undefined,
@@ -321,7 +326,7 @@ export async function loadSnapshot(
         file,
         row,
         column,
-        value: id,
+        value: idText(id),
         message: keepAll
           ? `${noun} id already used in row ${firstRow}; both rows are kept ("duplicateIds": "keep-all")`
           : `${noun} id already used in row ${firstRow}; this copy is dropped and row ${firstRow} is kept`,
@@ -336,7 +341,6 @@ export async function loadSnapshot(
   // Survey -------------------------------------------------------------------------------
   const surveyIds = new IdRegistry();
   const surveyTable = manifest.tables.survey;
-  const hasResponseIds = surveyTable?.columns.response_id !== undefined;
   const responseIdHeader = mappedHeader(surveyTable, 'response_id');
   const items = SURVEY_ITEMS.filter((item) => manifest.items[item] !== undefined);
   await readOne('survey', (layout, file) => {
@@ -363,11 +367,13 @@ export async function loadSnapshot(
       comment: undefined,
     };
     return (values, row) => {
-      // Without an id column (some survey exports have none) each row is one response.
-      const responseId = hasResponseIds ? String(values[at.response_id]) : `${file}:${row}`;
+      // Without an id column (some survey exports have none, or the mapped one is missing from
+      // the file, which is reported) each row is one response.
+      const id = values[at.response_id] as IdRef | undefined;
+      const responseId: IdRef = id ?? `${file}:${row}`;
       if (
-        hasResponseIds &&
-        dropRepeat(surveyIds, 'survey', 'response', responseId, row, file, responseIdHeader)
+        id !== undefined &&
+        dropRepeat(surveyIds, 'survey', 'response', id, row, file, responseIdHeader)
       )
         return;
       let answered = 0;
@@ -384,7 +390,7 @@ export async function loadSnapshot(
             file,
             row,
             column: responseIdHeader,
-            value: responseId,
+            value: idText(responseId),
             message: 'no scored item is answered; the response is excluded from every metric',
             hint: 'nothing to do if this was an abandoned response; otherwise check the item columns',
           }),
@@ -407,7 +413,7 @@ export async function loadSnapshot(
       for (let i = 0; i < dimensions.length; i++)
         segments[dimensions[i]!] = values[segmentSlots[i]!] as string | undefined;
       surveyRow.responseId = responseId;
-      surveyRow.customerId = str(values[at.customer_id]);
+      surveyRow.customerId = values[at.customer_id];
       surveyRow.date = date;
       surveyRow.competitor = values[at.competitor] as CompetitorComparison | undefined;
       surveyRow.journeyStage = values[at.journey_stage] as JourneyStage | undefined;
@@ -423,12 +429,12 @@ export async function loadSnapshot(
     const at = layout.slotsOf(ORDER_FIELDS);
     const segmentsOf = segmentReader(layout, dimensions);
     return (values, row) => {
-      const orderId = String(values[at.order_id]);
+      const orderId = values[at.order_id] as IdRef;
       if (dropRepeat(orderIds, 'orders', 'order', orderId, row, file, orderIdHeader)) return;
       const amount = values[at.amount];
       sinks.orders?.({
         orderId,
-        customerId: String(values[at.customer_id]),
+        customerId: values[at.customer_id] as IdRef,
         date: String(values[at.date]),
         amount: typeof amount === 'number' ? amount : undefined,
         status: lowerCase(str(values[at.status]) ?? 'completed'),
@@ -445,12 +451,12 @@ export async function loadSnapshot(
   await readOne('tickets', (layout, file) => {
     const at = layout.slotsOf(TICKET_FIELDS);
     return (values, row) => {
-      const ticketId = String(values[at.ticket_id]);
+      const ticketId = idText(values[at.ticket_id] as IdRef);
       if (dropRepeat(ticketIds, 'tickets', 'ticket', ticketId, row, file, ticketIdHeader)) return;
       sinks.tickets?.({
         ticketId,
-        customerId: str(values[at.customer_id]),
-        orderId: str(values[at.order_id]),
+        customerId: textOf(values[at.customer_id]),
+        orderId: textOf(values[at.order_id]),
         opened: String(values[at.opened]),
         firstResponse: str(values[at.first_response]),
         resolved: str(values[at.resolved]),
@@ -468,7 +474,7 @@ export async function loadSnapshot(
     const at = layout.slotsOf(CUSTOMER_FIELDS);
     const segmentsOf = segmentReader(layout, dimensions);
     return (values, row) => {
-      const customerId = String(values[at.customer_id]);
+      const customerId = idText(values[at.customer_id] as IdRef);
       if (dropRepeat(customerIds, 'customers', 'customer', customerId, row, file, customerIdHeader))
         return;
       const churned = values[at.churned];

@@ -12,7 +12,9 @@ import { readCsv } from './csv-reader.ts';
 import type { CsvRecord } from './csv-scanner.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import type { FieldSpec } from './field-specs.ts';
+import { NumberedIdReader } from '../metrics/id-map.ts';
 
+/** A converted cell. An id field holds an IdRef: its text, or the number of a numbered id. */
 export type CellValue = string | number | undefined;
 
 /**
@@ -105,7 +107,22 @@ const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
  */
 export function fastConverter(kind: FieldSpec['kind'], ctx: CellContext): FastConverter | null {
   if (ctx.labels.size > 0) return null;
-  if (kind.type === 'id' || kind.type === 'text') {
+  if (kind.type === 'id') {
+    // A numbered id becomes its IdRef number: no string for millions of distinct ids.
+    const ids = new NumberedIdReader();
+    return (record, i) => {
+      const start = record.starts[i]!;
+      const end = record.ends[i]!;
+      if (start === end) return undefined;
+      const first = record.bytes[start];
+      const last = record.bytes[end - 1];
+      if (record.quotes[i] || first === SPACE || first === TAB || last === SPACE || last === TAB)
+        return SLOW;
+      const ref = ids.refOf(record.bytes, start, end);
+      return ref >= 0 ? ref : record.bytes.toString('utf8', start, end);
+    };
+  }
+  if (kind.type === 'text') {
     return (record, i) => {
       const start = record.starts[i]!;
       const end = record.ends[i]!;

@@ -73,7 +73,7 @@ export function createSnapshotReducers(manifest: Manifest, config: SurveyConfig)
         addSurveyRow(survey, row);
         if (row.comment)
           addComment(voice, matchers, row.comment, row.items.recommend, row.responseId);
-        if (row.customerId) {
+        if (row.customerId !== undefined) {
           const s = row.items.satisfaction;
           addCustomerAnswer(answers, row.customerId, {
             recommend: row.items.recommend,

@@ -6,6 +6,7 @@
  */
 import { twoProportionTest } from './change.ts';
 import { redactPersonalData } from './redact-personal-data.ts';
+import { idText, type IdRef } from './id-map.ts';
 
 export type ThemeDictionary = Record<string, { label: string; keywords: string[] }>;
 
@@ -260,7 +261,7 @@ export function addComment(
   matchers: ReturnType<typeof compileThemes>,
   comment: string,
   recommend: number | undefined,
-  id: string,
+  id: IdRef,
   extraPatterns: readonly string[] = NO_PATTERNS,
 ): VoiceState {
   const trimmed = comment.trim();
@@ -269,7 +270,7 @@ export function addComment(
   state.comments[cls] += 1;
   const { themes, text } = readComment(matchers, trimmed, extraPatterns);
   if (text === null) return state;
-  const key = fnv1a(`${id}\u0000${text}`);
+  const key = fnv1a(`${idText(id)}\u0000${text}`);
   for (const theme of themes) {
     state.mentions[theme]![cls] += 1;
     const samples = state.samples[theme]!;

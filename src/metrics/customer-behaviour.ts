@@ -4,7 +4,7 @@
  * Cancelled and returned orders are excluded from orders and revenue as the manifest declares,
  * and counted separately.
  */
-import { CustomerColumns } from './id-map.ts';
+import { CustomerColumns, type IdRef } from './id-map.ts';
 import type { OrderRow } from '../schemas/row-types.ts';
 import { twoProportionTest } from './change.ts';
 import { wilson } from './wilson.ts';
@@ -316,7 +316,7 @@ export function createCustomerAnswers(): CustomerAnswers {
 /** Adds one answer to a customer's counts (mutates; creates them when absent). */
 export function addCustomerAnswer(
   table: CustomerAnswers,
-  customerId: string,
+  customerId: IdRef,
   answer: CustomerAnswer,
 ): void {
   const row = table.row(customerId);

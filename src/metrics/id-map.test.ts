@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CustomerColumns, CustomerIndex, IdNumbering } from './id-map.ts';
+import {
+  CustomerColumns,
+  CustomerIndex,
+  IdNumbering,
+  idText,
+  NumberedIdReader,
+  type IdRef,
+} from './id-map.ts';
 
 const idArb = fc.oneof(
   fc.string({ maxLength: 5 }),
@@ -60,5 +67,29 @@ describe('CustomerIndex and CustomerColumns', () => {
     expect(numbering.numberOf('D123')).toBe(-1);
     expect(numbering.numberOf('123')).toBe(-1);
     expect(numbering.numberOf('C99999999')).toBe(-1);
+  });
+
+  it('reads numbered ids from bytes to refs that stand for their text everywhere', () => {
+    const textArb = fc.oneof(
+      idArb,
+      fc.string({ maxLength: 6, unit: 'grapheme' }),
+      fc.nat(9).map((d) => `X${'9'.repeat(d)}`),
+    );
+    fc.assert(
+      fc.property(fc.array(textArb, { maxLength: 60 }), (texts) => {
+        const reader = new NumberedIdReader();
+        const byRef = new CustomerIndex();
+        const byText = new CustomerIndex();
+        for (const text of texts) {
+          const bytes = Buffer.from(`,${text},`);
+          const number = reader.refOf(bytes, 1, bytes.length - 1);
+          const ref: IdRef = number >= 0 ? number : text;
+          expect(idText(ref)).toBe(text);
+          expect(byRef.add(ref)).toBe(byText.add(text));
+        }
+        expect(byRef.ids).toEqual(byText.ids);
+        for (const text of texts) expect(byRef.find(text)).toBe(byText.find(text));
+      }),
+    );
   });
 });

@@ -4,31 +4,115 @@
  * number replaces a hash lookup at a random place in a large table with an array read, which
  * is what dominates the reducers on millions of rows. Which store an id uses depends on its
  * text alone, so the same id always meets itself.
+ *
+ * The loader reads a numbered id straight from its bytes into an `IdRef` number, so no string
+ * is made for it: the number holds the prefix (interned once per thread) and the id's number.
+ * `idText` gives the id's text back wherever text is needed (messages, joins across threads).
  */
 
-/** Ids numbered below this are kept in arrays (4M entries at most). */
+import type { IdRef } from '../schemas/row-types.ts';
+
+export type { IdRef };
+
+/**
+ * Ids numbered below this are kept in arrays (4M entries at most); a numbered IdRef is
+ * prefix index × NUMBERED_LIMIT + number.
+ */
 export const NUMBERED_LIMIT = 1 << 22;
+
+// Prefixes of numbered ids met in this thread. Refs are never sent to another thread as
+// numbers (their text is), so each thread keeps its own list.
+const MAX_PREFIXES = 1024;
+const prefixes: string[] = [];
+const prefixIndex = new Map<string, number>();
+
+function internPrefix(prefix: string): number {
+  let index = prefixIndex.get(prefix);
+  if (index === undefined) {
+    if (prefixes.length >= MAX_PREFIXES) return -1;
+    index = prefixes.length;
+    prefixes.push(prefix);
+    prefixIndex.set(prefix, index);
+  }
+  return index;
+}
+
+/** The text of an id. */
+export function idText(ref: IdRef): string {
+  if (typeof ref === 'string') return ref;
+  const n = ref % NUMBERED_LIMIT;
+  return `${prefixes[(ref - n) / NUMBERED_LIMIT]!}${n}`;
+}
+
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+
+/**
+ * Reads ids from bytes: a numbered id ("<ASCII prefix><1–7 digits without a leading zero>",
+ * below NUMBERED_LIMIT) becomes its IdRef number without making a string; -1 otherwise.
+ */
+export class NumberedIdReader {
+  private lastPrefix: Buffer | null = null;
+  private lastIndex = -1;
+
+  refOf(bytes: Buffer, start: number, end: number): number {
+    let digitsFrom = end;
+    while (digitsFrom > start) {
+      const c = bytes[digitsFrom - 1]!;
+      if (c < DIGIT_0 || c > DIGIT_9) break;
+      digitsFrom -= 1;
+    }
+    const digits = end - digitsFrom;
+    if (digits === 0 || digits > 7) return -1;
+    if (digits > 1 && bytes[digitsFrom] === DIGIT_0) return -1;
+    let n = 0;
+    for (let p = digitsFrom; p < end; p++) n = n * 10 + bytes[p]! - DIGIT_0;
+    if (n >= NUMBERED_LIMIT) return -1;
+    const prefix = this.prefixIndexOf(bytes, start, digitsFrom);
+    return prefix < 0 ? -1 : prefix * NUMBERED_LIMIT + n;
+  }
+
+  /** A column's ids share their prefix: compare with the last one before interning. */
+  private prefixIndexOf(bytes: Buffer, start: number, end: number): number {
+    const last = this.lastPrefix;
+    if (last !== null && last.length === end - start) {
+      let same = true;
+      for (let k = 0; k < last.length && same; k++) same = last[k] === bytes[start + k];
+      if (same) return this.lastIndex;
+    }
+    for (let p = start; p < end; p++) if (bytes[p]! >= 0x80) return -1;
+    this.lastPrefix = Buffer.from(bytes.subarray(start, end));
+    this.lastIndex = internPrefix(bytes.toString('latin1', start, end));
+    return this.lastIndex;
+  }
+}
 
 /** Recognises the numbered ids of one table: the first numbered id fixes the prefix. */
 export class IdNumbering {
   private prefix: string | null = null;
 
   /** The id's number, or -1 when the id is not "<prefix><number without leading zero>". */
-  numberOf(id: string): number {
+  numberOf(id: IdRef): number {
+    if (typeof id === 'number') {
+      const n = id % NUMBERED_LIMIT;
+      const prefix = prefixes[(id - n) / NUMBERED_LIMIT]!;
+      if (this.prefix === null) this.prefix = prefix;
+      return prefix === this.prefix ? n : -1;
+    }
     const length = id.length;
     let digitsFrom = length;
     while (digitsFrom > 0) {
       const c = id.charCodeAt(digitsFrom - 1);
-      if (c < 48 || c > 57) break;
+      if (c < DIGIT_0 || c > DIGIT_9) break;
       digitsFrom -= 1;
     }
     const digits = length - digitsFrom;
     if (digits === 0 || digits > 7) return -1;
-    if (digits > 1 && id.charCodeAt(digitsFrom) === 48) return -1;
+    if (digits > 1 && id.charCodeAt(digitsFrom) === DIGIT_0) return -1;
     if (this.prefix === null) this.prefix = id.slice(0, digitsFrom);
     if (digitsFrom !== this.prefix.length || !id.startsWith(this.prefix)) return -1;
     let n = 0;
-    for (let i = digitsFrom; i < length; i++) n = n * 10 + id.charCodeAt(i) - 48;
+    for (let i = digitsFrom; i < length; i++) n = n * 10 + id.charCodeAt(i) - DIGIT_0;
     return n < NUMBERED_LIMIT ? n : -1;
   }
 }
@@ -51,21 +135,22 @@ export class CustomerIndex {
   }
 
   /** The customer's index, or -1 when the id has not been added. */
-  find(id: string): number {
+  find(id: IdRef): number {
     const n = this.numbering.numberOf(id);
-    if (n < 0) return this.byText.get(id) ?? -1;
+    if (n < 0) return this.byText.get(idText(id)) ?? -1;
     return n < this.byNumber.length ? this.byNumber[n]! - 1 : -1;
   }
 
   /** The customer's index, added as the next one when the id is new. */
-  add(id: string): number {
+  add(id: IdRef): number {
     const n = this.numbering.numberOf(id);
     if (n < 0) {
-      let index = this.byText.get(id);
+      const text = idText(id);
+      let index = this.byText.get(text);
       if (index === undefined) {
         index = this.ids.length;
-        this.byText.set(id, index);
-        this.ids.push(id);
+        this.byText.set(text, index);
+        this.ids.push(text);
       }
       return index;
     }
@@ -76,7 +161,7 @@ export class CustomerIndex {
     }
     const known = this.byNumber[n]!;
     if (known > 0) return known - 1;
-    this.ids.push(id);
+    this.ids.push(idText(id));
     this.byNumber[n] = this.ids.length;
     return this.ids.length - 1;
   }
@@ -119,7 +204,7 @@ export class CustomerColumns<K extends string> {
   }
 
   /** The customer's row, added with zeros when new. */
-  row(id: string): number {
+  row(id: IdRef): number {
     const row = this.index.add(id);
     const first = this.columns[this.names[0]!];
     if (row >= first.length) this.grow(Math.max(1024, row + 1));
@@ -127,7 +212,7 @@ export class CustomerColumns<K extends string> {
   }
 
   /** The customer's row, or -1. */
-  find(id: string): number {
+  find(id: IdRef): number {
     return this.index.find(id);
   }
 

@@ -4,9 +4,15 @@
  */
 import type { CompetitorComparison, JourneyStage, SurveyItem } from './fields.ts';
 
+/**
+ * An id as the loader read it: its text, or for a numbered id ("C123") a number that holds the
+ * prefix and the number without making a string (see metrics/id-map.ts; idText gives the text).
+ */
+export type IdRef = string | number;
+
 export interface SurveyRow {
-  responseId: string;
-  customerId?: string;
+  responseId: IdRef;
+  customerId?: IdRef;
   /** ISO date YYYY-MM-DD. */
   date?: string;
   /** Segment dimension → level, for every dimension the manifest declares. */
@@ -20,8 +26,8 @@ export interface SurveyRow {
 }
 
 export interface OrderRow {
-  orderId: string;
-  customerId: string;
+  orderId: IdRef;
+  customerId: IdRef;
   /** ISO date YYYY-MM-DD. */
   date: string;
   /** Order value in the snapshot's currency; may be missing. */
