@@ -46,10 +46,11 @@ export function createDriverState(drivers: readonly string[], outcome: string): 
   };
 }
 
-/** Adds one response (mutates). `values` maps variable → answer; absent = missing. */
 // One row's values, reused from row to row (this runs once per response and outcome).
 let scratch = new Float64Array(16);
+let identity = Int32Array.from({ length: 16 }, (_, i) => i);
 
+/** Adds one response (mutates). `values` maps variable → answer; absent = missing. */
 export function addDriverRow(
   state: DriverState,
   values: Readonly<Record<string, number | undefined>>,
@@ -57,10 +58,28 @@ export function addDriverRow(
 ): DriverState {
   const k = state.variables.length;
   if (scratch.length < k) scratch = new Float64Array(k);
+  if (identity.length < k) identity = Int32Array.from({ length: k }, (_, i) => i);
+  for (let i = 0; i < k; i++) scratch[i] = values[state.variables[i]!] ?? NaN;
+  return addDriverValues(state, scratch, identity, w);
+}
+
+/**
+ * Adds one response from positional answers (mutates): variable i's answer is
+ * `answers[at[i]]`, NaN when missing. The survey reducer reads a response's scores once into
+ * such an array instead of looking each variable up by name for every outcome.
+ */
+export function addDriverValues(
+  state: DriverState,
+  answers: Float64Array,
+  at: Int32Array,
+  w = 1,
+): DriverState {
+  const k = state.variables.length;
+  if (scratch.length < k) scratch = new Float64Array(k);
   const x = scratch;
   for (let i = 0; i < k; i++) {
-    const v = values[state.variables[i]!];
-    if (v === undefined) {
+    const v = answers[at[i]!]!;
+    if (Number.isNaN(v)) {
       state.incomplete += 1;
       return state;
     }

@@ -14,7 +14,7 @@ import {
   type ItemHistogram,
 } from './histogram.ts';
 import {
-  addDriverRow,
+  addDriverValues,
   createDriverState,
   mergeDriverStates,
   scaleDriverState,
@@ -108,25 +108,45 @@ function driverStates(config: SurveyConfig): Partial<Record<SurveyItem, DriverSt
   return states;
 }
 
+/**
+ * What every response needs from the configuration, derived once: a response's scores are read
+ * once into `answers` (position i = histogramItems[i], NaN when missing), and the index and
+ * drivers read them by position rather than looking each item up by name.
+ */
 interface DerivedConfig {
-  /** Index items present and their scales, with their names. */
+  /** Index items present and their scales. */
   items: IndexItem[];
-  names: SurveyItem[];
   /** Items with a histogram in every cell. */
   histogramItems: SurveyItem[];
-  /** Outcomes that may have a driver state. */
-  outcomes: SurveyItem[];
+  /** This response's scores by position (reused from response to response). */
+  answers: Float64Array;
+  /** The respondent's index item i, read from `answers`. */
+  indexValue: (i: number) => number | undefined;
+  /** Outcome → positions in `answers` of its driver state's variables. */
+  driverPositions: Array<[SurveyItem, Int32Array]>;
 }
 
-function indexItems(config: SurveyConfig): DerivedConfig {
+function derivedConfig(config: SurveyConfig): DerivedConfig {
   let cached = indexItemsCache.get(config);
   if (!cached) {
     const pairs = computeIndexItems(config);
+    const histogramItems = Object.keys(config.items) as SurveyItem[];
+    const answers = new Float64Array(histogramItems.length);
+    const indexAt = pairs.map(([item]) => histogramItems.indexOf(item));
+    const positions = (variables: readonly string[]) =>
+      Int32Array.from(variables, (v) => histogramItems.indexOf(v as SurveyItem));
     cached = {
       items: pairs.map(([, def]) => def),
-      names: pairs.map(([item]) => item),
-      histogramItems: Object.keys(config.items) as SurveyItem[],
-      outcomes: [...DRIVER_OUTCOMES],
+      histogramItems,
+      answers,
+      indexValue: (i) => {
+        const value = answers[indexAt[i]!]!;
+        return Number.isNaN(value) ? undefined : value;
+      },
+      driverPositions: Object.entries(driverStates(config)).map(([outcome, state]) => [
+        outcome as SurveyItem,
+        positions(state.variables),
+      ]),
     };
     indexItemsCache.set(config, cached);
   }
@@ -140,12 +160,21 @@ function computeIndexItems(config: SurveyConfig): Array<[SurveyItem, IndexItem]>
   });
 }
 
+/** A cell with its histograms and driver states by position, for the per-response loop. */
+interface CellSlot {
+  cell: SurveyCell;
+  /** Histogram of histogramItems[i]. */
+  histograms: ItemHistogram[];
+  /** Driver state of driverPositions[i]'s outcome. */
+  drivers: DriverState[];
+}
+
 // Levels → cell, one small Map per dimension: a response finds its cell without building the
 // cell's key string (the key is built once per cell, when the cell is first met).
-type CellTree = Map<string | undefined, CellTree | SurveyCell>;
+type CellTree = Map<string | undefined, CellTree | CellSlot>;
 const cellTrees = new WeakMap<SurveyState, CellTree>();
 
-function cellOf(state: SurveyState, segments: SurveyRow['segments']): SurveyCell {
+function cellOf(state: SurveyState, segments: SurveyRow['segments']): CellSlot {
   const { dimensions } = state.config;
   let tree = cellTrees.get(state);
   if (!tree) {
@@ -163,42 +192,54 @@ function cellOf(state: SurveyState, segments: SurveyRow['segments']): SurveyCell
     node = next;
   }
   const last = dimensions.length > 0 ? segments[dimensions[dimensions.length - 1]!] : undefined;
-  let cell = node.get(last) as SurveyCell | undefined;
-  if (!cell) {
+  let slot = node.get(last) as CellSlot | undefined;
+  if (!slot) {
     let key = '';
     for (const d of dimensions) key += `${segments[d] ?? '\u0000'}\u0001`;
-    cell = state.cells.get(key);
+    let cell = state.cells.get(key);
     if (!cell) {
       const levels: Record<string, string | undefined> = {};
       for (const d of dimensions) levels[d] = segments[d];
       cell = createCell(state.config, levels);
       state.cells.set(key, cell);
     }
-    node.set(last, cell);
+    const derived = derivedConfig(state.config);
+    slot = {
+      cell,
+      histograms: derived.histogramItems.map((item) => cell.items[item]!),
+      drivers: derived.driverPositions.map(([outcome]) => cell.drivers[outcome]!),
+    };
+    node.set(last, slot);
   }
-  return cell;
+  return slot;
 }
 
 /** Adds one validated response (mutates and returns the state). */
 export function addSurveyRow(state: SurveyState, row: SurveyRow): SurveyState {
-  const { config } = state;
-  const cell = cellOf(state, row.segments);
+  const slot = cellOf(state, row.segments);
+  const { cell, histograms, drivers } = slot;
   cell.responses += 1;
-  // This runs once per response: plain loops over lists derived once per configuration.
-  const { items: indexDefs, names, histogramItems, outcomes } = indexItems(config);
+  // This runs once per response: plain loops over positions derived once per configuration.
+  const {
+    items: indexDefs,
+    histogramItems,
+    answers,
+    indexValue,
+    driverPositions,
+  } = derivedConfig(state.config);
+  const scores = row.items;
   for (let i = 0; i < histogramItems.length; i++) {
-    const item = histogramItems[i]!;
-    addToHistogram(cell.items[item]!, row.items[item]);
+    const value = scores[histogramItems[i]!];
+    answers[i] = value ?? NaN;
+    addToHistogram(histograms[i]!, value);
   }
-  const index = respondentIndex(indexDefs, (i) => row.items[names[i]!]);
+  const index = respondentIndex(indexDefs, indexValue);
   if (index === undefined) cell.indexMissing += 1;
   else addMoment(cell.index, index);
   if (row.competitor) cell.competitor[row.competitor] += 1;
   else cell.competitor.missing += 1;
-  for (let i = 0; i < outcomes.length; i++) {
-    const drivers = cell.drivers[outcomes[i]!];
-    if (drivers) addDriverRow(drivers, row.items);
-  }
+  for (let i = 0; i < drivers.length; i++)
+    addDriverValues(drivers[i]!, answers, driverPositions[i]![1]);
   return state;
 }
 
