@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCell, type CellContext } from './cell-parsers.ts';
 import { CsvScanner, type CsvRecord } from './csv-scanner.ts';
-import { fastConverter, SLOW } from './read-table.ts';
+import { CellMemo, fastConverter, SLOW } from './read-table.ts';
 
 const ctx: CellContext = { labels: new Map(), decimal: '.', thousands: undefined };
 
@@ -45,5 +45,30 @@ describe('fast cell converters', () => {
     const naOnScale = { ...kind, max: 100 };
     expect(convert(naOnScale, '99')).toBe(SLOW); // a code, even though 99 is on the scale
     expect(parseCell('99', naOnScale, ctx)).toEqual({ ok: true, value: undefined });
+  });
+});
+
+describe('the memo of repeated cells', () => {
+  it('returns what was remembered for exactly these bytes, even when cells collide', () => {
+    // Long cells that differ only where the hash does not look, short ones, and dates.
+    const pool = [
+      ...Array.from({ length: 12 }, (_, i) => `aaa${String.fromCharCode(97 + i)}aaaaaaaaaaaaaaa`),
+      ...Array.from({ length: 6 }, (_, i) => 'xyz'.slice(0, i % 4)),
+      ...Array.from({ length: 40 }, (_, i) => `2026-0${1 + (i % 9)}-${10 + (i % 19)}`),
+      'Public sector',
+      'Publik sector',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 300 }), (cells) => {
+        const memo = new CellMemo();
+        for (const cell of cells) {
+          new CsvScanner(',', (record: CsvRecord) => {
+            const remembered = memo.get(record, 0);
+            if (remembered === SLOW) memo.set(record, 0, `value of ${cell}`);
+            else expect(remembered).toBe(`value of ${cell}`);
+          }).push(Buffer.from(`${cell},x\n`));
+        }
+      }),
+    );
   });
 });

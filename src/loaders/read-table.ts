@@ -136,8 +136,12 @@ export function fastConverter(kind: FieldSpec['kind'], ctx: CellContext): FastCo
   }
   if (kind.type === 'score') {
     const { min, max } = kind;
-    // A numeric "not applicable" code (0 on a 1–5 item, 99) must reach the general parser.
-    const numericCodes = new Set(kind.notApplicable.filter((c) => /^\d+$/.test(c)).map(Number));
+    // A numeric "not applicable" code (0 on a 1–5 item, 99) must reach the general parser:
+    // the scale points read here, by value, without those codes.
+    const onScale = new Uint8Array(max + 1);
+    for (let v = Math.max(0, min); v <= max; v++) onScale[v] = 1;
+    for (const code of kind.notApplicable)
+      if (/^\d+$/.test(code) && Number(code) <= max) onScale[Number(code)] = 0;
     return (record, i) => {
       const start = record.starts[i]!;
       const end = record.ends[i]!;
@@ -150,7 +154,7 @@ export function fastConverter(kind: FieldSpec['kind'], ctx: CellContext): FastCo
         if (digit < 0 || digit > 9) return SLOW;
         value = value * 10 + digit;
       }
-      return value >= min && value <= max && !numericCodes.has(value) ? value : SLOW;
+      return value <= max && onScale[value] === 1 ? value : SLOW;
     };
   }
   if (kind.type === 'number' && ctx.decimal === '.' && !ctx.thousands) {
@@ -205,7 +209,7 @@ const MEMO_MAX_BYTES = 64;
  * remembered value is exactly what the parser would return. A column with too many distinct
  * values (ids, comments) turns its memo off.
  */
-class CellMemo {
+export class CellMemo {
   private readonly slots = new Int32Array(MEMO_SLOTS).fill(-1);
   private readonly keyStart: number[] = [];
   private readonly keyLength: number[] = [];
@@ -216,10 +220,26 @@ class CellMemo {
   on = true;
 
   private slotOf(bytes: Buffer, start: number, end: number): number {
-    let h = 0x811c9dc5;
-    for (let p = start; p < end; p++) h = Math.imul(h ^ bytes[p]!, 0x01000193);
-    let slot = (h >>> 0) & (MEMO_SLOTS - 1);
     const length = end - start;
+    let h = Math.imul(0x811c9dc5 ^ length, 0x01000193);
+    if (length <= 8) {
+      for (let p = start; p < end; p++) h = Math.imul(h ^ bytes[p]!, 0x01000193);
+    } else {
+      // Eight bytes from the start, middle and end tell apart the values a column repeats
+      // (dates differ in month and day, labels in length and first letters); the full
+      // comparison below settles any collision.
+      const middle = start + (length >> 1);
+      h = Math.imul(h ^ bytes[start]!, 0x01000193);
+      h = Math.imul(h ^ bytes[start + 1]!, 0x01000193);
+      h = Math.imul(h ^ bytes[middle]!, 0x01000193);
+      h = Math.imul(h ^ bytes[middle + 1]!, 0x01000193);
+      h = Math.imul(h ^ bytes[end - 4]!, 0x01000193);
+      h = Math.imul(h ^ bytes[end - 3]!, 0x01000193);
+      h = Math.imul(h ^ bytes[end - 2]!, 0x01000193);
+      h = Math.imul(h ^ bytes[end - 1]!, 0x01000193);
+    }
+    h ^= h >>> 15;
+    let slot = (h >>> 0) & (MEMO_SLOTS - 1);
     for (;;) {
       const entry = this.slots[slot]!;
       if (entry < 0) return slot;
