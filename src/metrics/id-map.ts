@@ -19,6 +19,7 @@ export type { IdRef };
  * prefix index × NUMBERED_LIMIT + number.
  */
 export const NUMBERED_LIMIT = 1 << 22;
+const NUMBER_BITS = 22;
 
 // Prefixes of numbered ids met in this thread. Refs are never sent to another thread as
 // numbers (their text is), so each thread keeps its own list.
@@ -40,8 +41,7 @@ function internPrefix(prefix: string): number {
 /** The text of an id. */
 export function idText(ref: IdRef): string {
   if (typeof ref === 'string') return ref;
-  const n = ref % NUMBERED_LIMIT;
-  return `${prefixes[(ref - n) / NUMBERED_LIMIT]!}${n}`;
+  return `${prefixes[ref >>> NUMBER_BITS]!}${ref & (NUMBERED_LIMIT - 1)}`;
 }
 
 const DIGIT_0 = 48;
@@ -94,8 +94,8 @@ export class IdNumbering {
   /** The id's number, or -1 when the id is not "<prefix><number without leading zero>". */
   numberOf(id: IdRef): number {
     if (typeof id === 'number') {
-      const n = id % NUMBERED_LIMIT;
-      const prefix = prefixes[(id - n) / NUMBERED_LIMIT]!;
+      const n = id & (NUMBERED_LIMIT - 1);
+      const prefix = prefixes[id >>> NUMBER_BITS]!;
       if (this.prefix === null) this.prefix = prefix;
       return prefix === this.prefix ? n : -1;
     }
