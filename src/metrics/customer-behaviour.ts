@@ -8,6 +8,7 @@ import { CustomerColumns, type IdRef } from './id-map.ts';
 import type { OrderRow } from '../schemas/row-types.ts';
 import { twoProportionTest } from './change.ts';
 import { wilson } from './wilson.ts';
+import { selectKth } from './select-kth.ts';
 import {
   addProportion,
   createGroupedProportion,
@@ -365,58 +366,55 @@ export interface ValueLinks {
  * any of their answers is a detractor's.
  */
 export function valueLinks(state: BehaviourState, answers: CustomerAnswers): ValueLinks {
-  const matched: Array<{
-    answers: number;
-    satisfied: number;
-    satisfactionAnswers: number;
-    revenue: number;
-    late: boolean;
-    delivered: number;
-  }> = [];
+  const a = answers.columns;
+  const t = state.customers.columns;
+  // Behaviour row of each answering customer (-1: no order this period).
+  const ids = answers.index.ids;
+  const rowOf = new Int32Array(ids.length);
   let revenue = 0;
   let atRisk = 0;
   let rows = 0;
-  const a = answers.columns;
-  const t = state.customers.columns;
-  answers.index.ids.forEach((id, i) => {
-    const row = state.customers.find(id);
-    if (row < 0) return;
+  for (let i = 0; i < ids.length; i++) {
+    const row = state.customers.find(ids[i]!);
+    rowOf[i] = row;
+    if (row < 0) continue;
     revenue += t.revenue[row]!;
     if (a.detractor[i] === 1) atRisk += t.revenue[row]!;
     rows += a.answers[i]!;
-    matched.push({
-      answers: a.answers[i]!,
-      satisfied: a.satisfied[i]!,
-      satisfactionAnswers: a.satisfactionAnswers[i]!,
-      revenue: t.revenue[row]!,
-      late: t.late[row]! > 0,
-      delivered: t.delivered[row]!,
-    });
-  });
+  }
   // Median revenue over answers (a customer who answered twice counts twice): the lower
-  // middle of every answer's revenue, sorted as numbers.
+  // middle of every answer's revenue.
   const perAnswer = new Float64Array(rows);
   let at = 0;
-  for (const m of matched) perAnswer.fill(m.revenue, at, (at += m.answers));
-  const median = rows > 0 ? perAnswer.sort()[Math.floor((rows - 1) / 2)]! : 0;
-  const csat = (group: typeof matched) =>
-    share(
-      group.reduce((k, m) => k + m.satisfied, 0),
-      group.reduce((n, m) => n + m.satisfactionAnswers, 0),
-    );
+  for (let i = 0; i < ids.length; i++) {
+    if (rowOf[i]! >= 0) perAnswer.fill(t.revenue[rowOf[i]!]!, at, (at += a.answers[i]!));
+  }
+  const median = rows > 0 ? selectKth(perAnswer, Math.floor((rows - 1) / 2)) : 0;
+  // CSAT of the matched customers in a group: satisfied answers / answers with satisfaction.
+  const csat = (inGroup: (row: number) => boolean) => {
+    let k = 0;
+    let n = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const row = rowOf[i]!;
+      if (row < 0 || !inGroup(row)) continue;
+      k += a.satisfied[i]!;
+      n += a.satisfactionAnswers[i]!;
+    }
+    return share(k, n);
+  };
   return {
     matched: rows,
     revenueAtRisk: atRisk,
     revenueAtRiskShare: revenue > 0 ? (100 * atRisk) / revenue : null,
     highVsLowValue: compareShares(
       ['High-value customers', 'Low-value customers'],
-      csat(matched.filter((m) => m.revenue > median)),
-      csat(matched.filter((m) => m.revenue <= median)),
+      csat((row) => t.revenue[row]! > median),
+      csat((row) => t.revenue[row]! <= median),
     ),
     lateVsOnTime: compareShares(
       ['Had a late delivery', 'Deliveries on time'],
-      csat(matched.filter((m) => m.late)),
-      csat(matched.filter((m) => !m.late && m.delivered > 0)),
+      csat((row) => t.late[row]! > 0),
+      csat((row) => t.late[row]! === 0 && t.delivered[row]! > 0),
     ),
   };
 }
