@@ -93,23 +93,27 @@ export function customerTotals(state: BehaviourState, id: string): CustomerTotal
   };
 }
 
-/** Combines two states exactly (a customer's orders may sit in both). */
+/**
+ * Combines two states exactly (a customer's orders may sit in both). Customers keep the order
+ * of a one-pass read: a's, then b's new ones; the first is copied whole, not re-read row by row.
+ */
 export function mergeBehaviour(a: BehaviourState, b: BehaviourState): BehaviourState {
-  const merged = createBehaviourState();
-  for (const from of [a, b]) {
-    const ids = from.customers.index.ids;
-    for (let i = 0; i < ids.length; i++) {
-      const row = merged.customers.row(ids[i]!);
-      if (row === merged.segments.length) merged.segments.push(from.segments[i]!);
-      for (const name of BEHAVIOUR_COLUMNS)
-        merged.customers.columns[name][row]! += from.customers.columns[name][i]!;
-    }
+  const [first, rest] = a.customers.size > 0 ? [a, b] : [b, a];
+  const merged: BehaviourState = {
+    customers: first.customers.clone(),
+    segments: first.segments.slice(),
+    excluded: { ...a.excluded },
+    missingAmount: a.missingAmount + b.missingAmount,
+  };
+  const ids = rest.customers.index.ids;
+  for (let i = 0; i < ids.length; i++) {
+    const row = merged.customers.row(ids[i]!);
+    if (row === merged.segments.length) merged.segments.push(rest.segments[i]!);
+    for (const name of BEHAVIOUR_COLUMNS)
+      merged.customers.columns[name][row]! += rest.customers.columns[name][i]!;
   }
-  const excluded = { ...a.excluded };
   for (const [status, n] of Object.entries(b.excluded))
-    excluded[status] = (excluded[status] ?? 0) + n;
-  merged.excluded = excluded;
-  merged.missingAmount = a.missingAmount + b.missingAmount;
+    merged.excluded[status] = (merged.excluded[status] ?? 0) + n;
   return merged;
 }
 

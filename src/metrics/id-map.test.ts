@@ -54,6 +54,15 @@ describe('CustomerIndex and CustomerColumns', () => {
           }
           const adopted = CustomerColumns.adopt(table.names, table.index.ids, table.columns);
           for (const id of expected.keys()) expect(adopted.find(id)).toBe(table.find(id));
+          // A clone is independent: what is added to it stays out of the original.
+          const copy = table.clone();
+          copy.columns.total[copy.row('\u0000fresh')]! += 1;
+          for (const id of expected.keys()) copy.columns.total[copy.row(id)]! += 1;
+          expect(table.find('\u0000fresh')).toBe(-1);
+          for (const [id, [total]] of expected) {
+            expect(table.columns.total[table.find(id)]).toBe(total);
+            expect(copy.columns.total[copy.find(id)]).toBe(total + 1);
+          }
         },
       ),
     );

@@ -91,6 +91,13 @@ export class NumberedIdReader {
 export class IdNumbering {
   private prefix: string | null = null;
 
+  /** A numbering that has met the same prefix. */
+  clone(): IdNumbering {
+    const copy = new IdNumbering();
+    copy.prefix = this.prefix;
+    return copy;
+  }
+
   /** The id's number, or -1 when the id is not "<prefix><number without leading zero>". */
   numberOf(id: IdRef): number {
     if (typeof id === 'number') {
@@ -123,12 +130,22 @@ export class IdNumbering {
  * an object and a Map entry). Numbered ids find their index by an array read; others by a Map.
  */
 export class CustomerIndex {
-  private readonly numbering = new IdNumbering();
+  private numbering = new IdNumbering();
   /** Index + 1 of each numbered id by its number (0: not seen). */
   private byNumber = new Int32Array(1024);
-  private readonly byText = new Map<string, number>();
+  private byText = new Map<string, number>();
   /** The id at each index. */
-  readonly ids: string[] = [];
+  ids: string[] = [];
+
+  /** An independent copy (memory copies, no id read again). */
+  clone(): CustomerIndex {
+    const copy = new CustomerIndex();
+    copy.numbering = this.numbering.clone();
+    copy.byNumber = this.byNumber.slice();
+    copy.byText = new Map(this.byText);
+    copy.ids = this.ids.slice();
+    return copy;
+  }
 
   get size(): number {
     return this.ids.length;
@@ -172,7 +189,7 @@ export class CustomerIndex {
  * are added. Rows past `size` are zero.
  */
 export class CustomerColumns<K extends string> {
-  readonly index = new CustomerIndex();
+  index = new CustomerIndex();
   readonly names: readonly K[];
   columns: Record<K, Float64Array>;
 
@@ -201,6 +218,16 @@ export class CustomerColumns<K extends string> {
 
   get size(): number {
     return this.index.size;
+  }
+
+  /** An independent copy. */
+  clone(): CustomerColumns<K> {
+    const copy = new CustomerColumns(this.names, 0);
+    copy.index = this.index.clone();
+    copy.columns = Object.fromEntries(
+      this.names.map((name) => [name, this.columns[name].slice()]),
+    ) as Record<K, Float64Array>;
+    return copy;
   }
 
   /** The customer's row, added with zeros when new. */
