@@ -6,7 +6,7 @@
  */
 import { twoProportionTest } from './change.ts';
 import { redactPersonalData } from './redact-personal-data.ts';
-import { idText, type IdRef } from './id-map.ts';
+import { idParts, type IdRef } from './id-map.ts';
 
 export type ThemeDictionary = Record<string, { label: string; keywords: string[] }>;
 
@@ -152,13 +152,37 @@ function fold(text: string): string {
     .toLowerCase();
 }
 
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
+/** FNV-1a over the UTF-16 code units of `text`, continuing from `h`. */
+function fnv1a(text: string, h = 0x811c9dc5): number {
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h;
+}
+
+const digitScratch = new Uint8Array(16);
+
+/**
+ * A comment's sample key: FNV-1a of "<id text>\0<comment>", computed without building that
+ * string (or, for a numbered id, the id's text).
+ */
+export function commentKey(id: IdRef, text: string): number {
+  let h: number;
+  if (typeof id === 'string') h = fnv1a(id);
+  else {
+    const { prefix, number } = idParts(id);
+    h = fnv1a(prefix);
+    let digits = 0;
+    let n = number;
+    do {
+      digitScratch[digits++] = 48 + (n % 10);
+      n = Math.floor(n / 10);
+    } while (n > 0);
+    while (digits > 0) h = Math.imul(h ^ digitScratch[--digits]!, 0x01000193) >>> 0;
+  }
+  h = Math.imul(h, 0x01000193) >>> 0; // the separator: h ^ 0 is h
+  return fnv1a(text, h);
 }
 
 export function npsClass(recommend: number | undefined): NpsClass {
@@ -270,7 +294,7 @@ export function addComment(
   state.comments[cls] += 1;
   const { themes, text } = readComment(matchers, trimmed, extraPatterns);
   if (text === null) return state;
-  const key = fnv1a(`${idText(id)}\u0000${text}`);
+  const key = commentKey(id, text);
   for (const theme of themes) {
     state.mentions[theme]![cls] += 1;
     const samples = state.samples[theme]!;

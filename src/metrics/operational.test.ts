@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OrderRow, TicketRow } from '../schemas/row-types.ts';
+import { NumberedIdReader } from './id-map.ts';
 import {
   addComment,
+  commentKey,
   compileThemes,
   createVoiceState,
   DEFAULT_THEMES,
@@ -311,6 +313,29 @@ describe('comment themes', () => {
 });
 
 describe('verbatim samples', () => {
+  it('key each comment by FNV-1a of "<id>\\0<text>", whether the id is text or a numbered ref', () => {
+    const fnv = (text: string) => {
+      let h = 0x811c9dc5;
+      for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+      return h;
+    };
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 8 }),
+        fc.nat(4_000_000),
+        fc.string(),
+        (prefix, n, text) => {
+          const reader = new NumberedIdReader();
+          const id = `R${n}`;
+          const bytes = Buffer.from(id);
+          const ref = reader.refOf(bytes, 0, bytes.length);
+          expect(commentKey(ref, text)).toBe(fnv(`${id}\u0000${text}`));
+          expect(commentKey(prefix, text)).toBe(fnv(`${prefix}\u0000${text}`));
+        },
+      ),
+    );
+  });
+
   it('a text repeated by many customers is one verbatim, in any order or split', () => {
     const matchers = compileThemes(DEFAULT_THEMES);
     const comments = [
