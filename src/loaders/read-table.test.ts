@@ -2,16 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCell, type CellContext } from './cell-parsers.ts';
 import { CsvScanner, type CsvRecord } from './csv-scanner.ts';
-import { CellMemo, fastConverter, SLOW } from './read-table.ts';
+import { CellMemo, fastPlan, readFast, SLOW } from './read-table.ts';
 
 const ctx: CellContext = { labels: new Map(), decimal: '.', thousands: undefined };
 
 /** Converts one cell the fast way, or the general way when the fast one declines. */
-function convert(kind: Parameters<typeof fastConverter>[0], cell: string) {
-  const fast = fastConverter(kind, ctx)!;
+function convert(kind: Parameters<typeof fastPlan>[0], cell: string) {
+  const plan = fastPlan(kind, ctx);
   let value: unknown = SLOW;
   new CsvScanner(',', (record: CsvRecord) => {
-    value = fast(record, 0);
+    value = readFast(plan, record, 0);
   }).push(Buffer.from(`${cell}\n`));
   return value;
 }

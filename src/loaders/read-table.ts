@@ -63,8 +63,10 @@ interface BoundField {
   header: string;
   index: number;
   ctx: CellContext;
-  /** Converts the common cells straight from the bytes; SLOW hands the cell to parseCell. */
-  fast: FastConverter | null;
+  /** Reads the common cells straight from the bytes; SLOW hands the cell to parseCell. */
+  fast: FastPlan;
+  /** The field may not be empty. */
+  requiredValue: boolean;
   /** Remembers the conversion of repeated cells (levels, dates, labels, statuses). */
   memo: CellMemo | null;
   /** Set when the column is one answer of a construct score rather than the field itself. */
@@ -92,7 +94,6 @@ function constructScore(answers: ReadonlyArray<number | undefined>): number | un
 }
 
 export const SLOW = Symbol('slow');
-type FastConverter = (record: CsvRecord, i: number) => CellValue | typeof SLOW;
 
 const SPACE = 32;
 const TAB = 9;
@@ -100,95 +101,127 @@ const DOT = 46;
 const ZERO = 48;
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
+/** Which fast reader a column uses (a small code, so the row loop calls each one directly). */
+const Fast = { None: 0, Id: 1, Text: 2, Score: 3, Number: 4 } as const;
+
+/** A column's fast reader and what it needs. */
+export interface FastPlan {
+  code: (typeof Fast)[keyof typeof Fast];
+  /** Id columns: turns numbered ids into IdRef numbers. */
+  ids: NumberedIdReader | null;
+  /** Score columns: 1 at each scale point read here (numeric N/A codes are 0). */
+  onScale: Uint8Array | null;
+}
+
+/** A plain cell: not quoted and not padded with spaces or tabs. */
+function plain(record: CsvRecord, i: number, start: number, end: number): boolean {
+  const first = record.bytes[start];
+  const last = record.bytes[end - 1];
+  return !(record.quotes[i] || first === SPACE || first === TAB || last === SPACE || last === TAB);
+}
+
+function readId(record: CsvRecord, i: number, ids: NumberedIdReader): CellValue | typeof SLOW {
+  const start = record.starts[i]!;
+  const end = record.ends[i]!;
+  if (start === end) return undefined;
+  if (!plain(record, i, start, end)) return SLOW;
+  // A numbered id becomes its IdRef number: no string for millions of distinct ids.
+  const ref = ids.refOf(record.bytes, start, end);
+  return ref >= 0 ? ref : record.bytes.toString('utf8', start, end);
+}
+
+function readText(record: CsvRecord, i: number): CellValue | typeof SLOW {
+  const start = record.starts[i]!;
+  const end = record.ends[i]!;
+  if (start === end) return undefined;
+  if (!plain(record, i, start, end)) return SLOW;
+  return record.bytes.toString('utf8', start, end);
+}
+
+function readScore(record: CsvRecord, i: number, onScale: Uint8Array): CellValue | typeof SLOW {
+  const start = record.starts[i]!;
+  const end = record.ends[i]!;
+  if (start === end) return undefined;
+  if (end - start > 9) return SLOW;
+  const bytes = record.bytes;
+  let value = 0;
+  for (let p = start; p < end; p++) {
+    const digit = bytes[p]! - ZERO;
+    if (digit < 0 || digit > 9) return SLOW;
+    value = value * 10 + digit;
+  }
+  return value < onScale.length && onScale[value] === 1 ? value : SLOW;
+}
+
+// An integer of at most 15 digits divided by a power of ten is one correctly rounded operation
+// on exact operands: the same double as Number(text) (Clinger's fast path).
+function readNumber(record: CsvRecord, i: number): CellValue | typeof SLOW {
+  const start = record.starts[i]!;
+  const end = record.ends[i]!;
+  if (start === end) return undefined;
+  if (end - start > 16) return SLOW;
+  const bytes = record.bytes;
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (let p = start; p < end; p++) {
+    const c = bytes[p]!;
+    if (c === DOT) {
+      if (decimals >= 0) return SLOW;
+      decimals = 0;
+      continue;
+    }
+    const digit = c - ZERO;
+    if (digit < 0 || digit > 9) return SLOW;
+    mantissa = mantissa * 10 + digit;
+    digits += 1;
+    if (decimals >= 0) decimals += 1;
+  }
+  // Beyond 15 digits the integer may not be exact in a double: leave it to Number().
+  if (digits > 15) return SLOW;
+  if (end - start === 1 && decimals === 0) return SLOW; // "." alone
+  return decimals > 0 ? mantissa / POWERS_OF_TEN[decimals]! : mantissa;
+}
+
 /**
- * Converters for the cells most exports are made of, read from the bytes without making a
- * string: ids and whole-number scores and plain decimals. Anything unusual (labels, quotes,
- * signs, separators, N/A codes) returns SLOW and goes through the general parser.
+ * The fast reader of a column, for the cells most exports are made of, read from the bytes
+ * without making a string: ids, whole-number scores, plain decimals and unpadded text.
+ * Anything unusual (labels, quotes, signs, separators, N/A codes) reads as SLOW and goes
+ * through the general parser.
  */
-export function fastConverter(kind: FieldSpec['kind'], ctx: CellContext): FastConverter | null {
-  if (ctx.labels.size > 0) return null;
-  if (kind.type === 'id') {
-    // A numbered id becomes its IdRef number: no string for millions of distinct ids.
-    const ids = new NumberedIdReader();
-    return (record, i) => {
-      const start = record.starts[i]!;
-      const end = record.ends[i]!;
-      if (start === end) return undefined;
-      const first = record.bytes[start];
-      const last = record.bytes[end - 1];
-      if (record.quotes[i] || first === SPACE || first === TAB || last === SPACE || last === TAB)
-        return SLOW;
-      const ref = ids.refOf(record.bytes, start, end);
-      return ref >= 0 ? ref : record.bytes.toString('utf8', start, end);
-    };
-  }
-  if (kind.type === 'text') {
-    return (record, i) => {
-      const start = record.starts[i]!;
-      const end = record.ends[i]!;
-      if (start === end) return undefined;
-      const first = record.bytes[start];
-      const last = record.bytes[end - 1];
-      if (record.quotes[i] || first === SPACE || first === TAB || last === SPACE || last === TAB)
-        return SLOW;
-      return record.bytes.toString('utf8', start, end);
-    };
-  }
+export function fastPlan(kind: FieldSpec['kind'], ctx: CellContext): FastPlan {
+  const none: FastPlan = { code: Fast.None, ids: null, onScale: null };
+  if (ctx.labels.size > 0) return none;
+  if (kind.type === 'id') return { ...none, code: Fast.Id, ids: new NumberedIdReader() };
+  if (kind.type === 'text') return { ...none, code: Fast.Text };
   if (kind.type === 'score') {
     const { min, max } = kind;
-    // A numeric "not applicable" code (0 on a 1–5 item, 99) must reach the general parser:
-    // the scale points read here, by value, without those codes.
+    // A numeric "not applicable" code (0 on a 1–5 item, 99) must reach the general parser.
     const onScale = new Uint8Array(max + 1);
     for (let v = Math.max(0, min); v <= max; v++) onScale[v] = 1;
     for (const code of kind.notApplicable)
       if (/^\d+$/.test(code) && Number(code) <= max) onScale[Number(code)] = 0;
-    return (record, i) => {
-      const start = record.starts[i]!;
-      const end = record.ends[i]!;
-      if (start === end) return undefined;
-      if (end - start > 9) return SLOW;
-      const bytes = record.bytes;
-      let value = 0;
-      for (let p = start; p < end; p++) {
-        const digit = bytes[p]! - ZERO;
-        if (digit < 0 || digit > 9) return SLOW;
-        value = value * 10 + digit;
-      }
-      return value <= max && onScale[value] === 1 ? value : SLOW;
-    };
+    return { ...none, code: Fast.Score, onScale };
   }
-  if (kind.type === 'number' && ctx.decimal === '.' && !ctx.thousands) {
-    // An integer of at most 15 digits divided by a power of ten is one correctly rounded
-    // operation on exact operands: the same double as Number(text) (Clinger's fast path).
-    return (record, i) => {
-      const start = record.starts[i]!;
-      const end = record.ends[i]!;
-      if (start === end) return undefined;
-      if (end - start > 16) return SLOW;
-      const bytes = record.bytes;
-      let mantissa = 0;
-      let digits = 0;
-      let decimals = -1;
-      for (let p = start; p < end; p++) {
-        const c = bytes[p]!;
-        if (c === DOT) {
-          if (decimals >= 0) return SLOW;
-          decimals = 0;
-          continue;
-        }
-        const digit = c - ZERO;
-        if (digit < 0 || digit > 9) return SLOW;
-        mantissa = mantissa * 10 + digit;
-        digits += 1;
-        if (decimals >= 0) decimals += 1;
-      }
-      // Beyond 15 digits the integer may not be exact in a double: leave it to Number().
-      if (digits > 15) return SLOW;
-      if (end - start === 1 && decimals === 0) return SLOW; // "." alone
-      return decimals > 0 ? mantissa / POWERS_OF_TEN[decimals]! : mantissa;
-    };
+  if (kind.type === 'number' && ctx.decimal === '.' && !ctx.thousands)
+    return { ...none, code: Fast.Number };
+  return none;
+}
+
+/** Reads cell i with the column's fast reader: its value, or SLOW. */
+export function readFast(plan: FastPlan, record: CsvRecord, i: number): CellValue | typeof SLOW {
+  switch (plan.code) {
+    case Fast.Id:
+      return readId(record, i, plan.ids!);
+    case Fast.Text:
+      return readText(record, i);
+    case Fast.Score:
+      return readScore(record, i, plan.onScale!);
+    case Fast.Number:
+      return readNumber(record, i);
+    default:
+      return SLOW;
   }
-  return null;
 }
 
 const MEMO_SLOTS = 1024;
@@ -386,15 +419,16 @@ export async function readTable(
           return;
         }
         mappedHeaders.add(header[index]!);
-        const fast = fastConverter(spec.kind, ctx);
+        const fast = fastPlan(spec.kind, ctx);
         bound.push({
           spec,
           header: header[index]!,
           index,
           fast,
+          requiredValue: spec.requiredValue,
           // Ids are all different, and plain scores and amounts read as fast from their bytes
           // as from a memo; labels, levels, dates and statuses repeat a few values.
-          memo: !fast || MEMO_KINDS.has(spec.kind.type) ? new CellMemo() : null,
+          memo: fast.code === Fast.None || MEMO_KINDS.has(spec.kind.type) ? new CellMemo() : null,
           ctx,
           part: construct ? { construct, k } : null,
           slot,
@@ -440,11 +474,11 @@ export async function readTable(
     for (const b of bound) {
       let value: CellValue | typeof SLOW = SLOW;
       if (b.memo?.on) value = b.memo.get(cells, b.index);
-      if (value === SLOW && b.fast) {
-        value = b.fast(cells, b.index);
+      if (value === SLOW) {
+        value = readFast(b.fast, cells, b.index);
         if (value !== SLOW && b.memo?.on) b.memo.set(cells, b.index, value);
       }
-      if (value === SLOW || (value === undefined && b.spec.requiredValue)) {
+      if (value === SLOW || (value === undefined && b.requiredValue)) {
         const raw = cells.text(b.index);
         const result = parseCell(raw, b.spec.kind, b.ctx);
         if (!result.ok) {
@@ -467,7 +501,7 @@ export async function readTable(
           );
           continue;
         }
-        if (result.value === undefined && b.spec.requiredValue) {
+        if (result.value === undefined && b.requiredValue) {
           rowOk = false;
           diagnostics.push(
             diagnostic('missing-id', {
