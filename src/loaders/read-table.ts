@@ -468,17 +468,20 @@ export async function readTable(
       );
       return;
     }
-    // One array for every row: the consumer copies out what it keeps.
-    values.fill(undefined);
+    // One array for every row: the consumer copies out what it keeps. (A loop: Array.fill
+    // runs outside compiled code.)
+    for (let k = 0; k < values.length; k++) values[k] = undefined;
     let rowOk = true;
     for (const b of bound) {
       let value: CellValue | typeof SLOW = SLOW;
       if (b.memo?.on) value = b.memo.get(cells, b.index);
-      if (value === SLOW) {
+      // typeof, not === SLOW: a strict comparison of a number-or-string with a symbol is a
+      // generic builtin call in compiled code, once per cell.
+      if (typeof value === 'symbol') {
         value = readFast(b.fast, cells, b.index);
-        if (value !== SLOW && b.memo?.on) b.memo.set(cells, b.index, value);
+        if (typeof value !== 'symbol' && b.memo?.on) b.memo.set(cells, b.index, value);
       }
-      if (value === SLOW || (value === undefined && b.requiredValue)) {
+      if (typeof value === 'symbol' || (value === undefined && b.requiredValue)) {
         const raw = cells.text(b.index);
         const result = parseCell(raw, b.spec.kind, b.ctx);
         if (!result.ok) {
