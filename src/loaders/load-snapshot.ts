@@ -29,6 +29,40 @@ import { readCsv } from './csv-reader.ts';
 import { existsSync } from 'node:fs';
 
 /**
+ * The loader's survey row: scores by position in SURVEY_ITEMS and levels in the manifest's
+ * order, refilled for each response; `items` and `segments` are built from them only when a
+ * consumer asks (the reducers read the positions).
+ */
+class PositionalSurveyRow implements SurveyRow {
+  responseId: IdRef = '';
+  customerId: IdRef | undefined = undefined;
+  date: string | undefined = undefined;
+  competitor: CompetitorComparison | undefined = undefined;
+  journeyStage: JourneyStage | undefined = undefined;
+  comment: string | undefined = undefined;
+  readonly scores = new Float64Array(SURVEY_ITEMS.length).fill(NaN);
+  readonly levels: Array<string | undefined>;
+  private readonly dimensions: readonly string[];
+
+  constructor(dimensions: readonly string[]) {
+    this.dimensions = dimensions;
+    this.levels = dimensions.map(() => undefined);
+  }
+
+  get items(): Partial<Record<SurveyItem, number>> {
+    const items: Partial<Record<SurveyItem, number>> = {};
+    SURVEY_ITEMS.forEach((item, i) => {
+      if (!Number.isNaN(this.scores[i])) items[item] = this.scores[i];
+    });
+    return items;
+  }
+
+  get segments(): Record<string, string | undefined> {
+    return Object.fromEntries(this.dimensions.map((d, i) => [d, this.levels[i]]));
+  }
+}
+
+/**
  * Where rows go. A survey row object is reused from row to row (its scores and segments too):
  * a sink copies what it keeps.
  */
@@ -346,26 +380,12 @@ export async function loadSnapshot(
   await readOne('survey', (layout, file) => {
     const at = layout.slotsOf(SURVEY_FIELDS);
     const itemSlots = items.map((item) => layout.slot(item));
+    const itemPositions = items.map((item) => SURVEY_ITEMS.indexOf(item));
     const segmentSlots = dimensions.map((d) => layout.slot(d));
     // One row object for the whole table, refilled for each response (the sinks copy what they
-    // keep). Every response's scores have the same properties in the same order (a missing
-    // answer is undefined), so the reducers read one object shape, not one per pattern.
-    const scores: Partial<Record<SurveyItem, number>> = Object.fromEntries(
-      items.map((item) => [item, undefined]),
-    );
-    const segments: Record<string, string | undefined> = Object.fromEntries(
-      dimensions.map((d) => [d, undefined]),
-    );
-    const surveyRow: SurveyRow = {
-      responseId: '',
-      customerId: undefined,
-      date: undefined,
-      segments,
-      items: scores,
-      competitor: undefined,
-      journeyStage: undefined,
-      comment: undefined,
-    };
+    // keep), with scores and levels by position.
+    const surveyRow = new PositionalSurveyRow(dimensions);
+    const { scores, levels } = surveyRow;
     return (values, row) => {
       // Without an id column (some survey exports have none, or the mapped one is missing from
       // the file, which is reported) each row is one response.
@@ -380,9 +400,9 @@ export async function loadSnapshot(
       for (let i = 0; i < items.length; i++) {
         const value = values[itemSlots[i]!];
         if (typeof value === 'number') {
-          scores[items[i]!] = value;
+          scores[itemPositions[i]!] = value;
           answered += 1;
-        } else scores[items[i]!] = undefined;
+        } else scores[itemPositions[i]!] = NaN;
       }
       if (answered === 0) {
         diagnostics.push(
@@ -411,7 +431,7 @@ export async function loadSnapshot(
         );
       }
       for (let i = 0; i < dimensions.length; i++)
-        segments[dimensions[i]!] = values[segmentSlots[i]!] as string | undefined;
+        levels[i] = values[segmentSlots[i]!] as string | undefined;
       surveyRow.responseId = responseId;
       surveyRow.customerId = values[at.customer_id];
       surveyRow.date = date;

@@ -32,6 +32,7 @@ import {
 import {
   addSurveyRow,
   createSurveyState,
+  scoreOf,
   type SurveyConfig,
   type SurveyState,
 } from '../metrics/survey-state.ts';
@@ -71,12 +72,12 @@ export function createSnapshotReducers(manifest: Manifest, config: SurveyConfig)
     sinks: {
       survey: (row) => {
         addSurveyRow(survey, row);
-        if (row.comment)
-          addComment(voice, matchers, row.comment, row.items.recommend, row.responseId);
+        const recommend = scoreOf(row, 'recommend');
+        if (row.comment) addComment(voice, matchers, row.comment, recommend, row.responseId);
         if (row.customerId !== undefined) {
-          const s = row.items.satisfaction;
+          const s = scoreOf(row, 'satisfaction');
           addCustomerAnswer(answers, row.customerId, {
-            recommend: row.items.recommend,
+            recommend,
             satisfied:
               s === undefined || satisfiedFrom === undefined ? undefined : s >= satisfiedFrom,
           });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SURVEY_ITEMS } from '../schemas/fields.ts';
 import type { SurveyRow } from '../schemas/row-types.ts';
 import { surveyFigures } from './survey-figures.ts';
 import {
@@ -64,6 +65,22 @@ function expectSameFigures(a: ReturnType<typeof figures>, b: ReturnType<typeof f
 }
 
 describe('survey state', () => {
+  it('reads the same state from positional scores and levels as from named ones', () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 60 }), (rows) => {
+        // Named forms left empty, so the figures can only come from the positions.
+        const positional = rows.map((row) => ({
+          ...row,
+          items: {},
+          segments: {},
+          scores: Float64Array.from(SURVEY_ITEMS, (item) => row.items[item] ?? NaN),
+          levels: config.dimensions.map((d) => row.segments[d]),
+        }));
+        expect(onePass(positional)).toEqual(onePass(rows));
+      }),
+    );
+  });
+
   it('merging the states of any split of the rows equals one pass', () => {
     fc.assert(
       fc.property(

@@ -4,7 +4,7 @@
  * with cells × scale points, not with rows; a snapshot split across files or machines merges
  * exactly, and weighting is applied per cell at result time.
  */
-import type { SurveyItem } from '../schemas/fields.ts';
+import { SURVEY_ITEMS, type SurveyItem } from '../schemas/fields.ts';
 import type { SurveyRow } from '../schemas/row-types.ts';
 import {
   addToHistogram,
@@ -124,6 +124,8 @@ interface DerivedConfig {
   indexValue: (i: number) => number | undefined;
   /** Outcome → positions in `answers` of its driver state's variables. */
   driverPositions: Array<[SurveyItem, Int32Array]>;
+  /** Position in SURVEY_ITEMS of histogramItems[i], for rows that carry positional scores. */
+  canonicalAt: Int32Array;
 }
 
 function derivedConfig(config: SurveyConfig): DerivedConfig {
@@ -147,6 +149,7 @@ function derivedConfig(config: SurveyConfig): DerivedConfig {
         outcome as SurveyItem,
         positions(state.variables),
       ]),
+      canonicalAt: Int32Array.from(histogramItems, (item) => SURVEY_ITEMS.indexOf(item)),
     };
     indexItemsCache.set(config, cached);
   }
@@ -174,7 +177,12 @@ interface CellSlot {
 type CellTree = Map<string | undefined, CellTree | CellSlot>;
 const cellTrees = new WeakMap<SurveyState, CellTree>();
 
-function cellOf(state: SurveyState, segments: SurveyRow['segments']): CellSlot {
+/** A row's level of dimension i: positional when the row has levels (an array read). */
+function levelOf(row: SurveyRow, dimensions: readonly string[], i: number): string | undefined {
+  return row.levels ? row.levels[i] : row.segments[dimensions[i]!];
+}
+
+function cellOf(state: SurveyState, row: SurveyRow): CellSlot {
   const { dimensions } = state.config;
   let tree = cellTrees.get(state);
   if (!tree) {
@@ -183,7 +191,7 @@ function cellOf(state: SurveyState, segments: SurveyRow['segments']): CellSlot {
   }
   let node = tree;
   for (let i = 0; i < dimensions.length - 1; i++) {
-    const level = segments[dimensions[i]!];
+    const level = levelOf(row, dimensions, i);
     let next = node.get(level) as CellTree | undefined;
     if (!next) {
       next = new Map();
@@ -191,16 +199,17 @@ function cellOf(state: SurveyState, segments: SurveyRow['segments']): CellSlot {
     }
     node = next;
   }
-  const last = dimensions.length > 0 ? segments[dimensions[dimensions.length - 1]!] : undefined;
+  const last = dimensions.length > 0 ? levelOf(row, dimensions, dimensions.length - 1) : undefined;
   let slot = node.get(last) as CellSlot | undefined;
   if (!slot) {
     let key = '';
-    for (const d of dimensions) key += `${segments[d] ?? '\u0000'}\u0001`;
+    for (let i = 0; i < dimensions.length; i++)
+      key += `${levelOf(row, dimensions, i) ?? '\u0000'}\u0001`;
     let cell = state.cells.get(key);
     if (!cell) {
-      const levels: Record<string, string | undefined> = {};
-      for (const d of dimensions) levels[d] = segments[d];
-      cell = createCell(state.config, levels);
+      const cellLevels: Record<string, string | undefined> = {};
+      dimensions.forEach((d, i) => (cellLevels[d] = levelOf(row, dimensions, i)));
+      cell = createCell(state.config, cellLevels);
       state.cells.set(key, cell);
     }
     const derived = derivedConfig(state.config);
@@ -214,9 +223,16 @@ function cellOf(state: SurveyState, segments: SurveyRow['segments']): CellSlot {
   return slot;
 }
 
+/** A row's score of one item, from its positional scores when it has them. */
+export function scoreOf(row: SurveyRow, item: SurveyItem): number | undefined {
+  if (!row.scores) return row.items[item];
+  const value = row.scores[SURVEY_ITEMS.indexOf(item)]!;
+  return Number.isNaN(value) ? undefined : value;
+}
+
 /** Adds one validated response (mutates and returns the state). */
 export function addSurveyRow(state: SurveyState, row: SurveyRow): SurveyState {
-  const slot = cellOf(state, row.segments);
+  const slot = cellOf(state, row);
   const { cell, histograms, drivers } = slot;
   cell.responses += 1;
   // This runs once per response: plain loops over positions derived once per configuration.
@@ -226,12 +242,13 @@ export function addSurveyRow(state: SurveyState, row: SurveyRow): SurveyState {
     answers,
     indexValue,
     driverPositions,
+    canonicalAt,
   } = derivedConfig(state.config);
-  const scores = row.items;
+  const { scores } = row;
   for (let i = 0; i < histogramItems.length; i++) {
-    const value = scores[histogramItems[i]!];
-    answers[i] = value ?? NaN;
-    addToHistogram(histograms[i]!, value);
+    const value = scores ? scores[canonicalAt[i]!]! : (row.items[histogramItems[i]!] ?? NaN);
+    answers[i] = value;
+    addToHistogram(histograms[i]!, Number.isNaN(value) ? undefined : value);
   }
   const index = respondentIndex(indexDefs, indexValue);
   if (index === undefined) cell.indexMissing += 1;

@@ -19,6 +19,16 @@ export interface SurveyRow {
   segments: Record<string, string | undefined>;
   /** Scored items on their declared scales (integers). */
   items: Partial<Record<SurveyItem, number>>;
+  /**
+   * Optional, the same scores by position in SURVEY_ITEMS (NaN = missing). The reducers read
+   * these when present (an array read instead of a lookup by name); `items` must agree.
+   */
+  scores?: Float64Array;
+  /**
+   * Optional, the segment levels in the order of the manifest's segments; read first when
+   * present, like `scores`. `segments` must agree.
+   */
+  levels?: ReadonlyArray<string | undefined>;
   competitor?: CompetitorComparison;
   journeyStage?: JourneyStage;
   /** Free text, already redacted of personal data. */
