@@ -71,6 +71,8 @@ export interface SnapshotSinks {
   orders?: (row: OrderRow) => void;
   tickets?: (row: TicketRow) => void;
   customers?: (row: CustomerRow) => void;
+  /** Called once after the last table: a sink that batches rows adds what it holds. */
+  end?: () => void;
 }
 
 export interface TableSummary {
@@ -508,6 +510,7 @@ export async function loadSnapshot(
     };
   });
 
+  sinks.end?.();
   return {
     manifest,
     parts: hashParts,

@@ -16,7 +16,8 @@ import {
   createBehaviourState,
   type BehaviourState,
   type CustomerAnswers,
-  addCustomerAnswer,
+  AnswerBatch,
+  addAnswerBatch,
   createCustomerAnswers,
 } from '../metrics/customer-behaviour.ts';
 import {
@@ -59,6 +60,8 @@ export function createSnapshotReducers(manifest: Manifest, config: SurveyConfig)
   const voice = createVoiceState(DEFAULT_THEMES);
   const matchers = compileThemes(DEFAULT_THEMES);
   const answers = createCustomerAnswers();
+  // Answers are added in batches (see AnswerBatch); the last one when the loader ends.
+  const pending = new AnswerBatch();
   const satisfaction = manifest.items.satisfaction;
   const satisfiedFrom = satisfaction ? satisfaction.scale[1] - satisfaction.topBox + 1 : undefined;
   const exclude = manifest.orders?.excludeStatuses ?? ['cancelled', 'returned'];
@@ -76,16 +79,18 @@ export function createSnapshotReducers(manifest: Manifest, config: SurveyConfig)
         if (row.comment) addComment(voice, matchers, row.comment, recommend, row.responseId);
         if (row.customerId !== undefined) {
           const s = scoreOf(row, 'satisfaction');
-          addCustomerAnswer(answers, row.customerId, {
+          const full = pending.push(row.customerId, {
             recommend,
             satisfied:
               s === undefined || satisfiedFrom === undefined ? undefined : s >= satisfiedFrom,
           });
+          if (full) addAnswerBatch(answers, pending);
         }
       },
       orders: behaviour ? (row) => addOrder(behaviour, row, exclude) : undefined,
       tickets: complaints ? (row) => addTicket(complaints, row) : undefined,
       customers: customers ? (row) => addCustomer(customers, row) : undefined,
+      end: () => addAnswerBatch(answers, pending),
     },
   };
 }

@@ -318,6 +318,58 @@ export function createCustomerAnswers(): CustomerAnswers {
   return new CustomerColumns(['answers', 'satisfactionAnswers', 'satisfied', 'detractor']);
 }
 
+/**
+ * Answers gathered for adding together: the customer of each and what they said. Adding a
+ * batch first finds every customer's row, then updates the counts, in two tight loops: the
+ * lookups of a batch overlap in memory instead of waiting one by one, which is what adding
+ * answers one at a time costs on a quarter of a million customers.
+ */
+export class AnswerBatch {
+  readonly capacity: number;
+  length = 0;
+  readonly customers: IdRef[];
+  /** Recommend score, NaN when missing. */
+  readonly recommend: Float64Array;
+  /** 1 satisfied, 0 not, -1 unknown. */
+  readonly satisfied: Int8Array;
+  readonly rows: Int32Array;
+
+  constructor(capacity = 1 << 14) {
+    this.capacity = capacity;
+    this.customers = new Array<IdRef>(capacity).fill('');
+    this.recommend = new Float64Array(capacity);
+    this.satisfied = new Int8Array(capacity);
+    this.rows = new Int32Array(capacity);
+  }
+
+  /** Queues one answer; returns true when the batch is full. */
+  push(customerId: IdRef, answer: CustomerAnswer): boolean {
+    const i = this.length++;
+    this.customers[i] = customerId;
+    this.recommend[i] = answer.recommend ?? NaN;
+    this.satisfied[i] = answer.satisfied === undefined ? -1 : answer.satisfied ? 1 : 0;
+    return this.length === this.capacity;
+  }
+}
+
+/** Adds a batch of answers (mutates the table, empties the batch); same as one at a time. */
+export function addAnswerBatch(table: CustomerAnswers, batch: AnswerBatch): void {
+  const { rows, customers, recommend, satisfied } = batch;
+  for (let i = 0; i < batch.length; i++) rows[i] = table.row(customers[i]!);
+  const c = table.columns;
+  for (let i = 0; i < batch.length; i++) {
+    const row = rows[i]!;
+    c.answers[row]! += 1;
+    const s = satisfied[i]!;
+    if (s >= 0) {
+      c.satisfactionAnswers[row]! += 1;
+      c.satisfied[row]! += s;
+    }
+    if (recommend[i]! <= 6) c.detractor[row] = 1;
+  }
+  batch.length = 0;
+}
+
 /** Adds one answer to a customer's counts (mutates; creates them when absent). */
 export function addCustomerAnswer(
   table: CustomerAnswers,

@@ -12,8 +12,10 @@ import {
   voiceFigures,
 } from './comment-themes.ts';
 import {
+  addAnswerBatch,
   addCustomerAnswer,
   addOrder,
+  AnswerBatch,
   behaviourFigures,
   createBehaviourState,
   createCustomerAnswers,
@@ -100,6 +102,35 @@ describe('customer behaviour', () => {
       churn: 50,
     });
     expect(f.movement!.retention.value).toBe(50);
+  });
+
+  it('adding answers in batches of any size equals adding them one at a time', () => {
+    const answerArb = fc.record({
+      customer: fc.constantFrom('a', 'C1', 'C2', 'C30', 'b7'),
+      recommend: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
+      satisfied: fc.option(fc.boolean(), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(answerArb, { maxLength: 60 }),
+        fc.integer({ min: 1, max: 8 }),
+        (list, size) => {
+          const single = createCustomerAnswers();
+          const batched = createCustomerAnswers();
+          const batch = new AnswerBatch(size);
+          for (const { customer, ...answer } of list) {
+            addCustomerAnswer(single, customer, answer);
+            if (batch.push(customer, answer)) addAnswerBatch(batched, batch);
+          }
+          addAnswerBatch(batched, batch);
+          expect(batched.index.ids).toEqual(single.index.ids);
+          for (const name of single.names)
+            expect(batched.columns[name].subarray(0, single.size)).toEqual(
+              single.columns[name].subarray(0, single.size),
+            );
+        },
+      ),
+    );
   });
 
   it('revenue at risk is the revenue of detractors among surveyed customers', () => {
