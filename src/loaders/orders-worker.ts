@@ -4,8 +4,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import {
-  addOrder,
+  addOrderBatch,
   createBehaviourState,
+  OrderBatch,
   packBehaviour,
   packedBuffers,
   type BehaviourState,
@@ -20,7 +21,14 @@ const loaded = await loadSnapshot(
   (manifest) => {
     behaviour = createBehaviourState();
     const exclude = manifest.orders?.excludeStatuses ?? ['cancelled', 'returned'];
-    return { survey: () => {}, orders: (row) => addOrder(behaviour, row, exclude) };
+    const batch = new OrderBatch();
+    return {
+      survey: () => {},
+      orders: (row) => {
+        if (batch.push(row)) addOrderBatch(behaviour, batch, exclude);
+      },
+      end: () => addOrderBatch(behaviour, batch, exclude),
+    };
   },
   { only: ['orders'] },
 );

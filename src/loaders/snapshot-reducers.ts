@@ -12,7 +12,8 @@ import {
   type VoiceState,
 } from '../metrics/comment-themes.ts';
 import {
-  addOrder,
+  addOrderBatch,
+  OrderBatch,
   createBehaviourState,
   type BehaviourState,
   type CustomerAnswers,
@@ -62,6 +63,7 @@ export function createSnapshotReducers(manifest: Manifest, config: SurveyConfig)
   const answers = createCustomerAnswers();
   // Answers are added in batches (see AnswerBatch); the last one when the loader ends.
   const pending = new AnswerBatch();
+  const orderBatch = new OrderBatch();
   const satisfaction = manifest.items.satisfaction;
   const satisfiedFrom = satisfaction ? satisfaction.scale[1] - satisfaction.topBox + 1 : undefined;
   const exclude = manifest.orders?.excludeStatuses ?? ['cancelled', 'returned'];
@@ -87,10 +89,17 @@ export function createSnapshotReducers(manifest: Manifest, config: SurveyConfig)
           if (full) addAnswerBatch(answers, pending);
         }
       },
-      orders: behaviour ? (row) => addOrder(behaviour, row, exclude) : undefined,
+      orders: behaviour
+        ? (row) => {
+            if (orderBatch.push(row)) addOrderBatch(behaviour, orderBatch, exclude);
+          }
+        : undefined,
       tickets: complaints ? (row) => addTicket(complaints, row) : undefined,
       customers: customers ? (row) => addCustomer(customers, row) : undefined,
-      end: () => addAnswerBatch(answers, pending),
+      end: () => {
+        addAnswerBatch(answers, pending);
+        if (behaviour) addOrderBatch(behaviour, orderBatch, exclude);
+      },
     },
   };
 }

@@ -79,6 +79,79 @@ export function addOrder(
   return state;
 }
 
+/** Orders gathered for adding together (see AnswerBatch for why). */
+export class OrderBatch {
+  readonly capacity: number;
+  length = 0;
+  readonly customers: IdRef[];
+  readonly statuses: string[];
+  readonly segments: Array<Record<string, string | undefined>>;
+  /** Order value, NaN when missing. */
+  readonly amounts: Float64Array;
+  /** 1 when both delivery dates are known, 2 when the delivery was also late, else 0. */
+  readonly delivery: Uint8Array;
+  readonly rows: Int32Array;
+
+  constructor(capacity = 1 << 14) {
+    this.capacity = capacity;
+    this.customers = new Array<IdRef>(capacity).fill('');
+    this.statuses = new Array<string>(capacity).fill('');
+    this.segments = new Array<Record<string, string | undefined>>(capacity).fill({});
+    this.amounts = new Float64Array(capacity);
+    this.delivery = new Uint8Array(capacity);
+    this.rows = new Int32Array(capacity);
+  }
+
+  /** Queues one order; returns true when the batch is full. */
+  push(order: OrderRow): boolean {
+    const i = this.length++;
+    this.customers[i] = order.customerId;
+    this.statuses[i] = order.status;
+    this.segments[i] = order.segments;
+    this.amounts[i] = order.amount ?? NaN;
+    const known = Boolean(order.delivered && order.estimatedDelivery);
+    this.delivery[i] = !known ? 0 : order.delivered! > order.estimatedDelivery! ? 2 : 1;
+    return this.length === this.capacity;
+  }
+}
+
+/** Adds a batch of orders (mutates the state, empties the batch); same as one at a time. */
+export function addOrderBatch(
+  state: BehaviourState,
+  batch: OrderBatch,
+  excludeStatuses: readonly string[],
+): BehaviourState {
+  const { rows, customers, statuses, amounts, delivery } = batch;
+  const table = state.customers;
+  for (let i = 0; i < batch.length; i++) {
+    const status = statuses[i]!;
+    if (excludeStatuses.includes(status)) {
+      state.excluded[status] = (state.excluded[status] ?? 0) + 1;
+      rows[i] = -1;
+      continue;
+    }
+    const row = table.row(customers[i]!);
+    if (row === state.segments.length) state.segments.push(batch.segments[i]!);
+    rows[i] = row;
+  }
+  const c = table.columns;
+  for (let i = 0; i < batch.length; i++) {
+    const row = rows[i]!;
+    if (row < 0) continue;
+    c.orders[row]! += 1;
+    const amount = amounts[i]!;
+    if (Number.isNaN(amount)) state.missingAmount += 1;
+    else c.revenue[row]! += amount;
+    const d = delivery[i]!;
+    if (d > 0) {
+      c.delivered[row]! += 1;
+      if (d === 2) c.late[row]! += 1;
+    }
+  }
+  batch.length = 0;
+  return state;
+}
+
 /** A customer's totals, or undefined when they placed no order that counts. */
 export function customerTotals(state: BehaviourState, id: string): CustomerTotals | undefined {
   const row = state.customers.find(id);

@@ -15,7 +15,9 @@ import {
   addAnswerBatch,
   addCustomerAnswer,
   addOrder,
+  addOrderBatch,
   AnswerBatch,
+  OrderBatch,
   behaviourFigures,
   createBehaviourState,
   createCustomerAnswers,
@@ -102,6 +104,38 @@ describe('customer behaviour', () => {
       churn: 50,
     });
     expect(f.movement!.retention.value).toBe(50);
+  });
+
+  it('adding orders in batches of any size equals adding them one at a time', () => {
+    const orderArb = fc.record({
+      customer: fc.constantFrom('a', 'C1', 'C2', 'C30', 'b7'),
+      amount: fc.option(fc.integer({ min: 1, max: 500 }), { nil: undefined }),
+      status: fc.constantFrom('completed', 'completed', 'cancelled', 'returned'),
+      late: fc.option(fc.boolean(), { nil: undefined }),
+      group: fc.constantFrom('SMB', 'Consumer', undefined),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(orderArb, { maxLength: 60 }),
+        fc.integer({ min: 1, max: 8 }),
+        (list, size) => {
+          const single = createBehaviourState();
+          const batched = createBehaviourState();
+          const batch = new OrderBatch(size);
+          list.forEach((o, i) => {
+            const row = {
+              ...order(String(i), o.customer, o.amount, o.status, o.late ?? false),
+              segments: { group: o.group },
+              ...(o.late === undefined ? { delivered: undefined } : {}),
+            };
+            addOrder(single, row, EXCLUDE);
+            if (batch.push(row)) addOrderBatch(batched, batch, EXCLUDE);
+          });
+          addOrderBatch(batched, batch, EXCLUDE);
+          expect(packBehaviour(batched)).toEqual(packBehaviour(single));
+        },
+      ),
+    );
   });
 
   it('adding answers in batches of any size equals adding them one at a time', () => {
