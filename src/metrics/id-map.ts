@@ -197,9 +197,12 @@ export class CustomerColumns<K extends string> {
   index = new CustomerIndex();
   readonly names: readonly K[];
   columns: Record<K, Float64Array>;
+  /** Rows every column has room for. */
+  private capacity: number;
 
   constructor(names: readonly K[], capacity = 1024) {
     this.names = names;
+    this.capacity = capacity;
     this.columns = Object.fromEntries(
       names.map((name) => [name, new Float64Array(capacity)]),
     ) as Record<K, Float64Array>;
@@ -217,6 +220,7 @@ export class CustomerColumns<K extends string> {
     const adopted = new CustomerColumns(names, 0);
     for (const id of ids) adopted.index.add(id);
     adopted.columns = columns;
+    adopted.capacity = columns[names[0]!].length;
     if (ids.length === 0) adopted.grow(1024);
     return adopted;
   }
@@ -232,14 +236,14 @@ export class CustomerColumns<K extends string> {
     copy.columns = Object.fromEntries(
       this.names.map((name) => [name, this.columns[name].slice()]),
     ) as Record<K, Float64Array>;
+    copy.capacity = this.capacity;
     return copy;
   }
 
   /** The customer's row, added with zeros when new. */
   row(id: IdRef): number {
     const row = this.index.add(id);
-    const first = this.columns[this.names[0]!];
-    if (row >= first.length) this.grow(Math.max(1024, row + 1));
+    if (row >= this.capacity) this.grow(Math.max(1024, row + 1));
     return row;
   }
 
@@ -250,6 +254,7 @@ export class CustomerColumns<K extends string> {
 
   private grow(needed: number): void {
     const capacity = 2 ** Math.ceil(Math.log2(needed));
+    this.capacity = capacity;
     for (const name of this.names) {
       const grown = new Float64Array(capacity);
       grown.set(this.columns[name]);
