@@ -499,13 +499,12 @@ export function valueLinks(state: BehaviourState, answers: CustomerAnswers): Val
   const t = state.customers.columns;
   // Behaviour row of each answering customer (-1: no order this period).
   const ids = answers.index.ids;
-  const rowOf = new Int32Array(ids.length);
+  const rowOf = answers.index.rowsIn(state.customers.index);
   let revenue = 0;
   let atRisk = 0;
   let rows = 0;
   for (let i = 0; i < ids.length; i++) {
-    const row = state.customers.find(ids[i]!);
-    rowOf[i] = row;
+    const row = rowOf[i]!;
     if (row < 0) continue;
     revenue += t.revenue[row]!;
     if (a.detractor[i] === 1) atRisk += t.revenue[row]!;

@@ -78,6 +78,22 @@ describe('CustomerIndex and CustomerColumns', () => {
     expect(numbering.numberOf('C99999999')).toBe(-1);
   });
 
+  it('matches each customer to their index in another index, as finding them one by one', () => {
+    fc.assert(
+      fc.property(
+        fc.array(idArb, { maxLength: 80 }),
+        fc.array(idArb, { maxLength: 80 }),
+        (a, b) => {
+          const mine = new CustomerIndex();
+          const theirs = new CustomerIndex();
+          for (const id of a) mine.add(id);
+          for (const id of b) theirs.add(id);
+          expect([...mine.rowsIn(theirs)]).toEqual(mine.ids.map((id) => theirs.find(id)));
+        },
+      ),
+    );
+  });
+
   it('reads numbered ids from bytes to refs that stand for their text everywhere', () => {
     const textArb = fc.oneof(
       idArb,

@@ -96,6 +96,11 @@ export class NumberedIdReader {
 export class IdNumbering {
   private prefix: string | null = null;
 
+  /** The prefix of this table's numbered ids, once one has been met. */
+  get numberedPrefix(): string | null {
+    return this.prefix;
+  }
+
   /** A numbering that has met the same prefix. */
   clone(): IdNumbering {
     const copy = new IdNumbering();
@@ -154,6 +159,30 @@ export class CustomerIndex {
 
   get size(): number {
     return this.ids.length;
+  }
+
+  /**
+   * For each customer of this index, their index in `other` (-1 when absent). Numbered ids of
+   * the same prefix are matched by walking both number arrays in order (no id read again, no
+   * random lookups); other ids by text. An id is numbered in both or in neither, because which
+   * store an id uses depends on its text and the prefix alone.
+   */
+  rowsIn(other: CustomerIndex): Int32Array {
+    const rows = new Int32Array(this.ids.length).fill(-1);
+    const prefix = this.numbering.numberedPrefix;
+    if (prefix === null || prefix !== other.numbering.numberedPrefix) {
+      for (let i = 0; i < this.ids.length; i++) rows[i] = other.find(this.ids[i]!);
+      return rows;
+    }
+    const mine = this.byNumber;
+    const theirs = other.byNumber;
+    const limit = Math.min(mine.length, theirs.length);
+    for (let n = 0; n < limit; n++) {
+      const a = mine[n]!;
+      if (a > 0) rows[a - 1] = theirs[n]! - 1;
+    }
+    for (const [text, index] of this.byText) rows[index] = other.find(text);
+    return rows;
   }
 
   /** The customer's index, or -1 when the id has not been added. */
