@@ -515,7 +515,9 @@ export function valueLinks(state: BehaviourState, answers: CustomerAnswers): Val
   const perAnswer = new Float64Array(rows);
   let at = 0;
   for (let i = 0; i < ids.length; i++) {
-    if (rowOf[i]! >= 0) perAnswer.fill(t.revenue[rowOf[i]!]!, at, (at += a.answers[i]!));
+    if (rowOf[i]! < 0) continue;
+    const value = t.revenue[rowOf[i]!]!;
+    for (let k = a.answers[i]!; k > 0; k--) perAnswer[at++] = value;
   }
   const median = rows > 0 ? selectKth(perAnswer, Math.floor((rows - 1) / 2)) : 0;
   // CSAT of the matched customers in a group: satisfied answers / answers with satisfaction.
