@@ -21,6 +21,7 @@ import {
   type TableSummary,
 } from './load-snapshot.ts';
 import { readManifest } from './read-manifest.ts';
+import type { Manifest } from '../schemas/manifest-schema.ts';
 import {
   createSnapshotReducers,
   surveyConfig,
@@ -37,10 +38,15 @@ interface WorkerResult {
   diagnostics: Diagnostic[];
 }
 
-function ordersOnWorker(dir: string, displayDir: string): Promise<WorkerResult> {
+function ordersOnWorker(
+  dir: string,
+  displayDir: string,
+  manifest: Manifest,
+): Promise<WorkerResult> {
   return new Promise((resolve, reject) => {
+    // The worker is handed the validated manifest, so it starts without the schema library.
     const worker = new Worker(new URL('./orders-worker.ts', import.meta.url), {
-      workerData: { dir, displayDir },
+      workerData: { dir, displayDir, manifest },
     });
     worker.once('message', (result: WorkerResult) => resolve(result));
     worker.once('error', reject);
@@ -50,8 +56,7 @@ function ordersOnWorker(dir: string, displayDir: string): Promise<WorkerResult> 
   });
 }
 
-function largeOrders(dir: string, displayDir: string, threshold: number): boolean {
-  const { manifest } = readManifest(dir, displayDir);
+function largeOrders(dir: string, manifest: Manifest | null, threshold: number): boolean {
   const file = manifest?.tables.orders?.file;
   if (!file) return false;
   try {
@@ -72,7 +77,9 @@ export async function loadSnapshotReduced(
     reducers = createSnapshotReducers(manifest, surveyConfig(manifest));
     return reducers.sinks;
   };
-  if (!largeOrders(dir, displayDir, options.parallelBytes ?? PARALLEL_BYTES)) {
+  const { manifest, diagnostics } = readManifest(dir, displayDir);
+  const valid = manifest && !diagnostics.some((d) => d.level === 'error');
+  if (!valid || !largeOrders(dir, manifest, options.parallelBytes ?? PARALLEL_BYTES)) {
     const loaded = await loadSnapshot(dir, displayDir, create);
     return { loaded, reducers };
   }
@@ -83,7 +90,7 @@ export async function loadSnapshotReduced(
       loadSnapshot(dir, displayDir, create, {
         only: TABLE_NAMES.filter((name) => name !== 'orders'),
       }),
-      ordersOnWorker(dir, displayDir),
+      ordersOnWorker(dir, displayDir, manifest),
     ]);
   } catch {
     // Where workers cannot start (an unusual bundler or runtime), read everything here.

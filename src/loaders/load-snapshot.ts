@@ -17,16 +17,16 @@ import {
   type SurveyItem,
   type TableName,
 } from '../schemas/fields.ts';
-import { mappedHeader, type Manifest } from '../schemas/manifest-schema.ts';
+import type { Manifest } from '../schemas/manifest-schema.ts';
+import { mappedHeader } from '../schemas/mapped-header.ts';
 import type { CustomerRow, OrderRow, SurveyRow, TicketRow } from '../schemas/row-types.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { fieldSpecs, ID_FIELDS } from './field-specs.ts';
 import { idText, type IdRef } from '../metrics/id-map.ts';
-import { readManifest } from './read-manifest.ts';
 import { IdRegistry } from './id-registry.ts';
 import { readTable, RecordLayout, type CellValue } from './read-table.ts';
 import { readCsv } from './csv-reader.ts';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 /**
  * The loader's survey row: scores by position in SURVEY_ITEMS and levels in the manifest's
@@ -274,9 +274,20 @@ export async function loadSnapshot(
   dir: string,
   displayDir: string,
   createSinks: (manifest: Manifest) => SnapshotSinks,
-  options: { only?: readonly TableName[] } = {},
+  options: {
+    only?: readonly TableName[];
+    /** The snapshot's manifest, already read and valid (a worker is handed it). */
+    manifest?: Manifest;
+  } = {},
 ): Promise<LoadedSnapshot> {
-  const read = readManifest(dir, displayDir);
+  // The manifest reader (and the schema library under it) loads only when it is needed.
+  const read = options.manifest
+    ? {
+        manifest: options.manifest,
+        diagnostics: [],
+        bytes: readFileSync(join(dir, 'manifest.json')),
+      }
+    : (await import('./read-manifest.ts')).readManifest(dir, displayDir);
   const diagnostics = [...read.diagnostics];
   const { manifest } = read;
   if (!manifest || diagnostics.some((d) => d.level === 'error')) {

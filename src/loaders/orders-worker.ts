@@ -12,8 +12,13 @@ import {
   type BehaviourState,
 } from '../metrics/customer-behaviour.ts';
 import { loadSnapshot } from './load-snapshot.ts';
+import type { Manifest } from '../schemas/manifest-schema.ts';
 
-const { dir, displayDir } = workerData as { dir: string; displayDir: string };
+const { dir, displayDir, manifest } = workerData as {
+  dir: string;
+  displayDir: string;
+  manifest: Manifest;
+};
 let behaviour: BehaviourState = createBehaviourState();
 const loaded = await loadSnapshot(
   dir,
@@ -30,7 +35,7 @@ const loaded = await loadSnapshot(
       end: () => addOrderBatch(behaviour, batch, exclude),
     };
   },
-  { only: ['orders'] },
+  { only: ['orders'], manifest },
 );
 const packed = packBehaviour(behaviour);
 parentPort!.postMessage(

@@ -153,11 +153,7 @@ export const TableSchema = z.strictObject({
 });
 export type Table = z.output<typeof TableSchema>;
 
-/** The export header(s) a field is mapped to, as shown to analysts: "A", or "A + B" for a construct. */
-export function mappedHeader(table: Table | undefined, field: string): string | undefined {
-  const mapping = table?.columns[field];
-  return Array.isArray(mapping) ? mapping.join(' + ') : mapping;
-}
+export { mappedHeader } from './mapped-header.ts';
 
 export const MinimumBaseSchema = z.strictObject({
   /** Below this many responses a figure is hidden. */
