@@ -63,8 +63,8 @@ class PositionalSurveyRow implements SurveyRow {
 }
 
 /**
- * Where rows go. A survey row object is reused from row to row (its scores and segments too):
- * a sink copies what it keeps.
+ * Where rows go. Survey and order row objects are reused from row to row (a survey row's
+ * scores and levels too; an order's segments are its own): a sink copies what it keeps.
  */
 export interface SnapshotSinks {
   survey: (row: SurveyRow) => void;
@@ -461,20 +461,31 @@ export async function loadSnapshot(
   await readOne('orders', (layout, file) => {
     const at = layout.slotsOf(ORDER_FIELDS);
     const segmentsOf = segmentReader(layout, dimensions);
+    // One row object for the table, refilled for each order (its segments are new per row).
+    const order: OrderRow = {
+      orderId: '',
+      customerId: '',
+      date: '',
+      amount: undefined,
+      status: '',
+      estimatedDelivery: undefined,
+      delivered: undefined,
+      segments: {},
+    };
     return (values, row) => {
       const orderId = values[at.order_id] as IdRef;
       if (dropRepeat(orderIds, 'orders', 'order', orderId, row, file, orderIdHeader)) return;
       const amount = values[at.amount];
-      sinks.orders?.({
-        orderId,
-        customerId: values[at.customer_id] as IdRef,
-        date: String(values[at.date]),
-        amount: typeof amount === 'number' ? amount : undefined,
-        status: lowerCase(str(values[at.status]) ?? 'completed'),
-        estimatedDelivery: str(values[at.estimated_delivery]),
-        delivered: str(values[at.delivered]),
-        segments: segmentsOf(values),
-      });
+      const status = values[at.status] as string | undefined;
+      order.orderId = orderId;
+      order.customerId = values[at.customer_id] as IdRef;
+      order.date = values[at.date] as string;
+      order.amount = typeof amount === 'number' ? amount : undefined;
+      order.status = status === undefined ? 'completed' : lowerCase(status);
+      order.estimatedDelivery = values[at.estimated_delivery] as string | undefined;
+      order.delivered = values[at.delivered] as string | undefined;
+      order.segments = segmentsOf(values);
+      sinks.orders?.(order);
     };
   });
 
