@@ -134,20 +134,23 @@ export function addOrderBatch(
     if (row === state.segments.length) state.segments.push(batch.segments[i]!);
     rows[i] = row;
   }
-  const c = table.columns;
+  const { orders, revenue, delivered, late } = table.columns;
+  let missingAmount = 0;
   for (let i = 0; i < batch.length; i++) {
     const row = rows[i]!;
     if (row < 0) continue;
-    c.orders[row]! += 1;
+    orders[row]! += 1;
     const amount = amounts[i]!;
-    if (Number.isNaN(amount)) state.missingAmount += 1;
-    else c.revenue[row]! += amount;
+    if (amount !== amount)
+      missingAmount += 1; // NaN: no amount
+    else revenue[row]! += amount;
     const d = delivery[i]!;
     if (d > 0) {
-      c.delivered[row]! += 1;
-      if (d === 2) c.late[row]! += 1;
+      delivered[row]! += 1;
+      if (d === 2) late[row]! += 1;
     }
   }
+  state.missingAmount += missingAmount;
   batch.length = 0;
   return state;
 }
