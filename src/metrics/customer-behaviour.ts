@@ -90,6 +90,8 @@ export class OrderBatch {
   readonly amounts: Float64Array;
   /** 1 when both delivery dates are known, 2 when the delivery was also late, else 0. */
   readonly delivery: Uint8Array;
+  /** 1 when the order counts (its status is not excluded). */
+  readonly counted: Uint8Array;
   readonly rows: Int32Array;
 
   constructor(capacity = 1 << 14) {
@@ -99,6 +101,7 @@ export class OrderBatch {
     this.segments = new Array<Record<string, string | undefined>>(capacity).fill({});
     this.amounts = new Float64Array(capacity);
     this.delivery = new Uint8Array(capacity);
+    this.counted = new Uint8Array(capacity);
     this.rows = new Int32Array(capacity);
   }
 
@@ -121,19 +124,18 @@ export function addOrderBatch(
   batch: OrderBatch,
   excludeStatuses: readonly string[],
 ): BehaviourState {
-  const { rows, customers, statuses, amounts, delivery } = batch;
+  const { rows, customers, statuses, amounts, delivery, counted } = batch;
   const table = state.customers;
   for (let i = 0; i < batch.length; i++) {
     const status = statuses[i]!;
-    if (excludeStatuses.includes(status)) {
-      state.excluded[status] = (state.excluded[status] ?? 0) + 1;
-      rows[i] = -1;
-      continue;
-    }
-    const row = table.row(customers[i]!);
-    if (row === state.segments.length) state.segments.push(batch.segments[i]!);
-    rows[i] = row;
+    const excluded = excludeStatuses.includes(status);
+    if (excluded) state.excluded[status] = (state.excluded[status] ?? 0) + 1;
+    counted[i] = excluded ? 0 : 1;
   }
+  table.rowsOf(customers, counted, batch.length, rows);
+  // New customers got the next rows in order of first appearance: their first order's segments.
+  for (let i = 0; i < batch.length; i++)
+    if (rows[i] === state.segments.length) state.segments.push(batch.segments[i]!);
   const { orders, revenue, delivered, late } = table.columns;
   let missingAmount = 0;
   for (let i = 0; i < batch.length; i++) {
@@ -409,9 +411,12 @@ export class AnswerBatch {
   /** 1 satisfied, 0 not, -1 unknown. */
   readonly satisfied: Int8Array;
   readonly rows: Int32Array;
+  /** Every answer counts. */
+  readonly all: Uint8Array;
 
   constructor(capacity = 1 << 14) {
     this.capacity = capacity;
+    this.all = new Uint8Array(capacity).fill(1);
     this.customers = new Array<IdRef>(capacity).fill('');
     this.recommend = new Float64Array(capacity);
     this.satisfied = new Int8Array(capacity);
@@ -431,7 +436,7 @@ export class AnswerBatch {
 /** Adds a batch of answers (mutates the table, empties the batch); same as one at a time. */
 export function addAnswerBatch(table: CustomerAnswers, batch: AnswerBatch): void {
   const { rows, customers, recommend, satisfied } = batch;
-  for (let i = 0; i < batch.length; i++) rows[i] = table.row(customers[i]!);
+  table.rowsOf(customers, batch.all, batch.length, rows);
   const c = table.columns;
   for (let i = 0; i < batch.length; i++) {
     const row = rows[i]!;

@@ -78,6 +78,26 @@ describe('CustomerIndex and CustomerColumns', () => {
     expect(numbering.numberOf('C99999999')).toBe(-1);
   });
 
+  it('adds many ids at once exactly as one by one, skipping the unwanted', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(idArb, fc.boolean()), { maxLength: 80 }),
+        fc.array(idArb, { maxLength: 20 }),
+        (batch, before) => {
+          const many = new CustomerIndex();
+          const single = new CustomerIndex();
+          for (const id of before) expect(many.add(id)).toBe(single.add(id));
+          const ids = batch.map(([id]) => id);
+          const wanted = Uint8Array.from(batch, ([, w]) => (w ? 1 : 0));
+          const out = new Int32Array(batch.length);
+          many.addMany(ids, wanted, batch.length, out);
+          expect([...out]).toEqual(batch.map(([id, w]) => (w ? single.add(id) : -1)));
+          expect(many.ids).toEqual(single.ids);
+        },
+      ),
+    );
+  });
+
   it('matches each customer to their index in another index, as finding them one by one', () => {
     fc.assert(
       fc.property(

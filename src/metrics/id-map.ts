@@ -185,6 +185,26 @@ export class CustomerIndex {
     return rows;
   }
 
+  /**
+   * The indexes of `ids[0..count)` where `wanted[i]` is 1, written to `out` (-1 elsewhere),
+   * adding new customers in order: the same as add() one by one. The known numbered ids are
+   * gathered in one tight loop, so their lookups overlap in memory.
+   */
+  addMany(ids: readonly IdRef[], wanted: Uint8Array, count: number, out: Int32Array): void {
+    const numbers = out; // reused: numbers first, then indexes
+    for (let i = 0; i < count; i++) numbers[i] = wanted[i] ? this.numbering.numberOf(ids[i]!) : -2;
+    const byNumber = this.byNumber;
+    for (let i = 0; i < count; i++) {
+      const n = numbers[i]!;
+      // -1: found below by add (new, text or beyond the array); -2: not wanted.
+      out[i] = n >= 0 && n < byNumber.length ? byNumber[n]! - 1 : n === -2 ? -2 : -1;
+    }
+    for (let i = 0; i < count; i++) {
+      if (out[i] === -1) out[i] = this.add(ids[i]!);
+      else if (out[i] === -2) out[i] = -1;
+    }
+  }
+
   /** The customer's index, or -1 when the id has not been added. */
   find(id: IdRef): number {
     const n = this.numbering.numberOf(id);
@@ -274,6 +294,12 @@ export class CustomerColumns<K extends string> {
     const row = this.index.add(id);
     if (row >= this.capacity) this.grow(Math.max(1024, row + 1));
     return row;
+  }
+
+  /** Rows of many customers at once (see CustomerIndex.addMany), added when new. */
+  rowsOf(ids: readonly IdRef[], wanted: Uint8Array, count: number, out: Int32Array): void {
+    this.index.addMany(ids, wanted, count, out);
+    if (this.size > this.capacity) this.grow(this.size);
   }
 
   /** The customer's row, or -1. */
