@@ -88,10 +88,12 @@ export function addDriverValues(
   state.n += 1;
   state.sumW += w;
   state.sumW2 += w * w;
+  const { sums, products } = state;
   for (let i = 0; i < k; i++) {
-    state.sums[i]! += w * x[i]!;
+    const wx = w * x[i]!;
+    sums[i]! += wx;
     // The matrix is symmetric: fill the upper triangle only (read as [min, max]).
-    for (let j = i; j < k; j++) state.products[i * k + j]! += w * x[i]! * x[j]!;
+    for (let j = i; j < k; j++) products[i * k + j]! += wx * x[j]!;
   }
   return state;
 }
