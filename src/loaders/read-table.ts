@@ -94,6 +94,8 @@ function constructScore(answers: ReadonlyArray<number | undefined>): number | un
 }
 
 export const SLOW = Symbol('slow');
+/** A cell the general parser refused (already reported). */
+const REJECTED = Symbol('rejected');
 
 const SPACE = 32;
 const TAB = 9;
@@ -455,6 +457,52 @@ export async function readTable(
   // Out-of-scale values per score column, to recognise an export written on another scale.
   const outOfScale = new Map<BoundField, { count: number; max: number; firstRow: number }>();
 
+  /**
+   * The general parser for a cell the fast readers declined (or an empty required one):
+   * its value, or REJECTED after reporting why. Kept out of the row loop, which stays small.
+   */
+  const convertSlowly = (
+    b: BoundField,
+    cells: CsvRecord,
+    row: number,
+  ): CellValue | typeof REJECTED => {
+    const raw = cells.text(b.index);
+    const result = parseCell(raw, b.spec.kind, b.ctx);
+    if (!result.ok) {
+      if (result.id === 'out-of-scale') {
+        const seen = outOfScale.get(b) ?? { count: 0, max: -Infinity, firstRow: row };
+        seen.count += 1;
+        seen.max = Math.max(seen.max, Number(raw));
+        outOfScale.set(b, seen);
+      }
+      diagnostics.push(
+        diagnostic(result.id, {
+          file: displayPath,
+          row,
+          column: b.header,
+          value: raw,
+          message: result.message,
+          hint: result.hint,
+        }),
+      );
+      return REJECTED;
+    }
+    if (result.value === undefined && b.requiredValue) {
+      diagnostics.push(
+        diagnostic('missing-id', {
+          file: displayPath,
+          row,
+          column: b.header,
+          message: `${b.spec.field} is required and the cell is empty`,
+          hint: 'fill in the cell, or remove the row from the export',
+        }),
+      );
+      return REJECTED;
+    }
+    if (b.memo?.on) b.memo.set(cells, b.index, result.value);
+    return result.value;
+  };
+
   const onCells = (cells: CsvRecord, row: number) => {
     if (!headerOk) return;
     if (cells.count !== headerLength) {
@@ -472,9 +520,10 @@ export async function readTable(
     // runs outside compiled code.)
     for (let k = 0; k < values.length; k++) values[k] = undefined;
     let rowOk = true;
-    for (const b of bound) {
-      let value: CellValue | typeof SLOW = SLOW;
-      if (b.memo?.on) value = b.memo.get(cells, b.index);
+    for (let f = 0; f < bound.length; f++) {
+      const b = bound[f]!;
+      let value: CellValue | typeof SLOW | typeof REJECTED = SLOW;
+      if (b.memo !== null && b.memo.on) value = b.memo.get(cells, b.index);
       // typeof, not === SLOW: a strict comparison of a number-or-string with a symbol is a
       // generic builtin call in compiled code, once per cell.
       if (typeof value === 'symbol') {
@@ -482,43 +531,11 @@ export async function readTable(
         if (typeof value !== 'symbol' && b.memo?.on) b.memo.set(cells, b.index, value);
       }
       if (typeof value === 'symbol' || (value === undefined && b.requiredValue)) {
-        const raw = cells.text(b.index);
-        const result = parseCell(raw, b.spec.kind, b.ctx);
-        if (!result.ok) {
-          if (result.id === 'out-of-scale') {
-            const seen = outOfScale.get(b) ?? { count: 0, max: -Infinity, firstRow: row };
-            seen.count += 1;
-            seen.max = Math.max(seen.max, Number(raw));
-            outOfScale.set(b, seen);
-          }
+        value = convertSlowly(b, cells, row);
+        if (typeof value === 'symbol') {
           rowOk = false;
-          diagnostics.push(
-            diagnostic(result.id, {
-              file: displayPath,
-              row,
-              column: b.header,
-              value: raw,
-              message: result.message,
-              hint: result.hint,
-            }),
-          );
           continue;
         }
-        if (result.value === undefined && b.requiredValue) {
-          rowOk = false;
-          diagnostics.push(
-            diagnostic('missing-id', {
-              file: displayPath,
-              row,
-              column: b.header,
-              message: `${b.spec.field} is required and the cell is empty`,
-              hint: 'fill in the cell, or remove the row from the export',
-            }),
-          );
-          continue;
-        }
-        value = result.value;
-        if (b.memo?.on) b.memo.set(cells, b.index, value);
       }
       if (b.part) b.part.construct.answers[b.part.k] = value as number | undefined;
       else values[b.slot] = value;
