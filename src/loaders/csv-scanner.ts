@@ -73,8 +73,6 @@ export class CsvScanner {
   private store: Buffer = EMPTY;
   private pendingLength = 0;
   private readonly delimiter: number;
-  /** 1 for the bytes that end an unquoted field (delimiter, LF, CR): one lookup per byte. */
-  private readonly stops = new Uint8Array(256);
   private readonly record = new CsvRecord();
   private readonly onRecord: (record: CsvRecord) => void;
 
@@ -83,9 +81,6 @@ export class CsvScanner {
       throw new Error('CsvScanner requires a one-character ASCII delimiter');
     }
     this.delimiter = delimiter.charCodeAt(0);
-    this.stops[this.delimiter] = 1;
-    this.stops[LF] = 1;
-    this.stops[CR] = 1;
     this.onRecord = onRecord;
   }
 
@@ -128,7 +123,6 @@ export class CsvScanner {
    */
   private scan(bytes: Buffer, final: boolean): number {
     const delimiter = this.delimiter;
-    const stops = this.stops;
     const length = bytes.length;
     const record = this.record;
     record.bytes = bytes;
@@ -175,7 +169,11 @@ export class CsvScanner {
           pos = closedAt + 1;
         } else {
           let end = pos;
-          while (end < length && stops[bytes[end]!] === 0) end += 1;
+          while (end < length) {
+            const c = bytes[end]!;
+            if (c === delimiter || c === LF || c === CR) break;
+            end += 1;
+          }
           if (end >= length && !final) return recordStart;
           record.add(pos, end, false);
           pos = end;
