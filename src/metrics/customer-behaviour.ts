@@ -68,13 +68,14 @@ export function addOrder(
   const table = state.customers;
   const row = table.row(order.customerId);
   if (row === state.segments.length) state.segments.push(order.segments);
-  const c = table.columns;
-  c.orders[row]! += 1;
+  const { data, at } = table;
+  const base = row * table.stride;
+  data[base + at.orders]! += 1;
   if (order.amount === undefined) state.missingAmount += 1;
-  else c.revenue[row]! += order.amount;
+  else data[base + at.revenue]! += order.amount;
   if (order.delivered && order.estimatedDelivery) {
-    c.delivered[row]! += 1;
-    if (order.delivered > order.estimatedDelivery) c.late[row]! += 1;
+    data[base + at.delivered]! += 1;
+    if (order.delivered > order.estimatedDelivery) data[base + at.late]! += 1;
   }
   return state;
 }
@@ -136,20 +137,22 @@ export function addOrderBatch(
   // New customers got the next rows in order of first appearance: their first order's segments.
   for (let i = 0; i < batch.length; i++)
     if (rows[i] === state.segments.length) state.segments.push(batch.segments[i]!);
-  const { orders, revenue, delivered, late } = table.columns;
+  const { data, stride } = table;
+  const { orders, revenue, delivered, late } = table.at;
   let missingAmount = 0;
   for (let i = 0; i < batch.length; i++) {
     const row = rows[i]!;
     if (row < 0) continue;
-    orders[row]! += 1;
+    const base = row * stride;
+    data[base + orders]! += 1;
     const amount = amounts[i]!;
     if (amount !== amount)
       missingAmount += 1; // NaN: no amount
-    else revenue[row]! += amount;
+    else data[base + revenue]! += amount;
     const d = delivery[i]!;
     if (d > 0) {
-      delivered[row]! += 1;
-      if (d === 2) late[row]! += 1;
+      data[base + delivered]! += 1;
+      if (d === 2) data[base + late]! += 1;
     }
   }
   state.missingAmount += missingAmount;
@@ -161,12 +164,12 @@ export function addOrderBatch(
 export function customerTotals(state: BehaviourState, id: string): CustomerTotals | undefined {
   const row = state.customers.find(id);
   if (row < 0) return undefined;
-  const c = state.customers.columns;
+  const c = state.customers;
   return {
-    orders: c.orders[row]!,
-    revenue: c.revenue[row]!,
-    late: c.late[row]!,
-    delivered: c.delivered[row]!,
+    orders: c.get(row, 'orders'),
+    revenue: c.get(row, 'revenue'),
+    late: c.get(row, 'late'),
+    delivered: c.get(row, 'delivered'),
     segments: state.segments[row]!,
   };
 }
@@ -187,8 +190,9 @@ export function mergeBehaviour(a: BehaviourState, b: BehaviourState): BehaviourS
   for (let i = 0; i < ids.length; i++) {
     const row = merged.customers.row(ids[i]!);
     if (row === merged.segments.length) merged.segments.push(rest.segments[i]!);
-    for (const name of BEHAVIOUR_COLUMNS)
-      merged.customers.columns[name][row]! += rest.customers.columns[name][i]!;
+    const stride = merged.customers.stride;
+    for (let k = 0; k < stride; k++)
+      merged.customers.data[row * stride + k]! += rest.customers.data[i * stride + k]!;
   }
   for (const [status, n] of Object.entries(b.excluded))
     merged.excluded[status] = (merged.excluded[status] ?? 0) + n;
@@ -202,7 +206,8 @@ export function mergeBehaviour(a: BehaviourState, b: BehaviourState): BehaviourS
  */
 export interface PackedBehaviour {
   ids: string[];
-  columns: Record<BehaviourColumn, Float64Array>;
+  /** The customers' figures, laid out as CustomerColumns keeps them. */
+  data: Float64Array;
   /** Dimension → each customer's level. */
   segments: Record<string, Array<string | undefined>>;
   excluded: Record<string, number>;
@@ -211,9 +216,7 @@ export interface PackedBehaviour {
 
 export function packBehaviour(state: BehaviourState): PackedBehaviour {
   const n = state.customers.size;
-  const columns = Object.fromEntries(
-    BEHAVIOUR_COLUMNS.map((name) => [name, state.customers.columns[name].slice(0, n)]),
-  ) as Record<BehaviourColumn, Float64Array>;
+  const data = state.customers.data.slice(0, n * state.customers.stride);
   const segments: Record<string, Array<string | undefined>> = {};
   state.segments.forEach((levels, i) => {
     for (const dimension in levels) {
@@ -223,7 +226,7 @@ export function packBehaviour(state: BehaviourState): PackedBehaviour {
   });
   return {
     ids: state.customers.index.ids.slice(),
-    columns,
+    data,
     segments,
     excluded: { ...state.excluded },
     missingAmount: state.missingAmount,
@@ -232,7 +235,7 @@ export function packBehaviour(state: BehaviourState): PackedBehaviour {
 
 export function unpackBehaviour(packed: PackedBehaviour): BehaviourState {
   const state = createBehaviourState();
-  state.customers = CustomerColumns.adopt(BEHAVIOUR_COLUMNS, packed.ids, packed.columns);
+  state.customers = CustomerColumns.adopt(BEHAVIOUR_COLUMNS, packed.ids, packed.data);
   const dimensions = Object.keys(packed.segments);
   const none = {};
   state.segments = packed.ids.map((_, i) => {
@@ -248,7 +251,7 @@ export function unpackBehaviour(packed: PackedBehaviour): BehaviourState {
 
 /** The buffers of a packed state, to hand to postMessage as its transfer list. */
 export function packedBuffers(packed: PackedBehaviour): ArrayBuffer[] {
-  return Object.values(packed.columns).map((a) => a.buffer as ArrayBuffer);
+  return [packed.data.buffer as ArrayBuffer];
 }
 
 export interface Share {
@@ -311,7 +314,12 @@ export function behaviourFigures(
   everSeen?: ReadonlySet<string>,
 ): BehaviourFigures {
   const active = state.customers.size;
-  const c = state.customers.columns;
+  const c = {
+    orders: state.customers.column('orders'),
+    revenue: state.customers.column('revenue'),
+    late: state.customers.column('late'),
+    delivered: state.customers.column('delivered'),
+  };
   let orders = 0;
   let revenue = 0;
   let repeat = 0;
@@ -437,16 +445,17 @@ export class AnswerBatch {
 export function addAnswerBatch(table: CustomerAnswers, batch: AnswerBatch): void {
   const { rows, customers, recommend, satisfied } = batch;
   table.rowsOf(customers, batch.all, batch.length, rows);
-  const c = table.columns;
+  const { data, stride } = table;
+  const at = table.at;
   for (let i = 0; i < batch.length; i++) {
-    const row = rows[i]!;
-    c.answers[row]! += 1;
+    const base = rows[i]! * stride;
+    data[base + at.answers]! += 1;
     const s = satisfied[i]!;
     if (s >= 0) {
-      c.satisfactionAnswers[row]! += 1;
-      c.satisfied[row]! += s;
+      data[base + at.satisfactionAnswers]! += 1;
+      data[base + at.satisfied]! += s;
     }
-    if (recommend[i]! <= 6) c.detractor[row] = 1;
+    if (recommend[i]! <= 6) data[base + at.detractor] = 1;
   }
   batch.length = 0;
 }
@@ -457,14 +466,14 @@ export function addCustomerAnswer(
   customerId: IdRef,
   answer: CustomerAnswer,
 ): void {
-  const row = table.row(customerId);
-  const c = table.columns;
-  c.answers[row]! += 1;
+  const base = table.row(customerId) * table.stride;
+  const { data, at } = table;
+  data[base + at.answers]! += 1;
   if (answer.satisfied !== undefined) {
-    c.satisfactionAnswers[row]! += 1;
-    if (answer.satisfied) c.satisfied[row]! += 1;
+    data[base + at.satisfactionAnswers]! += 1;
+    if (answer.satisfied) data[base + at.satisfied]! += 1;
   }
-  if (answer.recommend !== undefined && answer.recommend <= 6) c.detractor[row] = 1;
+  if (answer.recommend !== undefined && answer.recommend <= 6) data[base + at.detractor] = 1;
 }
 
 export interface GroupComparison {
@@ -503,8 +512,17 @@ export interface ValueLinks {
  * any of their answers is a detractor's.
  */
 export function valueLinks(state: BehaviourState, answers: CustomerAnswers): ValueLinks {
-  const a = answers.columns;
-  const t = state.customers.columns;
+  const a = {
+    answers: answers.column('answers'),
+    satisfactionAnswers: answers.column('satisfactionAnswers'),
+    satisfied: answers.column('satisfied'),
+    detractor: answers.column('detractor'),
+  };
+  const t = {
+    revenue: state.customers.column('revenue'),
+    late: state.customers.column('late'),
+    delivered: state.customers.column('delivered'),
+  };
   // Behaviour row of each answering customer (-1: no order this period).
   const ids = answers.index.ids;
   const rowOf = answers.index.rowsIn(state.customers.index);

@@ -16,6 +16,11 @@ const idArb = fc.oneof(
     .map(([prefix, zero, n]) => `${prefix}${zero}${n}`),
 );
 
+/** Adds x to figure `name` of `row`. */
+function add<K extends string>(table: CustomerColumns<K>, row: number, name: K, x: number) {
+  table.data[row * table.stride + table.at[name]]! += x;
+}
+
 describe('CustomerIndex and CustomerColumns', () => {
   it('give each distinct id the next index, as a Map of first appearances would', () => {
     fc.assert(
@@ -43,25 +48,26 @@ describe('CustomerIndex and CustomerColumns', () => {
           const expected = new Map<string, [number, number]>();
           for (const [id, x] of adds) {
             const row = table.row(id);
-            table.columns.total[row]! += x;
-            table.columns.count[row]! += 1;
+            add(table, row, 'total', x);
+            add(table, row, 'count', 1);
             const e = expected.get(id) ?? [0, 0];
             expected.set(id, [e[0] + x, e[1] + 1]);
           }
           for (const [id, [total, count]] of expected) {
             const row = table.find(id);
-            expect([table.columns.total[row], table.columns.count[row]]).toEqual([total, count]);
+            expect([table.get(row, 'total'), table.get(row, 'count')]).toEqual([total, count]);
           }
-          const adopted = CustomerColumns.adopt(table.names, table.index.ids, table.columns);
+          const adopted = CustomerColumns.adopt(table.names, table.index.ids, table.data);
           for (const id of expected.keys()) expect(adopted.find(id)).toBe(table.find(id));
           // A clone is independent: what is added to it stays out of the original.
           const copy = table.clone();
-          copy.columns.total[copy.row('\u0000fresh')]! += 1;
-          for (const id of expected.keys()) copy.columns.total[copy.row(id)]! += 1;
+          add(copy, copy.row('\u0000fresh'), 'total', 1);
+          for (const id of expected.keys()) add(copy, copy.row(id), 'total', 1);
           expect(table.find('\u0000fresh')).toBe(-1);
           for (const [id, [total]] of expected) {
-            expect(table.columns.total[table.find(id)]).toBe(total);
-            expect(copy.columns.total[copy.find(id)]).toBe(total + 1);
+            expect(table.get(table.find(id), 'total')).toBe(total);
+            expect(copy.get(copy.find(id), 'total')).toBe(total + 1);
+            expect(adopted.get(adopted.find(id), 'total')).toBe(total);
           }
         },
       ),

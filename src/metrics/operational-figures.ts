@@ -112,8 +112,8 @@ export function operationalFigures(input: {
         const group = minutes > p90 ? slow : rest;
         const row = input.answers.find(id);
         if (row < 0) continue;
-        group.n += input.answers.columns.satisfactionAnswers[row]!;
-        group.k += input.answers.columns.satisfied[row]!;
+        group.n += input.answers.get(row, 'satisfactionAnswers');
+        group.k += input.answers.get(row, 'satisfied');
       }
       slowResolution = compareShares(
         ['Ticket resolved slower than p90', 'Other customers with a ticket'],
