@@ -80,11 +80,28 @@ export function addOrder(
   return state;
 }
 
-/** Orders gathered for adding together (see AnswerBatch for why). */
-export class OrderBatch {
+/**
+ * Rows gathered for adding together, each with its customer. Adding a batch first finds every
+ * customer's row, then updates the figures, in tight loops: the lookups of a batch overlap in
+ * memory instead of waiting one by one, which is what adding rows one at a time costs on a
+ * quarter of a million customers met in random order.
+ */
+abstract class CustomerBatch {
   readonly capacity: number;
   length = 0;
   readonly customers: IdRef[];
+  /** Each entry's row in the customer table, filled when the batch is added. */
+  readonly rows: Int32Array;
+
+  constructor(capacity: number) {
+    this.capacity = capacity;
+    this.customers = new Array<IdRef>(capacity).fill('');
+    this.rows = new Int32Array(capacity);
+  }
+}
+
+/** Orders gathered for adding together. */
+export class OrderBatch extends CustomerBatch {
   readonly statuses: string[];
   readonly segments: Array<Record<string, string | undefined>>;
   /** Order value, NaN when missing. */
@@ -93,17 +110,14 @@ export class OrderBatch {
   readonly delivery: Uint8Array;
   /** 1 when the order counts (its status is not excluded). */
   readonly counted: Uint8Array;
-  readonly rows: Int32Array;
 
   constructor(capacity = 1 << 14) {
-    this.capacity = capacity;
-    this.customers = new Array<IdRef>(capacity).fill('');
+    super(capacity);
     this.statuses = new Array<string>(capacity).fill('');
     this.segments = new Array<Record<string, string | undefined>>(capacity).fill({});
     this.amounts = new Float64Array(capacity);
     this.delivery = new Uint8Array(capacity);
     this.counted = new Uint8Array(capacity);
-    this.rows = new Int32Array(capacity);
   }
 
   /** Queues one order; returns true when the batch is full. */
@@ -404,31 +418,20 @@ export function createCustomerAnswers(): CustomerAnswers {
   return new CustomerColumns(['answers', 'satisfactionAnswers', 'satisfied', 'detractor']);
 }
 
-/**
- * Answers gathered for adding together: the customer of each and what they said. Adding a
- * batch first finds every customer's row, then updates the counts, in two tight loops: the
- * lookups of a batch overlap in memory instead of waiting one by one, which is what adding
- * answers one at a time costs on a quarter of a million customers.
- */
-export class AnswerBatch {
-  readonly capacity: number;
-  length = 0;
-  readonly customers: IdRef[];
+/** Answers gathered for adding together: the customer of each and what they said. */
+export class AnswerBatch extends CustomerBatch {
   /** Recommend score, NaN when missing. */
   readonly recommend: Float64Array;
   /** 1 satisfied, 0 not, -1 unknown. */
   readonly satisfied: Int8Array;
-  readonly rows: Int32Array;
   /** Every answer counts. */
   readonly all: Uint8Array;
 
   constructor(capacity = 1 << 14) {
-    this.capacity = capacity;
+    super(capacity);
     this.all = new Uint8Array(capacity).fill(1);
-    this.customers = new Array<IdRef>(capacity).fill('');
     this.recommend = new Float64Array(capacity);
     this.satisfied = new Int8Array(capacity);
-    this.rows = new Int32Array(capacity);
   }
 
   /** Queues one answer; returns true when the batch is full. */
