@@ -27,9 +27,9 @@ export interface DriverState {
   sumW: number;
   sumW2: number;
   /** Σ w·x per variable. */
-  sums: number[];
+  sums: Float64Array;
   /** Σ w·x_i·x_j, row-major (variables × variables), upper triangle (i ≤ j) filled. */
-  products: number[];
+  products: Float64Array;
 }
 
 /** An empty state for the given drivers and outcome. */
@@ -41,8 +41,8 @@ export function createDriverState(drivers: readonly string[], outcome: string): 
     incomplete: 0,
     sumW: 0,
     sumW2: 0,
-    sums: new Array<number>(k).fill(0),
-    products: new Array<number>(k * k).fill(0),
+    sums: new Float64Array(k),
+    products: new Float64Array(k * k),
   };
 }
 

@@ -65,6 +65,8 @@ export interface SurveyState {
 
 // Derived once per configuration, not once per row.
 const indexItemsCache = new WeakMap<SurveyConfig, DerivedConfig>();
+let lastConfig: SurveyConfig | null = null;
+let lastDerived: DerivedConfig | null = null;
 
 /** An empty survey state. */
 export function createSurveyState(config: SurveyConfig): SurveyState {
@@ -129,6 +131,8 @@ interface DerivedConfig {
 }
 
 function derivedConfig(config: SurveyConfig): DerivedConfig {
+  // The last configuration answers without a WeakMap lookup (this runs once per response).
+  if (config === lastConfig) return lastDerived!;
   let cached = indexItemsCache.get(config);
   if (!cached) {
     const pairs = computeIndexItems(config);
@@ -153,6 +157,8 @@ function derivedConfig(config: SurveyConfig): DerivedConfig {
     };
     indexItemsCache.set(config, cached);
   }
+  lastConfig = config;
+  lastDerived = cached;
   return cached;
 }
 
@@ -176,6 +182,8 @@ interface CellSlot {
 // cell's key string (the key is built once per cell, when the cell is first met).
 type CellTree = Map<string | undefined, CellTree | CellSlot>;
 const cellTrees = new WeakMap<SurveyState, CellTree>();
+let lastState: SurveyState | null = null;
+let lastTree: CellTree | undefined;
 
 /** A row's level of dimension i: positional when the row has levels (an array read). */
 function levelOf(row: SurveyRow, dimensions: readonly string[], i: number): string | undefined {
@@ -184,11 +192,14 @@ function levelOf(row: SurveyRow, dimensions: readonly string[], i: number): stri
 
 function cellOf(state: SurveyState, row: SurveyRow): CellSlot {
   const { dimensions } = state.config;
-  let tree = cellTrees.get(state);
+  // The last state answers without a WeakMap lookup (this runs once per response).
+  let tree = state === lastState ? lastTree : cellTrees.get(state);
   if (!tree) {
     tree = new Map();
     cellTrees.set(state, tree);
   }
+  lastState = state;
+  lastTree = tree;
   let node = tree;
   for (let i = 0; i < dimensions.length - 1; i++) {
     const level = levelOf(row, dimensions, i);
