@@ -254,6 +254,9 @@ interface CommentReading {
 // redacted once per dictionary and set of extra patterns. Bounded, so memory stays flat.
 const READINGS_LIMIT = 10_000;
 const NO_PATTERNS: readonly string[] = [];
+let lastMatchers: ReturnType<typeof compileThemes> | null = null;
+let lastReadings:
+  { extraPatterns: readonly string[]; byText: Map<string, CommentReading> } | undefined;
 const readings = new WeakMap<
   ReturnType<typeof compileThemes>,
   { extraPatterns: readonly string[]; byText: Map<string, CommentReading> }
@@ -264,11 +267,14 @@ function readComment(
   trimmed: string,
   extraPatterns: readonly string[],
 ): CommentReading {
-  let cache = readings.get(matchers);
+  // The last dictionary's cache answers without a WeakMap lookup (once per comment).
+  let cache = matchers === lastMatchers ? lastReadings : readings.get(matchers);
   if (!cache || cache.extraPatterns !== extraPatterns) {
     cache = { extraPatterns, byText: new Map() };
     readings.set(matchers, cache);
   }
+  lastMatchers = matchers;
+  lastReadings = cache;
   let reading = cache.byText.get(trimmed);
   if (reading) return reading;
   const folded = fold(trimmed);
