@@ -515,47 +515,53 @@ export interface ValueLinks {
  * any of their answers is a detractor's.
  */
 export function valueLinks(state: BehaviourState, answers: CustomerAnswers): ValueLinks {
+  // Each answering customer's behaviour, gathered once by their behaviour row (-1: no order
+  // this period); everything after reads these in order.
+  const count = answers.size;
+  const rowOf = answers.index.rowsIn(state.customers.index);
+  const ordered = new Uint8Array(count);
+  const revenueOf = new Float64Array(count);
+  const lateOf = new Float64Array(count);
+  const deliveredOf = new Float64Array(count);
+  const b = state.customers;
+  for (let i = 0; i < count; i++) {
+    const row = rowOf[i]!;
+    if (row < 0) continue;
+    ordered[i] = 1;
+    revenueOf[i] = b.data[row * b.stride + b.at.revenue]!;
+    lateOf[i] = b.data[row * b.stride + b.at.late]!;
+    deliveredOf[i] = b.data[row * b.stride + b.at.delivered]!;
+  }
   const a = {
     answers: answers.column('answers'),
     satisfactionAnswers: answers.column('satisfactionAnswers'),
     satisfied: answers.column('satisfied'),
     detractor: answers.column('detractor'),
   };
-  const t = {
-    revenue: state.customers.column('revenue'),
-    late: state.customers.column('late'),
-    delivered: state.customers.column('delivered'),
-  };
-  // Behaviour row of each answering customer (-1: no order this period).
-  const ids = answers.index.ids;
-  const rowOf = answers.index.rowsIn(state.customers.index);
   let revenue = 0;
   let atRisk = 0;
   let rows = 0;
-  for (let i = 0; i < ids.length; i++) {
-    const row = rowOf[i]!;
-    if (row < 0) continue;
-    revenue += t.revenue[row]!;
-    if (a.detractor[i] === 1) atRisk += t.revenue[row]!;
+  for (let i = 0; i < count; i++) {
+    if (!ordered[i]) continue;
+    revenue += revenueOf[i]!;
+    if (a.detractor[i] === 1) atRisk += revenueOf[i]!;
     rows += a.answers[i]!;
   }
   // Median revenue over answers (a customer who answered twice counts twice): the lower
   // middle of every answer's revenue.
   const perAnswer = new Float64Array(rows);
   let at = 0;
-  for (let i = 0; i < ids.length; i++) {
-    if (rowOf[i]! < 0) continue;
-    const value = t.revenue[rowOf[i]!]!;
-    for (let k = a.answers[i]!; k > 0; k--) perAnswer[at++] = value;
+  for (let i = 0; i < count; i++) {
+    if (!ordered[i]) continue;
+    for (let k = a.answers[i]!; k > 0; k--) perAnswer[at++] = revenueOf[i]!;
   }
   const median = rows > 0 ? selectKth(perAnswer, Math.floor((rows - 1) / 2)) : 0;
   // CSAT of the matched customers in a group: satisfied answers / answers with satisfaction.
-  const csat = (inGroup: (row: number) => boolean) => {
+  const csat = (inGroup: (i: number) => boolean) => {
     let k = 0;
     let n = 0;
-    for (let i = 0; i < ids.length; i++) {
-      const row = rowOf[i]!;
-      if (row < 0 || !inGroup(row)) continue;
+    for (let i = 0; i < count; i++) {
+      if (!ordered[i] || !inGroup(i)) continue;
       k += a.satisfied[i]!;
       n += a.satisfactionAnswers[i]!;
     }
@@ -567,13 +573,13 @@ export function valueLinks(state: BehaviourState, answers: CustomerAnswers): Val
     revenueAtRiskShare: revenue > 0 ? (100 * atRisk) / revenue : null,
     highVsLowValue: compareShares(
       ['High-value customers', 'Low-value customers'],
-      csat((row) => t.revenue[row]! > median),
-      csat((row) => t.revenue[row]! <= median),
+      csat((i) => revenueOf[i]! > median),
+      csat((i) => revenueOf[i]! <= median),
     ),
     lateVsOnTime: compareShares(
       ['Had a late delivery', 'Deliveries on time'],
-      csat((row) => t.late[row]! > 0),
-      csat((row) => t.late[row]! === 0 && t.delivered[row]! > 0),
+      csat((i) => lateOf[i]! > 0),
+      csat((i) => lateOf[i]! === 0 && deliveredOf[i]! > 0),
     ),
   };
 }
