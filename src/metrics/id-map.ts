@@ -61,17 +61,20 @@ export class NumberedIdReader {
   private lastIndex = -1;
 
   refOf(bytes: Buffer, start: number, end: number): number {
+    // The trailing digits, read from the last one back (one pass for the end and the value).
     let digitsFrom = end;
-    while (digitsFrom > start) {
-      const c = bytes[digitsFrom - 1]!;
-      if (c < DIGIT_0 || c > DIGIT_9) break;
+    let n = 0;
+    let place = 1;
+    while (digitsFrom > start && end - digitsFrom < 8) {
+      const digit = bytes[digitsFrom - 1]! - DIGIT_0;
+      if (digit < 0 || digit > 9) break;
+      n += digit * place;
+      place *= 10;
       digitsFrom -= 1;
     }
     const digits = end - digitsFrom;
     if (digits === 0 || digits > 7) return -1;
     if (digits > 1 && bytes[digitsFrom] === DIGIT_0) return -1;
-    let n = 0;
-    for (let p = digitsFrom; p < end; p++) n = n * 10 + bytes[p]! - DIGIT_0;
     if (n >= NUMBERED_LIMIT) return -1;
     const prefix = this.prefixIndexOf(bytes, start, digitsFrom);
     return prefix < 0 ? -1 : prefix * NUMBERED_LIMIT + n;
