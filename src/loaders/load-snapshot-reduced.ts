@@ -20,7 +20,7 @@ import {
   type LoadedSnapshot,
   type TableSummary,
 } from './load-snapshot.ts';
-import { readManifest } from './read-manifest.ts';
+import { readManifest, type ManifestReadResult } from './read-manifest.ts';
 import type { Manifest } from '../schemas/manifest-schema.ts';
 import {
   createSnapshotReducers,
@@ -41,12 +41,12 @@ interface WorkerResult {
 function ordersOnWorker(
   dir: string,
   displayDir: string,
-  manifest: Manifest,
+  read: ManifestReadResult,
 ): Promise<WorkerResult> {
   return new Promise((resolve, reject) => {
-    // The worker is handed the validated manifest, so it starts without the schema library.
+    // The worker is handed the manifest as read here, so it starts without the schema library.
     const worker = new Worker(new URL('./orders-worker.ts', import.meta.url), {
-      workerData: { dir, displayDir, manifest },
+      workerData: { dir, displayDir, read },
     });
     worker.once('message', (result: WorkerResult) => resolve(result));
     worker.once('error', reject);
@@ -77,10 +77,12 @@ export async function loadSnapshotReduced(
     reducers = createSnapshotReducers(manifest, surveyConfig(manifest));
     return reducers.sinks;
   };
-  const { manifest, diagnostics } = readManifest(dir, displayDir);
-  const valid = manifest && !diagnostics.some((d) => d.level === 'error');
+  // Read once here: the loads below (and the worker) are handed this reading.
+  const read = readManifest(dir, displayDir);
+  const { manifest } = read;
+  const valid = manifest && !read.diagnostics.some((d) => d.level === 'error');
   if (!valid || !largeOrders(dir, manifest, options.parallelBytes ?? PARALLEL_BYTES)) {
-    const loaded = await loadSnapshot(dir, displayDir, create);
+    const loaded = await loadSnapshot(dir, displayDir, create, { read });
     return { loaded, reducers };
   }
   let loaded: LoadedSnapshot;
@@ -88,13 +90,14 @@ export async function loadSnapshotReduced(
   try {
     [loaded, orders] = await Promise.all([
       loadSnapshot(dir, displayDir, create, {
+        read,
         only: TABLE_NAMES.filter((name) => name !== 'orders'),
       }),
-      ordersOnWorker(dir, displayDir, manifest),
+      ordersOnWorker(dir, displayDir, read),
     ]);
   } catch {
     // Where workers cannot start (an unusual bundler or runtime), read everything here.
-    return { loaded: await loadSnapshot(dir, displayDir, create), reducers };
+    return { loaded: await loadSnapshot(dir, displayDir, create, { read }), reducers };
   }
   const r = reducers as SnapshotReducers | null;
   if (r?.behaviour) {

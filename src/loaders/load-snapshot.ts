@@ -18,6 +18,7 @@ import {
   type TableName,
 } from '../schemas/fields.ts';
 import type { Manifest } from '../schemas/manifest-schema.ts';
+import type { ManifestReadResult } from './read-manifest.ts';
 import { mappedHeader } from '../schemas/mapped-header.ts';
 import type { CustomerRow, OrderRow, SurveyRow, TicketRow } from '../schemas/row-types.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
@@ -26,7 +27,7 @@ import { idText, type IdRef } from '../metrics/id-map.ts';
 import { IdRegistry } from './id-registry.ts';
 import { readTable, RecordLayout, type CellValue } from './read-table.ts';
 import { readCsv } from './csv-reader.ts';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 
 /**
  * The loader's survey row: scores by position in SURVEY_ITEMS and levels in the manifest's
@@ -276,18 +277,13 @@ export async function loadSnapshot(
   createSinks: (manifest: Manifest) => SnapshotSinks,
   options: {
     only?: readonly TableName[];
-    /** The snapshot's manifest, already read and valid (a worker is handed it). */
-    manifest?: Manifest;
+    /** The manifest as readManifest returned it, when the caller has read it already. */
+    read?: ManifestReadResult;
   } = {},
 ): Promise<LoadedSnapshot> {
-  // The manifest reader (and the schema library under it) loads only when it is needed.
-  const read = options.manifest
-    ? {
-        manifest: options.manifest,
-        diagnostics: [],
-        bytes: readFileSync(join(dir, 'manifest.json')),
-      }
-    : (await import('./read-manifest.ts')).readManifest(dir, displayDir);
+  // The manifest reader (and the schema library under it) loads only when it is needed: a
+  // worker is handed the main thread's reading.
+  const read = options.read ?? (await import('./read-manifest.ts')).readManifest(dir, displayDir);
   const diagnostics = [...read.diagnostics];
   const { manifest } = read;
   if (!manifest || diagnostics.some((d) => d.level === 'error')) {

@@ -12,12 +12,12 @@ import {
   type BehaviourState,
 } from '../metrics/customer-behaviour.ts';
 import { loadSnapshot } from './load-snapshot.ts';
-import type { Manifest } from '../schemas/manifest-schema.ts';
+import type { ManifestReadResult } from './read-manifest.ts';
 
-const { dir, displayDir, manifest } = workerData as {
+const { dir, displayDir, read } = workerData as {
   dir: string;
   displayDir: string;
-  manifest: Manifest;
+  read: ManifestReadResult;
 };
 let behaviour: BehaviourState = createBehaviourState();
 const loaded = await loadSnapshot(
@@ -35,7 +35,7 @@ const loaded = await loadSnapshot(
       end: () => addOrderBatch(behaviour, batch, exclude),
     };
   },
-  { only: ['orders'], manifest },
+  { only: ['orders'], read },
 );
 const packed = packBehaviour(behaviour);
 parentPort!.postMessage(

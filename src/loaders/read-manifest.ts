@@ -12,7 +12,7 @@ import { allowedFields, REQUIRED_FIELDS } from './field-specs.ts';
 export interface ManifestReadResult {
   manifest: Manifest | null;
   /** The manifest file's raw bytes (part of the snapshot hash). */
-  bytes: Buffer | null;
+  bytes: Uint8Array | null;
   diagnostics: Diagnostic[];
 }
 
