@@ -55,31 +55,6 @@ export function createBehaviourState(): BehaviourState {
   };
 }
 
-/** Adds one order (mutates). `excludeStatuses` are not revenue (e.g. cancelled, returned). */
-export function addOrder(
-  state: BehaviourState,
-  order: OrderRow,
-  excludeStatuses: readonly string[],
-): BehaviourState {
-  if (excludeStatuses.includes(order.status)) {
-    state.excluded[order.status] = (state.excluded[order.status] ?? 0) + 1;
-    return state;
-  }
-  const table = state.customers;
-  const row = table.row(order.customerId);
-  if (row === state.segments.length) state.segments.push(order.segments);
-  const { data, at } = table;
-  const base = row * table.stride;
-  data[base + at.orders]! += 1;
-  if (order.amount === undefined) state.missingAmount += 1;
-  else data[base + at.revenue]! += order.amount;
-  if (order.delivered && order.estimatedDelivery) {
-    data[base + at.delivered]! += 1;
-    if (order.delivered > order.estimatedDelivery) data[base + at.late]! += 1;
-  }
-  return state;
-}
-
 /**
  * Rows gathered for adding together, each with its customer. Adding a batch first finds every
  * customer's row, then updates the figures, in tight loops: the lookups of a batch overlap in
@@ -172,6 +147,21 @@ export function addOrderBatch(
   state.missingAmount += missingAmount;
   batch.length = 0;
   return state;
+}
+
+const oneOrder = new OrderBatch(1);
+
+/**
+ * Adds one order (mutates). `excludeStatuses` are not revenue (e.g. cancelled, returned).
+ * A batch of one: the rules live in addOrderBatch alone.
+ */
+export function addOrder(
+  state: BehaviourState,
+  order: OrderRow,
+  excludeStatuses: readonly string[],
+): BehaviourState {
+  oneOrder.push(order);
+  return addOrderBatch(state, oneOrder, excludeStatuses);
 }
 
 /** A customer's totals, or undefined when they placed no order that counts. */
@@ -463,20 +453,19 @@ export function addAnswerBatch(table: CustomerAnswers, batch: AnswerBatch): void
   batch.length = 0;
 }
 
-/** Adds one answer to a customer's counts (mutates; creates them when absent). */
+const oneAnswer = new AnswerBatch(1);
+
+/**
+ * Adds one answer to a customer's counts (mutates; creates them when absent). A batch of one:
+ * the rules live in addAnswerBatch alone.
+ */
 export function addCustomerAnswer(
   table: CustomerAnswers,
   customerId: IdRef,
   answer: CustomerAnswer,
 ): void {
-  const base = table.row(customerId) * table.stride;
-  const { data, at } = table;
-  data[base + at.answers]! += 1;
-  if (answer.satisfied !== undefined) {
-    data[base + at.satisfactionAnswers]! += 1;
-    if (answer.satisfied) data[base + at.satisfied]! += 1;
-  }
-  if (answer.recommend !== undefined && answer.recommend <= 6) data[base + at.detractor] = 1;
+  oneAnswer.push(customerId, answer);
+  addAnswerBatch(table, oneAnswer);
 }
 
 export interface GroupComparison {
