@@ -7,6 +7,7 @@
 import { twoProportionTest } from './change.ts';
 import { redactPersonalData } from './redact-personal-data.ts';
 import { idParts, type IdRef } from './id-map.ts';
+import { RecentWeakMap } from './recent-weak-map.ts';
 
 export type ThemeDictionary = Record<string, { label: string; keywords: string[] }>;
 
@@ -254,10 +255,7 @@ interface CommentReading {
 // redacted once per dictionary and set of extra patterns. Bounded, so memory stays flat.
 const READINGS_LIMIT = 10_000;
 const NO_PATTERNS: readonly string[] = [];
-let lastMatchers: ReturnType<typeof compileThemes> | null = null;
-let lastReadings:
-  { extraPatterns: readonly string[]; byText: Map<string, CommentReading> } | undefined;
-const readings = new WeakMap<
+const readings = new RecentWeakMap<
   ReturnType<typeof compileThemes>,
   { extraPatterns: readonly string[]; byText: Map<string, CommentReading> }
 >();
@@ -267,14 +265,11 @@ function readComment(
   trimmed: string,
   extraPatterns: readonly string[],
 ): CommentReading {
-  // The last dictionary's cache answers without a WeakMap lookup (once per comment).
-  let cache = matchers === lastMatchers ? lastReadings : readings.get(matchers);
+  let cache = readings.get(matchers);
   if (!cache || cache.extraPatterns !== extraPatterns) {
     cache = { extraPatterns, byText: new Map() };
     readings.set(matchers, cache);
   }
-  lastMatchers = matchers;
-  lastReadings = cache;
   let reading = cache.byText.get(trimmed);
   if (reading) return reading;
   const folded = fold(trimmed);

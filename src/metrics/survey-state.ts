@@ -5,6 +5,7 @@
  * exactly, and weighting is applied per cell at result time.
  */
 import { SURVEY_ITEMS, type SurveyItem } from '../schemas/fields.ts';
+import { RecentWeakMap } from './recent-weak-map.ts';
 import type { SurveyRow } from '../schemas/row-types.ts';
 import {
   addToHistogram,
@@ -64,9 +65,7 @@ export interface SurveyState {
 }
 
 // Derived once per configuration, not once per row.
-const indexItemsCache = new WeakMap<SurveyConfig, DerivedConfig>();
-let lastConfig: SurveyConfig | null = null;
-let lastDerived: DerivedConfig | null = null;
+const derivedConfigs = new RecentWeakMap<SurveyConfig, DerivedConfig>();
 
 /** An empty survey state. */
 export function createSurveyState(config: SurveyConfig): SurveyState {
@@ -131,9 +130,7 @@ interface DerivedConfig {
 }
 
 function derivedConfig(config: SurveyConfig): DerivedConfig {
-  // The last configuration answers without a WeakMap lookup (this runs once per response).
-  if (config === lastConfig) return lastDerived!;
-  let cached = indexItemsCache.get(config);
+  let cached = derivedConfigs.get(config);
   if (!cached) {
     const pairs = computeIndexItems(config);
     const histogramItems = Object.keys(config.items) as SurveyItem[];
@@ -155,10 +152,8 @@ function derivedConfig(config: SurveyConfig): DerivedConfig {
       ]),
       canonicalAt: Int32Array.from(histogramItems, (item) => SURVEY_ITEMS.indexOf(item)),
     };
-    indexItemsCache.set(config, cached);
+    derivedConfigs.set(config, cached);
   }
-  lastConfig = config;
-  lastDerived = cached;
   return cached;
 }
 
@@ -181,9 +176,7 @@ interface CellSlot {
 // Levels → cell, one small Map per dimension: a response finds its cell without building the
 // cell's key string (the key is built once per cell, when the cell is first met).
 type CellTree = Map<string | undefined, CellTree | CellSlot>;
-const cellTrees = new WeakMap<SurveyState, CellTree>();
-let lastState: SurveyState | null = null;
-let lastTree: CellTree | undefined;
+const cellTrees = new RecentWeakMap<SurveyState, CellTree>();
 
 /** A row's level of dimension i: positional when the row has levels (an array read). */
 function levelOf(row: SurveyRow, dimensions: readonly string[], i: number): string | undefined {
@@ -192,14 +185,11 @@ function levelOf(row: SurveyRow, dimensions: readonly string[], i: number): stri
 
 function cellOf(state: SurveyState, row: SurveyRow): CellSlot {
   const { dimensions } = state.config;
-  // The last state answers without a WeakMap lookup (this runs once per response).
-  let tree = state === lastState ? lastTree : cellTrees.get(state);
+  let tree = cellTrees.get(state);
   if (!tree) {
     tree = new Map();
     cellTrees.set(state, tree);
   }
-  lastState = state;
-  lastTree = tree;
   let node = tree;
   for (let i = 0; i < dimensions.length - 1; i++) {
     const level = levelOf(row, dimensions, i);
