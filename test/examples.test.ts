@@ -15,36 +15,9 @@ import { operationalFindings } from '../src/metrics/root-causes.ts';
 import { serveStatic } from '../src/lib/static-server.ts';
 import { axeViolations, hasChromium, launchBrowser, serious } from './browser.ts';
 import { buildSite, ROOT } from './build-site.ts';
-import { ORACLE_DIR } from './oracles.ts';
+import { reference, type MobiConstruct, type Proportion } from './oracles.ts';
 import { sharedDataset } from './shared-datasets.ts';
 
-interface Proportion {
-  k: number;
-  n: number;
-  p: number;
-  wilson: [number, number];
-}
-const reference = JSON.parse(readFileSync(`${ORACLE_DIR}reference-values.json`, 'utf8')) as {
-  olist_subset: {
-    reviews: number;
-    csat_all: Proportion;
-    mean_score: number;
-    csat_late: Proportion;
-    csat_on_time: Proportion;
-  };
-  mobi: {
-    satisfaction_index_0_100: number;
-    drivers: {
-      n: number;
-      r2: number;
-      pearson: Record<MobiConstruct, number>;
-      lmg: Record<MobiConstruct, number>;
-      johnson: Record<MobiConstruct, number>;
-    };
-  };
-  telco: { churn_all: Proportion; churn_by_contract: Record<string, Proportion> };
-};
-type MobiConstruct = 'Image' | 'Expectation' | 'Quality' | 'Value';
 /** The example's items for the reference's construct names. */
 const MOBI_ITEMS: Record<MobiConstruct, string> = {
   Image: 'brand',

@@ -28,7 +28,39 @@ export interface ReferenceValues {
     p_two_sided: number;
   };
   kish_neff: { weights: number[]; n_eff: number };
+  /** Olist reviews joined to orders: CSAT overall and late vs on-time deliveries. */
+  olist_subset: {
+    reviews: number;
+    csat_all: Proportion;
+    mean_score: number;
+    csat_late: Proportion;
+    csat_on_time: Proportion;
+  };
+  /** ECSI mobile-phone survey: satisfaction index and key drivers over the construct means. */
+  mobi: {
+    satisfaction_index_0_100: number;
+    drivers: {
+      n: number;
+      r2: number;
+      pearson: Record<MobiConstruct, number>;
+      lmg: Record<MobiConstruct, number>;
+      johnson: Record<MobiConstruct, number>;
+    };
+  };
+  /** IBM Telco customer base: churn overall and by contract. */
+  telco: { churn_all: Proportion; churn_by_contract: Record<string, Proportion> };
 }
+
+/** k of n with the share p and its Wilson interval. */
+export interface Proportion {
+  k: number;
+  n: number;
+  p: number;
+  wilson: [number, number];
+}
+
+/** The ECSI constructs the mobi driver reference is computed on. */
+export type MobiConstruct = 'Image' | 'Expectation' | 'Quality' | 'Value';
 
 export const reference = JSON.parse(
   readFileSync(`${ORACLE_DIR}reference-values.json`, 'utf8'),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { ORACLE_DIR } from '../../test/oracles.ts';
+import { reference, type Proportion } from '../../test/oracles.ts';
 import { sharedDataset } from '../../test/shared-datasets.ts';
 import {
   addProportion,
@@ -10,18 +10,9 @@ import {
   mergeGroupedProportions,
 } from './grouped-proportion.ts';
 
-interface Share {
-  k: number;
-  n: number;
-  p: number;
-  wilson: [number, number];
-}
-const reference = JSON.parse(readFileSync(`${ORACLE_DIR}reference-values.json`, 'utf8')) as {
-  telco: { churn_all: Share; churn_by_contract: Record<string, Share> };
-};
 const telco = sharedDataset('telco', 'Telco-Customer-Churn.csv');
 
-function expectShare(actual: Share, ref: Share) {
+function expectShare(actual: Proportion, ref: Proportion) {
   expect(actual.k).toBe(ref.k);
   expect(actual.n).toBe(ref.n);
   expect(actual.p).toBeCloseTo(ref.p, 12);

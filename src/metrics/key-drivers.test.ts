@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { ORACLE_DIR } from '../../test/oracles.ts';
+import { reference, type MobiConstruct } from '../../test/oracles.ts';
 import { respondentIndex } from './satisfaction-index.ts';
 import { addMoment, createMoments, meanInterval } from './weighted-moments.ts';
 import { sharedDataset } from '../../test/shared-datasets.ts';
@@ -14,21 +14,6 @@ import {
   type DriverState,
 } from './key-drivers.ts';
 
-interface MobiReference {
-  mobi: {
-    satisfaction_index_0_100: number;
-    drivers: {
-      n: number;
-      r2: number;
-      pearson: Record<string, number>;
-      lmg: Record<string, number>;
-      johnson: Record<string, number>;
-    };
-  };
-}
-const reference = JSON.parse(
-  readFileSync(`${ORACLE_DIR}reference-values.json`, 'utf8'),
-) as MobiReference;
 const mobi = sharedDataset('mobi', 'mobi.csv');
 
 const CONSTRUCTS: Record<string, string[]> = {
@@ -38,7 +23,7 @@ const CONSTRUCTS: Record<string, string[]> = {
   Value: ['PERV1', 'PERV2'],
   Satisfaction: ['CUSA1', 'CUSA2', 'CUSA3'],
 };
-const DRIVERS = ['Image', 'Expectation', 'Quality', 'Value'];
+const DRIVERS: MobiConstruct[] = ['Image', 'Expectation', 'Quality', 'Value'];
 
 describe.skipIf(!mobi.available)(
   `key drivers on the ECSI mobile-phone survey${mobi.reason}`,
