@@ -280,6 +280,26 @@ function readComment(
   return reading;
 }
 
+/**
+ * Adds one to a class's count. Named stores: a store at a key held in a variable is a generic
+ * (megamorphic) one, and this runs for every comment.
+ */
+function countClass(counts: Record<NpsClass, number>, cls: NpsClass): void {
+  switch (cls) {
+    case 'promoter':
+      counts.promoter += 1;
+      break;
+    case 'passive':
+      counts.passive += 1;
+      break;
+    case 'detractor':
+      counts.detractor += 1;
+      break;
+    default:
+      counts.unknown += 1;
+  }
+}
+
 /** Adds one comment (mutates). The text is redacted before anything is kept. */
 export function addComment(
   state: VoiceState,
@@ -292,12 +312,12 @@ export function addComment(
   const trimmed = comment.trim();
   if (trimmed === '') return state;
   const cls = npsClass(recommend);
-  state.comments[cls] += 1;
+  countClass(state.comments, cls);
   const { themes, text } = readComment(matchers, trimmed, extraPatterns);
   if (text === null) return state;
   const key = commentKey(id, text);
   for (const theme of themes) {
-    state.mentions[theme]![cls] += 1;
+    countClass(state.mentions[theme]!, cls);
     const samples = state.samples[theme]!;
     // Most comments lose to the sample already kept: decide that without building a new list.
     if (samples.length >= state.sampleSize && key > samples[samples.length - 1]!.key) continue;

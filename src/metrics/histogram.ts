@@ -44,14 +44,19 @@ export function addToHistogram(h: ItemHistogram, value: number | undefined, w = 
     return h;
   }
   const exact = (value - h.min) * h.steps;
-  const index = Math.round(exact);
-  // A mean of k integers times k is an integer up to rounding error.
-  if (!(Math.abs(exact - index) < 1e-9) || index < 0 || index >= h.counts.length) {
+  // A single question's score is a whole number already (no rounding: this runs for every
+  // answer); a mean of k integers times k is one up to rounding error.
+  let index = exact | 0;
+  if (index !== exact) {
+    index = Math.round(exact);
+    if (!(Math.abs(exact - index) < 1e-9)) index = -1;
+  }
+  if (index < 0 || index >= h.counts.length) {
     throw new Error(
       `addToHistogram requires a value between ${h.min} and ${h.max} in steps of 1/${h.steps}`,
     );
   }
-  h.counts[index] = (h.counts[index] ?? 0) + w;
+  h.counts[index]! += w;
   h.n += 1;
   h.sumW2 += w * w;
   return h;

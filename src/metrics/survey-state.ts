@@ -224,10 +224,16 @@ function cellOf(state: SurveyState, row: SurveyRow): CellSlot {
   return slot;
 }
 
+/** Position of each item in SURVEY_ITEMS (a row's positional scores). */
+const SCORE_POSITION = Object.fromEntries(SURVEY_ITEMS.map((item, i) => [item, i])) as Record<
+  SurveyItem,
+  number
+>;
+
 /** A row's score of one item, from its positional scores when it has them. */
 export function scoreOf(row: SurveyRow, item: SurveyItem): number | undefined {
   if (!row.scores) return row.items[item];
-  const value = row.scores[SURVEY_ITEMS.indexOf(item)]!;
+  const value = row.scores[SCORE_POSITION[item]]!;
   return Number.isNaN(value) ? undefined : value;
 }
 
