@@ -140,7 +140,8 @@ function readText(record: CsvRecord, i: number): CellValue | typeof SLOW {
   return record.bytes.toString('utf8', start, end);
 }
 
-function readScore(record: CsvRecord, i: number, onScale: Uint8Array): CellValue | typeof SLOW {
+/** A score cell read from its bytes: a plain whole number on the scale, or SLOW. */
+export function readScore(record: CsvRecord, i: number, onScale: Uint8Array): CellValue | typeof SLOW {
   const start = record.starts[i]!;
   const end = record.ends[i]!;
   if (start === end) return undefined;
@@ -157,7 +158,7 @@ function readScore(record: CsvRecord, i: number, onScale: Uint8Array): CellValue
 
 // An integer of at most 15 digits divided by a power of ten is one correctly rounded operation
 // on exact operands: the same double as Number(text) (Clinger's fast path).
-function readNumber(record: CsvRecord, i: number): CellValue | typeof SLOW {
+export function readNumber(record: CsvRecord, i: number): CellValue | typeof SLOW {
   const start = record.starts[i]!;
   const end = record.ends[i]!;
   if (start === end) return undefined;
@@ -208,22 +209,6 @@ export function fastPlan(kind: FieldSpec['kind'], ctx: CellContext): FastPlan {
   if (kind.type === 'number' && ctx.decimal === '.' && !ctx.thousands)
     return { ...none, code: Fast.Number };
   return none;
-}
-
-/** Reads cell i with the column's fast reader: its value, or SLOW. */
-export function readFast(plan: FastPlan, record: CsvRecord, i: number): CellValue | typeof SLOW {
-  switch (plan.code) {
-    case Fast.Id:
-      return readId(record, i, plan.ids!);
-    case Fast.Text:
-      return readText(record, i);
-    case Fast.Score:
-      return readScore(record, i, plan.onScale!);
-    case Fast.Number:
-      return readNumber(record, i);
-    default:
-      return SLOW;
-  }
 }
 
 const MEMO_SLOTS = 1024;
@@ -527,7 +512,23 @@ export async function readTable(
       // typeof, not === SLOW: a strict comparison of a number-or-string with a symbol is a
       // generic builtin call in compiled code, once per cell.
       if (typeof value === 'symbol') {
-        value = readFast(b.fast, cells, b.index);
+        // Dispatched here rather than in a function of its own, which the compiler did not
+        // inline into this loop (a call per cell).
+        const fast = b.fast;
+        switch (fast.code) {
+          case Fast.Id:
+            value = readId(cells, b.index, fast.ids!);
+            break;
+          case Fast.Text:
+            value = readText(cells, b.index);
+            break;
+          case Fast.Score:
+            value = readScore(cells, b.index, fast.onScale!);
+            break;
+          case Fast.Number:
+            value = readNumber(cells, b.index);
+            break;
+        }
         if (typeof value !== 'symbol' && b.memo?.on) b.memo.set(cells, b.index, value);
       }
       if (typeof value === 'symbol' || (value === undefined && b.requiredValue)) {
