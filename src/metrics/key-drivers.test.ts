@@ -38,7 +38,11 @@ describe.skipIf(!mobi.available)(
       for (const row of rows) {
         addMoment(
           moments,
-          respondentIndex(items, (i) => Number(row[CONSTRUCTS.Satisfaction![i]!]))!,
+          respondentIndex(
+            items,
+            CONSTRUCTS.Satisfaction!.map((column) => Number(row[column])),
+            items.map((_, i) => i),
+          )!,
         );
       }
       expect(meanInterval(moments)!.mean).toBeCloseTo(reference.mobi.satisfaction_index_0_100, 9);

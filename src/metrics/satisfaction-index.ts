@@ -14,19 +14,21 @@ export interface IndexItem {
 }
 
 /**
- * One respondent's 0–100 index, or undefined when no index item was answered.
- * `valueOf(i)` gives the answer to item i (undefined when missing), so no array is built per row.
- * @example respondentIndex([{ min: 1, max: 10 }, { min: 1, max: 10 }], (i) => [7, undefined][i]) // 66.67
+ * One respondent's 0–100 index, or undefined when no index item was answered. Item i's answer
+ * is `answers[at[i]]`, NaN when missing: the survey reducer reads a response's scores once into
+ * such an array, and this runs once per response.
+ * @example respondentIndex([{ min: 1, max: 10 }, { min: 1, max: 10 }], [7, NaN], [0, 1]) // 66.67
  */
 export function respondentIndex(
   items: readonly IndexItem[],
-  valueOf: (index: number) => number | undefined,
+  answers: ArrayLike<number>,
+  at: ArrayLike<number>,
 ): number | undefined {
   let sum = 0;
   let weight = 0;
   for (let i = 0; i < items.length; i++) {
-    const value = valueOf(i);
-    if (value === undefined) continue;
+    const value = answers[at[i]!]!;
+    if (Number.isNaN(value)) continue;
     const item = items[i]!;
     const w = item.weight ?? 1;
     sum += (w * (value - item.min) * 100) / (item.max - item.min);

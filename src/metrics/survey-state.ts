@@ -121,8 +121,8 @@ interface DerivedConfig {
   histogramItems: SurveyItem[];
   /** This response's scores by position (reused from response to response). */
   answers: Float64Array;
-  /** The respondent's index item i, read from `answers`. */
-  indexValue: (i: number) => number | undefined;
+  /** Position in `answers` of index item i. */
+  indexAt: Int32Array;
   /** Outcome → positions in `answers` of its driver state's variables. */
   driverPositions: Array<[SurveyItem, Int32Array]>;
   /** Position in SURVEY_ITEMS of histogramItems[i], for rows that carry positional scores. */
@@ -135,17 +135,13 @@ function derivedConfig(config: SurveyConfig): DerivedConfig {
     const pairs = computeIndexItems(config);
     const histogramItems = Object.keys(config.items) as SurveyItem[];
     const answers = new Float64Array(histogramItems.length);
-    const indexAt = pairs.map(([item]) => histogramItems.indexOf(item));
     const positions = (variables: readonly string[]) =>
       Int32Array.from(variables, (v) => histogramItems.indexOf(v as SurveyItem));
     cached = {
       items: pairs.map(([, def]) => def),
       histogramItems,
       answers,
-      indexValue: (i) => {
-        const value = answers[indexAt[i]!]!;
-        return Number.isNaN(value) ? undefined : value;
-      },
+      indexAt: Int32Array.from(pairs, ([item]) => histogramItems.indexOf(item)),
       driverPositions: Object.entries(driverStates(config)).map(([outcome, state]) => [
         outcome as SurveyItem,
         positions(state.variables),
@@ -247,7 +243,7 @@ export function addSurveyRow(state: SurveyState, row: SurveyRow): SurveyState {
     items: indexDefs,
     histogramItems,
     answers,
-    indexValue,
+    indexAt,
     driverPositions,
     canonicalAt,
   } = derivedConfig(state.config);
@@ -257,7 +253,7 @@ export function addSurveyRow(state: SurveyState, row: SurveyRow): SurveyState {
     answers[i] = value;
     addToHistogram(histograms[i]!, Number.isNaN(value) ? undefined : value);
   }
-  const index = respondentIndex(indexDefs, indexValue);
+  const index = respondentIndex(indexDefs, answers, indexAt);
   if (index === undefined) cell.indexMissing += 1;
   else addMoment(cell.index, index);
   if (row.competitor) cell.competitor[row.competitor] += 1;
