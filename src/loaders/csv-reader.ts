@@ -17,8 +17,8 @@ export interface CsvFormat {
 }
 
 export interface CsvReadResult {
-  /** sha256 of the file's bytes, hex. */
-  sha256: string;
+  /** sha256 of the file's bytes, hex; null when the caller hashes the file itself. */
+  sha256: string | null;
   /** Data records seen (after the header, blank lines skipped). */
   records: number;
   delimiter: string;
@@ -93,6 +93,7 @@ function lastCharacterStart(bytes: Buffer): number {
  * Reads `path`, calling `onHeader` once and `onRecord` per data record (the record object is
  * reused: read it inside the callback).
  * @param displayPath the path shown in diagnostics
+ * @param hash false when the caller hashes the file elsewhere (e.g. on another thread)
  */
 export async function readCsv(
   path: string,
@@ -100,6 +101,7 @@ export async function readCsv(
   format: CsvFormat,
   onHeader: (header: string[]) => void,
   onRecord: (record: CsvRecord, row: number) => void,
+  hash = true,
 ): Promise<CsvReadResult> {
   const diagnostics: Diagnostic[] = [];
   const encoding = format.encoding === 'latin1' ? 'windows-1252' : format.encoding;
@@ -107,7 +109,7 @@ export async function readCsv(
   const headerLine = headText.split(/\r?\n/)[format.headerRow - 1] ?? '';
   const delimiter = format.delimiter ?? detectDelimiter(headerLine);
 
-  const hash = createHash('sha256');
+  const hasher = hash ? createHash('sha256') : null;
   // Single-byte encodings are turned into UTF-8 chunk by chunk (no character spans two chunks).
   const transcoder = encoding === 'utf-8' ? null : new TextDecoder(encoding);
   const utf8 = encoding === 'utf-8' ? new Utf8Watch() : null;
@@ -155,7 +157,7 @@ export async function readCsv(
   let first = true;
   for await (const data of createReadStream(path, { highWaterMark: 1 << 16 })) {
     let chunk = data as Buffer;
-    hash.update(chunk);
+    hasher?.update(chunk);
     if (transcoder) chunk = Buffer.from(transcoder.decode(chunk, { stream: true }), 'utf8');
     else if (first && chunk.subarray(0, 3).equals(BOM)) chunk = chunk.subarray(3);
     first = false;
@@ -179,7 +181,15 @@ export async function readCsv(
       }),
     );
   }
-  return { sha256: hash.digest('hex'), records, delimiter, header, diagnostics };
+  return { sha256: hasher?.digest('hex') ?? null, records, delimiter, header, diagnostics };
+}
+
+/** sha256 of a file's bytes, hex (what readCsv reports when it hashes). */
+export async function hashFile(path: string): Promise<string> {
+  const hasher = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 }))
+    hasher.update(chunk as Buffer);
+  return hasher.digest('hex');
 }
 
 /** The first `bytes` bytes of a file (for sniffing delimiter and encoding). */

@@ -25,10 +25,12 @@ async function figuresOf(parallelBytes: number) {
 }
 
 describe('loadSnapshotReduced', () => {
-  it('reading the orders on a worker thread gives the same hash, figures and diagnostics as one thread', async () => {
+  it('reading the orders (and hashing the survey) on a worker thread gives the same hash, tables, figures and diagnostics as one thread', async () => {
     const one = await figuresOf(Number.POSITIVE_INFINITY);
     const two = await figuresOf(0);
     expect(two.loaded.hash).toBe(one.loaded.hash);
+    expect(two.loaded.tables).toEqual(one.loaded.tables);
+    expect(two.loaded.tables.survey!.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(two.loaded.diagnostics).toEqual(one.loaded.diagnostics);
     expect(JSON.stringify(two.figures)).toBe(JSON.stringify(one.figures));
     expect(two.figures.operational.behaviour!.orders).toBeGreaterThan(8000);

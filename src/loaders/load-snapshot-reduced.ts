@@ -42,11 +42,12 @@ function ordersOnWorker(
   dir: string,
   displayDir: string,
   read: ManifestReadResult,
+  hash: string[],
 ): Promise<WorkerResult> {
   return new Promise((resolve, reject) => {
     // The worker is handed the manifest as read here, so it starts without the schema library.
     const worker = new Worker(new URL('./orders-worker.ts', import.meta.url), {
-      workerData: { dir, displayDir, read },
+      workerData: { dir, displayDir, read, hash },
     });
     worker.once('message', (result: WorkerResult) => resolve(result));
     worker.once('error', reject);
@@ -87,13 +88,16 @@ export async function loadSnapshotReduced(
   }
   let loaded: LoadedSnapshot;
   let orders: WorkerResult;
+  // The worker, which finishes first, hashes the survey's file too.
+  const surveyFile = manifest.tables.survey?.file;
   try {
     [loaded, orders] = await Promise.all([
       loadSnapshot(dir, displayDir, create, {
         read,
         only: TABLE_NAMES.filter((name) => name !== 'orders'),
+        hashElsewhere: surveyFile ? ['survey'] : [],
       }),
-      ordersOnWorker(dir, displayDir, read),
+      ordersOnWorker(dir, displayDir, read, surveyFile ? [surveyFile] : []),
     ]);
   } catch {
     // Where workers cannot start (an unusual bundler or runtime), read everything here.
@@ -106,9 +110,12 @@ export async function loadSnapshotReduced(
   const parts = [...loaded.parts, ...orders.parts];
   // Same key order as a one-thread load, so the figures JSON is byte-identical.
   const merged: Partial<Record<TableName, TableSummary>> = { ...loaded.tables, ...orders.tables };
+  const surveySha = orders.parts.find(([file]) => file === surveyFile)?.[1] ?? null;
+  if (merged.survey) merged.survey = { ...merged.survey, sha256: surveySha };
   const tables: Partial<Record<TableName, TableSummary>> = {};
   for (const name of TABLE_NAMES) if (merged[name]) tables[name] = merged[name];
-  const complete = loaded.hash !== null && orders.parts.length > 0;
+  const complete =
+    loaded.hash !== null && !!orders.tables.orders?.sha256 && (!surveyFile || surveySha !== null);
   return {
     loaded: {
       ...loaded,

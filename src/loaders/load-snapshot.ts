@@ -229,7 +229,7 @@ async function readLookups(
       },
     );
     diagnostics.push(...read.diagnostics);
-    hashParts.push([spec.file, read.sha256]);
+    hashParts.push([spec.file, read.sha256!]);
     let misses = 0;
     let firstMiss: { row: number; value: string } | null = null;
     const target = layout.slot(spec.field);
@@ -279,6 +279,11 @@ export async function loadSnapshot(
     only?: readonly TableName[];
     /** The manifest as readManifest returned it, when the caller has read it already. */
     read?: ManifestReadResult;
+    /**
+     * Tables whose files the caller hashes (on another thread): they are read without hashing,
+     * and the returned hash leaves them out until the caller adds their parts and hashes again.
+     */
+    hashElsewhere?: readonly TableName[];
   } = {},
 ): Promise<LoadedSnapshot> {
   // The manifest reader (and the schema library under it) loads only when it is needed: a
@@ -334,12 +339,13 @@ export async function loadSnapshot(
         for (const lookup of lookups ?? []) lookup.apply(values, row);
         onRow(values, row);
       },
+      !options.hashElsewhere?.includes(name),
     );
     for (const lookup of lookups ?? []) lookup.report(file);
     diagnostics.push(...result.diagnostics);
     tables[name] = { file, rows: result.records, used: result.accepted, sha256: result.sha256 };
     if (result.sha256) hashParts.push([table.file, result.sha256]);
-    else hashComplete = false;
+    else if (!options.hashElsewhere?.includes(name)) hashComplete = false;
   };
 
   const outsidePeriod = (date: string | undefined) => {

@@ -11,13 +11,17 @@ import {
   packedBuffers,
   type BehaviourState,
 } from '../metrics/customer-behaviour.ts';
+import { join } from 'node:path';
+import { hashFile } from './csv-reader.ts';
 import { loadSnapshot } from './load-snapshot.ts';
 import type { ManifestReadResult } from './read-manifest.ts';
 
-const { dir, displayDir, read } = workerData as {
+const { dir, displayDir, read, hash } = workerData as {
   dir: string;
   displayDir: string;
   read: ManifestReadResult;
+  /** Other tables' files to hash after the orders (the main thread reads them unhashed). */
+  hash: string[];
 };
 let behaviour: BehaviourState = createBehaviourState();
 const loaded = await loadSnapshot(
@@ -37,12 +41,15 @@ const loaded = await loadSnapshot(
   },
   { only: ['orders'], read },
 );
+// This thread finishes its part first: hashing here takes that work off the longer one.
+const hashed: Array<[string, string]> = [];
+for (const file of hash) hashed.push([file, await hashFile(join(dir, file))]);
 const packed = packBehaviour(behaviour);
 parentPort!.postMessage(
   {
     behaviour: packed,
     tables: loaded.tables,
-    parts: loaded.parts.filter(([name]) => name !== 'manifest.json'),
+    parts: [...loaded.parts.filter(([name]) => name !== 'manifest.json'), ...hashed],
     // The main thread reports the manifest's own diagnostics.
     diagnostics: loaded.diagnostics.filter((d) => !d.file.endsWith('manifest.json')),
   },

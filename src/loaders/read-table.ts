@@ -141,7 +141,11 @@ function readText(record: CsvRecord, i: number): CellValue | typeof SLOW {
 }
 
 /** A score cell read from its bytes: a plain whole number on the scale, or SLOW. */
-export function readScore(record: CsvRecord, i: number, onScale: Uint8Array): CellValue | typeof SLOW {
+export function readScore(
+  record: CsvRecord,
+  i: number,
+  onScale: Uint8Array,
+): CellValue | typeof SLOW {
   const start = record.starts[i]!;
   const end = record.ends[i]!;
   if (start === end) return undefined;
@@ -311,6 +315,7 @@ export class CellMemo {
 /**
  * @param path absolute path of the file
  * @param displayPath path shown in diagnostics (relative to the project)
+ * @param hash false when the caller hashes the file elsewhere (sha256 is then null)
  */
 export async function readTable(
   path: string,
@@ -319,6 +324,7 @@ export async function readTable(
   specs: readonly FieldSpec[],
   layout: RecordLayout,
   onRecord: (values: CellValue[], row: number) => void,
+  hash = true,
 ): Promise<TableReadResult> {
   const diagnostics: Diagnostic[] = [];
   if (!existsSync(path)) {
@@ -548,7 +554,7 @@ export async function readTable(
     }
   };
 
-  const result = await readCsv(path, displayPath, table.format, onHeader, onCells);
+  const result = await readCsv(path, displayPath, table.format, onHeader, onCells, hash);
   for (const [b, seen] of outOfScale) {
     if (b.spec.kind.type !== 'score') continue;
     const likely = [5, 7, 10, 100].find(
