@@ -4,7 +4,7 @@
  * Cancelled and returned orders are excluded from orders and revenue as the manifest declares,
  * and counted separately.
  */
-import { CustomerColumns, type IdRef } from './id-map.ts';
+import { CustomerColumns, type IdRef, type PackedIndex } from './id-map.ts';
 import type { OrderRow } from '../schemas/row-types.ts';
 import { twoProportionTest } from './change.ts';
 import { wilson } from './wilson.ts';
@@ -190,14 +190,9 @@ export function mergeBehaviour(a: BehaviourState, b: BehaviourState): BehaviourS
     excluded: { ...a.excluded },
     missingAmount: a.missingAmount + b.missingAmount,
   };
-  const ids = rest.customers.index.ids;
-  for (let i = 0; i < ids.length; i++) {
-    const row = merged.customers.row(ids[i]!);
-    if (row === merged.segments.length) merged.segments.push(rest.segments[i]!);
-    const stride = merged.customers.stride;
-    for (let k = 0; k < stride; k++)
-      merged.customers.data[row * stride + k]! += rest.customers.data[i * stride + k]!;
-  }
+  const rows = merged.customers.addFrom(rest.customers);
+  for (let i = 0; i < rows.length; i++)
+    if (rows[i] === merged.segments.length) merged.segments.push(rest.segments[i]!);
   for (const [status, n] of Object.entries(b.excluded))
     merged.excluded[status] = (merged.excluded[status] ?? 0) + n;
   return merged;
@@ -209,7 +204,7 @@ export function mergeBehaviour(a: BehaviourState, b: BehaviourState): BehaviourS
  * and rebuilt one by one.
  */
 export interface PackedBehaviour {
-  ids: string[];
+  ids: PackedIndex;
   /** The customers' figures, laid out as CustomerColumns keeps them. */
   data: Float64Array;
   /** Dimension → each customer's level. */
@@ -229,7 +224,7 @@ export function packBehaviour(state: BehaviourState): PackedBehaviour {
     }
   });
   return {
-    ids: state.customers.index.ids.slice(),
+    ids: state.customers.index.packed(),
     data,
     segments,
     excluded: { ...state.excluded },
@@ -241,13 +236,18 @@ export function unpackBehaviour(packed: PackedBehaviour): BehaviourState {
   const state = createBehaviourState();
   state.customers = CustomerColumns.adopt(BEHAVIOUR_COLUMNS, packed.ids, packed.data);
   const dimensions = Object.keys(packed.segments);
-  const none = {};
-  state.segments = packed.ids.map((_, i) => {
-    if (dimensions.length === 0) return none;
-    const levels: Record<string, string | undefined> = {};
-    for (const d of dimensions) levels[d] = packed.segments[d]![i];
-    return levels;
-  });
+  const count = packed.ids.numbers.length;
+  // Plain loops: this runs on the thread that waits, for every customer.
+  const segments = new Array<Record<string, string | undefined>>(count);
+  if (dimensions.length === 0) segments.fill({});
+  else {
+    for (let i = 0; i < count; i++) {
+      const levels: Record<string, string | undefined> = {};
+      for (const d of dimensions) levels[d] = packed.segments[d]![i];
+      segments[i] = levels;
+    }
+  }
+  state.segments = segments;
   state.excluded = packed.excluded;
   state.missingAmount = packed.missingAmount;
   return state;
@@ -255,7 +255,7 @@ export function unpackBehaviour(packed: PackedBehaviour): BehaviourState {
 
 /** The buffers of a packed state, to hand to postMessage as its transfer list. */
 export function packedBuffers(packed: PackedBehaviour): ArrayBuffer[] {
-  return [packed.data.buffer as ArrayBuffer];
+  return [packed.data.buffer as ArrayBuffer, packed.ids.numbers.buffer as ArrayBuffer];
 }
 
 export interface Share {

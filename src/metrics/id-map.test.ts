@@ -57,7 +57,7 @@ describe('CustomerIndex and CustomerColumns', () => {
             const row = table.find(id);
             expect([table.get(row, 'total'), table.get(row, 'count')]).toEqual([total, count]);
           }
-          const adopted = CustomerColumns.adopt(table.names, table.index.ids, table.data);
+          const adopted = CustomerColumns.adopt(table.names, table.index.packed(), table.data);
           for (const id of expected.keys()) expect(adopted.find(id)).toBe(table.find(id));
           // A clone is independent: what is added to it stays out of the original.
           const copy = table.clone();
@@ -69,6 +69,30 @@ describe('CustomerIndex and CustomerColumns', () => {
             expect(copy.get(copy.find(id), 'total')).toBe(total + 1);
             expect(adopted.get(adopted.find(id), 'total')).toBe(total);
           }
+        },
+      ),
+    );
+  });
+
+  it('adding one table into another equals adding its customers one by one, whatever the prefixes', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(idArb, fc.integer({ min: -5, max: 5 })), { maxLength: 150 }),
+        fc.array(fc.tuple(idArb, fc.integer({ min: -5, max: 5 })), { maxLength: 150 }),
+        (first, second) => {
+          const tableOf = (adds: Array<[string, number]>) => {
+            const table = new CustomerColumns(['total'], 4);
+            for (const [id, x] of adds) add(table, table.row(id), 'total', x);
+            return table;
+          };
+          const merged = tableOf(first);
+          const rows = merged.addFrom(tableOf(second));
+          const one = tableOf([...first, ...second]);
+          expect(merged.index.ids).toEqual(one.index.ids);
+          expect([...merged.data.subarray(0, merged.size)]).toEqual([
+            ...one.data.subarray(0, one.size),
+          ]);
+          expect([...rows]).toEqual(tableOf(second).index.ids.map((id) => merged.find(id)));
         },
       ),
     );

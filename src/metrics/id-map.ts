@@ -106,9 +106,14 @@ export class IdNumbering {
 
   /** A numbering that has met the same prefix. */
   clone(): IdNumbering {
-    const copy = new IdNumbering();
-    copy.prefix = this.prefix;
-    return copy;
+    return IdNumbering.withPrefix(this.prefix);
+  }
+
+  /** A numbering whose numbered ids have this prefix (null: the first one met decides). */
+  static withPrefix(prefix: string | null): IdNumbering {
+    const numbering = new IdNumbering();
+    numbering.prefix = prefix;
+    return numbering;
   }
 
   /** The id's number, or -1 when the id is not "<prefix><number without leading zero>". */
@@ -137,18 +142,31 @@ export class IdNumbering {
   }
 }
 
+/** A CustomerIndex as it crosses threads: numbers, not a string per customer. */
+export interface PackedIndex {
+  /** Prefix of the numbered ids. */
+  prefix: string | null;
+  /** Number of the id at each index; -1 for an id kept as text. */
+  numbers: Int32Array;
+  /** [text, index] of the ids kept as text. */
+  texts: Array<[string, number]>;
+}
+
 /**
  * A dense index per customer id: the first id met is 0, the next new one 1, and so on, so
  * per-customer figures live in typed arrays indexed by it (a few numbers a customer instead of
  * an object and a Map entry). Numbered ids find their index by an array read; others by a Map.
+ * Ids are kept as numbers: their text is made only when asked for (`ids`).
  */
 export class CustomerIndex {
   private numbering = new IdNumbering();
   /** Index + 1 of each numbered id by its number (0: not seen). */
   private byNumber = new Int32Array(1024);
   private byText = new Map<string, number>();
-  /** The id at each index. */
-  ids: string[] = [];
+  /** Number of the id at each index; -1 for an id in byText. */
+  private numberAt = new Int32Array(1024);
+  private count = 0;
+  private texts: string[] | null = null;
 
   /** An independent copy (memory copies, no id read again). */
   clone(): CustomerIndex {
@@ -156,12 +174,54 @@ export class CustomerIndex {
     copy.numbering = this.numbering.clone();
     copy.byNumber = this.byNumber.slice();
     copy.byText = new Map(this.byText);
-    copy.ids = this.ids.slice();
+    copy.numberAt = this.numberAt.slice();
+    copy.count = this.count;
     return copy;
   }
 
   get size(): number {
-    return this.ids.length;
+    return this.count;
+  }
+
+  /** The id at each index, as text (made on first use after a change). */
+  get ids(): readonly string[] {
+    if (this.texts === null) {
+      const prefix = this.numbering.numberedPrefix ?? '';
+      const texts = new Array<string>(this.count);
+      for (let i = 0; i < this.count; i++) {
+        const n = this.numberAt[i]!;
+        if (n >= 0) texts[i] = `${prefix}${n}`;
+      }
+      for (const [text, index] of this.byText) texts[index] = text;
+      this.texts = texts;
+    }
+    return this.texts;
+  }
+
+  /** The index as numbers, for another thread (see fromPacked). */
+  packed(): PackedIndex {
+    return {
+      prefix: this.numbering.numberedPrefix,
+      numbers: this.numberAt.slice(0, this.count),
+      texts: [...this.byText],
+    };
+  }
+
+  /** The index a packed one describes (ids at the same indexes). */
+  static fromPacked(packed: PackedIndex): CustomerIndex {
+    const index = new CustomerIndex();
+    index.numbering = IdNumbering.withPrefix(packed.prefix);
+    const { numbers } = packed;
+    let top = -1;
+    for (let i = 0; i < numbers.length; i++) top = Math.max(top, numbers[i]!);
+    index.byNumber = new Int32Array(Math.max(1024, 2 ** Math.ceil(Math.log2(top + 2))));
+    for (let i = 0; i < numbers.length; i++)
+      if (numbers[i]! >= 0) index.byNumber[numbers[i]!] = i + 1;
+    index.numberAt = new Int32Array(Math.max(1024, numbers.length));
+    index.numberAt.set(numbers);
+    index.count = numbers.length;
+    index.byText = new Map(packed.texts);
+    return index;
   }
 
   /**
@@ -171,10 +231,11 @@ export class CustomerIndex {
    * store an id uses depends on its text and the prefix alone.
    */
   rowsIn(other: CustomerIndex): Int32Array {
-    const rows = new Int32Array(this.ids.length).fill(-1);
+    const rows = new Int32Array(this.count).fill(-1);
     const prefix = this.numbering.numberedPrefix;
     if (prefix === null || prefix !== other.numbering.numberedPrefix) {
-      for (let i = 0; i < this.ids.length; i++) rows[i] = other.find(this.ids[i]!);
+      const ids = this.ids;
+      for (let i = 0; i < this.count; i++) rows[i] = other.find(ids[i]!);
       return rows;
     }
     const mine = this.byNumber;
@@ -185,6 +246,23 @@ export class CustomerIndex {
       if (a > 0) rows[a - 1] = theirs[n]! - 1;
     }
     for (const [text, index] of this.byText) rows[index] = other.find(text);
+    return rows;
+  }
+
+  /**
+   * Adds every customer of `other` (new ones in its order) and returns each one's index here;
+   * numbered ids of the same prefix by number, without making their text.
+   */
+  addAll(other: CustomerIndex): Int32Array {
+    const rows = new Int32Array(other.count);
+    if (this.count === 0 && this.numbering.numberedPrefix === null)
+      this.numbering = other.numbering.clone();
+    const same = this.numbering.numberedPrefix === other.numbering.numberedPrefix;
+    const ids = same && other.byText.size === 0 ? null : other.ids;
+    for (let i = 0; i < other.count; i++) {
+      const n = other.numberAt[i]!;
+      rows[i] = same && n >= 0 ? this.addNumbered(n) : this.add(ids![i]!);
+    }
     return rows;
   }
 
@@ -218,16 +296,18 @@ export class CustomerIndex {
   /** The customer's index, added as the next one when the id is new. */
   add(id: IdRef): number {
     const n = this.numbering.numberOf(id);
-    if (n < 0) {
-      const text = idText(id);
-      let index = this.byText.get(text);
-      if (index === undefined) {
-        index = this.ids.length;
-        this.byText.set(text, index);
-        this.ids.push(text);
-      }
-      return index;
+    if (n >= 0) return this.addNumbered(n);
+    const text = idText(id);
+    let index = this.byText.get(text);
+    if (index === undefined) {
+      index = this.push(-1);
+      this.byText.set(text, index);
     }
+    return index;
+  }
+
+  /** The index of the numbered id n (of this index's prefix), added when new. */
+  private addNumbered(n: number): number {
     if (n >= this.byNumber.length) {
       const grown = new Int32Array(2 ** Math.ceil(Math.log2(n + 1)));
       grown.set(this.byNumber);
@@ -235,9 +315,20 @@ export class CustomerIndex {
     }
     const known = this.byNumber[n]!;
     if (known > 0) return known - 1;
-    this.ids.push(idText(id));
-    this.byNumber[n] = this.ids.length;
-    return this.ids.length - 1;
+    const index = this.push(n);
+    this.byNumber[n] = index + 1;
+    return index;
+  }
+
+  private push(number: number): number {
+    if (this.count === this.numberAt.length) {
+      const grown = new Int32Array(this.numberAt.length * 2);
+      grown.set(this.numberAt);
+      this.numberAt = grown;
+    }
+    this.numberAt[this.count] = number;
+    this.texts = null;
+    return this.count++;
   }
 }
 
@@ -268,16 +359,16 @@ export class CustomerColumns<K extends string> {
   }
 
   /**
-   * Figures over `ids` (distinct, row i = ids[i]) laid out as `data` describes, taken as they
-   * are (e.g. transferred from a worker thread).
+   * Figures over a packed index (row i = its customer i) laid out as `data` describes, taken as
+   * they are (e.g. transferred from a worker thread).
    */
   static adopt<K extends string>(
     names: readonly K[],
-    ids: readonly string[],
+    ids: PackedIndex,
     data: Float64Array,
   ): CustomerColumns<K> {
     const adopted = new CustomerColumns(names, 0);
-    for (const id of ids) adopted.index.add(id);
+    adopted.index = CustomerIndex.fromPacked(ids);
     adopted.data = data;
     adopted.capacity = data.length / adopted.stride;
     if (adopted.capacity < 1024) adopted.grow(1024);
@@ -308,6 +399,21 @@ export class CustomerColumns<K extends string> {
     copy.data = this.data.slice();
     copy.capacity = this.capacity;
     return copy;
+  }
+
+  /**
+   * Adds another table's figures (of the same names) into this one, customer by customer, new
+   * customers in the other's order; returns each of the other's rows' row here.
+   */
+  addFrom(other: CustomerColumns<K>): Int32Array {
+    const rows = this.index.addAll(other.index);
+    if (this.size > this.capacity) this.grow(this.size);
+    const { stride, data } = this;
+    for (let i = 0; i < rows.length; i++) {
+      const base = rows[i]! * stride;
+      for (let k = 0; k < stride; k++) data[base + k]! += other.data[i * stride + k]!;
+    }
+    return rows;
   }
 
   /** The customer's row, added with zeros when new. */
