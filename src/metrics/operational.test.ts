@@ -192,8 +192,12 @@ describe('customer behaviour', () => {
       fc.property(fc.array(customerArb, { minLength: 1, maxLength: 12 }), (customers) => {
         const s = createBehaviourState();
         const answers = createCustomerAnswers();
-        customers.forEach((c, i) => {
-          addOrder(s, order(`o${i}`, `c${i}`, c.revenue), EXCLUDE);
+        // Orders and answers meet the customers in different orders; one customer only
+        // answers and one only orders (neither is matched).
+        customers.forEach((c, i) => addOrder(s, order(`o${i}`, `c${i}`, c.revenue), EXCLUDE));
+        addOrder(s, order('silent', 'only-orders', 7), EXCLUDE);
+        addCustomerAnswer(answers, 'only-answers', { recommend: 8, satisfied: true });
+        [...customers.entries()].reverse().forEach(([i, c]) => {
           for (const satisfied of c.answers)
             addCustomerAnswer(answers, `c${i}`, { recommend: 8, satisfied });
         });
