@@ -5,6 +5,8 @@
  * about the time of the longer half on a machine with two cores.
  */
 import { statSync } from 'node:fs';
+import { getCompileCacheDir } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import {
@@ -45,9 +47,18 @@ function ordersOnWorker(
   hash: string[],
 ): Promise<WorkerResult> {
   return new Promise((resolve, reject) => {
-    // The worker is handed the manifest as read here, so it starts without the schema library.
+    // The worker is handed the manifest as read here, so it starts without the schema library,
+    // and loads its modules through Node's compile cache: compiling (and stripping the types
+    // of) the loader and the metrics again in every build took it about 100 ms of its start.
     const worker = new Worker(new URL('./orders-worker.ts', import.meta.url), {
       workerData: { dir, displayDir, read, hash },
+      env: {
+        ...process.env,
+        NODE_COMPILE_CACHE:
+          process.env.NODE_COMPILE_CACHE ??
+          getCompileCacheDir() ??
+          join(tmpdir(), 'node-compile-cache'),
+      },
     });
     worker.once('message', (result: WorkerResult) => resolve(result));
     worker.once('error', reject);
