@@ -5,8 +5,8 @@
  * The last line is machine-readable:
  *   bench: ratio_vs_duckdb=<x> peak_rss_mb=<y> rows_per_s=<z>
  * Each of our runs is a fresh process (compiled from cold, as a site build is) and each DuckDB
- * run a fresh instance; the ratio compares the best of --runs runs of each (default 3), since
- * a shared machine's speed drifts from minute to minute.
+ * run a fresh instance; the ratio compares the best of --runs runs of each (default 5), since
+ * a shared machine's speed drifts from second to second.
  * Options: --responses N --orders N --runs N.
  */
 import { execFileSync } from 'node:child_process';
@@ -235,7 +235,7 @@ const { values } = parseArgs({
   options: {
     responses: { type: 'string', default: '1000000' },
     orders: { type: 'string', default: '2000000' },
-    runs: { type: 'string', default: '3' },
+    runs: { type: 'string', default: '5' },
     dir: { type: 'string', default: 'bench-data/snapshot' },
     // Internal: run our path once in this process and print its figures as JSON.
     once: { type: 'boolean', default: false },
