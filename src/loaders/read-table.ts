@@ -155,7 +155,7 @@ export function readScore(
   for (let p = start; p < end; p++) {
     const digit = bytes[p]! - ZERO;
     if (digit < 0 || digit > 9) return SLOW;
-    value = value * 10 + digit;
+    value = (value * 10 + digit) | 0; // a small integer (a Smi), not a boxed double
   }
   return value < onScale.length && onScale[value] === 1 ? value : SLOW;
 }
@@ -213,6 +213,82 @@ export function fastPlan(kind: FieldSpec['kind'], ctx: CellContext): FastPlan {
   if (kind.type === 'number' && ctx.decimal === '.' && !ctx.thousands)
     return { ...none, code: Fast.Number };
   return none;
+}
+
+/**
+ * A table's columns grouped by reader, for the row loop's fast pass: each group is read in its
+ * own tight loop (one reader, no dispatch per cell). A row whose cells all read that way is
+ * done there; any other row (a cell for the general parser, an empty required cell) is read
+ * again by the full loop in column order, which reports exactly what it always did.
+ */
+interface ColumnsByReader {
+  /** False for tables with constructs (several columns into one score): the full loop only. */
+  usable: boolean;
+  scores: BoundField[];
+  ids: BoundField[];
+  numbers: BoundField[];
+  /** Columns with a memo of repeated cells (their fast reader, if any, behind it). */
+  remembered: BoundField[];
+}
+
+function columnsByReader(bound: readonly BoundField[], constructs: boolean): ColumnsByReader {
+  const groups: ColumnsByReader = {
+    usable: !constructs,
+    scores: [],
+    ids: [],
+    numbers: [],
+    remembered: [],
+  };
+  for (const b of bound) {
+    if (b.memo !== null) groups.remembered.push(b);
+    else if (b.fast.code === Fast.Score) groups.scores.push(b);
+    else if (b.fast.code === Fast.Id) groups.ids.push(b);
+    else if (b.fast.code === Fast.Number) groups.numbers.push(b);
+    else groups.usable = false;
+  }
+  return groups;
+}
+
+/** Reads every cell of a row by its group's reader; false when one needs the full loop. */
+function readAllFast(groups: ColumnsByReader, cells: CsvRecord, values: CellValue[]): boolean {
+  const { scores, ids, numbers, remembered } = groups;
+  for (let f = 0; f < scores.length; f++) {
+    const b = scores[f]!;
+    const value = readScore(cells, b.index, b.fast.onScale!);
+    if (typeof value === 'symbol' || (value === undefined && b.requiredValue)) return false;
+    values[b.slot] = value;
+  }
+  for (let f = 0; f < ids.length; f++) {
+    const b = ids[f]!;
+    const value = readId(cells, b.index, b.fast.ids!);
+    if (typeof value === 'symbol' || (value === undefined && b.requiredValue)) return false;
+    values[b.slot] = value;
+  }
+  for (let f = 0; f < numbers.length; f++) {
+    const b = numbers[f]!;
+    const value = readNumber(cells, b.index);
+    if (typeof value === 'symbol' || (value === undefined && b.requiredValue)) return false;
+    values[b.slot] = value;
+  }
+  for (let f = 0; f < remembered.length; f++) {
+    const b = remembered[f]!;
+    const memo = b.memo!;
+    if (!memo.on && b.fast.code !== Fast.Text) {
+      // Too many distinct cells to remember, and no fast reader: every row would come back.
+      groups.usable = false;
+      return false;
+    }
+    let value = memo.on ? memo.get(cells, b.index) : SLOW;
+    if (typeof value === 'symbol') {
+      if (b.fast.code !== Fast.Text) return false;
+      value = readText(cells, b.index);
+      if (typeof value === 'symbol') return false;
+      if (memo.on) memo.set(cells, b.index, value);
+    }
+    if (value === undefined && b.requiredValue) return false;
+    values[b.slot] = value;
+  }
+  return true;
 }
 
 const MEMO_SLOTS = 1024;
@@ -350,6 +426,7 @@ export async function readTable(
 
   const values = new Array<CellValue>(layout.size).fill(undefined);
   let bound: BoundField[] = [];
+  let byReader: ColumnsByReader | null = null;
   let constructs: Construct[] = [];
   let headerOk = true;
   let headerLength = 0;
@@ -510,6 +587,13 @@ export async function readTable(
     // One array for every row: the consumer copies out what it keeps. (A loop: Array.fill
     // runs outside compiled code.)
     for (let k = 0; k < values.length; k++) values[k] = undefined;
+    byReader ??= columnsByReader(bound, constructs.length > 0);
+    if (byReader.usable && readAllFast(byReader, cells, values)) {
+      accepted += 1;
+      onRecord(values, row);
+      return;
+    }
+    // The full loop, in column order: any cell for the general parser or the diagnostics.
     let rowOk = true;
     for (let f = 0; f < bound.length; f++) {
       const b = bound[f]!;

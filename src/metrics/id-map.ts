@@ -22,8 +22,10 @@ export const NUMBERED_LIMIT = 1 << 22;
 const NUMBER_BITS = 22;
 
 // Prefixes of numbered ids met in this thread. Refs are never sent to another thread as
-// numbers (their text is), so each thread keeps its own list.
-const MAX_PREFIXES = 1024;
+// numbers (their text is), so each thread keeps its own list. At most 255, so that every ref
+// (prefix index × 2^22 + number < 2^30) is a small integer for the engine, never a boxed
+// double; ids of further prefixes are kept as text.
+const MAX_PREFIXES = 255;
 const prefixes: string[] = [];
 const prefixIndex = new Map<string, number>();
 
@@ -61,6 +63,23 @@ export class NumberedIdReader {
   private lastIndex = -1;
 
   refOf(bytes: Buffer, start: number, end: number): number {
+    // A column's ids share their prefix: "<last prefix><digits>" is read in one forward pass.
+    // (A prefix never ends in a digit, so these digits are exactly the id's trailing ones.)
+    const last = this.lastPrefix;
+    if (last !== null) {
+      const from = start + last.length;
+      const digits = end - from;
+      if (digits >= 1 && digits <= 7 && (digits === 1 || bytes[from] !== DIGIT_0)) {
+        let n = 0;
+        for (let k = 0; k < last.length && n >= 0; k++) if (last[k] !== bytes[start + k]) n = -1;
+        for (let p = from; p < end && n >= 0; p++) {
+          const digit = bytes[p]! - DIGIT_0;
+          n = digit >= 0 && digit <= 9 ? n * 10 + digit : -1;
+        }
+        if (n >= 0 && n < NUMBERED_LIMIT && this.lastIndex >= 0)
+          return this.lastIndex * NUMBERED_LIMIT + n;
+      }
+    }
     // The trailing digits, read from the last one back (one pass for the end and the value).
     let digitsFrom = end;
     let n = 0;
@@ -68,8 +87,9 @@ export class NumberedIdReader {
     while (digitsFrom > start && end - digitsFrom < 8) {
       const digit = bytes[digitsFrom - 1]! - DIGIT_0;
       if (digit < 0 || digit > 9) break;
-      n += digit * place;
-      place *= 10;
+      // Integer arithmetic (at most 8 digits): the ref stays a small integer.
+      n = (n + digit * place) | 0;
+      place = (place * 10) | 0;
       digitsFrom -= 1;
     }
     const digits = end - digitsFrom;
