@@ -215,6 +215,22 @@ export function fastPlan(kind: FieldSpec['kind'], ctx: CellContext): FastPlan {
   return none;
 }
 
+/** Reads cell i with the column's fast reader: its value, or SLOW. */
+function readFast(plan: FastPlan, record: CsvRecord, i: number): CellValue | typeof SLOW {
+  switch (plan.code) {
+    case Fast.Id:
+      return readId(record, i, plan.ids!);
+    case Fast.Text:
+      return readText(record, i);
+    case Fast.Score:
+      return readScore(record, i, plan.onScale!);
+    case Fast.Number:
+      return readNumber(record, i);
+    default:
+      return SLOW;
+  }
+}
+
 /**
  * A table's columns grouped by reader, for the row loop's fast pass: each group is read in its
  * own tight loop (one reader, no dispatch per cell). A row whose cells all read that way is
@@ -602,23 +618,7 @@ export async function readTable(
       // typeof, not === SLOW: a strict comparison of a number-or-string with a symbol is a
       // generic builtin call in compiled code, once per cell.
       if (typeof value === 'symbol') {
-        // Dispatched here rather than in a function of its own, which the compiler did not
-        // inline into this loop (a call per cell).
-        const fast = b.fast;
-        switch (fast.code) {
-          case Fast.Id:
-            value = readId(cells, b.index, fast.ids!);
-            break;
-          case Fast.Text:
-            value = readText(cells, b.index);
-            break;
-          case Fast.Score:
-            value = readScore(cells, b.index, fast.onScale!);
-            break;
-          case Fast.Number:
-            value = readNumber(cells, b.index);
-            break;
-        }
+        value = readFast(b.fast, cells, b.index);
         if (typeof value !== 'symbol' && b.memo?.on) b.memo.set(cells, b.index, value);
       }
       if (typeof value === 'symbol' || (value === undefined && b.requiredValue)) {
