@@ -1,8 +1,9 @@
 /**
  * Loads a snapshot into its reducers. A large orders table is read on a worker thread while
- * the survey and tickets are read here; the worker's behaviour state merges exactly into the
- * main one (the reducers are built to merge), so the figures are the same as one pass, in
- * about the time of the longer half on a machine with two cores.
+ * the survey and tickets are read here; the worker, which finishes first, then hashes the
+ * survey's file, read here unhashed. Its behaviour state merges exactly into the main one (the
+ * reducers are built to merge), so the figures and the snapshot hash are the same as one pass,
+ * in about the time of the longer half on a machine with two cores.
  */
 import { statSync } from 'node:fs';
 import { getCompileCacheDir } from 'node:module';
