@@ -167,4 +167,16 @@ describe('CustomerIndex and CustomerColumns', () => {
       }),
     );
   });
+
+  it("keeps every ref a small integer: ids of prefixes beyond the thread's limit stay text", () => {
+    const reader = new NumberedIdReader();
+    const refs = Array.from({ length: 400 }, (_, i) => {
+      const bytes = Buffer.from(`limit-${i}-4194303`);
+      const ref = reader.refOf(bytes, 0, bytes.length);
+      if (ref >= 0) expect(idText(ref)).toBe(`limit-${i}-4194303`);
+      return ref;
+    });
+    expect(Math.max(...refs)).toBeLessThan(2 ** 30);
+    expect(refs.filter((ref) => ref < 0).length).toBeGreaterThan(0);
+  });
 });
