@@ -37,7 +37,6 @@ export interface FieldSpec {
 
 const SURVEY_ITEM_SET = new Set<string>(SURVEY_ITEMS);
 
-/** The canonical fields a table may map, including the manifest's segment dimensions. */
 /** Fields holding ids: read as IdRefs (a numbered id is a number, see metrics/id-map.ts). */
 export const ID_FIELDS: ReadonlySet<string> = new Set([
   'response_id',
@@ -46,6 +45,7 @@ export const ID_FIELDS: ReadonlySet<string> = new Set([
   'customer_id',
 ]);
 
+/** The canonical fields a table may map, including the manifest's segment dimensions. */
 export function allowedFields(table: TableName, manifest: Manifest): string[] {
   const segments = Object.keys(manifest.segments);
   if (table === 'survey') return [...SURVEY_FIELDS, ...segments];

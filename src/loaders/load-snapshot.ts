@@ -329,6 +329,7 @@ export async function loadSnapshot(
     );
     if (lookups === null) hashComplete = false;
     const onRow = handler(layout, file);
+    const hashHere = !options.hashElsewhere?.includes(name);
     const result = await readTable(
       join(dir, table.file),
       file,
@@ -339,13 +340,13 @@ export async function loadSnapshot(
         for (const lookup of lookups ?? []) lookup.apply(values, row);
         onRow(values, row);
       },
-      !options.hashElsewhere?.includes(name),
+      hashHere,
     );
     for (const lookup of lookups ?? []) lookup.report(file);
     diagnostics.push(...result.diagnostics);
     tables[name] = { file, rows: result.records, used: result.accepted, sha256: result.sha256 };
     if (result.sha256) hashParts.push([table.file, result.sha256]);
-    else if (!options.hashElsewhere?.includes(name)) hashComplete = false;
+    else if (hashHere) hashComplete = false;
   };
 
   const outsidePeriod = (date: string | undefined) => {

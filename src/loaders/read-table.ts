@@ -536,6 +536,7 @@ export async function readTable(
         }),
       );
     });
+    byReader = columnsByReader(bound, constructs.length > 0);
   };
 
   // Out-of-scale values per score column, to recognise an export written on another scale.
@@ -603,8 +604,7 @@ export async function readTable(
     // One array for every row: the consumer copies out what it keeps. (A loop: Array.fill
     // runs outside compiled code.)
     for (let k = 0; k < values.length; k++) values[k] = undefined;
-    byReader ??= columnsByReader(bound, constructs.length > 0);
-    if (byReader.usable && readAllFast(byReader, cells, values)) {
+    if (byReader?.usable && readAllFast(byReader, cells, values)) {
       accepted += 1;
       onRecord(values, row);
       return;
