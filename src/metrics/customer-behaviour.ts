@@ -318,23 +318,20 @@ export function behaviourFigures(
   everSeen?: ReadonlySet<string>,
 ): BehaviourFigures {
   const active = state.customers.size;
-  const c = {
-    orders: state.customers.column('orders'),
-    revenue: state.customers.column('revenue'),
-    late: state.customers.column('late'),
-    delivered: state.customers.column('delivered'),
-  };
+  // Read in place, as valueLinks does: a customer's figures sit side by side.
+  const { data, stride, at } = state.customers;
   let orders = 0;
   let revenue = 0;
   let repeat = 0;
   let late = 0;
   let delivered = 0;
-  for (let i = 0; i < active; i++) {
-    orders += c.orders[i]!;
-    revenue += c.revenue[i]!;
-    if (c.orders[i]! >= 2) repeat += 1;
-    late += c.late[i]!;
-    delivered += c.delivered[i]!;
+  for (let base = 0; base < active * stride; base += stride) {
+    const customerOrders = data[base + at.orders]!;
+    orders += customerOrders;
+    revenue += data[base + at.revenue]!;
+    if (customerOrders >= 2) repeat += 1;
+    late += data[base + at.late]!;
+    delivered += data[base + at.delivered]!;
   }
   let movement: CustomerMovement | null = null;
   if (previousActive && everSeen) {

@@ -404,14 +404,6 @@ export class CustomerColumns<K extends string> {
     return this.data[row * this.stride + this.at[name]]!;
   }
 
-  /** Figure `name` of every customer, rows 0 … size − 1, as its own array. */
-  column(name: K): Float64Array {
-    const out = new Float64Array(this.size);
-    const at = this.at[name];
-    for (let row = 0; row < out.length; row++) out[row] = this.data[row * this.stride + at]!;
-    return out;
-  }
-
   /** An independent copy. */
   clone(): CustomerColumns<K> {
     const copy = new CustomerColumns(this.names, 0);
