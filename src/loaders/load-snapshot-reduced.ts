@@ -117,7 +117,15 @@ export async function loadSnapshotReduced(
   }
   const r = reducers as SnapshotReducers | null;
   if (r?.behaviour) {
-    r.behaviour = mergeBehaviour(r.behaviour, unpackBehaviour(orders.behaviour));
+    const here = r.behaviour;
+    const fromWorker = unpackBehaviour(orders.behaviour);
+    // The orders were all read on the worker, so the state here is empty: the unpacked one,
+    // which nothing else holds, is the whole behaviour (a merge would copy it to no effect).
+    const empty =
+      here.customers.size === 0 &&
+      here.missingAmount === 0 &&
+      Object.keys(here.excluded).length === 0;
+    r.behaviour = empty ? fromWorker : mergeBehaviour(here, fromWorker);
   }
   const parts = [...loaded.parts, ...orders.parts];
   // Same key order as a one-thread load, so the figures JSON is byte-identical.

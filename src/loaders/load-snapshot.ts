@@ -336,10 +336,12 @@ export async function loadSnapshot(
       table,
       specs,
       layout,
-      (values, row) => {
-        for (const lookup of lookups ?? []) lookup.apply(values, row);
-        onRow(values, row);
-      },
+      lookups && lookups.length > 0
+        ? (values, row) => {
+            for (const lookup of lookups) lookup.apply(values, row);
+            onRow(values, row);
+          }
+        : onRow,
       hashHere,
     );
     for (const lookup of lookups ?? []) lookup.report(file);

@@ -46,6 +46,25 @@ describe('fast cell converters', () => {
     expect(convert(naOnScale, '99')).toBe(SLOW); // a code, even though 99 is on the scale
     expect(parseCell('99', naOnScale, ctx)).toEqual({ ok: true, value: undefined });
   });
+
+  it('read any short cell as the general parser does, or decline', () => {
+    // Every printable ASCII character alone (the one-digit path) and in pairs, on two scales.
+    const printable = Array.from({ length: 94 }, (_, i) => String.fromCharCode(33 + i));
+    const cells = [...printable, ...printable.flatMap((a) => ['0', '1', '9', a].map((b) => a + b))];
+    for (const kind of [
+      { type: 'score', min: 0, max: 10, notApplicable: [] },
+      { type: 'score', min: 1, max: 5, notApplicable: ['0'] },
+    ] as const) {
+      for (const cell of cells) {
+        if (cell.includes(',') || cell.includes('"')) continue;
+        const value = convert(kind, cell);
+        if (value === SLOW) continue;
+        expect({ cell, value }).toEqual({ cell, value: parseCell(cell, kind, ctx).value });
+        expect(Number.isInteger(value)).toBe(true);
+      }
+    }
+    expect(convert({ type: 'score', min: 0, max: 10, notApplicable: [] }, ':')).toBe(SLOW);
+  });
 });
 
 describe('the memo of repeated cells', () => {

@@ -148,6 +148,13 @@ export function readScore(
 ): CellValue | typeof SLOW {
   const start = record.starts[i]!;
   const end = record.ends[i]!;
+  if (end - start === 1) {
+    // Most scores are one digit: no loop.
+    const digit = record.bytes[start]! - ZERO;
+    return digit >= 0 && digit <= 9 && digit < onScale.length && onScale[digit] === 1
+      ? digit
+      : SLOW;
+  }
   if (start === end) return undefined;
   if (end - start > 9) return SLOW;
   const bytes = record.bytes;
@@ -443,6 +450,7 @@ export async function readTable(
   const values = new Array<CellValue>(layout.size).fill(undefined);
   let bound: BoundField[] = [];
   let byReader: ColumnsByReader | null = null;
+  let unbound = new Int32Array(0);
   let constructs: Construct[] = [];
   let headerOk = true;
   let headerLength = 0;
@@ -537,6 +545,10 @@ export async function readTable(
       );
     });
     byReader = columnsByReader(bound, constructs.length > 0);
+    const written = new Set([...bound.map((b) => b.slot), ...constructs.map((c) => c.slot)]);
+    unbound = Int32Array.from({ length: values.length }, (_, k) => k).filter(
+      (k) => !written.has(k),
+    );
   };
 
   // Out-of-scale values per score column, to recognise an export written on another scale.
@@ -601,9 +613,10 @@ export async function readTable(
       );
       return;
     }
-    // One array for every row: the consumer copies out what it keeps. (A loop: Array.fill
-    // runs outside compiled code.)
-    for (let k = 0; k < values.length; k++) values[k] = undefined;
+    // One array for every row: the consumer copies out what it keeps. A row is handed on only
+    // when every bound column (and construct) was written for it, so only the other slots,
+    // which a consumer may fill (a lookup's field), are cleared.
+    for (let k = 0; k < unbound.length; k++) values[unbound[k]!] = undefined;
     if (byReader?.usable && readAllFast(byReader, cells, values)) {
       accepted += 1;
       onRecord(values, row);

@@ -300,6 +300,17 @@ function countClass(counts: Record<NpsClass, number>, cls: NpsClass): void {
   }
 }
 
+/**
+ * False when the text starts and ends with a printable ASCII character, which trim() would
+ * leave alone: the loader hands over comments already trimmed, and trim() is a builtin call.
+ */
+function hasEdgeSpace(text: string): boolean {
+  if (text.length === 0) return true;
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first <= 32 || first >= 127 || last <= 32 || last >= 127;
+}
+
 /** Adds one comment (mutates). The text is redacted before anything is kept. */
 export function addComment(
   state: VoiceState,
@@ -309,7 +320,7 @@ export function addComment(
   id: IdRef,
   extraPatterns: readonly string[] = NO_PATTERNS,
 ): VoiceState {
-  const trimmed = comment.trim();
+  const trimmed = hasEdgeSpace(comment) ? comment.trim() : comment;
   if (trimmed === '') return state;
   const cls = npsClass(recommend);
   countClass(state.comments, cls);
