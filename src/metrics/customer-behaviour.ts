@@ -114,22 +114,50 @@ export function addOrderBatch(
   batch: OrderBatch,
   excludeStatuses: readonly string[],
 ): BehaviourState {
-  const { rows, customers, statuses, amounts, delivery, counted } = batch;
-  const table = state.customers;
-  for (let i = 0; i < batch.length; i++) {
-    const status = statuses[i]!;
-    const excluded = excludeStatuses.includes(status);
-    if (excluded) state.excluded[status] = (state.excluded[status] ?? 0) + 1;
-    counted[i] = excluded ? 0 : 1;
-  }
-  table.rowsOf(customers, counted, batch.length, rows);
+  // Each loop is a function of its own, with nothing after it (see numbersOf in id-map).
+  const count = batch.length;
+  batch.length = 0;
+  markCounted(state.excluded, batch, count, excludeStatuses);
+  state.customers.rowsOf(batch.customers, batch.counted, count, batch.rows);
   // New customers got the next rows in order of first appearance: their first order's segments.
-  for (let i = 0; i < batch.length; i++)
-    if (rows[i] === state.segments.length) state.segments.push(batch.segments[i]!);
+  addNewSegments(state.segments, batch, count);
+  state.missingAmount += addOrderFigures(state.customers, batch, count);
+  return state;
+}
+
+/** Marks the orders that count; tallies the excluded ones by status. */
+function markCounted(
+  excluded: Record<string, number>,
+  batch: OrderBatch,
+  count: number,
+  excludeStatuses: readonly string[],
+): void {
+  const { statuses, counted } = batch;
+  for (let i = 0; i < count; i++) {
+    const status = statuses[i]!;
+    const out = excludeStatuses.includes(status);
+    if (out) excluded[status] = (excluded[status] ?? 0) + 1;
+    counted[i] = out ? 0 : 1;
+  }
+}
+
+function addNewSegments(
+  segments: Array<Record<string, string | undefined>>,
+  batch: OrderBatch,
+  count: number,
+): void {
+  const { rows } = batch;
+  for (let i = 0; i < count; i++)
+    if (rows[i] === segments.length) segments.push(batch.segments[i]!);
+}
+
+/** Adds each counted order to its customer's figures; returns the orders without an amount. */
+function addOrderFigures(table: BehaviourState['customers'], batch: OrderBatch, count: number) {
+  const { rows, amounts, delivery } = batch;
   const { data, stride } = table;
   const { orders, revenue, delivered, late } = table.at;
   let missingAmount = 0;
-  for (let i = 0; i < batch.length; i++) {
+  for (let i = 0; i < count; i++) {
     const row = rows[i]!;
     if (row < 0) continue;
     const base = row * stride;
@@ -144,9 +172,7 @@ export function addOrderBatch(
       if (d === 2) data[base + late]! += 1;
     }
   }
-  state.missingAmount += missingAmount;
-  batch.length = 0;
-  return state;
+  return missingAmount;
 }
 
 const oneOrder = new OrderBatch(1);
@@ -433,11 +459,18 @@ export class AnswerBatch extends CustomerBatch {
 
 /** Adds a batch of answers (mutates the table, empties the batch); same as one at a time. */
 export function addAnswerBatch(table: CustomerAnswers, batch: AnswerBatch): void {
-  const { rows, customers, recommend, satisfied } = batch;
-  table.rowsOf(customers, batch.all, batch.length, rows);
+  // The loop is a function of its own, with nothing after it (see numbersOf in id-map).
+  const count = batch.length;
+  batch.length = 0;
+  table.rowsOf(batch.customers, batch.all, count, batch.rows);
+  addAnswerCounts(table, batch, count);
+}
+
+function addAnswerCounts(table: CustomerAnswers, batch: AnswerBatch, count: number): void {
+  const { rows, recommend, satisfied } = batch;
   const { data, stride } = table;
   const at = table.at;
-  for (let i = 0; i < batch.length; i++) {
+  for (let i = 0; i < count; i++) {
     const base = rows[i]! * stride;
     data[base + at.answers]! += 1;
     const s = satisfied[i]!;
@@ -447,7 +480,6 @@ export function addAnswerBatch(table: CustomerAnswers, batch: AnswerBatch): void
     }
     if (recommend[i]! <= 6) data[base + at.detractor] = 1;
   }
-  batch.length = 0;
 }
 
 const oneAnswer = new AnswerBatch(1);

@@ -115,6 +115,32 @@ export class NumberedIdReader {
   }
 }
 
+/*
+ * The loops of the batch functions below are functions of their own, with nothing after the
+ * loop: the engine compiles a hot loop while the function is still running its first call, when
+ * the code after the loop has not run yet, and that compiled code then gave up (to the
+ * interpreter) on reaching the rest of the function, in every call of the whole build.
+ */
+
+/** The number of each wanted id (-1: not numbered in this numbering; -2: not wanted). */
+function numbersOf(
+  numbering: IdNumbering,
+  ids: readonly IdRef[],
+  wanted: Uint8Array,
+  count: number,
+  out: Int32Array,
+): void {
+  for (let i = 0; i < count; i++) out[i] = wanted[i] ? numbering.numberOf(ids[i]!) : -2;
+}
+
+/** Numbers to known indexes, in place (-1: to be added one by one; -2: not wanted). */
+function knownIndexes(byNumber: Int32Array, count: number, numbers: Int32Array): void {
+  for (let i = 0; i < count; i++) {
+    const n = numbers[i]!;
+    numbers[i] = n >= 0 && n < byNumber.length ? byNumber[n]! - 1 : n === -2 ? -2 : -1;
+  }
+}
+
 /** Recognises the numbered ids of one table: the first numbered id fixes the prefix. */
 export class IdNumbering {
   private prefix: string | null = null;
@@ -292,14 +318,13 @@ export class CustomerIndex {
    * gathered in one tight loop, so their lookups overlap in memory.
    */
   addMany(ids: readonly IdRef[], wanted: Uint8Array, count: number, out: Int32Array): void {
-    const numbers = out; // reused: numbers first, then indexes
-    for (let i = 0; i < count; i++) numbers[i] = wanted[i] ? this.numbering.numberOf(ids[i]!) : -2;
-    const byNumber = this.byNumber;
-    for (let i = 0; i < count; i++) {
-      const n = numbers[i]!;
-      // -1: found below by add (new, text or beyond the array); -2: not wanted.
-      out[i] = n >= 0 && n < byNumber.length ? byNumber[n]! - 1 : n === -2 ? -2 : -1;
-    }
+    // Each loop is a function of its own (see numbersOf).
+    numbersOf(this.numbering, ids, wanted, count, out); // reused: numbers first, then indexes
+    knownIndexes(this.byNumber, count, out);
+    this.addUnknown(ids, count, out);
+  }
+
+  private addUnknown(ids: readonly IdRef[], count: number, out: Int32Array): void {
     for (let i = 0; i < count; i++) {
       if (out[i] === -1) out[i] = this.add(ids[i]!);
       else if (out[i] === -2) out[i] = -1;

@@ -7,39 +7,25 @@
  * arrays in place.
  */
 export function selectKthWeighted(values: Float64Array, weights: Float64Array, k: number): number {
-  let total = 0;
-  for (let i = 0; i < weights.length; i++) total += weights[i]!;
+  const total = weightBetween(weights, 0, weights.length - 1);
   if (!(k >= 0 && k < total)) throw new RangeError('selectKthWeighted needs 0 ≤ k < total weight');
   let lo = 0;
   let hi = values.length - 1;
   let before = 0; // weight of the values left of lo (all ≤ those in lo..hi)
+  // The inner loops are functions of their own: compiled inside the outer loop, they gave up
+  // on leaving their loop, once per round.
   while (hi > lo) {
     const mid = lo + ((hi - lo) >> 1);
     const a = values[lo]!;
     const b = values[mid]!;
     const c = values[hi]!;
     const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (values[i]! < pivot) i += 1;
-      while (values[j]! > pivot) j -= 1;
-      if (i <= j) {
-        const value = values[i]!;
-        values[i] = values[j]!;
-        values[j] = value;
-        const weight = weights[i]!;
-        weights[i] = weights[j]!;
-        weights[j] = weight;
-        i += 1;
-        j -= 1;
-      }
-    }
+    partition(values, weights, lo, hi, pivot);
+    const i = bounds[0]!;
+    const j = bounds[1]!;
     // Now values[lo..j] ≤ pivot ≤ values[i..hi], and everything between equals the pivot.
-    let left = 0;
-    for (let p = lo; p <= j; p++) left += weights[p]!;
-    let middle = 0;
-    for (let p = j + 1; p < i; p++) middle += weights[p]!;
+    const left = weightBetween(weights, lo, j);
+    const middle = weightBetween(weights, j + 1, i - 1);
     if (k < before + left) hi = j;
     else if (k < before + left + middle) return pivot;
     else {
@@ -48,4 +34,44 @@ export function selectKthWeighted(values: Float64Array, weights: Float64Array, k
     }
   }
   return values[lo]!;
+}
+
+/** Where partition's two scans stopped: [i, j]. */
+const bounds = new Int32Array(2);
+
+/** Hoare's partition of lo..hi (lo < hi) around `pivot`, moving each weight with its value. */
+function partition(
+  values: Float64Array,
+  weights: Float64Array,
+  lo: number,
+  hi: number,
+  pivot: number,
+): void {
+  let i = lo;
+  let j = hi;
+  while (i <= j) {
+    while (values[i]! < pivot) i += 1;
+    while (values[j]! > pivot) j -= 1;
+    if (i <= j) {
+      const value = values[i]!;
+      values[i] = values[j]!;
+      values[j] = value;
+      const weight = weights[i]!;
+      weights[i] = weights[j]!;
+      weights[j] = weight;
+      i += 1;
+      j -= 1;
+    }
+    // Written in the loop, not after it: code after a loop compiled while it ran has not run
+    // yet when it is compiled, and gives up on reaching it.
+    bounds[0] = i;
+    bounds[1] = j;
+  }
+}
+
+/** The sum of weights[from..to] (0 when to < from). */
+function weightBetween(weights: Float64Array, from: number, to: number): number {
+  let sum = 0;
+  for (let p = from; p <= to; p++) sum += weights[p]!;
+  return sum;
 }
