@@ -131,14 +131,20 @@ const str = (v: string | number | undefined) => (v === undefined ? undefined : S
 /** The text of an optional id field. */
 const textOf = (v: CellValue) => (v === undefined ? undefined : idText(v));
 
-// Statuses and ticket types repeat a handful of values: lower-case each distinct one once.
+// Statuses and ticket types repeat a handful of values: lower-case each distinct one once,
+// and answer a run of the same one (most orders are completed) without a lookup.
 const lowerCased = new Map<string, string>();
+let lastText = '';
+let lastLower = '';
 function lowerCase(text: string): string {
+  if (text === lastText) return lastLower;
   let lower = lowerCased.get(text);
   if (lower === undefined) {
     lower = text.toLowerCase();
     if (lowerCased.size < 10_000) lowerCased.set(text, lower);
   }
+  lastText = text;
+  lastLower = lower;
   return lower;
 }
 

@@ -133,9 +133,14 @@ function markCounted(
   excludeStatuses: readonly string[],
 ): void {
   const { statuses, counted } = batch;
+  // Most orders have the status of the one before (most are completed): decided once per run.
+  let last = '';
+  let lastOut = excludeStatuses.includes(last);
   for (let i = 0; i < count; i++) {
     const status = statuses[i]!;
-    const out = excludeStatuses.includes(status);
+    const out = status === last ? lastOut : excludeStatuses.includes(status);
+    last = status;
+    lastOut = out;
     if (out) excluded[status] = (excluded[status] ?? 0) + 1;
     counted[i] = out ? 0 : 1;
   }
