@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCell, type CellContext } from './cell-parsers.ts';
 import { CsvScanner, type CsvRecord } from './csv-scanner.ts';
-import { CellMemo, fastPlan, readNumber, readScore, SLOW } from './read-table.ts';
+import { CellMemo, DayValues, fastPlan, readNumber, readScore, SLOW } from './read-table.ts';
 
 const ctx: CellContext = { labels: new Map(), decimal: '.', thousands: undefined };
 
@@ -86,6 +86,47 @@ describe('the memo of repeated cells', () => {
             const remembered = memo.get(record, 0);
             if (remembered === SLOW) memo.set(record, 0, `value of ${cell}`);
             else expect(remembered).toBe(`value of ${cell}`);
+          }).push(Buffer.from(`${cell},x\n`));
+        }
+      }),
+    );
+  });
+});
+
+describe('the values of ISO dates by day', () => {
+  it('returns what was remembered for exactly this date, even when days share a slot', () => {
+    // Days 2048 apart as numbers share a slot; near misses of the pattern are never remembered.
+    const pool = [
+      '2026-07-01',
+      // …and the dates one digit away from it, in each place.
+      ...['1026-07-01', '2126-07-01', '2036-07-01', '2027-07-01', '2026-17-01', '2026-08-01'],
+      ...['2026-07-11', '2026-07-02'],
+      '2026-07-31',
+      '2026-09-30',
+      '2026-12-31',
+      '2027-01-01',
+      '2026-02-30',
+      `${20260701 + 2048}`.replace(/(\d{4})(\d{2})(\d{2})/, '$1-$2-$3'),
+      `${20260701 - 4096}`.replace(/(\d{4})(\d{2})(\d{2})/, '$1-$2-$3'),
+      '2026-7-01',
+      '2026/07/01',
+      '2026-07-0a',
+      ' 2026-07-1',
+      '2026-07-01 ',
+      '',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 300 }), (cells) => {
+        const days = new DayValues();
+        for (const cell of cells) {
+          new CsvScanner(',', (record: CsvRecord) => {
+            const remembered = days.get(record, 0);
+            if (cell === '') expect(remembered).toBe(undefined);
+            else if (remembered === SLOW) days.set(record, 0, `value of ${cell}`);
+            else {
+              expect(/^\d{4}-\d{2}-\d{2}$/.test(cell)).toBe(true);
+              expect(remembered).toBe(`value of ${cell}`);
+            }
           }).push(Buffer.from(`${cell},x\n`));
         }
       }),

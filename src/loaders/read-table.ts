@@ -104,7 +104,7 @@ const ZERO = 48;
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /** Which fast reader a column uses (a small code, so the row loop calls each one directly). */
-const Fast = { None: 0, Id: 1, Text: 2, Score: 3, Number: 4 } as const;
+const Fast = { None: 0, Id: 1, Text: 2, Score: 3, Number: 4, Date: 5 } as const;
 
 /** A column's fast reader and what it needs. */
 export interface FastPlan {
@@ -113,6 +113,66 @@ export interface FastPlan {
   ids: NumberedIdReader | null;
   /** Score columns: 1 at each scale point read here (numeric N/A codes are 0). */
   onScale: Uint8Array | null;
+  /** ISO date columns: the value of each date met. */
+  dates: DayValues | null;
+}
+
+const DASH = 45;
+const DAY_SLOTS = 2048;
+
+/**
+ * The converted value of each YYYY-MM-DD cell of a date column, found by the date's number
+ * (its eight digits, which name its ten bytes exactly) instead of a hash and a comparison of
+ * the bytes: dates repeat a few hundred days millions of times. A slot holds one day; two days
+ * meeting in a slot take turns (slower, never wrong). Values are the general parser's.
+ */
+export class DayValues {
+  private readonly days = new Int32Array(DAY_SLOTS).fill(-1);
+  private readonly values = new Array<CellValue>(DAY_SLOTS).fill(undefined);
+
+  /** The value of cell i, SLOW when it is not a plain YYYY-MM-DD or its day was not met. */
+  get(record: CsvRecord, i: number): CellValue | typeof SLOW {
+    const day = dayNumber(record, i);
+    if (day < 0) return record.starts[i] === record.ends[i] ? undefined : SLOW;
+    return this.days[day & (DAY_SLOTS - 1)] === day ? this.values[day & (DAY_SLOTS - 1)] : SLOW;
+  }
+
+  /** Remembers what the general parser made of cell i. */
+  set(record: CsvRecord, i: number, value: CellValue): void {
+    const day = dayNumber(record, i);
+    if (day < 0) return;
+    this.days[day & (DAY_SLOTS - 1)] = day;
+    this.values[day & (DAY_SLOTS - 1)] = value;
+  }
+}
+
+/** YYYYMMDD of a cell written exactly "YYYY-MM-DD" (any digits), else -1. */
+function dayNumber(record: CsvRecord, i: number): number {
+  const start = record.starts[i]!;
+  if (record.ends[i]! - start !== 10) return -1;
+  const b = record.bytes;
+  if (b[start + 4] !== DASH || b[start + 7] !== DASH) return -1;
+  const y0 = b[start]! - ZERO;
+  const y1 = b[start + 1]! - ZERO;
+  const y2 = b[start + 2]! - ZERO;
+  const y3 = b[start + 3]! - ZERO;
+  const m0 = b[start + 5]! - ZERO;
+  const m1 = b[start + 6]! - ZERO;
+  const d0 = b[start + 8]! - ZERO;
+  const d1 = b[start + 9]! - ZERO;
+  // A byte other than a digit is outside 0–9 (as an unsigned number, below 0 is too).
+  if (
+    y0 >>> 0 > 9 ||
+    y1 >>> 0 > 9 ||
+    y2 >>> 0 > 9 ||
+    y3 >>> 0 > 9 ||
+    m0 >>> 0 > 9 ||
+    m1 >>> 0 > 9 ||
+    d0 >>> 0 > 9 ||
+    d1 >>> 0 > 9
+  )
+    return -1;
+  return ((((((y0 * 10 + y1) * 10 + y2) * 10 + y3) * 10 + m0) * 10 + m1) * 10 + d0) * 10 + d1;
 }
 
 /** A plain cell: not quoted and not padded with spaces or tabs. */
@@ -204,7 +264,7 @@ export function readNumber(record: CsvRecord, i: number): CellValue | typeof SLO
  * through the general parser.
  */
 export function fastPlan(kind: FieldSpec['kind'], ctx: CellContext): FastPlan {
-  const none: FastPlan = { code: Fast.None, ids: null, onScale: null };
+  const none: FastPlan = { code: Fast.None, ids: null, onScale: null, dates: null };
   if (ctx.labels.size > 0) return none;
   if (kind.type === 'id') return { ...none, code: Fast.Id, ids: new NumberedIdReader() };
   if (kind.type === 'text') return { ...none, code: Fast.Text };
@@ -219,6 +279,8 @@ export function fastPlan(kind: FieldSpec['kind'], ctx: CellContext): FastPlan {
   }
   if (kind.type === 'number' && ctx.decimal === '.' && !ctx.thousands)
     return { ...none, code: Fast.Number };
+  if (kind.type === 'date' && (ctx.dateFormat ?? 'YYYY-MM-DD') === 'YYYY-MM-DD')
+    return { ...none, code: Fast.Date, dates: new DayValues() };
   return none;
 }
 
@@ -233,6 +295,8 @@ function readFast(plan: FastPlan, record: CsvRecord, i: number): CellValue | typ
       return readScore(record, i, plan.onScale!);
     case Fast.Number:
       return readNumber(record, i);
+    case Fast.Date:
+      return plan.dates!.get(record, i);
     default:
       return SLOW;
   }
@@ -250,6 +314,7 @@ interface ColumnsByReader {
   scores: BoundField[];
   ids: BoundField[];
   numbers: BoundField[];
+  dates: BoundField[];
   /** Columns with a memo of repeated cells (their fast reader, if any, behind it). */
   remembered: BoundField[];
 }
@@ -260,6 +325,7 @@ function columnsByReader(bound: readonly BoundField[], constructs: boolean): Col
     scores: [],
     ids: [],
     numbers: [],
+    dates: [],
     remembered: [],
   };
   for (const b of bound) {
@@ -267,6 +333,7 @@ function columnsByReader(bound: readonly BoundField[], constructs: boolean): Col
     else if (b.fast.code === Fast.Score) groups.scores.push(b);
     else if (b.fast.code === Fast.Id) groups.ids.push(b);
     else if (b.fast.code === Fast.Number) groups.numbers.push(b);
+    else if (b.fast.code === Fast.Date) groups.dates.push(b);
     else groups.usable = false;
   }
   return groups;
@@ -274,7 +341,7 @@ function columnsByReader(bound: readonly BoundField[], constructs: boolean): Col
 
 /** Reads every cell of a row by its group's reader; false when one needs the full loop. */
 function readAllFast(groups: ColumnsByReader, cells: CsvRecord, values: CellValue[]): boolean {
-  const { scores, ids, numbers, remembered } = groups;
+  const { scores, ids, numbers, dates, remembered } = groups;
   for (let f = 0; f < scores.length; f++) {
     const b = scores[f]!;
     const value = readScore(cells, b.index, b.fast.onScale!);
@@ -290,6 +357,12 @@ function readAllFast(groups: ColumnsByReader, cells: CsvRecord, values: CellValu
   for (let f = 0; f < numbers.length; f++) {
     const b = numbers[f]!;
     const value = readNumber(cells, b.index);
+    if (typeof value === 'symbol' || (value === undefined && b.requiredValue)) return false;
+    values[b.slot] = value;
+  }
+  for (let f = 0; f < dates.length; f++) {
+    const b = dates[f]!;
+    const value = b.fast.dates!.get(cells, b.index);
     if (typeof value === 'symbol' || (value === undefined && b.requiredValue)) return false;
     values[b.slot] = value;
   }
@@ -521,8 +594,12 @@ export async function readTable(
           fast,
           requiredValue: spec.requiredValue,
           // Ids are all different, and plain scores and amounts read as fast from their bytes
-          // as from a memo; labels, levels, dates and statuses repeat a few values.
-          memo: fast.code === Fast.None || MEMO_KINDS.has(spec.kind.type) ? new CellMemo() : null,
+          // as from a memo (ISO dates have their own, by day); labels, levels, other dates
+          // and statuses repeat a few values.
+          memo:
+            fast.code === Fast.None || (MEMO_KINDS.has(spec.kind.type) && fast.code !== Fast.Date)
+              ? new CellMemo()
+              : null,
           ctx,
           part: construct ? { construct, k } : null,
           slot,
@@ -597,6 +674,7 @@ export async function readTable(
       return REJECTED;
     }
     if (b.memo?.on) b.memo.set(cells, b.index, result.value);
+    b.fast.dates?.set(cells, b.index, result.value);
     return result.value;
   };
 
