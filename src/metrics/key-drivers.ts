@@ -98,6 +98,74 @@ export function addDriverValues(
   return state;
 }
 
+/**
+ * addDriverValues on two states of the same drivers and different outcomes (mutates both):
+ * when the drivers and both outcomes are answered, each product of two drivers is formed once
+ * and added to both states in one pass (the same operations on each state as
+ * addDriverValues, so the sums are identical); otherwise each state takes the response alone.
+ * `atA`/`atB` are the states' positions (drivers first, then the outcome), as for
+ * addDriverValues.
+ */
+export function addDriverValuesToBoth(
+  a: DriverState,
+  b: DriverState,
+  answers: Float64Array,
+  atA: Int32Array,
+  atB: Int32Array,
+  w = 1,
+): void {
+  const k = atA.length;
+  const d = k - 1;
+  const ya = answers[atA[d]!]!;
+  const yb = answers[atB[d]!]!;
+  if (Number.isNaN(ya) || Number.isNaN(yb)) {
+    addDriverValues(a, answers, atA, w);
+    addDriverValues(b, answers, atB, w);
+    return;
+  }
+  if (scratch.length < k) scratch = new Float64Array(k);
+  const x = scratch;
+  for (let i = 0; i < d; i++) {
+    const v = answers[atA[i]!]!;
+    if (Number.isNaN(v)) {
+      a.incomplete += 1;
+      b.incomplete += 1;
+      return;
+    }
+    x[i] = v;
+  }
+  x[d] = ya;
+  a.n += 1;
+  a.sumW += w;
+  a.sumW2 += w * w;
+  b.n += 1;
+  b.sumW += w;
+  b.sumW2 += w * w;
+  const sumsA = a.sums;
+  const sumsB = b.sums;
+  const productsA = a.products;
+  const productsB = b.products;
+  for (let i = 0; i < d; i++) {
+    const wx = w * x[i]!;
+    sumsA[i]! += wx;
+    sumsB[i]! += wx;
+    const row = i * k;
+    for (let j = i; j < d; j++) {
+      const product = wx * x[j]!;
+      productsA[row + j]! += product;
+      productsB[row + j]! += product;
+    }
+    productsA[row + d]! += wx * ya;
+    productsB[row + d]! += wx * yb;
+  }
+  const wa = w * ya;
+  const wb = w * yb;
+  sumsA[d]! += wa;
+  sumsB[d]! += wb;
+  productsA[d * k + d]! += wa * ya;
+  productsB[d * k + d]! += wb * yb;
+}
+
 /** Combines two states of the same variables exactly. */
 export function mergeDriverStates(a: DriverState, b: DriverState): DriverState {
   if (a.variables.join('\u0000') !== b.variables.join('\u0000')) {

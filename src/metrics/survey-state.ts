@@ -16,6 +16,7 @@ import {
 } from './histogram.ts';
 import {
   addDriverValues,
+  addDriverValuesToBoth,
   createDriverState,
   mergeDriverStates,
   scaleDriverState,
@@ -125,6 +126,8 @@ interface DerivedConfig {
   indexAt: Int32Array;
   /** Outcome → positions in `answers` of its driver state's variables. */
   driverPositions: Array<[SurveyItem, Int32Array]>;
+  /** Two driver states of the same drivers (the two outcomes): added to in one pass. */
+  pairedDrivers: boolean;
   /** Position in SURVEY_ITEMS of histogramItems[i], for rows that carry positional scores. */
   canonicalAt: Int32Array;
 }
@@ -137,15 +140,24 @@ function derivedConfig(config: SurveyConfig): DerivedConfig {
     const answers = new Float64Array(histogramItems.length);
     const positions = (variables: readonly string[]) =>
       Int32Array.from(variables, (v) => histogramItems.indexOf(v as SurveyItem));
+    const driverPositions = Object.entries(driverStates(config)).map(
+      ([outcome, state]): [SurveyItem, Int32Array] => [
+        outcome as SurveyItem,
+        positions(state.variables),
+      ],
+    );
     cached = {
       items: pairs.map(([, def]) => def),
       histogramItems,
       answers,
       indexAt: Int32Array.from(pairs, ([item]) => histogramItems.indexOf(item)),
-      driverPositions: Object.entries(driverStates(config)).map(([outcome, state]) => [
-        outcome as SurveyItem,
-        positions(state.variables),
-      ]),
+      driverPositions,
+      pairedDrivers:
+        driverPositions.length === 2 &&
+        driverPositions[0]![1].length === driverPositions[1]![1].length &&
+        driverPositions[0]![1].every(
+          (at, i, all) => i === all.length - 1 || at === driverPositions[1]![1][i],
+        ),
       canonicalAt: Int32Array.from(histogramItems, (item) => SURVEY_ITEMS.indexOf(item)),
     };
     derivedConfigs.set(config, cached);
@@ -245,6 +257,7 @@ export function addSurveyRow(state: SurveyState, row: SurveyRow): SurveyState {
     answers,
     indexAt,
     driverPositions,
+    pairedDrivers,
     canonicalAt,
   } = derivedConfig(state.config);
   const { scores } = row;
@@ -258,8 +271,17 @@ export function addSurveyRow(state: SurveyState, row: SurveyRow): SurveyState {
   else addMoment(cell.index, index);
   if (row.competitor) cell.competitor[row.competitor] += 1;
   else cell.competitor.missing += 1;
-  for (let i = 0; i < drivers.length; i++)
-    addDriverValues(drivers[i]!, answers, driverPositions[i]![1]);
+  if (pairedDrivers)
+    addDriverValuesToBoth(
+      drivers[0]!,
+      drivers[1]!,
+      answers,
+      driverPositions[0]![1],
+      driverPositions[1]![1],
+    );
+  else
+    for (let i = 0; i < drivers.length; i++)
+      addDriverValues(drivers[i]!, answers, driverPositions[i]![1]);
   return state;
 }
 
