@@ -456,6 +456,8 @@ export class CellMemo {
   get(record: CsvRecord, i: number): CellValue | typeof SLOW {
     const start = record.starts[i]!;
     const end = record.ends[i]!;
+    // An empty cell is missing whatever the column (the parser's first rule): no lookup.
+    if (start === end) return undefined;
     if (end - start > MEMO_MAX_BYTES || record.quotes[i]) return SLOW;
     const entry = this.slots[this.slotOf(record.bytes, start, end)]!;
     if (entry >= 0) return this.values[entry];
