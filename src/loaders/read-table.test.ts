@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCell, type CellContext } from './cell-parsers.ts';
 import { CsvScanner, type CsvRecord } from './csv-scanner.ts';
-import { CellMemo, DayValues, fastPlan, readNumber, readScore, SLOW } from './read-table.ts';
+import {
+  CellMemo,
+  DayValues,
+  fastPlan,
+  readFast,
+  readNumber,
+  readScore,
+  SLOW,
+} from './read-table.ts';
 
 const ctx: CellContext = { labels: new Map(), decimal: '.', thousands: undefined };
 
@@ -65,6 +73,42 @@ describe('fast cell converters', () => {
       }
     }
     expect(convert({ type: 'score', min: 0, max: 10, notApplicable: [] }, ':')).toBe(SLOW);
+  });
+});
+
+describe('segment levels', () => {
+  it('read a cell written as a declared level as the general parser does, or decline', () => {
+    // Levels that differ only in case: the parser takes the first that matches.
+    const kind = { type: 'level', levels: ['SMB', 'Public sector', 'smb', 'Zürich'] } as const;
+    const plan = fastPlan(kind, ctx);
+    const cells = fc.constantFrom(
+      ...['SMB', 'smb', 'Smb', 'Public sector', 'public sector', 'Public  sector', ' SMB', 'SMB '],
+      ...['Zürich', 'Zurich', '"SMB"', '"S""MB"', 'Enterprise', ''],
+    );
+    fc.assert(
+      fc.property(cells, (cell) => {
+        let value: unknown;
+        let raw = '';
+        new CsvScanner(',', (record: CsvRecord) => {
+          value = readFast(plan, record, 0);
+          raw = record.text(0);
+        }).push(Buffer.from(`${cell},x\n`));
+        if (value === SLOW) return;
+        const parsed = parseCell(raw, kind, ctx);
+        expect({ cell, value }).toEqual({ cell, value: parsed.ok ? parsed.value : 'rejected' });
+      }),
+    );
+    // The exact spellings are read here: the lower-case one takes the first level's value.
+    const read = (cell: string) => {
+      let value: unknown;
+      new CsvScanner(',', (record: CsvRecord) => (value = readFast(plan, record, 0))).push(
+        Buffer.from(`${cell},x\n`),
+      );
+      return value;
+    };
+    expect(read('smb')).toBe('SMB');
+    expect(read('Public sector')).toBe('Public sector');
+    expect(read('public sector')).toBe(SLOW);
   });
 });
 

@@ -104,7 +104,7 @@ const ZERO = 48;
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /** Which fast reader a column uses (a small code, so the row loop calls each one directly). */
-const Fast = { None: 0, Id: 1, Text: 2, Score: 3, Number: 4, Date: 5 } as const;
+const Fast = { None: 0, Id: 1, Text: 2, Score: 3, Number: 4, Date: 5, Level: 6 } as const;
 
 /** A column's fast reader and what it needs. */
 export interface FastPlan {
@@ -115,6 +115,33 @@ export interface FastPlan {
   onScale: Uint8Array | null;
   /** ISO date columns: the value of each date met. */
   dates: DayValues | null;
+  /** Segment columns: each declared level as written in the manifest, and its value. */
+  levels: { bytes: Buffer[]; values: string[] } | null;
+}
+
+/** Segments with at most this many levels are read by comparing with each (more: the memo). */
+const SCANNED_LEVELS = 16;
+
+/** A cell written exactly as a declared level: its value (SLOW otherwise). */
+function readLevel(
+  record: CsvRecord,
+  i: number,
+  levels: { bytes: Buffer[]; values: string[] },
+): CellValue | typeof SLOW {
+  const start = record.starts[i]!;
+  const length = record.ends[i]! - start;
+  if (length === 0) return undefined;
+  if (record.quotes[i]) return SLOW;
+  const bytes = record.bytes;
+  const { bytes: known, values } = levels;
+  for (let k = 0; k < known.length; k++) {
+    const level = known[k]!;
+    if (level.length !== length) continue;
+    let p = 0;
+    while (p < length && level[p] === bytes[start + p]) p++;
+    if (p === length) return values[k]!;
+  }
+  return SLOW;
 }
 
 const DASH = 45;
@@ -264,7 +291,7 @@ export function readNumber(record: CsvRecord, i: number): CellValue | typeof SLO
  * through the general parser.
  */
 export function fastPlan(kind: FieldSpec['kind'], ctx: CellContext): FastPlan {
-  const none: FastPlan = { code: Fast.None, ids: null, onScale: null, dates: null };
+  const none: FastPlan = { code: Fast.None, ids: null, onScale: null, dates: null, levels: null };
   if (ctx.labels.size > 0) return none;
   if (kind.type === 'id') return { ...none, code: Fast.Id, ids: new NumberedIdReader() };
   if (kind.type === 'text') return { ...none, code: Fast.Text };
@@ -279,13 +306,27 @@ export function fastPlan(kind: FieldSpec['kind'], ctx: CellContext): FastPlan {
   }
   if (kind.type === 'number' && ctx.decimal === '.' && !ctx.thousands)
     return { ...none, code: Fast.Number };
+  if (kind.type === 'level' && kind.levels.length <= SCANNED_LEVELS) {
+    // Each level's value is the parser's (it matches levels whatever their case, first first).
+    const known = kind.levels.flatMap((level) => {
+      const parsed = parseCell(level, kind, ctx);
+      return level.trim() === level && parsed.ok && parsed.value !== undefined
+        ? [{ bytes: Buffer.from(level, 'utf8'), value: String(parsed.value) }]
+        : [];
+    });
+    return {
+      ...none,
+      code: Fast.Level,
+      levels: { bytes: known.map((k) => k.bytes), values: known.map((k) => k.value) },
+    };
+  }
   if (kind.type === 'date' && (ctx.dateFormat ?? 'YYYY-MM-DD') === 'YYYY-MM-DD')
     return { ...none, code: Fast.Date, dates: new DayValues() };
   return none;
 }
 
 /** Reads cell i with the column's fast reader: its value, or SLOW. */
-function readFast(plan: FastPlan, record: CsvRecord, i: number): CellValue | typeof SLOW {
+export function readFast(plan: FastPlan, record: CsvRecord, i: number): CellValue | typeof SLOW {
   switch (plan.code) {
     case Fast.Id:
       return readId(record, i, plan.ids!);
@@ -297,6 +338,8 @@ function readFast(plan: FastPlan, record: CsvRecord, i: number): CellValue | typ
       return readNumber(record, i);
     case Fast.Date:
       return plan.dates!.get(record, i);
+    case Fast.Level:
+      return readLevel(record, i, plan.levels!);
     default:
       return SLOW;
   }
@@ -315,6 +358,8 @@ interface ColumnsByReader {
   ids: BoundField[];
   numbers: BoundField[];
   dates: BoundField[];
+  /** Segment columns: a declared level as written, else their memo. */
+  levels: BoundField[];
   /** Columns with a memo of repeated cells (their fast reader, if any, behind it). */
   remembered: BoundField[];
 }
@@ -326,10 +371,12 @@ function columnsByReader(bound: readonly BoundField[], constructs: boolean): Col
     ids: [],
     numbers: [],
     dates: [],
+    levels: [],
     remembered: [],
   };
   for (const b of bound) {
-    if (b.memo !== null) groups.remembered.push(b);
+    if (b.fast.code === Fast.Level) groups.levels.push(b);
+    else if (b.memo !== null) groups.remembered.push(b);
     else if (b.fast.code === Fast.Score) groups.scores.push(b);
     else if (b.fast.code === Fast.Id) groups.ids.push(b);
     else if (b.fast.code === Fast.Number) groups.numbers.push(b);
@@ -341,7 +388,7 @@ function columnsByReader(bound: readonly BoundField[], constructs: boolean): Col
 
 /** Reads every cell of a row by its group's reader; false when one needs the full loop. */
 function readAllFast(groups: ColumnsByReader, cells: CsvRecord, values: CellValue[]): boolean {
-  const { scores, ids, numbers, dates, remembered } = groups;
+  const { scores, ids, numbers, dates, levels, remembered } = groups;
   for (let f = 0; f < scores.length; f++) {
     const b = scores[f]!;
     const value = readScore(cells, b.index, b.fast.onScale!);
@@ -363,6 +410,14 @@ function readAllFast(groups: ColumnsByReader, cells: CsvRecord, values: CellValu
   for (let f = 0; f < dates.length; f++) {
     const b = dates[f]!;
     const value = b.fast.dates!.get(cells, b.index);
+    if (typeof value === 'symbol' || (value === undefined && b.requiredValue)) return false;
+    values[b.slot] = value;
+  }
+  for (let f = 0; f < levels.length; f++) {
+    const b = levels[f]!;
+    let value = readLevel(cells, b.index, b.fast.levels!);
+    if (typeof value === 'symbol' && b.memo !== null && b.memo.on)
+      value = b.memo.get(cells, b.index);
     if (typeof value === 'symbol' || (value === undefined && b.requiredValue)) return false;
     values[b.slot] = value;
   }
