@@ -286,7 +286,11 @@ export function unpackBehaviour(packed: PackedBehaviour): BehaviourState {
 
 /** The buffers of a packed state, to hand to postMessage as its transfer list. */
 export function packedBuffers(packed: PackedBehaviour): ArrayBuffer[] {
-  return [packed.data.buffer as ArrayBuffer, packed.ids.numbers.buffer as ArrayBuffer];
+  return [
+    packed.data.buffer as ArrayBuffer,
+    packed.ids.numbers.buffer as ArrayBuffer,
+    packed.ids.byNumber.buffer as ArrayBuffer,
+  ];
 }
 
 export interface Share {

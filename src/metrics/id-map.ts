@@ -196,6 +196,8 @@ export interface PackedIndex {
   numbers: Int32Array;
   /** [text, index] of the ids kept as text. */
   texts: Array<[string, number]>;
+  /** Index + 1 of each numbered id by its number (0: not seen), so the index is not rebuilt. */
+  byNumber: Int32Array<ArrayBuffer>;
 }
 
 /**
@@ -250,6 +252,7 @@ export class CustomerIndex {
       prefix: this.numbering.numberedPrefix,
       numbers: this.numberAt.slice(0, this.count),
       texts: [...this.byText],
+      byNumber: this.byNumber.slice(),
     };
   }
 
@@ -258,11 +261,7 @@ export class CustomerIndex {
     const index = new CustomerIndex();
     index.numbering = IdNumbering.withPrefix(packed.prefix);
     const { numbers } = packed;
-    let top = -1;
-    for (let i = 0; i < numbers.length; i++) top = Math.max(top, numbers[i]!);
-    index.byNumber = new Int32Array(Math.max(1024, 2 ** Math.ceil(Math.log2(top + 2))));
-    for (let i = 0; i < numbers.length; i++)
-      if (numbers[i]! >= 0) index.byNumber[numbers[i]!] = i + 1;
+    index.byNumber = packed.byNumber;
     index.numberAt = new Int32Array(Math.max(1024, numbers.length));
     index.numberAt.set(numbers);
     index.count = numbers.length;
