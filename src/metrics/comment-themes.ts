@@ -165,25 +165,23 @@ function fnv1a(text: string, h = 0x811c9dc5): number {
 const digitScratch = new Uint8Array(16);
 
 /**
- * A comment's sample key: FNV-1a of "<id text>\0<comment>", computed without building that
- * string (or, for a numbered id, the id's text).
+ * A comment's sample key: FNV-1a of "<comment>\0<id text>", computed without building that
+ * string (or, for a numbered id, the id's text). The comment comes first so that its part,
+ * `textHash`, is computed once per distinct comment rather than once per response.
  */
-export function commentKey(id: IdRef, text: string): number {
-  let h: number;
-  if (typeof id === 'string') h = fnv1a(id);
-  else {
-    const { prefix, number } = idParts(id);
-    h = fnv1a(prefix);
-    let digits = 0;
-    let n = number;
-    do {
-      digitScratch[digits++] = 48 + (n % 10);
-      n = Math.floor(n / 10);
-    } while (n > 0);
-    while (digits > 0) h = Math.imul(h ^ digitScratch[--digits]!, 0x01000193) >>> 0;
-  }
-  h = Math.imul(h, 0x01000193) >>> 0; // the separator: h ^ 0 is h
-  return fnv1a(text, h);
+export function commentKey(id: IdRef, text: string, textHash = fnv1a(text)): number {
+  const h = Math.imul(textHash, 0x01000193) >>> 0; // the separator: h ^ 0 is h
+  if (typeof id === 'string') return fnv1a(id, h);
+  const { prefix, number } = idParts(id);
+  let key = fnv1a(prefix, h);
+  let digits = 0;
+  let n = number;
+  do {
+    digitScratch[digits++] = 48 + (n % 10);
+    n = Math.floor(n / 10);
+  } while (n > 0);
+  while (digits > 0) key = Math.imul(key ^ digitScratch[--digits]!, 0x01000193) >>> 0;
+  return key;
 }
 
 export function npsClass(recommend: number | undefined): NpsClass {
@@ -249,6 +247,8 @@ interface CommentReading {
   themes: string[];
   /** Redacted text; null when no theme matched (nothing is kept). */
   text: string | null;
+  /** FNV-1a of the redacted text, the first part of its sample keys (see commentKey). */
+  hash: number;
 }
 
 // Short comments repeat ("Great service", "ok"): each distinct text is folded, matched and
@@ -275,7 +275,8 @@ function readComment(
   const folded = fold(trimmed);
   const themes = matchers.filter(({ test }) => test(folded)).map(({ theme }) => theme);
   // Redacted only when a theme keeps it as a sample (the text goes nowhere else).
-  reading = { themes, text: themes.length > 0 ? redactPersonalData(trimmed, extraPatterns) : null };
+  const text = themes.length > 0 ? redactPersonalData(trimmed, extraPatterns) : null;
+  reading = { themes, text, hash: text === null ? 0 : fnv1a(text) };
   if (cache.byText.size < READINGS_LIMIT) cache.byText.set(trimmed, reading);
   return reading;
 }
@@ -324,9 +325,9 @@ export function addComment(
   if (trimmed === '') return state;
   const cls = npsClass(recommend);
   countClass(state.comments, cls);
-  const { themes, text } = readComment(matchers, trimmed, extraPatterns);
+  const { themes, text, hash } = readComment(matchers, trimmed, extraPatterns);
   if (text === null) return state;
-  const key = commentKey(id, text);
+  const key = commentKey(id, text, hash);
   for (const theme of themes) {
     countClass(state.mentions[theme]!, cls);
     const samples = state.samples[theme]!;

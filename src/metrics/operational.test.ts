@@ -381,7 +381,7 @@ describe('comment themes', () => {
 });
 
 describe('verbatim samples', () => {
-  it('key each comment by FNV-1a of "<id>\\0<text>", whether the id is text or a numbered ref', () => {
+  it('key each comment by FNV-1a of "<text>\\0<id>", whether the id is text or a numbered ref', () => {
     const fnv = (text: string) => {
       let h = 0x811c9dc5;
       for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
@@ -397,8 +397,10 @@ describe('verbatim samples', () => {
           const id = `R${n}`;
           const bytes = Buffer.from(id);
           const ref = reader.refOf(bytes, 0, bytes.length);
-          expect(commentKey(ref, text)).toBe(fnv(`${id}\u0000${text}`));
-          expect(commentKey(prefix, text)).toBe(fnv(`${prefix}\u0000${text}`));
+          expect(commentKey(ref, text)).toBe(fnv(`${text}\u0000${id}`));
+          expect(commentKey(prefix, text)).toBe(fnv(`${text}\u0000${prefix}`));
+          // The text's part, computed once per distinct text, gives the same key.
+          expect(commentKey(ref, text, fnv(text))).toBe(commentKey(ref, text));
         },
       ),
     );
