@@ -162,8 +162,6 @@ function fnv1a(text: string, h = 0x811c9dc5): number {
   return h;
 }
 
-const digitScratch = new Uint8Array(16);
-
 /**
  * A comment's sample key: FNV-1a of "<comment>\0<id text>", computed without building that
  * string (or, for a numbered id, the id's text). The comment comes first so that its part,
@@ -174,13 +172,13 @@ export function commentKey(id: IdRef, text: string, textHash = fnv1a(text)): num
   if (typeof id === 'string') return fnv1a(id, h);
   const { prefix, number } = idParts(id);
   let key = fnv1a(prefix, h);
-  let digits = 0;
-  let n = number;
-  do {
-    digitScratch[digits++] = 48 + (n % 10);
-    n = Math.floor(n / 10);
-  } while (n > 0);
-  while (digits > 0) key = Math.imul(key ^ digitScratch[--digits]!, 0x01000193) >>> 0;
+  // The number's decimal digits, most significant first (a number below 2^22).
+  let place = 1;
+  while (place * 10 <= number) place *= 10;
+  for (; place >= 1; place /= 10) {
+    const digit = Math.floor(number / place) % 10;
+    key = Math.imul(key ^ (48 + digit), 0x01000193) >>> 0;
+  }
   return key;
 }
 
