@@ -240,6 +240,15 @@ function keepSmallest(list: Verbatim[], item: Verbatim, size: number): Verbatim[
   return next.slice(0, size);
 }
 
+/** The list keeps this text already, with a key no larger. */
+function keptWithSmallerKey(list: Verbatim[], text: string, key: number): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const kept = list[i]!;
+    if (kept.text === text) return kept.key <= key;
+  }
+  return false;
+}
+
 /** What a comment text yields, whoever wrote it: the themes it mentions and its redacted text. */
 interface CommentReading {
   themes: string[];
@@ -329,8 +338,10 @@ export function addComment(
   for (const theme of themes) {
     countClass(state.mentions[theme]!, cls);
     const samples = state.samples[theme]!;
-    // Most comments lose to the sample already kept: decide that without building a new list.
+    // Most comments lose to the sample already kept, or repeat a text it keeps with a smaller
+    // key: decide that without building a new list (what keepSmallest would return).
     if (samples.length >= state.sampleSize && key > samples[samples.length - 1]!.key) continue;
+    if (keptWithSmallerKey(samples, text, key)) continue;
     state.samples[theme] = keepSmallest(
       samples,
       { text, npsClass: cls, recommend, key },
