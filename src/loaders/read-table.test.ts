@@ -14,14 +14,46 @@ import {
 
 const ctx: CellContext = { labels: new Map(), decimal: '.', thousands: undefined };
 
+/** Scans the row `<cell>,x` and returns what `read` makes of its record (field 0 is `cell`). */
+function withRecord<T>(cell: string, read: (record: CsvRecord) => T): T {
+  let result: T | undefined;
+  new CsvScanner(',', (record: CsvRecord) => (result = read(record))).push(
+    Buffer.from(`${cell},x\n`),
+  );
+  return result as T;
+}
+
+/**
+ * Feeds `cells` to a store of remembered values (the memo, the day values): an empty cell is
+ * missing, an unseen one is SLOW and then set, a seen one answers exactly what was set for it.
+ */
+function checkRemembers(
+  store: {
+    get(record: CsvRecord, i: number): unknown;
+    set(record: CsvRecord, i: number, value: string): void;
+  },
+  cells: string[],
+  onRemembered: (cell: string) => void = () => {},
+) {
+  for (const cell of cells) {
+    withRecord(cell, (record) => {
+      const remembered = store.get(record, 0);
+      if (cell === '') expect(remembered).toBe(undefined);
+      else if (remembered === SLOW) store.set(record, 0, `value of ${cell}`);
+      else {
+        onRemembered(cell);
+        expect(remembered).toBe(`value of ${cell}`);
+      }
+    });
+  }
+}
+
 /** Reads one cell with the fast reader of its kind (SLOW: left to the general parser). */
 function convert(kind: Parameters<typeof fastPlan>[0], cell: string) {
   const plan = fastPlan(kind, ctx);
-  let value: unknown = SLOW;
-  new CsvScanner(',', (record: CsvRecord) => {
-    value = kind.type === 'score' ? readScore(record, 0, plan.onScale!) : readNumber(record, 0);
-  }).push(Buffer.from(`${cell}\n`));
-  return value;
+  return withRecord(cell, (record): unknown =>
+    kind.type === 'score' ? readScore(record, 0, plan.onScale!) : readNumber(record, 0),
+  );
 }
 
 describe('fast cell converters', () => {
@@ -87,25 +119,17 @@ describe('segment levels', () => {
     );
     fc.assert(
       fc.property(cells, (cell) => {
-        let value: unknown;
-        let raw = '';
-        new CsvScanner(',', (record: CsvRecord) => {
-          value = readFast(plan, record, 0);
-          raw = record.text(0);
-        }).push(Buffer.from(`${cell},x\n`));
+        const [value, raw] = withRecord(cell, (record) => [
+          readFast(plan, record, 0),
+          record.text(0),
+        ]);
         if (value === SLOW) return;
         const parsed = parseCell(raw, kind, ctx);
         expect({ cell, value }).toEqual({ cell, value: parsed.ok ? parsed.value : 'rejected' });
       }),
     );
     // The exact spellings are read here: the lower-case one takes the first level's value.
-    const read = (cell: string) => {
-      let value: unknown;
-      new CsvScanner(',', (record: CsvRecord) => (value = readFast(plan, record, 0))).push(
-        Buffer.from(`${cell},x\n`),
-      );
-      return value;
-    };
+    const read = (cell: string) => withRecord(cell, (record) => readFast(plan, record, 0));
     expect(read('smb')).toBe('SMB');
     expect(read('Public sector')).toBe('Public sector');
     expect(read('public sector')).toBe(SLOW);
@@ -124,18 +148,10 @@ describe('the memo of repeated cells', () => {
       'Publik sector',
     ];
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 300 }), (cells) => {
-        const memo = new CellMemo();
-        for (const cell of cells) {
-          new CsvScanner(',', (record: CsvRecord) => {
-            const remembered = memo.get(record, 0);
-            // An empty cell is missing in every column: nothing to remember.
-            if (cell === '') expect(remembered).toBe(undefined);
-            else if (remembered === SLOW) memo.set(record, 0, `value of ${cell}`);
-            else expect(remembered).toBe(`value of ${cell}`);
-          }).push(Buffer.from(`${cell},x\n`));
-        }
-      }),
+      // An empty cell is missing in every column: nothing to remember.
+      fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 300 }), (cells) =>
+        checkRemembers(new CellMemo(), cells),
+      ),
     );
   });
 });
@@ -163,20 +179,11 @@ describe('the values of ISO dates by day', () => {
       '',
     ];
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 300 }), (cells) => {
-        const days = new DayValues();
-        for (const cell of cells) {
-          new CsvScanner(',', (record: CsvRecord) => {
-            const remembered = days.get(record, 0);
-            if (cell === '') expect(remembered).toBe(undefined);
-            else if (remembered === SLOW) days.set(record, 0, `value of ${cell}`);
-            else {
-              expect(/^\d{4}-\d{2}-\d{2}$/.test(cell)).toBe(true);
-              expect(remembered).toBe(`value of ${cell}`);
-            }
-          }).push(Buffer.from(`${cell},x\n`));
-        }
-      }),
+      fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 300 }), (cells) =>
+        checkRemembers(new DayValues(), cells, (cell) =>
+          expect(/^\d{4}-\d{2}-\d{2}$/.test(cell)).toBe(true),
+        ),
+      ),
     );
   });
 });
