@@ -64,6 +64,21 @@ export function addDriverRow(
 }
 
 /**
+ * The answers at `at[0..count)`, copied into the row buffer (which has room for all of `at`),
+ * or null when one is missing: listwise, a response counts only when every variable is answered.
+ */
+function answeredRow(answers: Float64Array, at: Int32Array, count: number): Float64Array | null {
+  if (scratch.length < at.length) scratch = new Float64Array(at.length);
+  const x = scratch;
+  for (let i = 0; i < count; i++) {
+    const v = answers[at[i]!]!;
+    if (Number.isNaN(v)) return null;
+    x[i] = v;
+  }
+  return x;
+}
+
+/**
  * Adds one response from positional answers (mutates): variable i's answer is
  * `answers[at[i]]`, NaN when missing. The survey reducer reads a response's scores once into
  * such an array instead of looking each variable up by name for every outcome.
@@ -75,15 +90,10 @@ export function addDriverValues(
   w = 1,
 ): DriverState {
   const k = state.variables.length;
-  if (scratch.length < k) scratch = new Float64Array(k);
-  const x = scratch;
-  for (let i = 0; i < k; i++) {
-    const v = answers[at[i]!]!;
-    if (Number.isNaN(v)) {
-      state.incomplete += 1;
-      return state;
-    }
-    x[i] = v;
+  const x = answeredRow(answers, at, k);
+  if (x === null) {
+    state.incomplete += 1;
+    return state;
   }
   state.n += 1;
   state.sumW += w;
@@ -123,16 +133,11 @@ export function addDriverValuesToBoth(
     addDriverValues(b, answers, atB, w);
     return;
   }
-  if (scratch.length < k) scratch = new Float64Array(k);
-  const x = scratch;
-  for (let i = 0; i < d; i++) {
-    const v = answers[atA[i]!]!;
-    if (Number.isNaN(v)) {
-      a.incomplete += 1;
-      b.incomplete += 1;
-      return;
-    }
-    x[i] = v;
+  const x = answeredRow(answers, atA, d);
+  if (x === null) {
+    a.incomplete += 1;
+    b.incomplete += 1;
+    return;
   }
   x[d] = ya;
   a.n += 1;
