@@ -232,15 +232,15 @@ export function createVoiceState(themes: ThemeDictionary, sampleSize = 3): Voice
  * one verbatim, with its smallest key), so the sample is the same whatever the order or split.
  */
 function keepSmallest(list: Verbatim[], item: Verbatim, size: number): Verbatim[] {
-  const same = list.find((v) => v.text === item.text);
-  if (same && same.key <= item.key) return list;
-  const next = [...list.filter((v) => v !== same), item].sort(
+  if (keptWithSmallerKey(list, item.text, item.key)) return list;
+  // A list holds each text once: the item replaces its text's entry, if any.
+  const next = [...list.filter((v) => v.text !== item.text), item].sort(
     (a, b) => a.key - b.key || a.text.localeCompare(b.text),
   );
   return next.slice(0, size);
 }
 
-/** The list keeps this text already, with a key no larger. */
+/** The list keeps this text already, with a key no larger (keepSmallest would keep the list). */
 function keptWithSmallerKey(list: Verbatim[], text: string, key: number): boolean {
   for (let i = 0; i < list.length; i++) {
     const kept = list[i]!;
