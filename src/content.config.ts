@@ -1,9 +1,9 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { actionsLoader } from './loaders/actions-loader.ts';
-import { snapshotsLoader } from './loaders/snapshots-loader.ts';
-import { ActionSchema } from './schemas/action-schema.ts';
-import { ReportFrontmatterSchema } from './schemas/report-frontmatter-schema.ts';
+import { actionsLoader } from './build/actions-loader.ts';
+import { snapshotsLoader } from './build/snapshots-loader.ts';
+import { ActionSchema } from './contracts/action-schema.ts';
+import { ReportFrontmatterSchema } from './contracts/report-frontmatter-schema.ts';
 import { siteSettings } from './site-settings.ts';
 
 const snapshots = defineCollection({

@@ -3,6 +3,6 @@
 declare namespace App {
   interface Locals {
     /** The report being rendered; components embedded in MDX read their figures from it. */
-    review?: import('./lib/review-context.ts').ReviewContext;
+    review?: import('./views/review-context.ts').ReviewContext;
   }
 }

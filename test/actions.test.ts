@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadActions } from '../src/loaders/load-actions.ts';
+import { loadActions } from '../src/reading/read-actions.ts';
 
 const HEADER = 'id,title,owner,opened_in,due,status,metric,segment,finding';
 

@@ -1,7 +1,7 @@
-/** The browser the end-to-end tests use: the system's Chromium (see src/lib/chromium.ts). */
+/** The browser the end-to-end tests use: the system's Chromium (see src/cli/chromium.ts). */
 import AxeBuilder from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
-import { findChromium, launchChromium } from '../src/lib/chromium.ts';
+import { findChromium, launchChromium } from '../src/cli/chromium.ts';
 
 const CHROMIUM_PATH = findChromium();
 export const hasChromium = CHROMIUM_PATH !== null;

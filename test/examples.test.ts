@@ -9,10 +9,10 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { guessSnapshot } from '../src/loaders/guess-mapping.ts';
-import { loadReviews } from '../src/loaders/load-reviews.ts';
-import { operationalFindings } from '../src/metrics/root-causes.ts';
-import { serveStatic } from '../src/lib/static-server.ts';
+import { guessSnapshot } from '../src/reading/guess-mapping.ts';
+import { loadReviews } from '../src/build/load-reviews.ts';
+import { operationalFindings } from '../src/figures/root-causes.ts';
+import { serveStatic } from '../src/cli/static-server.ts';
 import { axeViolations, hasChromium, launchBrowser, serious } from './browser.ts';
 import { buildSite, ROOT } from './build-site.ts';
 import { reference, type MobiConstruct, type Proportion } from './oracles.ts';

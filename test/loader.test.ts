@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, type Diagnostic } from '../src/loaders/diagnostics.ts';
-import { loadReviews } from '../src/loaders/load-reviews.ts';
+import { formatDiagnostic, type Diagnostic } from '../src/reading/diagnostics.ts';
+import { loadReviews } from '../src/build/load-reviews.ts';
 import { baseManifest, SURVEY_HEADER, validRows, writeSnapshot } from './snapshot-builder.ts';
 
 async function load(files: Record<string, string | Buffer>, manifest?: Record<string, unknown>) {

@@ -21,10 +21,10 @@ import {
   NO_CHROMIUM_REASON,
   serious,
 } from './browser.ts';
-import { serveStatic } from '../src/lib/static-server.ts';
+import { serveStatic } from '../src/cli/static-server.ts';
 import { newReport, publishReport } from '../src/cli/report-workflow.ts';
 import { nodeEffects } from '../src/cli/cli-support.ts';
-import { loadReviews } from '../src/loaders/load-reviews.ts';
+import { loadReviews } from '../src/build/load-reviews.ts';
 import { buildSite, copyFixtureSite, FIXTURE_SITE, ROOT, type BuildResult } from './build-site.ts';
 
 interface FiguresJson {

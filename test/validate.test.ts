@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateSnapshot } from '../src/loaders/validate-snapshot.ts';
+import { validateSnapshot } from '../src/build/validate-snapshot.ts';
 import { ROOT } from './build-site.ts';
 
 const SOURCE = join(ROOT, 'data/2026-Q3');

@@ -15,10 +15,10 @@ import { cpus } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createRandom } from '../demo/demo-generator.ts';
-import { snapshotFigures } from '../loaders/load-reviews.ts';
-import { loadSnapshotReduced } from '../loaders/load-snapshot-reduced.ts';
-import type { SnapshotReducers } from '../loaders/snapshot-reducers.ts';
-import type { ManifestInput } from '../schemas/manifest-schema.ts';
+import { snapshotFigures } from '../build/load-reviews.ts';
+import { loadSnapshotReduced } from '../reducing/reduce-snapshot.ts';
+import type { SnapshotReducers } from '../reducing/snapshot-reducers.ts';
+import type { ManifestInput } from '../contracts/manifest-schema.ts';
 
 const GROUPS = ['Consumer', 'SMB', 'Enterprise', 'Public sector'];
 const REGIONS = ['North', 'South', 'East', 'West'];

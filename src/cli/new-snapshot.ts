@@ -6,10 +6,10 @@
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readHead } from '../loaders/csv-reader.ts';
-import { guessEncoding, guessSnapshot } from '../loaders/guess-mapping.ts';
-import { formatValidationTable, validateSnapshot } from '../loaders/validate-snapshot.ts';
-import { ManifestSchema } from '../schemas/manifest-schema.ts';
+import { readHead } from '../reading/csv-reader.ts';
+import { guessEncoding, guessSnapshot } from '../reading/guess-mapping.ts';
+import { formatValidationTable, validateSnapshot } from '../build/validate-snapshot.ts';
+import { ManifestSchema } from '../contracts/manifest-schema.ts';
 import { CliError, nodeEffects, runCli } from './cli-support.ts';
 
 await runCli(async () => {

@@ -6,8 +6,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { findChromium, launchChromium } from '../lib/chromium.ts';
-import { serveStatic } from '../lib/static-server.ts';
+import { findChromium, launchChromium } from './chromium.ts';
+import { serveStatic } from './static-server.ts';
 import { CliError, nodeEffects, runCli } from './cli-support.ts';
 
 /** Published version pages in a built site: dist/reports/<period>/v<N>/index.html not marked draft. */

@@ -2,10 +2,10 @@
  * The MDX of a new draft report: every section wired to the snapshot by component, the hash
  * filled in, and the root-cause findings drafted as a list for the analyst to edit. Pure.
  */
-import type { Finding } from '../metrics/root-causes.ts';
-import type { SnapshotFigures } from '../metrics/snapshot-figures.ts';
+import type { Finding } from '../figures/root-causes.ts';
+import type { SnapshotFigures } from '../figures/snapshot-figures.ts';
 import { getMetric } from '../metrics/registry.ts';
-import { formatValue } from '../lib/format.ts';
+import { formatValue } from '../views/format.ts';
 
 export interface TemplateInput {
   figures: SnapshotFigures;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_SITE } from '../../test/build-site.ts';
-import { loadReviews, type ReviewData } from '../loaders/load-reviews.ts';
+import { loadReviews, type ReviewData } from '../build/load-reviews.ts';
 import { CliError, type CommandEffects } from './cli-support.ts';
 import { newReport, publishReport } from './report-workflow.ts';
 

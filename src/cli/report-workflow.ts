@@ -6,14 +6,14 @@
  */
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { formatReport, hasErrors } from '../loaders/diagnostics.ts';
-import type { ReviewData } from '../loaders/load-reviews.ts';
-import { findingsFor } from '../lib/findings.ts';
+import { formatReport, hasErrors } from '../reading/diagnostics.ts';
+import type { ReviewData } from '../build/load-reviews.ts';
+import { findingsFor } from '../figures/findings.ts';
 import {
   ReportFrontmatterSchema,
   type ReportFrontmatter,
-} from '../schemas/report-frontmatter-schema.ts';
-import { frozenPath, serializeFrozen, type FrozenReview } from '../lib/frozen-review.ts';
+} from '../contracts/report-frontmatter-schema.ts';
+import { frozenPath, serializeFrozen, type FrozenReview } from '../build/frozen-review.ts';
 import { CliError, type CommandEffects } from './cli-support.ts';
 import { reportTemplate } from './report-template.ts';
 

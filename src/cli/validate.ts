@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { formatValidationTable, validateSnapshot } from '../loaders/validate-snapshot.ts';
+import { formatValidationTable, validateSnapshot } from '../build/validate-snapshot.ts';
 import { CliError, nodeEffects, runCli } from './cli-support.ts';
 
 await runCli(async () => {

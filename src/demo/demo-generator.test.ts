@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManifestSchema } from '../schemas/manifest-schema.ts';
+import { ManifestSchema } from '../contracts/manifest-schema.ts';
 import { generateDemo } from './demo-generator.ts';
 
 const small = { seed: 7, quarters: 3, scale: 0.3 };

@@ -7,7 +7,7 @@
  * quarter (service quality and reliability), component drivers of different strength, late
  * deliveries that lower satisfaction, and a skewed complaint mix. Same seed, same bytes.
  */
-import type { ManifestInput } from '../schemas/manifest-schema.ts';
+import type { ManifestInput } from '../contracts/manifest-schema.ts';
 
 export interface DemoOptions {
   seed: number;

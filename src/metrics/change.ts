@@ -6,8 +6,8 @@
  * - mean: Welch's t with Welch–Satterthwaite degrees of freedom.
  */
 import type { Estimate } from './estimate.ts';
-import { twoSidedP } from './normal.ts';
-import { tTwoSidedP } from './t-distribution.ts';
+import { twoSidedP } from '../statistics/normal.ts';
+import { tTwoSidedP } from '../statistics/t-distribution.ts';
 
 export type MetricKind = 'nps' | 'proportion' | 'mean';
 

@@ -3,8 +3,8 @@
  * t interval, as an Estimate under the minimum-base rule.
  */
 import { applyMinimumBase, type Estimate, type MinimumBase } from './estimate.ts';
-import { histogramMoments, type ItemHistogram } from './histogram.ts';
-import { effectiveN, meanInterval, type MomentsState } from './weighted-moments.ts';
+import { histogramMoments, type ItemHistogram } from '../reducing/histogram.ts';
+import { effectiveN, meanInterval, type MomentsState } from '../reducing/weighted-moments.ts';
 
 /** Mean of a moments state as an Estimate; `missing` is passed through for display. */
 export function meanEstimate(

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { reference } from '../../test/oracles.ts';
 import { compareEstimates } from './change.ts';
-import { addToHistogram, createHistogram } from './histogram.ts';
+import { addToHistogram, createHistogram } from '../reducing/histogram.ts';
 import { nps, npsFromCounts } from './nps.ts';
 
 const noBase = { suppress: 0, flag: 0 };

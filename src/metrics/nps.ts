@@ -8,9 +8,9 @@
  * With weights, counts are weighted shares times Kish n_eff.
  */
 import { applyMinimumBase, emptyEstimate, type Estimate, type MinimumBase } from './estimate.ts';
-import { histogramWeight, shareBetween, type ItemHistogram } from './histogram.ts';
-import { zForConfidence } from './normal.ts';
-import { effectiveN } from './weighted-moments.ts';
+import { histogramWeight, shareBetween, type ItemHistogram } from '../reducing/histogram.ts';
+import { zForConfidence } from '../statistics/normal.ts';
+import { effectiveN } from '../reducing/weighted-moments.ts';
 
 export interface NpsCounts {
   promoters: number;

@@ -2,7 +2,7 @@
  * The metric registry: one definition per metric. Components, the figures JSON, the CSV
  * downloads and the methodology page all read these; no metric is defined anywhere else.
  */
-import type { SurveyItem, TableName } from '../schemas/fields.ts';
+import type { SurveyItem, TableName } from '../contracts/fields.ts';
 import type { MetricKind } from './change.ts';
 
 export type Direction = 'higher-is-better' | 'lower-is-better';

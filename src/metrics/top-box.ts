@@ -4,9 +4,9 @@
  * With weights the share is weighted and the interval uses Kish n_eff.
  */
 import { applyMinimumBase, emptyEstimate, type Estimate, type MinimumBase } from './estimate.ts';
-import { histogramWeight, shareBetween, type ItemHistogram } from './histogram.ts';
-import { effectiveN } from './weighted-moments.ts';
-import { wilson } from './wilson.ts';
+import { histogramWeight, shareBetween, type ItemHistogram } from '../reducing/histogram.ts';
+import { effectiveN } from '../reducing/weighted-moments.ts';
+import { wilson } from '../statistics/wilson.ts';
 
 /**
  * @param boxes how many top scale points count (2 = top-2-box)

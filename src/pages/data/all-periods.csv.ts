@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { allPeriodRows, FIGURE_COLUMNS, toCsv } from '../../lib/figures-table.ts';
-import { getSiteData } from '../../lib/site-data.ts';
+import { allPeriodRows, FIGURE_COLUMNS, toCsv } from '../../views/figures-table.ts';
+import { getSiteData } from '../../build/site-data.ts';
 
 /** Every figure of every period, one row per snapshot × metric × group. */
 export const GET: APIRoute = async () => {

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getSiteData } from '../../lib/site-data.ts';
+import { getSiteData } from '../../build/site-data.ts';
 import { METRICS } from '../../metrics/registry.ts';
 
 /** Every snapshot's figures and changes, with the metric definitions. */

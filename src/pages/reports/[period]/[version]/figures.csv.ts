@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { FIGURE_COLUMNS, figureRows, toCsv } from '../../../../lib/figures-table.ts';
-import { getSiteData, versionContext } from '../../../../lib/site-data.ts';
-import { versionPaths } from '../../../../lib/version-paths.ts';
+import { FIGURE_COLUMNS, figureRows, toCsv } from '../../../../views/figures-table.ts';
+import { getSiteData, versionContext } from '../../../../build/site-data.ts';
+import { versionPaths } from '../../../../build/version-paths.ts';
 
 export const getStaticPaths = versionPaths satisfies GetStaticPaths;
 

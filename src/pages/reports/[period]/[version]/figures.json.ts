@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSiteData, versionContext } from '../../../../lib/site-data.ts';
-import { versionPaths } from '../../../../lib/version-paths.ts';
+import { getSiteData, versionContext } from '../../../../build/site-data.ts';
+import { versionPaths } from '../../../../build/version-paths.ts';
 import { METRICS } from '../../../../metrics/registry.ts';
 
 export const getStaticPaths = versionPaths satisfies GetStaticPaths;

@@ -1,0 +1,428 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { OrderRow, TicketRow } from '../contracts/row-types.ts';
+import { NumberedIdReader } from '../reading/id-map.ts';
+import {
+  addComment,
+  commentKey,
+  compileThemes,
+  createVoiceState,
+  DEFAULT_THEMES,
+  mergeVoice,
+  voiceFigures,
+} from '../reducing/comment-themes.ts';
+import {
+  addAnswerBatch,
+  addCustomerAnswer,
+  addOrder,
+  addOrderBatch,
+  AnswerBatch,
+  OrderBatch,
+  behaviourFigures,
+  createBehaviourState,
+  createCustomerAnswers,
+  customerTotals,
+  mergeBehaviour,
+  packBehaviour,
+  unpackBehaviour,
+  valueLinks,
+} from '../reducing/customer-behaviour.ts';
+import {
+  addTicket,
+  complaintFigures,
+  createComplaintState,
+  mergeComplaints,
+  quantileOfCounts,
+} from '../reducing/service-complaints.ts';
+
+const EXCLUDE = ['cancelled', 'returned'];
+const order = (
+  orderId: string,
+  customerId: string,
+  amount: number | undefined,
+  status = 'completed',
+  late = false,
+): OrderRow => ({
+  orderId,
+  customerId,
+  date: '2026-07-01',
+  amount,
+  status,
+  estimatedDelivery: '2026-07-05',
+  delivered: late ? '2026-07-07' : '2026-07-04',
+  segments: {},
+});
+
+describe('customer behaviour', () => {
+  it('behaviourFigures counts frequency, value, repeat rate and excludes cancelled orders', () => {
+    const s = createBehaviourState();
+    for (const o of [
+      order('1', 'a', 100),
+      order('2', 'a', 50),
+      order('3', 'b', 30, 'cancelled'),
+      order('4', 'c', undefined),
+      order('5', 'c', 20, 'completed', true),
+    ]) {
+      addOrder(s, o, EXCLUDE);
+    }
+    const f = behaviourFigures(s);
+    expect(f.activeCustomers).toBe(2);
+    expect(f.orders).toBe(4);
+    expect(f.revenue).toBe(170);
+    expect(f.excludedOrders).toEqual({ cancelled: 1 });
+    expect(f.ordersWithoutAmount).toBe(1);
+    expect(f.purchaseFrequency).toBe(2);
+    expect(f.averageOrderValue).toBe(42.5);
+    expect(f.repeatRate.value).toBe(100);
+    expect(f.lateShare.k).toBe(1);
+  });
+
+  it('retention, churn, new and lost customers against earlier periods', () => {
+    const s = createBehaviourState();
+    for (const id of ['a', 'b', 'x', 'n']) addOrder(s, order(id, id, 10), EXCLUDE);
+    const f = behaviourFigures(
+      s,
+      new Map([
+        ['a', { plan: 'monthly' }],
+        ['b', { plan: 'annual' }],
+        ['c', { plan: 'monthly' }],
+        ['d', { plan: 'monthly' }],
+      ]),
+      new Set(['a', 'b', 'c', 'd', 'x']),
+    );
+    // Retention by last period's group: monthly 1 of 3 stayed, annual 1 of 1.
+    expect(f.movement!.retentionBySegment.plan!.map((g) => [g.group, g.k, g.n])).toEqual([
+      ['annual', 1, 1],
+      ['monthly', 1, 3],
+    ]);
+    expect(f.movement).toMatchObject({
+      previous: 4,
+      retained: 2,
+      new: 1,
+      returning: 1,
+      lost: 2,
+      churn: 50,
+    });
+    expect(f.movement!.retention.value).toBe(50);
+  });
+
+  it('adding orders in batches of any size equals adding them one at a time', () => {
+    const orderArb = fc.record({
+      customer: fc.constantFrom('a', 'C1', 'C2', 'C30', 'b7'),
+      amount: fc.option(fc.integer({ min: 1, max: 500 }), { nil: undefined }),
+      status: fc.constantFrom('completed', 'completed', 'cancelled', 'returned'),
+      late: fc.option(fc.boolean(), { nil: undefined }),
+      group: fc.constantFrom('SMB', 'Consumer', undefined),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(orderArb, { maxLength: 60 }),
+        fc.integer({ min: 1, max: 8 }),
+        (list, size) => {
+          const single = createBehaviourState();
+          const batched = createBehaviourState();
+          const batch = new OrderBatch(size);
+          list.forEach((o, i) => {
+            const row = {
+              ...order(String(i), o.customer, o.amount, o.status, o.late ?? false),
+              segments: { group: o.group },
+              ...(o.late === undefined ? { delivered: undefined } : {}),
+            };
+            addOrder(single, row, EXCLUDE);
+            if (batch.push(row)) addOrderBatch(batched, batch, EXCLUDE);
+          });
+          addOrderBatch(batched, batch, EXCLUDE);
+          expect(packBehaviour(batched)).toEqual(packBehaviour(single));
+        },
+      ),
+    );
+  });
+
+  it('adding answers in batches of any size equals adding them one at a time', () => {
+    const answerArb = fc.record({
+      customer: fc.constantFrom('a', 'C1', 'C2', 'C30', 'b7'),
+      recommend: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
+      satisfied: fc.option(fc.boolean(), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(answerArb, { maxLength: 60 }),
+        fc.integer({ min: 1, max: 8 }),
+        (list, size) => {
+          const single = createCustomerAnswers();
+          const batched = createCustomerAnswers();
+          const batch = new AnswerBatch(size);
+          for (const { customer, ...answer } of list) {
+            addCustomerAnswer(single, customer, answer);
+            if (batch.push(customer, answer)) addAnswerBatch(batched, batch);
+          }
+          addAnswerBatch(batched, batch);
+          expect(batched.index.ids).toEqual(single.index.ids);
+          // Every figure of every customer (rows side by side, in the same order).
+          const figures = (t: typeof single) => [...t.data.subarray(0, t.size * t.stride)];
+          expect(figures(batched)).toEqual(figures(single));
+        },
+      ),
+    );
+  });
+
+  it('revenue at risk is the revenue of detractors among surveyed customers', () => {
+    const s = createBehaviourState();
+    addOrder(s, order('1', 'a', 100), EXCLUDE);
+    addOrder(s, order('2', 'b', 300), EXCLUDE);
+    const answers = createCustomerAnswers();
+    addCustomerAnswer(answers, 'a', { recommend: 3, satisfied: false });
+    addCustomerAnswer(answers, 'a', { recommend: 9, satisfied: true });
+    addCustomerAnswer(answers, 'b', { recommend: 10, satisfied: true });
+    addCustomerAnswer(answers, 'z', { recommend: 0 });
+    const links = valueLinks(s, answers);
+    expect(links.matched).toBe(3); // answers, not customers
+    expect(links.revenueAtRisk).toBe(100);
+    expect(links.revenueAtRiskShare).toBe(25);
+    // Median revenue over the three answers is 100 (a's two answers, b's one): b is high-value.
+    expect(links.highVsLowValue.a).toMatchObject({ k: 1, n: 1 });
+    expect(links.highVsLowValue.b).toMatchObject({ k: 1, n: 2 });
+  });
+
+  it('splits high- and low-value customers at the median revenue over answers, whatever the data', () => {
+    const customerArb = fc.record({
+      revenue: fc.integer({ min: 0, max: 20 }),
+      answers: fc.array(fc.boolean(), { minLength: 1, maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(customerArb, { minLength: 1, maxLength: 12 }), (customers) => {
+        const s = createBehaviourState();
+        const answers = createCustomerAnswers();
+        // Orders and answers meet the customers in different orders; one customer only
+        // answers and one only orders (neither is matched).
+        customers.forEach((c, i) => addOrder(s, order(`o${i}`, `c${i}`, c.revenue), EXCLUDE));
+        addOrder(s, order('silent', 'only-orders', 7), EXCLUDE);
+        addCustomerAnswer(answers, 'only-answers', { recommend: 8, satisfied: true });
+        [...customers.entries()].reverse().forEach(([i, c]) => {
+          for (const satisfied of c.answers)
+            addCustomerAnswer(answers, `c${i}`, { recommend: 8, satisfied });
+        });
+        // By definition: every answer carries its customer's revenue; the lower middle one.
+        const perAnswer = customers.flatMap((c) => c.answers.map(() => c.revenue));
+        const median = [...perAnswer].sort((a, b) => a - b)[
+          Math.floor((perAnswer.length - 1) / 2)
+        ]!;
+        const count = (high: boolean) =>
+          customers
+            .filter((c) => c.revenue > median === high)
+            .reduce((n, c) => n + c.answers.length, 0);
+        const links = valueLinks(s, answers);
+        expect(links.highVsLowValue.a.n).toBe(count(true));
+        expect(links.highVsLowValue.b.n).toBe(count(false));
+      }),
+    );
+  });
+
+  it('a packed state (for moving between threads) unpacks to the same state', () => {
+    const rowArb = fc.record({
+      customer: fc.constantFrom('a', 'C1', 'C2', 'b7'),
+      amount: fc.option(fc.integer({ min: 1, max: 300 }), { nil: undefined }),
+      status: fc.constantFrom('completed', 'cancelled'),
+      group: fc.constantFrom('SMB', 'Consumer', undefined),
+    });
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 40 }), (rows) => {
+        const s = createBehaviourState();
+        rows.forEach((r, i) =>
+          addOrder(
+            s,
+            {
+              ...order(`o${i}`, r.customer, r.amount),
+              status: r.status,
+              segments: { group: r.group },
+            },
+            EXCLUDE,
+          ),
+        );
+        const back = unpackBehaviour(packBehaviour(s));
+        expect(back.customers.index.ids).toEqual(s.customers.index.ids);
+        expect(back.excluded).toEqual(s.excluded);
+        expect(back.missingAmount).toBe(s.missingAmount);
+        for (const id of s.customers.index.ids)
+          expect(customerTotals(back, id)).toEqual(customerTotals(s, id));
+      }),
+    );
+  });
+
+  it('merging the states of any split of the orders equals one pass', () => {
+    const orderArb = fc.record({
+      customer: fc.constantFrom('a', 'b', 'c', 'd'),
+      amount: fc.option(fc.integer({ min: 1, max: 500 }), { nil: undefined }),
+      status: fc.constantFrom('completed', 'completed', 'cancelled', 'returned'),
+      late: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(orderArb, { maxLength: 60 }), fc.nat(), (rows, cut) => {
+        const build = (list: typeof rows) => {
+          const s = createBehaviourState();
+          list.forEach((r, i) =>
+            addOrder(s, order(String(i), r.customer, r.amount, r.status, r.late), EXCLUDE),
+          );
+          return s;
+        };
+        const at = rows.length ? cut % rows.length : 0;
+        expect(
+          behaviourFigures(mergeBehaviour(build(rows.slice(0, at)), build(rows.slice(at)))),
+        ).toEqual(behaviourFigures(build(rows)));
+      }),
+    );
+  });
+});
+
+const ticket = (
+  id: string,
+  category: string,
+  opened: string,
+  resolved?: string,
+  type = 'complaint',
+): TicketRow => ({
+  ticketId: id,
+  customerId: `c${id}`,
+  opened,
+  firstResponse: opened,
+  resolved,
+  category,
+  journeyStage: 'purchase',
+  type,
+});
+
+describe('service and complaints', () => {
+  it('quantileOfCounts matches numpy.percentile (linear, type 7)', () => {
+    const counts = (values: number[]) =>
+      values.reduce((m, v) => m.set(v, (m.get(v) ?? 0) + 1), new Map<number, number>());
+    expect(quantileOfCounts(counts([1, 2, 3, 4]), 0.9)).toBeCloseTo(3.7, 12);
+    expect(quantileOfCounts(counts([5, 1, 9, 9, 2, 7, 30, 3]), 0.5)).toBeCloseTo(6, 12);
+    expect(quantileOfCounts(counts([5, 1, 9, 9, 2, 7, 30, 3]), 0.9)).toBeCloseTo(15.3, 12);
+    expect(quantileOfCounts(new Map(), 0.5)).toBeNull();
+  });
+
+  it('complaintFigures orders categories by Pareto with cumulative shares and rates per 1,000 orders', () => {
+    const s = createComplaintState();
+    addTicket(s, ticket('1', 'Delivery', '2026-07-01T10:00', '2026-07-01T12:00'));
+    addTicket(s, ticket('2', 'Delivery', '2026-07-01T10:00', '2026-07-02T10:00'));
+    addTicket(s, ticket('3', 'Billing', '2026-07-01T10:00'));
+    addTicket(s, ticket('4', 'Billing', '2026-07-01T10:00', '2026-07-01T11:00', 'question'));
+    const f = complaintFigures(s, 2000);
+    expect(f.complaints).toBe(3);
+    expect(f.tickets).toBe(4);
+    expect(f.per1000Orders).toBe(1.5);
+    expect(f.pareto.map((r) => [r.category, r.complaints, r.cumulativeShare])).toEqual([
+      ['Delivery', 2, (100 * 2) / 3],
+      ['Billing', 1, 100],
+    ]);
+    expect(f.resolution.median).toBe(2); // hours: 1, 2, 24 → median 2
+    expect(f.resolution.unresolved).toBe(1);
+  });
+
+  it('merging complaint states equals one pass', () => {
+    const a = createComplaintState();
+    const b = createComplaintState();
+    const all = createComplaintState();
+    const tickets = [
+      ticket('1', 'A', '2026-07-01T10:00', '2026-07-01T12:30'),
+      ticket('2', 'B', '2026-07-01T10:00', '2026-07-03T10:00'),
+      ticket('3', 'A', '2026-07-02T08:00'),
+    ];
+    tickets.forEach((t, i) => {
+      addTicket(i < 2 ? a : b, t);
+      addTicket(all, t);
+    });
+    expect(complaintFigures(mergeComplaints(a, b), 100)).toEqual(complaintFigures(all, 100));
+  });
+});
+
+describe('comment themes', () => {
+  const matchers = compileThemes(DEFAULT_THEMES);
+
+  it('matches keywords in several languages, accents and CJK included, and counts by NPS class', () => {
+    const s = createVoiceState(DEFAULT_THEMES);
+    addComment(s, matchers, 'La entrega llegó tarde', 3, '1');
+    addComment(s, matchers, 'Die LIEFERUNG kam spät', 5, '2');
+    addComment(s, matchers, '配送が遅い', 2, '3');
+    addComment(s, matchers, 'Excellent service', 10, '4');
+    addComment(s, matchers, 'Le prix est trop élevé, très cher', 8, '5');
+    const f = voiceFigures(s, DEFAULT_THEMES);
+    const delivery = f.themes.find((t) => t.theme === 'delivery')!;
+    expect(delivery.mentions).toBe(3);
+    expect(delivery.detractors).toBe(100);
+    expect(f.themes.find((t) => t.theme === 'price')!.passives).toBe(100);
+    expect(f.byClass).toEqual({ promoter: 1, passive: 1, detractor: 3, unknown: 0 });
+  });
+
+  it('does not match a keyword inside another word', () => {
+    const s = createVoiceState(DEFAULT_THEMES);
+    addComment(s, matchers, 'The happy customer', 9, '1'); // "app" must not match "happy"
+    expect(
+      voiceFigures(s, DEFAULT_THEMES).themes.find((t) => t.theme === 'digital')!.mentions,
+    ).toBe(0);
+  });
+
+  it('keeps only redacted text in the samples, and merging gives the same sample as one pass', () => {
+    const comments = Array.from(
+      { length: 20 },
+      (_, i) => `Late delivery number ${i}, mail me at user${i}@example.com`,
+    );
+    const one = createVoiceState(DEFAULT_THEMES);
+    const a = createVoiceState(DEFAULT_THEMES);
+    const b = createVoiceState(DEFAULT_THEMES);
+    comments.forEach((c, i) => {
+      addComment(one, matchers, c, i % 11, String(i));
+      addComment(i % 2 ? a : b, matchers, c, i % 11, String(i));
+    });
+    const merged = mergeVoice(a, b);
+    expect(merged.samples.delivery).toEqual(one.samples.delivery);
+    expect(JSON.stringify(one)).not.toContain('@example.com');
+  });
+});
+
+describe('verbatim samples', () => {
+  it('key each comment by FNV-1a of "<text>\\0<id>", whether the id is text or a numbered ref', () => {
+    const fnv = (text: string) => {
+      let h = 0x811c9dc5;
+      for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+      return h;
+    };
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 8 }),
+        fc.nat(4_000_000),
+        fc.string(),
+        (prefix, n, text) => {
+          const reader = new NumberedIdReader();
+          const id = `R${n}`;
+          const bytes = Buffer.from(id);
+          const ref = reader.refOf(bytes, 0, bytes.length);
+          expect(commentKey(ref, text)).toBe(fnv(`${text}\u0000${id}`));
+          expect(commentKey(prefix, text)).toBe(fnv(`${text}\u0000${prefix}`));
+          // The text's part, computed once per distinct text, gives the same key.
+          expect(commentKey(ref, text, fnv(text))).toBe(commentKey(ref, text));
+        },
+      ),
+    );
+  });
+
+  it('a text repeated by many customers is one verbatim, in any order or split', () => {
+    const matchers = compileThemes(DEFAULT_THEMES);
+    const comments = [
+      'Late delivery',
+      'Late delivery',
+      'Delivery was late again',
+      'Late delivery',
+      'Parcel late',
+    ];
+    const forward = createVoiceState(DEFAULT_THEMES, 2);
+    const backward = createVoiceState(DEFAULT_THEMES, 2);
+    comments.forEach((c, i) => addComment(forward, matchers, c, 3, String(i)));
+    [...comments]
+      .reverse()
+      .forEach((c, i) => addComment(backward, matchers, c, 3, String(comments.length - 1 - i)));
+    const texts = forward.samples.delivery!.map((v) => v.text);
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(backward.samples.delivery).toEqual(forward.samples.delivery);
+  });
+});

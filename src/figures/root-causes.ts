@@ -1,0 +1,307 @@
+/**
+ * Root-cause evidence assembled from a snapshot's figures: each finding carries its figures and
+ * its test, so a reader can check it and an analyst can act on it. Pure: every input is data
+ * the figures already hold. Rules:
+ * - decline: a metric fell significantly against the previous period, overall or in a group; the
+ *   p-values of all group-level changes of a metric are Holm-adjusted together;
+ * - gap: a group differs significantly (Holm-adjusted) from the rest of the sample, in the bad
+ *   direction;
+ * - further kinds (drivers, complaints, themes, operational links) are added by their modules.
+ */
+import type { Change } from '../metrics/change.ts';
+import { holm } from '../statistics/p-adjust.ts';
+import { getMetric } from '../metrics/registry.ts';
+import type { MetricChange, SnapshotFigures } from './snapshot-figures.ts';
+
+export type FindingKind =
+  'decline' | 'improvement' | 'gap' | 'driver' | 'complaint' | 'theme' | 'operational';
+
+export interface Finding {
+  /** Stable id, e.g. "decline:nps:customer_group=SMB"; actions cite findings by it. */
+  id: string;
+  kind: FindingKind;
+  /** One sentence a reader understands without the table. */
+  title: string;
+  metricId?: string;
+  segment?: { dimension: string; level: string };
+  /** Size of the effect in the metric's unit (negative = worse for higher-is-better metrics). */
+  effect: number;
+  /** The test behind the finding. */
+  test: { name: string; statistic?: number; p?: number; pAdjusted?: number; method?: string };
+  /** Ranking weight: larger = more important. */
+  weight: number;
+}
+
+/** Metrics whose changes count as findings (top-box/NPS/index; means duplicate them). */
+const FINDING_METRICS = new Set([
+  'index',
+  'nps',
+  'csat',
+  'ces',
+  'product_quality',
+  'service_quality',
+  'reliability',
+  'value',
+  'emotional',
+  'brand',
+]);
+
+function worse(metricId: string, delta: number): boolean {
+  return getMetric(metricId).direction === 'higher-is-better' ? delta < 0 : delta > 0;
+}
+
+/**
+ * Declines (and improvements) against the previous period and segment gaps.
+ * @param alpha significance level after adjustment
+ */
+export function changeFindings(
+  figures: SnapshotFigures,
+  changes: Record<string, MetricChange> | null,
+  previousPeriod: string | null,
+  alpha = 0.05,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const [metricId, metricFigures] of Object.entries(figures.metrics)) {
+    if (!FINDING_METRICS.has(metricId)) continue;
+    const metric = getMetric(metricId);
+    const change = changes?.[metricId];
+    if (change?.overall && change.overall.significant) {
+      const bad = worse(metricId, change.overall.delta);
+      findings.push(
+        changeFinding(
+          bad ? 'decline' : 'improvement',
+          metricId,
+          metric.label,
+          change.overall,
+          undefined,
+          previousPeriod,
+        ),
+      );
+    }
+    if (change) {
+      const tests: Array<{ dimension: string; level: string; change: Change }> = [];
+      for (const [dimension, levels] of Object.entries(change.segments)) {
+        for (const [level, c] of Object.entries(levels))
+          if (c) tests.push({ dimension, level, change: c });
+      }
+      const adjusted = tests.length > 0 ? holm(tests.map((t) => t.change.p)) : [];
+      tests.forEach((t, i) => {
+        if (adjusted[i]! >= alpha) return;
+        const bad = worse(metricId, t.change.delta);
+        findings.push(
+          changeFinding(
+            bad ? 'decline' : 'improvement',
+            metricId,
+            metric.label,
+            t.change,
+            {
+              dimension: t.dimension,
+              level: t.level,
+              label: figures.segments[t.dimension]?.label ?? t.dimension,
+            },
+            previousPeriod,
+            adjusted[i],
+          ),
+        );
+      });
+    }
+    for (const [dimension, levels] of Object.entries(metricFigures.segments)) {
+      for (const [level, e] of Object.entries(levels)) {
+        if (!e.vsRest || !e.vsRest.significantAdjusted || !worse(metricId, e.vsRest.delta))
+          continue;
+        findings.push({
+          id: `gap:${metricId}:${dimension}=${level}`,
+          kind: 'gap',
+          title: `${level} (${figures.segments[dimension]?.label ?? dimension}) is below the rest on ${metric.label}`,
+          metricId,
+          segment: { dimension, level },
+          effect: e.vsRest.delta,
+          test: {
+            name: e.vsRest.test,
+            statistic: e.vsRest.statistic,
+            p: e.vsRest.p,
+            pAdjusted: e.vsRest.pAdjusted,
+            method: 'Holm across the groups of the dimension',
+          },
+          weight: Math.abs(e.vsRest.statistic) * 0.8,
+        });
+      }
+    }
+  }
+  return findings.sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
+}
+
+function changeFinding(
+  kind: 'decline' | 'improvement',
+  metricId: string,
+  label: string,
+  change: Change,
+  segment: { dimension: string; level: string; label: string } | undefined,
+  previousPeriod: string | null,
+  pAdjusted?: number,
+): Finding {
+  const where = segment ? `${segment.level} (${segment.label})` : 'Overall';
+  const verb = kind === 'decline' ? 'fell' : 'rose';
+  return {
+    id: `${kind}:${metricId}${segment ? `:${segment.dimension}=${segment.level}` : ''}`,
+    kind,
+    title: `${where}: ${label} ${verb} significantly${previousPeriod ? ` since ${previousPeriod}` : ''}`,
+    metricId,
+    segment: segment ? { dimension: segment.dimension, level: segment.level } : undefined,
+    effect: change.delta,
+    test: {
+      name: change.test,
+      statistic: change.statistic,
+      p: change.p,
+      pAdjusted,
+      method: segment ? 'Holm across all groups for this metric' : undefined,
+    },
+    // Declines matter more than improvements for a root-cause section.
+    weight: Math.abs(change.statistic) * (kind === 'decline' ? 1.2 : 0.5),
+  };
+}
+
+/**
+ * High-importance, low-performance drivers (the "concentrate here" quadrant) of each outcome.
+ * Their test is the driver's share of R² (Johnson) against the mean share: descriptive, so the
+ * finding names the figures rather than a p-value.
+ */
+export function driverFindings(figures: SnapshotFigures): Finding[] {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const [outcome, result] of Object.entries(figures.drivers)) {
+    if (!result) continue;
+    for (const point of result.grid) {
+      // One finding per driver: satisfaction comes first, recommend only adds new drivers.
+      if (point.quadrant !== 'concentrate-here' || seen.has(point.driver)) continue;
+      seen.add(point.driver);
+      findings.push({
+        id: `driver:${point.driver}:${outcome}`,
+        kind: 'driver',
+        title: `${point.label} drives ${outcome === 'recommend' ? 'recommendation' : 'satisfaction'} strongly (${point.importance.toFixed(0)}% of explained variance) but performs below the other drivers (${point.performance.toFixed(1)}% top-2-box)`,
+        metricId: point.driver,
+        effect: point.performance - result.performanceMean,
+        test: {
+          name: "Johnson's relative weight",
+          method: `importance–performance quadrant, R² = ${result.r2.toFixed(2)}, n = ${result.n}`,
+        },
+        weight: 2.5 + point.importance / 50,
+      });
+    }
+  }
+  return findings;
+}
+
+/**
+ * Evidence from the joined tables: the complaint categories that make up the first 80% of
+ * complaints (Pareto), comment themes over-represented among detractors (two-proportion test,
+ * Holm-adjusted across themes), and operational links (late delivery, slow ticket resolution)
+ * where satisfaction is significantly lower.
+ */
+export function operationalFindings(figures: SnapshotFigures, alpha = 0.05): Finding[] {
+  const findings: Finding[] = [];
+  const op = figures.operational;
+  if (!op) return findings;
+  const complaints = op.complaints;
+  if (complaints) {
+    complaints.pareto
+      .filter((row, i) => i === 0 || complaints.pareto[i - 1]!.cumulativeShare < 80)
+      .slice(0, 3)
+      .forEach((row, i) => {
+        findings.push({
+          id: `complaint:${row.category}`,
+          kind: 'complaint',
+          title: `${row.category} is complaint cause no. ${i + 1}: ${row.share.toFixed(0)}% of complaints${row.per1000Orders !== null ? `, ${row.per1000Orders.toFixed(1)} per 1,000 orders` : ''}`,
+          effect: row.share,
+          test: {
+            name: 'Pareto share',
+            method: `cumulative ${row.cumulativeShare.toFixed(0)}% of ${complaints.complaints} complaints`,
+          },
+          weight: 2.5 - i * 0.3,
+        });
+      });
+  }
+  const themes = op.voice.themes.filter(
+    (t) => t.p !== null && t.detractors !== null && t.promoters !== null,
+  );
+  const adjusted = themes.length > 0 ? holm(themes.map((t) => t.p!)) : [];
+  themes.forEach((t, i) => {
+    if (adjusted[i]! >= alpha || t.detractors! <= t.promoters!) return;
+    findings.push({
+      id: `theme:${t.theme}`,
+      kind: 'theme',
+      title: `${t.label} comes up in ${t.detractors!.toFixed(0)}% of detractors' comments against ${t.promoters!.toFixed(0)}% of promoters'`,
+      effect: t.detractors! - t.promoters!,
+      test: {
+        name: 'two-proportion-z',
+        statistic: t.z ?? undefined,
+        p: t.p!,
+        pAdjusted: adjusted[i],
+        method: 'Holm across themes',
+      },
+      weight: Math.abs(t.z ?? 0) * 0.6,
+    });
+  });
+  for (const [dimension, levels] of Object.entries(op.customers?.bySegment ?? {})) {
+    const label = figures.segments[dimension]?.label ?? dimension;
+    for (const l of levels) {
+      if (l.pAdjusted === null || l.pAdjusted >= alpha || l.delta === null || l.delta <= 0)
+        continue;
+      findings.push({
+        id: `churn:${dimension}=${l.level}`,
+        kind: 'operational',
+        title: `${label} ${l.level}: churn ${l.churn.value!.toFixed(1)}% against ${(l.churn.value! - l.delta).toFixed(1)}% for the rest of the customer base`,
+        metricId: 'customer_churn',
+        segment: { dimension, level: l.level },
+        effect: l.delta,
+        test: {
+          name: 'two-proportion-z',
+          statistic: l.z ?? undefined,
+          p: l.p ?? undefined,
+          pAdjusted: l.pAdjusted,
+          method: `level vs rest, n = ${l.churn.n}`,
+        },
+        weight: Math.abs(l.z ?? 0) * 0.8,
+      });
+    }
+  }
+  const links: Array<[string, GroupComparisonLike | null | undefined, string]> = [
+    [
+      'operational:late-delivery',
+      op.behaviour?.links.lateVsOnTime,
+      'Customers with a late delivery',
+    ],
+    [
+      'operational:slow-resolution',
+      op.complaints?.slowResolution,
+      'Customers whose ticket took longer than the 90th percentile',
+    ],
+  ];
+  for (const [id, link, who] of links) {
+    if (!link || link.p === null || link.delta === null || link.p >= alpha || link.delta >= 0)
+      continue;
+    findings.push({
+      id,
+      kind: 'operational',
+      title: `${who} are less satisfied: CSAT ${link.a.value!.toFixed(1)}% against ${link.b.value!.toFixed(1)}%`,
+      metricId: 'csat',
+      effect: link.delta,
+      test: {
+        name: 'two-proportion-z',
+        statistic: link.z ?? undefined,
+        p: link.p,
+        method: `n = ${link.a.n} vs ${link.b.n}`,
+      },
+      weight: Math.abs(link.z ?? 0) * 0.9,
+    });
+  }
+  return findings;
+}
+
+interface GroupComparisonLike {
+  a: { value: number | null; n: number };
+  b: { value: number | null; n: number };
+  delta: number | null;
+  z: number | null;
+  p: number | null;
+}

@@ -1,0 +1,82 @@
+/**
+ * Weights for the survey cells of a snapshot, as the manifest asks: none, post-stratification
+ * on one dimension, or raking on several (statistics/raking.ts). Returns the per-cell weight
+ * used by every survey metric and a summary for the methodology section. Standard errors then
+ * use Kish's effective n: sqrt(p(1−p)/n_eff) for shares. Against R's survey package (which
+ * linearises the calibration) this differs by about 1% on the reference data (test/fixtures/
+ * oracles/weighting): 1.1% above for post-stratification, 1.0% below for raking.
+ */
+import type { Diagnostic } from '../reading/diagnostics.ts';
+import type { Manifest } from '../contracts/manifest-schema.ts';
+import { kishEffectiveN, rake } from '../statistics/raking.ts';
+import type { WeightingSummary } from './snapshot-figures.ts';
+import { cellKey, type SurveyCell, type SurveyState } from '../reducing/survey-state.ts';
+
+export interface SurveyWeights {
+  weightOf: (cell: SurveyCell) => number;
+  summary: WeightingSummary;
+  diagnostics: Diagnostic[];
+}
+
+function unweighted(n: number): SurveyWeights {
+  return {
+    weightOf: () => 1,
+    summary: { method: 'none', dimensions: [], nEffective: n, efficiency: 1, maxWeightRatio: 1 },
+    diagnostics: [],
+  };
+}
+
+/** Weights per the manifest's `weighting`; unweighted when it asks for none. */
+export function surveyWeights(state: SurveyState, manifest: Manifest): SurveyWeights {
+  const cells = [...state.cells.values()];
+  const n = cells.reduce((sum, c) => sum + c.responses, 0);
+  const weighting = manifest.weighting;
+  if (!weighting || weighting.method === 'none' || n === 0) return unweighted(n);
+  const dimensions = weighting.dimensions;
+  const targets: Record<string, Record<string, number>> = {};
+  for (const d of dimensions) {
+    targets[d] = {};
+    for (const [level, plan] of Object.entries(manifest.segments[d]?.levels ?? {})) {
+      if (plan.population !== undefined) targets[d]![level] = plan.population;
+    }
+  }
+  const result = rake(
+    cells.map((c) => ({ levels: c.levels, n: c.responses })),
+    targets,
+  );
+  const byKey = new Map(
+    cells.map((c, i) => [cellKey(state.config.dimensions, c.levels), result.weights[i]!]),
+  );
+  const counts = cells.map((c) => c.responses);
+  const nEffective = kishEffectiveN(result.weights, counts);
+  const mean = result.weights.reduce((s, w, i) => s + w * counts[i]!, 0) / n;
+  const diagnostics: Diagnostic[] = result.emptyLevels.map(({ dimension, level }) => ({
+    id: 'segment-below-minimum-base',
+    level: 'warning',
+    file: `${manifest.id}/manifest.json`,
+    column: `segments.${dimension}.levels.${level}`,
+    message: `no responses from "${level}", so weighting cannot represent it; the other levels are weighted to the full population`,
+    hint: 'invite this group next period, or remove it from the weighting dimensions',
+  }));
+  if (!result.converged) {
+    diagnostics.push({
+      id: 'segment-below-minimum-base',
+      level: 'warning',
+      file: `${manifest.id}/manifest.json`,
+      column: 'weighting',
+      message: `raking did not converge in ${result.iterations} iterations (largest margin error ${(100 * result.maxMarginError).toFixed(2)}%)`,
+      hint: 'check for empty combinations of levels, or weight on fewer dimensions',
+    });
+  }
+  return {
+    weightOf: (cell) => byKey.get(cellKey(state.config.dimensions, cell.levels)) ?? mean,
+    summary: {
+      method: weighting.method,
+      dimensions,
+      nEffective,
+      efficiency: nEffective / n,
+      maxWeightRatio: Math.max(...result.weights) / mean,
+    },
+    diagnostics,
+  };
+}

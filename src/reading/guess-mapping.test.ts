@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { ManifestSchema } from '../contracts/manifest-schema.ts';
+import { classifyTable, guessEncoding, guessScale, guessSnapshot } from './guess-mapping.ts';
+
+describe('guess mapping', () => {
+  it('guessScale picks the smallest usual scale holding the values', () => {
+    expect(guessScale([1, 3, 5])).toEqual([1, 5]);
+    expect(guessScale([1, 6])).toEqual([1, 7]);
+    expect(guessScale([0, 10])).toEqual([0, 10]);
+    expect(guessScale([2, 9])).toEqual([0, 10]); // 0–10 is the more common of the two
+    expect(guessScale([1, 4, 10])).toEqual([1, 10]); // both ends of 1–10, never a 0
+    expect(guessScale([45, 90])).toEqual([0, 100]);
+    expect(guessScale([1.5])).toBeNull();
+  });
+
+  it('classifyTable tells survey, orders and tickets apart by their headers', () => {
+    expect(classifyTable(['Response ID', 'NPS', 'Comment'])).toBe('survey');
+    expect(classifyTable(['Order ID', 'Customer ID', 'Amount'])).toBe('orders');
+    expect(classifyTable(['Ticket ID', 'Opened', 'First response', 'Category'])).toBe('tickets');
+  });
+
+  it('guessEncoding reads strict UTF-8 or falls back to Windows-1252', () => {
+    expect(guessEncoding(Buffer.from('Très bien', 'utf8'))).toBe('utf-8');
+    expect(guessEncoding(Buffer.from('Très bien', 'latin1'))).toBe('windows-1252');
+  });
+
+  it('guessSnapshot maps headers, labels, scales and segments into a valid manifest', () => {
+    const survey = [
+      'Respondent ID;Submitted;Region;How likely to recommend (0-10);Overall satisfaction;Ease (1-7);Vs competitor;Comments',
+      'a1;2026-10-03;North;9;Very satisfied;6;Better;Great',
+      'a2;2026-11-15;South;4;Dissatisfied;2;Worse;Late',
+      'a3;2026-12-01;North;10;Satisfied;7;About the same;',
+      'a4;2026-12-02;South;7;Neither;N/A;Same;ok',
+    ].join('\n');
+    const { manifest, assumptions } = guessSnapshot(
+      [{ name: 'export.csv', text: survey, encoding: 'windows-1252' }],
+      {
+        id: '2026-Q4',
+      },
+    );
+    const parsed = ManifestSchema.parse(manifest);
+    const survey_ = parsed.tables.survey!;
+    expect(survey_.columns).toMatchObject({
+      response_id: 'Respondent ID',
+      date: 'Submitted',
+      recommend: 'How likely to recommend (0-10)',
+      satisfaction: 'Overall satisfaction',
+      effort: 'Ease (1-7)',
+      competitor: 'Vs competitor',
+      comment: 'Comments',
+      region: 'Region',
+    });
+    expect(survey_.format).toMatchObject({ delimiter: ';', encoding: 'windows-1252' });
+    expect(survey_.values.satisfaction).toEqual({
+      'Very satisfied': 5,
+      Dissatisfied: 2,
+      Satisfied: 4,
+      Neither: 3,
+    });
+    expect(survey_.values.competitor).toEqual({
+      Better: 'better',
+      Worse: 'worse',
+      'About the same': 'same',
+      Same: 'same',
+    });
+    expect(parsed.items.effort).toMatchObject({ scale: [1, 7], notApplicable: ['N/A'] });
+    expect(parsed.items.recommend!.scale).toEqual([0, 10]);
+    expect(Object.keys(parsed.segments.region!.levels)).toEqual(['North', 'South']);
+    expect([parsed.start, parsed.end]).toEqual(['2026-10-03', '2026-12-02']);
+    expect(assumptions.some((a) => a.includes('segment "region"'))).toBe(true);
+  });
+
+  it('guessSnapshot refuses an empty list of files', () => {
+    expect(() => guessSnapshot([], { id: 'x' })).toThrow(
+      'guessSnapshot requires at least one file',
+    );
+  });
+
+  it('maps ECSI construct codes (CUSA1, CUSA2, …) to items scored as the mean of their questions', () => {
+    const text = ['CUSA1,CUSA2,PERQ1,PERQ2,CUSCO', '1,10,7,8,5', '9,8,6,7,3'].join('\n');
+    const { manifest } = guessSnapshot([{ name: 'ecsi.csv', text, encoding: 'utf-8' }], {
+      id: 'ecsi',
+    });
+    const parsed = ManifestSchema.parse(manifest);
+    expect(parsed.tables.survey!.columns).toEqual({
+      satisfaction: ['CUSA1', 'CUSA2'],
+      product_quality: ['PERQ1', 'PERQ2'],
+    });
+    expect(parsed.items.satisfaction!.scale).toEqual([1, 10]);
+    expect(parsed.items.product_quality!.scale).toEqual([1, 10]); // the questionnaire's scale
+    expect(parsed.tables.survey!.format.ignore).toEqual(['CUSCO']);
+  });
+
+  it('recognises a customer-base extract with a churn flag, and reads 1/0 as yes/no', () => {
+    const text = [
+      'customerID,Contract,MonthlyCharges,Churned',
+      'A-1,Month-to-month,29.85,1',
+      'A-2,One year,56.95,0',
+      'A-3,Two year,53.85,0',
+    ].join('\n');
+    const { manifest, assumptions } = guessSnapshot(
+      [{ name: 'base.csv', text, encoding: 'utf-8' }],
+      {
+        id: 'base',
+      },
+    );
+    const parsed = ManifestSchema.parse(manifest);
+    expect(parsed.tables.survey).toBeUndefined();
+    expect(parsed.tables.customers!.columns).toEqual({
+      customer_id: 'customerID',
+      churned: 'Churned',
+      revenue: 'MonthlyCharges',
+      contract: 'Contract',
+    });
+    expect(parsed.tables.customers!.values.churned).toEqual({ '1': 'yes', '0': 'no' });
+    expect(Object.keys(parsed.segments.contract!.levels)).toEqual([
+      'Month-to-month',
+      'One year',
+      'Two year',
+    ]);
+    expect(assumptions.some((a) => a.includes('placeholder'))).toBe(true);
+  });
+});

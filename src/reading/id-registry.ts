@@ -1,0 +1,123 @@
+/**
+ * Remembers which ids a table has used, and in which row, without keeping the id strings:
+ * each id is reduced to a 128-bit hash (four independent 32-bit hashes) in an open-addressing
+ * table of typed arrays. Memory is 20 bytes a slot instead of a string and a Map entry, which
+ * is what lets a file of millions of rows stream in bounded memory. Two different ids would
+ * have to agree on all 128 bits to be confused: about 1 in 10^25 for ten million ids. Numbered
+ * ids ("R1001") skip the hash: their first rows sit in an array indexed by the number.
+ */
+
+import { IdNumbering, idText, NUMBERED_LIMIT, type IdRef } from './id-map.ts';
+
+const SEEDS = [0x811c9dc5, 0x01000193 ^ 0x9e3779b9, 0x85ebca6b, 0xc2b2ae35] as const;
+
+/** murmur3's fmix32: spreads nearby ids over the table. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** Words per slot: the four hash words, then the row (one cache line holds a whole slot). */
+const SLOT = 5;
+
+export class IdRegistry {
+  private slots: Uint32Array;
+  private capacity: number;
+  private count = 0;
+  private dense = new Uint32Array(0);
+  private denseCount = 0;
+  /** Numbered ids ("R1001") live in `dense`, read in order instead of at random. */
+  private readonly numbering = new IdNumbering();
+
+  /** @param expected ids the table should hold without growing (rounded up to a power of two) */
+  constructor(expected = 1 << 11) {
+    this.capacity = 1 << Math.max(4, Math.ceil(Math.log2(expected * 2)));
+    this.slots = new Uint32Array(this.capacity * SLOT);
+  }
+
+  /** Number of distinct ids seen. */
+  get size(): number {
+    return this.count + this.denseCount;
+  }
+
+  /**
+   * Records `id` at `row` unless it was seen before.
+   * @returns the row where the id was first seen, or 0 when it is new (rows start at 1)
+   */
+  firstRow(id: IdRef, row: number): number {
+    const n = this.numbering.numberOf(id);
+    if (n >= 0) {
+      if (n >= this.dense.length) {
+        const bigger = new Uint32Array(Math.min(NUMBERED_LIMIT, 2 ** Math.ceil(Math.log2(n + 1))));
+        bigger.set(this.dense);
+        this.dense = bigger;
+      }
+      const first = this.dense[n]!;
+      if (first === 0) {
+        this.dense[n] = row;
+        this.denseCount += 1;
+      }
+      return first;
+    }
+    return this.hashed(idText(id), row);
+  }
+
+  private hashed(id: string, row: number): number {
+    if (this.count * 2 >= this.capacity) this.grow();
+    // Four FNV-style lanes with different seeds and multipliers, in one pass over the string.
+    let a: number = SEEDS[0];
+    let b: number = SEEDS[1];
+    let c: number = SEEDS[2];
+    let d: number = SEEDS[3];
+    for (let i = 0; i < id.length; i++) {
+      const ch = id.charCodeAt(i);
+      a = Math.imul(a ^ ch, 0x01000193);
+      a ^= a >>> 13;
+      b = Math.imul(b ^ ch, 0x5bd1e995);
+      b ^= b >>> 13;
+      c = Math.imul(c ^ ch, 0x27d4eb2d);
+      c ^= c >>> 13;
+      d = Math.imul(d ^ ch, 0x165667b1);
+      d ^= d >>> 13;
+    }
+    return this.insert(fmix(a) || 1, fmix(b), fmix(c), fmix(d), row);
+  }
+
+  private insert(a: number, b: number, c: number, d: number, row: number): number {
+    const slots = this.slots;
+    const mask = this.capacity - 1;
+    let slot = a & mask;
+    for (;;) {
+      const at = slot * SLOT;
+      const key = slots[at]!;
+      if (key === 0) {
+        slots[at] = a;
+        slots[at + 1] = b;
+        slots[at + 2] = c;
+        slots[at + 3] = d;
+        slots[at + 4] = row;
+        this.count += 1;
+        return 0;
+      }
+      if (key === a && slots[at + 1] === b && slots[at + 2] === c && slots[at + 3] === d) {
+        return slots[at + 4]!;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.capacity *= 2;
+    this.slots = new Uint32Array(this.capacity * SLOT);
+    this.count = 0;
+    for (let at = 0; at < old.length; at += SLOT) {
+      if (old[at] === 0) continue;
+      this.insert(old[at]!, old[at + 1]!, old[at + 2]!, old[at + 3]!, old[at + 4]!);
+    }
+  }
+}

@@ -1,0 +1,295 @@
+/**
+ * Reads and validates `data/<id>/manifest.json`: JSON syntax, the zod contract, then the checks
+ * that need the whole manifest (mapped fields exist, items have scales, weighting has targets).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { SURVEY_ITEMS, TABLE_NAMES, type TableName } from '../contracts/fields.ts';
+import { ManifestSchema, type Manifest } from '../contracts/manifest-schema.ts';
+import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import { allowedFields, REQUIRED_FIELDS } from './field-specs.ts';
+
+export interface ManifestReadResult {
+  manifest: Manifest | null;
+  /** The manifest file's raw bytes (part of the snapshot hash). */
+  bytes: Uint8Array | null;
+  diagnostics: Diagnostic[];
+}
+
+/** Line (1-based) of the first occurrence of `"key"` in JSON text, to point at a manifest path. */
+function lineOfKey(text: string, key: string | number | undefined): number | undefined {
+  if (key === undefined) return undefined;
+  const at = text.indexOf(typeof key === 'number' ? String(key) : `"${key}"`);
+  return at < 0 ? undefined : text.slice(0, at).split('\n').length;
+}
+
+/**
+ * @param dir absolute snapshot folder
+ * @param displayDir the folder as shown in diagnostics, e.g. "data/2026-Q3"
+ */
+export function readManifest(dir: string, displayDir: string): ManifestReadResult {
+  const path = join(dir, 'manifest.json');
+  const file = `${displayDir}/manifest.json`;
+  if (!existsSync(path)) {
+    return {
+      manifest: null,
+      bytes: null,
+      diagnostics: [
+        diagnostic('manifest-missing', {
+          file,
+          message: 'every snapshot folder needs a manifest.json',
+          hint: 'run `npm run new-snapshot -- <export files>` to draft one, or copy one from another snapshot and edit it',
+        }),
+      ],
+    };
+  }
+  const bytes = readFileSync(path);
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    return {
+      manifest: null,
+      bytes,
+      diagnostics: [
+        diagnostic('manifest-invalid-json', {
+          file,
+          row: position ? text.slice(0, Number(position[1])).split('\n').length : undefined,
+          message: `not valid JSON: ${message}`,
+          hint: 'fix the syntax (a missing comma or quote, or a trailing comma, is the usual cause)',
+        }),
+      ],
+    };
+  }
+  const parsed = ManifestSchema.safeParse(json);
+  if (!parsed.success) {
+    return {
+      manifest: null,
+      bytes,
+      diagnostics: parsed.error.issues.map((issue) =>
+        diagnostic('manifest-invalid', {
+          file,
+          row: lineOfKey(text, issue.path.at(-1) as string | number | undefined),
+          column: issue.path.join('.') || '(root)',
+          message: issue.message,
+          hint: 'see the manifest reference in docs/analyst-guide.md',
+        }),
+      ),
+    };
+  }
+  return { manifest: parsed.data, bytes, diagnostics: checkManifest(parsed.data, dir, file, text) };
+}
+
+function suggest(word: string, options: readonly string[]): string {
+  const close = options.find(
+    (o) => o.startsWith(word.slice(0, 4)) || word.startsWith(o.slice(0, 4)),
+  );
+  return close ? ` (did you mean "${close}"?)` : '';
+}
+
+/** Checks that need the whole manifest; returns diagnostics (empty when consistent). */
+export function checkManifest(
+  manifest: Manifest,
+  dir: string,
+  file: string,
+  text = '',
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const folder = basename(dir);
+  if (manifest.id !== folder) {
+    diagnostics.push(
+      diagnostic('manifest-id-mismatch', {
+        file,
+        row: lineOfKey(text, 'id'),
+        column: 'id',
+        value: manifest.id,
+        message: `the id differs from the folder name "${folder}"`,
+        hint: 'make the id equal to the folder name (reports cite snapshots by id)',
+      }),
+    );
+  }
+  if (manifest.end < manifest.start) {
+    diagnostics.push(
+      diagnostic('manifest-invalid', {
+        file,
+        row: lineOfKey(text, 'end'),
+        column: 'end',
+        value: manifest.end,
+        message: 'the period ends before it starts',
+        hint: 'swap "start" and "end"',
+      }),
+    );
+  }
+  for (const name of TABLE_NAMES as readonly TableName[]) {
+    const table = manifest.tables[name];
+    if (!table) continue;
+    const allowed = allowedFields(name, manifest);
+    for (const field of Object.keys(table.columns)) {
+      if (!allowed.includes(field)) {
+        diagnostics.push(
+          diagnostic('unknown-field', {
+            file,
+            row: lineOfKey(text, field),
+            column: `tables.${name}.columns.${field}`,
+            message: `"${field}" is not a field of the ${name} table${suggest(field, allowed)}`,
+            hint: `use one of: ${allowed.join(', ')} (segment dimensions must be declared under "segments")`,
+          }),
+        );
+      }
+    }
+    for (const field of REQUIRED_FIELDS[name]) {
+      if (table.columns[field] !== undefined) continue;
+      diagnostics.push(
+        diagnostic('field-not-mapped', {
+          file,
+          row: lineOfKey(text, name),
+          column: `tables.${name}.columns`,
+          value: field,
+          message: `the ${name} table needs "${field}" and no column is mapped to it`,
+          hint: `add "${field}": "<export header>" to tables.${name}.columns (required: ${REQUIRED_FIELDS[name].join(', ')})`,
+        }),
+      );
+    }
+    for (const [field, mapping] of Object.entries(table.columns)) {
+      if (!Array.isArray(mapping)) continue;
+      const scored = name === 'survey' && (SURVEY_ITEMS as readonly string[]).includes(field);
+      if (scored && field !== 'recommend') continue;
+      diagnostics.push(
+        diagnostic('manifest-invalid', {
+          file,
+          row: lineOfKey(text, field),
+          column: `tables.${name}.columns.${field}`,
+          value: mapping.join(', '),
+          message:
+            field === 'recommend'
+              ? 'recommend is one 0–10 question (NPS is defined on it alone); it cannot be a mean of several columns'
+              : `only a scored survey item can be the mean of several columns; ${field} maps one column`,
+          hint: `map "${field}" to a single export header`,
+        }),
+      );
+    }
+  }
+  for (const name of TABLE_NAMES as readonly TableName[]) {
+    for (const lookup of manifest.tables[name]?.lookups ?? []) {
+      if (!manifest.segments[lookup.field]) {
+        diagnostics.push(
+          diagnostic('unknown-field', {
+            file,
+            row: lineOfKey(text, 'lookups'),
+            column: `tables.${name}.lookups`,
+            value: lookup.field,
+            message: `lookup fills "${lookup.field}", which is not a declared segment dimension`,
+            hint: 'declare the dimension under "segments" with its levels',
+          }),
+        );
+      }
+      if (!manifest.tables[name]?.columns[lookup.key]) {
+        diagnostics.push(
+          diagnostic('unknown-field', {
+            file,
+            row: lineOfKey(text, 'lookups'),
+            column: `tables.${name}.lookups`,
+            value: lookup.key,
+            message: `lookup key "${lookup.key}" is not mapped in tables.${name}.columns`,
+            hint: `map the column holding the key, e.g. "${lookup.key}": "<export header>"`,
+          }),
+        );
+      }
+    }
+  }
+  const surveyColumns = manifest.tables.survey?.columns ?? {};
+  for (const item of SURVEY_ITEMS) {
+    if (manifest.items[item] && !surveyColumns[item]) {
+      diagnostics.push(
+        diagnostic('item-not-mapped', {
+          file,
+          row: lineOfKey(text, item),
+          column: `items.${item}`,
+          message: `item "${item}" is declared but no survey column is mapped to it`,
+          hint: `add "${item}": "<export header>" to tables.survey.columns, or remove the item`,
+        }),
+      );
+    }
+    if (!manifest.items[item] && surveyColumns[item]) {
+      diagnostics.push(
+        diagnostic('item-not-declared', {
+          file,
+          row: lineOfKey(text, item),
+          column: `tables.survey.columns.${item}`,
+          message: `column mapped to "${item}" but the item has no declared scale`,
+          hint: `declare it under "items", e.g. "${item}": { "scale": [1, 5] }`,
+        }),
+      );
+    }
+  }
+  if (
+    manifest.tables.survey &&
+    !Object.keys(surveyColumns).some((f) => (SURVEY_ITEMS as readonly string[]).includes(f))
+  ) {
+    diagnostics.push(
+      diagnostic('item-not-mapped', {
+        file,
+        column: 'tables.survey.columns',
+        message: 'the survey maps no scored item',
+        hint: 'map at least one item (recommend, satisfaction, …) to an export column',
+      }),
+    );
+  }
+  const weighting = manifest.weighting;
+  if (weighting && weighting.method !== 'none') {
+    for (const dimension of weighting.dimensions) {
+      const declared = manifest.segments[dimension];
+      if (!declared) {
+        diagnostics.push(
+          diagnostic('weighting-dimension-unknown', {
+            file,
+            row: lineOfKey(text, 'weighting'),
+            column: 'weighting.dimensions',
+            value: dimension,
+            message: `weighting uses "${dimension}", which is not a declared segment dimension`,
+            hint: `declare it under "segments" with population counts, or remove it from weighting.dimensions`,
+          }),
+        );
+        continue;
+      }
+      if (!surveyColumns[dimension]) {
+        diagnostics.push(
+          diagnostic('weighting-dimension-unknown', {
+            file,
+            column: `tables.survey.columns.${dimension}`,
+            message: `weighting uses "${dimension}" but no survey column is mapped to it`,
+            hint: `map the export's column to "${dimension}" in tables.survey.columns`,
+          }),
+        );
+      }
+      for (const [level, plan] of Object.entries(declared.levels)) {
+        if (plan.population === undefined) {
+          diagnostics.push(
+            diagnostic('weighting-population-missing', {
+              file,
+              row: lineOfKey(text, level),
+              column: `segments.${dimension}.levels.${level}.population`,
+              message: `weighting by ${dimension} needs the population of "${level}"`,
+              hint: 'add "population": <number of customers> to the level',
+            }),
+          );
+        }
+      }
+    }
+    if (weighting.method === 'poststratify' && weighting.dimensions.length !== 1) {
+      diagnostics.push(
+        diagnostic('manifest-invalid', {
+          file,
+          row: lineOfKey(text, 'weighting'),
+          column: 'weighting.dimensions',
+          message: 'post-stratification uses exactly one dimension',
+          hint: 'use "method": "rake" for several dimensions',
+        }),
+      );
+    }
+  }
+  return diagnostics;
+}

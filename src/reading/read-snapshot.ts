@@ -1,0 +1,554 @@
+/**
+ * Loads one snapshot folder: validates its manifest, streams each declared table through the
+ * CSV reader and the field specs, turns valid records into canonical rows, and feeds them to
+ * the caller's sinks (the metric reducers). Returns the snapshot's content hash and every
+ * diagnostic; the caller decides what an error means (the build fails on any).
+ */
+import { createHash } from 'node:crypto';
+import { join, normalize } from 'node:path';
+import {
+  CUSTOMER_FIELDS,
+  ORDER_FIELDS,
+  SURVEY_FIELDS,
+  SURVEY_ITEMS,
+  TICKET_FIELDS,
+  type CompetitorComparison,
+  type JourneyStage,
+  type SurveyItem,
+  type TableName,
+} from '../contracts/fields.ts';
+import type { Manifest } from '../contracts/manifest-schema.ts';
+import type { ManifestReadResult } from './read-manifest.ts';
+import { mappedHeader } from '../contracts/mapped-header.ts';
+import type { CustomerRow, OrderRow, SurveyRow, TicketRow } from '../contracts/row-types.ts';
+import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import { fieldSpecs, ID_FIELDS } from './field-specs.ts';
+import { idText, type IdRef } from './id-map.ts';
+import { IdRegistry } from './id-registry.ts';
+import { readTable, RecordLayout, type CellValue } from './read-table.ts';
+import { readCsv } from './csv-reader.ts';
+import { existsSync } from 'node:fs';
+
+/**
+ * The loader's survey row: scores by position in SURVEY_ITEMS and levels in the manifest's
+ * order, refilled for each response; `items` and `segments` are built from them only when a
+ * consumer asks (the reducers read the positions).
+ */
+class PositionalSurveyRow implements SurveyRow {
+  responseId: IdRef = '';
+  customerId: IdRef | undefined = undefined;
+  date: string | undefined = undefined;
+  competitor: CompetitorComparison | undefined = undefined;
+  journeyStage: JourneyStage | undefined = undefined;
+  comment: string | undefined = undefined;
+  readonly scores = new Float64Array(SURVEY_ITEMS.length).fill(NaN);
+  readonly levels: Array<string | undefined>;
+  private readonly dimensions: readonly string[];
+
+  constructor(dimensions: readonly string[]) {
+    this.dimensions = dimensions;
+    this.levels = dimensions.map(() => undefined);
+  }
+
+  get items(): Partial<Record<SurveyItem, number>> {
+    const items: Partial<Record<SurveyItem, number>> = {};
+    SURVEY_ITEMS.forEach((item, i) => {
+      if (!Number.isNaN(this.scores[i])) items[item] = this.scores[i];
+    });
+    return items;
+  }
+
+  get segments(): Record<string, string | undefined> {
+    return Object.fromEntries(this.dimensions.map((d, i) => [d, this.levels[i]]));
+  }
+}
+
+/**
+ * Where rows go. Survey and order row objects are reused from row to row (a survey row's
+ * scores and levels too; an order's segments are its own): a sink copies what it keeps.
+ */
+export interface SnapshotSinks {
+  survey: (row: SurveyRow) => void;
+  orders?: (row: OrderRow) => void;
+  tickets?: (row: TicketRow) => void;
+  customers?: (row: CustomerRow) => void;
+  /** Called once after the last table: a sink that batches rows adds what it holds. */
+  end?: () => void;
+}
+
+export interface TableSummary {
+  file: string;
+  /** Data rows in the file. */
+  rows: number;
+  /** Rows that passed validation and reached the metrics. */
+  used: number;
+  sha256: string | null;
+}
+
+export interface LoadedSnapshot {
+  manifest: Manifest | null;
+  /** [file name, sha256] of the manifest and every table read, for the snapshot hash. */
+  parts: Array<[string, string]>;
+  /** sha256 over the manifest and table files; null when a file could not be read. */
+  hash: string | null;
+  tables: Partial<Record<TableName, TableSummary>>;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Content hash of a snapshot: sha256 of "name\0sha256(bytes)\n" for the manifest and each
+ * declared table, in a fixed order, so any changed byte changes the hash.
+ */
+export function snapshotHash(parts: ReadonlyArray<[name: string, sha256: string]>): string {
+  const hash = createHash('sha256');
+  for (const [name, sha] of [...parts].sort(([a], [b]) => a.localeCompare(b))) {
+    hash.update(`${name}\u0000${sha}\n`);
+  }
+  return `sha256:${hash.digest('hex')}`;
+}
+
+/** Reads a row's segment levels: dimension → level, for the dimensions the table has a column for. */
+function segmentReader(
+  layout: RecordLayout,
+  dimensions: readonly string[],
+): (values: readonly CellValue[]) => Record<string, string | undefined> {
+  const present = dimensions.filter((d) => layout.fields.includes(d));
+  // A table without segment columns (orders often have none) shares one empty object.
+  if (present.length === 0) {
+    const none: Record<string, string | undefined> = Object.freeze({});
+    return () => none;
+  }
+  const slots = present.map((d) => layout.slot(d));
+  return (values) => {
+    const segments: Record<string, string | undefined> = {};
+    for (let i = 0; i < present.length; i++)
+      segments[present[i]!] = values[slots[i]!] as string | undefined;
+    return segments;
+  };
+}
+
+const str = (v: string | number | undefined) => (v === undefined ? undefined : String(v));
+/** The text of an optional id field. */
+const textOf = (v: CellValue) => (v === undefined ? undefined : idText(v));
+
+// Statuses and ticket types repeat a handful of values: lower-case each distinct one once,
+// and answer a run of the same one (most orders are completed) without a lookup.
+const lowerCased = new Map<string, string>();
+let lastText = '';
+let lastLower = '';
+function lowerCase(text: string): string {
+  if (text === lastText) return lastLower;
+  let lower = lowerCased.get(text);
+  if (lower === undefined) {
+    lower = text.toLowerCase();
+    if (lowerCased.size < 10_000) lowerCased.set(text, lower);
+  }
+  lastText = text;
+  lastLower = lower;
+  return lower;
+}
+
+interface Lookup {
+  /** Fills the row's segment from the lookup when the table left it empty. */
+  apply: (values: CellValue[], row: number) => void;
+  /** Reports keys the lookup did not know, once, after the table. */
+  report: (file: string) => void;
+}
+
+/**
+ * Reads a table's lookup files into maps from key to declared level. Returns null when a
+ * lookup file cannot be read (the snapshot hash is then incomplete).
+ */
+async function readLookups(
+  dir: string,
+  displayDir: string,
+  manifest: Manifest,
+  table: NonNullable<Manifest['tables']['survey']>,
+  layout: RecordLayout,
+  diagnostics: Diagnostic[],
+  hashParts: Array<[string, string]>,
+): Promise<Lookup[] | null> {
+  const lookups: Lookup[] = [];
+  let complete = true;
+  for (const spec of table.lookups) {
+    const file = normalize(`${displayDir}/${spec.file}`);
+    const levels = Object.keys(manifest.segments[spec.field]?.levels ?? {});
+    const byLower = new Map(levels.map((l) => [l.toLowerCase(), l]));
+    const values = new Map<string, string>();
+    let keyIndex = -1;
+    let valueIndex = -1;
+    if (!existsSync(join(dir, spec.file))) {
+      diagnostics.push(
+        diagnostic('table-file-missing', {
+          file,
+          message: `the lookup for ${spec.field} names this file but it does not exist`,
+          hint: 'add the file to the snapshot folder or fix "lookups" in manifest.json',
+        }),
+      );
+      complete = false;
+      continue;
+    }
+    const read = await readCsv(
+      join(dir, spec.file),
+      file,
+      { encoding: 'utf-8', headerRow: 1 },
+      (header) => {
+        keyIndex = header.indexOf(spec.lookupKey);
+        valueIndex = header.indexOf(spec.lookupValue);
+        for (const [wanted, index] of [
+          [spec.lookupKey, keyIndex],
+          [spec.lookupValue, valueIndex],
+        ] as const) {
+          if (index < 0) {
+            diagnostics.push(
+              diagnostic('missing-column', {
+                file,
+                row: 1,
+                column: wanted,
+                message: `no column "${wanted}" in the lookup file`,
+                hint: `the header has: ${header.map((h) => `"${h}"`).join(', ')}; fix "lookups" in manifest.json`,
+              }),
+            );
+          }
+        }
+      },
+      (record, row) => {
+        if (keyIndex < 0 || valueIndex < 0) return;
+        const cells = record.fields();
+        const raw = (cells[valueIndex] ?? '').trim();
+        if (raw === '') return;
+        const level = byLower.get(raw.toLowerCase());
+        if (level === undefined) {
+          diagnostics.push(
+            diagnostic('unknown-segment-level', {
+              file,
+              row,
+              column: spec.lookupValue,
+              value: raw,
+              message: `not a declared level of ${spec.field} (${levels.join(', ')})`,
+              hint: `add the level to segments.${spec.field} in manifest.json, or correct the lookup file`,
+            }),
+          );
+          return;
+        }
+        values.set((cells[keyIndex] ?? '').trim(), level);
+      },
+    );
+    diagnostics.push(...read.diagnostics);
+    hashParts.push([spec.file, read.sha256!]);
+    let misses = 0;
+    let firstMiss: { row: number; value: string } | null = null;
+    const target = layout.slot(spec.field);
+    const keySlot = layout.slot(spec.key);
+    const keyIsId = ID_FIELDS.has(spec.key);
+    lookups.push({
+      apply: (record, row) => {
+        if (record[target] !== undefined) return;
+        const key = record[keySlot];
+        if (key === undefined) return;
+        const text = keyIsId ? idText(key) : String(key);
+        const level = values.get(text);
+        if (level !== undefined) record[target] = level;
+        else {
+          misses += 1;
+          firstMiss ??= { row, value: text };
+        }
+      },
+      report: (tableFile) => {
+        if (misses === 0 || !firstMiss) return;
+        diagnostics.push(
+          diagnostic('lookup-miss', {
+            file: tableFile,
+            row: firstMiss.row,
+            column: spec.key,
+            value: firstMiss.value,
+            message: `${misses} row(s) have a ${spec.key} that ${spec.file} does not list, so their ${spec.field} is unknown`,
+            hint: `add the missing keys to ${spec.file}; these rows still count overall, not in any ${spec.field}`,
+          }),
+        );
+      },
+    });
+  }
+  return complete ? lookups : null;
+}
+
+/**
+ * @param dir absolute path of the snapshot folder
+ * @param displayDir how the folder is named in diagnostics, e.g. "data/2026-Q3"
+ * @param createSinks called with the validated manifest before any table is read
+ */
+export async function loadSnapshot(
+  dir: string,
+  displayDir: string,
+  createSinks: (manifest: Manifest) => SnapshotSinks,
+  options: {
+    only?: readonly TableName[];
+    /** The manifest as readManifest returned it, when the caller has read it already. */
+    read?: ManifestReadResult;
+    /**
+     * Tables whose files the caller hashes (on another thread): they are read without hashing,
+     * and the returned hash leaves them out until the caller adds their parts and hashes again.
+     */
+    hashElsewhere?: readonly TableName[];
+  } = {},
+): Promise<LoadedSnapshot> {
+  // The manifest reader (and the schema library under it) loads only when it is needed: a
+  // worker is handed the main thread's reading.
+  const read = options.read ?? (await import('./read-manifest.ts')).readManifest(dir, displayDir);
+  const diagnostics = [...read.diagnostics];
+  const { manifest } = read;
+  if (!manifest || diagnostics.some((d) => d.level === 'error')) {
+    return { manifest, parts: [], hash: null, tables: {}, diagnostics };
+  }
+  const sinks = createSinks(manifest);
+  const dimensions = Object.keys(manifest.segments);
+  const hashParts: Array<[string, string]> = [
+    ['manifest.json', createHash('sha256').update(read.bytes!).digest('hex')],
+  ];
+  const tables: Partial<Record<TableName, TableSummary>> = {};
+  let hashComplete = true;
+
+  /**
+   * Reads one table; `handler` is given the table's layout once and returns what to do with each
+   * row's values (which are reused from row to row: copy out what is kept).
+   */
+  const readOne = async (
+    name: TableName,
+    handler: (layout: RecordLayout, file: string) => (values: CellValue[], row: number) => void,
+  ) => {
+    const table = manifest.tables[name];
+    if (!table || (options.only && !options.only.includes(name))) return;
+    const file = normalize(`${displayDir}/${table.file}`);
+    const specs = fieldSpecs(name, manifest);
+    const layout = new RecordLayout([
+      ...specs.map((s) => s.field),
+      ...table.lookups.map((l) => l.field),
+    ]);
+    const lookups = await readLookups(
+      dir,
+      displayDir,
+      manifest,
+      table,
+      layout,
+      diagnostics,
+      hashParts,
+    );
+    if (lookups === null) hashComplete = false;
+    const onRow = handler(layout, file);
+    const hashHere = !options.hashElsewhere?.includes(name);
+    const result = await readTable(
+      join(dir, table.file),
+      file,
+      table,
+      specs,
+      layout,
+      lookups && lookups.length > 0
+        ? (values, row) => {
+            for (const lookup of lookups) lookup.apply(values, row);
+            onRow(values, row);
+          }
+        : onRow,
+      hashHere,
+    );
+    for (const lookup of lookups ?? []) lookup.report(file);
+    diagnostics.push(...result.diagnostics);
+    tables[name] = { file, rows: result.records, used: result.accepted, sha256: result.sha256 };
+    if (result.sha256) hashParts.push([table.file, result.sha256]);
+    else if (hashHere) hashComplete = false;
+  };
+
+  const outsidePeriod = (date: string | undefined) => {
+    if (date === undefined) return false;
+    const day = date.length > 10 ? date.slice(0, 10) : date;
+    return day < manifest.start || day > manifest.end;
+  };
+
+  /**
+   * Reports a repeated id and says whether to drop the row: the first copy is kept unless the
+   * table declares "duplicateIds": "keep-all".
+   */
+  const dropRepeat = (
+    ids: IdRegistry,
+    table: TableName,
+    noun: string,
+    id: IdRef,
+    row: number,
+    file: string,
+    column: string | undefined,
+  ): boolean => {
+    const firstRow = ids.firstRow(id, row);
+    if (firstRow === 0) return false;
+    const keepAll = manifest.tables[table]?.duplicateIds === 'keep-all';
+    diagnostics.push(
+      diagnostic('duplicate-id', {
+        file,
+        row,
+        column,
+        value: idText(id),
+        message: keepAll
+          ? `${noun} id already used in row ${firstRow}; both rows are kept ("duplicateIds": "keep-all")`
+          : `${noun} id already used in row ${firstRow}; this copy is dropped and row ${firstRow} is kept`,
+        hint: keepAll
+          ? 'remove "duplicateIds": "keep-all" from the table in manifest.json to keep only the first copy'
+          : `remove the repeated ${noun} from the export if it is a copy, or give it its own id`,
+      }),
+    );
+    return !keepAll;
+  };
+
+  // Survey -------------------------------------------------------------------------------
+  const surveyIds = new IdRegistry();
+  const surveyTable = manifest.tables.survey;
+  const responseIdHeader = mappedHeader(surveyTable, 'response_id');
+  const items = SURVEY_ITEMS.filter((item) => manifest.items[item] !== undefined);
+  await readOne('survey', (layout, file) => {
+    const at = layout.slotsOf(SURVEY_FIELDS);
+    const itemSlots = items.map((item) => layout.slot(item));
+    const itemPositions = items.map((item) => SURVEY_ITEMS.indexOf(item));
+    const segmentSlots = dimensions.map((d) => layout.slot(d));
+    // One row object for the whole table, refilled for each response (the sinks copy what they
+    // keep), with scores and levels by position.
+    const surveyRow = new PositionalSurveyRow(dimensions);
+    const { scores, levels } = surveyRow;
+    return (values, row) => {
+      // Without an id column (some survey exports have none, or the mapped one is missing from
+      // the file, which is reported) each row is one response.
+      const id = values[at.response_id] as IdRef | undefined;
+      const responseId: IdRef = id ?? `${file}:${row}`;
+      if (
+        id !== undefined &&
+        dropRepeat(surveyIds, 'survey', 'response', id, row, file, responseIdHeader)
+      )
+        return;
+      let answered = 0;
+      for (let i = 0; i < items.length; i++) {
+        const value = values[itemSlots[i]!];
+        if (typeof value === 'number') {
+          scores[itemPositions[i]!] = value;
+          answered += 1;
+        } else scores[itemPositions[i]!] = NaN;
+      }
+      if (answered === 0) {
+        diagnostics.push(
+          diagnostic('empty-response', {
+            file,
+            row,
+            column: responseIdHeader,
+            value: idText(responseId),
+            message: 'no scored item is answered; the response is excluded from every metric',
+            hint: 'nothing to do if this was an abandoned response; otherwise check the item columns',
+          }),
+        );
+        return;
+      }
+      const date = str(values[at.date]);
+      if (outsidePeriod(date)) {
+        diagnostics.push(
+          diagnostic('date-outside-period', {
+            file,
+            row,
+            column: mappedHeader(surveyTable, 'date'),
+            value: date,
+            message: `date outside the snapshot's period ${manifest.start} – ${manifest.end}`,
+            hint: "check the export's date filter, or the period in manifest.json",
+          }),
+        );
+      }
+      for (let i = 0; i < dimensions.length; i++)
+        levels[i] = values[segmentSlots[i]!] as string | undefined;
+      surveyRow.responseId = responseId;
+      surveyRow.customerId = values[at.customer_id];
+      surveyRow.date = date;
+      surveyRow.competitor = values[at.competitor] as CompetitorComparison | undefined;
+      surveyRow.journeyStage = values[at.journey_stage] as JourneyStage | undefined;
+      surveyRow.comment = str(values[at.comment]);
+      sinks.survey(surveyRow);
+    };
+  });
+
+  // Orders -------------------------------------------------------------------------------
+  const orderIds = new IdRegistry();
+  const orderIdHeader = mappedHeader(manifest.tables.orders, 'order_id');
+  await readOne('orders', (layout, file) => {
+    const at = layout.slotsOf(ORDER_FIELDS);
+    const segmentsOf = segmentReader(layout, dimensions);
+    // One row object for the table, refilled for each order (its segments are new per row).
+    const order: OrderRow = {
+      orderId: '',
+      customerId: '',
+      date: '',
+      amount: undefined,
+      status: '',
+      estimatedDelivery: undefined,
+      delivered: undefined,
+      segments: {},
+    };
+    return (values, row) => {
+      const orderId = values[at.order_id] as IdRef;
+      if (dropRepeat(orderIds, 'orders', 'order', orderId, row, file, orderIdHeader)) return;
+      const amount = values[at.amount];
+      const status = values[at.status] as string | undefined;
+      order.orderId = orderId;
+      order.customerId = values[at.customer_id] as IdRef;
+      order.date = values[at.date] as string;
+      order.amount = typeof amount === 'number' ? amount : undefined;
+      order.status = status === undefined ? 'completed' : lowerCase(status);
+      order.estimatedDelivery = values[at.estimated_delivery] as string | undefined;
+      order.delivered = values[at.delivered] as string | undefined;
+      order.segments = segmentsOf(values);
+      sinks.orders?.(order);
+    };
+  });
+
+  // Tickets ------------------------------------------------------------------------------
+  const ticketIds = new IdRegistry();
+  const ticketIdHeader = mappedHeader(manifest.tables.tickets, 'ticket_id');
+  await readOne('tickets', (layout, file) => {
+    const at = layout.slotsOf(TICKET_FIELDS);
+    return (values, row) => {
+      const ticketId = idText(values[at.ticket_id] as IdRef);
+      if (dropRepeat(ticketIds, 'tickets', 'ticket', ticketId, row, file, ticketIdHeader)) return;
+      sinks.tickets?.({
+        ticketId,
+        customerId: textOf(values[at.customer_id]),
+        orderId: textOf(values[at.order_id]),
+        opened: String(values[at.opened]),
+        firstResponse: str(values[at.first_response]),
+        resolved: str(values[at.resolved]),
+        category: String(values[at.category]),
+        journeyStage: values[at.journey_stage] as JourneyStage | undefined,
+        type: lowerCase(str(values[at.type]) ?? 'complaint'),
+      });
+    };
+  });
+
+  // Customers ----------------------------------------------------------------------------
+  const customerIds = new IdRegistry();
+  const customerIdHeader = mappedHeader(manifest.tables.customers, 'customer_id');
+  await readOne('customers', (layout, file) => {
+    const at = layout.slotsOf(CUSTOMER_FIELDS);
+    const segmentsOf = segmentReader(layout, dimensions);
+    return (values, row) => {
+      const customerId = idText(values[at.customer_id] as IdRef);
+      if (dropRepeat(customerIds, 'customers', 'customer', customerId, row, file, customerIdHeader))
+        return;
+      const churned = values[at.churned];
+      const revenue = values[at.revenue];
+      sinks.customers?.({
+        customerId,
+        churned: churned === undefined ? undefined : churned === 'yes',
+        revenue: typeof revenue === 'number' ? revenue : undefined,
+        segments: segmentsOf(values),
+      });
+    };
+  });
+
+  sinks.end?.();
+  return {
+    manifest,
+    parts: hashParts,
+    hash: hashComplete ? snapshotHash(hashParts) : null,
+    tables,
+    diagnostics,
+  };
+}

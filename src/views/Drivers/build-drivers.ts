@@ -1,0 +1,185 @@
+/**
+ * Pure builder of the drivers section: relative-importance bars (Johnson's weights as shares of
+ * R²) and the importance–performance chart as SVG coordinates, with a text summary.
+ */
+import { QUADRANT_LABELS, type Quadrant } from '../../statistics/importance-performance-grid.ts';
+import type { DriverFigures } from '../../figures/snapshot-figures.ts';
+
+export interface DriverBar {
+  driver: string;
+  label: string;
+  /** Share of explained variance, % (Johnson weight / R²). */
+  share: number;
+  johnson: number;
+  lmg: number;
+  pearson: number;
+  performance: number;
+  quadrant: Quadrant;
+  quadrantLabel: string;
+}
+
+export interface DriverView {
+  outcomeLabel: string;
+  r2: number;
+  n: number;
+  excluded: number;
+  method: string;
+  bars: DriverBar[];
+  summary: string;
+  chart: {
+    width: number;
+    height: number;
+    /** Plot area. */
+    box: { x: number; y: number; w: number; h: number };
+    points: Array<{
+      x: number;
+      y: number;
+      label: string;
+      quadrant: Quadrant;
+      /** Where the label is written, clear of the chart edge and of the other labels. */
+      labelX: number;
+      labelY: number;
+      anchor: 'start' | 'end';
+    }>;
+    meanX: number;
+    meanY: number;
+    xTicks: Array<{ x: number; text: string }>;
+    yTicks: Array<{ y: number; text: string }>;
+    quadrantLabels: Array<{ x: number; y: number; text: string; anchor: 'start' | 'end' }>;
+  };
+}
+
+export function buildDrivers(d: DriverFigures, outcome: string): DriverView {
+  const outcomeLabel = outcome === 'recommend' ? 'likelihood to recommend' : 'overall satisfaction';
+  const bars = d.grid
+    .map((g) => ({
+      driver: g.driver,
+      label: g.label,
+      share: g.importance,
+      johnson: d.johnson[g.driver]!,
+      lmg: d.lmg[g.driver]!,
+      pearson: d.pearson[g.driver]!,
+      performance: g.performance,
+      quadrant: g.quadrant,
+      quadrantLabel: QUADRANT_LABELS[g.quadrant],
+    }))
+    .sort((a, b) => b.share - a.share);
+  const width = 640;
+  const height = 360;
+  const box = { x: 56, y: 16, w: width - 80, h: height - 64 };
+  const xs = d.grid.map((g) => g.importance);
+  const ys = d.grid.map((g) => g.performance);
+  const xMax = Math.max(10, Math.ceil((Math.max(...xs) * 1.15) / 10) * 10);
+  const yMin = Math.max(0, Math.floor((Math.min(...ys) - 8) / 10) * 10);
+  const yMax = Math.min(100, Math.ceil((Math.max(...ys) + 8) / 10) * 10);
+  const sx = (v: number) => box.x + (v / xMax) * box.w;
+  const sy = (v: number) => box.y + box.h - ((v - yMin) / (yMax - yMin)) * box.h;
+  const step = (span: number) => (span > 60 ? 20 : 10);
+  const xTicks = Array.from(
+    { length: Math.floor(xMax / step(xMax)) + 1 },
+    (_, i) => i * step(xMax),
+  ).map((v) => ({
+    x: sx(v),
+    text: `${v}%`,
+  }));
+  const yTicks = [];
+  for (let v = yMin; v <= yMax; v += step(yMax - yMin)) yTicks.push({ y: sy(v), text: `${v}%` });
+  const top = bars[0];
+  const focus = bars.filter((b) => b.quadrant === 'concentrate-here').map((b) => b.label);
+  const summary =
+    `The drivers explain ${(100 * d.r2).toFixed(0)}% of the variation in ${outcomeLabel} (n = ${d.n}). ` +
+    (top
+      ? `${top.label} matters most (${top.share.toFixed(0)}% of the explained variance). `
+      : '') +
+    (focus.length > 0
+      ? `Concentrate here: ${focus.join(', ')} — important, but performing below the other drivers.`
+      : 'No important driver performs below the others.');
+  return {
+    outcomeLabel,
+    r2: d.r2,
+    n: d.n,
+    excluded: d.excluded,
+    method: d.method,
+    bars,
+    summary,
+    chart: {
+      width,
+      height,
+      box,
+      points: placeLabels(
+        d.grid.map((g) => ({
+          x: sx(g.importance),
+          y: sy(g.performance),
+          label: g.label,
+          quadrant: g.quadrant,
+        })),
+        width,
+      ),
+      meanX: sx(d.importanceMean),
+      meanY: sy(d.performanceMean),
+      xTicks,
+      yTicks,
+      quadrantLabels: [
+        {
+          x: box.x + box.w - 4,
+          y: box.y + box.h - 6,
+          text: QUADRANT_LABELS['concentrate-here'],
+          anchor: 'end',
+        },
+        {
+          x: box.x + box.w - 4,
+          y: box.y + 12,
+          text: QUADRANT_LABELS['keep-up-the-good-work'],
+          anchor: 'end',
+        },
+        {
+          x: box.x + 4,
+          y: box.y + box.h - 6,
+          text: QUADRANT_LABELS['low-priority'],
+          anchor: 'start',
+        },
+        {
+          x: box.x + 4,
+          y: box.y + 12,
+          text: QUADRANT_LABELS['possible-overkill'],
+          anchor: 'start',
+        },
+      ],
+    },
+  };
+}
+
+/** Approximate width of 13px sans-serif text: enough to keep labels apart without measuring. */
+const CHAR_WIDTH = 7;
+const LINE_HEIGHT = 15;
+
+/**
+ * Places each point's label to the right of it (to the left when it would leave the chart) and
+ * moves labels down, then up, until no two overlap, so every driver stays readable.
+ */
+export function placeLabels<P extends { x: number; y: number; label: string }>(
+  points: readonly P[],
+  width: number,
+): Array<P & { labelX: number; labelY: number; anchor: 'start' | 'end' }> {
+  const placed = points.map((p) => {
+    const textWidth = p.label.length * CHAR_WIDTH;
+    const right = p.x + 9 + textWidth <= width;
+    const left = right ? p.x + 9 : p.x - 9 - textWidth;
+    const label = {
+      ...p,
+      anchor: right ? ('start' as const) : ('end' as const),
+      labelX: right ? p.x + 9 : p.x - 9,
+      labelY: p.y + 4,
+    };
+    return { label, left, right: left + textWidth };
+  });
+  const byHeight = [...placed].sort((a, b) => a.label.labelY - b.label.labelY);
+  byHeight.forEach((current, i) => {
+    for (const above of byHeight.slice(0, i)) {
+      const sideBySide = current.left >= above.right || above.left >= current.right;
+      if (!sideBySide && current.label.labelY - above.label.labelY < LINE_HEIGHT)
+        current.label.labelY = above.label.labelY + LINE_HEIGHT;
+    }
+  });
+  return placed.map((p) => p.label);
+}

@@ -1,0 +1,55 @@
+/**
+ * What changed in the headline figures between the versions of one review: one row per
+ * headline metric, one column per version, and the change from the previous version.
+ */
+import { HEADLINE_METRICS, getMetric } from '../metrics/registry.ts';
+import type { SnapshotFigures } from '../figures/snapshot-figures.ts';
+import { formatDelta, formatValue } from './format.ts';
+
+export interface VersionFigures {
+  version: number;
+  figures: SnapshotFigures;
+  changeNote?: string;
+}
+
+export interface VersionDiff {
+  versions: number[];
+  rows: Array<{ metricId: string; label: string; values: string[]; change: string }>;
+  notes: Array<{ version: number; note: string }>;
+}
+
+export function buildVersionDiff(
+  versions: readonly VersionFigures[],
+  locale = 'en-GB',
+): VersionDiff | null {
+  if (versions.length < 2) return null;
+  const rows = HEADLINE_METRICS.flatMap((id) => {
+    if (!versions.some((v) => v.figures.metrics[id])) return [];
+    const metric = getMetric(id);
+    const values = versions.map((v) => v.figures.metrics[id]?.overall.value ?? null);
+    const last = values.at(-1);
+    const before = values.at(-2);
+    return [
+      {
+        metricId: id,
+        label: metric.label,
+        values: values.map((x) =>
+          x === null || x === undefined ? '—' : formatValue(metric, x, locale),
+        ),
+        change:
+          last !== null && last !== undefined && before !== null && before !== undefined
+            ? Math.abs(last - before) < 1e-9
+              ? 'unchanged'
+              : formatDelta(metric, last - before, locale)
+            : '—',
+      },
+    ];
+  });
+  return {
+    versions: versions.map((v) => v.version),
+    rows,
+    notes: versions
+      .filter((v) => v.changeNote)
+      .map((v) => ({ version: v.version, note: v.changeNote! })),
+  };
+}
