@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { SurveyItem } from '../contracts/fields.ts';
-import { driverAnalysis, type DriverResult } from '../reducing/key-drivers.ts';
+import { driverAnalysis, type DriverResult } from '../statistics/relative-weights.ts';
 import { importancePerformance } from '../statistics/importance-performance-grid.ts';
 import { getMetric } from '../metrics/registry.ts';
 import { mappedHeader, type Manifest } from '../contracts/manifest-schema.ts';

@@ -7,7 +7,7 @@ import type { Estimate } from '../metrics/estimate.ts';
 import { getMetric } from '../metrics/registry.ts';
 import type { MetricFigures } from './survey-figures.ts';
 import type { ResponseRate } from '../metrics/response-rates.ts';
-import type { DriverResult } from '../reducing/key-drivers.ts';
+import type { DriverResult } from '../statistics/relative-weights.ts';
 import type { GridPoint } from '../statistics/importance-performance-grid.ts';
 import type { OperationalFigures } from './operational-figures.ts';
 

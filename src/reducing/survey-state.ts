@@ -21,7 +21,7 @@ import {
   mergeDriverStates,
   scaleDriverState,
   type DriverState,
-} from './key-drivers.ts';
+} from './driver-state.ts';
 import { respondentIndex, type IndexItem } from './satisfaction-index.ts';
 import {
   addMoment,

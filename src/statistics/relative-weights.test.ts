@@ -3,18 +3,18 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { reference, type MobiConstruct } from '../../test/oracles.ts';
-import { respondentIndex } from './satisfaction-index.ts';
-import { addMoment, createMoments, meanInterval } from './weighted-moments.ts';
+import { respondentIndex } from '../reducing/satisfaction-index.ts';
+import { addMoment, createMoments, meanInterval } from '../reducing/weighted-moments.ts';
 import { sharedDataset } from '../../test/shared-datasets.ts';
 import {
   addDriverRow,
   addDriverValues,
   addDriverValuesToBoth,
   createDriverState,
-  driverAnalysis,
   mergeDriverStates,
   type DriverState,
-} from './key-drivers.ts';
+} from '../reducing/driver-state.ts';
+import { driverAnalysis } from './relative-weights.ts';
 
 const mobi = sharedDataset('mobi', 'mobi.csv');
 
