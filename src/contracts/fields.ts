@@ -1,40 +1,13 @@
 /** Canonical field names: what every export is mapped onto by the manifest. */
 
-/** Scored survey items (integer scales declared per snapshot in the manifest). */
-export const SURVEY_ITEMS = [
-  'recommend',
-  'satisfaction',
-  'effort',
-  'product_quality',
-  'service_quality',
-  'reliability',
-  'value',
-  'emotional',
-  'brand',
-  'expectations',
-] as const;
-export type SurveyItem = (typeof SURVEY_ITEMS)[number];
-
-/** The five components of customer quality named in the brief. */
-export const QUALITY_COMPONENTS = [
-  'product_quality',
-  'service_quality',
-  'reliability',
-  'value',
-  'emotional',
-] as const satisfies readonly SurveyItem[];
-
-/** Items averaged into the 0–100 satisfaction index unless the manifest names others. */
-export const DEFAULT_INDEX_ITEMS = [
-  'satisfaction',
-  ...QUALITY_COMPONENTS,
-] as const satisfies readonly SurveyItem[];
-
+/**
+ * Fields of the survey table other than its rated items (whose ids the manifest chooses) and its
+ * segment dimensions.
+ */
 export const SURVEY_FIELDS = [
   'response_id',
   'customer_id',
   'date',
-  ...SURVEY_ITEMS,
   'competitor',
   'journey_stage',
   'comment',
@@ -77,5 +50,15 @@ export type JourneyStage = (typeof JOURNEY_STAGES)[number];
 export const ORDER_STATUSES = ['completed', 'cancelled', 'returned'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
+/** Order statuses that are not orders or revenue unless the manifest says otherwise. */
+export const DEFAULT_EXCLUDED_STATUSES: readonly string[] = ['cancelled', 'returned'];
+
+/** The ticket type counted as a complaint unless the export says otherwise. */
+export const COMPLAINT_TYPE = 'complaint';
+
 export const TABLE_NAMES = ['survey', 'orders', 'tickets', 'customers'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
+
+/** Multiple-testing adjustments of group-vs-rest tests. */
+export const ADJUSTMENTS = ['holm', 'bh'] as const;
+export type Adjustment = (typeof ADJUSTMENTS)[number];

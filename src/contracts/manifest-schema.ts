@@ -1,38 +1,9 @@
 import { z } from 'zod';
-import { SURVEY_ITEMS, TABLE_NAMES } from './fields.ts';
+import { ADJUSTMENTS, DEFAULT_EXCLUDED_STATUSES, TABLE_NAMES } from './fields.ts';
+import { ItemIdSchema, ItemSchema } from './questionnaire.ts';
 
 const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
 const count = z.number().int().nonnegative();
-
-/** How one scored item is measured. */
-export const ItemSchema = z.strictObject({
-  /** Human label shown on the site, e.g. "Overall satisfaction". */
-  label: z
-    .string()
-    .min(1)
-    .optional()
-    .describe('Human label shown on the site, e.g. "Overall satisfaction".'),
-  /** Lowest and highest scale point, inclusive, e.g. [1, 5]. */
-  scale: z
-    .tuple([z.number().int(), z.number().int()])
-    .refine(([min, max]) => max > min, { error: 'scale must be [min, max] with max > min' })
-    .describe('Lowest and highest scale point, inclusive, e.g. [1, 5].'),
-  /** Raw codes that mean "not applicable": counted as missing, never as a score. */
-  notApplicable: z
-    .array(z.string())
-    .default([])
-    .describe('Raw codes that mean "not applicable": counted as missing, never as a score.'),
-  /** How many top scale points count as "satisfied" (top-2-box by default). */
-  topBox: z
-    .number()
-    .int()
-    .positive()
-    .default(2)
-    .describe('How many top scale points count as "satisfied" (top-2-box by default).'),
-  /** Include this item as a driver in key-driver analysis. */
-  driver: z.boolean().optional().describe('Include this item as a driver in key-driver analysis.'),
-});
-export type Item = z.output<typeof ItemSchema>;
 
 /** One level of a segment dimension, with its sampling plan. */
 export const SegmentLevelSchema = z.strictObject({
@@ -194,20 +165,22 @@ export const ManifestSchema = z.strictObject({
     .record(z.string().regex(/^[a-z][a-z0-9_]*$/), SegmentDimensionSchema)
     .default({})
     .describe('Segment dimensions: canonical field name → levels with population and invitations.'),
-  /** Scored items present in this snapshot and their scales. */
+  /** The questionnaire: every rated item, keyed by its id, in the order readers see them. */
   items: z
-    .partialRecord(z.enum(SURVEY_ITEMS), ItemSchema)
+    .record(ItemIdSchema, ItemSchema)
     .default({})
-    .describe('Scored items present in this snapshot and their scales (survey only).'),
+    .describe(
+      'The questionnaire: every rated survey item, keyed by an id of your choice (map the id to its column in tables.survey.columns), with its scale, label and role.',
+    ),
   /** Items averaged into the satisfaction index (defaults to satisfaction + quality components). */
   index: z
-    .strictObject({ items: z.array(z.enum(SURVEY_ITEMS)).min(1) })
+    .strictObject({ items: z.array(ItemIdSchema).min(1) })
     .optional()
     .describe(
-      'Items averaged into the satisfaction index (defaults to satisfaction + quality components).',
+      'Item ids averaged into the satisfaction index (default: the overall satisfaction item and the items of the quality components other than brand).',
     ),
   adjustment: z
-    .enum(['holm', 'bh'])
+    .enum(ADJUSTMENTS)
     .default('holm')
     .describe(
       'Multiple-testing adjustment of the group-vs-rest tests: holm (family-wise error, default) or bh (Benjamini–Hochberg false discovery rate).',
@@ -223,10 +196,10 @@ export const ManifestSchema = z.strictObject({
     .strictObject({
       excludeStatuses: z
         .array(z.string())
-        .default(['cancelled', 'returned'])
+        .default([...DEFAULT_EXCLUDED_STATUSES])
         .describe('Order statuses (lower case) left out of orders and revenue.'),
     })
-    .optional()
+    .default({ excludeStatuses: [...DEFAULT_EXCLUDED_STATUSES] })
     .describe('How orders count towards behaviour and value.'),
   /** Targets and external benchmarks per metric id, shown beside our figures. */
   targets: z

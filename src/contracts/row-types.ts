@@ -1,52 +1,39 @@
 /**
- * Canonical rows: what the loader hands to the metric reducers after mapping and validation.
- * A field that is absent (undefined) was empty or "not applicable" in the export: missing, never 0.
+ * Canonical rows: one validated row of each table, as the plain reducers take it. A field that is
+ * absent (undefined) was empty or "not applicable" in the export: missing, never 0. Ids are
+ * strings as the export wrote them. (The loader's fast path hands the reducers the same values
+ * in positional records instead; reading/records.ts, property-tested against these rows.)
  */
-import type { CompetitorComparison, JourneyStage, SurveyItem } from './fields.ts';
-
-/**
- * An id as the loader read it: its text, or for a numbered id ("C123") a number that holds the
- * prefix and the number without making a string (see metrics/id-map.ts; idText gives the text).
- */
-export type IdRef = string | number;
+import type { CompetitorComparison, JourneyStage } from './fields.ts';
 
 export interface SurveyRow {
-  responseId: IdRef;
-  customerId?: IdRef;
+  responseId: string;
+  customerId?: string;
   /** ISO date YYYY-MM-DD. */
   date?: string;
   /** Segment dimension → level, for every dimension the manifest declares. */
-  segments: Record<string, string | undefined>;
-  /** Scored items on their declared scales (integers). */
-  items: Partial<Record<SurveyItem, number>>;
-  /**
-   * Optional, the same scores by position in SURVEY_ITEMS (NaN = missing). The reducers read
-   * these when present (an array read instead of a lookup by name); `items` must agree.
-   */
-  scores?: Float64Array;
-  /**
-   * Optional, the segment levels in the order of the manifest's segments; read first when
-   * present, like `scores`. `segments` must agree.
-   */
-  levels?: ReadonlyArray<string | undefined>;
+  segments: Readonly<Record<string, string | undefined>>;
+  /** Item id → score on the item's declared scale; absent when not answered. */
+  answers: Readonly<Record<string, number | undefined>>;
   competitor?: CompetitorComparison;
   journeyStage?: JourneyStage;
-  /** Free text, already redacted of personal data. */
+  /** Free text, as written (the voice reducer redacts it before keeping any). */
   comment?: string;
 }
 
 export interface OrderRow {
-  orderId: IdRef;
-  customerId: IdRef;
+  orderId: string;
+  customerId: string;
   /** ISO date YYYY-MM-DD. */
   date: string;
   /** Order value in the snapshot's currency; may be missing. */
   amount?: number;
-  /** Canonical status; cancelled/returned are excluded from revenue per the manifest. */
+  /** Status, lower case; the manifest's excluded statuses are not orders or revenue. */
   status: string;
+  /** ISO date-times; "late" compares them. */
   estimatedDelivery?: string;
   delivered?: string;
-  segments: Record<string, string | undefined>;
+  segments: Readonly<Record<string, string | undefined>>;
 }
 
 export interface CustomerRow {
@@ -55,7 +42,7 @@ export interface CustomerRow {
   churned?: boolean;
   /** Revenue of the customer in the snapshot's currency (e.g. monthly charges); may be missing. */
   revenue?: number;
-  segments: Record<string, string | undefined>;
+  segments: Readonly<Record<string, string | undefined>>;
 }
 
 export interface TicketRow {
@@ -68,6 +55,6 @@ export interface TicketRow {
   resolved?: string;
   category: string;
   journeyStage?: JourneyStage;
-  /** "complaint" unless the export says otherwise. */
+  /** Lower case; "complaint" unless the export says otherwise. */
   type: string;
 }

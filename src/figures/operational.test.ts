@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OrderRow, TicketRow } from '../contracts/row-types.ts';
-import { NumberedIdReader } from '../reading/id-map.ts';
+import { NumberedIdReader } from '../reading/id-refs.ts';
 import {
   addComment,
   commentKey,

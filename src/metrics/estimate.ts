@@ -1,7 +1,11 @@
-/** The shape every figure on the site takes: a value with its uncertainty and its base. */
+/**
+ * The shape every figure on the site takes (contracts/figures-schema.ts) and the minimum-base
+ * rule every figure passes through: below `suppress` responses a value is hidden, below `flag`
+ * it is shown flagged as indicative (brief §4).
+ */
+import type { BaseStatus, Estimate } from '../contracts/figures-schema.ts';
 
-/** ok: n ≥ flag; indicative: suppress ≤ n < flag (shown, flagged); suppressed: n < suppress (hidden). */
-export type BaseStatus = 'ok' | 'indicative' | 'suppressed';
+export type { BaseStatus, Estimate };
 
 export interface MinimumBase {
   suppress: number;
@@ -10,25 +14,8 @@ export interface MinimumBase {
 
 export const DEFAULT_MINIMUM_BASE: MinimumBase = { suppress: 30, flag: 100 };
 
-export interface Estimate {
-  /** Point estimate in the metric's unit; null when suppressed or not computable. */
-  value: number | null;
-  /** Interval bounds at 95% unless stated; null when suppressed. */
-  lower: number | null;
-  upper: number | null;
-  /** Standard error in the metric's unit (used by change tests); null when suppressed. */
-  se: number | null;
-  /** Responses with an answer (raw count, before weighting). */
-  n: number;
-  /** Kish effective sample size (equals n when unweighted). */
-  nEffective: number;
-  /** Rows where the item was empty or "not applicable". */
-  missing: number;
-  base: BaseStatus;
-}
-
 /**
- * Classifies a base size against the minimum-base rule (brief §4: n < 30 hidden, < 100 flagged).
+ * Classifies a base size against the minimum-base rule.
  * @example baseStatus(45) // 'indicative'
  */
 export function baseStatus(n: number, rule: MinimumBase = DEFAULT_MINIMUM_BASE): BaseStatus {

@@ -4,11 +4,11 @@
  */
 import { applyMinimumBase, type Estimate, type MinimumBase } from './estimate.ts';
 import { histogramMoments, type ItemHistogram } from '../reducing/histogram.ts';
-import { effectiveN, meanInterval, type MomentsState } from '../reducing/weighted-moments.ts';
+import { effectiveN, meanInterval, type Moments } from '../statistics/mean-interval.ts';
 
 /** Mean of a moments state as an Estimate; `missing` is passed through for display. */
 export function meanEstimate(
-  m: MomentsState,
+  m: Moments,
   missing: number,
   rule?: MinimumBase,
   confidence = 0.95,

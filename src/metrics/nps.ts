@@ -10,7 +10,7 @@
 import { applyMinimumBase, emptyEstimate, type Estimate, type MinimumBase } from './estimate.ts';
 import { histogramWeight, shareBetween, type ItemHistogram } from '../reducing/histogram.ts';
 import { zForConfidence } from '../statistics/normal.ts';
-import { effectiveN } from '../reducing/weighted-moments.ts';
+import { effectiveN } from '../statistics/mean-interval.ts';
 
 export interface NpsCounts {
   promoters: number;

@@ -5,7 +5,7 @@
  */
 import { applyMinimumBase, emptyEstimate, type Estimate, type MinimumBase } from './estimate.ts';
 import { histogramWeight, shareBetween, type ItemHistogram } from '../reducing/histogram.ts';
-import { effectiveN } from '../reducing/weighted-moments.ts';
+import { effectiveN } from '../statistics/mean-interval.ts';
 import { wilson } from '../statistics/wilson.ts';
 
 /**

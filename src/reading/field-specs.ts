@@ -9,9 +9,7 @@ import {
   JOURNEY_STAGES,
   ORDER_FIELDS,
   SURVEY_FIELDS,
-  SURVEY_ITEMS,
   TICKET_FIELDS,
-  type SurveyItem,
   type TableName,
 } from '../contracts/fields.ts';
 import type { Manifest } from '../contracts/manifest-schema.ts';
@@ -35,9 +33,7 @@ export interface FieldSpec {
   requiredValue: boolean;
 }
 
-const SURVEY_ITEM_SET = new Set<string>(SURVEY_ITEMS);
-
-/** Fields holding ids: read as IdRefs (a numbered id is a number, see metrics/id-map.ts). */
+/** Fields holding ids: read as IdRefs (a numbered id is a number, see id-refs.ts). */
 export const ID_FIELDS: ReadonlySet<string> = new Set([
   'response_id',
   'order_id',
@@ -48,7 +44,7 @@ export const ID_FIELDS: ReadonlySet<string> = new Set([
 /** The canonical fields a table may map, including the manifest's segment dimensions. */
 export function allowedFields(table: TableName, manifest: Manifest): string[] {
   const segments = Object.keys(manifest.segments);
-  if (table === 'survey') return [...SURVEY_FIELDS, ...segments];
+  if (table === 'survey') return [...SURVEY_FIELDS, ...Object.keys(manifest.items), ...segments];
   if (table === 'orders') return [...ORDER_FIELDS, ...segments];
   if (table === 'customers') return [...CUSTOMER_FIELDS, ...segments];
   return [...TICKET_FIELDS];
@@ -85,9 +81,8 @@ function fieldKind(table: TableName, field: string, manifest: Manifest): FieldKi
   const dimension = manifest.segments[field];
   if (dimension && table !== 'tickets')
     return { type: 'level', levels: Object.keys(dimension.levels) };
-  if (table === 'survey' && SURVEY_ITEM_SET.has(field)) {
-    const item = manifest.items[field as SurveyItem];
-    if (!item) return null;
+  const item = table === 'survey' ? manifest.items[field] : undefined;
+  if (item) {
     return {
       type: 'score',
       min: item.scale[0],

@@ -84,11 +84,52 @@ describe('guess mapping', () => {
     const parsed = ManifestSchema.parse(manifest);
     expect(parsed.tables.survey!.columns).toEqual({
       satisfaction: ['CUSA1', 'CUSA2'],
-      product_quality: ['PERQ1', 'PERQ2'],
+      perceived_quality: ['PERQ1', 'PERQ2'],
+      cusco: 'CUSCO',
     });
     expect(parsed.items.satisfaction!.scale).toEqual([1, 10]);
-    expect(parsed.items.product_quality!.scale).toEqual([1, 10]); // the questionnaire's scale
-    expect(parsed.tables.survey!.format.ignore).toEqual(['CUSCO']);
+    expect(parsed.items.perceived_quality).toMatchObject({
+      scale: [1, 10], // the questionnaire's scale
+      label: 'Perceived quality',
+      component: 'product_quality',
+    });
+  });
+
+  it('drafts every rated column as an item of its own, under its header as label', () => {
+    const header = [
+      'id',
+      'Customer Type',
+      'Seat comfort',
+      'Inflight wifi service',
+      'Gate location',
+      'Food and drink',
+      'On-board service',
+      'Leg room service',
+      'Cleanliness',
+      'Departure Delay in Minutes',
+      'satisfaction',
+    ];
+    const text = [
+      header.join(','),
+      '1,Loyal,3,4,2,5,4,3,5,25,neutral or dissatisfied',
+      '2,Disloyal,5,2,3,4,1,4,4,0,satisfied',
+      '3,Loyal,2,1,4,3,5,5,3,1,satisfied',
+    ].join('\n');
+    const { manifest } = guessSnapshot([{ name: 'airline.csv', text, encoding: 'utf-8' }], {
+      id: 'air',
+    });
+    const parsed = ManifestSchema.parse(manifest);
+    expect(parsed.items.seat_comfort).toMatchObject({
+      label: 'Seat comfort',
+      scale: [1, 5],
+      component: 'product_quality',
+    });
+    expect(parsed.items.gate_location).toMatchObject({ label: 'Gate location', scale: [1, 5] });
+    expect(parsed.items.gate_location!.component).toBeUndefined();
+    expect(parsed.items.on_board_service!.component).toBe('service_quality');
+    expect(parsed.tables.survey!.columns.cleanliness).toBe('Cleanliness');
+    // Delays in minutes are not a rating scale.
+    expect(parsed.items.departure_delay_in_minutes).toBeUndefined();
   });
 
   it('recognises a customer-base extract with a churn flag, and reads 1/0 as yes/no', () => {

@@ -6,7 +6,8 @@
  * the analyst to confirm.
  */
 import Papa from 'papaparse';
-import { SURVEY_ITEMS, type SurveyItem, type TableName } from '../contracts/fields.ts';
+import type { TableName } from '../contracts/fields.ts';
+import type { ItemDeclaration, QualityComponent } from '../contracts/questionnaire.ts';
 import type { ManifestInput } from '../contracts/manifest-schema.ts';
 import { detectDelimiter } from './csv-reader.ts';
 
@@ -39,13 +40,6 @@ const SURVEY_RULES: Array<[string, RegExp]> = [
   ['customer_id', /^(customer|client|account|user)[ _-]?(id|number|no)$/i],
   ['recommend', /recommend|\bnps\b|likel/i],
   ['effort', /effort|ease|easy/i],
-  ['product_quality', /product/i],
-  ['service_quality', /service|support/i],
-  ['reliability', /reliab/i],
-  ['value', /value|price/i],
-  ['emotional', /emotion|feel/i],
-  ['brand', /brand/i],
-  ['expectations', /expect/i],
   ['competitor', /competitor/i],
   ['journey_stage', /journey|stage/i],
   ['satisfaction', /satisf|overall|score|stars|rating/i],
@@ -117,21 +111,37 @@ const CHOICE_GUESSES: Array<[string, (label: string) => string | null]> = [
 ];
 const SEGMENT_HINT = /segment|group|type|tier|region|country|state|contract|channel|plan/i;
 
+/** The drafted item ids with a role (the roles' own names: contracts/questionnaire.ts). */
+const ROLE_ITEMS = new Set(['recommend', 'satisfaction', 'effort']);
+
+/** Words that place a rated question in a component of customer quality. */
+const COMPONENT_HINTS: Array<[QualityComponent, RegExp]> = [
+  ['product_quality', /product|quality|comfort|food|clean|seat|entertain/i],
+  ['service_quality', /service|support|staff|crew|agent|friendl|helpful/i],
+  ['reliability', /reliab|on.?time|punctual|delay|depend/i],
+  ['value', /value|price|cost|fee/i],
+  ['emotional', /emotion|feel|trust|love|proud/i],
+  ['brand', /brand|image|reputation/i],
+];
+
 /** ECSI/ACSI construct codes and the items they measure. */
-const CONSTRUCT_CODES: Record<string, SurveyItem> = {
-  CUSA: 'satisfaction',
-  IMAG: 'brand',
-  CUEX: 'expectations',
-  PERQ: 'product_quality',
-  PERV: 'value',
+const CONSTRUCT_CODES: Record<string, { id: string; declaration: Partial<ItemDeclaration> }> = {
+  CUSA: { id: 'satisfaction', declaration: {} },
+  IMAG: { id: 'image', declaration: { label: 'Image', component: 'brand' } },
+  CUEX: { id: 'expectations', declaration: { label: 'Expectations' } },
+  PERQ: {
+    id: 'perceived_quality',
+    declaration: { label: 'Perceived quality', component: 'product_quality' },
+  },
+  PERV: { id: 'perceived_value', declaration: { label: 'Perceived value', component: 'value' } },
 };
 
 /** Item → its numbered questions, for headers such as CUSA1, CUSA2, CUSA3 not yet mapped. */
 function constructGroups(headers: readonly string[], used: ReadonlySet<string>) {
-  const groups = new Map<SurveyItem, string[]>();
+  const groups = new Map<string, string[]>();
   for (const header of headers) {
     const code = /^([A-Z]{3,5})\d+$/.exec(header)?.[1];
-    const item = code === undefined ? undefined : CONSTRUCT_CODES[code];
+    const item = code === undefined ? undefined : CONSTRUCT_CODES[code]?.id;
     if (!item || used.has(header)) continue;
     groups.set(item, [...(groups.get(item) ?? []), header]);
   }
@@ -245,12 +255,13 @@ export function guessSnapshot(
       for (const [field, members] of scale ? groups : []) {
         constructs[field] = members;
         for (const h of members) used.add(h);
-        items[field as SurveyItem] = { scale: scale! };
+        const code = Object.values(CONSTRUCT_CODES).find((c) => c.id === field);
+        items[field] = { ...code?.declaration, scale: scale! };
         assumptions.push(
           `${file.name}: ${members.map((h) => `"${h}"`).join(', ')} → ${field}, the mean of ${members.length} questions on ${scale![0]}–${scale![1]}`,
         );
       }
-      for (const field of SURVEY_ITEMS) {
+      for (const field of ROLE_ITEMS) {
         const header = columns[field];
         if (!header) continue;
         const observed = column(header);
@@ -264,13 +275,13 @@ export function guessSnapshot(
             if (position >= 0) map[t] = position + 1;
           }
           values[field] = map;
-          items[field as SurveyItem] = { scale: [1, 5] };
+          items[field] = { scale: [1, 5] };
           assumptions.push(
             `${file.name}: "${header}" → ${field}, text labels mapped to 1–5 (${Object.keys(map).join(', ')})`,
           );
           const unknown = text.filter((t) => map[t] === undefined);
           if (unknown.length > 0) {
-            items[field as SurveyItem] = { scale: [1, 5], notApplicable: unknown };
+            items[field] = { scale: [1, 5], notApplicable: unknown };
             assumptions.push(
               `${file.name}: "${header}": treating ${unknown.map((u) => `"${u}"`).join(', ')} as "not applicable" — check`,
             );
@@ -286,12 +297,32 @@ export function guessSnapshot(
           continue;
         }
         const notApplicable = text.filter((t) => /^(n\/?a|na|-|don't know|dk)$/i.test(t));
-        items[field as SurveyItem] = {
+        items[field] = {
           scale,
           ...(notApplicable.length > 0 ? { notApplicable } : {}),
         };
         assumptions.push(
           `${file.name}: "${header}" → ${field}, scale ${scale[0]}–${scale[1]} (seen ${Math.min(...numeric)}–${Math.max(...numeric)})`,
+        );
+      }
+      // Every other column of whole numbers on a usual scale is a rated item of its own,
+      // under its own label: a questionnaire has as many items as its designers wrote.
+      for (const header of headers) {
+        if (used.has(header) || header === '' || SEGMENT_HINT.test(header)) continue;
+        if (/(^|[ _-])(id|date|time)$/i.test(header)) continue;
+        const observed = column(header);
+        const numeric = observed.filter((v) => /^-?\d+$/.test(v)).map(Number);
+        if (numeric.length === 0 || new Set(numeric).size > 11) continue;
+        const scale = guessScale(numeric);
+        if (!scale || scale[1] > 10) continue;
+        let id = slug(header);
+        while (items[id] || columns[id] || ROLE_ITEMS.has(id)) id = `${id}_item`;
+        const component = COMPONENT_HINTS.find(([, pattern]) => pattern.test(header))?.[0];
+        columns[id] = header;
+        used.add(header);
+        items[id] = { label: header, scale, ...(component ? { component } : {}) };
+        assumptions.push(
+          `${file.name}: "${header}" → item "${id}", scale ${scale[0]}–${scale[1]}${component ? `, component ${component}` : ''} (seen ${Math.min(...numeric)}–${Math.max(...numeric)})`,
         );
       }
       if (columns.date)

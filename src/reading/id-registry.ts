@@ -7,7 +7,7 @@
  * ids ("R1001") skip the hash: their first rows sit in an array indexed by the number.
  */
 
-import { IdNumbering, idText, NUMBERED_LIMIT, type IdRef } from './id-map.ts';
+import { IdNumbering, idText, NUMBERED_LIMIT, type IdRef } from './id-refs.ts';
 
 const SEEDS = [0x811c9dc5, 0x01000193 ^ 0x9e3779b9, 0x85ebca6b, 0xc2b2ae35] as const;
 

@@ -4,7 +4,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { SURVEY_ITEMS, TABLE_NAMES, type TableName } from '../contracts/fields.ts';
+import { SURVEY_FIELDS, TABLE_NAMES, type TableName } from '../contracts/fields.ts';
+import { resolveQuestionnaire, scalePoints } from '../contracts/questionnaire.ts';
 import { ManifestSchema, type Manifest } from '../contracts/manifest-schema.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { allowedFields, REQUIRED_FIELDS } from './field-specs.ts';
@@ -99,6 +100,11 @@ export function checkManifest(
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const folder = basename(dir);
+  const questionnaire = resolveQuestionnaire(
+    manifest.items,
+    manifest.tables.survey?.columns,
+    manifest.index?.items,
+  );
   if (manifest.id !== folder) {
     diagnostics.push(
       diagnostic('manifest-id-mismatch', {
@@ -153,10 +159,11 @@ export function checkManifest(
         }),
       );
     }
+    const recommendItem = questionnaire.roles.recommend;
     for (const [field, mapping] of Object.entries(table.columns)) {
       if (!Array.isArray(mapping)) continue;
-      const scored = name === 'survey' && (SURVEY_ITEMS as readonly string[]).includes(field);
-      if (scored && field !== 'recommend') continue;
+      const scored = name === 'survey' && manifest.items[field] !== undefined;
+      if (scored && field !== recommendItem) continue;
       diagnostics.push(
         diagnostic('manifest-invalid', {
           file,
@@ -164,9 +171,9 @@ export function checkManifest(
           column: `tables.${name}.columns.${field}`,
           value: mapping.join(', '),
           message:
-            field === 'recommend'
-              ? 'recommend is one 0–10 question (NPS is defined on it alone); it cannot be a mean of several columns'
-              : `only a scored survey item can be the mean of several columns; ${field} maps one column`,
+            field === recommendItem
+              ? 'the recommend item is one 0–10 question (NPS is defined on it alone); it cannot be a mean of several columns'
+              : `only a rated survey item can be the mean of several columns; ${field} maps one column`,
           hint: `map "${field}" to a single export header`,
         }),
       );
@@ -201,8 +208,9 @@ export function checkManifest(
     }
   }
   const surveyColumns = manifest.tables.survey?.columns ?? {};
-  for (const item of SURVEY_ITEMS) {
-    if (manifest.items[item] && !surveyColumns[item]) {
+  diagnostics.push(...checkItems(manifest, questionnaire, file, text));
+  for (const item of Object.keys(manifest.items)) {
+    if (!surveyColumns[item]) {
       diagnostics.push(
         diagnostic('item-not-mapped', {
           file,
@@ -213,28 +221,17 @@ export function checkManifest(
         }),
       );
     }
-    if (!manifest.items[item] && surveyColumns[item]) {
-      diagnostics.push(
-        diagnostic('item-not-declared', {
-          file,
-          row: lineOfKey(text, item),
-          column: `tables.survey.columns.${item}`,
-          message: `column mapped to "${item}" but the item has no declared scale`,
-          hint: `declare it under "items", e.g. "${item}": { "scale": [1, 5] }`,
-        }),
-      );
-    }
   }
   if (
     manifest.tables.survey &&
-    !Object.keys(surveyColumns).some((f) => (SURVEY_ITEMS as readonly string[]).includes(f))
+    !Object.keys(surveyColumns).some((f) => manifest.items[f] !== undefined)
   ) {
     diagnostics.push(
       diagnostic('item-not-mapped', {
         file,
         column: 'tables.survey.columns',
-        message: 'the survey maps no scored item',
-        hint: 'map at least one item (recommend, satisfaction, …) to an export column',
+        message: 'the survey maps no rated item',
+        hint: 'declare the questionnaire\'s items under "items" and map each to its export column in tables.survey.columns',
       }),
     );
   }
@@ -290,6 +287,82 @@ export function checkManifest(
         }),
       );
     }
+  }
+  return diagnostics;
+}
+
+/** The questionnaire's own rules: ids that do not clash, one item per role, scales that fit. */
+function checkItems(
+  manifest: Manifest,
+  questionnaire: ReturnType<typeof resolveQuestionnaire>,
+  file: string,
+  text: string,
+): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const reserved = new Set<string>([...SURVEY_FIELDS, ...Object.keys(manifest.segments)]);
+  const byRole = new Map<string, string[]>();
+  for (const item of questionnaire.items) {
+    const at = { file, row: lineOfKey(text, item.id), column: `items.${item.id}` };
+    if (reserved.has(item.id)) {
+      diagnostics.push(
+        diagnostic('manifest-invalid', {
+          ...at,
+          value: item.id,
+          message: `"${item.id}" is already a ${manifest.segments[item.id] ? 'segment dimension' : 'survey field'}, so it cannot also be an item id`,
+          hint: `rename the item (its key under "items" and in tables.survey.columns), e.g. "${item.id}_rating"`,
+        }),
+      );
+    }
+    if (item.role) byRole.set(item.role, [...(byRole.get(item.role) ?? []), item.id]);
+    const points = scalePoints(item.scale);
+    if (item.topBox >= points) {
+      diagnostics.push(
+        diagnostic('manifest-invalid', {
+          ...at,
+          column: `items.${item.id}.topBox`,
+          value: String(item.topBox),
+          message: `a top box of ${item.topBox} points on a ${points}-point scale counts every answer as satisfied`,
+          hint: `set "topBox" to fewer than ${points} points (1 on a yes/no scale)`,
+        }),
+      );
+    }
+    if (item.role === 'recommend' && (item.scale[0] !== 0 || item.scale[1] !== 10)) {
+      diagnostics.push(
+        diagnostic('manifest-invalid', {
+          ...at,
+          column: `items.${item.id}.scale`,
+          value: item.scale.join('–'),
+          message: 'the recommend item must be on the 0–10 scale: NPS is defined on it',
+          hint: 'declare "scale": [0, 10], or give the item another role (or none) if it is not the 0–10 recommend question',
+        }),
+      );
+    }
+  }
+  for (const [role, ids] of byRole) {
+    if (ids.length < 2) continue;
+    diagnostics.push(
+      diagnostic('manifest-invalid', {
+        file,
+        row: lineOfKey(text, ids[1]),
+        column: `items.${ids[1]}.role`,
+        value: ids.join(', '),
+        message: `${ids.length} items have the role "${role}"; a questionnaire has one ${role} question`,
+        hint: `keep "role": "${role}" on one of ${ids.join(', ')} and remove it from the others`,
+      }),
+    );
+  }
+  for (const id of manifest.index?.items ?? []) {
+    if (manifest.items[id]) continue;
+    diagnostics.push(
+      diagnostic('manifest-invalid', {
+        file,
+        row: lineOfKey(text, 'index'),
+        column: 'index.items',
+        value: id,
+        message: `"${id}" is not a declared item`,
+        hint: `use item ids declared under "items": ${Object.keys(manifest.items).join(', ') || '(none)'}`,
+      }),
+    );
   }
   return diagnostics;
 }

@@ -7,69 +7,36 @@
 import { createHash } from 'node:crypto';
 import { join, normalize } from 'node:path';
 import {
+  COMPLAINT_TYPE,
   CUSTOMER_FIELDS,
   ORDER_FIELDS,
   SURVEY_FIELDS,
-  SURVEY_ITEMS,
   TICKET_FIELDS,
   type CompetitorComparison,
   type JourneyStage,
-  type SurveyItem,
   type TableName,
 } from '../contracts/fields.ts';
+import { resolveQuestionnaire } from '../contracts/questionnaire.ts';
 import type { Manifest } from '../contracts/manifest-schema.ts';
 import type { ManifestReadResult } from './read-manifest.ts';
 import { mappedHeader } from '../contracts/mapped-header.ts';
-import type { CustomerRow, OrderRow, SurveyRow, TicketRow } from '../contracts/row-types.ts';
+import type { CustomerRow, TicketRow } from '../contracts/row-types.ts';
+import { createSurveyRecord, type OrderRecord, type SurveyRecord } from './records.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { fieldSpecs, ID_FIELDS } from './field-specs.ts';
-import { idText, type IdRef } from './id-map.ts';
+import { idText, type IdRef } from './id-refs.ts';
 import { IdRegistry } from './id-registry.ts';
 import { readTable, RecordLayout, type CellValue } from './read-table.ts';
 import { readCsv } from './csv-reader.ts';
 import { existsSync } from 'node:fs';
 
 /**
- * The loader's survey row: scores by position in SURVEY_ITEMS and levels in the manifest's
- * order, refilled for each response; `items` and `segments` are built from them only when a
- * consumer asks (the reducers read the positions).
- */
-class PositionalSurveyRow implements SurveyRow {
-  responseId: IdRef = '';
-  customerId: IdRef | undefined = undefined;
-  date: string | undefined = undefined;
-  competitor: CompetitorComparison | undefined = undefined;
-  journeyStage: JourneyStage | undefined = undefined;
-  comment: string | undefined = undefined;
-  readonly scores = new Float64Array(SURVEY_ITEMS.length).fill(NaN);
-  readonly levels: Array<string | undefined>;
-  private readonly dimensions: readonly string[];
-
-  constructor(dimensions: readonly string[]) {
-    this.dimensions = dimensions;
-    this.levels = dimensions.map(() => undefined);
-  }
-
-  get items(): Partial<Record<SurveyItem, number>> {
-    const items: Partial<Record<SurveyItem, number>> = {};
-    SURVEY_ITEMS.forEach((item, i) => {
-      if (!Number.isNaN(this.scores[i])) items[item] = this.scores[i];
-    });
-    return items;
-  }
-
-  get segments(): Record<string, string | undefined> {
-    return Object.fromEntries(this.dimensions.map((d, i) => [d, this.levels[i]]));
-  }
-}
-
-/**
- * Where rows go. Survey and order row objects are reused from row to row (a survey row's
- * scores and levels too; an order's segments are its own): a sink copies what it keeps.
+ * Where rows go. Survey and order records are reused from row to row (an order's segments are
+ * its own): a sink copies what it keeps.
  */
 export interface SnapshotSinks {
-  survey: (row: SurveyRow) => void;
-  orders?: (row: OrderRow) => void;
+  survey: (record: SurveyRecord) => void;
+  orders?: (record: OrderRecord) => void;
   tickets?: (row: TicketRow) => void;
   customers?: (row: CustomerRow) => void;
   /** Called once after the last table: a sink that batches rows adds what it holds. */
@@ -131,21 +98,26 @@ const str = (v: string | number | undefined) => (v === undefined ? undefined : S
 /** The text of an optional id field. */
 const textOf = (v: CellValue) => (v === undefined ? undefined : idText(v));
 
-// Statuses and ticket types repeat a handful of values: lower-case each distinct one once,
-// and answer a run of the same one (most orders are completed) without a lookup.
-const lowerCased = new Map<string, string>();
-let lastText = '';
-let lastLower = '';
-function lowerCase(text: string): string {
-  if (text === lastText) return lastLower;
-  let lower = lowerCased.get(text);
-  if (lower === undefined) {
-    lower = text.toLowerCase();
-    if (lowerCased.size < 10_000) lowerCased.set(text, lower);
+/**
+ * Lower-cases statuses and ticket types, which repeat a handful of values: each distinct one
+ * once, and a run of the same one (most orders are completed) without a lookup. One per load.
+ */
+class LowerCaser {
+  private readonly known = new Map<string, string>();
+  private lastText = '';
+  private lastLower = '';
+
+  of(text: string): string {
+    if (text === this.lastText) return this.lastLower;
+    let lower = this.known.get(text);
+    if (lower === undefined) {
+      lower = text.toLowerCase();
+      if (this.known.size < 10_000) this.known.set(text, lower);
+    }
+    this.lastText = text;
+    this.lastLower = lower;
+    return lower;
   }
-  lastText = text;
-  lastLower = lower;
-  return lower;
 }
 
 interface Lookup {
@@ -277,7 +249,7 @@ async function readLookups(
  * @param displayDir how the folder is named in diagnostics, e.g. "data/2026-Q3"
  * @param createSinks called with the validated manifest before any table is read
  */
-export async function loadSnapshot(
+export async function readSnapshot(
   dir: string,
   displayDir: string,
   createSinks: (manifest: Manifest) => SnapshotSinks,
@@ -302,6 +274,7 @@ export async function loadSnapshot(
   }
   const sinks = createSinks(manifest);
   const dimensions = Object.keys(manifest.segments);
+  const lowerCase = new LowerCaser();
   const hashParts: Array<[string, string]> = [
     ['manifest.json', createHash('sha256').update(read.bytes!).digest('hex')],
   ];
@@ -400,16 +373,19 @@ export async function loadSnapshot(
   const surveyIds = new IdRegistry();
   const surveyTable = manifest.tables.survey;
   const responseIdHeader = mappedHeader(surveyTable, 'response_id');
-  const items = SURVEY_ITEMS.filter((item) => manifest.items[item] !== undefined);
+  const items = resolveQuestionnaire(
+    manifest.items,
+    surveyTable?.columns,
+    manifest.index?.items,
+  ).items.map((item) => item.id);
   await readOne('survey', (layout, file) => {
     const at = layout.slotsOf(SURVEY_FIELDS);
     const itemSlots = items.map((item) => layout.slot(item));
-    const itemPositions = items.map((item) => SURVEY_ITEMS.indexOf(item));
     const segmentSlots = dimensions.map((d) => layout.slot(d));
-    // One row object for the whole table, refilled for each response (the sinks copy what they
-    // keep), with scores and levels by position.
-    const surveyRow = new PositionalSurveyRow(dimensions);
-    const { scores, levels } = surveyRow;
+    // One record for the whole table, refilled for each response (the sinks copy what they
+    // keep), with answers and levels by position.
+    const record = createSurveyRecord(items.length, dimensions.length);
+    const { answers, levels } = record;
     return (values, row) => {
       // Without an id column (some survey exports have none, or the mapped one is missing from
       // the file, which is reported) each row is one response.
@@ -424,9 +400,9 @@ export async function loadSnapshot(
       for (let i = 0; i < items.length; i++) {
         const value = values[itemSlots[i]!];
         if (typeof value === 'number') {
-          scores[itemPositions[i]!] = value;
+          answers[i] = value;
           answered += 1;
-        } else scores[itemPositions[i]!] = NaN;
+        } else answers[i] = NaN;
       }
       if (answered === 0) {
         diagnostics.push(
@@ -456,13 +432,13 @@ export async function loadSnapshot(
       }
       for (let i = 0; i < dimensions.length; i++)
         levels[i] = values[segmentSlots[i]!] as string | undefined;
-      surveyRow.responseId = responseId;
-      surveyRow.customerId = values[at.customer_id];
-      surveyRow.date = date;
-      surveyRow.competitor = values[at.competitor] as CompetitorComparison | undefined;
-      surveyRow.journeyStage = values[at.journey_stage] as JourneyStage | undefined;
-      surveyRow.comment = str(values[at.comment]);
-      sinks.survey(surveyRow);
+      record.responseId = responseId;
+      record.customerId = values[at.customer_id];
+      record.date = date;
+      record.competitor = values[at.competitor] as CompetitorComparison | undefined;
+      record.journeyStage = values[at.journey_stage] as JourneyStage | undefined;
+      record.comment = str(values[at.comment]);
+      sinks.survey(record);
     };
   });
 
@@ -472,8 +448,8 @@ export async function loadSnapshot(
   await readOne('orders', (layout, file) => {
     const at = layout.slotsOf(ORDER_FIELDS);
     const segmentsOf = segmentReader(layout, dimensions);
-    // One row object for the table, refilled for each order (its segments are new per row).
-    const order: OrderRow = {
+    // One record for the table, refilled for each order (its segments are new per row).
+    const order: OrderRecord = {
       orderId: '',
       customerId: '',
       date: '',
@@ -492,7 +468,7 @@ export async function loadSnapshot(
       order.customerId = values[at.customer_id] as IdRef;
       order.date = values[at.date] as string;
       order.amount = typeof amount === 'number' ? amount : undefined;
-      order.status = status === undefined ? 'completed' : lowerCase(status);
+      order.status = status === undefined ? 'completed' : lowerCase.of(status);
       order.estimatedDelivery = values[at.estimated_delivery] as string | undefined;
       order.delivered = values[at.delivered] as string | undefined;
       order.segments = segmentsOf(values);
@@ -517,7 +493,7 @@ export async function loadSnapshot(
         resolved: str(values[at.resolved]),
         category: String(values[at.category]),
         journeyStage: values[at.journey_stage] as JourneyStage | undefined,
-        type: lowerCase(str(values[at.type]) ?? 'complaint'),
+        type: lowerCase.of(str(values[at.type]) ?? COMPLAINT_TYPE),
       });
     };
   });

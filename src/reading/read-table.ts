@@ -12,7 +12,7 @@ import { readCsv } from './csv-reader.ts';
 import type { CsvRecord } from './csv-scanner.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import type { FieldSpec } from './field-specs.ts';
-import { NumberedIdReader } from './id-map.ts';
+import { NumberedIdReader } from './id-refs.ts';
 
 /** A converted cell. An id field holds an IdRef: its text, or the number of a numbered id. */
 export type CellValue = string | number | undefined;

@@ -1,20 +1,17 @@
 /**
- * Worker side of a parallel snapshot load: reads only the orders table of a snapshot and
- * returns its behaviour state, which merges exactly into the main thread's.
+ * Worker side of a parallel snapshot read: reads only the orders table of a snapshot and hands
+ * back its behaviour state, packed (its buffers transferred), which merges exactly into the main
+ * thread's. Any failure here reaches the main thread as the worker's error.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import {
-  addOrderBatch,
-  createBehaviourState,
-  OrderBatch,
-  packBehaviour,
-  packedBuffers,
-  type BehaviourState,
-} from './customer-behaviour.ts';
 import { join } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
 import { hashFile } from '../reading/csv-reader.ts';
-import { loadSnapshot } from '../reading/read-snapshot.ts';
 import type { ManifestReadResult } from '../reading/read-manifest.ts';
+import { readSnapshot } from '../reading/read-snapshot.ts';
+import { createBehaviourState } from './behaviour-state.ts';
+import { addOrderBatch, OrderBatch } from './fast/customer-batches.ts';
+import { packBehaviour, packedBuffers } from './fast/pack-behaviour.ts';
+import type { WorkerResult } from './reduce-snapshot.ts';
 
 const { dir, displayDir, read, hash } = workerData as {
   dir: string;
@@ -23,35 +20,31 @@ const { dir, displayDir, read, hash } = workerData as {
   /** Other tables' files to hash after the orders (the main thread reads them unhashed). */
   hash: string[];
 };
-let behaviour: BehaviourState = createBehaviourState();
-const loaded = await loadSnapshot(
+const behaviour = createBehaviourState();
+// The main thread starts this worker only for a valid manifest (its defaults applied).
+const exclude = read.manifest!.orders.excludeStatuses;
+const batch = new OrderBatch();
+const loaded = await readSnapshot(
   dir,
   displayDir,
-  (manifest) => {
-    behaviour = createBehaviourState();
-    const exclude = manifest.orders?.excludeStatuses ?? ['cancelled', 'returned'];
-    const batch = new OrderBatch();
-    return {
-      survey: () => {},
-      orders: (row) => {
-        if (batch.push(row)) addOrderBatch(behaviour, batch, exclude);
-      },
-      end: () => addOrderBatch(behaviour, batch, exclude),
-    };
-  },
+  () => ({
+    survey: () => {},
+    orders: (record) => {
+      if (batch.push(record)) addOrderBatch(behaviour, batch, exclude);
+    },
+    end: () => addOrderBatch(behaviour, batch, exclude),
+  }),
   { only: ['orders'], read },
 );
 // This thread finishes its part first: hashing here takes that work off the longer one.
 const hashed: Array<[string, string]> = [];
 for (const file of hash) hashed.push([file, await hashFile(join(dir, file))]);
 const packed = packBehaviour(behaviour);
-parentPort!.postMessage(
-  {
-    behaviour: packed,
-    tables: loaded.tables,
-    parts: [...loaded.parts.filter(([name]) => name !== 'manifest.json'), ...hashed],
-    // The main thread reports the manifest's own diagnostics.
-    diagnostics: loaded.diagnostics.filter((d) => !d.file.endsWith('manifest.json')),
-  },
-  packedBuffers(packed),
-);
+const result: WorkerResult = {
+  behaviour: packed,
+  tables: loaded.tables,
+  parts: [...loaded.parts.filter(([name]) => name !== 'manifest.json'), ...hashed],
+  // The main thread reports the manifest's own diagnostics.
+  diagnostics: loaded.diagnostics.filter((d) => !d.file.endsWith('manifest.json')),
+};
+parentPort!.postMessage(result, packedBuffers(packed));

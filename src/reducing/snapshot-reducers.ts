@@ -1,65 +1,80 @@
 /**
  * Every reducer a snapshot feeds, created from its manifest: the survey state, behaviour from
- * orders, complaints from tickets, comment themes, and the per-customer answers that join the
- * survey with orders and tickets. The loader streams rows into `sinks`; figures are computed
- * from the states afterwards.
+ * orders, complaints from tickets, the customer base, comment themes, and the per-customer
+ * answers that join the survey with orders and tickets. The loader streams its records into
+ * `sinks`; figures are computed from the states afterwards.
  */
+import { DEFAULT_THEMES } from '../contracts/theme-dictionary.ts';
+import type { Manifest } from '../contracts/manifest-schema.ts';
+import { resolveQuestionnaire, roleItem, type Questionnaire } from '../contracts/questionnaire.ts';
+import type { SnapshotSinks } from '../reading/read-snapshot.ts';
 import {
-  addComment,
-  compileThemes,
-  createVoiceState,
-  DEFAULT_THEMES,
-  type VoiceState,
-} from './comment-themes.ts';
-import {
-  addOrderBatch,
-  OrderBatch,
   createBehaviourState,
+  createCustomerAnswers,
   type BehaviourState,
   type CustomerAnswers,
-  AnswerBatch,
-  addAnswerBatch,
-  createCustomerAnswers,
-} from './customer-behaviour.ts';
+} from './behaviour-state.ts';
+import { addTicket, createComplaintState, type ComplaintState } from './complaint-state.ts';
 import { addCustomer, createCustomerBase, type CustomerBaseState } from './customer-base.ts';
-import { addTicket, createComplaintState, type ComplaintState } from './service-complaints.ts';
+import { CommentReader } from './fast/comment-reader.ts';
 import {
-  addSurveyRow,
-  createSurveyState,
-  scoreOf,
-  type SurveyConfig,
-  type SurveyState,
-} from './survey-state.ts';
-import type { Manifest } from '../contracts/manifest-schema.ts';
-import { DEFAULT_INDEX_ITEMS, QUALITY_COMPONENTS, type SurveyItem } from '../contracts/fields.ts';
-import type { SnapshotSinks } from '../reading/read-snapshot.ts';
+  addAnswerBatch,
+  addOrderBatch,
+  AnswerBatch,
+  OrderBatch,
+} from './fast/customer-batches.ts';
+import { SurveyRecordReducer } from './fast/survey-records.ts';
+import { createSurveyState, surveyConfigOf, type SurveyState } from './survey-state.ts';
+import { compileThemes, createVoiceState, type VoiceState } from './voice-state.ts';
 
-export interface SnapshotReducers {
+/** The reduced states of one snapshot: everything its figures are computed from. */
+export interface ReducedSnapshot {
+  questionnaire: Questionnaire;
   survey: SurveyState;
   behaviour: BehaviourState | null;
   complaints: ComplaintState | null;
   customers: CustomerBaseState | null;
   voice: VoiceState;
-  /** Customer id → what they answered, one entry per response (only responses with a customer id). */
+  /** Customer id → what they answered (only responses with a customer id). */
   answers: CustomerAnswers;
+}
+
+/** The reducers of a snapshot and the sinks that feed them. */
+export interface SnapshotReducers extends ReducedSnapshot {
   sinks: SnapshotSinks;
 }
 
-export function createSnapshotReducers(manifest: Manifest, config: SurveyConfig): SnapshotReducers {
-  const survey = createSurveyState(config);
+/** The questionnaire a manifest declares. */
+export function questionnaireOf(manifest: Manifest): Questionnaire {
+  return resolveQuestionnaire(
+    manifest.items,
+    manifest.tables.survey?.columns,
+    manifest.index?.items,
+  );
+}
+
+export function createSnapshotReducers(manifest: Manifest): SnapshotReducers {
+  const questionnaire = questionnaireOf(manifest);
+  const survey = createSurveyState(surveyConfigOf(questionnaire, Object.keys(manifest.segments)));
   const behaviour = manifest.tables.orders ? createBehaviourState() : null;
   const complaints = manifest.tables.tickets ? createComplaintState() : null;
   const customers = manifest.tables.customers ? createCustomerBase() : null;
   const voice = createVoiceState(DEFAULT_THEMES);
-  const matchers = compileThemes(DEFAULT_THEMES);
   const answers = createCustomerAnswers();
-  // Answers are added in batches (see AnswerBatch); the last one when the loader ends.
+  const surveyReducer = new SurveyRecordReducer(survey);
+  const comments = new CommentReader(voice, compileThemes(DEFAULT_THEMES));
+  // Answers and orders are added in batches (fast/customer-batches.ts); the last ones at `end`.
   const pending = new AnswerBatch();
   const orderBatch = new OrderBatch();
-  const satisfaction = manifest.items.satisfaction;
-  const satisfiedFrom = satisfaction ? satisfaction.scale[1] - satisfaction.topBox + 1 : undefined;
-  const exclude = manifest.orders?.excludeStatuses ?? ['cancelled', 'returned'];
+  const position = (id: string | undefined) =>
+    id === undefined ? -1 : questionnaire.items.findIndex((item) => item.id === id);
+  const recommendAt = position(questionnaire.roles.recommend);
+  const satisfactionAt = position(questionnaire.roles.satisfaction);
+  const satisfaction = roleItem(questionnaire, 'satisfaction');
+  const satisfiedFrom = satisfaction ? satisfaction.scale[1] - satisfaction.topBox + 1 : NaN;
+  const exclude = manifest.orders.excludeStatuses;
   return {
+    questionnaire,
     survey,
     behaviour,
     complaints,
@@ -67,23 +82,23 @@ export function createSnapshotReducers(manifest: Manifest, config: SurveyConfig)
     voice,
     answers,
     sinks: {
-      survey: (row) => {
-        addSurveyRow(survey, row);
-        const recommend = scoreOf(row, 'recommend');
-        if (row.comment) addComment(voice, matchers, row.comment, recommend, row.responseId);
-        if (row.customerId !== undefined) {
-          const s = scoreOf(row, 'satisfaction');
-          const full = pending.push(row.customerId, {
-            recommend,
-            satisfied:
-              s === undefined || satisfiedFrom === undefined ? undefined : s >= satisfiedFrom,
+      survey: (record) => {
+        surveyReducer.add(record);
+        const recommend = recommendAt < 0 ? NaN : record.answers[recommendAt]!;
+        const recommendAnswer = Number.isNaN(recommend) ? undefined : recommend;
+        if (record.comment) comments.add(record.comment, recommendAnswer, record.responseId);
+        if (record.customerId !== undefined) {
+          const s = satisfactionAt < 0 ? NaN : record.answers[satisfactionAt]!;
+          const full = pending.push(record.customerId, {
+            recommend: recommendAnswer,
+            satisfied: Number.isNaN(s) ? undefined : s >= satisfiedFrom,
           });
           if (full) addAnswerBatch(answers, pending);
         }
       },
       orders: behaviour
-        ? (row) => {
-            if (orderBatch.push(row)) addOrderBatch(behaviour, orderBatch, exclude);
+        ? (record) => {
+            if (orderBatch.push(record)) addOrderBatch(behaviour, orderBatch, exclude);
           }
         : undefined,
       tickets: complaints ? (row) => addTicket(complaints, row) : undefined,
@@ -94,30 +109,4 @@ export function createSnapshotReducers(manifest: Manifest, config: SurveyConfig)
       },
     },
   };
-}
-
-/** The survey configuration a manifest implies. */
-export function surveyConfig(manifest: Manifest): SurveyConfig {
-  const items: SurveyConfig['items'] = {};
-  for (const [item, def] of Object.entries(manifest.items) as [
-    SurveyItem,
-    { scale: [number, number] },
-  ][]) {
-    const mapping = manifest.tables.survey?.columns[item];
-    items[item] = { scale: def.scale, steps: Array.isArray(mapping) ? mapping.length : 1 };
-  }
-  return {
-    items,
-    indexItems: manifest.index?.items ?? DEFAULT_INDEX_ITEMS,
-    dimensions: Object.keys(manifest.segments),
-    drivers: driverItems(manifest),
-  };
-}
-
-/** Items analysed as drivers: those the manifest marks, else the quality components present. */
-export function driverItems(manifest: Manifest): SurveyItem[] {
-  const marked = (Object.entries(manifest.items) as [SurveyItem, Manifest['items'][SurveyItem]][])
-    .filter(([, def]) => def?.driver)
-    .map(([item]) => item);
-  return marked.length > 0 ? marked : QUALITY_COMPONENTS.filter((item) => manifest.items[item]);
 }

@@ -1,12 +1,22 @@
 /**
  * The survey side of a snapshot as one mergeable state: per weighting cell (a combination of
- * segment levels), a histogram per item, the index moments and competitor counts. Memory grows
- * with cells × scale points, not with rows; a snapshot split across files or machines merges
- * exactly, and weighting is applied per cell at result time.
+ * segment levels), a histogram per questionnaire item, the satisfaction index's moments,
+ * competitor counts and the key-driver cross-products. Memory grows with cells × scale points,
+ * not with rows; a snapshot split across files, threads or machines merges exactly, and
+ * weighting is applied per cell when figures are computed.
+ *
+ * `addSurveyRow` is the plain reducer of one canonical row. The loader's row loop adds its
+ * records through fast/survey-records.ts instead, property-tested to give the same state.
  */
-import { SURVEY_ITEMS, type SurveyItem } from '../contracts/fields.ts';
-import { RecentWeakMap } from './recent-weak-map.ts';
 import type { SurveyRow } from '../contracts/row-types.ts';
+import type { Questionnaire } from '../contracts/questionnaire.ts';
+import {
+  addDriverRow,
+  createDriverState,
+  mergeDriverStates,
+  scaleDriverState,
+  type DriverState,
+} from './driver-state.ts';
 import {
   addToHistogram,
   createHistogram,
@@ -14,14 +24,6 @@ import {
   scaleHistogram,
   type ItemHistogram,
 } from './histogram.ts';
-import {
-  addDriverValues,
-  addDriverValuesToBoth,
-  createDriverState,
-  mergeDriverStates,
-  scaleDriverState,
-  type DriverState,
-} from './driver-state.ts';
 import { respondentIndex, type IndexItem } from './satisfaction-index.ts';
 import {
   addMoment,
@@ -31,64 +33,86 @@ import {
   type MomentsState,
 } from './weighted-moments.ts';
 
+/** What the survey reducer needs of the questionnaire and the manifest. */
 export interface SurveyConfig {
-  /** Scale of each item present in the snapshot; `steps` = k for the mean of k questions. */
-  items: Partial<Record<SurveyItem, { scale: [number, number]; steps?: number }>>;
-  /** Items of the satisfaction index (only those present in `items` are used). */
-  indexItems: readonly SurveyItem[];
+  /** Every item, in questionnaire order, with its histogram's scale. */
+  items: ReadonlyArray<{ id: string; scale: readonly [number, number]; steps: number }>;
+  /** Items of the satisfaction index. */
+  indexItems: readonly string[];
   /** Segment dimensions, in a fixed order (it defines the cell key). */
   dimensions: readonly string[];
-  /** Items analysed as drivers of satisfaction and of recommend (may be empty). */
-  drivers?: readonly SurveyItem[];
+  /** Items analysed as drivers (may be empty). */
+  drivers: readonly string[];
+  /** Items whose drivers are analysed (the satisfaction and recommend items present). */
+  outcomes: readonly string[];
 }
 
-/** The outcomes key-driver analysis explains. */
-export const DRIVER_OUTCOMES = [
-  'satisfaction',
-  'recommend',
-] as const satisfies readonly SurveyItem[];
+/** The survey configuration of a questionnaire and the manifest's segment dimensions. */
+export function surveyConfigOf(q: Questionnaire, dimensions: readonly string[]): SurveyConfig {
+  return {
+    items: q.items.map(({ id, scale, steps }) => ({ id, scale, steps })),
+    indexItems: q.indexItems,
+    dimensions,
+    drivers: q.drivers,
+    outcomes: q.outcomes,
+  };
+}
 
 export interface SurveyCell {
   /** Segment levels of the cell; undefined = the response had no level for that dimension. */
   levels: Record<string, string | undefined>;
   responses: number;
-  items: Partial<Record<SurveyItem, ItemHistogram>>;
+  /** Item id → histogram of its answers. */
+  items: Record<string, ItemHistogram>;
   index: MomentsState;
   indexMissing: number;
   competitor: { better: number; same: number; worse: number; missing: number };
-  /** Outcome → cross-product state of the drivers and that outcome. */
-  drivers: Partial<Record<SurveyItem, DriverState>>;
+  /** Outcome item id → cross-products of the drivers and that outcome. */
+  drivers: Record<string, DriverState>;
 }
 
 export interface SurveyState {
   config: SurveyConfig;
+  /** Cell key (see cellKeyOf) → cell. */
   cells: Map<string, SurveyCell>;
 }
-
-// Derived once per configuration, not once per row.
-const derivedConfigs = new RecentWeakMap<SurveyConfig, DerivedConfig>();
 
 /** An empty survey state. */
 export function createSurveyState(config: SurveyConfig): SurveyState {
   return { config, cells: new Map() };
 }
 
-/** Cell key of a set of levels: one entry per dimension, in config order. */
-export function cellKey(
-  dimensions: readonly string[],
-  levels: Record<string, string | undefined>,
-): string {
-  return JSON.stringify(dimensions.map((d) => levels[d] ?? null));
+/**
+ * The key of a cell: its levels in the configuration's dimension order. Every reducer of the
+ * same configuration makes the same key, so states merge cell by cell.
+ */
+export function cellKeyOf(levels: ArrayLike<string | undefined>): string {
+  let key = '';
+  for (let i = 0; i < levels.length; i++) key += `${levels[i] ?? '\u0000'}\u0001`;
+  return key;
 }
 
-function createCell(config: SurveyConfig, levels: Record<string, string | undefined>): SurveyCell {
-  const items: Partial<Record<SurveyItem, ItemHistogram>> = {};
-  for (const [item, def] of Object.entries(config.items) as [
-    SurveyItem,
-    { scale: [number, number]; steps?: number },
-  ][]) {
-    items[item] = createHistogram(def.scale[0], def.scale[1], def.steps);
-  }
+/** Index items present in the questionnaire, with their scales. */
+export function indexItemsOf(config: SurveyConfig): Array<{ id: string } & IndexItem> {
+  return config.indexItems.flatMap((id) => {
+    const item = config.items.find((i) => i.id === id);
+    return item ? [{ id, min: item.scale[0], max: item.scale[1] }] : [];
+  });
+}
+
+/** A new cell for the given levels, with an empty histogram per item. */
+export function createCell(
+  config: SurveyConfig,
+  levels: Record<string, string | undefined>,
+): SurveyCell {
+  const items: Record<string, ItemHistogram> = {};
+  for (const { id, scale, steps } of config.items)
+    items[id] = createHistogram(scale[0], scale[1], steps);
+  const drivers: Record<string, DriverState> = {};
+  const present = config.drivers.filter((d) => items[d]);
+  if (present.length > 0)
+    for (const outcome of config.outcomes)
+      if (items[outcome]) drivers[outcome] = createDriverState(present, outcome);
   return {
     levels,
     responses: 0,
@@ -96,200 +120,49 @@ function createCell(config: SurveyConfig, levels: Record<string, string | undefi
     index: createMoments(),
     indexMissing: 0,
     competitor: { better: 0, same: 0, worse: 0, missing: 0 },
-    drivers: driverStates(config),
+    drivers,
   };
-}
-
-function driverStates(config: SurveyConfig): Partial<Record<SurveyItem, DriverState>> {
-  const drivers = (config.drivers ?? []).filter((d) => config.items[d]);
-  const states: Partial<Record<SurveyItem, DriverState>> = {};
-  if (drivers.length === 0) return states;
-  for (const outcome of DRIVER_OUTCOMES) {
-    if (config.items[outcome]) states[outcome] = createDriverState(drivers, outcome);
-  }
-  return states;
-}
-
-/**
- * What every response needs from the configuration, derived once: a response's scores are read
- * once into `answers` (position i = histogramItems[i], NaN when missing), and the index and
- * drivers read them by position rather than looking each item up by name.
- */
-interface DerivedConfig {
-  /** Index items present and their scales. */
-  items: IndexItem[];
-  /** Items with a histogram in every cell. */
-  histogramItems: SurveyItem[];
-  /** This response's scores by position (reused from response to response). */
-  answers: Float64Array;
-  /** Position in `answers` of index item i. */
-  indexAt: Int32Array;
-  /** Outcome → positions in `answers` of its driver state's variables. */
-  driverPositions: Array<[SurveyItem, Int32Array]>;
-  /** Two driver states of the same drivers (the two outcomes): added to in one pass. */
-  pairedDrivers: boolean;
-  /** Position in SURVEY_ITEMS of histogramItems[i], for rows that carry positional scores. */
-  canonicalAt: Int32Array;
-}
-
-function derivedConfig(config: SurveyConfig): DerivedConfig {
-  let cached = derivedConfigs.get(config);
-  if (!cached) {
-    const pairs = computeIndexItems(config);
-    const histogramItems = Object.keys(config.items) as SurveyItem[];
-    const answers = new Float64Array(histogramItems.length);
-    const positions = (variables: readonly string[]) =>
-      Int32Array.from(variables, (v) => histogramItems.indexOf(v as SurveyItem));
-    const driverPositions = Object.entries(driverStates(config)).map(
-      ([outcome, state]): [SurveyItem, Int32Array] => [
-        outcome as SurveyItem,
-        positions(state.variables),
-      ],
-    );
-    cached = {
-      items: pairs.map(([, def]) => def),
-      histogramItems,
-      answers,
-      indexAt: Int32Array.from(pairs, ([item]) => histogramItems.indexOf(item)),
-      driverPositions,
-      pairedDrivers:
-        driverPositions.length === 2 &&
-        driverPositions[0]![1].length === driverPositions[1]![1].length &&
-        driverPositions[0]![1].every(
-          (at, i, all) => i === all.length - 1 || at === driverPositions[1]![1][i],
-        ),
-      canonicalAt: Int32Array.from(histogramItems, (item) => SURVEY_ITEMS.indexOf(item)),
-    };
-    derivedConfigs.set(config, cached);
-  }
-  return cached;
-}
-
-function computeIndexItems(config: SurveyConfig): Array<[SurveyItem, IndexItem]> {
-  return config.indexItems.flatMap((item) => {
-    const def = config.items[item];
-    return def ? [[item, { min: def.scale[0], max: def.scale[1] }] as [SurveyItem, IndexItem]] : [];
-  });
-}
-
-/** A cell with its histograms and driver states by position, for the per-response loop. */
-interface CellSlot {
-  cell: SurveyCell;
-  /** Histogram of histogramItems[i]. */
-  histograms: ItemHistogram[];
-  /** Driver state of driverPositions[i]'s outcome. */
-  drivers: DriverState[];
-}
-
-// Levels → cell, one small Map per dimension: a response finds its cell without building the
-// cell's key string (the key is built once per cell, when the cell is first met).
-type CellTree = Map<string | undefined, CellTree | CellSlot>;
-const cellTrees = new RecentWeakMap<SurveyState, CellTree>();
-
-/** A row's level of dimension i: positional when the row has levels (an array read). */
-function levelOf(row: SurveyRow, dimensions: readonly string[], i: number): string | undefined {
-  return row.levels ? row.levels[i] : row.segments[dimensions[i]!];
-}
-
-function cellOf(state: SurveyState, row: SurveyRow): CellSlot {
-  const { dimensions } = state.config;
-  let tree = cellTrees.get(state);
-  if (!tree) {
-    tree = new Map();
-    cellTrees.set(state, tree);
-  }
-  let node = tree;
-  for (let i = 0; i < dimensions.length - 1; i++) {
-    const level = levelOf(row, dimensions, i);
-    let next = node.get(level) as CellTree | undefined;
-    if (!next) {
-      next = new Map();
-      node.set(level, next);
-    }
-    node = next;
-  }
-  const last = dimensions.length > 0 ? levelOf(row, dimensions, dimensions.length - 1) : undefined;
-  let slot = node.get(last) as CellSlot | undefined;
-  if (!slot) {
-    let key = '';
-    for (let i = 0; i < dimensions.length; i++)
-      key += `${levelOf(row, dimensions, i) ?? '\u0000'}\u0001`;
-    let cell = state.cells.get(key);
-    if (!cell) {
-      const cellLevels: Record<string, string | undefined> = {};
-      dimensions.forEach((d, i) => (cellLevels[d] = levelOf(row, dimensions, i)));
-      cell = createCell(state.config, cellLevels);
-      state.cells.set(key, cell);
-    }
-    const derived = derivedConfig(state.config);
-    slot = {
-      cell,
-      histograms: derived.histogramItems.map((item) => cell.items[item]!),
-      drivers: derived.driverPositions.map(([outcome]) => cell.drivers[outcome]!),
-    };
-    node.set(last, slot);
-  }
-  return slot;
-}
-
-/** Position of each item in SURVEY_ITEMS (a row's positional scores). */
-const SCORE_POSITION = Object.fromEntries(SURVEY_ITEMS.map((item, i) => [item, i])) as Record<
-  SurveyItem,
-  number
->;
-
-/** A row's score of one item, from its positional scores when it has them. */
-export function scoreOf(row: SurveyRow, item: SurveyItem): number | undefined {
-  if (!row.scores) return row.items[item];
-  const value = row.scores[SCORE_POSITION[item]]!;
-  return Number.isNaN(value) ? undefined : value;
 }
 
 /** Adds one validated response (mutates and returns the state). */
 export function addSurveyRow(state: SurveyState, row: SurveyRow): SurveyState {
-  const slot = cellOf(state, row);
-  const { cell, histograms, drivers } = slot;
-  cell.responses += 1;
-  // This runs once per response: plain loops over positions derived once per configuration.
-  const {
-    items: indexDefs,
-    histogramItems,
-    answers,
-    indexAt,
-    driverPositions,
-    pairedDrivers,
-    canonicalAt,
-  } = derivedConfig(state.config);
-  const { scores } = row;
-  for (let i = 0; i < histogramItems.length; i++) {
-    const value = scores ? scores[canonicalAt[i]!]! : (row.items[histogramItems[i]!] ?? NaN);
-    answers[i] = value;
-    addToHistogram(histograms[i]!, Number.isNaN(value) ? undefined : value);
+  const { config } = state;
+  const levels = config.dimensions.map((d) => row.segments[d]);
+  const key = cellKeyOf(levels);
+  let cell = state.cells.get(key);
+  if (!cell) {
+    const named: Record<string, string | undefined> = {};
+    config.dimensions.forEach((d, i) => (named[d] = levels[i]));
+    cell = createCell(config, named);
+    state.cells.set(key, cell);
   }
-  const index = respondentIndex(indexDefs, answers, indexAt);
+  cell.responses += 1;
+  for (const { id } of config.items) addToHistogram(cell.items[id]!, row.answers[id]);
+  const indexItems = indexItemsOf(config);
+  const answers = Float64Array.from(indexItems, ({ id }) => row.answers[id] ?? NaN);
+  const index = respondentIndex(
+    indexItems,
+    answers,
+    indexItems.map((_, i) => i),
+  );
   if (index === undefined) cell.indexMissing += 1;
   else addMoment(cell.index, index);
   if (row.competitor) cell.competitor[row.competitor] += 1;
   else cell.competitor.missing += 1;
-  if (pairedDrivers)
-    addDriverValuesToBoth(
-      drivers[0]!,
-      drivers[1]!,
-      answers,
-      driverPositions[0]![1],
-      driverPositions[1]![1],
-    );
-  else
-    for (let i = 0; i < drivers.length; i++)
-      addDriverValues(drivers[i]!, answers, driverPositions[i]![1]);
+  for (const driverState of Object.values(cell.drivers)) addDriverRow(driverState, row.answers);
   return state;
 }
 
 function mergeCells(a: SurveyCell, b: SurveyCell): SurveyCell {
-  const items: Partial<Record<SurveyItem, ItemHistogram>> = {};
-  for (const [item, h] of Object.entries(a.items) as [SurveyItem, ItemHistogram][]) {
-    const other = b.items[item];
-    items[item] = other ? mergeHistograms(h, other) : h;
+  const items: Record<string, ItemHistogram> = {};
+  for (const [id, h] of Object.entries(a.items)) {
+    const other = b.items[id];
+    items[id] = other ? mergeHistograms(h, other) : h;
+  }
+  const drivers: Record<string, DriverState> = { ...a.drivers };
+  for (const [outcome, d] of Object.entries(b.drivers)) {
+    const existing = drivers[outcome];
+    drivers[outcome] = existing ? mergeDriverStates(existing, d) : d;
   }
   return {
     levels: a.levels,
@@ -303,21 +176,8 @@ function mergeCells(a: SurveyCell, b: SurveyCell): SurveyCell {
       worse: a.competitor.worse + b.competitor.worse,
       missing: a.competitor.missing + b.competitor.missing,
     },
-    drivers: mergeRecord(a.drivers, b.drivers, mergeDriverStates),
+    drivers,
   };
-}
-
-function mergeRecord<T>(
-  a: Partial<Record<SurveyItem, T>>,
-  b: Partial<Record<SurveyItem, T>>,
-  merge: (x: T, y: T) => T,
-): Partial<Record<SurveyItem, T>> {
-  const out: Partial<Record<SurveyItem, T>> = { ...a };
-  for (const [key, value] of Object.entries(b) as [SurveyItem, T][]) {
-    const existing = out[key];
-    out[key] = existing ? merge(existing, value) : value;
-  }
-  return out;
 }
 
 /** Combines two states of the same configuration exactly (pure). */
@@ -332,14 +192,11 @@ export function mergeSurveyStates(a: SurveyState, b: SurveyState): SurveyState {
 
 /** Gives every response of a cell the weight w. */
 export function scaleCell(cell: SurveyCell, w: number): SurveyCell {
-  const items: Partial<Record<SurveyItem, ItemHistogram>> = {};
-  for (const [item, h] of Object.entries(cell.items) as [SurveyItem, ItemHistogram][]) {
-    items[item] = scaleHistogram(h, w);
-  }
-  const drivers: Partial<Record<SurveyItem, DriverState>> = {};
-  for (const [outcome, d] of Object.entries(cell.drivers) as [SurveyItem, DriverState][]) {
+  const items: Record<string, ItemHistogram> = {};
+  for (const [id, h] of Object.entries(cell.items)) items[id] = scaleHistogram(h, w);
+  const drivers: Record<string, DriverState> = {};
+  for (const [outcome, d] of Object.entries(cell.drivers))
     drivers[outcome] = scaleDriverState(d, w);
-  }
   return { ...cell, items, index: scaleMoments(cell.index, w), drivers };
 }
 

@@ -1,13 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  CustomerColumns,
-  CustomerIndex,
-  IdNumbering,
-  idText,
-  NumberedIdReader,
-  type IdRef,
-} from './id-map.ts';
+import { IdNumbering, idText, NumberedIdReader, type IdRef } from '../reading/id-refs.ts';
+import { CustomerColumns, CustomerIndex } from './customer-index.ts';
 
 const idArb = fc.oneof(
   fc.string({ maxLength: 5 }),
