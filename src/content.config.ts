@@ -1,13 +1,13 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { actionsLoader } from './build/actions-loader.ts';
-import { snapshotsLoader } from './build/snapshots-loader.ts';
-import { ActionSchema } from './contracts/action-schema.ts';
+import { reviewsLoader } from './build/reviews-loader.ts';
+import { ReviewsEntrySchema } from './contracts/collection-schemas.ts';
 import { ReportFrontmatterSchema } from './contracts/report-frontmatter-schema.ts';
 import { siteSettings } from './site-settings.ts';
 
-const snapshots = defineCollection({
-  loader: snapshotsLoader({ dataDir: siteSettings.dataDir }),
+const reviews = defineCollection({
+  loader: reviewsLoader({ dataDir: siteSettings.dataDir }),
+  schema: ReviewsEntrySchema,
 });
 
 const reports = defineCollection({
@@ -20,9 +20,4 @@ const reports = defineCollection({
   schema: ReportFrontmatterSchema,
 });
 
-const actions = defineCollection({
-  loader: actionsLoader({ dataDir: siteSettings.dataDir }),
-  schema: ActionSchema,
-});
-
-export const collections = { snapshots, reports, actions };
+export const collections = { reviews, reports };

@@ -1,68 +1,61 @@
 /**
- * Reads the content collections once per build and cross-checks reports against snapshots.
+ * Reads the content collections once per build and pairs reports with their figures: a draft
+ * renders from the live figures of its snapshot, a published version from its frozen file only.
  * Any problem a reader must not see (a tampered published snapshot, a report citing a missing
- * snapshot) throws here, which fails the build before anything is published.
+ * snapshot, missing or invalid frozen figures) throws here, which fails the build before
+ * anything is published.
  */
 import { getCollection } from 'astro:content';
-import type { Diagnostic } from '../reading/diagnostics.ts';
-import { findingsFor } from '../figures/findings.ts';
-import type { Action } from '../contracts/action-schema.ts';
-import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { frozenPath, type FrozenReview } from './frozen-review.ts';
-import type { ReportPeriod, ReportVersion } from './report-index.ts';
-import type { VersionFigures } from '../views/version-diff.ts';
-import type { MetricChange, SnapshotFigures } from '../figures/snapshot-figures.ts';
+import type { HistoryFigures, ReviewFigures } from '../contracts/figures-schema.ts';
 import { siteSettings } from '../site-settings.ts';
-import { buildReportIndex, type ReportIndex } from './report-index.ts';
-import type { ReviewContext } from '../views/review-context.ts';
+import { frozenPath, readFrozen } from './frozen-figures.ts';
+import { buildReportIndex, type ReportIndex, type ReportPeriod, type ReportVersion } from './report-index.ts';
 
 export interface SiteData {
-  /** Oldest first. */
-  snapshots: SnapshotFigures[];
-  changes: Record<string, Record<string, MetricChange> | null>;
-  /** Snapshot id → the loader's warnings for it (shown in the methodology). */
-  warnings: Record<string, Diagnostic[]>;
+  /** Live figures of every snapshot, oldest first. */
+  reviews: ReviewFigures[];
+  history: HistoryFigures;
   index: ReportIndex;
-  actions: Action[];
   /** Report id → figures frozen at publication. */
-  frozen: Map<string, FrozenReview>;
+  frozen: Map<string, ReviewFigures>;
 }
 
 let cached: Promise<SiteData> | null = null;
 
 async function load(): Promise<SiteData> {
-  const entries = await getCollection('snapshots');
-  const snapshots = entries
-    .map((e) => e.data.figures as unknown as SnapshotFigures)
-    .sort((a, b) => a.start.localeCompare(b.start));
-  const changes: SiteData['changes'] = {};
-  const warnings: SiteData['warnings'] = {};
-  for (const e of entries) {
-    changes[e.id] = e.data.changes as unknown as Record<string, MetricChange> | null;
-    warnings[e.id] = e.data.diagnostics as unknown as Diagnostic[];
+  const entries = await getCollection('reviews');
+  const reviews: ReviewFigures[] = [];
+  let history: HistoryFigures | null = null;
+  for (const entry of entries) {
+    if (entry.data.kind === 'review') reviews.push(entry.data.figures);
+    else history = entry.data.history;
   }
+  reviews.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
   const reports = await getCollection('reports');
-  const actions = (await getCollection('actions'))
-    .map((a) => a.data)
-    .sort((a, b) => a.id.localeCompare(b.id));
-  const frozen = new Map<string, FrozenReview>();
+  const frozen = new Map<string, ReviewFigures>();
+  const errors: string[] = [];
+  const reportsDir = resolve(siteSettings.reportsDir);
   for (const r of reports) {
-    const path = join(resolve(siteSettings.reportsDir), frozenPath(r.id));
-    if (existsSync(path)) frozen.set(r.id, JSON.parse(readFileSync(path, 'utf8')) as FrozenReview);
+    if (r.data.status !== 'published') continue;
+    const file = frozenPath(r.id);
+    const read = readFrozen(join(reportsDir, file), `${siteSettings.reportsDir}/${file}`);
+    if (read.ok) frozen.set(r.id, read.figures);
+    else errors.push(`${read.message} — ${read.hint}`);
   }
   const index = buildReportIndex(
-    reports.map((r) => ({ id: r.id, data: r.data, frozenHash: frozen.get(r.id)?.snapshotHash })),
-    snapshots.map((s) => ({ id: s.id, start: s.start, hash: s.hash })),
+    reports.map((r) => ({ id: r.id, data: r.data, frozenHash: frozen.get(r.id)?.hash })),
+    reviews.map((s) => ({ id: s.id, start: s.start, hash: s.hash })),
     siteSettings.includeDrafts,
   );
   for (const warning of index.warnings) console.warn(`[reports] ${warning}`);
-  if (index.errors.length > 0) {
+  errors.push(...index.errors);
+  if (errors.length > 0 || !history) {
     throw new Error(
-      `Report check failed; nothing was built.\n${index.errors.map((e) => `error ${e}`).join('\n')}`,
+      `Report check failed; nothing was built.\n${(history ? errors : [...errors, 'the data loader stored no history']).map((e) => `error ${e}`).join('\n')}`,
     );
   }
-  return { snapshots, changes, warnings, index, actions, frozen };
+  return { reviews, history, index, frozen };
 }
 
 /** The site's data, loaded once per build. */
@@ -71,43 +64,26 @@ export function getSiteData(): Promise<SiteData> {
   return cached;
 }
 
-/** The component context of one snapshot. */
-export function reviewContext(site: SiteData, snapshotId: string): ReviewContext {
-  const position = site.snapshots.findIndex((s) => s.id === snapshotId);
-  if (position < 0) throw new Error(`no snapshot "${snapshotId}"`);
-  return contextOf(site, site.changes[snapshotId] ?? null, site.snapshots.slice(0, position + 1));
+/** The live figures of a snapshot. */
+export function liveFigures(site: SiteData, snapshotId: string): ReviewFigures {
+  const figures = site.reviews.find((r) => r.id === snapshotId);
+  if (!figures) throw new Error(`no snapshot "${snapshotId}"`);
+  return figures;
 }
 
-/** The context a report version renders from: its frozen figures when published, else live data. */
-export function versionContext(site: SiteData, version: ReportVersion): ReviewContext {
-  const frozen = version.frozen ? site.frozen.get(version.id) : undefined;
-  if (!frozen) return reviewContext(site, version.period);
-  return contextOf(site, frozen.changes, frozen.history);
-}
-
-/** A context from a history ending with the report's own snapshot. */
-function contextOf(
-  site: SiteData,
-  changes: Record<string, MetricChange> | null,
-  history: SnapshotFigures[],
-): ReviewContext {
-  const figures = history.at(-1)!;
-  const previous = history.length > 1 ? history.at(-2)!.period : null;
-  return {
-    figures,
-    changes,
-    history,
-    locale: siteSettings.locale,
-    findings: findingsFor(figures, changes, previous),
-    actions: site.actions,
-  };
+/** The figures a report version renders from: its frozen figures when published, else live. */
+export function versionFigures(site: SiteData, version: ReportVersion): ReviewFigures {
+  return site.frozen.get(version.id) ?? liveFigures(site, version.period);
 }
 
 /** Every built version of a period with the figures it renders from, oldest first. */
-export function periodVersions(site: SiteData, period: ReportPeriod): VersionFigures[] {
+export function periodVersions(
+  site: SiteData,
+  period: ReportPeriod,
+): Array<{ version: number; figures: ReviewFigures; changeNote?: string }> {
   return period.versions.map((v) => ({
     version: v.version,
-    figures: versionContext(site, v).figures,
+    figures: versionFigures(site, v),
     changeNote: v.data.changeNote,
   }));
 }

@@ -62,3 +62,9 @@ export type TableName = (typeof TABLE_NAMES)[number];
 /** Multiple-testing adjustments of group-vs-rest tests. */
 export const ADJUSTMENTS = ['holm', 'bh'] as const;
 export type Adjustment = (typeof ADJUSTMENTS)[number];
+
+/** How each adjustment is named to readers. */
+export const ADJUSTMENT_LABELS: Record<Adjustment, string> = {
+  holm: 'Holm',
+  bh: 'Benjamini–Hochberg',
+};

@@ -293,7 +293,7 @@ export type CustomerBaseFigures = z.output<typeof CustomerBaseFiguresSchema>;
 
 export const QuadrantSchema = z.enum([
   'concentrate-here',
-  'keep-up',
+  'keep-up-the-good-work',
   'low-priority',
   'possible-overkill',
 ]);
@@ -387,14 +387,22 @@ export const ActionRowSchema = z.strictObject({
 });
 export type ActionRow = z.output<typeof ActionRowSchema>;
 
+/** A problem found in the data: where, what is wrong, what to do (reading/diagnostics.ts). */
 export const DiagnosticSchema = z.strictObject({
+  /** Stable identifier from the catalog, e.g. "out-of-scale". */
   id: z.string(),
   level: z.enum(['error', 'warning']),
+  /** Path of the file, relative to the project root where possible. */
   file: z.string(),
+  /** 1-based row as a spreadsheet shows it. */
   row: count.optional(),
+  /** The export's column header (or a manifest path such as "items.recommend.scale"). */
   column: z.string().optional(),
+  /** The offending cell value, as written in the file. */
   value: z.string().optional(),
+  /** What is wrong. */
   message: z.string(),
+  /** What to do about it. */
   hint: z.string(),
 });
 
@@ -455,9 +463,9 @@ export const ReviewFiguresSchema = z.strictObject({
   adjustment: z.enum(ADJUSTMENTS),
   targets: z.record(z.string(), finite),
   benchmarks: z.record(z.string(), finite),
-  /** Metric id → how to read it. */
+  /** Metric id → how to read it: every metric the registry gives this snapshot. */
   catalog: z.record(z.string(), MetricInfoSchema),
-  /** Metric id → its figures. */
+  /** Metric id → its figures, for the metrics computable here (retention needs a previous period). */
   metrics: z.record(z.string(), MetricFiguresSchema),
   /** Outcome role → key-driver analysis (null when too few complete responses). */
   drivers: z.partialRecord(z.enum(['satisfaction', 'recommend']), DriverFiguresSchema.nullable()),

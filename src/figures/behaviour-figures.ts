@@ -2,27 +2,32 @@
  * Behaviour and value figures from the behaviour state: active customers, orders, revenue,
  * frequency, order value, repeat rate, late deliveries, the customer-base movement against
  * earlier periods, and the joins with the survey (revenue at risk, CSAT of high- vs low-value
- * customers and after a late delivery).
+ * customers and after a late delivery). Beside the figures, the sums the registry's estimates
+ * need (moments over customers, ratio totals).
  */
+import type {
+  BehaviourFigures,
+  GroupComparison,
+  Share,
+} from '../contracts/figures-schema.ts';
+import type { MetricSources } from '../metrics/registry/index.ts';
 import type { BehaviourState, CustomerAnswers } from '../reducing/behaviour-state.ts';
 import {
   addProportion,
   createGroupedProportion,
   type GroupedProportionState,
 } from '../reducing/grouped-proportion.ts';
+import type { Moments } from '../statistics/mean-interval.ts';
+import type { RatioSums } from '../statistics/ratio-estimate.ts';
 import { selectKthWeighted } from '../statistics/select-kth.ts';
 import { twoProportionTest } from '../statistics/two-proportion-test.ts';
 import { wilson } from '../statistics/wilson.ts';
-import { groupedProportions, type GroupShare } from './grouped-shares.ts';
+import { groupedProportions } from './grouped-shares.ts';
 
-export interface Share {
-  k: number;
-  n: number;
-  /** % */
-  value: number | null;
-  lower: number | null;
-  upper: number | null;
-}
+export type { Share, GroupComparison };
+
+/** Customers active in a period, with the groups of their first order. */
+export type ActiveCustomers = ReadonlyMap<string, Readonly<Record<string, string | undefined>>>;
 
 /** k of n as a percentage with its Wilson interval (null values when n is 0). */
 export function share(k: number, n: number): Share {
@@ -31,66 +36,98 @@ export function share(k: number, n: number): Share {
   return { k, n, value: (100 * k) / n, lower: 100 * lower, upper: 100 * upper };
 }
 
-export interface BehaviourFigures {
-  activeCustomers: number;
-  orders: number;
-  revenue: number;
-  excludedOrders: Record<string, number>;
-  ordersWithoutAmount: number;
-  /** Orders per active customer. */
-  purchaseFrequency: number | null;
-  averageOrderValue: number | null;
-  revenuePerCustomer: number | null;
-  /** Customers with ≥ 2 orders / active customers, %. */
-  repeatRate: Share;
-  /** Late deliveries / delivered orders, %. */
-  lateShare: Share;
-  movement: CustomerMovement | null;
+/** Two shares side by side with the pooled two-proportion z-test of their difference. */
+export function compareShares(label: [string, string], a: Share, b: Share): GroupComparison {
+  if (a.n === 0 || b.n === 0) return { label, a, b, delta: null, z: null, p: null };
+  const t = twoProportionTest(a.k, a.n, b.k, b.n);
+  return { label, a, b, delta: a.value! - b.value!, z: t.z, p: t.p };
 }
 
-export interface CustomerMovement {
-  /** Active in the previous period. */
-  previous: number;
-  retained: number;
-  /** Active now, never seen in any earlier period. */
-  new: number;
-  /** Active now, seen before but not in the previous period. */
-  returning: number;
-  lost: number;
-  /** retained / previous, %. */
-  retention: Share;
-  /** 100 − retention, %. */
-  churn: number | null;
-  /** Retention by the group customers were in last period: dimension → shares (0–1) with Wilson. */
-  retentionBySegment: Record<string, GroupShare[]>;
+/** Unweighted moments of values added one by one. */
+function moments(): Moments & { add: (x: number) => void } {
+  const m = {
+    n: 0,
+    sumW: 0,
+    sumW2: 0,
+    sumWX: 0,
+    sumWX2: 0,
+    add(x: number) {
+      m.n += 1;
+      m.sumW += 1;
+      m.sumW2 += 1;
+      m.sumWX += x;
+      m.sumWX2 += x * x;
+    },
+  };
+  return m;
+}
+
+/** Ratio sums of (x, y) pairs added one by one. */
+function ratioSums(): RatioSums & { add: (x: number, y: number) => void } {
+  const r = {
+    n: 0,
+    sumX: 0,
+    sumY: 0,
+    sumXX: 0,
+    sumYY: 0,
+    sumXY: 0,
+    add(x: number, y: number) {
+      r.n += 1;
+      r.sumX += x;
+      r.sumY += y;
+      r.sumXX += x * x;
+      r.sumYY += y * y;
+      r.sumXY += x * y;
+    },
+  };
+  return r;
+}
+
+/** Plain sums (the accumulators' methods left behind). */
+function plainMoments(m: Moments): Moments {
+  return { n: m.n, sumW: m.sumW, sumW2: m.sumW2, sumWX: m.sumWX, sumWX2: m.sumWX2 };
+}
+function plainRatio(r: RatioSums): RatioSums {
+  return { n: r.n, sumX: r.sumX, sumY: r.sumY, sumXX: r.sumXX, sumYY: r.sumYY, sumXY: r.sumXY };
 }
 
 /**
- * Behaviour figures; with the previous period's active customers and everyone seen before,
- * also the customer-base movement.
+ * Behaviour figures and the registry's sums; with the previous period's active customers and
+ * everyone seen before, also the customer-base movement.
  */
 export function behaviourFigures(
   state: BehaviourState,
-  previousActive?: ReadonlyMap<string, Record<string, string | undefined>>,
+  answers: CustomerAnswers,
+  previousActive?: ActiveCustomers,
   everSeen?: ReadonlySet<string>,
-): BehaviourFigures {
+): NonNullable<MetricSources['behaviour']> {
   const active = state.customers.size;
-  // Read in place, as valueLinks does: a customer's figures sit side by side.
+  // Read in place: a customer's figures sit side by side.
   const { data, stride, at } = state.customers;
   let orders = 0;
+  let priced = 0;
   let revenue = 0;
   let repeat = 0;
   let late = 0;
   let delivered = 0;
+  const ordersPerCustomer = moments();
+  const revenuePerCustomer = moments();
+  const orderValue = ratioSums();
   for (let base = 0; base < active * stride; base += stride) {
     const customerOrders = data[base + at.orders]!;
+    const customerPriced = data[base + at.priced]!;
+    const customerRevenue = data[base + at.revenue]!;
     orders += customerOrders;
-    revenue += data[base + at.revenue]!;
+    priced += customerPriced;
+    revenue += customerRevenue;
     if (customerOrders >= 2) repeat += 1;
     late += data[base + at.late]!;
     delivered += data[base + at.delivered]!;
+    ordersPerCustomer.add(customerOrders);
+    revenuePerCustomer.add(customerRevenue);
+    if (customerPriced > 0) orderValue.add(customerPriced, customerRevenue);
   }
-  let movement: CustomerMovement | null = null;
+  let movement: BehaviourFigures['movement'] = null;
   if (previousActive && everSeen) {
     let retained = 0;
     let fresh = 0;
@@ -111,10 +148,9 @@ export function behaviourFigures(
         addProportion(grouped, level, state.customers.find(id) >= 0);
       }
     }
-    const retentionBySegment: Record<string, GroupShare[]> = {};
-    for (const [dimension, grouped] of bySegment) {
+    const retentionBySegment: Record<string, ReturnType<typeof groupedProportions>['groups']> = {};
+    for (const [dimension, grouped] of bySegment)
       retentionBySegment[dimension] = groupedProportions(grouped).groups;
-    }
     movement = {
       previous: previousActive.size,
       retained,
@@ -126,49 +162,28 @@ export function behaviourFigures(
       retentionBySegment,
     };
   }
+  const links = valueLinks(state, answers);
   return {
-    activeCustomers: active,
-    orders,
-    revenue,
-    excludedOrders: state.excluded,
-    ordersWithoutAmount: state.missingAmount,
-    purchaseFrequency: active > 0 ? orders / active : null,
-    averageOrderValue: orders > 0 ? revenue / orders : null,
-    revenuePerCustomer: active > 0 ? revenue / active : null,
-    repeatRate: share(repeat, active),
-    lateShare: share(late, delivered),
-    movement,
+    figures: {
+      activeCustomers: active,
+      orders,
+      pricedOrders: priced,
+      revenue,
+      excludedOrders: state.excluded,
+      ordersWithoutAmount: state.missingAmount,
+      purchaseFrequency: active > 0 ? orders / active : null,
+      averageOrderValue: priced > 0 ? revenue / priced : null,
+      revenuePerCustomer: active > 0 ? revenue / active : null,
+      repeatRate: share(repeat, active),
+      lateShare: share(late, delivered),
+      movement,
+      links: links.figures,
+    },
+    ordersPerCustomer: plainMoments(ordersPerCustomer),
+    revenuePerCustomer: plainMoments(revenuePerCustomer),
+    orderValue: plainRatio(orderValue),
+    revenueAtRisk: links.revenueAtRisk,
   };
-}
-
-export interface GroupComparison {
-  label: [string, string];
-  a: Share;
-  b: Share;
-  /** a − b in percentage points. */
-  delta: number | null;
-  z: number | null;
-  p: number | null;
-}
-
-/** Two shares side by side with the pooled two-proportion z-test of their difference. */
-export function compareShares(label: [string, string], a: Share, b: Share): GroupComparison {
-  if (a.n === 0 || b.n === 0) return { label, a, b, delta: null, z: null, p: null };
-  const t = twoProportionTest(a.k, a.n, b.k, b.n);
-  return { label, a, b, delta: a.value! - b.value!, z: t.z, p: t.p };
-}
-
-export interface ValueLinks {
-  /** Survey answers whose customer also ordered this period. */
-  matched: number;
-  /** Revenue of detractors (recommend 0–6) among surveyed customers. */
-  revenueAtRisk: number;
-  /** …as a share of surveyed customers' revenue, %. */
-  revenueAtRiskShare: number | null;
-  /** CSAT of high- vs low-value customers (split at the median revenue of surveyed customers). */
-  highVsLowValue: GroupComparison;
-  /** CSAT of customers with a late delivery vs only on-time deliveries. */
-  lateVsOnTime: GroupComparison;
 }
 
 /**
@@ -176,7 +191,10 @@ export interface ValueLinks {
  * who answered twice counts twice, as rows); revenue at risk counts each customer once, when
  * any of their answers is a detractor's.
  */
-export function valueLinks(state: BehaviourState, answers: CustomerAnswers): ValueLinks {
+function valueLinks(
+  state: BehaviourState,
+  answers: CustomerAnswers,
+): { figures: BehaviourFigures['links']; revenueAtRisk: RatioSums } {
   // Each answering customer's behaviour, gathered once (customers without an order this
   // period stay unmarked); everything after reads these in order. The behaviour is read in its
   // own order and written to each answering customer's place: reading a quarter of a million
@@ -202,16 +220,15 @@ export function valueLinks(state: BehaviourState, answers: CustomerAnswers): Val
   const at = answers.at;
   const matchedRevenue = new Float64Array(count);
   const matchedAnswers = new Float64Array(count);
-  let revenue = 0;
-  let atRisk = 0;
+  const risk = ratioSums();
   let rows = 0;
   let matched = 0;
   for (let i = 0; i < count; i++) {
     if (joined[i * 4 + ORDERED] === 0) continue;
     const customerRevenue = joined[i * 4 + REVENUE]!;
     const customerAnswers = answerData[i * stride + at.answers]!;
-    revenue += customerRevenue;
-    if (answerData[i * stride + at.detractor] === 1) atRisk += customerRevenue;
+    const detractor = answerData[i * stride + at.detractor] === 1;
+    risk.add(customerRevenue, detractor ? customerRevenue : 0);
     rows += customerAnswers;
     matchedRevenue[matched] = customerRevenue;
     matchedAnswers[matched++] = customerAnswers;
@@ -246,18 +263,34 @@ export function valueLinks(state: BehaviourState, answers: CustomerAnswers): Val
   }
   const csat = (group: number) => share(k[group]!, n[group]!);
   return {
-    matched: rows,
-    revenueAtRisk: atRisk,
-    revenueAtRiskShare: revenue > 0 ? (100 * atRisk) / revenue : null,
-    highVsLowValue: compareShares(
-      ['High-value customers', 'Low-value customers'],
-      csat(HIGH),
-      csat(LOW),
-    ),
-    lateVsOnTime: compareShares(
-      ['Had a late delivery', 'Deliveries on time'],
-      csat(LATE),
-      csat(ON_TIME),
-    ),
+    figures: {
+      matched: rows,
+      revenueAtRisk: risk.sumY,
+      revenueAtRiskShare: risk.sumX > 0 ? (100 * risk.sumY) / risk.sumX : null,
+      highVsLowValue: compareShares(
+        ['High-value customers', 'Low-value customers'],
+        csat(HIGH),
+        csat(LOW),
+      ),
+      lateVsOnTime: compareShares(
+        ['Had a late delivery', 'Deliveries on time'],
+        csat(LATE),
+        csat(ON_TIME),
+      ),
+    },
+    revenueAtRisk: plainRatio(risk),
   };
+}
+
+/** The customers active in a period with their groups, and everyone seen so far. */
+export function activeCustomersOf(
+  state: BehaviourState,
+  everSeen: Set<string>,
+): ActiveCustomers {
+  const active = new Map<string, Readonly<Record<string, string | undefined>>>();
+  state.customers.index.ids.forEach((id, i) => {
+    active.set(id, state.segments[i]!);
+    everSeen.add(id);
+  });
+  return active;
 }

@@ -1,52 +1,35 @@
-/** Complaint and service-time figures from the complaint state. */
+/**
+ * Complaint and service-time figures from the complaint state: complaints per 1,000 orders,
+ * the Pareto of categories, journey stages, first-response and resolution times, and the
+ * satisfaction of customers whose ticket was resolved slower than the 90th percentile.
+ */
+import type { ComplaintFigures } from '../contracts/figures-schema.ts';
+import type { MetricSources } from '../metrics/registry/index.ts';
+import type { CustomerAnswers } from '../reducing/behaviour-state.ts';
 import type { ComplaintState } from '../reducing/complaint-state.ts';
+import { quantileOfCounts } from '../statistics/quantile-interval.ts';
+import { compareShares, share } from './behaviour-figures.ts';
+
+/** The q-quantile in hours, null without times. */
+function hoursAt(counts: ReadonlyMap<number, number>, q: number): number | null {
+  return counts.size === 0 ? null : quantileOfCounts(counts, q) / 60;
+}
+
+function total(counts: ReadonlyMap<number, number>): number {
+  let n = 0;
+  for (const c of counts.values()) n += c;
+  return n;
+}
 
 /**
- * Quantile of values given as value → count, with linear interpolation between order
- * statistics (Hyndman & Fan type 7, the default of R's quantile() and numpy.percentile).
- * @example quantileOfCounts(new Map([[1, 1], [2, 1], [3, 1], [4, 1]]), 0.9) // 3.7
+ * @param orders counted orders of the period (null without an orders table)
+ * @param answers each surveyed customer's answers, for the slow-resolution comparison
  */
-export function quantileOfCounts(counts: ReadonlyMap<number, number>, q: number): number | null {
-  const sorted = [...counts.entries()].sort((a, b) => a[0] - b[0]);
-  const n = sorted.reduce((s, [, c]) => s + c, 0);
-  if (n === 0) return null;
-  const h = (n - 1) * q;
-  const lo = Math.floor(h);
-  const valueAt = (rank: number) => {
-    let seen = 0;
-    for (const [value, c] of sorted) {
-      seen += c;
-      if (rank < seen) return value;
-    }
-    return sorted.at(-1)![0];
-  };
-  const a = valueAt(lo);
-  const b = valueAt(Math.min(lo + 1, n - 1));
-  return a + (h - lo) * (b - a);
-}
-
-export interface ParetoRow {
-  category: string;
-  complaints: number;
-  /** Per 1,000 orders (null without orders). */
-  per1000Orders: number | null;
-  share: number;
-  cumulativeShare: number;
-}
-
-export interface ComplaintFigures {
-  tickets: number;
-  complaints: number;
-  per1000Orders: number | null;
-  pareto: ParetoRow[];
-  byStage: Array<{ stage: string; complaints: number; share: number }>;
-  /** Hours. */
-  firstResponse: { median: number | null; p90: number | null; n: number };
-  resolution: { median: number | null; p90: number | null; n: number; unresolved: number };
-}
-
-/** @param orders valid orders of the period, for the rate per 1,000 orders */
-export function complaintFigures(state: ComplaintState, orders: number | null): ComplaintFigures {
+export function complaintFigures(
+  state: ComplaintState,
+  orders: number | null,
+  answers: CustomerAnswers,
+): NonNullable<MetricSources['complaints']> {
   const rate = (k: number) => (orders && orders > 0 ? (1000 * k) / orders : null);
   const categories = Object.entries(state.byCategory).sort(
     (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
@@ -62,9 +45,7 @@ export function complaintFigures(state: ComplaintState, orders: number | null): 
       cumulativeShare: (100 * cumulative) / state.complaints,
     };
   });
-  const hours = (m: number | null) => (m === null ? null : m / 60);
-  const count = (m: Map<number, number>) => [...m.values()].reduce((a, b) => a + b, 0);
-  return {
+  const figures: ComplaintFigures = {
     tickets: state.tickets,
     complaints: state.complaints,
     per1000Orders: rate(state.complaints),
@@ -77,15 +58,45 @@ export function complaintFigures(state: ComplaintState, orders: number | null): 
         share: (100 * complaints) / state.complaints,
       })),
     firstResponse: {
-      median: hours(quantileOfCounts(state.firstResponse, 0.5)),
-      p90: hours(quantileOfCounts(state.firstResponse, 0.9)),
-      n: count(state.firstResponse),
+      median: hoursAt(state.firstResponse, 0.5),
+      p90: hoursAt(state.firstResponse, 0.9),
+      n: total(state.firstResponse),
     },
     resolution: {
-      median: hours(quantileOfCounts(state.resolution, 0.5)),
-      p90: hours(quantileOfCounts(state.resolution, 0.9)),
-      n: count(state.resolution),
+      median: hoursAt(state.resolution, 0.5),
+      p90: hoursAt(state.resolution, 0.9),
+      n: total(state.resolution),
       unresolved: state.unresolved,
     },
+    slowResolution: slowResolution(state, answers),
   };
+  return {
+    figures,
+    firstResponse: state.firstResponse,
+    resolution: state.resolution,
+    orders,
+  };
+}
+
+/** CSAT of customers whose slowest ticket took longer than the p90 against the others. */
+function slowResolution(
+  state: ComplaintState,
+  answers: CustomerAnswers,
+): ComplaintFigures['slowResolution'] {
+  if (state.resolution.size === 0) return null;
+  const p90 = quantileOfCounts(state.resolution, 0.9);
+  const slow = { k: 0, n: 0 };
+  const rest = { k: 0, n: 0 };
+  for (const [id, minutes] of state.slowestByCustomer) {
+    const group = minutes > p90 ? slow : rest;
+    const row = answers.find(id);
+    if (row < 0) continue;
+    group.n += answers.get(row, 'satisfactionAnswers');
+    group.k += answers.get(row, 'satisfied');
+  }
+  return compareShares(
+    ['Ticket resolved slower than p90', 'Other customers with a ticket'],
+    share(slow.k, slow.n),
+    share(rest.k, rest.n),
+  );
 }

@@ -1,35 +1,11 @@
 /** Churn figures from a customer-base extract: overall, and each level against the rest. */
 import type { Adjustment } from '../contracts/fields.ts';
 import type { CustomerBaseState } from '../reducing/customer-base.ts';
-import { benjaminiHochberg, holm } from '../statistics/p-adjust.ts';
-import { compareShares, share, type Share } from './behaviour-figures.ts';
+import { ADJUST } from './adjust.ts';
+import type { CustomerBaseFigures } from '../contracts/figures-schema.ts';
+import type { MetricSources } from '../metrics/registry/index.ts';
+import { compareShares, share } from './behaviour-figures.ts';
 import { groupedProportions } from './grouped-shares.ts';
-
-export interface SegmentChurn {
-  level: string;
-  churn: Share;
-  /** This level's churn minus the rest of the base's, percentage points. */
-  delta: number | null;
-  z: number | null;
-  p: number | null;
-  /** p adjusted across every level of every dimension. */
-  pAdjusted: number | null;
-}
-
-export interface CustomerBaseFigures {
-  customers: number;
-  unknown: number;
-  churn: Share;
-  /** 100 − churn, %. */
-  retention: number | null;
-  revenue: number;
-  churnedRevenue: number;
-  /** Churned revenue / revenue, %; null when no revenue was declared. */
-  revenueAtRisk: number | null;
-  revenueMissing: number;
-  /** Dimension → levels (sorted by name). */
-  bySegment: Record<string, SegmentChurn[]>;
-}
 
 /**
  * @param adjustment multiple-testing adjustment of the level-vs-rest tests
@@ -39,9 +15,9 @@ export interface CustomerBaseFigures {
 export function customerBaseFigures(
   state: CustomerBaseState,
   adjustment: Adjustment = 'holm',
-): CustomerBaseFigures {
-  const bySegment: Record<string, SegmentChurn[]> = {};
-  const tested: SegmentChurn[] = [];
+): NonNullable<MetricSources['customers']> {
+  const bySegment: CustomerBaseFigures['bySegment'] = {};
+  const tested: CustomerBaseFigures['bySegment'][string] = [];
   for (const [dimension, grouped] of state.bySegment) {
     const { groups, overall } = groupedProportions(grouped);
     bySegment[dimension] = groups.map((g) => {
@@ -51,7 +27,7 @@ export function customerBaseFigures(
         churn,
         share(overall!.k - g.k, overall!.n - g.n),
       );
-      const entry: SegmentChurn = {
+      const entry: CustomerBaseFigures['bySegment'][string][number] = {
         level: g.group,
         churn,
         delta: vsRest.delta,
@@ -63,18 +39,29 @@ export function customerBaseFigures(
       return entry;
     });
   }
-  const adjusted = (adjustment === 'bh' ? benjaminiHochberg : holm)(tested.map((t) => t.p!));
+  const adjusted = ADJUST[adjustment](tested.map((t) => t.p!));
   tested.forEach((t, i) => (t.pAdjusted = adjusted[i]!));
   const churn = share(state.churned, state.customers);
   return {
-    customers: state.customers,
-    unknown: state.unknown,
-    churn,
-    retention: churn.value === null ? null : 100 - churn.value,
-    revenue: state.revenue,
-    churnedRevenue: state.churnedRevenue,
-    revenueAtRisk: state.revenue > 0 ? (100 * state.churnedRevenue) / state.revenue : null,
-    revenueMissing: state.revenueMissing,
-    bySegment,
+    figures: {
+      customers: state.customers,
+      unknown: state.unknown,
+      churn,
+      retention: churn.value === null ? null : 100 - churn.value,
+      revenue: state.revenue,
+      churnedRevenue: state.churnedRevenue,
+      revenueAtRisk: state.revenue > 0 ? (100 * state.churnedRevenue) / state.revenue : null,
+      revenueMissing: state.revenueMissing,
+      bySegment,
+    },
+    // Customers as clusters: x = revenue, y = revenue if the customer left (so y² = xy).
+    revenueAtRisk: {
+      n: state.customers - state.revenueMissing,
+      sumX: state.revenue,
+      sumY: state.churnedRevenue,
+      sumXX: state.revenueSq,
+      sumYY: state.churnedRevenueSq,
+      sumXY: state.churnedRevenueSq,
+    },
   };
 }

@@ -4,50 +4,31 @@
  * the figures already hold. Rules:
  * - decline: a metric fell significantly against the previous period, overall or in a group; the
  *   p-values of all group-level changes of a metric are Holm-adjusted together;
- * - gap: a group differs significantly (Holm-adjusted) from the rest of the sample, in the bad
+ * - gap: a group differs significantly (adjusted) from the rest of the sample, in the bad
  *   direction;
- * - further kinds (drivers, complaints, themes, operational links) are added by their modules.
+ * - driver: a high-importance, low-performance driver; complaint: the causes of the first 80% of
+ *   complaints; theme: a problem theme over-represented among detractors; operational: late
+ *   delivery, slow resolution or churn by group going with lower satisfaction.
  */
-import type { Change } from '../metrics/change.ts';
+import type { Change, Finding, ReviewFigures } from '../contracts/figures-schema.ts';
 import { holm } from '../statistics/p-adjust.ts';
-import { getMetric } from '../metrics/registry.ts';
-import type { MetricChange, SnapshotFigures } from './snapshot-figures.ts';
 
-export type FindingKind =
-  'decline' | 'improvement' | 'gap' | 'driver' | 'complaint' | 'theme' | 'operational';
+export type { Finding };
 
-export interface Finding {
-  /** Stable id, e.g. "decline:nps:customer_group=SMB"; actions cite findings by it. */
-  id: string;
-  kind: FindingKind;
-  /** One sentence a reader understands without the table. */
-  title: string;
-  metricId?: string;
-  segment?: { dimension: string; level: string };
-  /** Size of the effect in the metric's unit (negative = worse for higher-is-better metrics). */
-  effect: number;
-  /** The test behind the finding. */
-  test: { name: string; statistic?: number; p?: number; pAdjusted?: number; method?: string };
-  /** Ranking weight: larger = more important. */
-  weight: number;
-}
+/** The figures findings are drawn from (a review's figures before its findings). */
+type Figures = Pick<
+  ReviewFigures,
+  'catalog' | 'metrics' | 'segments' | 'drivers' | 'complaints' | 'voice' | 'customers' | 'behaviour'
+>;
 
-/** Metrics whose changes count as findings (top-box/NPS/index; means duplicate them). */
-const FINDING_METRICS = new Set([
-  'index',
-  'nps',
-  'csat',
-  'ces',
-  'product_quality',
-  'service_quality',
-  'reliability',
-  'value',
-  'emotional',
-  'brand',
-]);
+/**
+ * Registry entries whose changes count as findings: the headline metrics and the attribute
+ * items' top-box shares (their means, and the CSAT mean, repeat the same movement).
+ */
+const FINDING_ENTRIES = new Set(['index', 'nps', 'csat', 'ces', 'item-top-box']);
 
-function worse(metricId: string, delta: number): boolean {
-  return getMetric(metricId).direction === 'higher-is-better' ? delta < 0 : delta > 0;
+function worse(figures: Figures, metricId: string, delta: number): boolean {
+  return figures.catalog[metricId]?.direction === 'lower-is-better' ? delta > 0 : delta < 0;
 }
 
 /**
@@ -55,44 +36,43 @@ function worse(metricId: string, delta: number): boolean {
  * @param alpha significance level after adjustment
  */
 export function changeFindings(
-  figures: SnapshotFigures,
-  changes: Record<string, MetricChange> | null,
+  figures: Figures,
   previousPeriod: string | null,
   alpha = 0.05,
 ): Finding[] {
   const findings: Finding[] = [];
   for (const [metricId, metricFigures] of Object.entries(figures.metrics)) {
-    if (!FINDING_METRICS.has(metricId)) continue;
-    const metric = getMetric(metricId);
-    const change = changes?.[metricId];
-    if (change?.overall && change.overall.significant) {
-      const bad = worse(metricId, change.overall.delta);
+    const info = figures.catalog[metricId];
+    if (!info || !FINDING_ENTRIES.has(info.entry)) continue;
+    const change = metricFigures.change;
+    if (change?.significant) {
+      const bad = worse(figures, metricId, change.delta);
       findings.push(
         changeFinding(
           bad ? 'decline' : 'improvement',
           metricId,
-          metric.label,
-          change.overall,
+          info.label,
+          change,
           undefined,
           previousPeriod,
         ),
       );
     }
-    if (change) {
+    {
       const tests: Array<{ dimension: string; level: string; change: Change }> = [];
-      for (const [dimension, levels] of Object.entries(change.segments)) {
-        for (const [level, c] of Object.entries(levels))
-          if (c) tests.push({ dimension, level, change: c });
+      for (const [dimension, levels] of Object.entries(metricFigures.segments)) {
+        for (const [level, figure] of Object.entries(levels))
+          if (figure.change) tests.push({ dimension, level, change: figure.change });
       }
       const adjusted = tests.length > 0 ? holm(tests.map((t) => t.change.p)) : [];
       tests.forEach((t, i) => {
         if (adjusted[i]! >= alpha) return;
-        const bad = worse(metricId, t.change.delta);
+        const bad = worse(figures, metricId, t.change.delta);
         findings.push(
           changeFinding(
             bad ? 'decline' : 'improvement',
             metricId,
-            metric.label,
+            info.label,
             t.change,
             {
               dimension: t.dimension,
@@ -107,12 +87,12 @@ export function changeFindings(
     }
     for (const [dimension, levels] of Object.entries(metricFigures.segments)) {
       for (const [level, e] of Object.entries(levels)) {
-        if (!e.vsRest || !e.vsRest.significantAdjusted || !worse(metricId, e.vsRest.delta))
+        if (!e.vsRest || !e.vsRest.significantAdjusted || !worse(figures, metricId, e.vsRest.delta))
           continue;
         findings.push({
           id: `gap:${metricId}:${dimension}=${level}`,
           kind: 'gap',
-          title: `${level} (${figures.segments[dimension]?.label ?? dimension}) is below the rest on ${metric.label}`,
+          title: `${level} (${figures.segments[dimension]?.label ?? dimension}) is below the rest on ${info.label}`,
           metricId,
           segment: { dimension, level },
           effect: e.vsRest.delta,
@@ -166,7 +146,7 @@ function changeFinding(
  * Their test is the driver's share of R² (Johnson) against the mean share: descriptive, so the
  * finding names the figures rather than a p-value.
  */
-export function driverFindings(figures: SnapshotFigures): Finding[] {
+export function driverFindings(figures: Figures): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const [outcome, result] of Object.entries(figures.drivers)) {
@@ -179,7 +159,7 @@ export function driverFindings(figures: SnapshotFigures): Finding[] {
         id: `driver:${point.driver}:${outcome}`,
         kind: 'driver',
         title: `${point.label} drives ${outcome === 'recommend' ? 'recommendation' : 'satisfaction'} strongly (${point.importance.toFixed(0)}% of explained variance) but performs below the other drivers (${point.performance.toFixed(1)}% top-2-box)`,
-        metricId: point.driver,
+        metricId: topBoxOf(figures, point.driver),
         effect: point.performance - result.performanceMean,
         test: {
           name: "Johnson's relative weight",
@@ -198,11 +178,9 @@ export function driverFindings(figures: SnapshotFigures): Finding[] {
  * Holm-adjusted across themes), and operational links (late delivery, slow ticket resolution)
  * where satisfaction is significantly lower.
  */
-export function operationalFindings(figures: SnapshotFigures, alpha = 0.05): Finding[] {
+export function operationalFindings(figures: Figures, alpha = 0.05): Finding[] {
   const findings: Finding[] = [];
-  const op = figures.operational;
-  if (!op) return findings;
-  const complaints = op.complaints;
+  const complaints = figures.complaints;
   if (complaints) {
     complaints.pareto
       .filter((row, i) => i === 0 || complaints.pareto[i - 1]!.cumulativeShare < 80)
@@ -221,7 +199,7 @@ export function operationalFindings(figures: SnapshotFigures, alpha = 0.05): Fin
         });
       });
   }
-  const themes = op.voice.themes.filter(
+  const themes = figures.voice.themes.filter(
     (t) => t.p !== null && t.detractors !== null && t.promoters !== null,
   );
   const adjusted = themes.length > 0 ? holm(themes.map((t) => t.p!)) : [];
@@ -242,7 +220,7 @@ export function operationalFindings(figures: SnapshotFigures, alpha = 0.05): Fin
       weight: Math.abs(t.z ?? 0) * 0.6,
     });
   });
-  for (const [dimension, levels] of Object.entries(op.customers?.bySegment ?? {})) {
+  for (const [dimension, levels] of Object.entries(figures.customers?.bySegment ?? {})) {
     const label = figures.segments[dimension]?.label ?? dimension;
     for (const l of levels) {
       if (l.pAdjusted === null || l.pAdjusted >= alpha || l.delta === null || l.delta <= 0)
@@ -268,12 +246,12 @@ export function operationalFindings(figures: SnapshotFigures, alpha = 0.05): Fin
   const links: Array<[string, GroupComparisonLike | null | undefined, string]> = [
     [
       'operational:late-delivery',
-      op.behaviour?.links.lateVsOnTime,
+      figures.behaviour?.links.lateVsOnTime,
       'Customers with a late delivery',
     ],
     [
       'operational:slow-resolution',
-      op.complaints?.slowResolution,
+      figures.complaints?.slowResolution,
       'Customers whose ticket took longer than the 90th percentile',
     ],
   ];
@@ -304,4 +282,21 @@ interface GroupComparisonLike {
   delta: number | null;
   z: number | null;
   p: number | null;
+}
+
+/** The top-box metric of a driver item, as the catalog names it. */
+function topBoxOf(figures: Figures, item: string): string {
+  const info = Object.values(figures.catalog).find(
+    (m) => m.item === item && m.kind === 'proportion' && m.section !== 'drivers',
+  );
+  return info?.id ?? item;
+}
+
+/** All findings of a snapshot, most important first: the one list every view uses. */
+export function findingsFor(figures: Figures, previousPeriod: string | null): Finding[] {
+  return [
+    ...changeFindings(figures, previousPeriod),
+    ...driverFindings(figures),
+    ...operationalFindings(figures),
+  ].sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
 }

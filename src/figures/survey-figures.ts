@@ -1,35 +1,18 @@
 /**
- * Every survey metric of the registry for one snapshot: overall, by segment level, and each
- * level against the rest of the sample with p-values adjusted for multiple tests per dimension.
+ * Every survey metric of a snapshot: overall, by segment level, and each level against the rest
+ * of the sample, with the p-values adjusted across the levels of each dimension.
  */
-import { compareEstimates, type Change } from '../metrics/change.ts';
-import {
-  applyMinimumBase,
-  emptyEstimate,
-  type Estimate,
-  type MinimumBase,
-} from '../metrics/estimate.ts';
-import { meanEstimate, meanScore } from '../metrics/mean-score.ts';
-import { nps } from '../metrics/nps.ts';
-import { benjaminiHochberg, holm } from '../statistics/p-adjust.ts';
-import { METRICS, type MetricDefinition } from '../metrics/registry.ts';
+import type { Adjustment } from '../contracts/fields.ts';
+import type { MetricFigures, SegmentFigure } from '../contracts/figures-schema.ts';
+import type { Questionnaire } from '../contracts/questionnaire.ts';
+import { compareEstimates } from '../metrics/change.ts';
+import type { MinimumBase } from '../metrics/estimate.ts';
+import type { SnapshotMetric } from '../metrics/registry/index.ts';
 import { poolCells, type SurveyCell, type SurveyState } from '../reducing/survey-state.ts';
-import { topBox } from '../metrics/top-box.ts';
-
-export type Adjustment = 'holm' | 'bh';
-
-export interface SegmentFigure extends Estimate {
-  /** This level against all other responses of the dimension; null when either side is suppressed. */
-  vsRest: (Change & { pAdjusted: number; significantAdjusted: boolean }) | null;
-}
-
-export interface MetricFigures {
-  overall: Estimate;
-  /** dimension → level → figure, for every declared level (suppressed when absent). */
-  segments: Record<string, Record<string, SegmentFigure>>;
-}
+import { ADJUST } from './adjust.ts';
 
 export interface SurveyFiguresOptions {
+  questionnaire: Questionnaire;
   rule: MinimumBase;
   /** Declared levels per dimension, in display order. */
   levels: Record<string, readonly string[]>;
@@ -39,84 +22,42 @@ export interface SurveyFiguresOptions {
   alpha?: number;
 }
 
-/** Whether a metric can be computed from this snapshot (its item was declared). */
-export function metricAvailable(state: SurveyState, metric: MetricDefinition): boolean {
-  const { source } = metric;
-  if (source.type === 'operational') return false;
-  if (source.type === 'index') return state.config.indexItems.some((i) => state.config.items[i]);
-  const def = state.config.items[source.item];
-  if (!def) return false;
-  if (source.type === 'nps') return def.scale[0] === 0 && def.scale[1] === 10;
-  if (source.type === 'top-box') return def.scale[1] - def.scale[0] > (source.boxes ?? 2);
-  return true;
-}
-
-/** The estimate of one metric over a pooled cell. */
-export function estimateMetric(
-  cell: SurveyCell | null,
-  metric: MetricDefinition,
-  rule: MinimumBase,
-  topBoxes: Partial<Record<string, number>> = {},
-): Estimate {
-  const { source } = metric;
-  if (!cell) return applyMinimumBase(emptyEstimate(0, 0, 0), rule);
-  if (source.type === 'operational')
-    throw new Error(`estimateMetric requires a survey metric, not ${metric.id}`);
-  if (source.type === 'index') return meanEstimate(cell.index, cell.indexMissing, rule);
-  const h = cell.items[source.item];
-  if (!h) throw new Error(`estimateMetric requires item ${source.item} in the survey state`);
-  if (source.type === 'nps') return nps(h, rule);
-  if (source.type === 'mean') return meanScore(h, rule);
-  return topBox(h, source.boxes ?? topBoxes[source.item] ?? 2, rule);
-}
-
-/**
- * Figures for every available registry metric.
- * @param topBoxes per-item override of the number of top boxes (from the manifest)
- */
+/** The figures of each survey metric, by id (changes against the previous period come later). */
 export function surveyFigures(
   state: SurveyState,
+  metrics: readonly SnapshotMetric[],
   options: SurveyFiguresOptions,
-  topBoxes: Partial<Record<string, number>> = {},
 ): Record<string, MetricFigures> {
-  const { rule, levels, weightOf, adjustment = 'holm', alpha = 0.05 } = options;
-  const adjust = adjustment === 'holm' ? holm : benjaminiHochberg;
-  const all = poolCells(state, () => true, weightOf);
+  const { questionnaire, rule, levels, weightOf, adjustment = 'holm', alpha = 0.05 } = options;
+  const slice = (cell: SurveyCell | null) => ({ cell, questionnaire, rule });
+  const all = slice(poolCells(state, () => true, weightOf));
   // Pool each level and its complement once; every metric reads the same pooled cells.
-  const pooled = new Map<
-    string,
-    Array<{ level: string; inLevel: SurveyCell | null; rest: SurveyCell | null }>
-  >();
-  for (const [dimension, dimensionLevels] of Object.entries(levels)) {
-    pooled.set(
-      dimension,
-      dimensionLevels.map((level) => ({
-        level,
-        inLevel: poolCells(state, (c) => c.levels[dimension] === level, weightOf),
-        rest: poolCells(
+  const pooled = Object.entries(levels).map(([dimension, dimensionLevels]) => ({
+    dimension,
+    groups: dimensionLevels.map((level) => ({
+      level,
+      inLevel: slice(poolCells(state, (c) => c.levels[dimension] === level, weightOf)),
+      rest: slice(
+        poolCells(
           state,
           (c) => c.levels[dimension] !== undefined && c.levels[dimension] !== level,
           weightOf,
         ),
-      })),
-    );
-  }
+      ),
+    })),
+  }));
   const result: Record<string, MetricFigures> = {};
-  for (const metric of METRICS) {
-    if (!metricAvailable(state, metric)) continue;
-    const segments: Record<string, Record<string, SegmentFigure>> = {};
-    for (const [dimension, groups] of pooled) {
+  for (const { instance, info } of metrics) {
+    if (instance.scope !== 'survey') continue;
+    const segments: MetricFigures['segments'] = {};
+    for (const { dimension, groups } of pooled) {
       const raw = groups.map(({ level, inLevel, rest }) => {
-        const estimate = estimateMetric(inLevel, metric, rule, topBoxes);
-        const restEstimate = estimateMetric(rest, metric, rule, topBoxes);
-        return {
-          level,
-          estimate,
-          test: compareEstimates(estimate, restEstimate, metric.kind, alpha),
-        };
+        const estimate = instance.compute(inLevel);
+        const test = compareEstimates(estimate, instance.compute(rest), info.kind, alpha);
+        return { level, estimate, test };
       });
       const tested = raw.filter((r) => r.test !== null);
-      const adjusted = tested.length > 0 ? adjust(tested.map((r) => r.test!.p)) : [];
+      const adjusted = tested.length > 0 ? ADJUST[adjustment](tested.map((r) => r.test!.p)) : [];
       const byLevel: Record<string, SegmentFigure> = {};
       for (const r of raw) {
         const i = tested.indexOf(r);
@@ -126,11 +67,12 @@ export function surveyFigures(
             r.test && i >= 0
               ? { ...r.test, pAdjusted: adjusted[i]!, significantAdjusted: adjusted[i]! < alpha }
               : null,
+          change: null,
         };
       }
       segments[dimension] = byLevel;
     }
-    result[metric.id] = { overall: estimateMetric(all, metric, rule, topBoxes), segments };
+    result[instance.id] = { overall: instance.compute(all), change: null, segments };
   }
   return result;
 }

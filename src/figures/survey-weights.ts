@@ -6,11 +6,13 @@
  * linearises the calibration) this differs by about 1% on the reference data (test/fixtures/
  * oracles/weighting): 1.1% above for post-stratification, 1.0% below for raking.
  */
-import type { Diagnostic } from '../reading/diagnostics.ts';
+import { diagnostic, type Diagnostic } from '../reading/diagnostics.ts';
 import type { Manifest } from '../contracts/manifest-schema.ts';
 import { kishEffectiveN, rake } from '../statistics/raking.ts';
-import type { WeightingSummary } from './snapshot-figures.ts';
-import { cellKey, type SurveyCell, type SurveyState } from '../reducing/survey-state.ts';
+import type { ReviewFigures } from '../contracts/figures-schema.ts';
+import type { SurveyCell, SurveyState } from '../reducing/survey-state.ts';
+
+export type WeightingSummary = ReviewFigures['weighting'];
 
 export interface SurveyWeights {
   weightOf: (cell: SurveyCell) => number;
@@ -27,7 +29,10 @@ function unweighted(n: number): SurveyWeights {
 }
 
 /** Weights per the manifest's `weighting`; unweighted when it asks for none. */
-export function surveyWeights(state: SurveyState, manifest: Manifest): SurveyWeights {
+/**
+ * @param file the manifest's path as diagnostics show it
+ */
+export function surveyWeights(state: SurveyState, manifest: Manifest, file: string): SurveyWeights {
   const cells = [...state.cells.values()];
   const n = cells.reduce((sum, c) => sum + c.responses, 0);
   const weighting = manifest.weighting;
@@ -44,32 +49,30 @@ export function surveyWeights(state: SurveyState, manifest: Manifest): SurveyWei
     cells.map((c) => ({ levels: c.levels, n: c.responses })),
     targets,
   );
-  const byKey = new Map(
-    cells.map((c, i) => [cellKey(state.config.dimensions, c.levels), result.weights[i]!]),
-  );
+  const byCell = new Map(cells.map((c, i) => [c, result.weights[i]!]));
   const counts = cells.map((c) => c.responses);
   const nEffective = kishEffectiveN(result.weights, counts);
   const mean = result.weights.reduce((s, w, i) => s + w * counts[i]!, 0) / n;
-  const diagnostics: Diagnostic[] = result.emptyLevels.map(({ dimension, level }) => ({
-    id: 'segment-below-minimum-base',
-    level: 'warning',
-    file: `${manifest.id}/manifest.json`,
-    column: `segments.${dimension}.levels.${level}`,
-    message: `no responses from "${level}", so weighting cannot represent it; the other levels are weighted to the full population`,
-    hint: 'invite this group next period, or remove it from the weighting dimensions',
-  }));
+  const diagnostics: Diagnostic[] = result.emptyLevels.map(({ dimension, level }) =>
+    diagnostic('weighting-level-empty', {
+      file,
+      column: `segments.${dimension}.levels.${level}`,
+      message: `no responses from "${level}", so weighting cannot represent it; the other levels are weighted to the full population`,
+      hint: 'invite this group next period, or remove it from the weighting dimensions',
+    }),
+  );
   if (!result.converged) {
-    diagnostics.push({
-      id: 'segment-below-minimum-base',
-      level: 'warning',
-      file: `${manifest.id}/manifest.json`,
-      column: 'weighting',
-      message: `raking did not converge in ${result.iterations} iterations (largest margin error ${(100 * result.maxMarginError).toFixed(2)}%)`,
-      hint: 'check for empty combinations of levels, or weight on fewer dimensions',
-    });
+    diagnostics.push(
+      diagnostic('weighting-not-converged', {
+        file,
+        column: 'weighting',
+        message: `raking did not converge in ${result.iterations} iterations (largest margin error ${(100 * result.maxMarginError).toFixed(2)}%)`,
+        hint: 'check for empty combinations of levels, or weight on fewer dimensions',
+      }),
+    );
   }
   return {
-    weightOf: (cell) => byKey.get(cellKey(state.config.dimensions, cell.levels)) ?? mean,
+    weightOf: (cell) => byCell.get(cell) ?? mean,
     summary: {
       method: weighting.method,
       dimensions,

@@ -69,6 +69,18 @@ export const CHANGE_TESTS: Record<MetricKind, ChangeTest> = {
   weight: zOnStandardErrors('bootstrap-z'),
 };
 
+/** The test of each kind in words, for the methodology page. */
+export const CHANGE_TEST_DESCRIPTIONS: Record<MetricKind, string> = {
+  nps: 'z = Δ / √(se₁² + se₂²), se from v = (p + d) − (p − d)² (net scores)',
+  proportion: 'pooled two-proportion z-test on the counts p·n_eff',
+  mean: 'Welch’s t-test with Welch–Satterthwaite degrees of freedom on n_eff',
+  ratio: 'z = Δ / √(se₁² + se₂²) with linearisation SEs',
+  count: 'z = (c₁ − c₂) / √(c₁ + c₂), each count Poisson',
+  rate: 'z = Δ / √(se₁² + se₂²) with Poisson SEs of the rates',
+  quantile: 'z = Δ / √(se₁² + se₂²) with order-statistic SEs (Price & Bonett 2002)',
+  weight: 'z = Δ / √(se₁² + se₂²) with parametric-bootstrap SEs',
+};
+
 /**
  * Tests `current` against `previous` with the test of the metric's kind. Null when either side
  * is suppressed or has no SE, or when a proportion's effective base is 0.

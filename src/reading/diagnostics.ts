@@ -4,25 +4,16 @@
  * never the wording. The catalog below is the one place that names every kind of problem.
  */
 
+import type { z } from 'zod';
+import type { DiagnosticSchema } from '../contracts/figures-schema.ts';
+
 export type DiagnosticLevel = 'error' | 'warning';
 
-export interface Diagnostic {
+/** A diagnostic as the figures file stores it, its id one of the catalog's. */
+export type Diagnostic = Omit<z.output<typeof DiagnosticSchema>, 'id'> & {
   /** Stable identifier from DIAGNOSTICS, e.g. "out-of-scale". */
   id: DiagnosticId;
-  level: DiagnosticLevel;
-  /** Path of the file, relative to the project root where possible. */
-  file: string;
-  /** 1-based row as a spreadsheet shows it (the header is row 1 unless headerRow says otherwise). */
-  row?: number;
-  /** The export's column header (or a manifest path such as "items.recommend.scale"). */
-  column?: string;
-  /** The offending cell value, as written in the file. */
-  value?: string;
-  /** What is wrong. */
-  message: string;
-  /** What to do about it. */
-  hint: string;
-}
+};
 
 /** Catalog of every diagnostic: id → default level and a title for documentation. */
 export const DIAGNOSTICS = {
@@ -67,6 +58,15 @@ export const DIAGNOSTICS = {
   'segment-below-minimum-base': { level: 'warning', title: 'Segment below the minimum base' },
   'invalid-action': { level: 'error', title: 'Action register row is invalid' },
   'lookup-miss': { level: 'warning', title: 'Key not found in a lookup file' },
+  'metric-id-conflict': {
+    level: 'error',
+    title: 'An item id is also the id of another metric',
+  },
+  'weighting-level-empty': {
+    level: 'warning',
+    title: 'A weighting level has no responses',
+  },
+  'weighting-not-converged': { level: 'warning', title: 'Raking did not converge' },
 } as const satisfies Record<string, { level: DiagnosticLevel; title: string }>;
 
 export type DiagnosticId = keyof typeof DIAGNOSTICS;

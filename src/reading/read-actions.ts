@@ -4,12 +4,13 @@
  */
 import { existsSync } from 'node:fs';
 import { ACTION_COLUMNS, ActionSchema, type Action } from '../contracts/action-schema.ts';
-import { getMetric } from '../metrics/registry.ts';
 import { readCsv } from './csv-reader.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 
 export interface ActionsLoadResult {
   actions: Action[];
+  /** Action id → its row in the file, for diagnostics found later (an unknown metric). */
+  rows: Map<string, number>;
   diagnostics: Diagnostic[];
 }
 
@@ -24,14 +25,14 @@ const HINTS: Partial<Record<keyof Action, string>> = {
  * @param displayPath path shown in diagnostics
  * @param snapshotIds known snapshot ids, to check `opened_in`
  */
-export async function loadActions(
+export async function readActions(
   path: string,
   displayPath: string,
   snapshotIds: readonly string[],
 ): Promise<ActionsLoadResult> {
   const diagnostics: Diagnostic[] = [];
   const actions: Action[] = [];
-  if (!existsSync(path)) return { actions, diagnostics };
+  if (!existsSync(path)) return { actions, rows: new Map(), diagnostics };
   let header: string[] = [];
   const seen = new Map<string, number>();
   const result = await readCsv(
@@ -101,15 +102,6 @@ export async function loadActions(
           `use one of: ${snapshotIds.join(', ')}`,
         ]);
       }
-      try {
-        getMetric(action.metric);
-      } catch {
-        problems.push([
-          'metric',
-          'unknown metric id',
-          'use a metric id from the methodology page, e.g. nps, csat, index',
-        ]);
-      }
       for (const [column, message, hint] of problems) {
         diagnostics.push(
           diagnostic('invalid-action', {
@@ -129,5 +121,5 @@ export async function loadActions(
     },
   );
   diagnostics.push(...result.diagnostics);
-  return { actions, diagnostics };
+  return { actions, rows: seen, diagnostics };
 }

@@ -13,8 +13,14 @@ import type { OrderRow } from '../contracts/row-types.ts';
 import { CustomerColumns } from './customer-index.ts';
 
 /** Per-customer behaviour columns. */
-export type BehaviourColumn = 'orders' | 'revenue' | 'late' | 'delivered';
-export const BEHAVIOUR_COLUMNS: readonly BehaviourColumn[] = ['orders', 'revenue', 'late', 'delivered'];
+export type BehaviourColumn = 'orders' | 'priced' | 'revenue' | 'late' | 'delivered';
+export const BEHAVIOUR_COLUMNS: readonly BehaviourColumn[] = [
+  'orders',
+  'priced',
+  'revenue',
+  'late',
+  'delivered',
+];
 
 /** One customer's totals, read out of the columns (for callers that want an object). */
 export interface CustomerTotals {
@@ -24,7 +30,7 @@ export interface CustomerTotals {
   late: number;
   /** Delivered orders with both dates known. */
   delivered: number;
-  segments: Record<string, string | undefined>;
+  segments: Readonly<Record<string, string | undefined>>;
 }
 
 export interface BehaviourState {
@@ -34,7 +40,7 @@ export interface BehaviourState {
    */
   customers: CustomerColumns<BehaviourColumn>;
   /** Each customer's segment levels, from their first order. */
-  segments: Array<Record<string, string | undefined>>;
+  segments: Array<Readonly<Record<string, string | undefined>>>;
   /** Orders excluded by status, by status. */
   excluded: Record<string, number>;
   /** Orders without an amount (missing, never 0). */
@@ -70,7 +76,10 @@ export function addOrder(
   const base = row * table.stride;
   table.data[base + table.at.orders]! += 1;
   if (order.amount === undefined) state.missingAmount += 1;
-  else table.data[base + table.at.revenue]! += order.amount;
+  else {
+    table.data[base + table.at.priced]! += 1;
+    table.data[base + table.at.revenue]! += order.amount;
+  }
   if (order.delivered && order.estimatedDelivery) {
     table.data[base + table.at.delivered]! += 1;
     if (order.delivered > order.estimatedDelivery) table.data[base + table.at.late]! += 1;

@@ -22,6 +22,9 @@ export interface CustomerBaseState {
   unknown: number;
   revenue: number;
   churnedRevenue: number;
+  /** Σ revenue² and Σ churned revenue² (the revenue-at-risk ratio's variance needs them). */
+  revenueSq: number;
+  churnedRevenueSq: number;
   /** Customers (with a known flag) whose revenue is empty. */
   revenueMissing: number;
   /** Segment dimension → churn counts per level. */
@@ -35,6 +38,8 @@ export function createCustomerBase(): CustomerBaseState {
     unknown: 0,
     revenue: 0,
     churnedRevenue: 0,
+    revenueSq: 0,
+    churnedRevenueSq: 0,
     revenueMissing: 0,
     bySegment: new Map(),
   };
@@ -51,7 +56,11 @@ export function addCustomer(state: CustomerBaseState, row: CustomerRow): Custome
   if (row.revenue === undefined) state.revenueMissing += 1;
   else {
     state.revenue += row.revenue;
-    if (row.churned) state.churnedRevenue += row.revenue;
+    state.revenueSq += row.revenue * row.revenue;
+    if (row.churned) {
+      state.churnedRevenue += row.revenue;
+      state.churnedRevenueSq += row.revenue * row.revenue;
+    }
   }
   for (const dimension in row.segments) {
     const level = row.segments[dimension];
@@ -84,6 +93,8 @@ export function mergeCustomerBase(a: CustomerBaseState, b: CustomerBaseState): C
     unknown: a.unknown + b.unknown,
     revenue: a.revenue + b.revenue,
     churnedRevenue: a.churnedRevenue + b.churnedRevenue,
+    revenueSq: a.revenueSq + b.revenueSq,
+    churnedRevenueSq: a.churnedRevenueSq + b.churnedRevenueSq,
     revenueMissing: a.revenueMissing + b.revenueMissing,
     bySegment,
   };

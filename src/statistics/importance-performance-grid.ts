@@ -7,13 +7,6 @@
 export type Quadrant =
   'concentrate-here' | 'keep-up-the-good-work' | 'low-priority' | 'possible-overkill';
 
-export const QUADRANT_LABELS: Record<Quadrant, string> = {
-  'concentrate-here': 'Concentrate here',
-  'keep-up-the-good-work': 'Keep up the good work',
-  'low-priority': 'Low priority',
-  'possible-overkill': 'Possible overkill',
-};
-
 export interface GridPoint {
   driver: string;
   importance: number;

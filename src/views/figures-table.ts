@@ -2,8 +2,7 @@
  * Flattens a snapshot's figures into one row per metric × group, the shape of the CSV download
  * (and a convenient one for spreadsheets): overall first, then each segment level.
  */
-import type { MetricChange, SnapshotFigures } from '../figures/snapshot-figures.ts';
-import { getMetric } from '../metrics/registry.ts';
+import type { ReviewFigures } from '../contracts/figures-schema.ts';
 
 export const FIGURE_COLUMNS = [
   'metric',
@@ -27,14 +26,11 @@ export const FIGURE_COLUMNS = [
 export type FigureRow = Record<(typeof FIGURE_COLUMNS)[number], string | number | boolean | null>;
 
 /** One row per metric overall and per segment level. */
-export function figureRows(
-  figures: SnapshotFigures,
-  changes: Record<string, MetricChange> | null,
-): FigureRow[] {
+export function figureRows(figures: ReviewFigures): FigureRow[] {
   const rows: FigureRow[] = [];
   for (const [id, m] of Object.entries(figures.metrics)) {
-    const label = getMetric(id).label;
-    const change = changes?.[id];
+    const label = figures.catalog[id]?.label ?? id;
+    const change = m.change;
     rows.push({
       metric: id,
       label,
@@ -47,15 +43,15 @@ export function figureRows(
       n_effective: m.overall.nEffective,
       missing: m.overall.missing,
       base: m.overall.base,
-      change: change?.overall?.delta ?? null,
-      change_p: change?.overall?.p ?? null,
-      change_significant: change?.overall?.significant ?? null,
+      change: change?.delta ?? null,
+      change_p: change?.p ?? null,
+      change_significant: change?.significant ?? null,
       vs_rest: null,
       vs_rest_p_adjusted: null,
     });
     for (const [dimension, levels] of Object.entries(m.segments)) {
       for (const [level, e] of Object.entries(levels)) {
-        const c = change?.segments[dimension]?.[level] ?? null;
+        const c = e.change;
         rows.push({
           metric: id,
           label,
@@ -80,11 +76,11 @@ export function figureRows(
   return [...rows, ...churnRows(figures)];
 }
 
-/** Churn from the customer-base table: overall, then each segment level against the rest. */
-function churnRows(figures: SnapshotFigures): FigureRow[] {
-  const base = figures.operational?.customers;
+/** Churn from the customer-base table by segment level, each against the rest of the base. */
+function churnRows(figures: ReviewFigures): FigureRow[] {
+  const base = figures.customers;
   if (!base) return [];
-  const label = getMetric('customer_churn').label;
+  const label = figures.catalog.customer_churn?.label ?? 'customer_churn';
   const row = (
     dimension: string | null,
     level: string | null,
@@ -100,7 +96,7 @@ function churnRows(figures: SnapshotFigures): FigureRow[] {
     upper_95: churn.upper,
     n: churn.n,
     n_effective: churn.n,
-    missing: dimension === null ? base.unknown : null,
+    missing: null,
     base: null,
     change: null,
     change_p: null,
@@ -108,17 +104,20 @@ function churnRows(figures: SnapshotFigures): FigureRow[] {
     vs_rest: vsRest?.delta ?? null,
     vs_rest_p_adjusted: vsRest?.pAdjusted ?? null,
   });
-  return [
-    row(null, null, base.churn, null),
-    ...Object.entries(base.bySegment).flatMap(([dimension, levels]) =>
-      levels.map((l) => row(dimension, l.level, l.churn, l)),
-    ),
-  ];
+  return Object.entries(base.bySegment).flatMap(([dimension, levels]) =>
+    levels.map((l) => row(dimension, l.level, l.churn, l)),
+  );
 }
 
+/**
+ * A cell as text. Text that a spreadsheet would read as a formula (=, +, -, @, tab or carriage
+ * return first) is prefixed with an apostrophe, so a data string is never run (OWASP, CSV
+ * injection); numbers are written as numbers.
+ */
 function csvCell(value: string | number | boolean | null): string {
   if (value === null) return '';
-  const text = typeof value === 'number' ? String(Number(value.toPrecision(12))) : String(value);
+  let text = typeof value === 'number' ? String(Number(value.toPrecision(12))) : String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -134,11 +133,10 @@ export function toCsv(
 
 /** Every figure of every period in one long table: the "all periods" download. */
 export function allPeriodRows(
-  snapshots: readonly SnapshotFigures[],
-  changes: Record<string, Record<string, MetricChange> | null>,
+  reviews: readonly ReviewFigures[],
 ): Array<FigureRow & { period: string; snapshot: string }> {
-  return snapshots.flatMap((s) =>
-    figureRows(s, changes[s.id] ?? null).map((row) => ({
+  return reviews.flatMap((s) =>
+    figureRows(s).map((row) => ({
       snapshot: s.id,
       period: s.period,
       ...row,

@@ -2,10 +2,12 @@
  * Number formatting for readers: one place decides decimals, signs, units and how a missing or
  * suppressed figure reads, so every page and table says it the same way.
  */
-import type { Change } from '../metrics/change.ts';
-import type { Estimate } from '../metrics/estimate.ts';
-import type { MetricDefinition } from '../metrics/registry.ts';
+import type { Change, Estimate, MetricInfo } from '../contracts/figures-schema.ts';
 
+/** How a metric's values are written: its unit, decimals and direction. */
+type Metric = Pick<MetricInfo, 'unit' | 'decimals' | 'direction' | 'changeUnit'>;
+
+// Intl formatters are costly to create and the same few are asked for thousands of times.
 const formatters = new Map<string, Intl.NumberFormat>();
 
 function numberFormat(locale: string, decimals: number, signed = false): Intl.NumberFormat {
@@ -23,7 +25,7 @@ function numberFormat(locale: string, decimals: number, signed = false): Intl.Nu
 }
 
 /** "32.1", "68.4%" — a metric value with its unit. */
-export function formatValue(metric: MetricDefinition, value: number, locale = 'en-GB'): string {
+export function formatValue(metric: Metric, value: number, locale = 'en-GB'): string {
   return `${minus(numberFormat(locale, metric.decimals).format(value))}${metric.unit === '%' ? '%' : ''}`;
 }
 
@@ -34,7 +36,7 @@ function minus(text: string): string {
 
 /** "28.0–36.2" — an interval without repeating the unit. */
 export function formatInterval(
-  metric: MetricDefinition,
+  metric: Metric,
   lower: number,
   upper: number,
   locale = 'en-GB',
@@ -46,9 +48,8 @@ export function formatInterval(
 }
 
 /** "+3.2 pts" / "−1.4 pp" — a change with sign and unit. */
-export function formatDelta(metric: MetricDefinition, delta: number, locale = 'en-GB'): string {
-  const unit =
-    metric.unit === '%' ? ' pp' : metric.kind === 'mean' && metric.id !== 'index' ? '' : ' pts';
+export function formatDelta(metric: Metric, delta: number, locale = 'en-GB'): string {
+  const unit = metric.unit === '%' ? ' pp' : metric.changeUnit === 'points' ? ' pts' : '';
   return `${minus(numberFormat(locale, metric.decimals, true).format(delta))}${unit}`;
 }
 
@@ -64,12 +65,12 @@ export function formatCount(n: number, locale = 'en-GB'): string {
 }
 
 /** Whether a change is good news for the reader, given the metric's direction. */
-export function changeIsImprovement(metric: MetricDefinition, change: Change): boolean {
+export function changeIsImprovement(metric: Metric, change: Change): boolean {
   return metric.direction === 'higher-is-better' ? change.delta > 0 : change.delta < 0;
 }
 
 /** One-line description of an estimate for text-only readers and tables. */
-export function describeEstimate(metric: MetricDefinition, e: Estimate, locale = 'en-GB'): string {
+export function describeEstimate(metric: Metric, e: Estimate, locale = 'en-GB'): string {
   if (e.value === null) return `suppressed: too few responses (n = ${formatCount(e.n, locale)})`;
   const interval =
     e.lower !== null && e.upper !== null

@@ -1,9 +1,8 @@
 /**
- * Pure builder of the segment view: one customer group across periods and metrics.
+ * Pure builder of the segment view: one customer group across periods and metrics, from the
+ * history figures (every change was tested when its period's figures were computed).
  */
-import { compareEstimates } from '../metrics/change.ts';
-import { METRICS } from '../metrics/registry.ts';
-import type { SnapshotFigures } from '../figures/snapshot-figures.ts';
+import type { HistoryFigures } from '../contracts/figures-schema.ts';
 import { formatDelta, formatInterval, formatP, formatValue } from './format.ts';
 
 export interface SegmentRef {
@@ -26,62 +25,46 @@ export interface SegmentView {
   rows: Array<{ metricId: string; label: string; cells: SegmentCell[] }>;
 }
 
-/** Every dimension × level that appears in any snapshot, in declaration order. */
-export function listSegments(snapshots: readonly SnapshotFigures[]): SegmentRef[] {
-  const seen = new Map<string, SegmentRef>();
-  for (const s of snapshots) {
-    for (const [dimension, info] of Object.entries(s.segments)) {
-      for (const level of info.levels) {
-        const key = `${dimension}\u0000${level}`;
-        if (!seen.has(key)) seen.set(key, { dimension, dimensionLabel: info.label, level });
-      }
-    }
-  }
-  return [...seen.values()];
+/** Every dimension × level of any period, in declaration order. */
+export function listSegments(history: HistoryFigures): SegmentRef[] {
+  return Object.entries(history.segments).flatMap(([dimension, info]) =>
+    info.levels.map((level) => ({ dimension, dimensionLabel: info.label, level })),
+  );
 }
 
 export function buildSegmentView(
-  snapshots: readonly SnapshotFigures[],
+  history: HistoryFigures,
   dimension: string,
   level: string,
   locale: string,
 ): SegmentView {
-  const metrics = METRICS.filter((m) => snapshots.some((s) => s.metrics[m.id]));
-  return {
-    periods: snapshots.map((s) => s.period),
-    rows: metrics.map((metric) => ({
-      metricId: metric.id,
-      label: metric.label,
-      cells: snapshots.map((s, i) => {
-        const e = s.metrics[metric.id]?.segments[dimension]?.[level];
-        const prev =
-          i > 0 ? snapshots[i - 1]!.metrics[metric.id]?.segments[dimension]?.[level] : undefined;
-        if (!e)
-          return {
-            value: null,
-            interval: null,
-            n: 0,
-            base: 'suppressed' as const,
-            change: null,
-            significant: false,
-          };
-        const change = prev ? compareEstimates(e, prev, metric.kind) : null;
-        return {
-          value: e.value === null ? null : formatValue(metric, e.value, locale),
-          interval:
-            e.lower !== null && e.upper !== null
-              ? formatInterval(metric, e.lower, e.upper, locale)
+  const rows = Object.entries(history.series).flatMap(([metricId, series]) => {
+    const metric = history.catalog[metricId];
+    const points = series.segments[dimension]?.[level];
+    if (!metric || !points || points.every((p) => p.n === 0)) return [];
+    return [
+      {
+        metricId,
+        label: metric.label,
+        cells: points.map(
+          (p): SegmentCell => ({
+            value: p.value === null ? null : formatValue(metric, p.value, locale),
+            interval:
+              p.lower !== null && p.upper !== null
+                ? formatInterval(metric, p.lower, p.upper, locale)
+                : null,
+            n: p.n,
+            base: p.base,
+            change: p.change
+              ? `${formatDelta(metric, p.change.delta, locale)}${p.change.significant ? ` (${formatP(p.change.p)})` : ''}`
               : null,
-          n: e.n,
-          base: e.base,
-          change: change
-            ? `${formatDelta(metric, change.delta, locale)}${change.significant ? ` (${formatP(change.p)})` : ''}`
-            : null,
-          significant: change?.significant ?? false,
-        };
-      }),
-    })),
-  };
+            significant: p.change?.significant ?? false,
+          }),
+        ),
+      },
+    ];
+  });
+  return { periods: history.periods.map((p) => p.period), rows };
 }
 
 /** URL-safe slug of a segment level. */

@@ -2,13 +2,14 @@
  * What changed in the headline figures between the versions of one review: one row per
  * headline metric, one column per version, and the change from the previous version.
  */
-import { HEADLINE_METRICS, getMetric } from '../metrics/registry.ts';
-import type { SnapshotFigures } from '../figures/snapshot-figures.ts';
+import type { ReviewFigures } from '../contracts/figures-schema.ts';
+import { HEADLINE_METRICS } from '../metrics/registry/index.ts';
 import { formatDelta, formatValue } from './format.ts';
 
+/** A version's figures with its change note. */
 export interface VersionFigures {
   version: number;
-  figures: SnapshotFigures;
+  figures: ReviewFigures;
   changeNote?: string;
 }
 
@@ -24,8 +25,8 @@ export function buildVersionDiff(
 ): VersionDiff | null {
   if (versions.length < 2) return null;
   const rows = HEADLINE_METRICS.flatMap((id) => {
-    if (!versions.some((v) => v.figures.metrics[id])) return [];
-    const metric = getMetric(id);
+    const metric = versions.findLast((v) => v.figures.metrics[id])?.figures.catalog[id];
+    if (!metric) return [];
     const values = versions.map((v) => v.figures.metrics[id]?.overall.value ?? null);
     const last = values.at(-1);
     const before = values.at(-2);

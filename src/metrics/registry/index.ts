@@ -38,20 +38,16 @@ export interface SnapshotMetric {
 }
 
 /**
- * The metrics a snapshot has, in registry order, each with what a reader needs to read it.
- * @throws "metric id x is defined twice" when two entries give the same id (e.g. an item whose
- * id is a fixed metric's)
+ * The metrics a snapshot has, in registry order, each with what a reader needs to read it. An
+ * id given twice (an item named like a fixed metric) keeps its first definition; see
+ * duplicateMetricIds, which the figures stage reports as an error.
  */
 export function metricsFor(ctx: RegistryContext): SnapshotMetric[] {
-  const seen = new Map<string, string>();
+  const seen = new Set<string>();
   return REGISTRY.flatMap((entry) =>
-    entry.instances(ctx).map((instance) => {
-      const first = seen.get(instance.id);
-      if (first !== undefined)
-        throw new Error(
-          `metric id ${instance.id} is defined twice (by ${first} and ${entry.id}): rename the item`,
-        );
-      seen.set(instance.id, entry.id);
+    entry.instances(ctx).flatMap((instance) => {
+      if (seen.has(instance.id)) return [];
+      seen.add(instance.id);
       const info: MetricInfo = {
         id: instance.id,
         entry: entry.id,
@@ -67,14 +63,16 @@ export function metricsFor(ctx: RegistryContext): SnapshotMetric[] {
         item: instance.item,
         component: instance.component,
       };
-      return { entry, instance, info };
+      return [{ entry, instance, info }];
     }),
   );
 }
 
-/** Ids the registry gives whatever the questionnaire (fixed entries), for checking item ids. */
-export function fixedMetricIds(ctx: RegistryContext): string[] {
-  return metricsFor(ctx)
-    .filter((m) => m.instance.item === null)
-    .map((m) => m.instance.id);
+/** Metric ids two entries give (e.g. an item whose id is "nps"), with the entries. */
+export function duplicateMetricIds(ctx: RegistryContext): Array<{ id: string; entries: string[] }> {
+  const byId = new Map<string, string[]>();
+  for (const entry of REGISTRY)
+    for (const instance of entry.instances(ctx))
+      byId.set(instance.id, [...(byId.get(instance.id) ?? []), entry.id]);
+  return [...byId].filter(([, entries]) => entries.length > 1).map(([id, entries]) => ({ id, entries }));
 }

@@ -5,8 +5,7 @@ import { getSiteData } from '../../build/site-data.ts';
 /** Every figure of every period, one row per snapshot × metric × group. */
 export const GET: APIRoute = async () => {
   const site = await getSiteData();
-  return new Response(
-    toCsv(['snapshot', 'period', ...FIGURE_COLUMNS], allPeriodRows(site.snapshots, site.changes)),
-    { headers: { 'Content-Type': 'text/csv; charset=utf-8' } },
-  );
+  return new Response(toCsv(['snapshot', 'period', ...FIGURE_COLUMNS], allPeriodRows(site.reviews)), {
+    headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+  });
 };

@@ -32,7 +32,7 @@ abstract class CustomerBatch {
 /** Orders gathered for adding together. */
 export class OrderBatch extends CustomerBatch {
   readonly statuses: string[];
-  readonly segments: Array<Record<string, string | undefined>>;
+  readonly segments: Array<Readonly<Record<string, string | undefined>>>;
   /** Order value, NaN when missing. */
   readonly amounts: Float64Array;
   /** 1 when both delivery dates are known, 2 when the delivery was also late, else 0. */
@@ -43,7 +43,7 @@ export class OrderBatch extends CustomerBatch {
   constructor(capacity = 1 << 14) {
     super(capacity);
     this.statuses = new Array<string>(capacity).fill('');
-    this.segments = new Array<Record<string, string | undefined>>(capacity).fill({});
+    this.segments = new Array<Readonly<Record<string, string | undefined>>>(capacity).fill({});
     this.amounts = new Float64Array(capacity);
     this.delivery = new Uint8Array(capacity);
     this.counted = new Uint8Array(capacity);
@@ -101,7 +101,7 @@ function markCounted(
 }
 
 function addNewSegments(
-  segments: Array<Record<string, string | undefined>>,
+  segments: Array<Readonly<Record<string, string | undefined>>>,
   batch: OrderBatch,
   count: number,
 ): void {
@@ -114,7 +114,7 @@ function addNewSegments(
 function addOrderFigures(table: BehaviourState['customers'], batch: OrderBatch, count: number) {
   const { rows, amounts, delivery } = batch;
   const { data, stride } = table;
-  const { orders, revenue, delivered, late } = table.at;
+  const { orders, priced, revenue, delivered, late } = table.at;
   let missingAmount = 0;
   for (let i = 0; i < count; i++) {
     const row = rows[i]!;
@@ -124,7 +124,10 @@ function addOrderFigures(table: BehaviourState['customers'], batch: OrderBatch, 
     const amount = amounts[i]!;
     if (amount !== amount)
       missingAmount += 1; // NaN: no amount
-    else data[base + revenue]! += amount;
+    else {
+      data[base + priced]! += 1;
+      data[base + revenue]! += amount;
+    }
     const d = delivery[i]!;
     if (d > 0) {
       data[base + delivered]! += 1;

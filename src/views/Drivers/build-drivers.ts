@@ -2,8 +2,17 @@
  * Pure builder of the drivers section: relative-importance bars (Johnson's weights as shares of
  * R²) and the importance–performance chart as SVG coordinates, with a text summary.
  */
-import { QUADRANT_LABELS, type Quadrant } from '../../statistics/importance-performance-grid.ts';
-import type { DriverFigures } from '../../figures/snapshot-figures.ts';
+import type { DriverFigures } from '../../contracts/figures-schema.ts';
+
+type Quadrant = DriverFigures['grid'][number]['quadrant'];
+
+/** What each quadrant of the importance–performance grid asks of the reader. */
+export const QUADRANT_LABELS: Record<Quadrant, string> = {
+  'concentrate-here': 'Concentrate here',
+  'keep-up-the-good-work': 'Keep up the good work',
+  'low-priority': 'Low priority',
+  'possible-overkill': 'Possible overkill',
+};
 
 export interface DriverBar {
   driver: string;

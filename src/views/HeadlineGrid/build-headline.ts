@@ -1,14 +1,13 @@
 /** Pure builder of the headline cards: value, interval, base and change for each metric id. */
+import type { ReviewFigures } from '../../contracts/figures-schema.ts';
 import {
+  changeIsImprovement,
   formatCount,
   formatDelta,
   formatInterval,
   formatP,
   formatValue,
-  changeIsImprovement,
 } from '../format.ts';
-import type { ReviewContext } from '../review-context.ts';
-import { getMetric } from '../../metrics/registry.ts';
 
 export interface HeadlineCard {
   metricId: string;
@@ -29,29 +28,35 @@ export interface HeadlineCard {
   /** Previous period label the change refers to. */
   previousPeriod: string | null;
   target: string | null;
+  /** Values over the periods so far, oldest first, for a sparkline. */
+  trend: Array<number | null>;
   /** Sentence for screen readers and text-only reading. */
   sentence: string;
 }
 
-export function buildHeadline(ctx: ReviewContext, metricIds: readonly string[]): HeadlineCard[] {
-  const previous = ctx.history.length > 1 ? ctx.history[ctx.history.length - 2]! : null;
+export function buildHeadline(
+  figures: ReviewFigures,
+  metricIds: readonly string[],
+  locale: string,
+): HeadlineCard[] {
+  const previous = figures.previous;
   return metricIds.flatMap((id) => {
-    const metric = getMetric(id);
-    const figures = ctx.figures.metrics[id];
-    if (!figures) return [];
-    const e = figures.overall;
-    const change = ctx.changes?.[id]?.overall ?? null;
-    const value = e.value !== null ? formatValue(metric, e.value, ctx.locale) : null;
+    const metric = figures.catalog[id];
+    const m = figures.metrics[id];
+    if (!metric || !m) return [];
+    const e = m.overall;
+    const change = m.change;
+    const value = e.value !== null ? formatValue(metric, e.value, locale) : null;
     const interval =
-      e.lower !== null && e.upper !== null
-        ? formatInterval(metric, e.lower, e.upper, ctx.locale)
-        : null;
-    const target = ctx.figures.targets[id];
+      e.lower !== null && e.upper !== null ? formatInterval(metric, e.lower, e.upper, locale) : null;
+    const target = figures.targets[id];
     const changePart = change
       ? {
-          text: formatDelta(metric, change.delta, ctx.locale),
+          text: formatDelta(metric, change.delta, locale),
           direction: (change.delta > 0 ? 'up' : change.delta < 0 ? 'down' : 'flat') as
-            'up' | 'down' | 'flat',
+            | 'up'
+            | 'down'
+            | 'flat',
           significant: change.significant,
           improvement: changeIsImprovement(metric, change),
           test: `${change.test}, ${formatP(change.p)}`,
@@ -59,8 +64,8 @@ export function buildHeadline(ctx: ReviewContext, metricIds: readonly string[]):
       : null;
     const sentence =
       value === null
-        ? `${metric.label}: suppressed, too few responses (n = ${formatCount(e.n, ctx.locale)}).`
-        : `${metric.label}: ${value}, 95% interval ${interval}, n = ${formatCount(e.n, ctx.locale)}` +
+        ? `${metric.label}: suppressed, too few responses (n = ${formatCount(e.n, locale)}).`
+        : `${metric.label}: ${value}, 95% interval ${interval}, n = ${formatCount(e.n, locale)}` +
           (changePart && previous
             ? `; ${changePart.text} vs ${previous.period}, ${changePart.significant ? 'a significant change' : 'not a significant change'} (${changePart.test})`
             : '') +
@@ -72,11 +77,12 @@ export function buildHeadline(ctx: ReviewContext, metricIds: readonly string[]):
         label: metric.label,
         value,
         interval,
-        n: formatCount(e.n, ctx.locale),
+        n: formatCount(e.n, locale),
         base: e.base,
         change: changePart,
         previousPeriod: previous?.period ?? null,
-        target: target !== undefined ? formatValue(metric, target, ctx.locale) : null,
+        target: target !== undefined ? formatValue(metric, target, locale) : null,
+        trend: (figures.trends[id] ?? []).map((p) => p.value),
         sentence,
       },
     ];

@@ -6,8 +6,7 @@ import {
   formatValue,
   changeIsImprovement,
 } from '../format.ts';
-import type { ReviewContext } from '../review-context.ts';
-import { getMetric } from '../../metrics/registry.ts';
+import type { ReviewFigures } from '../../contracts/figures-schema.ts';
 
 export interface ScorecardCell {
   metricId: string;
@@ -34,24 +33,25 @@ export interface Scorecard {
 }
 
 export function buildScorecard(
-  ctx: ReviewContext,
+  figures: ReviewFigures,
   dimension: string,
   metricIds: readonly string[],
+  locale: string,
 ): Scorecard {
-  const info = ctx.figures.segments[dimension];
+  const info = figures.segments[dimension];
   if (!info) {
     throw new Error(
-      `Scorecard: unknown segment dimension "${dimension}" (known: ${Object.keys(ctx.figures.segments).join(', ')})`,
+      `Scorecard: unknown segment dimension "${dimension}" (known: ${Object.keys(figures.segments).join(', ')})`,
     );
   }
-  const ids = metricIds.filter((id) => ctx.figures.metrics[id]);
+  const ids = metricIds.filter((id) => figures.metrics[id] && figures.catalog[id]);
   const rows = info.levels.map((level) => ({
     level,
-    responses: ctx.figures.responseRates[dimension]?.[level]?.responses ?? 0,
+    responses: figures.responseRates[dimension]?.[level]?.responses ?? 0,
     cells: ids.map((id) => {
-      const metric = getMetric(id);
-      const e = ctx.figures.metrics[id]!.segments[dimension]?.[level];
-      const change = ctx.changes?.[id]?.segments[dimension]?.[level] ?? null;
+      const metric = figures.catalog[id]!;
+      const e = figures.metrics[id]!.segments[dimension]?.[level];
+      const change = e?.change ?? null;
       if (!e)
         return {
           metricId: id,
@@ -64,23 +64,23 @@ export function buildScorecard(
         };
       return {
         metricId: id,
-        value: e.value === null ? null : formatValue(metric, e.value, ctx.locale),
+        value: e.value === null ? null : formatValue(metric, e.value, locale),
         interval:
           e.lower !== null && e.upper !== null
-            ? formatInterval(metric, e.lower, e.upper, ctx.locale)
+            ? formatInterval(metric, e.lower, e.upper, locale)
             : null,
         base: e.base,
         n: e.n,
         vsRest:
           e.vsRest && e.vsRest.significantAdjusted
             ? {
-                text: `${formatDelta(metric, e.vsRest.delta, ctx.locale)} vs rest (adj. ${formatP(e.vsRest.pAdjusted)})`,
+                text: `${formatDelta(metric, e.vsRest.delta, locale)} vs rest (adj. ${formatP(e.vsRest.pAdjusted)})`,
                 better: changeIsImprovement(metric, e.vsRest),
               }
             : null,
         change: change
           ? {
-              text: formatDelta(metric, change.delta, ctx.locale),
+              text: formatDelta(metric, change.delta, locale),
               significant: change.significant,
               improvement: changeIsImprovement(metric, change),
               p: formatP(change.p),
@@ -92,7 +92,7 @@ export function buildScorecard(
   return {
     dimension,
     dimensionLabel: info.label,
-    columns: ids.map((id) => ({ metricId: id, label: getMetric(id).shortLabel })),
+    columns: ids.map((id) => ({ metricId: id, label: figures.catalog[id]!.shortLabel })),
     rows,
   };
 }

@@ -1,24 +1,11 @@
 /**
  * Pure builder of a trend: one point per period with its interval, the rows of the fallback
- * table, a one-line summary, and the chart.js configuration the client script renders.
+ * table, a one-line summary, and the chart.js configuration the client script renders. The
+ * points carry their tests already (computed by the figures stage).
  */
+import type { MetricInfo, TrendPoint } from '../../contracts/figures-schema.ts';
+import { metricColour } from '../chart-colours.ts';
 import { formatDelta, formatInterval, formatP, formatValue } from '../format.ts';
-import type { Change } from '../../metrics/change.ts';
-import { compareEstimates } from '../../metrics/change.ts';
-import type { Estimate } from '../../metrics/estimate.ts';
-import { getMetric, metricColour } from '../../metrics/registry.ts';
-import type { SnapshotFigures } from '../../figures/snapshot-figures.ts';
-
-export interface TrendPoint {
-  period: string;
-  value: number | null;
-  lower: number | null;
-  upper: number | null;
-  n: number;
-  base: Estimate['base'];
-  /** Change against the previous point, when both are shown. */
-  change: Change | null;
-}
 
 export interface TrendRow {
   period: string;
@@ -31,7 +18,7 @@ export interface TrendRow {
 export interface Trend {
   metricId: string;
   title: string;
-  points: TrendPoint[];
+  points: readonly TrendPoint[];
   rows: TrendRow[];
   summary: string;
   /** Serializable data for the client-side chart. */
@@ -46,44 +33,23 @@ export interface Trend {
     yLabel: string;
     /** The metric's colour (same on every chart). */
     colour: string;
-    range: [number, number];
+    range: [number, number] | null;
   };
 }
 
 export interface TrendOptions {
-  dimension?: string;
+  /** The group the points are of, for titles ("for SMB"). */
   level?: string;
+  target?: number;
   locale?: string;
 }
 
-/** @param history snapshots oldest first */
 export function buildTrend(
-  history: readonly SnapshotFigures[],
-  metricId: string,
+  metric: MetricInfo,
+  points: readonly TrendPoint[],
   options: TrendOptions = {},
 ): Trend {
-  const metric = getMetric(metricId);
   const locale = options.locale ?? 'en-GB';
-  const estimates = history.map((s) => {
-    const figures = s.metrics[metricId];
-    if (!figures) return null;
-    if (options.dimension && options.level)
-      return figures.segments[options.dimension]?.[options.level] ?? null;
-    return figures.overall;
-  });
-  const points: TrendPoint[] = history.map((s, i) => {
-    const e = estimates[i];
-    const prev = i > 0 ? estimates[i - 1] : null;
-    return {
-      period: s.period,
-      value: e?.value ?? null,
-      lower: e?.lower ?? null,
-      upper: e?.upper ?? null,
-      n: e?.n ?? 0,
-      base: e?.base ?? 'suppressed',
-      change: e && prev ? compareEstimates(e, prev, metric.kind) : null,
-    };
-  });
   const rows = points.map((p) => ({
     period: p.period,
     value:
@@ -113,9 +79,8 @@ export function buildTrend(
   } else if (last) {
     summary = `${metric.label}${where} was ${formatValue(metric, last.value!, locale)} in ${last.period}.`;
   }
-  const target = history.at(-1)?.targets[metricId];
   return {
-    metricId,
+    metricId: metric.id,
     title: `${metric.label}${where}`,
     points,
     rows,
@@ -126,9 +91,9 @@ export function buildTrend(
       lower: points.map((p) => p.lower),
       upper: points.map((p) => p.upper),
       significant: points.map((p) => p.change?.significant ?? false),
-      target: target ?? null,
+      target: options.target ?? null,
       yLabel: metric.unit === '%' ? `${metric.shortLabel} (%)` : metric.shortLabel,
-      colour: metricColour(metricId),
+      colour: metricColour(metric),
       range: metric.range,
     },
   };

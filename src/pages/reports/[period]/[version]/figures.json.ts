@@ -1,15 +1,16 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSiteData, versionContext } from '../../../../build/site-data.ts';
+import { getSiteData, versionFigures } from '../../../../build/site-data.ts';
 import { versionPaths } from '../../../../build/version-paths.ts';
-import { METRICS } from '../../../../metrics/registry.ts';
+import { definitionOf } from '../../../../metrics/registry/definitions.ts';
+import { REGISTRY } from '../../../../metrics/registry/index.ts';
 
 export const getStaticPaths = versionPaths satisfies GetStaticPaths;
 
-/** Every computed figure of the report version, with the metric definitions it uses. */
+/** Every figure of the report version (as its page shows them), with the definitions it uses. */
 export const GET: APIRoute = async ({ props }) => {
   const site = await getSiteData();
-  const review = versionContext(site, props.version);
-  const used = new Set(Object.keys(review.figures.metrics));
+  const figures = versionFigures(site, props.version);
+  const entries = new Set(Object.values(figures.catalog).map((m) => m.entry));
   const body = {
     report: {
       period: props.version.period,
@@ -17,10 +18,8 @@ export const GET: APIRoute = async ({ props }) => {
       snapshotHash: props.version.data.snapshotHash,
       frozen: props.version.frozen,
     },
-    snapshot: review.figures,
-    changesVsPrevious: review.changes,
-    previousPeriod: review.history.length > 1 ? review.history.at(-2)!.id : null,
-    metrics: METRICS.filter((m) => used.has(m.id)),
+    figures,
+    definitions: REGISTRY.filter((e) => entries.has(e.id)).map(definitionOf),
   };
   return new Response(`${JSON.stringify(body, null, 2)}\n`, {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },

@@ -1,0 +1,290 @@
+/**
+ * The figures stage: turns a reduced snapshot (and what the earlier periods left) into
+ * everything its review shows — every registry metric overall and by group with its tests, the
+ * change against the previous period, drivers, the detail figures of each section, findings,
+ * trends and the action register's follow-up — validated against the figures schema by whoever
+ * stores it. Pure apart from the carry the caller hands from period to period.
+ */
+import type { Action } from '../contracts/action-schema.ts';
+import { TABLE_NAMES, type TableName } from '../contracts/fields.ts';
+import {
+  FIGURES_FORMAT,
+  type MetricFigures,
+  type ReviewFigures,
+} from '../contracts/figures-schema.ts';
+import { mappedHeader, type Manifest } from '../contracts/manifest-schema.ts';
+import { DEFAULT_THEMES } from '../contracts/theme-dictionary.ts';
+import { compareEstimates } from '../metrics/change.ts';
+import {
+  duplicateMetricIds,
+  metricsFor,
+  type MetricSources,
+  type RegistryContext,
+} from '../metrics/registry/index.ts';
+import { responseRate } from '../metrics/response-rates.ts';
+import { diagnostic, type Diagnostic } from '../reading/diagnostics.ts';
+import type { ReducedSnapshot } from '../reducing/snapshot-reducers.ts';
+import { poolCells } from '../reducing/survey-state.ts';
+import { actionFigures } from './action-figures.ts';
+import {
+  activeCustomersOf,
+  behaviourFigures,
+  type ActiveCustomers,
+} from './behaviour-figures.ts';
+import { competitorFigures } from './competitor-figures.ts';
+import { complaintFigures } from './complaint-figures.ts';
+import { customerBaseFigures } from './customer-base-figures.ts';
+import { driverFigures } from './driver-figures.ts';
+import { findingsFor } from './root-causes.ts';
+import { surveyFigures } from './survey-figures.ts';
+import { surveyWeights } from './survey-weights.ts';
+import { trendsOf } from './trends.ts';
+import { voiceFigures } from './voice-figures.ts';
+
+/** A snapshot as the figures stage takes it. */
+export interface SnapshotInput {
+  manifest: Manifest;
+  hash: string;
+  /** How the snapshot folder is named in diagnostics, e.g. "data/2026-Q3". */
+  displayDir: string;
+  tables: ReviewFigures['tables'];
+  reduced: ReducedSnapshot;
+  /** The reader's warnings for this snapshot (shown in the methodology). */
+  warnings: readonly Diagnostic[];
+}
+
+/** What the earlier periods hand to the next one. */
+export interface Carry {
+  /** Reviews of the earlier periods, oldest first. */
+  history: readonly ReviewFigures[];
+  /** Customers active in the previous period (null when it had no orders, or for the first). */
+  previousActive: ActiveCustomers | null;
+  /** Every customer seen in an earlier period (extended in place by each period). */
+  everSeen: Set<string>;
+}
+
+/** The carry before the first period. */
+export function firstCarry(): Carry {
+  return { history: [], previousActive: null, everSeen: new Set() };
+}
+
+/**
+ * The review figures of one snapshot, the diagnostics the figures raise, and the carry for the
+ * next period.
+ * @param actions the whole action register (each review picks what concerns it)
+ */
+export function reviewFigures(
+  input: SnapshotInput,
+  carry: Carry,
+  actions: readonly Action[],
+): { figures: ReviewFigures; diagnostics: Diagnostic[]; carry: Carry } {
+  const { manifest, reduced } = input;
+  const { questionnaire } = reduced;
+  const manifestFile = `${input.displayDir}/manifest.json`;
+  const diagnostics: Diagnostic[] = [];
+  const tables = new Set<TableName>(TABLE_NAMES.filter((t) => manifest.tables[t]));
+  const ctx: RegistryContext = {
+    questionnaire,
+    tables,
+    themes: Object.entries(DEFAULT_THEMES).map(([id, t]) => ({
+      id,
+      label: t.label,
+      sentiment: t.sentiment ?? 'problem',
+    })),
+  };
+  for (const { id, entries } of duplicateMetricIds(ctx)) {
+    diagnostics.push(
+      diagnostic('metric-id-conflict', {
+        file: manifestFile,
+        column: `items.${id}`,
+        value: id,
+        message: `"${id}" names both an item and a metric of the registry (${entries.join(', ')}), so <Figure metric="${id}"> would be ambiguous`,
+        hint: `rename the item (its key under "items" and in tables.survey.columns), e.g. "${id}_item"`,
+      }),
+    );
+  }
+  const metrics = metricsFor(ctx);
+  const rule = manifest.minimumBase;
+  const levels: Record<string, string[]> = {};
+  for (const [dimension, def] of Object.entries(manifest.segments))
+    levels[dimension] = Object.keys(def.levels);
+  const weights = surveyWeights(reduced.survey, manifest, manifestFile);
+  diagnostics.push(...weights.diagnostics);
+  const byId: Record<string, MetricFigures> = surveyFigures(reduced.survey, metrics, {
+    questionnaire,
+    rule,
+    levels,
+    weightOf: weights.weightOf,
+    adjustment: manifest.adjustment,
+  });
+  const pooled = poolCells(reduced.survey, () => true, weights.weightOf);
+  const drivers = driverFigures(pooled, questionnaire, rule, byId);
+  const behaviour = reduced.behaviour
+    ? behaviourFigures(
+        reduced.behaviour,
+        reduced.answers,
+        carry.previousActive ?? undefined,
+        carry.previousActive ? carry.everSeen : undefined,
+      )
+    : null;
+  const complaints = reduced.complaints
+    ? complaintFigures(reduced.complaints, behaviour?.figures.orders ?? null, reduced.answers)
+    : null;
+  const voice = voiceFigures(reduced.voice, DEFAULT_THEMES);
+  const competitor = competitorFigures(reduced.survey.cells.values(), weights.weightOf);
+  const customers = reduced.customers
+    ? customerBaseFigures(reduced.customers, manifest.adjustment)
+    : null;
+  const sources: MetricSources = {
+    questionnaire,
+    rule,
+    behaviour,
+    complaints,
+    voice,
+    competitor,
+    customers,
+    drivers: drivers.sources,
+  };
+  const catalog: ReviewFigures['catalog'] = {};
+  for (const { instance, info } of metrics) {
+    if (instance.scope === 'snapshot') {
+      const overall = instance.compute(sources);
+      if (!overall) continue;
+      byId[instance.id] = { overall, change: null, segments: {} };
+    }
+    // Listed even when not computable here (retention in a first period), so <Figure> can
+    // tell "not available in this review" from an unknown id.
+    catalog[instance.id] = info;
+  }
+  const previous = carry.history.at(-1) ?? null;
+  if (previous) attachChanges(byId, catalog, previous);
+
+  const { responses, responseRates } = responseFigures(input, diagnostics);
+  const base = {
+    catalog,
+    metrics: byId,
+    segments: Object.fromEntries(
+      Object.entries(manifest.segments).map(([d, def]) => [
+        d,
+        { label: def.label, levels: Object.keys(def.levels) },
+      ]),
+    ),
+    drivers: drivers.figures,
+    behaviour: behaviour?.figures ?? null,
+    complaints: complaints?.figures ?? null,
+    voice,
+    competitor: competitor?.figures ?? null,
+    customers: customers?.figures ?? null,
+  };
+  const findings = findingsFor(base, previous?.period ?? null);
+  const id = manifest.id;
+  const history = [...carry.history, { id, period: manifest.period, end: manifest.end, ...base }];
+  const warnings = [...input.warnings, ...diagnostics].filter((d) => d.level === 'warning');
+  const figures: ReviewFigures = {
+    format: FIGURES_FORMAT,
+    id,
+    period: manifest.period,
+    start: manifest.start,
+    end: manifest.end,
+    hash: input.hash,
+    previous: previous ? { id: previous.id, period: previous.period } : null,
+    responses,
+    tables: input.tables,
+    questionnaire: {
+      items: questionnaire.items.map(({ id: itemId, label, scale, topBox, role, component }) => ({
+        id: itemId,
+        label,
+        scale: [scale[0], scale[1]],
+        topBox,
+        role,
+        component,
+      })),
+      indexItems: [...questionnaire.indexItems],
+      drivers: [...questionnaire.drivers],
+    },
+    weighting: weights.summary,
+    responseRates,
+    minimumBase: { suppress: rule.suppress, flag: rule.flag },
+    adjustment: manifest.adjustment,
+    targets: manifest.targets,
+    benchmarks: manifest.benchmarks,
+    ...base,
+    findings,
+    trends: {},
+    actions: actionFigures(actions, history, findings),
+    warnings: warnings.map((d) => ({ ...d })),
+  };
+  figures.trends = trendsOf([...carry.history, figures], Object.keys(byId));
+  const everSeen = carry.everSeen;
+  const previousActive = reduced.behaviour
+    ? activeCustomersOf(reduced.behaviour, everSeen)
+    : null;
+  return {
+    figures,
+    diagnostics,
+    carry: { history: [...carry.history, figures], previousActive, everSeen },
+  };
+
+  /** Response counts, rates by level, and the warnings of small or short groups. */
+  function responseFigures(
+    snapshot: SnapshotInput,
+    out: Diagnostic[],
+  ): Pick<ReviewFigures, 'responses' | 'responseRates'> {
+    let count = 0;
+    for (const cell of reduced.survey.cells.values()) count += cell.responses;
+    const rates: ReviewFigures['responseRates'] = {};
+    const surveyTable = manifest.tables.survey;
+    if (!surveyTable) return { responses: count, responseRates: rates };
+    const file = snapshot.tables.survey?.file ?? `${snapshot.displayDir}/${surveyTable.file}`;
+    for (const [dimension, def] of Object.entries(manifest.segments)) {
+      rates[dimension] = {};
+      for (const [level, plan] of Object.entries(def.levels)) {
+        let n = 0;
+        for (const cell of reduced.survey.cells.values())
+          if (cell.levels[dimension] === level) n += cell.responses;
+        const rate = responseRate(n, plan);
+        rates[dimension][level] = rate;
+        const where = { file, column: mappedHeader(surveyTable, dimension), value: level };
+        if (n < rule.flag) {
+          out.push(
+            diagnostic('segment-below-minimum-base', {
+              ...where,
+              message: `${def.label} "${level}" has ${n} responses: figures are ${n < rule.suppress ? 'suppressed' : 'flagged as indicative'} (minimum base ${rule.suppress}/${rule.flag})`,
+              hint: 'invite more customers of this group next period, or report it combined with a neighbouring group',
+            }),
+          );
+        }
+        if (rate.target !== null && n < rate.target) {
+          out.push(
+            diagnostic('low-response-rate', {
+              ...where,
+              message: `${def.label} "${level}": ${n} responses against a target of ${rate.target}${rate.rate !== null ? ` (response rate ${rate.rate.toFixed(1)}%)` : ''}`,
+              hint: 'send reminders or more invitations next period; weighting corrects the mix but not a small base',
+            }),
+          );
+        }
+      }
+    }
+    return { responses: count, responseRates: rates };
+  }
+}
+
+/** Each metric's change against the previous period, overall and for every group. */
+function attachChanges(
+  metrics: Record<string, MetricFigures>,
+  catalog: ReviewFigures['catalog'],
+  previous: ReviewFigures,
+): void {
+  for (const [id, figures] of Object.entries(metrics)) {
+    const before = previous.metrics[id];
+    const kind = catalog[id]?.kind;
+    if (!before || !kind) continue;
+    figures.change = compareEstimates(figures.overall, before.overall, kind);
+    for (const [dimension, levels] of Object.entries(figures.segments)) {
+      for (const [level, figure] of Object.entries(levels)) {
+        const prior = before.segments[dimension]?.[level];
+        figure.change = prior ? compareEstimates(figure, prior, kind) : null;
+      }
+    }
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Trends: each metric's value in every period up to a review, with the change into each
+ * period, and the same for every group (the trends and group pages). Only a re-arrangement of
+ * the periods' figures: every change was tested when that period's figures were computed.
+ */
+import type {
+  HistoryFigures,
+  MetricFigures,
+  ReviewFigures,
+  TrendPoint,
+} from '../contracts/figures-schema.ts';
+import { FIGURES_FORMAT } from '../contracts/figures-schema.ts';
+
+type Figure = MetricFigures['overall'] & { change: MetricFigures['change'] };
+
+function point(review: Pick<ReviewFigures, 'id' | 'period'>, figure: Figure | undefined): TrendPoint {
+  return {
+    snapshot: review.id,
+    period: review.period,
+    value: figure?.value ?? null,
+    lower: figure?.lower ?? null,
+    upper: figure?.upper ?? null,
+    n: figure?.n ?? 0,
+    base: figure?.base ?? 'suppressed',
+    change: figure?.change ?? null,
+  };
+}
+
+/**
+ * Each metric of `current` over the periods of `history` (oldest first, ending with current's
+ * own figures).
+ */
+export function trendsOf(
+  history: ReadonlyArray<Pick<ReviewFigures, 'id' | 'period' | 'metrics'>>,
+  metricIds: readonly string[],
+): ReviewFigures['trends'] {
+  const trends: ReviewFigures['trends'] = {};
+  for (const id of metricIds) {
+    trends[id] = history.map((review) => {
+      const m = review.metrics[id];
+      return point(review, m ? { ...m.overall, change: m.change } : undefined);
+    });
+  }
+  return trends;
+}
+
+/** Every metric of the latest period across all periods, overall and per group. */
+export function historyOf(reviews: readonly ReviewFigures[]): HistoryFigures {
+  const latest = reviews.at(-1);
+  const series: HistoryFigures['series'] = {};
+  const segments: HistoryFigures['segments'] = {};
+  for (const review of reviews) {
+    for (const [dimension, info] of Object.entries(review.segments)) {
+      const known = (segments[dimension] ??= { label: info.label, levels: [] });
+      for (const level of info.levels) if (!known.levels.includes(level)) known.levels.push(level);
+    }
+  }
+  for (const id of Object.keys(latest?.catalog ?? {})) {
+    const bySegment: HistoryFigures['series'][string]['segments'] = {};
+    for (const [dimension, info] of Object.entries(segments)) {
+      bySegment[dimension] = {};
+      for (const level of info.levels)
+        bySegment[dimension][level] = reviews.map((review) =>
+          point(review, review.metrics[id]?.segments[dimension]?.[level]),
+        );
+    }
+    series[id] = {
+      overall: reviews.map((review) => {
+        const m = review.metrics[id];
+        return point(review, m ? { ...m.overall, change: m.change } : undefined);
+      }),
+      segments: bySegment,
+    };
+  }
+  return {
+    format: FIGURES_FORMAT,
+    periods: reviews.map((r) => ({ id: r.id, period: r.period })),
+    catalog: latest?.catalog ?? {},
+    targets: latest?.targets ?? {},
+    segments,
+    series,
+  };
+}
