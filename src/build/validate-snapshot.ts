@@ -3,10 +3,10 @@
  * of the figure-level checks (minimum base, response rates, weighting), errors and warnings.
  */
 import { basename, relative, resolve } from 'node:path';
+import { firstCarry, reviewFigures } from '../figures/review-figures.ts';
 import { hasErrors, type Diagnostic } from '../reading/diagnostics.ts';
-import { snapshotFigures } from './load-reviews.ts';
-import { loadSnapshotReduced } from '../reducing/reduce-snapshot.ts';
-import type { SnapshotReducers } from '../reducing/snapshot-reducers.ts';
+import { reduceSnapshot } from '../reducing/reduce-snapshot.ts';
+import { tableSummaries } from './review-data.ts';
 
 export interface ValidationReport {
   snapshot: string;
@@ -24,22 +24,28 @@ export async function validateSnapshot(
 ): Promise<ValidationReport> {
   const absolute = resolve(root, dir);
   const display = relative(root, absolute) || basename(absolute);
-  const { loaded, reducers } = await loadSnapshotReduced(absolute, display);
+  const { loaded, reducers } = await reduceSnapshot(absolute, display);
   const diagnostics = [...loaded.diagnostics];
-  const r = reducers as SnapshotReducers | null;
-  if (loaded.manifest && loaded.hash && r && !hasErrors(diagnostics)) {
-    const tables: Record<string, { file: string; rows: number; used: number }> = {};
-    for (const [name, t] of Object.entries(loaded.tables))
-      tables[name] = { file: t.file, rows: t.rows, used: t.used };
-    diagnostics.push(
-      ...snapshotFigures(loaded.manifest, loaded.hash, r.survey, tables, { reducers: r })
-        .diagnostics,
+  if (loaded.manifest && loaded.hash && reducers && !hasErrors(diagnostics)) {
+    // The figure-level checks, on this snapshot alone (no previous period).
+    const { diagnostics: figureDiagnostics } = reviewFigures(
+      {
+        manifest: loaded.manifest,
+        hash: loaded.hash,
+        displayDir: display,
+        tables: tableSummaries(loaded.tables),
+        reduced: reducers,
+        warnings: [],
+      },
+      firstCarry(),
+      [],
     );
+    diagnostics.push(...figureDiagnostics);
   }
   const errors = diagnostics.filter((d) => d.level === 'error').length;
   const rows: ValidationReport['rows'] = {};
   for (const [name, t] of Object.entries(loaded.tables))
-    rows[name] = { rows: t.rows, used: t.used };
+    if (t) rows[name] = { rows: t.rows, used: t.used };
   return {
     snapshot: display,
     ok: errors === 0,

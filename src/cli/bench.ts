@@ -15,8 +15,9 @@ import { cpus } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createRandom } from '../demo/demo-generator.ts';
-import { snapshotFigures } from '../build/load-reviews.ts';
-import { loadSnapshotReduced } from '../reducing/reduce-snapshot.ts';
+import { tableSummaries } from '../build/review-data.ts';
+import { firstCarry, reviewFigures } from '../figures/review-figures.ts';
+import { reduceSnapshot } from '../reducing/reduce-snapshot.ts';
 import type { SnapshotReducers } from '../reducing/snapshot-reducers.ts';
 import type { ManifestInput } from '../contracts/manifest-schema.ts';
 
@@ -167,7 +168,7 @@ async function generate(dir: string, responses: number, orders: number): Promise
 
 async function ours(dir: string): Promise<{ seconds: number; summary: string }> {
   const started = performance.now();
-  const { loaded, reducers } = await loadSnapshotReduced(dir, 'bench');
+  const { loaded, reducers } = await reduceSnapshot(dir, 'bench');
   const errors = loaded.diagnostics.filter((d) => d.level === 'error');
   if (!loaded.manifest || !reducers || errors.length > 0) {
     throw new Error(
@@ -177,18 +178,22 @@ async function ours(dir: string): Promise<{ seconds: number; summary: string }> 
         .join('; ')}`,
     );
   }
-  const r = reducers as SnapshotReducers;
-  const { figures } = snapshotFigures(
-    loaded.manifest,
-    loaded.hash ?? 'sha256:',
-    r.survey,
-    {},
-    { reducers: r },
+  const { figures } = reviewFigures(
+    {
+      manifest: loaded.manifest,
+      hash: loaded.hash ?? 'sha256:',
+      displayDir: 'bench',
+      tables: tableSummaries(loaded.tables),
+      reduced: reducers,
+      warnings: [],
+    },
+    firstCarry(),
+    [],
   );
   const seconds = (performance.now() - started) / 1000;
   const nps = figures.metrics.nps?.overall.value?.toFixed(2);
   const csat = figures.metrics.csat?.overall.value?.toFixed(2);
-  const b = figures.operational.behaviour;
+  const b = figures.behaviour;
   return {
     seconds,
     summary: `NPS ${nps}, CSAT ${csat}%, orders ${b?.orders}, revenue ${b?.revenue.toFixed(0)}`,

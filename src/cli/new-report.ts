@@ -1,6 +1,6 @@
 /** `npm run new-report -- <snapshot-id>`: scaffolds a draft report for a snapshot. */
 import { resolve } from 'node:path';
-import { loadReviews } from '../build/load-reviews.ts';
+import { loadReviews } from '../build/review-data.ts';
 import { nodeEffects, runReportCommand } from './cli-support.ts';
 import { newReport } from './report-workflow.ts';
 

@@ -1,6 +1,6 @@
 /** `npm run publish-report -- <snapshot-id>`: freezes a draft's figures and publishes it. */
 import { resolve } from 'node:path';
-import { loadReviews } from '../build/load-reviews.ts';
+import { loadReviews } from '../build/review-data.ts';
 import { nodeEffects, runReportCommand } from './cli-support.ts';
 import { publishReport } from './report-workflow.ts';
 

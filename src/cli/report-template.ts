@@ -2,17 +2,14 @@
  * The MDX of a new draft report: every section wired to the snapshot by component, the hash
  * filled in, and the root-cause findings drafted as a list for the analyst to edit. Pure.
  */
-import type { Finding } from '../figures/root-causes.ts';
-import type { SnapshotFigures } from '../figures/snapshot-figures.ts';
-import { getMetric } from '../metrics/registry.ts';
+import type { Finding, ReviewFigures } from '../contracts/figures-schema.ts';
 import { formatValue } from '../views/format.ts';
 
 export interface TemplateInput {
-  figures: SnapshotFigures;
+  figures: ReviewFigures;
   version: number;
   /** ISO date of drafting. */
   date: string;
-  findings: readonly Finding[];
   /** For a correction: the version it replaces. */
   replaces?: number;
 }
@@ -22,11 +19,11 @@ function yamlString(text: string): string {
 }
 
 /** The headline metrics this snapshot has, in display order. */
-function headline(figures: SnapshotFigures): string[] {
+function headline(figures: ReviewFigures): string[] {
   return ['index', 'nps', 'csat'].filter((id) => figures.metrics[id]);
 }
 
-function summarySentence(figures: SnapshotFigures): string {
+function summarySentence(figures: ReviewFigures): string {
   const names: Record<string, string> = {
     index: 'The satisfaction index',
     nps: 'NPS',
@@ -40,12 +37,12 @@ function summarySentence(figures: SnapshotFigures): string {
 }
 
 /** A one-paragraph summary drafted from the headline figures and the top finding. */
-function draftSummary(figures: SnapshotFigures, findings: readonly Finding[]): string {
+function draftSummary(figures: ReviewFigures, findings: readonly Finding[]): string {
   const parts: string[] = [];
   for (const id of headline(figures)) {
     const e = figures.metrics[id]!.overall;
     if (e.value === null) continue;
-    const metric = getMetric(id);
+    const metric = figures.catalog[id]!;
     parts.push(`${metric.shortLabel} ${formatValue(metric, e.value)}`);
   }
   const top = findings.find(
@@ -57,7 +54,8 @@ function draftSummary(figures: SnapshotFigures, findings: readonly Finding[]): s
 
 /** The report MDX text. */
 export function reportTemplate(input: TemplateInput): string {
-  const { figures, version, date, findings } = input;
+  const { figures, version, date } = input;
+  const { findings } = figures;
   const dimensions = Object.keys(figures.segments);
   const drafted = findings
     .filter((f) => f.kind !== 'improvement')
@@ -81,8 +79,8 @@ export function reportTemplate(input: TemplateInput): string {
     '---',
   ];
   // Sections whose table the snapshot lacks are left out of the draft.
-  const has = (table: keyof SnapshotFigures['tables']) => figures.tables[table] !== undefined;
-  const section = (table: keyof SnapshotFigures['tables'], lines: string[]) =>
+  const has = (table: keyof ReviewFigures['tables']) => figures.tables[table] !== undefined;
+  const section = (table: keyof ReviewFigures['tables'], lines: string[]) =>
     has(table) ? lines : [];
   const body = [
     '## Executive summary',
@@ -99,14 +97,12 @@ export function reportTemplate(input: TemplateInput): string {
       '## Trends',
       '',
       ...headline(figures).flatMap((id) => [`<TrendChart metric="${id}" />`, '']),
-      '## Drivers of satisfaction',
-      '',
-      '<Drivers outcome="satisfaction" />',
-      '',
-      '### Drivers of recommendation',
-      '',
-      '<Drivers outcome="recommend" />',
-      '',
+      ...(figures.drivers.satisfaction !== undefined
+        ? ['## Drivers of satisfaction', '', '<Drivers outcome="satisfaction" />', '']
+        : []),
+      ...(figures.drivers.recommend !== undefined
+        ? ['### Drivers of recommendation', '', '<Drivers outcome="recommend" />', '']
+        : []),
       '## Voice of the customer',
       '',
       '<VoiceOfCustomer />',

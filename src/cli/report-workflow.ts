@@ -7,13 +7,12 @@
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { formatReport, hasErrors } from '../reading/diagnostics.ts';
-import type { ReviewData } from '../build/load-reviews.ts';
-import { findingsFor } from '../figures/findings.ts';
+import type { ReviewData } from '../build/review-data.ts';
 import {
   ReportFrontmatterSchema,
   type ReportFrontmatter,
 } from '../contracts/report-frontmatter-schema.ts';
-import { frozenPath, serializeFrozen, type FrozenReview } from '../build/frozen-review.ts';
+import { frozenPath, serializeFrozen } from '../build/frozen-figures.ts';
 import { CliError, type CommandEffects } from './cli-support.ts';
 import { reportTemplate } from './report-template.ts';
 
@@ -56,9 +55,9 @@ function requireSnapshot(review: ReviewData, snapshotId: string) {
       `Snapshot ${snapshotId} is invalid; fix it first (npm run validate -- data/${snapshotId}):\n${formatReport(own)}`,
     );
   }
-  const position = review.snapshots.findIndex((s) => s.id === snapshotId);
+  const position = review.reviews.findIndex((s) => s.id === snapshotId);
   if (position < 0) {
-    const known = review.snapshots.map((s) => s.id).join(', ') || 'none';
+    const known = review.reviews.map((s) => s.id).join(', ') || 'none';
     throw new CliError(
       `No snapshot "${snapshotId}" under data/ (known: ${known}). Add data/${snapshotId}/ with its manifest.json first.`,
     );
@@ -77,8 +76,7 @@ export function newReport(
   reportsDir: string,
   fx: CommandEffects,
 ): string {
-  const position = requireSnapshot(review, snapshotId);
-  const figures = review.snapshots[position]!;
+  const figures = review.reviews[requireSnapshot(review, snapshotId)]!;
   const versions = existingVersions(reportsDir, snapshotId, fx);
   const draft = versions.find((v) => v.data.status === 'draft');
   if (draft)
@@ -94,12 +92,10 @@ export function newReport(
     );
   }
   const version = (versions.at(-1)?.data.version ?? 0) + 1;
-  const previous = position > 0 ? review.snapshots[position - 1]!.period : null;
   const text = reportTemplate({
     figures,
     version,
     date: fx.today(),
-    findings: findingsFor(figures, review.changes[snapshotId] ?? null, previous),
     replaces: versions.length > 0 ? versions.at(-1)!.data.version : undefined,
   });
   const file = join(reportsDir, snapshotId, `v${version}.mdx`);
@@ -108,8 +104,9 @@ export function newReport(
 }
 
 /**
- * Publishes the draft of a period: checks it pins the current data, freezes its figures next
- * to it, sets status and date. Returns the paths written.
+ * Publishes the draft of a period: checks it pins the current data, freezes its review figures
+ * (findings, tests and trends included) next to it, sets status and date. Returns the paths
+ * written.
  */
 export function publishReport(
   review: ReviewData,
@@ -117,8 +114,7 @@ export function publishReport(
   reportsDir: string,
   fx: CommandEffects,
 ): string[] {
-  const position = requireSnapshot(review, snapshotId);
-  const figures = review.snapshots[position]!;
+  const figures = review.reviews[requireSnapshot(review, snapshotId)]!;
   const draft = existingVersions(reportsDir, snapshotId, fx).find((v) => v.data.status === 'draft');
   if (!draft)
     throw new CliError(
@@ -129,14 +125,9 @@ export function publishReport(
       `${draft.file} pins ${draft.data.snapshotHash} but data/${snapshotId} hashes to ${figures.hash}: re-check the draft against the current data and update snapshotHash.`,
     );
   }
-  const frozen: FrozenReview = {
-    snapshotHash: figures.hash,
-    figures,
-    changes: review.changes[snapshotId] ?? null,
-    history: review.snapshots.slice(0, position + 1),
-  };
+  // Everything the page shows, as computed now: it renders from this file alone from here on.
   const frozenFile = join(reportsDir, frozenPath(draft.id));
-  fx.writeFile(frozenFile, serializeFrozen(frozen));
+  fx.writeFile(frozenFile, serializeFrozen(figures));
   const text = fx.readFile(draft.file).replace(/^---\n([\s\S]*?)\n---/, (_all, yaml: string) => {
     const doc = parseDocument(yaml);
     doc.set('status', 'published');
