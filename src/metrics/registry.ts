@@ -306,6 +306,9 @@ export const OPERATIONAL_METRICS: readonly MetricDefinition[] = [
 
 const BY_ID = new Map([...METRICS, ...OPERATIONAL_METRICS].map((m) => [m.id, m]));
 
+/** Every metric id `getMetric` knows, in registry order. */
+export const METRIC_IDS: readonly string[] = [...BY_ID.keys()];
+
 /**
  * The definition of a metric id.
  * @throws "unknown metric id: x" listing the known ids, so a typo in a report fails loudly
