@@ -57,7 +57,8 @@ export function driverFigures(
       performanceMean: grid.performanceMean,
       method: METHOD,
     };
-    sources[role] = { n: result.n, ...bootstrapShares(state, result.drivers) };
+    const shares = bootstrapShares(state, result);
+    sources[role] = shares ? { n: result.n, ...shares } : null;
   }
   return { figures, sources };
 }

@@ -1,47 +1,93 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SURVEY_ITEMS } from '../contracts/fields.ts';
+import { resolveQuestionnaire } from '../contracts/questionnaire.ts';
 import type { SurveyRow } from '../contracts/row-types.ts';
 import { surveyFigures } from '../figures/survey-figures.ts';
+import { metricsFor } from '../metrics/registry/index.ts';
+import { createSurveyRecord, surveyRowOf } from '../reading/records.ts';
+import { SurveyRecordReducer } from './fast/survey-records.ts';
 import {
   addSurveyRow,
   createSurveyState,
   mergeSurveyStates,
-  type SurveyConfig,
+  surveyConfigOf,
+  type SurveyState,
 } from './survey-state.ts';
 
-const config: SurveyConfig = {
-  items: {
-    recommend: { scale: [0, 10] },
-    satisfaction: { scale: [1, 5] },
-    effort: { scale: [1, 7] },
-  },
-  indexItems: ['satisfaction', 'effort'],
-  dimensions: ['group'],
+// Items of arbitrary names with their roles, and two drivers (so both outcomes' driver states
+// are added to in one pass on the fast path).
+const questionnaire = resolveQuestionnaire({
+  ltr: { scale: [0, 10], role: 'recommend', notApplicable: [] },
+  overall: { scale: [1, 5], role: 'satisfaction', notApplicable: [] },
+  ease: { scale: [1, 7], role: 'effort', notApplicable: [] },
+  staff: { scale: [1, 5], component: 'service_quality', notApplicable: [] },
+  price: { scale: [1, 5], component: 'value', notApplicable: [] },
+});
+const config = surveyConfigOf(questionnaire, ['group', 'region']);
+const metrics = metricsFor({ questionnaire, tables: new Set(['survey']), themes: [] });
+const options = {
+  questionnaire,
+  rule: { suppress: 0, flag: 0 },
+  levels: { group: ['A', 'B', 'C'], region: ['N', 'S'] },
 };
-const options = { rule: { suppress: 0, flag: 0 }, levels: { group: ['A', 'B', 'C'] } };
 
+const answer = (min: number, max: number) =>
+  fc.option(fc.integer({ min, max }), { nil: undefined });
 const rowArb: fc.Arbitrary<SurveyRow> = fc.record({
   responseId: fc.uuid(),
-  segments: fc.record({ group: fc.option(fc.constantFrom('A', 'B', 'C'), { nil: undefined }) }),
-  items: fc.record(
+  segments: fc.record({
+    group: fc.option(fc.constantFrom('A', 'B', 'C'), { nil: undefined }),
+    region: fc.option(fc.constantFrom('N', 'S'), { nil: undefined }),
+  }),
+  answers: fc.record(
     {
-      recommend: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
-      satisfaction: fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
-      effort: fc.option(fc.integer({ min: 1, max: 7 }), { nil: undefined }),
+      ltr: answer(0, 10),
+      overall: answer(1, 5),
+      ease: answer(1, 7),
+      staff: answer(1, 5),
+      price: answer(1, 5),
     },
     { requiredKeys: [] },
   ),
+  competitor: fc.option(fc.constantFrom('better' as const, 'same' as const, 'worse' as const), {
+    nil: undefined,
+  }),
 });
 
-function onePass(rows: readonly SurveyRow[]) {
+function onePass(rows: readonly SurveyRow[]): SurveyState {
   const state = createSurveyState(config);
   for (const row of rows) addSurveyRow(state, row);
   return state;
 }
 
+/** The loader's path: each row as a reused positional record, through the fast reducer. */
+function fastPass(rows: readonly SurveyRow[]): SurveyState {
+  const state = createSurveyState(config);
+  const reducer = new SurveyRecordReducer(state);
+  const items = config.items.map((i) => i.id);
+  const record = createSurveyRecord(items.length, config.dimensions.length);
+  for (const row of rows) {
+    items.forEach((id, i) => (record.answers[i] = row.answers[id] ?? NaN));
+    config.dimensions.forEach((d, i) => (record.levels[i] = row.segments[d]));
+    record.responseId = row.responseId;
+    record.competitor = row.competitor;
+    // The record stands for the row it came from.
+    expect(surveyRowOf(record, items, config.dimensions)).toEqual({
+      ...row,
+      customerId: undefined,
+      date: undefined,
+      journeyStage: undefined,
+      comment: undefined,
+      competitor: row.competitor,
+      answers: Object.fromEntries(Object.entries(row.answers).filter(([, v]) => v !== undefined)),
+    });
+    reducer.add(record);
+  }
+  return state;
+}
+
 function figures(rows: readonly SurveyRow[]) {
-  return surveyFigures(onePass(rows), options);
+  return surveyFigures(onePass(rows), metrics, options);
 }
 
 function expectSameFigures(a: ReturnType<typeof figures>, b: ReturnType<typeof figures>) {
@@ -65,19 +111,12 @@ function expectSameFigures(a: ReturnType<typeof figures>, b: ReturnType<typeof f
 }
 
 describe('survey state', () => {
-  it('reads the same state from positional scores and levels as from named ones', () => {
+  it('SurveyRecordReducer (the fast path) gives the state addSurveyRow gives, drivers included', () => {
     fc.assert(
-      fc.property(fc.array(rowArb, { maxLength: 60 }), (rows) => {
-        // Named forms left empty, so the figures can only come from the positions.
-        const positional = rows.map((row) => ({
-          ...row,
-          items: {},
-          segments: {},
-          scores: Float64Array.from(SURVEY_ITEMS, (item) => row.items[item] ?? NaN),
-          levels: config.dimensions.map((d) => row.segments[d]),
-        }));
-        expect(onePass(positional)).toEqual(onePass(rows));
+      fc.property(fc.array(rowArb, { maxLength: 80 }), (rows) => {
+        expect(fastPass(rows)).toEqual(onePass(rows));
       }),
+      { numRuns: 80 },
     );
   });
 
@@ -95,7 +134,7 @@ describe('survey state', () => {
             start = p;
           }
           const merged = parts.map(onePass).reduce(mergeSurveyStates);
-          expectSameFigures(figures(rows), surveyFigures(merged, options));
+          expectSameFigures(figures(rows), surveyFigures(merged, metrics, options));
         },
       ),
       { numRuns: 60 },
@@ -120,8 +159,8 @@ describe('survey state', () => {
 
   it('an empty cell is missing, not 0: it lowers n, never the mean', () => {
     const rows: SurveyRow[] = [
-      { responseId: '1', segments: { group: 'A' }, items: { satisfaction: 5 } },
-      { responseId: '2', segments: { group: 'A' }, items: { satisfaction: 5, effort: 7 } },
+      { responseId: '1', segments: { group: 'A' }, answers: { overall: 5 } },
+      { responseId: '2', segments: { group: 'A' }, answers: { overall: 5, ease: 7 } },
     ];
     const f = figures(rows);
     expect(f.csat_mean!.overall.value).toBe(5);
@@ -130,10 +169,12 @@ describe('survey state', () => {
   });
 
   it('the satisfaction index rescales each answered item to 0–100 and averages per respondent', () => {
+    // Index items by default: the satisfaction item and the core components' items.
+    expect(questionnaire.indexItems).toEqual(['overall', 'staff', 'price']);
     const rows: SurveyRow[] = [
-      { responseId: '1', segments: {}, items: { satisfaction: 5, effort: 1 } }, // (100 + 0) / 2 = 50
-      { responseId: '2', segments: {}, items: { satisfaction: 3 } }, // 50
-      { responseId: '3', segments: {}, items: { effort: 7 } }, // 100
+      { responseId: '1', segments: {}, answers: { overall: 5, staff: 1 } }, // (100 + 0) / 2 = 50
+      { responseId: '2', segments: {}, answers: { overall: 3 } }, // 50
+      { responseId: '3', segments: {}, answers: { price: 5, ease: 1 } }, // 100 (ease is no index item)
     ];
     expect(figures(rows).index!.overall.value).toBeCloseTo(200 / 3, 12);
   });
@@ -152,12 +193,14 @@ describe('group-vs-rest adjustment', () => {
         rows.push({
           responseId: `${group}${i}`,
           segments: { group },
-          items: { recommend: scores[i % 5]! },
+          answers: { ltr: scores[i % 5]! },
         });
     }
     const state = onePass(rows);
-    const holm = surveyFigures(state, { ...options, adjustment: 'holm' }).nps!.segments.group!;
-    const bh = surveyFigures(state, { ...options, adjustment: 'bh' }).nps!.segments.group!;
+    const holm = surveyFigures(state, metrics, { ...options, adjustment: 'holm' }).nps!.segments
+      .group!;
+    const bh = surveyFigures(state, metrics, { ...options, adjustment: 'bh' }).nps!.segments
+      .group!;
     for (const level of ['A', 'B', 'C']) {
       expect(bh[level]!.vsRest!.pAdjusted).toBeLessThanOrEqual(
         holm[level]!.vsRest!.pAdjusted + 1e-15,

@@ -3,7 +3,7 @@
  * segment dimension a dot-and-interval chart of churn by level against the overall rate, with
  * each level's difference from the rest of the base and its adjusted p-value.
  */
-import type { CustomerBaseFigures } from '../../reducing/customer-base.ts';
+import type { CustomerBaseFigures } from '../../contracts/figures-schema.ts';
 
 export type Verdict = 'higher' | 'lower' | 'similar';
 

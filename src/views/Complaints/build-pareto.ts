@@ -1,5 +1,7 @@
 /** Pure builder of the Pareto chart: bars of complaints per category and the cumulative-share line, as SVG. */
-import type { ParetoRow } from '../../reducing/service-complaints.ts';
+import type { ComplaintFigures } from '../../contracts/figures-schema.ts';
+
+type ParetoRow = ComplaintFigures['pareto'][number];
 
 export interface ParetoChart {
   width: number;
