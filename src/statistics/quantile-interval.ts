@@ -50,14 +50,14 @@ function sortCounts(counts: Counts, caller: string): Sorted {
     }
     if (count > 0) merged.set(value, (merged.get(value) ?? 0) + count);
   };
-  if (counts instanceof Map) {
-    for (const [value, count] of counts) add(value, count);
-  } else {
-    const { values, counts: c } = counts as Exclude<Counts, ReadonlyMap<number, number>>;
+  if ('counts' in counts) {
+    const { values, counts: c } = counts;
     if (values.length !== c.length) {
       throw new Error(`${caller} requires values and counts of the same length`);
     }
     for (let i = 0; i < values.length; i++) add(values[i]!, c[i]!);
+  } else {
+    for (const [value, count] of counts) add(value, count);
   }
   const distinct = Float64Array.from(merged.keys()).sort();
   const cumulative = new Float64Array(distinct.length);

@@ -29,7 +29,7 @@ export interface RatioEstimate {
 }
 
 /**
- * The sums of no clusters.
+ * The sums of no clusters: the start of the state behind Cochran's (1977) ratio estimator.
  * @returns a state with every sum 0
  * @example createRatioSums() // { n: 0, sumX: 0, sumY: 0, sumXX: 0, sumYY: 0, sumXY: 0 }
  */
@@ -38,7 +38,8 @@ export function createRatioSums(): RatioSums {
 }
 
 /**
- * Adds one cluster's totals (e.g. one customer's orders x and revenue y).
+ * Adds one cluster's totals (e.g. one customer's orders x and revenue y) to the sums of
+ * Cochran (1977), Sampling Techniques, §6.3.
  * @param state the sums so far (not modified)
  * @param x the cluster's denominator total
  * @param y the cluster's numerator total
@@ -61,7 +62,8 @@ export function addRatioPair(state: RatioSums, x: number, y: number): RatioSums 
 }
 
 /**
- * Combines the sums of two disjoint sets of clusters: merge(a, b) is one pass over both.
+ * Combines the sums of two disjoint sets of clusters: merge(a, b) is one pass over both (the
+ * sums of Cochran 1977, §6.3, are additive).
  * @param a the sums of one set of clusters
  * @param b the sums of another
  * @returns a new state holding both

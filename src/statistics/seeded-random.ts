@@ -25,9 +25,15 @@ export interface SeededRandom {
   uniform(): number;
   /** Standard normal. */
   normal(): number;
-  /** Gamma with the given shape (> 0) and scale 1: mean and variance equal the shape. */
+  /**
+   * Gamma with the given shape and scale 1: mean and variance equal the shape.
+   * @throws "gamma requires shape > 0"
+   */
   gamma(shape: number): number;
-  /** Chi-square with df (> 0) degrees of freedom: 2·Gamma(df/2). */
+  /**
+   * Chi-square with df degrees of freedom: 2·Gamma(df/2).
+   * @throws "chiSquare requires df > 0"
+   */
   chiSquare(df: number): number;
 }
 
@@ -85,8 +91,10 @@ export function seedState(seed: number): number[] {
 }
 
 /**
- * A seeded generator of uniform, normal, gamma and chi-square variates (see the module notes
- * for the algorithms and their references).
+ * A seeded generator of uniform, normal, gamma and chi-square variates.
+ *
+ * Reference: Blackman & Vigna (2021), ACM TOMS 47(4) (xoshiro128**); Box & Muller (1958),
+ * Ann. Math. Statist. 29(2) (normals); Marsaglia & Tsang (2000), ACM TOMS 26(3) (gammas).
  *
  * @param seed an integer; the same seed gives the same sequence
  * @returns the generator, with its own state
