@@ -1,8 +1,9 @@
 import fc from 'fast-check';
+import { Matrix } from 'ml-matrix';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { reference, type MobiConstruct } from '../../test/oracles.ts';
+import { ORACLE_DIR, reference, type MobiConstruct } from '../../test/oracles.ts';
 import { respondentIndex } from '../reducing/satisfaction-index.ts';
 import { addMoment, createMoments, meanInterval } from '../reducing/weighted-moments.ts';
 import { sharedDataset } from '../../test/shared-datasets.ts';
@@ -14,7 +15,7 @@ import {
   mergeDriverStates,
   type DriverState,
 } from '../reducing/driver-state.ts';
-import { driverAnalysis } from './relative-weights.ts';
+import { driverAnalysis, johnsonWeights } from './relative-weights.ts';
 
 const mobi = sharedDataset('mobi', 'mobi.csv');
 
@@ -163,5 +164,64 @@ describe('driverAnalysis properties', () => {
     for (let i = 0; i < 40; i++)
       addDriverRow(state, { a: i % 5, b: (i * 7) % 11, y: 2 * (i % 5) + 3 * ((i * 7) % 11) });
     expect(driverAnalysis(state).r2).toBeCloseTo(1, 9);
+  });
+});
+
+/** numpy reference: see test/fixtures/oracles/johnson-weights.py. */
+const johnsonOracle = JSON.parse(readFileSync(`${ORACLE_DIR}johnson-weights.json`, 'utf8')) as {
+  cases: Array<{ name: string; matrix: number[][]; weights: number[]; r2: number }>;
+};
+
+describe('johnsonWeights', () => {
+  it.each(johnsonOracle.cases)(
+    'johnsonWeights($name) matches the numpy eigh/solve reference to 1e-9',
+    ({ matrix, weights, r2 }) => {
+      const result = johnsonWeights(new Matrix(matrix));
+      expect(result.weights).toHaveLength(weights.length);
+      result.weights.forEach((w, j) => expect(w).toBeCloseTo(weights[j]!, 9));
+      expect(result.r2).toBeCloseTo(r2, 9);
+    },
+  );
+
+  it('johnsonWeights of a state’s correlations are driverAnalysis’s Johnson weights and R²', () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { minLength: 30, maxLength: 120 }), (rows) => {
+        let result;
+        try {
+          result = driverAnalysis(stateOf(rows));
+        } catch {
+          return true; // constant or collinear draws are rejected loudly
+        }
+        // Correlations of a, b, c, y from the same rows, computed directly.
+        const data = rows
+          .filter((row) => row.a !== undefined)
+          .map((row) => [row.a!, row.b, row.c, row.y + row.a! + 2 * row.b]);
+        const k = 4;
+        const mean = Array.from(
+          { length: k },
+          (_, i) => data.reduce((s, r) => s + r[i]!, 0) / data.length,
+        );
+        const cov = (i: number, j: number) =>
+          data.reduce((s, r) => s + (r[i]! - mean[i]!) * (r[j]! - mean[j]!), 0);
+        const corr = Matrix.from1DArray(
+          k,
+          k,
+          Array.from({ length: k * k }, (_, idx) => {
+            const [i, j] = [Math.floor(idx / k), idx % k];
+            return cov(i, j) / Math.sqrt(cov(i, i) * cov(j, j));
+          }),
+        );
+        const { weights, r2 } = johnsonWeights(corr);
+        expect(r2).toBeCloseTo(result.r2, 8);
+        ['a', 'b', 'c'].forEach((d, j) => expect(weights[j]).toBeCloseTo(result.johnson[d]!, 8));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('johnsonWeights rejects a matrix that is not square', () => {
+    expect(() => johnsonWeights(new Matrix([[1, 0.5]]))).toThrow(
+      'johnsonWeights requires a square matrix of at least 2 variables',
+    );
   });
 });

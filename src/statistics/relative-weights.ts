@@ -76,6 +76,48 @@ function r2Of(r: Matrix, subset: readonly number[], outcome: number): number {
   return rxy.transpose().mmul(inverse(rxx)).mmul(rxy).get(0, 0);
 }
 
+/**
+ * Johnson's relative weights of the drivers and the R² they sum to, from a correlation matrix.
+ *
+ * The drivers are replaced by their closest orthogonal counterparts: Rxx = V Λ V',
+ * Λ½ = V diag(√λ) V', β = Λ½⁻¹ rxy (the outcome on the orthogonal variables), and the weight of
+ * driver j is ε_j = Σ_k Λ½[j,k]² β_k². The weights sum to R² = β'β.
+ *
+ * Reference: Johnson (2000), "A heuristic method for estimating the relative weight of
+ * predictor variables in multiple regression", Multivariate Behavioral Research 35(1).
+ *
+ * @param r correlation matrix of the drivers and the outcome, the outcome in the last row and
+ *   column (k × k, k ≥ 2, the drivers' block positive definite)
+ * @returns the weight of each driver, in the order of the rows, and R²
+ * @throws "johnsonWeights requires a square matrix of at least 2 variables"
+ * @example johnsonWeights(new Matrix([[1, 0.5, 0.6], [0.5, 1, 0.4], [0.6, 0.4, 1]]))
+ * // { weights: [0.286667, 0.086667], r2: 0.373333 }
+ */
+export function johnsonWeights(r: Matrix): { weights: number[]; r2: number } {
+  const k = r.rows;
+  if (!(k >= 2 && r.columns === k)) {
+    throw new Error('johnsonWeights requires a square matrix of at least 2 variables');
+  }
+  const p = k - 1;
+  const all = Array.from({ length: p }, (_, i) => i);
+  // Rxx = V Λ V'; Λ½ = V diag(√λ) V'; β = Λ½⁻¹ rxy; ε_j = Σ_k Λ½[j,k]² β_k².
+  const rxx = r.selection(all, all);
+  const rxy = Matrix.columnVector(all.map((i) => r.get(i, p)));
+  const eig = new EigenvalueDecomposition(rxx, { assumeSymmetric: true });
+  const v = eig.eigenvectorMatrix;
+  const sqrtLambda = Matrix.diag(eig.realEigenvalues.map((l) => Math.sqrt(Math.max(l, 0))));
+  const half = v.mmul(sqrtLambda).mmul(v.transpose());
+  const beta = inverse(half).mmul(rxy);
+  const weights = all.map((j) => {
+    let sum = 0;
+    for (let m = 0; m < p; m++) sum += half.get(j, m) ** 2 * beta.get(m, 0) ** 2;
+    return sum;
+  });
+  let r2 = 0;
+  for (let m = 0; m < p; m++) r2 += beta.get(m, 0) ** 2;
+  return { weights, r2 };
+}
+
 function factorial(n: number): number {
   let f = 1;
   for (let i = 2; i <= n; i++) f *= i;
@@ -96,20 +138,9 @@ export function driverAnalysis(state: CrossProducts): DriverResult {
   const all = drivers.map((_, i) => i);
   const r2 = r2Of(r, all, p);
 
-  // Johnson: Rxx = V Λ V'; Λ½ = V diag(√λ) V'; β = Λ½⁻¹ rxy; ε_j = Σ_k Λ½[j,k]² β_k².
-  const rxx = r.selection(all, all);
-  const rxy = Matrix.columnVector(all.map((i) => r.get(i, p)));
-  const eig = new EigenvalueDecomposition(rxx, { assumeSymmetric: true });
-  const v = eig.eigenvectorMatrix;
-  const sqrtLambda = Matrix.diag(eig.realEigenvalues.map((l) => Math.sqrt(Math.max(l, 0))));
-  const half = v.mmul(sqrtLambda).mmul(v.transpose());
-  const beta = inverse(half).mmul(rxy);
+  const weights = johnsonWeights(r).weights;
   const johnson: Record<string, number> = {};
-  drivers.forEach((d, j) => {
-    let sum = 0;
-    for (let k = 0; k < p; k++) sum += half.get(j, k) ** 2 * beta.get(k, 0) ** 2;
-    johnson[d] = sum;
-  });
+  drivers.forEach((d, j) => (johnson[d] = weights[j]!));
 
   // LMG: Shapley value of R² over all subsets (2^p subsets; fine up to ~15 drivers).
   const r2Cache = new Map<number, number>();
