@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadActions } from '../src/reading/read-actions.ts';
+import { readActions } from '../src/reading/read-actions.ts';
 
 const HEADER = 'id,title,owner,opened_in,due,status,metric,segment,finding';
 
@@ -10,10 +10,10 @@ async function load(lines: string[]) {
   const dir = mkdtempSync(join(tmpdir(), 'actions-'));
   const path = join(dir, 'actions.csv');
   writeFileSync(path, `${lines.join('\n')}\n`);
-  return loadActions(path, 'data/actions.csv', ['2026-Q2', '2026-Q3']);
+  return readActions(path, 'data/actions.csv', ['2026-Q2', '2026-Q3']);
 }
 
-describe('loadActions', () => {
+describe('readActions', () => {
   it('reads valid rows', async () => {
     const { actions, diagnostics } = await load([
       HEADER,
@@ -52,7 +52,7 @@ describe('loadActions', () => {
   });
 
   it('a missing register is no actions, not an error', async () => {
-    const result = await loadActions('/nonexistent/actions.csv', 'data/actions.csv', []);
+    const result = await readActions('/nonexistent/actions.csv', 'data/actions.csv', []);
     expect(result).toEqual({ actions: [], diagnostics: [] });
   });
 });

@@ -10,8 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { guessSnapshot } from '../src/reading/guess-mapping.ts';
-import { loadReviews } from '../src/build/load-reviews.ts';
-import { operationalFindings } from '../src/figures/root-causes.ts';
+import { loadReviews } from '../src/build/review-data.ts';
 import { serveStatic } from '../src/cli/static-server.ts';
 import { axeViolations, hasChromium, launchBrowser, serious } from './browser.ts';
 import { buildSite, ROOT } from './build-site.ts';
@@ -52,7 +51,7 @@ describe.skipIf(!olist.available)(
     it('CSAT overall, the mean score, and late vs on-time CSAT match the reference figures', async () => {
       const review = await loadReviews(join(ROOT, 'examples/olist/data'), ROOT);
       expect(review.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
-      const snapshot = review.snapshots[0]!;
+      const snapshot = review.reviews[0]!;
       const csat = snapshot.metrics.csat!.overall;
       expect(csat.n).toBe(reference.olist_subset.reviews);
       expectProportion(
@@ -63,7 +62,7 @@ describe.skipIf(!olist.available)(
         reference.olist_subset.mean_score,
         12,
       );
-      const links = snapshot.operational.behaviour!.links.lateVsOnTime;
+      const links = snapshot.behaviour!.links.lateVsOnTime;
       expectProportion(links.a, reference.olist_subset.csat_late);
       expectProportion(links.b, reference.olist_subset.csat_on_time);
       expect(review.diagnostics.filter((d) => d.id === 'duplicate-id')).toHaveLength(34);
@@ -77,7 +76,7 @@ describe.skipIf(!mobi.available)(
     it('the construct-score index and the driver weights match the reference figures', async () => {
       const review = await loadReviews(join(ROOT, 'examples/mobi/data'), ROOT);
       expect(review.diagnostics).toEqual([]);
-      const snapshot = review.snapshots[0]!;
+      const snapshot = review.reviews[0]!;
       expect(snapshot.metrics.index!.overall.n).toBe(250);
       expect(snapshot.metrics.index!.overall.value).toBeCloseTo(
         reference.mobi.satisfaction_index_0_100,
@@ -102,7 +101,7 @@ describe.skipIf(!telco.available)(
     it('churn overall and by contract match the reference figures', async () => {
       const review = await loadReviews(join(ROOT, 'examples/telco/data'), ROOT);
       expect(review.diagnostics).toEqual([]);
-      const customers = review.snapshots[0]!.operational.customers!;
+      const customers = review.reviews[0]!.customers!;
       expectProportion(customers.churn, reference.telco.churn_all);
       const byContract = customers.bySegment.contract!;
       expect(byContract.map((l) => l.level)).toEqual(
@@ -112,7 +111,7 @@ describe.skipIf(!telco.available)(
         expectProportion(level.churn, reference.telco.churn_by_contract[level.level]!);
       // Every contract differs from the rest of the base; the higher-churn ones are findings.
       expect(byContract.every((l) => l.pAdjusted! < 0.001)).toBe(true);
-      const findings = operationalFindings(review.snapshots[0]!).map((f) => f.id);
+      const findings = review.reviews[0]!.findings.map((f) => f.id);
       expect(findings).toEqual([
         'churn:contract=Month-to-month',
         'churn:internet=Fiber optic',
@@ -201,7 +200,7 @@ describe.skipIf(!telco.available)(
       writeFileSync(join(dataDir, 'draft/manifest.json'), JSON.stringify(manifest));
       const review = await loadReviews(dataDir, dataDir);
       expect(review.diagnostics).toEqual([]);
-      const byContract = review.snapshots[0]!.operational.customers!.bySegment.contract!;
+      const byContract = review.reviews[0]!.customers!.bySegment.contract!;
       for (const level of byContract)
         expectProportion(level.churn, reference.telco.churn_by_contract[level.level]!);
     });

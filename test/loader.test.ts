@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, type Diagnostic } from '../src/reading/diagnostics.ts';
-import { loadReviews } from '../src/build/load-reviews.ts';
+import { loadReviews } from '../src/build/review-data.ts';
 import { baseManifest, SURVEY_HEADER, validRows, writeSnapshot } from './snapshot-builder.ts';
 
 async function load(files: Record<string, string | Buffer>, manifest?: Record<string, unknown>) {
@@ -18,9 +18,9 @@ describe('loadReviews with broken snapshots', () => {
   it('reads a valid snapshot with no errors and computes its figures', async () => {
     const review = await load({ 'survey.csv': csv(SURVEY_HEADER, ...validRows(40)) });
     expect(review.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
-    expect(review.snapshots).toHaveLength(1);
-    expect(review.snapshots[0]!.responses).toBe(40);
-    expect(review.snapshots[0]!.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(review.reviews).toHaveLength(1);
+    expect(review.reviews[0]!.responses).toBe(40);
+    expect(review.reviews[0]!.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 
   it('a header missing a mapped column is reported with the header row and the missing name', async () => {
@@ -30,7 +30,7 @@ describe('loadReviews with broken snapshots', () => {
     const [d] = only(review.diagnostics, 'missing-column');
     expect(d).toMatchObject({ level: 'error', row: 1, column: 'Satisfaction' });
     expect(only(review.diagnostics, 'unmapped-column')[0]).toMatchObject({ column: 'Satisfation' });
-    expect(review.snapshots).toHaveLength(0);
+    expect(review.reviews).toHaveLength(0);
   });
 
   it('a value out of scale names file, row and column', async () => {
@@ -61,7 +61,7 @@ describe('loadReviews with broken snapshots', () => {
   it('an empty cell is missing, never 0', async () => {
     const rows = Array.from({ length: 40 }, (_, i) => `R${i},2026-02-01,A,${i < 20 ? '' : 10},5,`);
     const review = await load({ 'survey.csv': csv(SURVEY_HEADER, ...rows) });
-    const nps = review.snapshots[0]!.metrics.nps!.overall;
+    const nps = review.reviews[0]!.metrics.nps!.overall;
     expect(nps.n).toBe(20);
     expect(nps.missing).toBe(20);
     expect(nps.value).toBe(null); // 20 < minimum base 30: suppressed, not a score of 0
@@ -74,13 +74,13 @@ describe('loadReviews with broken snapshots', () => {
     const [d] = only(review.diagnostics, 'duplicate-id');
     expect(d).toMatchObject({ level: 'warning', row: 42, value: 'R7' });
     expect(d!.message).toContain('row 8');
-    expect(review.snapshots[0]!.responses).toBe(40);
+    expect(review.reviews[0]!.responses).toBe(40);
   });
 
   it('an empty file is an error, not an empty snapshot', async () => {
     const review = await load({ 'survey.csv': '' });
     expect(only(review.diagnostics, 'table-empty')).toHaveLength(1);
-    expect(review.snapshots).toHaveLength(0);
+    expect(review.reviews).toHaveLength(0);
   });
 
   it('a header without rows is an error', async () => {
@@ -107,7 +107,7 @@ describe('loadReviews with broken snapshots', () => {
     const text = csv(SURVEY_HEADER, ...validRows(39), 'R99,2026-02-01,A,9,5,Tr\u00e8s bien');
     const review = await load({ 'survey.csv': Buffer.from(text, 'latin1') }, manifest);
     expect(review.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
-    expect(review.snapshots[0]!.responses).toBe(40);
+    expect(review.reviews[0]!.responses).toBe(40);
   });
 
   it('reports every problem of a file at once', async () => {
@@ -142,7 +142,7 @@ describe('loadReviews with broken snapshots', () => {
     const text = `\uFEFF${lines.join('\r\n')}\r\n\r\n\r\n`;
     const review = await load({ 'survey.csv': text });
     expect(review.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
-    expect(review.snapshots[0]!.responses).toBe(40);
+    expect(review.reviews[0]!.responses).toBe(40);
   });
 
   it('a semicolon-delimited file is detected', async () => {
@@ -152,7 +152,7 @@ describe('loadReviews with broken snapshots', () => {
     );
     const review = await load({ 'survey.csv': text });
     expect(review.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
-    expect(review.snapshots[0]!.responses).toBe(40);
+    expect(review.reviews[0]!.responses).toBe(40);
   });
 
   it('a manifest that breaks the contract is reported by path', async () => {
@@ -200,7 +200,7 @@ describe('messy exports', () => {
       manifest,
     );
     expect(review.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
-    expect(review.snapshots[0]!.responses).toBe(40);
+    expect(review.reviews[0]!.responses).toBe(40);
 
     const excel = baseManifest('2026-Q1');
     (excel.tables as { survey: Record<string, unknown> }).survey.format = { dateFormat: 'excel' };
@@ -248,7 +248,7 @@ describe('segment lookups', () => {
     const miss = review.diagnostics.find((d) => d.id === 'lookup-miss');
     expect(miss).toMatchObject({ level: 'warning', row: 5, value: 'C3' });
     expect(miss!.message).toContain('20 row(s)');
-    const rates = review.snapshots[0]!.responseRates.group!;
+    const rates = review.reviews[0]!.responseRates.group!;
     expect([rates.A!.responses, rates.B!.responses]).toEqual([40, 20]);
   });
 
@@ -282,7 +282,7 @@ describe('segment lookups', () => {
       { 'survey.csv': body, 'customers.csv': csv('id,Segment', 'C0,A', 'C1,A') },
       manifest,
     );
-    expect(one.snapshots[0]!.hash).not.toBe(two.snapshots[0]!.hash);
+    expect(one.reviews[0]!.hash).not.toBe(two.reviews[0]!.hash);
   });
 
   it('a construct score is the mean of its columns, missing when any answer is', async () => {
@@ -306,13 +306,13 @@ describe('segment lookups', () => {
     ];
     const review = await load({ 'survey.csv': csv('R,S1,S2,S3', ...rows) }, manifest);
     expect(review.diagnostics).toEqual([]);
-    const metrics = review.snapshots[0]!.metrics;
+    const metrics = review.reviews[0]!.metrics;
     expect(metrics.csat_mean!.overall).toMatchObject({ n: 120, missing: 10 });
     expect(metrics.csat_mean!.overall.value).toBeCloseTo((5 + 13 / 3 + 11 / 3 + 1) / 4, 12);
     // Top-2-box of a construct: a mean of 4 or more (5 and 4.33 count, 3.67 does not).
     expect(metrics.csat!.overall.value).toBeCloseTo(50, 12);
     // Without an id column every row is its own response: none is dropped as a duplicate.
-    expect(review.snapshots[0]!.responses).toBe(130);
+    expect(review.reviews[0]!.responses).toBe(130);
   });
 
   it('a construct part that is out of scale is reported by its own column', async () => {
@@ -347,6 +347,6 @@ describe('segment lookups', () => {
       'customer_id',
       'date',
     ]);
-    expect(review.snapshots).toHaveLength(0);
+    expect(review.reviews).toHaveLength(0);
   });
 });

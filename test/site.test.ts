@@ -24,7 +24,7 @@ import {
 import { serveStatic } from '../src/cli/static-server.ts';
 import { newReport, publishReport } from '../src/cli/report-workflow.ts';
 import { nodeEffects } from '../src/cli/cli-support.ts';
-import { loadReviews } from '../src/build/load-reviews.ts';
+import { loadReviews } from '../src/build/review-data.ts';
 import { buildSite, copyFixtureSite, FIXTURE_SITE, ROOT, type BuildResult } from './build-site.ts';
 
 interface FiguresJson {

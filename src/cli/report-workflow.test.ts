@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_SITE } from '../../test/build-site.ts';
-import { loadReviews, type ReviewData } from '../build/load-reviews.ts';
+import { loadReviews, type ReviewData } from '../build/review-data.ts';
+import { ReviewFiguresSchema } from '../contracts/figures-schema.ts';
 import { CliError, type CommandEffects } from './cli-support.ts';
 import { newReport, publishReport } from './report-workflow.ts';
 
@@ -40,7 +41,7 @@ describe('newReport', () => {
     const file = newReport(review, '2026-Q2', 'reports', fx);
     expect(file).toBe('reports/2026-Q2/v1.mdx');
     const text = fx.files.get(file)!;
-    const hash = review.snapshots.find((s) => s.id === '2026-Q2')!.hash;
+    const hash = review.reviews.find((s) => s.id === '2026-Q2')!.hash;
     expect(text).toContain(`snapshotHash: '${hash}'`);
     expect(text).toContain('status: draft');
     expect(text).toContain('date: 2026-10-15');
@@ -73,7 +74,7 @@ describe('newReport', () => {
   });
 
   it('writes the next version, marked as a correction, when the published data changed', () => {
-    const hash = review.snapshots.find((s) => s.id === '2026-Q2')!.hash;
+    const hash = review.reviews.find((s) => s.id === '2026-Q2')!.hash;
     const old = `sha256:${'0'.repeat(64)}`;
     const fx = memoryEffects({
       'reports/2026-Q2/v1.mdx': `---\ntitle: Old\nsnapshot: 2026-Q2\nsnapshotHash: '${old}'\nversion: 1\nstatus: published\ndate: 2026-07-10\nsummary: s\n---\n`,
@@ -92,12 +93,11 @@ describe('publishReport', () => {
     newReport(review, '2026-Q1', 'reports', fx);
     const written = publishReport(review, '2026-Q1', 'reports', fx);
     expect(written).toEqual(['reports/2026-Q1/v1.mdx', 'reports/2026-Q1/v1.figures.json']);
-    const frozen = JSON.parse(fx.files.get('reports/2026-Q1/v1.figures.json')!) as {
-      snapshotHash: string;
-      figures: { id: string };
-    };
-    expect(frozen.figures.id).toBe('2026-Q1');
-    expect(frozen.snapshotHash).toBe(review.snapshots[0]!.hash);
+    // The whole review figures as computed now, valid against the schema the build reads.
+    const frozen = ReviewFiguresSchema.parse(
+      JSON.parse(fx.files.get('reports/2026-Q1/v1.figures.json')!),
+    );
+    expect(frozen).toEqual(review.reviews[0]);
     expect(fx.files.get('reports/2026-Q1/v1.mdx')).toMatch(/status: published\ndate: 2026-10-15/);
   });
 

@@ -28,7 +28,10 @@ function estimateFor(period: Period | undefined, action: Action): Estimate | nul
   if (!m) return null;
   const segment = segmentOf(action);
   if (!segment) return m.overall;
-  return m.segments[segment.dimension]?.[segment.level] ?? null;
+  const figure = m.segments[segment.dimension]?.[segment.level];
+  if (!figure) return null;
+  const { value, lower, upper, se, n, nEffective, missing, base } = figure;
+  return { value, lower, upper, se, n, nEffective, missing, base };
 }
 
 /**

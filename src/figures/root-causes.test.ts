@@ -1,70 +1,51 @@
 import { describe, expect, it } from 'vitest';
 import type { SurveyRow } from '../contracts/row-types.ts';
-import { changeFindings } from './root-causes.ts';
-import { changesBetween, type SnapshotFigures } from './snapshot-figures.ts';
-import { surveyFigures } from './survey-figures.ts';
-import { addSurveyRow, createSurveyState } from '../reducing/survey-state.ts';
+import { reviewsOf } from '../../test/review-figures-of.ts';
 
-/** A period where each group's recommend scores cycle through the given list. */
-function period(id: string, scores: Record<string, number[]>, n = 400): SnapshotFigures {
-  const state = createSurveyState({
-    items: { recommend: { scale: [0, 10] } },
-    indexItems: [],
-    dimensions: ['group'],
-  });
-  for (const [group, cycle] of Object.entries(scores)) {
-    for (let i = 0; i < n; i++) {
-      const row: SurveyRow = {
-        responseId: `${group}${i}`,
+/** Two periods where each group's recommend scores cycle through the given lists. */
+function periods(before: Record<string, number[]>, after: Record<string, number[]>, nAfter = 400) {
+  const rows = (id: string, scores: Record<string, number[]>, n: number): SurveyRow[] =>
+    Object.entries(scores).flatMap(([group, cycle]) =>
+      Array.from({ length: n }, (_, i) => ({
+        responseId: `${id}-${group}${i}`,
         segments: { group },
-        items: { recommend: cycle[i % cycle.length]! },
-      };
-      addSurveyRow(state, row);
-    }
-  }
-  const metrics = surveyFigures(state, {
-    rule: { suppress: 30, flag: 100 },
-    levels: { group: Object.keys(scores) },
-  });
-  return {
+        answers: { recommend: cycle[i % cycle.length]! },
+      })),
+    );
+  const manifest = (id: string, start: string, groups: string[]) => ({
     id,
     period: id,
-    start: '2026-01-01',
-    end: '2026-03-31',
-    hash: 'sha256:x',
-    responses: n * Object.keys(scores).length,
-    tables: {},
-    segments: { group: { label: 'Group', levels: Object.keys(scores) } },
-    weighting: { method: 'none', dimensions: [], nEffective: 0, efficiency: 1, maxWeightRatio: 1 },
-    responseRates: {},
-    metrics,
-    targets: {},
-    benchmarks: {},
-    minimumBase: { suppress: 30, flag: 100 },
-    drivers: {},
-    operational: {
-      behaviour: null,
-      complaints: null,
-      customers: null,
-      voice: {
-        comments: 0,
-        byClass: { promoter: 0, passive: 0, detractor: 0, unknown: 0 },
-        themes: [],
-      },
-      competitor: null,
+    start,
+    end: start.replace(/-01$/, '-28'),
+    segments: {
+      group: { label: 'Group', levels: Object.fromEntries(groups.map((g) => [g, {}])) },
     },
-  };
+    items: { recommend: { scale: [0, 10] as [number, number] } },
+    tables: { survey: { file: 'survey.csv', columns: { recommend: 'NPS', group: 'Group' } } },
+  });
+  return reviewsOf([
+    {
+      manifest: manifest('Q1', '2026-01-01', Object.keys(before)),
+      survey: rows('Q1', before, 400),
+    },
+    {
+      manifest: manifest('Q2', '2026-04-01', Object.keys(after)),
+      survey: rows('Q2', after, nAfter),
+    },
+  ]);
 }
 
 const steady = [10, 9, 8, 7, 6, 10, 9, 3, 10, 8];
 const wobble = [10, 9, 8, 7, 6, 10, 9, 3, 10, 6]; // one passive in ten becomes a detractor: −10 points
 const fallen = [10, 9, 8, 7, 6, 5, 4, 3, 8, 8]; // promoters 30% → 20%, detractors 20% → 40%
 
-describe('changeFindings', () => {
+describe('findings of the figures stage', () => {
   it('finds a planted decline in one group with its test and the Holm adjustment', () => {
-    const before = period('Q1', { A: steady, B: steady, C: steady });
-    const after = period('Q2', { A: steady, B: fallen, C: steady });
-    const findings = changeFindings(after, changesBetween(after, before), 'Q1');
+    const [, after] = periods(
+      { A: steady, B: steady, C: steady },
+      { A: steady, B: fallen, C: steady },
+    );
+    const findings = after!.findings;
     const decline = findings.find((f) => f.id === 'decline:nps:group=B');
     expect(decline).toBeDefined();
     expect(decline!.effect).toBeLessThan(-20);
@@ -77,10 +58,9 @@ describe('changeFindings', () => {
   });
 
   it('does not report a non-significant wobble', () => {
-    const before = period('Q1', { A: steady, B: steady });
-    const after = period('Q2', { A: wobble, B: steady }, 60);
-    const findings = changeFindings(after, changesBetween(after, before), 'Q1');
-    const change = changesBetween(after, before).nps!.segments.group!.A!;
+    const [, after] = periods({ A: steady, B: steady }, { A: wobble, B: steady }, 60);
+    const findings = after!.findings;
+    const change = after!.metrics.nps!.segments.group!.A!.change!;
     expect(change.delta).toBeCloseTo(-10, 9);
     expect(change.significant).toBe(false);
     expect(findings.filter((f) => f.kind === 'decline')).toEqual([]);

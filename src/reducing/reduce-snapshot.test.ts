@@ -1,38 +1,62 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../test/build-site.ts';
-import { snapshotFigures } from '../build/load-reviews.ts';
-import { loadSnapshotReduced } from './reduce-snapshot.ts';
+import { tableSummaries } from '../build/review-data.ts';
+import { firstCarry, reviewFigures } from '../figures/review-figures.ts';
+import { reduceSnapshot, WorkerFailedError, type ReduceOptions } from './reduce-snapshot.ts';
 
-async function figuresOf(parallelBytes: number) {
-  const { loaded, reducers } = await loadSnapshotReduced(
-    join(ROOT, 'data/2026-Q3'),
-    'data/2026-Q3',
-    { parallelBytes },
+const DIR = join(ROOT, 'data/2026-Q3');
+
+async function figuresOf(options: ReduceOptions) {
+  const result = await reduceSnapshot(DIR, 'data/2026-Q3', options);
+  const { loaded, reducers } = result;
+  const { figures } = reviewFigures(
+    {
+      manifest: loaded.manifest!,
+      hash: loaded.hash!,
+      displayDir: 'data/2026-Q3',
+      tables: tableSummaries(loaded.tables),
+      reduced: reducers!,
+      warnings: loaded.diagnostics,
+    },
+    firstCarry(),
+    [],
   );
-  const tables = Object.fromEntries(
-    Object.entries(loaded.tables).map(([k, t]) => [
-      k,
-      { file: t.file, rows: t.rows, used: t.used },
-    ]),
-  );
-  return {
-    loaded,
-    figures: snapshotFigures(loaded.manifest!, loaded.hash!, reducers!.survey, tables, {
-      reducers: reducers!,
-    }).figures,
-  };
+  return { ...result, figures };
 }
 
-describe('loadSnapshotReduced', () => {
+/** A worker module that fails as it starts. */
+function brokenWorker(): URL {
+  const dir = mkdtempSync(join(tmpdir(), 'broken-worker-'));
+  const file = join(dir, 'worker.mjs');
+  writeFileSync(file, "throw new Error('cannot start: disk on fire');\n");
+  return pathToFileURL(file);
+}
+
+describe('reduceSnapshot', () => {
   it('reading the orders (and hashing the survey) on a worker thread gives the same hash, tables, figures and diagnostics as one thread', async () => {
-    const one = await figuresOf(Number.POSITIVE_INFINITY);
-    const two = await figuresOf(0);
+    const one = await figuresOf({ parallelBytes: Number.POSITIVE_INFINITY });
+    const two = await figuresOf({ parallelBytes: 0 });
+    // Two threads did the work (a fall back to one thread would not pass here).
+    expect(one.threads).toBe(1);
+    expect(two.threads).toBe(2);
     expect(two.loaded.hash).toBe(one.loaded.hash);
     expect(two.loaded.tables).toEqual(one.loaded.tables);
     expect(two.loaded.tables.survey!.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(two.loaded.diagnostics).toEqual(one.loaded.diagnostics);
     expect(JSON.stringify(two.figures)).toBe(JSON.stringify(one.figures));
-    expect(two.figures.operational.behaviour!.orders).toBeGreaterThan(8000);
+    expect(two.figures.behaviour!.orders).toBeGreaterThan(8000);
+  });
+
+  it('a worker that fails is an error with its cause, not a slower success', async () => {
+    const failure = reduceSnapshot(DIR, 'data/2026-Q3', {
+      parallelBytes: 0,
+      workerUrl: brokenWorker(),
+    });
+    await expect(failure).rejects.toThrow(WorkerFailedError);
+    await expect(failure).rejects.toThrow(/orders failed: cannot start: disk on fire/);
   });
 });

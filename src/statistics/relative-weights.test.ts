@@ -5,12 +5,11 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { ORACLE_DIR, reference, type MobiConstruct } from '../../test/oracles.ts';
 import { respondentIndex } from '../reducing/satisfaction-index.ts';
-import { addMoment, createMoments, meanInterval } from '../reducing/weighted-moments.ts';
+import { addMoment, createMoments } from '../reducing/weighted-moments.ts';
+import { meanInterval } from './mean-interval.ts';
 import { sharedDataset } from '../../test/shared-datasets.ts';
 import {
   addDriverRow,
-  addDriverValues,
-  addDriverValuesToBoth,
   createDriverState,
   mergeDriverStates,
   type DriverState,
@@ -120,42 +119,6 @@ describe('driverAnalysis properties', () => {
         merged.products.forEach((p, i) => expect(p).toBeCloseTo(one.products[i]!, 6));
       }),
       { numRuns: 40 },
-    );
-  });
-
-  it('adding a response to the states of both outcomes at once is adding it to each', () => {
-    // Drivers at positions 0–2, the outcomes at 3 and 4; NaN is a missing answer.
-    const answer = fc.oneof(
-      fc.constant(NaN),
-      fc.integer({ min: 0, max: 10 }),
-      fc.double({ min: -5, max: 5, noNaN: true }),
-    );
-    const responses = fc.array(
-      fc.tuple(fc.array(answer, { minLength: 5, maxLength: 5 }), fc.constantFrom(1, 0.5, 2.25)),
-      { maxLength: 40 },
-    );
-    fc.assert(
-      fc.property(responses, (rows) => {
-        const drivers = ['a', 'b', 'c'];
-        const atA = Int32Array.from([0, 1, 2, 3]);
-        const atB = Int32Array.from([0, 1, 2, 4]);
-        const [a1, b1, a2, b2] = [
-          createDriverState(drivers, 'y'),
-          createDriverState(drivers, 'z'),
-          createDriverState(drivers, 'y'),
-          createDriverState(drivers, 'z'),
-        ];
-        for (const [values, w] of rows) {
-          const answers = Float64Array.from(values);
-          addDriverValuesToBoth(a1, b1, answers, atA, atB, w);
-          addDriverValues(a2, answers, atA, w);
-          addDriverValues(b2, answers, atB, w);
-        }
-        // The same operations: identical sums, not just close ones.
-        expect(a1).toEqual(a2);
-        expect(b1).toEqual(b2);
-      }),
-      { numRuns: 300 },
     );
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reference } from '../../test/oracles.ts';
-import { compareEstimates, twoProportionTest } from '../metrics/change.ts';
+import { compareEstimates } from '../metrics/change.ts';
+import { twoProportionTest } from './two-proportion-test.ts';
 import { addToHistogram, createHistogram } from '../reducing/histogram.ts';
 import { topBox } from '../metrics/top-box.ts';
 import { wilson } from './wilson.ts';

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { getMetric } from '../metrics/registry.ts';
 import { describeEstimate, formatDelta, formatInterval, formatP, formatValue } from './format.ts';
 
-const nps = getMetric('nps');
-const csat = getMetric('csat');
+const nps = { unit: '', decimals: 1, direction: 'higher-is-better', changeUnit: 'points' } as const;
+const csat = {
+  unit: '%',
+  decimals: 1,
+  direction: 'higher-is-better',
+  changeUnit: 'percentage points',
+} as const;
 
 describe('format', () => {
   it('writes values with the metric’s decimals, unit and a typographic minus', () => {

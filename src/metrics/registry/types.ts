@@ -19,7 +19,6 @@ import type {
 import type { ItemRole, QualityComponent, Questionnaire } from '../../contracts/questionnaire.ts';
 import type { SurveyCell } from '../../reducing/survey-state.ts';
 import type { Moments } from '../../statistics/mean-interval.ts';
-import type { Counts } from '../../statistics/quantile-interval.ts';
 import type { RatioSums } from '../../statistics/ratio-estimate.ts';
 import type { MinimumBase } from '../estimate.ts';
 
@@ -57,8 +56,8 @@ export interface MetricSources {
   complaints: {
     figures: ComplaintFigures;
     /** Minutes → tickets. */
-    firstResponse: Counts;
-    resolution: Counts;
+    firstResponse: ReadonlyMap<number, number>;
+    resolution: ReadonlyMap<number, number>;
     /** Counted orders of the period (the rate's exposure), null without orders. */
     orders: number | null;
   } | null;

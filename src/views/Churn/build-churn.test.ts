@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addCustomer,
-  createCustomerBase,
-  customerBaseFigures,
-} from '../../reducing/customer-base.ts';
+import { customerBaseFigures } from '../../figures/customer-base-figures.ts';
+import { addCustomer, createCustomerBase } from '../../reducing/customer-base.ts';
 import { buildChurn } from './build-churn.ts';
 
 function figures() {
@@ -13,7 +10,7 @@ function figures() {
   for (let i = 0; i < 400; i++) add('Monthly', i < 160);
   for (let i = 0; i < 400; i++) add('Yearly', i < 20);
   for (let i = 0; i < 50; i++) add('Other', i < 9);
-  return customerBaseFigures(state);
+  return customerBaseFigures(state).figures;
 }
 
 describe('buildChurn', () => {

@@ -4,10 +4,13 @@ import type { CustomerRow } from '../contracts/row-types.ts';
 import {
   addCustomer,
   createCustomerBase,
-  customerBaseFigures,
   mergeCustomerBase,
-} from './customer-base.ts';
-import { twoProportionTest } from '../metrics/change.ts';
+} from '../reducing/customer-base.ts';
+import { twoProportionTest } from '../statistics/two-proportion-test.ts';
+import { customerBaseFigures as withSums } from './customer-base-figures.ts';
+
+/** The figures alone (the registry's sums are checked with the churned-revenue metric). */
+const customerBaseFigures = (state: Parameters<typeof withSums>[0]) => withSums(state).figures;
 import { holm } from '../statistics/p-adjust.ts';
 
 function row(churned: boolean | undefined, contract?: string, revenue?: number): CustomerRow {

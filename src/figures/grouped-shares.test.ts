@@ -6,9 +6,9 @@ import { sharedDataset } from '../../test/shared-datasets.ts';
 import {
   addProportion,
   createGroupedProportion,
-  groupedProportions,
   mergeGroupedProportions,
-} from './grouped-proportion.ts';
+} from '../reducing/grouped-proportion.ts';
+import { groupedProportions } from './grouped-shares.ts';
 
 const telco = sharedDataset('telco', 'Telco-Customer-Churn.csv');
 
