@@ -6,7 +6,11 @@
  * schema: a file that is not valid figures is an error, never a page.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { FIGURES_FORMAT, ReviewFiguresSchema, type ReviewFigures } from '../contracts/figures-schema.ts';
+import {
+  FIGURES_FORMAT,
+  ReviewFiguresSchema,
+  type ReviewFigures,
+} from '../contracts/figures-schema.ts';
 
 /** Path of the frozen figures of a report version, relative to the reports folder. */
 export function frozenPath(reportId: string): string {

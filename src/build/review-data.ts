@@ -73,7 +73,10 @@ export async function loadReviews(
   }
   // Customer-base movement needs the periods in time order: sort by the manifests' starts.
   const ordered = folders
-    .map((folder) => ({ folder, start: startOf(join(dataDir, folder), `${displayData}/${folder}`) }))
+    .map((folder) => ({
+      folder,
+      start: startOf(join(dataDir, folder), `${displayData}/${folder}`),
+    }))
     .sort((a, b) => a.start.localeCompare(b.start) || a.folder.localeCompare(b.folder));
   const reviews: ReviewFigures[] = [];
   let carry: Carry = firstCarry();

@@ -10,7 +10,12 @@ import { join, resolve } from 'node:path';
 import type { HistoryFigures, ReviewFigures } from '../contracts/figures-schema.ts';
 import { siteSettings } from '../site-settings.ts';
 import { frozenPath, readFrozen } from './frozen-figures.ts';
-import { buildReportIndex, type ReportIndex, type ReportPeriod, type ReportVersion } from './report-index.ts';
+import {
+  buildReportIndex,
+  type ReportIndex,
+  type ReportPeriod,
+  type ReportVersion,
+} from './report-index.ts';
 
 export interface SiteData {
   /** Live figures of every snapshot, oldest first. */

@@ -4,18 +4,19 @@
  * action answers yet.
  */
 import type { Action } from '../contracts/action-schema.ts';
-import type {
-  ActionRow,
-  Estimate,
-  Finding,
-  ReviewFigures,
-} from '../contracts/figures-schema.ts';
+import type { ActionRow, Estimate, Finding, ReviewFigures } from '../contracts/figures-schema.ts';
 import { compareEstimates } from '../metrics/change.ts';
 
 type Period = Pick<ReviewFigures, 'id' | 'period' | 'end' | 'metrics' | 'catalog'>;
 
 /** Kinds of finding an action can answer (improvements need none). */
-const ACTIONABLE = new Set<Finding['kind']>(['decline', 'gap', 'driver', 'complaint', 'operational']);
+const ACTIONABLE = new Set<Finding['kind']>([
+  'decline',
+  'gap',
+  'driver',
+  'complaint',
+  'operational',
+]);
 
 function segmentOf(action: Action): ActionRow['segment'] {
   if (!action.segment) return null;

@@ -5,11 +5,7 @@
  * customers and after a late delivery). Beside the figures, the sums the registry's estimates
  * need (moments over customers, ratio totals).
  */
-import type {
-  BehaviourFigures,
-  GroupComparison,
-  Share,
-} from '../contracts/figures-schema.ts';
+import type { BehaviourFigures, GroupComparison, Share } from '../contracts/figures-schema.ts';
 import type { MetricSources } from '../metrics/registry/index.ts';
 import type { BehaviourState, CustomerAnswers } from '../reducing/behaviour-state.ts';
 import {
@@ -283,10 +279,7 @@ function valueLinks(
 }
 
 /** The customers active in a period with their groups, and everyone seen so far. */
-export function activeCustomersOf(
-  state: BehaviourState,
-  everSeen: Set<string>,
-): ActiveCustomers {
+export function activeCustomersOf(state: BehaviourState, everSeen: Set<string>): ActiveCustomers {
   const active = new Map<string, Readonly<Record<string, string | undefined>>>();
   state.customers.index.ids.forEach((id, i) => {
     active.set(id, state.segments[i]!);

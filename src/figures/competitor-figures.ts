@@ -35,6 +35,12 @@ export function competitorFigures(
   };
   const b = share(better);
   const w = share(worse);
-  const figures: CompetitorFigures = { n, better: b, same: share(same), worse: w, net: b.value! - w.value! };
+  const figures: CompetitorFigures = {
+    n,
+    better: b,
+    same: share(same),
+    worse: w,
+    net: b.value! - w.value!,
+  };
   return { figures, nEffective };
 }

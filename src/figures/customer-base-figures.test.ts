@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CustomerRow } from '../contracts/row-types.ts';
-import {
-  addCustomer,
-  createCustomerBase,
-  mergeCustomerBase,
-} from '../reducing/customer-base.ts';
+import { addCustomer, createCustomerBase, mergeCustomerBase } from '../reducing/customer-base.ts';
 import { twoProportionTest } from '../statistics/two-proportion-test.ts';
 import { customerBaseFigures as withSums } from './customer-base-figures.ts';
 

@@ -59,5 +59,11 @@ export function bootstrapShares(
     const shares = draws.weights[j]!.map((w, b) => (100 * w) / draws.r2[b]!);
     weights[driver] = spread((100 * observed.johnson[driver]!) / observed.r2, shares);
   });
-  return { r2: spread(100 * observed.r2, draws.r2.map((r) => 100 * r)), weights };
+  return {
+    r2: spread(
+      100 * observed.r2,
+      draws.r2.map((r) => 100 * r),
+    ),
+    weights,
+  };
 }

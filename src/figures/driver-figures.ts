@@ -64,7 +64,12 @@ export function driverFigures(
 }
 
 /** Every variable varies (a constant one has no correlation to decompose). */
-function hasVariation(state: { variables: readonly string[]; sumW: number; sums: Float64Array; products: Float64Array }): boolean {
+function hasVariation(state: {
+  variables: readonly string[];
+  sumW: number;
+  sums: Float64Array;
+  products: Float64Array;
+}): boolean {
   const k = state.variables.length;
   for (let i = 0; i < k; i++) {
     const mean = state.sums[i]! / state.sumW;

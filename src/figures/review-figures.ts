@@ -26,11 +26,7 @@ import { diagnostic, type Diagnostic } from '../reading/diagnostics.ts';
 import type { ReducedSnapshot } from '../reducing/snapshot-reducers.ts';
 import { poolCells } from '../reducing/survey-state.ts';
 import { actionFigures } from './action-figures.ts';
-import {
-  activeCustomersOf,
-  behaviourFigures,
-  type ActiveCustomers,
-} from './behaviour-figures.ts';
+import { activeCustomersOf, behaviourFigures, type ActiveCustomers } from './behaviour-figures.ts';
 import { competitorFigures } from './competitor-figures.ts';
 import { complaintFigures } from './complaint-figures.ts';
 import { customerBaseFigures } from './customer-base-figures.ts';
@@ -216,9 +212,7 @@ export function reviewFigures(
   };
   figures.trends = trendsOf([...carry.history, figures], Object.keys(byId));
   const everSeen = carry.everSeen;
-  const previousActive = reduced.behaviour
-    ? activeCustomersOf(reduced.behaviour, everSeen)
-    : null;
+  const previousActive = reduced.behaviour ? activeCustomersOf(reduced.behaviour, everSeen) : null;
   return {
     figures,
     diagnostics,

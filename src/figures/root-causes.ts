@@ -18,7 +18,14 @@ export type { Finding };
 /** The figures findings are drawn from (a review's figures before its findings). */
 type Figures = Pick<
   ReviewFigures,
-  'catalog' | 'metrics' | 'segments' | 'drivers' | 'complaints' | 'voice' | 'customers' | 'behaviour'
+  | 'catalog'
+  | 'metrics'
+  | 'segments'
+  | 'drivers'
+  | 'complaints'
+  | 'voice'
+  | 'customers'
+  | 'behaviour'
 >;
 
 /**

@@ -13,7 +13,10 @@ import { FIGURES_FORMAT } from '../contracts/figures-schema.ts';
 
 type Figure = MetricFigures['overall'] & { change: MetricFigures['change'] };
 
-function point(review: Pick<ReviewFigures, 'id' | 'period'>, figure: Figure | undefined): TrendPoint {
+function point(
+  review: Pick<ReviewFigures, 'id' | 'period'>,
+  figure: Figure | undefined,
+): TrendPoint {
   return {
     snapshot: review.id,
     period: review.period,

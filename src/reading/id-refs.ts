@@ -164,4 +164,3 @@ export class IdNumbering {
     return n < NUMBERED_LIMIT ? n : -1;
   }
 }
-

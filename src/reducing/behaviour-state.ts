@@ -155,5 +155,6 @@ export function addCustomerAnswer(
     data[base + at.satisfactionAnswers]! += 1;
     if (answer.satisfied) data[base + at.satisfied]! += 1;
   }
-  if (answer.recommend !== undefined && answer.recommend <= DETRACTOR_TO) data[base + at.detractor] = 1;
+  if (answer.recommend !== undefined && answer.recommend <= DETRACTOR_TO)
+    data[base + at.detractor] = 1;
 }

@@ -17,12 +17,7 @@ import {
 import { addTicket, createComplaintState, type ComplaintState } from './complaint-state.ts';
 import { addCustomer, createCustomerBase, type CustomerBaseState } from './customer-base.ts';
 import { CommentReader } from './fast/comment-reader.ts';
-import {
-  addAnswerBatch,
-  addOrderBatch,
-  AnswerBatch,
-  OrderBatch,
-} from './fast/customer-batches.ts';
+import { addAnswerBatch, addOrderBatch, AnswerBatch, OrderBatch } from './fast/customer-batches.ts';
 import { SurveyRecordReducer } from './fast/survey-records.ts';
 import { createSurveyState, surveyConfigOf, type SurveyState } from './survey-state.ts';
 import { compileThemes, createVoiceState, type VoiceState } from './voice-state.ts';

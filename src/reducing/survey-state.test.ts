@@ -199,8 +199,7 @@ describe('group-vs-rest adjustment', () => {
     const state = onePass(rows);
     const holm = surveyFigures(state, metrics, { ...options, adjustment: 'holm' }).nps!.segments
       .group!;
-    const bh = surveyFigures(state, metrics, { ...options, adjustment: 'bh' }).nps!.segments
-      .group!;
+    const bh = surveyFigures(state, metrics, { ...options, adjustment: 'bh' }).nps!.segments.group!;
     for (const level of ['A', 'B', 'C']) {
       expect(bh[level]!.vsRest!.pAdjusted).toBeLessThanOrEqual(
         holm[level]!.vsRest!.pAdjusted + 1e-15,

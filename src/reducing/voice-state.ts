@@ -231,4 +231,3 @@ export function mergeVoice(a: VoiceState, b: VoiceState): VoiceState {
   }
   return { comments: add(a.comments, b.comments), mentions, samples, sampleSize: a.sampleSize };
 }
-

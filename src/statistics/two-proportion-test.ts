@@ -21,4 +21,3 @@ export function twoProportionTest(
   const z = (k1 / n1 - k2 / n2) / se;
   return { z, p: twoSidedP(z) };
 }
-

@@ -46,21 +46,19 @@ export function buildSegmentView(
       {
         metricId,
         label: metric.label,
-        cells: points.map(
-          (p): SegmentCell => ({
-            value: p.value === null ? null : formatValue(metric, p.value, locale),
-            interval:
-              p.lower !== null && p.upper !== null
-                ? formatInterval(metric, p.lower, p.upper, locale)
-                : null,
-            n: p.n,
-            base: p.base,
-            change: p.change
-              ? `${formatDelta(metric, p.change.delta, locale)}${p.change.significant ? ` (${formatP(p.change.p)})` : ''}`
+        cells: points.map((p): SegmentCell => ({
+          value: p.value === null ? null : formatValue(metric, p.value, locale),
+          interval:
+            p.lower !== null && p.upper !== null
+              ? formatInterval(metric, p.lower, p.upper, locale)
               : null,
-            significant: p.change?.significant ?? false,
-          }),
-        ),
+          n: p.n,
+          base: p.base,
+          change: p.change
+            ? `${formatDelta(metric, p.change.delta, locale)}${p.change.significant ? ` (${formatP(p.change.p)})` : ''}`
+            : null,
+          significant: p.change?.significant ?? false,
+        })),
       },
     ];
   });

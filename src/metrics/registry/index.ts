@@ -74,5 +74,7 @@ export function duplicateMetricIds(ctx: RegistryContext): Array<{ id: string; en
   for (const entry of REGISTRY)
     for (const instance of entry.instances(ctx))
       byId.set(instance.id, [...(byId.get(instance.id) ?? []), entry.id]);
-  return [...byId].filter(([, entries]) => entries.length > 1).map(([id, entries]) => ({ id, entries }));
+  return [...byId]
+    .filter(([, entries]) => entries.length > 1)
+    .map(([id, entries]) => ({ id, entries }));
 }

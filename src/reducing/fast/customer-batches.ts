@@ -8,11 +8,7 @@
 import { DETRACTOR_TO } from '../../contracts/nps-classes.ts';
 import type { IdRef } from '../../reading/id-refs.ts';
 import type { OrderRecord } from '../../reading/records.ts';
-import type {
-  BehaviourState,
-  CustomerAnswer,
-  CustomerAnswers,
-} from '../behaviour-state.ts';
+import type { BehaviourState, CustomerAnswer, CustomerAnswers } from '../behaviour-state.ts';
 
 /** Rows gathered for adding together, each with its customer. */
 abstract class CustomerBatch {
@@ -187,4 +183,3 @@ function addAnswerCounts(table: CustomerAnswers, batch: AnswerBatch, count: numb
     if (recommend[i]! <= DETRACTOR_TO) data[base + at.detractor] = 1;
   }
 }
-

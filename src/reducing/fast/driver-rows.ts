@@ -117,4 +117,3 @@ export function addDriverValuesToBoth(
   productsA[d * k + d]! += wa * ya;
   productsB[d * k + d]! += wb * yb;
 }
-

@@ -68,4 +68,3 @@ export function packedBuffers(packed: PackedBehaviour): ArrayBuffer[] {
     packed.ids.byNumber.buffer as ArrayBuffer,
   ];
 }
-

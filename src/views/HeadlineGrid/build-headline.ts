@@ -48,15 +48,15 @@ export function buildHeadline(
     const change = m.change;
     const value = e.value !== null ? formatValue(metric, e.value, locale) : null;
     const interval =
-      e.lower !== null && e.upper !== null ? formatInterval(metric, e.lower, e.upper, locale) : null;
+      e.lower !== null && e.upper !== null
+        ? formatInterval(metric, e.lower, e.upper, locale)
+        : null;
     const target = figures.targets[id];
     const changePart = change
       ? {
           text: formatDelta(metric, change.delta, locale),
           direction: (change.delta > 0 ? 'up' : change.delta < 0 ? 'down' : 'flat') as
-            | 'up'
-            | 'down'
-            | 'flat',
+            'up' | 'down' | 'flat',
           significant: change.significant,
           improvement: changeIsImprovement(metric, change),
           test: `${change.test}, ${formatP(change.p)}`,

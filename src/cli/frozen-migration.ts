@@ -1,0 +1,154 @@
+/**
+ * Moves frozen figures written before the figures schema (format 1: the snapshot's figures, its
+ * changes and the whole history) to the current format, without changing a published number.
+ * The current figures of the snapshot (recomputed from its unchanged data) are compared with
+ * every number of the old file at the place it now lives; where a definition has been corrected
+ * since (e.g. the average order value now leaves out orders without an amount), the published
+ * number is kept and the metrics the registry derives from it are left out of the migrated file,
+ * so the page shows what was published. Pure.
+ */
+import type { ReviewFigures } from '../contracts/figures-schema.ts';
+
+/** A published number that today's code computes differently. */
+export interface FrozenDifference {
+  /** Path in the current format, e.g. "behaviour.averageOrderValue". */
+  path: string;
+  published: number;
+  current: number | null;
+}
+
+type Json = unknown;
+
+/** Numbers (and nulls: a figure not computed) of a JSON value by path ("a.b.0.c"). */
+function leaves(
+  value: Json,
+  prefix: string,
+  out: Map<string, number | null>,
+): Map<string, number | null> {
+  if (typeof value === 'number' || value === null) out.set(prefix, value);
+  else if (Array.isArray(value)) value.forEach((v, i) => leaves(v, `${prefix}.${i}`, out));
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) leaves(v, prefix ? `${prefix}.${k}` : k, out);
+  return out;
+}
+
+/** The old file's numbers, each at the path the same figure has in the current format. */
+function publishedNumbers(old: Record<string, Json>): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  const figures = (old.figures ?? {}) as Record<string, Json>;
+  for (const [key, value] of Object.entries(figures)) {
+    if (key === 'operational') {
+      for (const [part, v] of Object.entries((value ?? {}) as Record<string, Json>))
+        leaves(v, part, out);
+    } else leaves(value, key, out);
+  }
+  const changes = (old.changes ?? {}) as Record<string, { overall?: Json; segments?: Json }>;
+  for (const [id, change] of Object.entries(changes)) {
+    leaves(change.overall, `metrics.${id}.change`, out);
+    for (const [d, levels] of Object.entries((change.segments ?? {}) as Record<string, Json>))
+      for (const [l, c] of Object.entries((levels ?? {}) as Record<string, Json>))
+        leaves(c, `metrics.${id}.segments.${d}.${l}.change`, out);
+  }
+  const history = (old.history ?? []) as Array<{ metrics?: Record<string, { overall?: Json }> }>;
+  history.forEach((period, i) => {
+    for (const [id, m] of Object.entries(period.metrics ?? {})) {
+      const e = (m.overall ?? {}) as Record<string, Json>;
+      for (const k of ['value', 'lower', 'upper', 'n'])
+        if (typeof e[k] === 'number') out.set(`trends.${id}.${i}.${k}`, e[k]);
+    }
+  });
+  return out;
+}
+
+/**
+ * The current figures with the old file's comment samples: which verbatims a theme shows was
+ * published too, and the sampling key has been redefined since some files were frozen.
+ */
+export function withPublishedVerbatims(
+  old: Record<string, Json>,
+  current: ReviewFigures,
+): ReviewFigures {
+  const figures = (old.figures ?? {}) as { operational?: { voice?: { themes?: Json } } };
+  const themes = (figures.operational?.voice?.themes ?? []) as Array<{
+    theme: string;
+    verbatims: ReviewFigures['voice']['themes'][number]['verbatims'];
+  }>;
+  const published = new Map(themes.map((t) => [t.theme, t.verbatims]));
+  const copy = structuredClone(current);
+  for (const theme of copy.voice.themes)
+    theme.verbatims = published.get(theme.theme) ?? theme.verbatims;
+  return copy;
+}
+
+/** Differences between the old file's numbers and the current figures' (relative 1e-9). */
+export function compareFrozen(
+  old: Record<string, Json>,
+  current: ReviewFigures,
+): { compared: number; differences: FrozenDifference[] } {
+  const now = leaves(current, '', new Map());
+  const differences: FrozenDifference[] = [];
+  let compared = 0;
+  for (const [path, published] of publishedNumbers(old)) {
+    const value = now.get(path);
+    // A figure the current format no longer keeps there (or keeps as text) is not compared.
+    if (value === undefined || published === null) continue;
+    compared += 1;
+    if (value !== null && Math.abs(value - published) <= 1e-9 * Math.max(1, Math.abs(published)))
+      continue;
+    differences.push({ path, published, current: value });
+  }
+  return { compared, differences };
+}
+
+/** Registry metrics computed from a detail figure: dropped when the detail keeps its old value. */
+const DERIVED: Array<[RegExp, string]> = [
+  [/^behaviour\.(averageOrderValue|pricedOrders|ordersWithoutAmount)$/, 'average_order_value'],
+  [/^behaviour\.(purchaseFrequency|orders)$/, 'purchase_frequency'],
+  [/^behaviour\.(revenuePerCustomer|revenue)$/, 'revenue_per_customer'],
+  [/^behaviour\.repeatRate\./, 'repeat_rate'],
+  [/^behaviour\.lateShare\./, 'late_delivery_share'],
+  [/^behaviour\.movement\.retention\./, 'retention'],
+  [/^behaviour\.links\.revenueAtRisk/, 'revenue_at_risk'],
+  [/^complaints\.per1000Orders$/, 'complaints_per_1000_orders'],
+  [/^customers\.churn\./, 'customer_churn'],
+];
+
+/** Sets the number at a dotted path of a JSON object (the path exists). */
+function setAt(root: object, path: string, value: number): void {
+  const keys = path.split('.');
+  let node = root as Record<string, Json>;
+  for (const key of keys.slice(0, -1)) node = node[key] as Record<string, Json>;
+  node[keys.at(-1)!] = value;
+}
+
+/** Whether a difference comes from a definition corrected since (its published value is kept). */
+export function correctedDefinition(d: FrozenDifference): boolean {
+  return DERIVED.some(([pattern]) => pattern.test(d.path));
+}
+
+/**
+ * The migrated figures: the current ones with every differing published number of a corrected
+ * definition put back, and the registry metrics derived from those left out.
+ * @throws when a difference is not one of a corrected definition (migrate nothing then)
+ */
+export function keepPublished(
+  current: ReviewFigures,
+  differences: readonly FrozenDifference[],
+): ReviewFigures {
+  const unexpected = differences.filter((d) => !correctedDefinition(d));
+  if (unexpected.length > 0)
+    throw new Error(
+      `keepPublished requires differences of corrected definitions only (${unexpected[0]!.path} differs)`,
+    );
+  const copy = structuredClone(current);
+  const dropped = new Set<string>();
+  for (const d of differences) {
+    setAt(copy, d.path, d.published);
+    for (const [pattern, metric] of DERIVED) if (pattern.test(d.path)) dropped.add(metric);
+  }
+  for (const id of dropped) {
+    delete copy.metrics[id];
+    delete copy.trends[id];
+  }
+  return copy;
+}
