@@ -37,8 +37,9 @@ describe('readActions', () => {
       ['invalid-action', 3, 'owner'],
       ['invalid-action', 3, 'status'],
       ['invalid-action', 4, 'opened_in'],
-      ['invalid-action', 4, 'metric'],
     ]);
+    // An unknown metric id ("npx") is found when the review it was opened in is computed
+    // (its metrics depend on its questionnaire): test/loader.test.ts.
   });
 
   it('flags a repeated id', async () => {
@@ -53,6 +54,6 @@ describe('readActions', () => {
 
   it('a missing register is no actions, not an error', async () => {
     const result = await readActions('/nonexistent/actions.csv', 'data/actions.csv', []);
-    expect(result).toEqual({ actions: [], diagnostics: [] });
+    expect(result).toEqual({ actions: [], rows: new Map(), diagnostics: [] });
   });
 });

@@ -25,15 +25,12 @@ import { serveStatic } from '../src/cli/static-server.ts';
 import { newReport, publishReport } from '../src/cli/report-workflow.ts';
 import { nodeEffects } from '../src/cli/cli-support.ts';
 import { loadReviews } from '../src/build/review-data.ts';
+import type { ReviewFigures } from '../src/contracts/figures-schema.ts';
 import { buildSite, copyFixtureSite, FIXTURE_SITE, ROOT, type BuildResult } from './build-site.ts';
 
+/** The figures download of a report version (the figures its page shows). */
 interface FiguresJson {
-  snapshot: {
-    metrics: Record<
-      string,
-      { overall: { value: number | null; lower: number | null; upper: number | null } }
-    >;
-  };
+  figures: ReviewFigures;
 }
 
 function text(html: string): string {
@@ -86,7 +83,7 @@ describe('the built fixture site', () => {
         ['csat', '%'],
         ['index', ''],
       ] as const) {
-        const e = json.snapshot.metrics[metric]!.overall;
+        const e = json.figures.metrics[metric]!.overall;
         const card = headlineCard(html, metric);
         expect(card.value).toBe(oneDecimal(e.value!, unit));
         expect(card.interval).toBe(interval(e.lower!, e.upper!, unit));
@@ -104,7 +101,7 @@ describe('the built fixture site', () => {
       readFileSync(join(build.outDir, 'reports/2026-Q2/v1/figures.json'), 'utf8'),
     ) as FiguresJson;
     expect(Number(row[header.indexOf('value')])).toBeCloseTo(
-      json.snapshot.metrics.nps!.overall.value!,
+      json.figures.metrics.nps!.overall.value!,
       9,
     );
   });
@@ -248,12 +245,10 @@ describe('building bad data', () => {
     ) as FiguresJson;
     const frozen = JSON.parse(
       readFileSync(join(FIXTURE_SITE, 'reports/2026-Q1/v1.figures.json'), 'utf8'),
-    ) as { figures: FiguresJson['snapshot'] };
-    expect(oldJson.snapshot.metrics.nps!.overall.value).toBe(
-      frozen.figures.metrics.nps!.overall.value,
-    );
-    expect(newJson.snapshot.metrics.nps!.overall.value).toBeLessThan(
-      oldJson.snapshot.metrics.nps!.overall.value!,
+    ) as ReviewFigures;
+    expect(oldJson.figures).toEqual(frozen);
+    expect(newJson.figures.metrics.nps!.overall.value).toBeLessThan(
+      oldJson.figures.metrics.nps!.overall.value!,
     );
     const latest = readFileSync(join(result.outDir, 'reports/2026-Q1/index.html'), 'utf8');
     expect(latest).toContain('data-version="2"');
@@ -261,8 +256,8 @@ describe('building bad data', () => {
     const npsRow = /<tr data-metric="nps">([\s\S]*?)<\/tr>/.exec(
       latest.slice(latest.indexOf('version-diff')),
     )![1]!;
-    expect(text(npsRow)).toContain(oneDecimal(oldJson.snapshot.metrics.nps!.overall.value!));
-    expect(text(npsRow)).toContain(oneDecimal(newJson.snapshot.metrics.nps!.overall.value!));
+    expect(text(npsRow)).toContain(oneDecimal(oldJson.figures.metrics.nps!.overall.value!));
+    expect(text(npsRow)).toContain(oneDecimal(newJson.figures.metrics.nps!.overall.value!));
   });
 
   it('a corrupted cell fails the build with file, row and column, and writes no pages', () => {
@@ -325,7 +320,7 @@ describe.skipIf(!hasChromium)(
       const json = JSON.parse(
         readFileSync(join(build.outDir, 'reports/2026-Q2/v1/figures.json'), 'utf8'),
       ) as FiguresJson;
-      const nps = json.snapshot.metrics.nps!.overall;
+      const nps = json.figures.metrics.nps!.overall;
       const shown = await page
         .locator('article[data-metric="nps"] [data-value]')
         .textContent({ timeout: 5000 });
@@ -452,7 +447,7 @@ describe.skipIf(!hasChromium)(
         ) as FiguresJson;
         expect(text).toContain(`Fixture review, ${period.slice(5)} 2026`);
         expect(text).toContain('Net Promoter Score');
-        expect(text).toContain(oneDecimal(json.snapshot.metrics.nps!.overall.value!));
+        expect(text).toContain(oneDecimal(json.figures.metrics.nps!.overall.value!));
       }
     });
 

@@ -18,7 +18,6 @@ import { createRandom } from '../demo/demo-generator.ts';
 import { tableSummaries } from '../build/review-data.ts';
 import { firstCarry, reviewFigures } from '../figures/review-figures.ts';
 import { reduceSnapshot } from '../reducing/reduce-snapshot.ts';
-import type { SnapshotReducers } from '../reducing/snapshot-reducers.ts';
 import type { ManifestInput } from '../contracts/manifest-schema.ts';
 
 const GROUPS = ['Consumer', 'SMB', 'Enterprise', 'Public sector'];
