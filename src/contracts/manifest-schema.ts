@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ADJUSTMENTS, DEFAULT_EXCLUDED_STATUSES, TABLE_NAMES } from './fields.ts';
-import { ItemIdSchema, ItemSchema } from './questionnaire.ts';
+import { ItemIdSchema, ItemSchema } from './item-schema.ts';
 
 const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
 const count = z.number().int().nonnegative();

@@ -39,52 +39,9 @@ export function compareShares(label: [string, string], a: Share, b: Share): Grou
   return { label, a, b, delta: a.value! - b.value!, z: t.z, p: t.p };
 }
 
-/** Unweighted moments of values added one by one. */
-function moments(): Moments & { add: (x: number) => void } {
-  const m = {
-    n: 0,
-    sumW: 0,
-    sumW2: 0,
-    sumWX: 0,
-    sumWX2: 0,
-    add(x: number) {
-      m.n += 1;
-      m.sumW += 1;
-      m.sumW2 += 1;
-      m.sumWX += x;
-      m.sumWX2 += x * x;
-    },
-  };
-  return m;
-}
-
-/** Ratio sums of (x, y) pairs added one by one. */
-function ratioSums(): RatioSums & { add: (x: number, y: number) => void } {
-  const r = {
-    n: 0,
-    sumX: 0,
-    sumY: 0,
-    sumXX: 0,
-    sumYY: 0,
-    sumXY: 0,
-    add(x: number, y: number) {
-      r.n += 1;
-      r.sumX += x;
-      r.sumY += y;
-      r.sumXX += x * x;
-      r.sumYY += y * y;
-      r.sumXY += x * y;
-    },
-  };
-  return r;
-}
-
-/** Plain sums (the accumulators' methods left behind). */
-function plainMoments(m: Moments): Moments {
-  return { n: m.n, sumW: m.sumW, sumW2: m.sumW2, sumWX: m.sumWX, sumWX2: m.sumWX2 };
-}
-function plainRatio(r: RatioSums): RatioSums {
-  return { n: r.n, sumX: r.sumX, sumY: r.sumY, sumXX: r.sumXX, sumYY: r.sumYY, sumXY: r.sumXY };
+/** Unweighted moments of n values from their sum and sum of squares. */
+function unweighted(n: number, sum: number, sumSq: number): Moments {
+  return { n, sumW: n, sumW2: n, sumWX: sum, sumWX2: sumSq };
 }
 
 /**
@@ -106,9 +63,13 @@ export function behaviourFigures(
   let repeat = 0;
   let late = 0;
   let delivered = 0;
-  const ordersPerCustomer = moments();
-  const revenuePerCustomer = moments();
-  const orderValue = ratioSums();
+  // Sums over customers for the registry's estimates: Σ orders², Σ revenue², and over the
+  // customers with a priced order, the ratio sums of (priced orders, revenue).
+  let ordersSq = 0;
+  let revenueSq = 0;
+  let pricedCustomers = 0;
+  let pricedSq = 0;
+  let pricedRevenue = 0;
   for (let base = 0; base < active * stride; base += stride) {
     const customerOrders = data[base + at.orders]!;
     const customerPriced = data[base + at.priced]!;
@@ -119,10 +80,25 @@ export function behaviourFigures(
     if (customerOrders >= 2) repeat += 1;
     late += data[base + at.late]!;
     delivered += data[base + at.delivered]!;
-    ordersPerCustomer.add(customerOrders);
-    revenuePerCustomer.add(customerRevenue);
-    if (customerPriced > 0) orderValue.add(customerPriced, customerRevenue);
+    ordersSq += customerOrders * customerOrders;
+    revenueSq += customerRevenue * customerRevenue;
+    if (customerPriced > 0) {
+      pricedCustomers += 1;
+      pricedSq += customerPriced * customerPriced;
+      pricedRevenue += customerPriced * customerRevenue;
+    }
   }
+  const ordersPerCustomer = unweighted(active, orders, ordersSq);
+  const revenuePerCustomer = unweighted(active, revenue, revenueSq);
+  // Customers without a priced order have x = y = 0: they add nothing but their count.
+  const orderValue: RatioSums = {
+    n: pricedCustomers,
+    sumX: priced,
+    sumY: revenue,
+    sumXX: pricedSq,
+    sumYY: revenueSq,
+    sumXY: pricedRevenue,
+  };
   let movement: BehaviourFigures['movement'] = null;
   if (previousActive && everSeen) {
     let retained = 0;
@@ -175,9 +151,9 @@ export function behaviourFigures(
       movement,
       links: links.figures,
     },
-    ordersPerCustomer: plainMoments(ordersPerCustomer),
-    revenuePerCustomer: plainMoments(revenuePerCustomer),
-    orderValue: plainRatio(orderValue),
+    ordersPerCustomer,
+    revenuePerCustomer,
+    orderValue,
     revenueAtRisk: links.revenueAtRisk,
   };
 }
@@ -216,15 +192,23 @@ function valueLinks(
   const at = answers.at;
   const matchedRevenue = new Float64Array(count);
   const matchedAnswers = new Float64Array(count);
-  const risk = ratioSums();
+  // Revenue at risk as a ratio over matched customers: x = revenue, y = revenue if a detractor.
+  let revenue = 0;
+  let revenueSq = 0;
+  let atRisk = 0;
+  let atRiskSq = 0;
   let rows = 0;
   let matched = 0;
   for (let i = 0; i < count; i++) {
     if (joined[i * 4 + ORDERED] === 0) continue;
     const customerRevenue = joined[i * 4 + REVENUE]!;
     const customerAnswers = answerData[i * stride + at.answers]!;
-    const detractor = answerData[i * stride + at.detractor] === 1;
-    risk.add(customerRevenue, detractor ? customerRevenue : 0);
+    revenue += customerRevenue;
+    revenueSq += customerRevenue * customerRevenue;
+    if (answerData[i * stride + at.detractor] === 1) {
+      atRisk += customerRevenue;
+      atRiskSq += customerRevenue * customerRevenue;
+    }
     rows += customerAnswers;
     matchedRevenue[matched] = customerRevenue;
     matchedAnswers[matched++] = customerAnswers;
@@ -261,8 +245,8 @@ function valueLinks(
   return {
     figures: {
       matched: rows,
-      revenueAtRisk: risk.sumY,
-      revenueAtRiskShare: risk.sumX > 0 ? (100 * risk.sumY) / risk.sumX : null,
+      revenueAtRisk: atRisk,
+      revenueAtRiskShare: revenue > 0 ? (100 * atRisk) / revenue : null,
       highVsLowValue: compareShares(
         ['High-value customers', 'Low-value customers'],
         csat(HIGH),
@@ -274,11 +258,21 @@ function valueLinks(
         csat(ON_TIME),
       ),
     },
-    revenueAtRisk: plainRatio(risk),
+    revenueAtRisk: {
+      n: matched,
+      sumX: revenue,
+      sumY: atRisk,
+      sumXX: revenueSq,
+      sumYY: atRiskSq,
+      sumXY: atRiskSq,
+    },
   };
 }
 
-/** The customers active in a period with their groups, and everyone seen so far. */
+/**
+ * The customers active in a period with their groups; adds them to `everSeen` (the carry's
+ * running set of customers seen before).
+ */
 export function activeCustomersOf(state: BehaviourState, everSeen: Set<string>): ActiveCustomers {
   const active = new Map<string, Readonly<Record<string, string | undefined>>>();
   state.customers.index.ids.forEach((id, i) => {

@@ -23,6 +23,7 @@ import {
 } from '../metrics/registry/index.ts';
 import { responseRate } from '../metrics/response-rates.ts';
 import { diagnostic, type Diagnostic } from '../reading/diagnostics.ts';
+import type { BehaviourState } from '../reducing/behaviour-state.ts';
 import type { ReducedSnapshot } from '../reducing/snapshot-reducers.ts';
 import { poolCells } from '../reducing/survey-state.ts';
 import { actionFigures } from './action-figures.ts';
@@ -53,15 +54,18 @@ export interface SnapshotInput {
 export interface Carry {
   /** Reviews of the earlier periods, oldest first. */
   history: readonly ReviewFigures[];
-  /** Customers active in the previous period (null when it had no orders, or for the first). */
-  previousActive: ActiveCustomers | null;
-  /** Every customer seen in an earlier period (extended in place by each period). */
-  everSeen: Set<string>;
+  /**
+   * The previous period's behaviour (null when it had no orders, or for the first): its active
+   * customers are read from it only when a next period asks, so a single period costs nothing.
+   */
+  previousBehaviour: BehaviourState | null;
+  /** Every customer seen before the previous period (extended in place, period by period). */
+  seenBefore: Set<string>;
 }
 
 /** The carry before the first period. */
 export function firstCarry(): Carry {
-  return { history: [], previousActive: null, everSeen: new Set() };
+  return { history: [], previousBehaviour: null, seenBefore: new Set() };
 }
 
 /**
@@ -115,12 +119,16 @@ export function reviewFigures(
   });
   const pooled = poolCells(reduced.survey, () => true, weights.weightOf);
   const drivers = driverFigures(pooled, questionnaire, rule, byId);
+  // The previous period's customers join those seen before it.
+  const previousActive: ActiveCustomers | undefined = carry.previousBehaviour
+    ? activeCustomersOf(carry.previousBehaviour, carry.seenBefore)
+    : undefined;
   const behaviour = reduced.behaviour
     ? behaviourFigures(
         reduced.behaviour,
         reduced.answers,
-        carry.previousActive ?? undefined,
-        carry.previousActive ? carry.everSeen : undefined,
+        previousActive,
+        previousActive ? carry.seenBefore : undefined,
       )
     : null;
   const complaints = reduced.complaints
@@ -211,12 +219,14 @@ export function reviewFigures(
     warnings: warnings.map((d) => ({ ...d })),
   };
   figures.trends = trendsOf([...carry.history, figures], Object.keys(byId));
-  const everSeen = carry.everSeen;
-  const previousActive = reduced.behaviour ? activeCustomersOf(reduced.behaviour, everSeen) : null;
   return {
     figures,
     diagnostics,
-    carry: { history: [...carry.history, figures], previousActive, everSeen },
+    carry: {
+      history: [...carry.history, figures],
+      previousBehaviour: reduced.behaviour,
+      seenBefore: carry.seenBefore,
+    },
   };
 
   /** Response counts, rates by level, and the warnings of small or short groups. */

@@ -13,7 +13,7 @@ const OUTCOMES = [
 ] as const;
 
 const BOOTSTRAP =
-  'Parametric bootstrap, 500 draws of the covariance matrix from its Wishart distribution (multivariate normal answers); SE = sd of the draws, 95% percentile interval';
+  'Parametric bootstrap, 250 draws of the covariance matrix from its Wishart distribution (multivariate normal answers); SE = sd of the draws, 95% percentile interval';
 
 function fromSpread(spread: WeightSpread, n: number): Estimate {
   return {
