@@ -59,4 +59,3 @@ export const ItemSchema = z.strictObject({
     ),
 });
 export type ItemDeclaration = z.output<typeof ItemSchema>;
-
