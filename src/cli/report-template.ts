@@ -94,6 +94,9 @@ export function reportTemplate(input: TemplateInput): string {
       '## Scorecard by customer group',
       '',
       ...dimensions.flatMap((d) => [`<Scorecard dimension="${d}" />`, '']),
+      ...(figures.questionnaire.items.some((i) => i.role === null)
+        ? ['## Quality components', '', '<ItemScores />', '']
+        : []),
       '## Trends',
       '',
       ...headline(figures).flatMap((id) => [`<TrendChart metric="${id}" />`, '']),
