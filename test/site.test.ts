@@ -26,6 +26,7 @@ import { newReport, publishReport } from '../src/cli/report-workflow.ts';
 import { nodeEffects } from '../src/cli/cli-support.ts';
 import { loadReviews } from '../src/build/review-data.ts';
 import type { ReviewFigures } from '../src/contracts/figures-schema.ts';
+import { REGISTRY } from '../src/metrics/registry/index.ts';
 import { buildSite, copyFixtureSite, FIXTURE_SITE, ROOT, type BuildResult } from './build-site.ts';
 
 /** The figures download of a report version (the figures its page shows). */
@@ -59,6 +60,12 @@ beforeAll(() => {
 });
 
 describe('the built fixture site', () => {
+  it('the methodology page defines every entry of the metric registry', () => {
+    const html = readFileSync(join(build.outDir, 'methodology/index.html'), 'utf8');
+    const listed = [...html.matchAll(/data-entry="([^"]+)"/g)].map((m) => m[1]);
+    expect(listed).toEqual(REGISTRY.map((e) => e.id));
+  });
+
   it('builds with exit code 0 and writes the home page and one page per report', () => {
     expect(build.code, build.output).toBe(0);
     for (const page of [
@@ -194,6 +201,7 @@ describe('the demo site', () => {
     expect(sections).toEqual([
       'Executive summary',
       'Scorecard by customer group',
+      'Quality components',
       'Trends',
       'Drivers of satisfaction',
       'Voice of the customer',
