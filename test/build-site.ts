@@ -14,15 +14,19 @@ export interface BuildResult {
   outDir: string;
 }
 
+/**
+ * @param root the project to build with (a changed copy of this one, in a test)
+ */
 export function buildSite(
   dataDir: string,
   reportsDir: string,
   env: Record<string, string> = {},
+  root = ROOT,
 ): BuildResult {
   const work = mkdtempSync(join(tmpdir(), 'review-build-'));
   const outDir = join(work, 'dist');
   const result = spawnSync(join(ROOT, 'node_modules/.bin/astro'), ['build', '--outDir', outDir], {
-    cwd: ROOT,
+    cwd: root,
     encoding: 'utf8',
     env: {
       ...process.env,

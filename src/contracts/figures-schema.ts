@@ -285,6 +285,8 @@ export const CustomerBaseFiguresSchema = z.strictObject({
         z: nullableNumber,
         p: nullableNumber,
         pAdjusted: nullableNumber,
+        /** Adjusted p below the significance level. */
+        significant: z.boolean(),
       }),
     ),
   ),

@@ -1,6 +1,7 @@
 /** Churn figures from a customer-base extract: overall, and each level against the rest. */
 import type { Adjustment } from '../contracts/fields.ts';
 import type { CustomerBaseState } from '../reducing/customer-base.ts';
+import { SIGNIFICANCE_LEVEL } from '../metrics/significance.ts';
 import { ADJUST } from './adjust.ts';
 import type { CustomerBaseFigures } from '../contracts/figures-schema.ts';
 import type { MetricSources } from '../metrics/registry/index.ts';
@@ -34,13 +35,17 @@ export function customerBaseFigures(
         z: vsRest.z,
         p: vsRest.p,
         pAdjusted: null,
+        significant: false,
       };
       if (entry.p !== null) tested.push(entry);
       return entry;
     });
   }
   const adjusted = ADJUST[adjustment](tested.map((t) => t.p!));
-  tested.forEach((t, i) => (t.pAdjusted = adjusted[i]!));
+  tested.forEach((t, i) => {
+    t.pAdjusted = adjusted[i]!;
+    t.significant = adjusted[i]! < SIGNIFICANCE_LEVEL;
+  });
   const churn = share(state.churned, state.customers);
   return {
     figures: {

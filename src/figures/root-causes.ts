@@ -10,6 +10,7 @@
  *   complaints; theme: a problem theme over-represented among detractors; operational: late
  *   delivery, slow resolution or churn by group going with lower satisfaction.
  */
+import { SIGNIFICANCE_LEVEL } from '../metrics/significance.ts';
 import type { Change, Finding, ReviewFigures } from '../contracts/figures-schema.ts';
 import { holm } from '../statistics/p-adjust.ts';
 
@@ -45,7 +46,7 @@ function worse(figures: Figures, metricId: string, delta: number): boolean {
 export function changeFindings(
   figures: Figures,
   previousPeriod: string | null,
-  alpha = 0.05,
+  alpha = SIGNIFICANCE_LEVEL,
 ): Finding[] {
   const findings: Finding[] = [];
   for (const [metricId, metricFigures] of Object.entries(figures.metrics)) {
@@ -185,7 +186,10 @@ export function driverFindings(figures: Figures): Finding[] {
  * Holm-adjusted across themes), and operational links (late delivery, slow ticket resolution)
  * where satisfaction is significantly lower.
  */
-export function operationalFindings(figures: Figures, alpha = 0.05): Finding[] {
+export function operationalFindings(
+  figures: Figures,
+  alpha = SIGNIFICANCE_LEVEL,
+): Finding[] {
   const findings: Finding[] = [];
   const complaints = figures.complaints;
   if (complaints) {

@@ -2,6 +2,7 @@
  * Every survey metric of a snapshot: overall, by segment level, and each level against the rest
  * of the sample, with the p-values adjusted across the levels of each dimension.
  */
+import { SIGNIFICANCE_LEVEL } from '../metrics/significance.ts';
 import type { Adjustment } from '../contracts/fields.ts';
 import type { MetricFigures, SegmentFigure } from '../contracts/figures-schema.ts';
 import type { Questionnaire } from '../contracts/questionnaire.ts';
@@ -28,7 +29,7 @@ export function surveyFigures(
   metrics: readonly SnapshotMetric[],
   options: SurveyFiguresOptions,
 ): Record<string, MetricFigures> {
-  const { questionnaire, rule, levels, weightOf, adjustment = 'holm', alpha = 0.05 } = options;
+  const { questionnaire, rule, levels, weightOf, adjustment = 'holm', alpha = SIGNIFICANCE_LEVEL } = options;
   const slice = (cell: SurveyCell | null) => ({ cell, questionnaire, rule });
   const all = slice(poolCells(state, () => true, weightOf));
   // Pool each level and its complement once; every metric reads the same pooled cells.

@@ -8,6 +8,7 @@
  * - ratio, count, rate, quantile, weight: z = Δ / √(se₁² + se₂²) with each estimate's own SE
  *   (linearisation, Poisson, order statistics, parametric bootstrap: see the registry entry).
  */
+import { SIGNIFICANCE_LEVEL } from './significance.ts';
 import type { Change, Estimate, MetricKind } from '../contracts/figures-schema.ts';
 import { twoSidedP } from '../statistics/normal.ts';
 import { tTwoSidedP } from '../statistics/t-distribution.ts';
@@ -90,7 +91,7 @@ export function compareEstimates(
   current: Estimate,
   previous: Estimate,
   kind: MetricKind,
-  alpha = 0.05,
+  alpha = SIGNIFICANCE_LEVEL,
 ): Change | null {
   if (current.value === null || previous.value === null) return null;
   if (current.se === null || previous.se === null) return null;

@@ -16,7 +16,7 @@ export interface ChurnRow {
   upper: number;
   delta: number | null;
   pAdjusted: number | null;
-  /** Churn significantly above or below the rest of the base (adjusted p < alpha). */
+  /** Churn significantly above or below the rest of the base (adjusted, as the figures say). */
   verdict: Verdict;
   /** Chart coordinates of the estimate and its interval, and the row's line (its name is above). */
   x: number;
@@ -63,7 +63,6 @@ function axisMax(uppers: readonly number[]): number {
 export function buildChurn(
   figures: CustomerBaseFigures,
   labels: Record<string, string>,
-  alpha = 0.05,
 ): ChurnView {
   const overall = figures.churn.value;
   const dimensions = Object.entries(figures.bySegment)
@@ -75,7 +74,7 @@ export function buildChurn(
       const max = axisMax(levels.map((l) => l.churn.upper ?? 0));
       const sx = (v: number) => box.x + (v / max) * box.w;
       const rows = levels.map((l, i): ChurnRow => {
-        const significant = l.pAdjusted !== null && l.pAdjusted < alpha;
+        const { significant } = l;
         return {
           level: l.level,
           k: l.churn.k,
