@@ -462,6 +462,8 @@ export const ReviewFiguresSchema = z.strictObject({
     ),
   ),
   minimumBase: z.strictObject({ suppress: count, flag: count }),
+  /** The significance level the tests of these figures used. */
+  significanceLevel: finite,
   adjustment: z.enum(ADJUSTMENTS),
   targets: z.record(z.string(), finite),
   benchmarks: z.record(z.string(), finite),

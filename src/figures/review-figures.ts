@@ -22,6 +22,7 @@ import {
   type RegistryContext,
 } from '../metrics/registry/index.ts';
 import { responseRate } from '../metrics/response-rates.ts';
+import { SIGNIFICANCE_LEVEL } from '../metrics/significance.ts';
 import { diagnostic, type Diagnostic } from '../reading/diagnostics.ts';
 import type { BehaviourState } from '../reducing/behaviour-state.ts';
 import type { ReducedSnapshot } from '../reducing/snapshot-reducers.ts';
@@ -209,6 +210,7 @@ export function reviewFigures(
     weighting: weights.summary,
     responseRates,
     minimumBase: { suppress: rule.suppress, flag: rule.flag },
+    significanceLevel: SIGNIFICANCE_LEVEL,
     adjustment: manifest.adjustment,
     targets: manifest.targets,
     benchmarks: manifest.benchmarks,

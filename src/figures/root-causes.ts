@@ -186,10 +186,7 @@ export function driverFindings(figures: Figures): Finding[] {
  * Holm-adjusted across themes), and operational links (late delivery, slow ticket resolution)
  * where satisfaction is significantly lower.
  */
-export function operationalFindings(
-  figures: Figures,
-  alpha = SIGNIFICANCE_LEVEL,
-): Finding[] {
+export function operationalFindings(figures: Figures, alpha = SIGNIFICANCE_LEVEL): Finding[] {
   const findings: Finding[] = [];
   const complaints = figures.complaints;
   if (complaints) {

@@ -29,7 +29,14 @@ export function surveyFigures(
   metrics: readonly SnapshotMetric[],
   options: SurveyFiguresOptions,
 ): Record<string, MetricFigures> {
-  const { questionnaire, rule, levels, weightOf, adjustment = 'holm', alpha = SIGNIFICANCE_LEVEL } = options;
+  const {
+    questionnaire,
+    rule,
+    levels,
+    weightOf,
+    adjustment = 'holm',
+    alpha = SIGNIFICANCE_LEVEL,
+  } = options;
   const slice = (cell: SurveyCell | null) => ({ cell, questionnaire, rule });
   const all = slice(poolCells(state, () => true, weightOf));
   // Pool each level and its complement once; every metric reads the same pooled cells.

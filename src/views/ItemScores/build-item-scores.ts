@@ -5,7 +5,13 @@
  */
 import type { ReviewFigures } from '../../contracts/figures-schema.ts';
 import { COMPONENT_LABELS, type QualityComponent } from '../../contracts/questionnaire.ts';
-import { changeIsImprovement, formatDelta, formatInterval, formatP, formatValue } from '../format.ts';
+import {
+  changeIsImprovement,
+  formatDelta,
+  formatInterval,
+  formatP,
+  formatValue,
+} from '../format.ts';
 
 export interface ItemScore {
   itemId: string;

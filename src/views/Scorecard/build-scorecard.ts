@@ -14,7 +14,7 @@ export interface ScorecardCell {
   interval: string | null;
   base: 'ok' | 'indicative' | 'suppressed';
   n: number;
-  /** Against the rest of the sample, Holm-adjusted. */
+  /** Against the rest of the sample, adjusted as the figures say. */
   vsRest: { text: string; better: boolean } | null;
   change: { text: string; significant: boolean; improvement: boolean; p: string } | null;
 }
