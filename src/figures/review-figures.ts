@@ -166,6 +166,18 @@ export function reviewFigures(
 
   const { responses, responseRates } = responseFigures(input, diagnostics);
   const base = {
+    questionnaire: {
+      items: questionnaire.items.map(({ id, label, scale, topBox, role, component }) => ({
+        id,
+        label,
+        scale: [scale[0], scale[1]] as [number, number],
+        topBox,
+        role,
+        component,
+      })),
+      indexItems: [...questionnaire.indexItems],
+      drivers: [...questionnaire.drivers],
+    },
     catalog,
     metrics: byId,
     segments: Object.fromEntries(
@@ -195,18 +207,6 @@ export function reviewFigures(
     previous: previous ? { id: previous.id, period: previous.period } : null,
     responses,
     tables: input.tables,
-    questionnaire: {
-      items: questionnaire.items.map(({ id: itemId, label, scale, topBox, role, component }) => ({
-        id: itemId,
-        label,
-        scale: [scale[0], scale[1]],
-        topBox,
-        role,
-        component,
-      })),
-      indexItems: [...questionnaire.indexItems],
-      drivers: [...questionnaire.drivers],
-    },
     weighting: weights.summary,
     responseRates,
     minimumBase: { suppress: rule.suppress, flag: rule.flag },

@@ -12,6 +12,7 @@
  */
 import { SIGNIFICANCE_LEVEL } from '../metrics/significance.ts';
 import type { Change, Finding, ReviewFigures } from '../contracts/figures-schema.ts';
+import { topBoxMetricOf } from '../metrics/registry/index.ts';
 import { holm } from '../statistics/p-adjust.ts';
 
 export type { Finding };
@@ -27,6 +28,7 @@ type Figures = Pick<
   | 'voice'
   | 'customers'
   | 'behaviour'
+  | 'questionnaire'
 >;
 
 /**
@@ -167,7 +169,7 @@ export function driverFindings(figures: Figures): Finding[] {
         id: `driver:${point.driver}:${outcome}`,
         kind: 'driver',
         title: `${point.label} drives ${outcome === 'recommend' ? 'recommendation' : 'satisfaction'} strongly (${point.importance.toFixed(0)}% of explained variance) but performs below the other drivers (${point.performance.toFixed(1)}% top-2-box)`,
-        metricId: topBoxOf(figures, point.driver),
+        metricId: topBoxMetricOf(figures.questionnaire, point.driver),
         effect: point.performance - result.performanceMean,
         test: {
           name: "Johnson's relative weight",
@@ -290,14 +292,6 @@ interface GroupComparisonLike {
   delta: number | null;
   z: number | null;
   p: number | null;
-}
-
-/** The top-box metric of a driver item, as the catalog names it. */
-function topBoxOf(figures: Figures, item: string): string {
-  const info = Object.values(figures.catalog).find(
-    (m) => m.item === item && m.kind === 'proportion' && m.section !== 'drivers',
-  );
-  return info?.id ?? item;
 }
 
 /** All findings of a snapshot, most important first: the one list every view uses. */
