@@ -6,60 +6,50 @@ import { countEstimate } from '../poisson.ts';
 import { meanEstimate } from '../mean-score.ts';
 import { ratioOfTotals } from '../ratio.ts';
 import { shareEstimate } from '../share.ts';
-import type { MetricEntry, MetricSources, SnapshotInstance } from './types.ts';
-import { T_INTERVAL, WILSON } from './survey.ts';
+import { COUNT, fromTable, RATIO, SHARE, T_INTERVAL, type SingleEntry } from './shapes.ts';
+import type { MetricEntry } from './types.ts';
 
-type Behaviour = NonNullable<MetricSources['behaviour']>;
+const fromOrders = (entry: SingleEntry<'behaviour'>) =>
+  fromTable('orders', 'behaviour', 'behaviour', entry);
 
-/** An entry computed from the orders table, one metric of the same id. */
-function fromOrders(
-  entry: Omit<MetricEntry, 'section' | 'instances' | 'available'> & {
-    shortLabel: string;
-    range: [number, number] | null;
-    available?: string;
-    compute: (b: Behaviour, sources: MetricSources) => ReturnType<SnapshotInstance['compute']>;
-  },
+/** A CSAT of a group of surveyed customers, from the joins of survey and orders. */
+function csatOf(
+  id: string,
+  title: string,
+  link: 'highVsLowValue' | 'lateVsOnTime',
+  side: 'a' | 'b',
 ): MetricEntry {
-  const { shortLabel, range, compute, ...rest } = entry;
-  return {
-    ...rest,
-    section: 'behaviour',
-    available: entry.available ?? 'When the snapshot has an orders table.',
-    instances: (ctx) =>
-      ctx.tables.has('orders')
-        ? [
-            {
-              scope: 'snapshot',
-              id: entry.id,
-              label: entry.title,
-              shortLabel,
-              range,
-              item: null,
-              component: null,
-              compute: (s) => (s.behaviour ? compute(s.behaviour, s) : null),
-            },
-          ]
-        : [],
-  };
+  return fromOrders({
+    ...SHARE,
+    id,
+    title,
+    shortLabel: title.replace('CSAT ', 'CSAT, '),
+    direction: 'higher-is-better',
+    range: [0, 100],
+    formula:
+      link === 'highVsLowValue'
+        ? 'CSAT of surveyed customers whose revenue this period is above (high) or at or below (low) the median revenue of surveyed customers, counting answers; the two groups are compared with the pooled two-proportion z-test on the behaviour section.'
+        : 'CSAT of surveyed customers with at least one late delivery this period (late), or with deliveries all on time (on time), counting answers.',
+    reference: 'Brief §4 (customer value, operational links); change: pooled two-proportion z-test',
+    available: 'When the snapshot has orders, a satisfaction item and customer ids in the survey.',
+    compute: (b, s) => {
+      if (!s.questionnaire.roles.satisfaction) return null;
+      const group = b.figures.links[link][side];
+      return shareEstimate(group.k, group.n, s.rule);
+    },
+  });
 }
-
-const POISSON = 'Poisson, SE = √count; 95% Wald interval';
-const RATIO = 'Linearisation (Taylor) SE with customers as clusters, 95% normal interval';
 
 export const BEHAVIOUR_METRICS: readonly MetricEntry[] = [
   fromOrders({
+    ...COUNT,
     id: 'active_customers',
     title: 'Active customers',
     shortLabel: 'Active customers',
-    unit: '',
-    changeUnit: 'customers',
     direction: 'higher-is-better',
-    decimals: 0,
-    kind: 'count',
     range: null,
     formula:
       'Customers with at least one counted order in the period (cancelled and returned orders excluded as the manifest declares).',
-    interval: POISSON,
     reference: 'Brief §4; change: z = (c₁ − c₂)/√(c₁ + c₂)',
     compute: (b) => countEstimate(b.figures.activeCustomers),
   }),
@@ -110,33 +100,25 @@ export const BEHAVIOUR_METRICS: readonly MetricEntry[] = [
     compute: (b, s) => meanEstimate(b.revenuePerCustomer, 0, s.rule),
   }),
   fromOrders({
+    ...SHARE,
     id: 'repeat_rate',
     title: 'Repeat purchase rate',
     shortLabel: 'Repeat rate',
-    unit: '%',
-    changeUnit: 'percentage points',
     direction: 'higher-is-better',
-    decimals: 1,
-    kind: 'proportion',
     range: [0, 100],
     formula: 'Customers with 2 or more counted orders / active customers, in %.',
-    interval: WILSON,
     reference: 'Brief §4; change: pooled two-proportion z-test',
     compute: (b, s) => shareEstimate(b.figures.repeatRate.k, b.figures.repeatRate.n, s.rule),
   }),
   fromOrders({
+    ...SHARE,
     id: 'retention',
     title: 'Retention',
     shortLabel: 'Retention',
-    unit: '%',
-    changeUnit: 'percentage points',
     direction: 'higher-is-better',
-    decimals: 1,
-    kind: 'proportion',
     range: [0, 100],
     formula:
       'Customers active in the previous period who are active in this one / customers active in the previous period, in %. Churn = 100 − retention.',
-    interval: WILSON,
     reference: 'Brief §4; change: pooled two-proportion z-test',
     available: 'When this snapshot and the previous one both have orders.',
     compute: (b, s) => {
@@ -145,61 +127,47 @@ export const BEHAVIOUR_METRICS: readonly MetricEntry[] = [
     },
   }),
   fromOrders({
+    ...COUNT,
     id: 'new_customers',
     title: 'New customers',
     shortLabel: 'New customers',
-    unit: '',
-    changeUnit: 'customers',
     direction: 'higher-is-better',
-    decimals: 0,
-    kind: 'count',
     range: null,
     formula: 'Customers active in this period and never seen in any earlier period.',
-    interval: POISSON,
     reference: 'Brief §4; change: z = (c₁ − c₂)/√(c₁ + c₂)',
     available: 'When an earlier snapshot has orders.',
     compute: (b) => (b.figures.movement ? countEstimate(b.figures.movement.new) : null),
   }),
   fromOrders({
+    ...COUNT,
     id: 'lost_customers',
     title: 'Lost customers',
     shortLabel: 'Lost customers',
-    unit: '',
-    changeUnit: 'customers',
     direction: 'lower-is-better',
-    decimals: 0,
-    kind: 'count',
     range: null,
     formula: 'Customers active in the previous period and not in this one.',
-    interval: POISSON,
     reference: 'Brief §4; change: z = (c₁ − c₂)/√(c₁ + c₂)',
     available: 'When this snapshot and the previous one both have orders.',
     compute: (b) => (b.figures.movement ? countEstimate(b.figures.movement.lost) : null),
   }),
   fromOrders({
+    ...SHARE,
     id: 'late_delivery_share',
     title: 'Late deliveries',
     shortLabel: 'Late deliveries',
-    unit: '%',
-    changeUnit: 'percentage points',
     direction: 'lower-is-better',
-    decimals: 1,
-    kind: 'proportion',
     range: [0, 100],
     formula:
       'Delivered orders whose delivery time is after the estimated delivery time / delivered orders with both times, in %.',
-    interval: WILSON,
     reference: 'Brief §4; change: pooled two-proportion z-test',
     compute: (b, s) => shareEstimate(b.figures.lateShare.k, b.figures.lateShare.n, s.rule),
   }),
   fromOrders({
+    ...SHARE,
     id: 'revenue_at_risk',
     title: 'Revenue at risk (detractors’ share of revenue)',
     shortLabel: 'Revenue at risk',
-    unit: '%',
-    changeUnit: 'percentage points',
     direction: 'lower-is-better',
-    decimals: 1,
     kind: 'ratio',
     range: [0, 100],
     formula:
@@ -212,38 +180,8 @@ export const BEHAVIOUR_METRICS: readonly MetricEntry[] = [
         ? ratioOfTotals(b.revenueAtRisk, 100, s.rule)
         : null,
   }),
-  ...(
-    [
-      ['csat_high_value', 'CSAT of high-value customers', 'highVsLowValue', 'a'],
-      ['csat_low_value', 'CSAT of low-value customers', 'highVsLowValue', 'b'],
-      ['csat_late_delivery', 'CSAT after a late delivery', 'lateVsOnTime', 'a'],
-      ['csat_on_time', 'CSAT with deliveries on time', 'lateVsOnTime', 'b'],
-    ] as const
-  ).map(([id, title, link, side]) =>
-    fromOrders({
-      id,
-      title,
-      shortLabel: title.replace('CSAT ', 'CSAT, '),
-      unit: '%',
-      changeUnit: 'percentage points',
-      direction: 'higher-is-better',
-      decimals: 1,
-      kind: 'proportion',
-      range: [0, 100],
-      formula:
-        link === 'highVsLowValue'
-          ? 'CSAT of surveyed customers whose revenue this period is above (high) or at or below (low) the median revenue of surveyed customers, counting answers; the two groups are compared with the pooled two-proportion z-test on the behaviour section.'
-          : 'CSAT of surveyed customers with at least one late delivery this period (late), or with deliveries all on time (on time), counting answers.',
-      interval: WILSON,
-      reference:
-        'Brief §4 (customer value, operational links); change: pooled two-proportion z-test',
-      available:
-        'When the snapshot has orders, a satisfaction item and customer ids in the survey.',
-      compute: (b, s) => {
-        if (!s.questionnaire.roles.satisfaction) return null;
-        const group = b.figures.links[link][side];
-        return shareEstimate(group.k, group.n, s.rule);
-      },
-    }),
-  ),
+  csatOf('csat_high_value', 'CSAT of high-value customers', 'highVsLowValue', 'a'),
+  csatOf('csat_low_value', 'CSAT of low-value customers', 'highVsLowValue', 'b'),
+  csatOf('csat_late_delivery', 'CSAT after a late delivery', 'lateVsOnTime', 'a'),
+  csatOf('csat_on_time', 'CSAT with deliveries on time', 'lateVsOnTime', 'b'),
 ];

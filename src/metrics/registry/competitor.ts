@@ -1,80 +1,48 @@
 /** Comparison with the main competitor (brief §4): shares better and worse, and the net. */
-import { shareEstimate } from '../share.ts';
 import { zForConfidence } from '../../statistics/normal.ts';
 import { applyMinimumBase, emptyEstimate } from '../estimate.ts';
-import { WILSON } from './survey.ts';
+import { shareEstimate } from '../share.ts';
+import { fromTable, SHARE, type SingleEntry } from './shapes.ts';
 import type { MetricEntry, MetricSources } from './types.ts';
 
 type Competitor = NonNullable<MetricSources['competitor']>;
 
-/** A share of the weighted answers (better, worse) on Kish n_eff. */
-function shareOf(c: Competitor, side: 'better' | 'worse', s: MetricSources) {
-  const share = c.figures[side];
-  const p = (share.value ?? 0) / 100;
-  return shareEstimate(p * c.figures.n, c.figures.n, s.rule, 0, c.nEffective);
-}
-
-function entry(
-  id: string,
-  title: string,
-  shortLabel: string,
-  rest: Pick<MetricEntry, 'unit' | 'kind' | 'direction' | 'formula' | 'interval' | 'reference'> & {
-    range: [number, number];
-    compute: (c: Competitor, s: MetricSources) => ReturnType<typeof shareEstimate>;
-  },
-): MetricEntry {
-  const { range, compute, ...text } = rest;
-  return {
-    id,
-    title,
-    section: 'competitor',
-    changeUnit: rest.unit === '%' ? 'percentage points' : 'points',
-    decimals: 1,
+const fromCompetitor = (entry: Omit<SingleEntry<'competitor'>, 'available'>) =>
+  fromTable('survey', 'competitor', 'competitor', {
+    ...entry,
     available: 'When the survey maps a competitor comparison column.',
-    ...text,
-    instances: (ctx) =>
-      ctx.tables.has('survey')
-        ? [
-            {
-              scope: 'snapshot',
-              id,
-              label: title,
-              shortLabel,
-              range,
-              item: null,
-              component: null,
-              compute: (s) => (s.competitor ? compute(s.competitor, s) : null),
-            },
-          ]
-        : [],
-  };
+  });
+
+/** A weighted share of the answers (better or worse) on Kish n_eff. */
+function sideOf(side: 'better' | 'worse'): MetricEntry {
+  return fromCompetitor({
+    ...SHARE,
+    id: `competitor_${side}`,
+    title: `${side === 'better' ? 'Better' : 'Worse'} than the main competitor`,
+    shortLabel: `${side === 'better' ? 'Better' : 'Worse'} than competitor`,
+    direction: side === 'better' ? 'higher-is-better' : 'lower-is-better',
+    range: [0, 100],
+    formula: `Weighted share of answers rating us ${side} than the main competitor, in %.`,
+    reference: 'Brief §4; change: pooled two-proportion z-test on n_eff',
+    compute: (c: Competitor, s) => {
+      const p = (c.figures[side].value ?? 0) / 100;
+      return shareEstimate(p * c.figures.n, c.figures.n, s.rule, 0, c.nEffective);
+    },
+  });
 }
 
 export const COMPETITOR_METRICS: readonly MetricEntry[] = [
-  entry('competitor_better', 'Better than the main competitor', 'Better than competitor', {
-    unit: '%',
-    kind: 'proportion',
-    direction: 'higher-is-better',
-    range: [0, 100],
-    formula: 'Weighted share of answers rating us better than the main competitor, in %.',
-    interval: WILSON,
-    reference: 'Brief §4; change: pooled two-proportion z-test on n_eff',
-    compute: (c, s) => shareOf(c, 'better', s),
-  }),
-  entry('competitor_worse', 'Worse than the main competitor', 'Worse than competitor', {
-    unit: '%',
-    kind: 'proportion',
-    direction: 'lower-is-better',
-    range: [0, 100],
-    formula: 'Weighted share of answers rating us worse than the main competitor, in %.',
-    interval: WILSON,
-    reference: 'Brief §4; change: pooled two-proportion z-test on n_eff',
-    compute: (c, s) => shareOf(c, 'worse', s),
-  }),
-  entry('competitor_net', 'Net comparison with the main competitor', 'Net vs competitor', {
+  sideOf('better'),
+  sideOf('worse'),
+  fromCompetitor({
+    id: 'competitor_net',
+    title: 'Net comparison with the main competitor',
+    shortLabel: 'Net vs competitor',
     unit: '',
-    kind: 'nps',
+    changeUnit: 'points',
     direction: 'higher-is-better',
+    decimals: 1,
+    kind: 'nps',
     range: [-100, 100],
     formula:
       'Share better − share worse, in points (−100 to 100): a net score of one three-way answer, read as NPS is.',

@@ -28,19 +28,24 @@ function fromSpread(spread: WeightSpread, n: number): Estimate {
   };
 }
 
+/** A share of the outcome's explained variance, in %, with its bootstrap spread. */
+const WEIGHT = {
+  section: 'drivers',
+  unit: '%',
+  changeUnit: 'percentage points',
+  direction: 'higher-is-better',
+  decimals: 1,
+  kind: 'weight',
+  interval: BOOTSTRAP,
+} as const;
+
 export const DRIVER_METRICS: readonly MetricEntry[] = [
   {
+    ...WEIGHT,
     id: 'driver-r2',
     title: 'Variance explained by the drivers (R²)',
-    section: 'drivers',
-    unit: '%',
-    changeUnit: 'percentage points',
-    direction: 'higher-is-better',
-    decimals: 1,
-    kind: 'weight',
     formula:
       'R² of the least-squares regression of the outcome (overall satisfaction, or likelihood to recommend) on all drivers, in %, on weighted complete responses (listwise). Ids: driver_r2_satisfaction, driver_r2_recommend.',
-    interval: BOOTSTRAP,
     reference: 'Change: z on the two bootstrap SEs',
     available:
       'When the questionnaire has drivers and the outcome item, and at least the minimum base of complete responses.',
@@ -66,17 +71,11 @@ export const DRIVER_METRICS: readonly MetricEntry[] = [
       ),
   },
   {
+    ...WEIGHT,
     id: 'driver-weight',
     title: 'Each driver’s relative importance',
-    section: 'drivers',
-    unit: '%',
-    changeUnit: 'percentage points',
-    direction: 'higher-is-better',
-    decimals: 1,
-    kind: 'weight',
     formula:
       'Johnson’s relative weight of the driver as a share of R², in % (the shares of all drivers sum to 100): the drivers are replaced by their closest orthogonal counterparts through the eigen-decomposition of their correlation matrix. Ids: driver_<outcome>_<item>, e.g. driver_satisfaction_service_quality. The drivers section also shows the Shapley/LMG decomposition and Pearson r.',
-    interval: BOOTSTRAP,
     reference:
       'Johnson (2000), Multivariate Behavioral Research 35(1); Tonidandel, LeBreton & Johnson (2009), Psychological Methods 14(4) (who bootstrap rows; the state keeps cross-products only, hence the parametric variant)',
     available: 'As R², for every driver item.',

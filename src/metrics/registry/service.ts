@@ -1,39 +1,11 @@
 /** Service and complaints from support tickets (brief §4): complaint rate and service times. */
 import { rateEstimate } from '../poisson.ts';
 import { quantileEstimate } from '../quantile.ts';
-import type { MetricEntry, MetricSources, SnapshotInstance } from './types.ts';
+import { fromTable, type SingleEntry } from './shapes.ts';
+import type { MetricEntry } from './types.ts';
 
-type Complaints = NonNullable<MetricSources['complaints']>;
-
-function fromTickets(
-  entry: Omit<MetricEntry, 'section' | 'instances' | 'available'> & {
-    shortLabel: string;
-    available?: string;
-    compute: (c: Complaints, sources: MetricSources) => ReturnType<SnapshotInstance['compute']>;
-  },
-): MetricEntry {
-  const { shortLabel, compute, ...rest } = entry;
-  return {
-    ...rest,
-    section: 'service',
-    available: entry.available ?? 'When the snapshot has a tickets table.',
-    instances: (ctx) =>
-      ctx.tables.has('tickets')
-        ? [
-            {
-              scope: 'snapshot',
-              id: entry.id,
-              label: entry.title,
-              shortLabel,
-              range: null,
-              item: null,
-              component: null,
-              compute: (s) => (s.complaints ? compute(s.complaints, s) : null),
-            },
-          ]
-        : [],
-  };
-}
+const fromTickets = (entry: SingleEntry<'complaints'>) =>
+  fromTable('tickets', 'complaints', 'service', entry);
 
 const QUANTILE_INTERVAL =
   'Distribution-free 95% interval from order statistics (ranks nq ± 1.96√(nq(1 − q))); SE = (upper − lower)/(2 × 1.96)';
@@ -42,6 +14,30 @@ const QUANTILE_REFERENCE =
 
 /** Minutes to hours. */
 const HOURS = 1 / 60;
+
+/** A quantile of the hours from a ticket's opening to its first response or resolution. */
+function timeOf(
+  id: string,
+  title: string,
+  times: 'firstResponse' | 'resolution',
+  q: number,
+): MetricEntry {
+  return fromTickets({
+    id,
+    title,
+    shortLabel: title.replace(' (hours)', ''),
+    unit: '',
+    changeUnit: 'hours',
+    direction: 'lower-is-better',
+    decimals: 1,
+    kind: 'quantile',
+    range: null,
+    formula: `The ${q === 0.5 ? 'median' : '90th percentile'} of hours from a ticket’s opening to its ${times === 'firstResponse' ? 'first response' : 'resolution'} (exact, linear interpolation between order statistics; tickets without that time are left out and counted).`,
+    interval: QUANTILE_INTERVAL,
+    reference: QUANTILE_REFERENCE,
+    compute: (c, s) => quantileEstimate(c[times], q, HOURS, s.rule),
+  });
+}
 
 export const SERVICE_METRICS: readonly MetricEntry[] = [
   fromTickets({
@@ -53,6 +49,7 @@ export const SERVICE_METRICS: readonly MetricEntry[] = [
     direction: 'lower-is-better',
     decimals: 1,
     kind: 'rate',
+    range: null,
     formula:
       'Tickets of type "complaint" × 1000 / counted orders; by category and journey stage in the service section, in Pareto order with cumulative share.',
     interval: 'Poisson rate, SE = 1000·√k/n; 95% Wald interval',
@@ -60,27 +57,13 @@ export const SERVICE_METRICS: readonly MetricEntry[] = [
     available: 'When the snapshot has tickets and orders.',
     compute: (c) => (c.orders === null ? null : rateEstimate(c.figures.complaints, c.orders, 1000)),
   }),
-  ...(
-    [
-      ['first_response_median', 'First response time, median (hours)', 'firstResponse', 0.5],
-      ['first_response_p90', 'First response time, 90th percentile (hours)', 'firstResponse', 0.9],
-      ['resolution_median', 'Resolution time, median (hours)', 'resolution', 0.5],
-      ['resolution_p90', 'Resolution time, 90th percentile (hours)', 'resolution', 0.9],
-    ] as const
-  ).map(([id, title, times, q]) =>
-    fromTickets({
-      id,
-      title,
-      shortLabel: title.replace(' (hours)', ''),
-      unit: '',
-      changeUnit: 'hours',
-      direction: 'lower-is-better',
-      decimals: 1,
-      kind: 'quantile',
-      formula: `The ${q === 0.5 ? 'median' : '90th percentile'} of hours from a ticket’s opening to its ${times === 'firstResponse' ? 'first response' : 'resolution'} (exact, linear interpolation between order statistics; tickets without that time are left out and counted).`,
-      interval: QUANTILE_INTERVAL,
-      reference: QUANTILE_REFERENCE,
-      compute: (c, s) => quantileEstimate(c[times], q, HOURS, s.rule),
-    }),
+  timeOf('first_response_median', 'First response time, median (hours)', 'firstResponse', 0.5),
+  timeOf(
+    'first_response_p90',
+    'First response time, 90th percentile (hours)',
+    'firstResponse',
+    0.9,
   ),
+  timeOf('resolution_median', 'Resolution time, median (hours)', 'resolution', 0.5),
+  timeOf('resolution_p90', 'Resolution time, 90th percentile (hours)', 'resolution', 0.9),
 ];

@@ -9,35 +9,21 @@ import { applyMinimumBase, emptyEstimate, type Estimate } from '../estimate.ts';
 import { meanEstimate, meanScore } from '../mean-score.ts';
 import { nps } from '../nps.ts';
 import { topBox } from '../top-box.ts';
+import { MEAN as MEAN_OF, SHARE as SHARE_OF } from './shapes.ts';
 import type { MetricEntry, RegistryContext, SurveyInstance, SurveySlice } from './types.ts';
 
-export const WILSON = 'Wilson score interval, 95% (Wilson 1927; Newcombe 1998), on Kish n_eff';
-export const T_INTERVAL = 't interval, 95%, SE = s/√n_eff (Kish n_eff when weighted)';
-
-/** What every share of answers has in common. */
-const SHARE = {
-  unit: '%',
-  changeUnit: 'percentage points',
-  direction: 'higher-is-better',
-  decimals: 1,
-  kind: 'proportion',
-  interval: WILSON,
-} as const;
-
-/** What every mean answer has in common. */
-const MEAN = {
-  unit: '',
-  changeUnit: 'scale points',
-  direction: 'higher-is-better',
-  decimals: 2,
-  kind: 'mean',
-  interval: T_INTERVAL,
-} as const;
+/** Survey shares and means are better when higher. */
+const SHARE = { ...SHARE_OF, direction: 'higher-is-better' } as const;
+const MEAN = { ...MEAN_OF, direction: 'higher-is-better' } as const;
 
 type Histogram = NonNullable<SurveySlice['cell']>['items'][string];
 
 /** The histogram of an item in a slice; an empty estimate when the slice has no responses. */
-function ofItem(slice: SurveySlice, itemId: string, estimate: (h: Histogram) => Estimate): Estimate {
+function ofItem(
+  slice: SurveySlice,
+  itemId: string,
+  estimate: (h: Histogram) => Estimate,
+): Estimate {
   const h = slice.cell?.items[itemId];
   if (!h) return applyMinimumBase(emptyEstimate(0, 0, 0), slice.rule);
   return estimate(h);
@@ -81,7 +67,12 @@ function ofAttributes(
   return (ctx) =>
     ctx.questionnaire.items
       .filter((item) => item.role === null)
-      .map((item) => ({ scope: 'survey', item: item.id, component: item.component, ...make(item) }));
+      .map((item) => ({
+        scope: 'survey',
+        item: item.id,
+        component: item.component,
+        ...make(item),
+      }));
 }
 
 /** On a yes/no item the mean is the share itself. */

@@ -1,21 +1,17 @@
 /** Voice of the customer (brief §4): the share of comments mentioning each theme. */
 import { shareEstimate } from '../share.ts';
-import { WILSON } from './survey.ts';
+import { SHARE } from './shapes.ts';
 import type { MetricEntry, MetricInstance } from './types.ts';
 
 export const VOICE_METRICS: readonly MetricEntry[] = [
   {
     id: 'theme-share',
     title: 'Each comment theme: share of comments',
+    ...SHARE,
     section: 'voice',
-    unit: '%',
-    changeUnit: 'percentage points',
     direction: 'lower-is-better', // a problem theme; praise themes are higher-is-better
-    decimals: 1,
-    kind: 'proportion',
     formula:
       'For each theme of the dictionary, the share of comments mentioning it (keywords at word starts, case- and accent-insensitive; substrings for Chinese, Japanese and Korean), in %. Its id is "theme_" and the theme’s id. The voice section also compares detractors with promoters (pooled two-proportion z-test, Holm-adjusted across themes). Personal data is removed before any comment is kept.',
-    interval: WILSON,
     reference: 'Brief §4; change: pooled two-proportion z-test',
     available: 'When the survey has a comment column; one metric per theme of the dictionary.',
     instances: (ctx) =>
