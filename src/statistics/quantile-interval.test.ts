@@ -3,12 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ORACLE_DIR } from '../../test/oracles.ts';
 import { zForConfidence } from './normal.ts';
-import {
-  quantileDifferenceTest,
-  quantileInterval,
-  quantileOfCounts,
-  type QuantileInterval,
-} from './quantile-interval.ts';
+import { quantileInterval, quantileOfCounts, type QuantileInterval } from './quantile-interval.ts';
 
 interface Result extends Omit<QuantileInterval, 'n'> {
   q: number;
@@ -167,37 +162,5 @@ describe('quantileInterval', () => {
 
   it('quantileInterval rejects an empty histogram', () => {
     expect(() => quantileInterval(new Map(), 0.5)).toThrow('quantileInterval requires n ≥ 1');
-  });
-});
-
-describe('quantileDifferenceTest', () => {
-  it.each(oracle.differences)(
-    'quantileDifferenceTest($a, $b) matches the scipy normal test',
-    ({ a, b, delta, z, p }) => {
-      const r = quantileDifferenceTest(a, b);
-      expect(r.delta).toBeCloseTo(delta, 9);
-      expect(r.z).toBeCloseTo(z, 9);
-      expect(Math.abs(r.p / p - 1)).toBeLessThan(1e-9);
-    },
-  );
-
-  it('quantileDifferenceTest(b, a) negates delta and z and keeps p', () => {
-    const est = fc.record({
-      value: fc.double({ min: -1e3, max: 1e3, noNaN: true }),
-      se: fc.double({ min: 1e-3, max: 1e2, noNaN: true }),
-    });
-    fc.assert(
-      fc.property(est, est, (a, b) => {
-        const ab = quantileDifferenceTest(a, b);
-        const ba = quantileDifferenceTest(b, a);
-        return ab.delta === -ba.delta && ab.z === -ba.z && ab.p === ba.p && ab.p <= 1;
-      }),
-    );
-  });
-
-  it('quantileDifferenceTest refuses two zero SEs', () => {
-    expect(() => quantileDifferenceTest({ value: 4, se: 0 }, { value: 3, se: 0 })).toThrow(
-      'quantileDifferenceTest requires se_a² + se_b² > 0',
-    );
   });
 });

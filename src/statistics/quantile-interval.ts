@@ -1,7 +1,7 @@
 /**
  * Quantiles of a weighted histogram (value → count), a distribution-free confidence interval
- * for them from order statistics, an SE derived from that interval, and a z-test of the
- * difference of two such quantiles.
+ * for them from order statistics, and an SE derived from that interval (the change test of a
+ * quantile is then the z-test on two SEs, metrics/change.ts).
  *
  * Order statistics of a histogram. Sort the distinct values v₁ < … < v_m with counts c_j > 0,
  * cumulative counts C_j = c₁ + … + c_j and n = C_m. The order statistic of (1-based) rank
@@ -9,7 +9,7 @@
  * ranks above n give v_m. With whole counts this is exactly sorting the expanded sample; with
  * fractional weights v_j occupies the ranks (C_{j−1}, C_j].
  */
-import { twoSidedP, zForConfidence } from './normal.ts';
+import { zForConfidence } from './normal.ts';
 
 /** A weighted histogram: value → count, or parallel arrays (values may repeat). */
 export type Counts =
@@ -168,36 +168,4 @@ export function quantileInterval(counts: Counts, q: number, confidence = 0.95): 
     upperRank,
     n,
   };
-}
-
-/** An estimate and its standard error. */
-export interface EstimateWithSe {
-  value: number;
-  se: number;
-}
-
-/**
- * z-test of the difference of two independent estimates (e.g. two medians with the SE of
- * quantileInterval): Δ = a − b, z = Δ / √(se_a² + se_b²), p two-sided from the normal.
- *
- * Reference: the large-sample test of Price & Bonett (2002), J. Stat. Comput. Simul. 72(2).
- *
- * @param a the first estimate (the current period)
- * @param b the second estimate (the comparison)
- * @returns delta = a.value − b.value, the z statistic and its two-sided p
- * @throws "quantileDifferenceTest requires se_a² + se_b² > 0" when both SEs are 0 (a
- *   discrete scale whose intervals collapsed: the test is undefined, not infinitely significant)
- * @example quantileDifferenceTest({ value: 4, se: 0.2 }, { value: 3.5, se: 0.15 })
- * // { delta: 0.5, z: 2, p: 0.0455003 }
- */
-export function quantileDifferenceTest(
-  a: EstimateWithSe,
-  b: EstimateWithSe,
-): { delta: number; z: number; p: number } {
-  if (!(a.se >= 0 && b.se >= 0)) throw new Error('quantileDifferenceTest requires se ≥ 0');
-  const variance = a.se * a.se + b.se * b.se;
-  if (!(variance > 0)) throw new Error('quantileDifferenceTest requires se_a² + se_b² > 0');
-  const delta = a.value - b.value;
-  const z = delta / Math.sqrt(variance);
-  return { delta, z, p: twoSidedP(z) };
 }

@@ -3,11 +3,11 @@
  * error: e.g. the average order value Σ revenue / Σ orders with customers as the clusters, so
  * that a customer's orders are not treated as independent observations.
  *
- * The state keeps the mergeable sums n, Σx, Σy, Σx², Σy², Σxy of the cluster totals (x_i, y_i).
- * The functions are pure: adding or merging returns a new state.
+ * It reads the sums n, Σx, Σy, Σx², Σy², Σxy of the cluster totals (x_i, y_i), which the
+ * figures stage gathers in its own pass over the clusters.
  */
 
-/** Mergeable sums of the cluster totals (x_i, y_i), i = 1…n. */
+/** Sums of the cluster totals (x_i, y_i), i = 1…n. */
 export interface RatioSums {
   /** Clusters. */
   readonly n: number;
@@ -26,58 +26,6 @@ export interface RatioEstimate {
   se: number;
   /** Clusters. */
   n: number;
-}
-
-/**
- * The sums of no clusters: the start of the state behind Cochran's (1977) ratio estimator.
- * @returns a state with every sum 0
- * @example createRatioSums() // { n: 0, sumX: 0, sumY: 0, sumXX: 0, sumYY: 0, sumXY: 0 }
- */
-export function createRatioSums(): RatioSums {
-  return { n: 0, sumX: 0, sumY: 0, sumXX: 0, sumYY: 0, sumXY: 0 };
-}
-
-/**
- * Adds one cluster's totals (e.g. one customer's orders x and revenue y) to the sums of
- * Cochran (1977), Sampling Techniques, §6.3.
- * @param state the sums so far (not modified)
- * @param x the cluster's denominator total
- * @param y the cluster's numerator total
- * @returns a new state including the cluster
- * @throws "addRatioPair requires finite x and y"
- * @example addRatioPair(createRatioSums(), 2, 90) // { n: 1, sumX: 2, sumY: 90, sumXX: 4, sumYY: 8100, sumXY: 180 }
- */
-export function addRatioPair(state: RatioSums, x: number, y: number): RatioSums {
-  if (!(Number.isFinite(x) && Number.isFinite(y))) {
-    throw new Error('addRatioPair requires finite x and y');
-  }
-  return {
-    n: state.n + 1,
-    sumX: state.sumX + x,
-    sumY: state.sumY + y,
-    sumXX: state.sumXX + x * x,
-    sumYY: state.sumYY + y * y,
-    sumXY: state.sumXY + x * y,
-  };
-}
-
-/**
- * Combines the sums of two disjoint sets of clusters: merge(a, b) is one pass over both (the
- * sums of Cochran 1977, §6.3, are additive).
- * @param a the sums of one set of clusters
- * @param b the sums of another
- * @returns a new state holding both
- * @example mergeRatioSums(addRatioPair(createRatioSums(), 1, 10), addRatioPair(createRatioSums(), 3, 60)).sumY // 70
- */
-export function mergeRatioSums(a: RatioSums, b: RatioSums): RatioSums {
-  return {
-    n: a.n + b.n,
-    sumX: a.sumX + b.sumX,
-    sumY: a.sumY + b.sumY,
-    sumXX: a.sumXX + b.sumXX,
-    sumYY: a.sumYY + b.sumYY,
-    sumXY: a.sumXY + b.sumXY,
-  };
 }
 
 /**

@@ -99,6 +99,20 @@ describe('relativeWeightsBootstrap', () => {
     expect(result.replicates).toBe(500);
   });
 
+  it('relativeWeightsBootstrap: shares of R² are each weight over R², replicate by replicate', () => {
+    const result = relativeWeightsBootstrap(fiveDrivers, 300, { replicates: 200, seed: 3 });
+    const draws = relativeWeightsDraws(fiveDrivers, 300, { replicates: 200, seed: 3 });
+    result.shares.forEach((share, j) => {
+      expect(share.estimate).toBeCloseTo(result.weights[j]!.estimate / result.r2.estimate, 12);
+      const mean = draws.weights[j]!.reduce((s, w, b) => s + w / draws.r2[b]!, 0) / 200;
+      const sd = Math.sqrt(
+        draws.weights[j]!.reduce((s, w, b) => s + (w / draws.r2[b]! - mean) ** 2, 0) / 199,
+      );
+      expect(share.se).toBeCloseTo(sd, 12);
+    });
+    expect(result.shares.reduce((s, x) => s + x.estimate, 0)).toBeCloseTo(1, 12);
+  });
+
   it('relativeWeightsBootstrap: estimates are johnsonWeights of the matrix, intervals the 2.5/97.5 percentiles', () => {
     const result = relativeWeightsBootstrap(fiveDrivers, 300, { replicates: 200, seed: 3 });
     const draws = relativeWeightsDraws(fiveDrivers, 300, { replicates: 200, seed: 3 });

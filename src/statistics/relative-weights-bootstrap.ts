@@ -51,6 +51,8 @@ export interface BootstrapSummary {
 export interface RelativeWeightsBootstrap {
   /** One per driver, in the order of the matrix rows. */
   weights: BootstrapSummary[];
+  /** Each driver's share of R² (its weight / R², replicate by replicate): the shares sum to 1. */
+  shares: BootstrapSummary[];
   r2: BootstrapSummary;
   n: number;
   replicates: number;
@@ -169,7 +171,8 @@ function summarise(estimate: number, draws: Float64Array): BootstrapSummary {
  *   last (k × k, symmetric positive definite)
  * @param n the number of responses the matrix was computed from (≥ k + 1)
  * @param options replicates (default 500) and seed (default 1)
- * @returns the summaries per driver (in row order) and for R², with n, replicates and seed
+ * @returns the summaries per driver (in row order: its weight and its share of R²) and for R²,
+ *   with n, replicates and seed
  * @throws "relativeWeightsBootstrap requires a symmetric matrix of at least 2 variables"
  * @throws "relativeWeightsBootstrap requires n ≥ k + 1 (drivers + 2)"
  * @throws "relativeWeightsBootstrap requires a positive-definite matrix"
@@ -188,6 +191,12 @@ export function relativeWeightsBootstrap(
   const draws = relativeWeightsDraws(matrix, n, { replicates, seed });
   return {
     weights: observed.weights.map((w, j) => summarise(w, draws.weights[j]!)),
+    shares: observed.weights.map((w, j) =>
+      summarise(
+        w / observed.r2,
+        draws.weights[j]!.map((wb, b) => wb / draws.r2[b]!),
+      ),
+    ),
     r2: summarise(observed.r2, draws.r2),
     n,
     replicates,
