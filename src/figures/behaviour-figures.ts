@@ -192,27 +192,27 @@ function valueLinks(
   const at = answers.at;
   const matchedRevenue = new Float64Array(count);
   const matchedAnswers = new Float64Array(count);
-  // Revenue at risk as a ratio over matched customers: x = revenue, y = revenue if a detractor.
-  let revenue = 0;
-  let revenueSq = 0;
-  let atRisk = 0;
-  let atRiskSq = 0;
+  // Revenue at risk as a ratio over matched customers: x = revenue, y = revenue if a detractor
+  // (so y² = xy).
+  const risk = { n: 0, sumX: 0, sumY: 0, sumXX: 0, sumYY: 0, sumXY: 0 };
   let rows = 0;
-  let matched = 0;
   for (let i = 0; i < count; i++) {
     if (joined[i * 4 + ORDERED] === 0) continue;
     const customerRevenue = joined[i * 4 + REVENUE]!;
     const customerAnswers = answerData[i * stride + at.answers]!;
-    revenue += customerRevenue;
-    revenueSq += customerRevenue * customerRevenue;
+    const square = customerRevenue * customerRevenue;
+    risk.sumX += customerRevenue;
+    risk.sumXX += square;
     if (answerData[i * stride + at.detractor] === 1) {
-      atRisk += customerRevenue;
-      atRiskSq += customerRevenue * customerRevenue;
+      risk.sumY += customerRevenue;
+      risk.sumYY += square;
     }
     rows += customerAnswers;
-    matchedRevenue[matched] = customerRevenue;
-    matchedAnswers[matched++] = customerAnswers;
+    matchedRevenue[risk.n] = customerRevenue;
+    matchedAnswers[risk.n++] = customerAnswers;
   }
+  risk.sumXY = risk.sumYY;
+  const matched = risk.n;
   // Median revenue over answers (a customer who answered twice counts twice): the lower
   // middle of every answer's revenue, each customer's revenue weighted by their answers.
   const median =
@@ -245,8 +245,8 @@ function valueLinks(
   return {
     figures: {
       matched: rows,
-      revenueAtRisk: atRisk,
-      revenueAtRiskShare: revenue > 0 ? (100 * atRisk) / revenue : null,
+      revenueAtRisk: risk.sumY,
+      revenueAtRiskShare: risk.sumX > 0 ? (100 * risk.sumY) / risk.sumX : null,
       highVsLowValue: compareShares(
         ['High-value customers', 'Low-value customers'],
         csat(HIGH),
@@ -258,14 +258,7 @@ function valueLinks(
         csat(ON_TIME),
       ),
     },
-    revenueAtRisk: {
-      n: matched,
-      sumX: revenue,
-      sumY: atRisk,
-      sumXX: revenueSq,
-      sumYY: atRiskSq,
-      sumXY: atRiskSq,
-    },
+    revenueAtRisk: risk,
   };
 }
 

@@ -10,22 +10,19 @@ export function competitorFigures(
   cells: Iterable<SurveyCell>,
   weightOf: (c: SurveyCell) => number,
 ): NonNullable<MetricSources['competitor']> | null {
-  let better = 0;
-  let same = 0;
-  let worse = 0;
-  let sumW = 0;
-  let sumW2 = 0;
-  let n = 0;
+  // Weighted answers of each kind, Σw and Σw² over the answers, and the answers.
+  const sums = { better: 0, same: 0, worse: 0, sumW: 0, sumW2: 0, n: 0 };
   for (const c of cells) {
     const w = weightOf(c);
     const k = c.competitor.better + c.competitor.same + c.competitor.worse;
-    better += w * c.competitor.better;
-    same += w * c.competitor.same;
-    worse += w * c.competitor.worse;
-    sumW += w * k;
-    sumW2 += w * w * k;
-    n += k;
+    sums.better += w * c.competitor.better;
+    sums.same += w * c.competitor.same;
+    sums.worse += w * c.competitor.worse;
+    sums.sumW += w * k;
+    sums.sumW2 += w * w * k;
+    sums.n += k;
   }
+  const { better, same, worse, sumW, sumW2, n } = sums;
   if (n === 0) return null;
   const nEffective = effectiveN({ sumW, sumW2 });
   const share = (x: number): Share => {

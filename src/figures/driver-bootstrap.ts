@@ -20,18 +20,20 @@ const REPLICATES = 250;
 /** Fixed, so the figures are the same on every build. */
 const SEED = 1;
 
-/** A summary of a fraction, in %. */
-function percent(s: BootstrapSummary): WeightSpread {
-  return { value: 100 * s.estimate, se: 100 * s.se, lower: 100 * s.lower, upper: 100 * s.upper };
+/** The spread of a fraction, in %, around the analysis's own value of it. */
+function percent(value: number, s: BootstrapSummary): WeightSpread {
+  return { value: 100 * value, se: 100 * s.se, lower: 100 * s.lower, upper: 100 * s.upper };
 }
 
 /**
- * Bootstrap spreads of R² (%) and of each driver's share of R² (%); null when the covariance
- * matrix is not positive definite (collinear drivers) or the effective base is too small.
+ * Bootstrap spreads of R² (%) and of each driver's share of R² (%) around the values of the
+ * driver analysis (so the metric and the drivers chart show one number); null when the
+ * covariance matrix is not positive definite (collinear drivers) or the effective base is too
+ * small.
  */
 export function bootstrapShares(
   state: CrossProducts & { sumW2: number },
-  drivers: readonly string[],
+  analysis: { drivers: readonly string[]; r2: number; johnson: Record<string, number> },
 ): { r2: WeightSpread; weights: Record<string, WeightSpread> } | null {
   const k = state.variables.length;
   const n = effectiveN(state);
@@ -48,6 +50,9 @@ export function bootstrapShares(
   if (!new CholeskyDecomposition(cov).isPositiveDefinite()) return null;
   const result = relativeWeightsBootstrap(cov, n, { replicates: REPLICATES, seed: SEED });
   const weights: Record<string, WeightSpread> = {};
-  drivers.forEach((driver, j) => (weights[driver] = percent(result.shares[j]!)));
-  return { r2: percent(result.r2), weights };
+  analysis.drivers.forEach(
+    (driver, j) =>
+      (weights[driver] = percent(analysis.johnson[driver]! / analysis.r2, result.shares[j]!)),
+  );
+  return { r2: percent(analysis.r2, result.r2), weights };
 }

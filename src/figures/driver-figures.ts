@@ -57,7 +57,7 @@ export function driverFigures(
       performanceMean: grid.performanceMean,
       method: METHOD,
     };
-    const shares = bootstrapShares(state, result.drivers);
+    const shares = bootstrapShares(state, result);
     sources[role] = shares ? { n: result.n, ...shares } : null;
   }
   return { figures, sources };

@@ -75,6 +75,18 @@ export function addCustomer(state: CustomerBaseState, row: CustomerRow): Custome
   return state;
 }
 
+/** The state's counts and sums, each added when states merge. */
+const COUNTS = [
+  'customers',
+  'churned',
+  'unknown',
+  'revenue',
+  'churnedRevenue',
+  'revenueSq',
+  'churnedRevenueSq',
+  'revenueMissing',
+] as const;
+
 /** Combines two states exactly (files split by rows, or computed on several machines). */
 export function mergeCustomerBase(a: CustomerBaseState, b: CustomerBaseState): CustomerBaseState {
   const bySegment = new Map<string, GroupedProportionState>();
@@ -87,15 +99,7 @@ export function mergeCustomerBase(a: CustomerBaseState, b: CustomerBaseState): C
       ),
     );
   }
-  return {
-    customers: a.customers + b.customers,
-    churned: a.churned + b.churned,
-    unknown: a.unknown + b.unknown,
-    revenue: a.revenue + b.revenue,
-    churnedRevenue: a.churnedRevenue + b.churnedRevenue,
-    revenueSq: a.revenueSq + b.revenueSq,
-    churnedRevenueSq: a.churnedRevenueSq + b.churnedRevenueSq,
-    revenueMissing: a.revenueMissing + b.revenueMissing,
-    bySegment,
-  };
+  const merged: CustomerBaseState = { ...a, bySegment };
+  for (const key of COUNTS) merged[key] = a[key] + b[key];
+  return merged;
 }
