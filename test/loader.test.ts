@@ -350,3 +350,90 @@ describe('segment lookups', () => {
     expect(review.reviews).toHaveLength(0);
   });
 });
+
+describe('the questionnaire’s own rules', () => {
+  /** The base manifest with its items (and their columns) replaced. */
+  function withItems(
+    items: Record<string, Record<string, unknown>>,
+    columns: Record<string, string> = {},
+  ): Record<string, unknown> {
+    const manifest = baseManifest('2026-Q1');
+    const survey = (manifest.tables as { survey: { columns: Record<string, string> } }).survey;
+    manifest.items = items;
+    survey.columns = {
+      response_id: 'Response ID',
+      date: 'Date',
+      group: 'Group',
+      comment: 'Comment',
+      ...columns,
+    };
+    return manifest;
+  }
+  const rows = csv(SURVEY_HEADER, ...validRows(40));
+
+  it('reads items of any name, with roles declared or taken from the item’s id', async () => {
+    const review = await load(
+      { 'survey.csv': rows },
+      withItems(
+        {
+          ltr: { scale: [0, 10], role: 'recommend', label: 'Would recommend' },
+          satisfaction: { scale: [1, 5], notApplicable: ['N/A'] },
+        },
+        { ltr: 'Recommend', satisfaction: 'Satisfaction' },
+      ),
+    );
+    expect(review.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    const figures = review.reviews[0]!;
+    expect(figures.metrics.nps!.overall.n).toBe(40);
+    expect(figures.questionnaire.items.map((i) => [i.id, i.role])).toEqual([
+      ['ltr', 'recommend'],
+      ['satisfaction', 'satisfaction'],
+    ]);
+  });
+
+  it('two items with one role, a recommend item off 0–10 and a top box as wide as the scale are located errors', async () => {
+    const review = await load(
+      { 'survey.csv': rows },
+      withItems(
+        {
+          ltr: { scale: [1, 10], role: 'recommend' },
+          overall: { scale: [1, 5], role: 'satisfaction', topBox: 5 },
+          sat2: { scale: [1, 5], role: 'satisfaction', notApplicable: ['N/A'] },
+        },
+        { ltr: 'Recommend', overall: 'Satisfaction', sat2: 'Satisfaction' },
+      ),
+    );
+    const invalid = only(review.diagnostics, 'manifest-invalid').map((d) => d.column);
+    expect(invalid).toEqual(
+      expect.arrayContaining(['items.ltr.scale', 'items.overall.topBox', 'items.sat2.role']),
+    );
+    expect(review.reviews).toHaveLength(0);
+  });
+
+  it('an item named like a survey field or a dimension is a located error', async () => {
+    const review = await load(
+      { 'survey.csv': rows },
+      withItems({ group: { scale: [1, 5], notApplicable: ['N/A'] } }, { group: 'Satisfaction' }),
+    );
+    expect(only(review.diagnostics, 'manifest-invalid').map((d) => d.column)).toContain(
+      'items.group',
+    );
+  });
+
+  it('an item named like a metric of the registry is an error naming both', async () => {
+    // An attribute item's top-box metric takes the item's id: "nps" would be two metrics.
+    const review = await load(
+      { 'survey.csv': rows },
+      withItems(
+        {
+          ltr: { scale: [0, 10], role: 'recommend' },
+          nps: { scale: [1, 5], notApplicable: ['N/A'] },
+        },
+        { ltr: 'Recommend', nps: 'Satisfaction' },
+      ),
+    );
+    const [conflict] = only(review.diagnostics, 'metric-id-conflict');
+    expect(conflict).toMatchObject({ level: 'error', column: 'items.nps', value: 'nps' });
+    expect(conflict!.message).toContain('item-top-box');
+  });
+});
