@@ -3,7 +3,7 @@
  * history figures (every change was tested when its period's figures were computed).
  */
 import type { HistoryFigures } from '../contracts/figures-schema.ts';
-import { formatDelta, formatInterval, formatP, formatValue } from './format.ts';
+import { buildEstimateCell, type EstimateCell } from './EstimateCell/build-estimate-cell.ts';
 
 export interface SegmentRef {
   dimension: string;
@@ -11,18 +11,9 @@ export interface SegmentRef {
   level: string;
 }
 
-export interface SegmentCell {
-  value: string | null;
-  interval: string | null;
-  n: number;
-  base: 'ok' | 'indicative' | 'suppressed';
-  change: string | null;
-  significant: boolean;
-}
-
 export interface SegmentView {
   periods: string[];
-  rows: Array<{ metricId: string; label: string; cells: SegmentCell[] }>;
+  rows: Array<{ metricId: string; label: string; cells: EstimateCell[] }>;
 }
 
 /** Every dimension × level of any period, in declaration order. */
@@ -46,19 +37,7 @@ export function buildSegmentView(
       {
         metricId,
         label: metric.label,
-        cells: points.map((p): SegmentCell => ({
-          value: p.value === null ? null : formatValue(metric, p.value, locale),
-          interval:
-            p.lower !== null && p.upper !== null
-              ? formatInterval(metric, p.lower, p.upper, locale)
-              : null,
-          n: p.n,
-          base: p.base,
-          change: p.change
-            ? `${formatDelta(metric, p.change.delta, locale)}${p.change.significant ? ` (${formatP(p.change.p)})` : ''}`
-            : null,
-          significant: p.change?.significant ?? false,
-        })),
+        cells: points.map((p) => buildEstimateCell(metric, p, p.change, locale)),
       },
     ];
   });

@@ -5,24 +5,17 @@
  */
 import type { ReviewFigures } from '../../contracts/figures-schema.ts';
 import { COMPONENT_LABELS, type QualityComponent } from '../../contracts/questionnaire.ts';
-import {
-  changeIsImprovement,
-  formatDelta,
-  formatInterval,
-  formatP,
-  formatValue,
-} from '../format.ts';
+import { buildEstimateCell, type EstimateCell } from '../EstimateCell/build-estimate-cell.ts';
 
 export interface ItemScore {
   itemId: string;
   label: string;
   /** The points of its top box, e.g. "4–5 of 1–5". */
   box: string;
-  topBox: { value: string; interval: string | null } | null;
-  mean: { value: string; interval: string | null } | null;
-  n: number;
-  base: 'ok' | 'indicative' | 'suppressed';
-  change: { text: string; significant: boolean; improvement: boolean; p: string } | null;
+  /** The top-box share with its change against the previous period. */
+  share: EstimateCell;
+  /** The mean answer (its change is not shown: the share carries the item's change). */
+  mean: EstimateCell | null;
 }
 
 export interface ItemGroup {
@@ -41,35 +34,14 @@ export function buildItemScores(figures: ReviewFigures, locale: string): ItemGro
     const shareInfo = figures.catalog[item.id];
     const meanInfo = figures.catalog[`${item.id}_mean`];
     if (!share || !shareInfo) continue;
-    const estimate = (m: typeof share | undefined, info: typeof shareInfo | undefined) =>
-      m && info && m.overall.value !== null
-        ? {
-            value: formatValue(info, m.overall.value, locale),
-            interval:
-              m.overall.lower !== null && m.overall.upper !== null
-                ? formatInterval(info, m.overall.lower, m.overall.upper, locale)
-                : null,
-          }
-        : null;
     const from = item.scale[1] - item.topBox + 1;
-    const change = share.change;
     const list = groups.get(item.component) ?? [];
     list.push({
       itemId: item.id,
       label: item.label,
       box: `${from === item.scale[1] ? from : `${from}–${item.scale[1]}`} of ${item.scale[0]}–${item.scale[1]}`,
-      topBox: estimate(share, shareInfo),
-      mean: estimate(mean, meanInfo),
-      n: share.overall.n,
-      base: share.overall.base,
-      change: change
-        ? {
-            text: formatDelta(shareInfo, change.delta, locale),
-            significant: change.significant,
-            improvement: changeIsImprovement(shareInfo, change),
-            p: formatP(change.p),
-          }
-        : null,
+      share: buildEstimateCell(shareInfo, share.overall, share.change, locale),
+      mean: mean && meanInfo ? buildEstimateCell(meanInfo, mean.overall, null, locale) : null,
     });
     groups.set(item.component, list);
   }

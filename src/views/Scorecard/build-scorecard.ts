@@ -1,22 +1,12 @@
 /** Pure builder of the scorecard: one row per segment level, one cell per metric. */
-import {
-  formatDelta,
-  formatInterval,
-  formatP,
-  formatValue,
-  changeIsImprovement,
-} from '../format.ts';
+import { changeIsImprovement, formatDelta, formatP } from '../format.ts';
 import type { ReviewFigures } from '../../contracts/figures-schema.ts';
+import { buildEstimateCell, type EstimateCell } from '../EstimateCell/build-estimate-cell.ts';
 
-export interface ScorecardCell {
+export interface ScorecardCell extends EstimateCell {
   metricId: string;
-  value: string | null;
-  interval: string | null;
-  base: 'ok' | 'indicative' | 'suppressed';
-  n: number;
   /** Against the rest of the sample, adjusted as the figures say. */
   vsRest: { text: string; better: boolean } | null;
-  change: { text: string; significant: boolean; improvement: boolean; p: string } | null;
 }
 
 export interface ScorecardRow {
@@ -32,6 +22,7 @@ export interface Scorecard {
   rows: ScorecardRow[];
 }
 
+/** The scorecard of one segment dimension over the given metrics (unknown metrics are left out). */
 export function buildScorecard(
   figures: ReviewFigures,
   dimension: string,
@@ -48,44 +39,19 @@ export function buildScorecard(
   const rows = info.levels.map((level) => ({
     level,
     responses: figures.responseRates[dimension]?.[level]?.responses ?? 0,
-    cells: ids.map((id) => {
+    cells: ids.map((id): ScorecardCell => {
       const metric = figures.catalog[id]!;
       const e = figures.metrics[id]!.segments[dimension]?.[level];
-      const change = e?.change ?? null;
-      if (!e)
-        return {
-          metricId: id,
-          value: null,
-          interval: null,
-          base: 'suppressed' as const,
-          n: 0,
-          vsRest: null,
-          change: null,
-        };
       return {
+        ...buildEstimateCell(metric, e, e?.change ?? null, locale),
         metricId: id,
-        value: e.value === null ? null : formatValue(metric, e.value, locale),
-        interval:
-          e.lower !== null && e.upper !== null
-            ? formatInterval(metric, e.lower, e.upper, locale)
-            : null,
-        base: e.base,
-        n: e.n,
         vsRest:
-          e.vsRest && e.vsRest.significantAdjusted
+          e?.vsRest && e.vsRest.significantAdjusted
             ? {
                 text: `${formatDelta(metric, e.vsRest.delta, locale)} vs rest (adj. ${formatP(e.vsRest.pAdjusted)})`,
                 better: changeIsImprovement(metric, e.vsRest),
               }
             : null,
-        change: change
-          ? {
-              text: formatDelta(metric, change.delta, locale),
-              significant: change.significant,
-              improvement: changeIsImprovement(metric, change),
-              p: formatP(change.p),
-            }
-          : null,
       };
     }),
   }));
