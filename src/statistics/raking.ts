@@ -76,15 +76,20 @@ export function rake(
   const start = responses > 0 ? population / responses : 1;
   const weights = cells.map(() => start);
 
+  /** The weighted count of each level of a dimension over the complete cells. */
+  const margin = (d: string) => {
+    const sums = new Map<string, number>();
+    cells.forEach((c, i) => {
+      if (!complete[i]) return;
+      const level = c.levels[d]!;
+      sums.set(level, (sums.get(level) ?? 0) + c.n * weights[i]!);
+    });
+    return sums;
+  };
   const marginError = () => {
     let worst = 0;
     for (const d of dimensions) {
-      const sums = new Map<string, number>();
-      cells.forEach((c, i) => {
-        if (!complete[i]) return;
-        const level = c.levels[d]!;
-        sums.set(level, (sums.get(level) ?? 0) + c.n * weights[i]!);
-      });
+      const sums = margin(d);
       for (const [level, goal] of goals[d]!) {
         worst = Math.max(worst, Math.abs((sums.get(level) ?? 0) - goal) / goal);
       }
@@ -97,12 +102,7 @@ export function rake(
   while (error > tolerance && iterations < maxIterations) {
     iterations += 1;
     for (const d of dimensions) {
-      const sums = new Map<string, number>();
-      cells.forEach((c, i) => {
-        if (!complete[i]) return;
-        const level = c.levels[d]!;
-        sums.set(level, (sums.get(level) ?? 0) + c.n * weights[i]!);
-      });
+      const sums = margin(d);
       cells.forEach((c, i) => {
         if (!complete[i]) return;
         const level = c.levels[d]!;
