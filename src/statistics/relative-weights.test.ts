@@ -90,16 +90,21 @@ function stateOf(rows: ReadonlyArray<Record<string, number | undefined>>): Drive
   return state;
 }
 
+/** The analysis of generated rows, or null for constant or collinear draws (rejected loudly). */
+function analysisOf(rows: ReadonlyArray<Record<string, number | undefined>>) {
+  try {
+    return driverAnalysis(stateOf(rows));
+  } catch {
+    return null;
+  }
+}
+
 describe('driverAnalysis properties', () => {
   it('Johnson weights and LMG shares each sum to R²', () => {
     fc.assert(
       fc.property(fc.array(rowArb, { minLength: 30, maxLength: 120 }), (rows) => {
-        let result;
-        try {
-          result = driverAnalysis(stateOf(rows));
-        } catch {
-          return true; // constant or collinear draws are rejected loudly, not summed
-        }
+        const result = analysisOf(rows);
+        if (!result) return true;
         const johnson = Object.values(result.johnson).reduce((a, b) => a + b, 0);
         const lmg = Object.values(result.lmg).reduce((a, b) => a + b, 0);
         return Math.abs(johnson - result.r2) < 1e-8 && Math.abs(lmg - result.r2) < 1e-8;
@@ -149,12 +154,8 @@ describe('johnsonWeights', () => {
   it('johnsonWeights of a state’s correlations are driverAnalysis’s Johnson weights and R²', () => {
     fc.assert(
       fc.property(fc.array(rowArb, { minLength: 30, maxLength: 120 }), (rows) => {
-        let result;
-        try {
-          result = driverAnalysis(stateOf(rows));
-        } catch {
-          return true; // constant or collinear draws are rejected loudly
-        }
+        const result = analysisOf(rows);
+        if (!result) return true;
         // Correlations of a, b, c, y from the same rows, computed directly.
         const data = rows
           .filter((row) => row.a !== undefined)
