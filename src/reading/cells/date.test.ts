@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkRemembers } from '../../../test/cell-records.ts';
+import { DayValues, toIsoDate } from './date.ts';
+
+describe('toIsoDate', () => {
+  it('reads each declared format', () => {
+    expect(toIsoDate('31/07/2026', 'DD/MM/YYYY')).toBe('2026-07-31');
+    expect(toIsoDate('07/31/2026', 'MM/DD/YYYY')).toBe('2026-07-31');
+    expect(toIsoDate('1.7.2026 9:05', 'DD.MM.YYYY')).toBe('2026-07-01 09:05');
+    expect(toIsoDate('45123', 'excel')).toBe('2023-07-16');
+    expect(toIsoDate('45123.5', 'excel')).toBe('2023-07-16T12:00:00');
+    expect(toIsoDate('2026-07-31', 'DD/MM/YYYY')).toBeNull();
+  });
+});
+
+describe('the values of ISO dates by day', () => {
+  it('returns what was remembered for exactly this date, even when days share a slot', () => {
+    // Days 2048 apart as numbers share a slot; near misses of the pattern are never remembered.
+    const pool = [
+      '2026-07-01',
+      // …and the dates one digit away from it, in each place.
+      ...['1026-07-01', '2126-07-01', '2036-07-01', '2027-07-01', '2026-17-01', '2026-08-01'],
+      ...['2026-07-11', '2026-07-02'],
+      '2026-07-31',
+      '2026-09-30',
+      '2026-12-31',
+      '2027-01-01',
+      '2026-02-30',
+      `${20260701 + 2048}`.replace(/(\d{4})(\d{2})(\d{2})/, '$1-$2-$3'),
+      `${20260701 - 4096}`.replace(/(\d{4})(\d{2})(\d{2})/, '$1-$2-$3'),
+      '2026-7-01',
+      '2026/07/01',
+      '2026-07-0a',
+      ' 2026-07-1',
+      '2026-07-01 ',
+      '',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pool), { maxLength: 300 }), (cells) =>
+        checkRemembers(new DayValues(), cells, (cell) =>
+          expect(/^\d{4}-\d{2}-\d{2}$/.test(cell)).toBe(true),
+        ),
+      ),
+    );
+  });
+});
