@@ -39,13 +39,26 @@ export function labelOf(text: string, ctx: CellContext): string | number | undef
 }
 
 const SPACE = 32;
-const TAB = 9;
+const NON_ASCII = 0x80;
 
-/** A plain cell: not quoted with doubled quotes and not padded with spaces or tabs. */
-export function plain(record: CsvRecord, i: number, start: number, end: number): boolean {
-  const first = record.bytes[start];
-  const last = record.bytes[end - 1];
-  return !(record.quotes[i] || first === SPACE || first === TAB || last === SPACE || last === TAB);
+/**
+ * Cell i (not empty, from start to end) is exactly the text the parser reads: its bytes hold no
+ * doubled quotes, and trimming removes nothing. Fast readers that return the bytes as text
+ * read only such cells.
+ */
+export function exactText(record: CsvRecord, i: number, start: number, end: number): boolean {
+  if (record.quotes[i]) return false;
+  const bytes = record.bytes;
+  const first = bytes[start]!;
+  const last = bytes[end - 1]!;
+  // ASCII white space is 9–13 and 32; control bytes below it are rare enough to leave to the
+  // parser too.
+  if (first <= SPACE || last <= SPACE) return false;
+  if (first < NON_ASCII && last < NON_ASCII) return true;
+  // A multi-byte character at either end may be a space that trim() removes (no-break,
+  // ideographic, byte order mark…): decode and ask trim() itself, rather than list them.
+  const text = bytes.toString('utf8', start, end);
+  return text.trim().length === text.length;
 }
 
 /** For the end of an exhaustive switch: a kind no case handled is a programming error. */

@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkRemembers } from '../../../test/cell-records.ts';
-import { DayValues, toIsoDate } from './date.ts';
+import { cells, checkRemembers, expectFastEqualsPlain } from '../../../test/cell-records.ts';
+import { parseCell } from './by-kind.ts';
+import { SLOW, type CellContext } from './cell.ts';
+import { DayValues, readsIsoDays, toIsoDate } from './date.ts';
+
+const ctx: CellContext = { labels: new Map(), decimal: '.', thousands: undefined };
 
 describe('toIsoDate', () => {
   it('reads each declared format', () => {
@@ -42,6 +46,32 @@ describe('the values of ISO dates by day', () => {
           expect(/^\d{4}-\d{2}-\d{2}$/.test(cell)).toBe(true),
         ),
       ),
+    );
+  });
+
+  it('answer any cell as the parser does, or decline, in a date column (fast equals plain)', () => {
+    expect(readsIsoDays(ctx)).toBe(true);
+    const kind = { type: 'date' } as const;
+    // As in the row loop: a cell the day values decline is parsed, and its value set.
+    const dates = new DayValues();
+    // Neighbouring days, and days years apart (some share a slot).
+    const dayOf = (from: number, k: number) =>
+      new Date(Date.UTC(from, 6, 1) + k * 86_400_000).toISOString().slice(0, 10);
+    const days = [
+      ...Array.from({ length: 60 }, (_, k) => dayOf(2026, k)),
+      ...Array.from({ length: 20 }, (_, k) => dayOf(1990 + 3 * k, k)),
+    ].flatMap((day) => [day, `${day}T10:00`, `${day.slice(0, -1)}x`]);
+    expectFastEqualsPlain(
+      cells([...days, '2026-02-29', '2024-02-29', '2026-00-10', '0000-01-01', '9999-12-31']),
+      (record) => {
+        const value = dates.get(record, 0);
+        if (value === SLOW) {
+          const parsed = parseCell(record.text(0), kind, ctx);
+          if (parsed.ok) dates.set(record, 0, parsed.value);
+        }
+        return value;
+      },
+      (text) => parseCell(text, kind, ctx),
     );
   });
 });

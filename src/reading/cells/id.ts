@@ -4,7 +4,14 @@
  */
 import type { CsvRecord } from '../csv-scanner.ts';
 import type { NumberedIdReader } from '../id-refs.ts';
-import { plain, labelOf, SLOW, type CellContext, type CellResult, type CellValue } from './cell.ts';
+import {
+  exactText,
+  labelOf,
+  SLOW,
+  type CellContext,
+  type CellResult,
+  type CellValue,
+} from './cell.ts';
 
 /** Parses an id cell (trimmed, not empty). */
 export function parseId(text: string, ctx: CellContext): CellResult {
@@ -26,7 +33,7 @@ export function readId(
   const start = record.starts[i]!;
   const end = record.ends[i]!;
   if (start === end) return undefined;
-  if (!plain(record, i, start, end)) return SLOW;
+  if (!exactText(record, i, start, end)) return SLOW;
   const ref = ids.refOf(record.bytes, start, end);
   return ref >= 0 ? ref : record.bytes.toString('utf8', start, end);
 }

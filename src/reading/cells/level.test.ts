@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { withRecord } from '../../../test/cell-records.ts';
+import { cells, expectFastEqualsPlain, withRecord } from '../../../test/cell-records.ts';
 import { fastPlan, parseCell, readFast } from './by-kind.ts';
 import { SLOW, type CellContext } from './cell.ts';
-import { declaredLevels } from './level.ts';
+import { declaredLevels, readLevel } from './level.ts';
 
 const ctx: CellContext = { labels: new Map(), decimal: '.', thousands: undefined };
 
@@ -32,6 +32,39 @@ describe('segment levels', () => {
     expect(read('smb')).toBe('SMB');
     expect(read('Public sector')).toBe('Public sector');
     expect(read('public sector')).toBe(SLOW);
+  });
+
+  it('read any cell as the parser does, or decline, whatever the declared levels (fast equals plain)', () => {
+    // Levels as manifests declare them, some differing only in case, padded, empty or quoted.
+    const pool = [
+      'SMB',
+      'smb',
+      'Public sector',
+      'Zürich',
+      'ZÜRICH',
+      'İstanbul',
+      ' Padded',
+      '',
+      'a"b',
+    ];
+    // …and cells one change away from them: case, a letter at either end, one letter less.
+    const nearMisses = pool.flatMap((l) => [
+      ...[l.toLowerCase(), l.toUpperCase(), `${l.slice(0, -1)}X`, `X${l.slice(1)}`],
+      ...[l.slice(0, -1), l.slice(1), `${l}s`],
+    ]);
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.constantFrom(...pool), { minLength: 1 }), (levels) => {
+        const kind = { type: 'level', levels } as const;
+        const declared = declaredLevels(kind, ctx)!;
+        expectFastEqualsPlain(
+          cells([...pool, ...nearMisses]),
+          (record) => readLevel(record, 0, declared),
+          (text) => parseCell(text, kind, ctx),
+          500,
+        );
+      }),
+      { numRuns: 30 },
+    );
   });
 
   it('leave segments with many levels to the memo', () => {

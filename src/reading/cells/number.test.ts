@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { withRecord } from '../../../test/cell-records.ts';
-import { SLOW } from './cell.ts';
-import { numberValue, readNumber } from './number.ts';
+import { cells, expectFastEqualsPlain, withRecord } from '../../../test/cell-records.ts';
+import { parseCell } from './by-kind.ts';
+import { SLOW, type CellContext } from './cell.ts';
+import { numberValue, readNumber, readsNumbers } from './number.ts';
+
+const ctx: CellContext = { labels: new Map(), decimal: '.', thousands: undefined };
 
 describe('numberValue', () => {
   it.each([
@@ -51,5 +54,14 @@ describe('readNumber', () => {
     // The boundary cases: 2^53 + 1 needs the general parser; 15 digits do not.
     expect(read('9007199254740993')).toBe(SLOW);
     expect(read('123456789012.345')).toBe(123456789012.345);
+  });
+
+  it('returns what the parser returns for any cell it reads (fast equals plain)', () => {
+    expect(readsNumbers(ctx)).toBe(true);
+    expectFastEqualsPlain(
+      cells(['0.5', '.5', '5.', '1.2.3', '123456789012.345', '0000.10']),
+      (record) => readNumber(record, 0),
+      (text) => parseCell(text, { type: 'number' }, ctx),
+    );
   });
 });

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { withRecord } from '../../../test/cell-records.ts';
+import { cells, expectFastEqualsPlain, withRecord } from '../../../test/cell-records.ts';
 import { parseCell } from './by-kind.ts';
 import { SLOW, type CellContext } from './cell.ts';
 import { readScore, scoreScale, type ScoreKind } from './score.ts';
@@ -39,5 +40,40 @@ describe('readScore', () => {
       }
     }
     expect(convert({ type: 'score', min: 0, max: 10, notApplicable: [] }, ':')).toBe(SLOW);
+  });
+
+  it('returns what the parser returns for any cell it reads (fast equals plain)', () => {
+    // Items on the scales exports use, with "not applicable" codes on and off the scale.
+    const kinds = fc.record({
+      type: fc.constant('score' as const),
+      min: fc.constantFrom(0, 1),
+      max: fc.constantFrom(1, 5, 7, 10, 100),
+      notApplicable: fc.subarray(['0', '5', '99', '07', '-1', 'N/A', 'n/a', ' 7', '1e1']),
+    });
+    fc.assert(
+      fc.property(kinds, (kind) => {
+        const onScale = scoreScale(kind);
+        expectFastEqualsPlain(
+          cells([
+            '2',
+            '3',
+            '4',
+            '6',
+            '8',
+            '11',
+            '050',
+            '1.0',
+            '2,0',
+            '-0',
+            '+3',
+            ...kind.notApplicable,
+          ]),
+          (record) => readScore(record, 0, onScale),
+          (text) => parseCell(text, kind, ctx),
+          500,
+        );
+      }),
+      { numRuns: 20 },
+    );
   });
 });

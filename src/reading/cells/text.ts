@@ -1,6 +1,13 @@
 /** Text cells (comments, categories, statuses): the text as written, or its export label's value. */
 import type { CsvRecord } from '../csv-scanner.ts';
-import { plain, labelOf, SLOW, type CellContext, type CellResult, type CellValue } from './cell.ts';
+import {
+  exactText,
+  labelOf,
+  SLOW,
+  type CellContext,
+  type CellResult,
+  type CellValue,
+} from './cell.ts';
 
 /** Parses a text cell (trimmed, not empty). */
 export function parseText(text: string, ctx: CellContext): CellResult {
@@ -16,6 +23,6 @@ export function readText(record: CsvRecord, i: number): CellValue | typeof SLOW 
   const start = record.starts[i]!;
   const end = record.ends[i]!;
   if (start === end) return undefined;
-  if (!plain(record, i, start, end)) return SLOW;
+  if (!exactText(record, i, start, end)) return SLOW;
   return record.bytes.toString('utf8', start, end);
 }
