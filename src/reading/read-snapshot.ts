@@ -26,7 +26,8 @@ import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { fieldSpecs, ID_FIELDS } from './field-specs.ts';
 import { idText, type IdRef } from './id-refs.ts';
 import { IdRegistry } from './id-registry.ts';
-import { readTable, RecordLayout, type CellValue } from './read-table.ts';
+import type { CellValue } from './cells/cell.ts';
+import { readTable, RecordLayout } from './read-table.ts';
 import { readCsv } from './csv-reader.ts';
 import { existsSync } from 'node:fs';
 

@@ -12,6 +12,9 @@ export function selectKthWeighted(values: Float64Array, weights: Float64Array, k
   let lo = 0;
   let hi = values.length - 1;
   let before = 0; // weight of the values left of lo (all ≤ those in lo..hi)
+  // Where each partition's scans stopped: one pair per call (a plain array, the cheapest to
+  // make), not one for the module, so that the function keeps no state between calls.
+  const bounds = [0, 0];
   // The inner loops are functions of their own: compiled inside the outer loop, they gave up
   // on leaving their loop, once per round.
   while (hi > lo) {
@@ -20,7 +23,7 @@ export function selectKthWeighted(values: Float64Array, weights: Float64Array, k
     const b = values[mid]!;
     const c = values[hi]!;
     const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
-    partition(values, weights, lo, hi, pivot);
+    partition(values, weights, lo, hi, pivot, bounds);
     const i = bounds[0]!;
     const j = bounds[1]!;
     // Now values[lo..j] ≤ pivot ≤ values[i..hi], and everything between equals the pivot.
@@ -36,16 +39,17 @@ export function selectKthWeighted(values: Float64Array, weights: Float64Array, k
   return values[lo]!;
 }
 
-/** Where partition's two scans stopped: [i, j]. */
-const bounds = new Int32Array(2);
-
-/** Hoare's partition of lo..hi (lo < hi) around `pivot`, moving each weight with its value. */
+/**
+ * Hoare's partition of lo..hi (lo < hi) around `pivot`, moving each weight with its value;
+ * writes where its two scans stopped, [i, j], to `bounds`.
+ */
 function partition(
   values: Float64Array,
   weights: Float64Array,
   lo: number,
   hi: number,
   pivot: number,
+  bounds: number[],
 ): void {
   let i = lo;
   let j = hi;
