@@ -16,7 +16,7 @@ import {
 } from './cell.ts';
 import { parseChoice } from './choice.ts';
 import { DayValues, parseDate, readsIsoDays } from './date.ts';
-import { parseId, readId } from './id.ts';
+import { readId } from './id.ts';
 import { declaredLevels, parseLevel, readLevel, type DeclaredLevels } from './level.ts';
 import { parseNumber, readNumber, readsNumbers } from './number.ts';
 import { parseScore, readScore, scoreScale } from './score.ts';
@@ -31,7 +31,6 @@ export function parseCell(raw: string, kind: FieldKind, ctx: CellContext): CellR
   if (text === '') return MISSING;
   switch (kind.type) {
     case 'id':
-      return parseId(text, ctx);
     case 'text':
       return parseText(text, ctx);
     case 'date':
