@@ -29,7 +29,8 @@ export function reviewsOf(
     const manifest = ManifestSchema.parse(input);
     const questionnaire = questionnaireOf(manifest);
     const state = createSurveyState(surveyConfigOf(questionnaire, Object.keys(manifest.segments)));
-    const voice = createVoiceState(DEFAULT_THEMES);
+    const dimensions = Object.keys(manifest.segments);
+    const voice = createVoiceState(DEFAULT_THEMES, undefined, dimensions);
     const recommend = questionnaire.roles.recommend;
     for (const row of survey) {
       addSurveyRow(state, row);
@@ -40,6 +41,8 @@ export function reviewsOf(
           row.comment,
           recommend === undefined ? undefined : row.answers[recommend],
           row.responseId,
+          [],
+          dimensions.map((d) => row.segments[d]),
         );
     }
     const result = reviewFigures(

@@ -9,8 +9,12 @@ import { z } from 'zod';
 import { ADJUSTMENTS } from './fields.ts';
 import { ITEM_ROLES, QUALITY_COMPONENTS } from './questionnaire.ts';
 
-/** Format of the figures files; 1 was the format before this schema (history frozen whole). */
-export const FIGURES_FORMAT = 2;
+/**
+ * Format of the figures files; 1 was the format before this schema (history frozen whole), 2
+ * the first of this schema; 3 ranks findings by business impact and adds their drill-downs,
+ * target status, the action follow-up's outcome and the rule flags (borderline, indicative).
+ */
+export const FIGURES_FORMAT = 3;
 
 const count = z.number().int().nonnegative();
 const finite = z.number();
@@ -76,6 +80,11 @@ export const SegmentFigureSchema = EstimateSchema.extend({
   vsRest: GroupTestSchema.nullable(),
   /** Change against the same level in the previous period. */
   change: ChangeSchema.nullable(),
+  /**
+   * A test of this figure is significant (vsRest adjusted, or change) while a base it compares is
+   * indicative: the mark of significance must carry the caveat.
+   */
+  significantButIndicative: z.boolean(),
 });
 export type SegmentFigure = z.output<typeof SegmentFigureSchema>;
 
@@ -83,6 +92,8 @@ export const MetricFiguresSchema = z.strictObject({
   overall: EstimateSchema,
   /** Change against the previous period; null for the first period or a suppressed side. */
   change: ChangeSchema.nullable(),
+  /** The change is significant while either period's base is indicative (show the caveat). */
+  significantButIndicative: z.boolean(),
   /** Dimension → level → figure (survey metrics; empty for the others). */
   segments: z.record(z.string(), z.record(z.string(), SegmentFigureSchema)),
 });
@@ -229,6 +240,15 @@ export type ComplaintFigures = z.output<typeof ComplaintFiguresSchema>;
 
 export const NpsClassSchema = z.enum(['promoter', 'passive', 'detractor', 'unknown']);
 
+export const VerbatimSchema = z.strictObject({
+  /** Redacted comment text. */
+  text: z.string(),
+  npsClass: NpsClassSchema,
+  recommend: finite.optional(),
+  key: finite,
+});
+export type Verbatim = z.output<typeof VerbatimSchema>;
+
 export const VoiceFiguresSchema = z.strictObject({
   comments: count,
   byClass: z.record(NpsClassSchema, count),
@@ -243,14 +263,15 @@ export const VoiceFiguresSchema = z.strictObject({
       promoters: nullableNumber,
       z: nullableNumber,
       p: nullableNumber,
-      verbatims: z.array(
-        z.strictObject({
-          text: z.string(),
-          npsClass: NpsClassSchema,
-          recommend: finite.optional(),
-          key: finite,
-        }),
-      ),
+      /** From the theme dictionary: a problem named, or praise. */
+      sentiment: z.enum(['problem', 'praise']),
+      /**
+       * False when the test is true by construction (praise compared between promoters and
+       * detractors, who are defined by how much they praise): its p is no evidence and never a
+       * finding.
+       */
+      tested: z.boolean(),
+      verbatims: z.array(VerbatimSchema),
     }),
   ),
 });
@@ -319,6 +340,12 @@ export const DriverFiguresSchema = z.strictObject({
       performance: finite,
       quadrant: QuadrantSchema,
       label: z.string(),
+      /**
+       * The quadrant is within its uncertainty: the importance interval (bootstrap) or the
+       * performance interval (Wilson) crosses the split line, so another sample could place the
+       * driver on the other side.
+       */
+      borderline: z.boolean(),
     }),
   ),
   importanceMean: finite,
@@ -327,14 +354,100 @@ export const DriverFiguresSchema = z.strictObject({
 });
 export type DriverFigures = z.output<typeof DriverFiguresSchema>;
 
-export const FindingSchema = z.strictObject({
-  /** Stable id, e.g. "decline:nps:customer_group=SMB"; actions cite findings by it. */
+const GroupRefSchema = z.strictObject({ dimension: z.string(), level: z.string() });
+
+/** A finding's group against the rest of the sample on one attribute item (a driver). */
+export const DrillDownDriverSchema = z.strictObject({
+  /** The item's top-box metric. */
+  metricId: z.string(),
+  label: z.string(),
+  /** Importance for overall satisfaction (% of explained variance); null without an analysis. */
+  importance: nullableNumber,
+  /** Top-box share of the group and of the rest (%); null when the base is suppressed. */
+  group: nullableNumber,
+  rest: nullableNumber,
+  n: count,
+  base: BaseStatusSchema,
+  /** Group − rest with its test adjusted across the dimension's groups; null when suppressed. */
+  vsRest: GroupTestSchema.nullable(),
+});
+
+/** A category (complaint cause, comment theme) in the group against the rest. */
+export const DrillDownShareSchema = z.strictObject({
+  /** The category's id (a complaint category is its own name; a theme its dictionary id). */
+  key: z.string(),
+  label: z.string(),
+  /** Group and rest shares; a share on a base below the minimum has null value and bounds. */
+  comparison: GroupComparisonSchema,
+  /** Holm-adjusted across the categories; null when untested. */
+  pAdjusted: nullableNumber,
+  significant: z.boolean(),
+});
+
+/** The evidence for one group's decline, assembled from the data: why it fell. */
+export const DrillDownSchema = z.strictObject({
+  group: GroupRefSchema.extend({ label: z.string() }),
+  /** The driver items, most important first. */
+  drivers: z.array(DrillDownDriverSchema),
+  /** Share of the group's complaints in each category against the rest's; null without tickets. */
+  complaints: z
+    .strictObject({ group: count, rest: count, categories: z.array(DrillDownShareSchema) })
+    .nullable(),
+  /** Comment themes among the group's detractors against the other detractors. */
+  themes: z.strictObject({
+    /** Detractors' comments of the group and of the rest. */
+    group: count,
+    rest: count,
+    rows: z.array(
+      DrillDownShareSchema.extend({
+        /** Up to three redacted comments of the group's detractors mentioning the theme. */
+        verbatims: z.array(VerbatimSchema),
+      }),
+    ),
+  }),
+  /** Operational links of the group where orders and tickets carry it; null otherwise. */
+  operational: z.strictObject({
+    /** Late among delivered orders, group against rest. */
+    lateDelivery: GroupComparisonSchema.nullable(),
+    /** Resolution hours of the group's tickets and of the rest's. */
+    resolution: z
+      .strictObject({
+        group: z.strictObject({ median: nullableNumber, p90: nullableNumber, n: count }),
+        rest: z.strictObject({ median: nullableNumber, p90: nullableNumber, n: count }),
+      })
+      .nullable(),
+  }),
+});
+export type DrillDown = z.output<typeof DrillDownSchema>;
+
+export const FINDING_KINDS = [
+  'decline',
+  'improvement',
+  'gap',
+  'driver',
+  'complaint',
+  'theme',
+  'operational',
+] as const;
+
+/** Another finding of the same underlying change, merged into the one shown. */
+export const RelatedFindingSchema = z.strictObject({
   id: z.string(),
-  kind: z.enum(['decline', 'improvement', 'gap', 'driver', 'complaint', 'theme', 'operational']),
+  kind: z.enum(FINDING_KINDS),
+  metricId: z.string().nullable(),
+  segment: GroupRefSchema.nullable(),
+  effect: finite,
+});
+
+export const FindingSchema = z.strictObject({
+  /** Stable id, e.g. "decline:nps:customer_group=SMB"; actions cite findings by it. Never a label. */
+  id: z.string(),
+  kind: z.enum(FINDING_KINDS),
   /** One sentence a reader understands without the table. */
   title: z.string(),
+  /** The evidence: the metric and group whose figures show it. */
   metricId: z.string().optional(),
-  segment: z.strictObject({ dimension: z.string(), level: z.string() }).optional(),
+  segment: GroupRefSchema.optional(),
   /** Size of the effect in the metric's unit. */
   effect: finite,
   test: z.strictObject({
@@ -344,10 +457,35 @@ export const FindingSchema = z.strictObject({
     pAdjusted: finite.optional(),
     method: z.string().optional(),
   }),
-  /** Ranking weight: larger = more important. */
-  weight: finite,
+  /**
+   * Ranking tier: "headline" = an overall change of a headline metric (first, whatever its
+   * size); "change" = other changes and group gaps; "evidence" = drivers, complaints, themes and
+   * operational links that explain them.
+   */
+  tier: z.enum(['headline', 'change', 'evidence']),
+  /** Share of the customers (population) and of the revenue the finding concerns (0–1). */
+  reach: z.strictObject({ population: nullableNumber, revenue: nullableNumber }),
+  /** Business impact within the tier: effect on a 0–100 scale × reach; larger = first. */
+  impact: finite,
+  /** Significant on an indicative base (30 ≤ n < 100): show the caveat with the mark. */
+  significantButIndicative: z.boolean(),
+  /** The other findings of the same underlying change (e.g. the group's gap to the rest). */
+  related: z.array(RelatedFindingSchema),
+  /** For a group's decline or gap: why, assembled from that group's data. */
+  drillDown: DrillDownSchema.nullable(),
 });
 export type Finding = z.output<typeof FindingSchema>;
+
+/** A headline metric against its target. */
+export const TargetStatusSchema = z.strictObject({
+  /** met / missed / no-target (none set) / no-value (the figure is suppressed). */
+  status: z.enum(['met', 'missed', 'no-target', 'no-value']),
+  target: nullableNumber,
+  value: nullableNumber,
+  /** By how much the target is missed, in the metric's unit (positive); null unless missed. */
+  shortfall: nullableNumber,
+});
+export type TargetStatus = z.output<typeof TargetStatusSchema>;
 
 /** One period of a metric's trend. */
 export const TrendPointSchema = z.strictObject({
@@ -375,8 +513,17 @@ export const ActionRowSchema = z.strictObject({
   metricLabel: z.string(),
   segment: z.strictObject({ dimension: z.string(), level: z.string() }).nullable(),
   finding: z.string().nullable(),
+  /** Ids of this review's findings the action answers: cited by id, or same metric and group. */
+  answers: z.array(z.string()),
   isNew: z.boolean(),
+  /** Open or in progress after its due date, at the review's publication date (actions.asOf). */
   overdue: z.boolean(),
+  /**
+   * Whether the targeted metric moved as intended between the review that opened the action
+   * and this one: improved / worsened (significant change in the metric's good or bad
+   * direction), unchanged (not significant), unknown (no comparable figures).
+   */
+  outcome: z.enum(['improved', 'worsened', 'unchanged', 'unknown']).nullable(),
   /** Before = the metric in the review that opened the action; after = this review. */
   beforeAfter: z
     .strictObject({
@@ -478,16 +625,20 @@ export const ReviewFiguresSchema = z.strictObject({
   voice: VoiceFiguresSchema,
   competitor: CompetitorFiguresSchema.nullable(),
   customers: CustomerBaseFiguresSchema.nullable(),
-  /** Root-cause evidence, most important first. */
+  /** Root-cause evidence ranked by business impact (figures/ranking.ts), most important first. */
   findings: z.array(FindingSchema),
   /** Metric id → its overall value in every period up to this one, oldest first. */
   trends: z.record(z.string(), z.array(TrendPointSchema)),
+  /** Headline metric id → its status against target. */
+  targetStatus: z.record(z.string(), TargetStatusSchema),
   actions: z.strictObject({
+    /** The date overdue is judged at: the review's publication date (its period's end before). */
+    asOf: z.string(),
     /** Open and in-progress actions known at this review. */
     open: z.array(ActionRowSchema),
     /** Actions opened in the previous review, whatever their status. */
     followUp: z.array(ActionRowSchema),
-    /** Ids of findings no action answers yet. */
+    /** Ids of findings no action answers yet (an action answers by id, or by metric and group). */
     unanswered: z.array(z.string()),
   }),
   /** Warnings of the snapshot (shown in the methodology). */

@@ -18,6 +18,7 @@ import type { RatioSums } from '../statistics/ratio-estimate.ts';
 import { selectKthWeighted } from '../statistics/select-kth.ts';
 import { twoProportionTest } from '../statistics/two-proportion-test.ts';
 import { wilson } from '../statistics/wilson.ts';
+import { DEFAULT_MINIMUM_BASE, type MinimumBase } from '../metrics/estimate.ts';
 import { groupedProportions } from './grouped-shares.ts';
 
 export type { Share, GroupComparison };
@@ -32,11 +33,26 @@ export function share(k: number, n: number): Share {
   return { k, n, value: (100 * k) / n, lower: 100 * lower, upper: 100 * upper };
 }
 
-/** Two shares side by side with the pooled two-proportion z-test of their difference. */
-export function compareShares(label: [string, string], a: Share, b: Share): GroupComparison {
-  if (a.n === 0 || b.n === 0) return { label, a, b, delta: null, z: null, p: null };
+/** A share with its value and interval blanked when its base is below the minimum (n kept). */
+export function suppressShare(s: Share, rule: MinimumBase): Share {
+  return s.n < rule.suppress ? { ...s, value: null, lower: null, upper: null } : s;
+}
+
+/**
+ * Two shares side by side with the pooled two-proportion z-test of their difference; a share
+ * on a base below the minimum is shown as its n only, and then nothing is tested.
+ */
+export function compareShares(
+  label: [string, string],
+  a: Share,
+  b: Share,
+  rule: MinimumBase = DEFAULT_MINIMUM_BASE,
+): GroupComparison {
+  const [sa, sb] = [suppressShare(a, rule), suppressShare(b, rule)];
+  if (sa.value === null || sb.value === null)
+    return { label, a: sa, b: sb, delta: null, z: null, p: null };
   const t = twoProportionTest(a.k, a.n, b.k, b.n);
-  return { label, a, b, delta: a.value! - b.value!, z: t.z, p: t.p };
+  return { label, a: sa, b: sb, delta: sa.value - sb.value, z: t.z, p: t.p };
 }
 
 /** Unweighted moments of n values from their sum and sum of squares. */
@@ -53,6 +69,7 @@ export function behaviourFigures(
   answers: CustomerAnswers,
   previousActive?: ActiveCustomers,
   everSeen?: ReadonlySet<string>,
+  rule: MinimumBase = DEFAULT_MINIMUM_BASE,
 ): NonNullable<MetricSources['behaviour']> {
   const active = state.customers.size;
   // Read in place: a customer's figures sit side by side.
@@ -134,7 +151,7 @@ export function behaviourFigures(
       retentionBySegment,
     };
   }
-  const links = valueLinks(state, answers);
+  const links = valueLinks(state, answers, rule);
   return {
     figures: {
       activeCustomers: active,
@@ -166,6 +183,7 @@ export function behaviourFigures(
 function valueLinks(
   state: BehaviourState,
   answers: CustomerAnswers,
+  rule: MinimumBase,
 ): { figures: BehaviourFigures['links']; revenueAtRisk: RatioSums } {
   // Each answering customer's behaviour, gathered once (customers without an order this
   // period stay unmarked); everything after reads these in order. The behaviour is read in its
@@ -251,11 +269,13 @@ function valueLinks(
         ['High-value customers', 'Low-value customers'],
         csat(HIGH),
         csat(LOW),
+        rule,
       ),
       lateVsOnTime: compareShares(
         ['Had a late delivery', 'Deliveries on time'],
         csat(LATE),
         csat(ON_TIME),
+        rule,
       ),
     },
     revenueAtRisk: risk,

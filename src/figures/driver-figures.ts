@@ -42,25 +42,44 @@ export function driverFigures(
     const labels: Record<string, string> = {};
     for (const d of result.drivers)
       labels[d] = questionnaire.items.find((i) => i.id === d)?.label ?? d;
+    const performanceOf = (d: string) => metrics[topBoxMetricOf(questionnaire, d)]?.overall;
     const grid = importancePerformance(
       result.drivers.map((d) => ({
         driver: d,
         importance: (100 * result.johnson[d]!) / result.r2,
-        performance: metrics[topBoxMetricOf(questionnaire, d)]?.overall.value ?? 0,
+        performance: performanceOf(d)?.value ?? 0,
       })),
     );
+    const shares = bootstrapShares(state, result);
     figures[role] = {
       ...result,
       labels,
-      grid: grid.points.map((p) => ({ ...p, label: labels[p.driver]! })),
+      grid: grid.points.map((p) => ({
+        ...p,
+        label: labels[p.driver]!,
+        borderline:
+          crosses(shares?.weights[p.driver], grid.importanceMean) ||
+          crosses(performanceOf(p.driver), grid.performanceMean),
+      })),
       importanceMean: grid.importanceMean,
       performanceMean: grid.performanceMean,
       method: METHOD,
     };
-    const shares = bootstrapShares(state, result);
     sources[role] = shares ? { n: result.n, ...shares } : null;
   }
   return { figures, sources };
+}
+
+/**
+ * Whether an interval reaches across a split line (a placement within its uncertainty). Without
+ * an interval (no bootstrap, a suppressed share) the placement cannot be told from chance either.
+ */
+export function crosses(
+  interval: { lower: number | null; upper: number | null } | null | undefined,
+  line: number,
+): boolean {
+  if (!interval || interval.lower === null || interval.upper === null) return true;
+  return interval.lower <= line && line <= interval.upper;
 }
 
 /** Every variable varies (a constant one has no correlation to decompose). */

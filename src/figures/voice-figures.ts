@@ -17,6 +17,9 @@ export interface ThemeFigures {
   /** Detractors vs promoters, two-proportion z-test. */
   z: number | null;
   p: number | null;
+  sentiment: 'problem' | 'praise';
+  /** False for praise: promoters are those who praise, so its test is true by construction. */
+  tested: boolean;
   verbatims: Verbatim[];
 }
 
@@ -44,6 +47,7 @@ export function voiceFigures(state: VoiceState, themes: ThemeDictionary): VoiceF
                 state.comments.promoter,
               )
             : null;
+        const sentiment = themes[theme]?.sentiment ?? 'problem';
         return {
           theme,
           label: themes[theme]?.label ?? theme,
@@ -54,6 +58,8 @@ export function voiceFigures(state: VoiceState, themes: ThemeDictionary): VoiceF
           promoters: pct(m.promoter, state.comments.promoter),
           z: test?.z ?? null,
           p: test?.p ?? null,
+          sentiment,
+          tested: sentiment !== 'praise',
           verbatims: state.samples[theme] ?? [],
         };
       })

@@ -2,7 +2,9 @@
  * Voice of the customer: comments matched against a theme dictionary (keywords in any language;
  * CJK matched as substrings, other scripts at word starts, case- and accent-insensitive),
  * counted by NPS class per theme, with a deterministic sample of representative comments,
- * redacted before they are kept. One pass, mergeable.
+ * redacted before they are kept; the same per group (each level of each dimension), with a
+ * sample of the group's detractors' comments only, so memory stays bounded by levels × themes ×
+ * sample size. One pass, mergeable.
  *
  * `addComment` is the plain reducer of one comment; the loader adds comments through
  * fast/comment-reader.ts, which reads each distinct text once (property-tested to the same
@@ -21,6 +23,14 @@ export interface Verbatim {
   key: number;
 }
 
+/** One group's comments: counts by class and theme, and its detractors' samples by theme. */
+export interface GroupVoice {
+  comments: Record<NpsClass, number>;
+  mentions: Record<string, Record<NpsClass, number>>;
+  /** Theme → up to `sampleSize` detractors' verbatims with the smallest keys. */
+  detractorSamples: Record<string, Verbatim[]>;
+}
+
 export interface VoiceState {
   comments: Record<NpsClass, number>;
   /** Theme → NPS class → comments mentioning it. */
@@ -28,6 +38,10 @@ export interface VoiceState {
   /** Theme → up to `sampleSize` verbatims with the smallest keys. */
   samples: Record<string, Verbatim[]>;
   sampleSize: number;
+  /** The survey's dimensions, in the order of a record's levels. */
+  dimensions: readonly string[];
+  /** Dimension → level → that group's comments. */
+  groups: Record<string, Record<string, GroupVoice>>;
 }
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
@@ -92,14 +106,43 @@ const EMPTY = (): Record<NpsClass, number> => ({
   unknown: 0,
 });
 
-export function createVoiceState(themes: ThemeDictionary, sampleSize = 3): VoiceState {
+/**
+ * An empty voice state.
+ * @param dimensions the survey's dimensions, in the order comments hand their levels
+ */
+export function createVoiceState(
+  themes: ThemeDictionary,
+  sampleSize = 3,
+  dimensions: readonly string[] = [],
+): VoiceState {
   const mentions: VoiceState['mentions'] = {};
   const samples: VoiceState['samples'] = {};
   for (const theme of Object.keys(themes)) {
     mentions[theme] = EMPTY();
     samples[theme] = [];
   }
-  return { comments: EMPTY(), mentions, samples, sampleSize };
+  const groups: VoiceState['groups'] = {};
+  for (const d of dimensions) groups[d] = {};
+  return { comments: EMPTY(), mentions, samples, sampleSize, dimensions, groups };
+}
+
+function createGroupVoice(state: VoiceState): GroupVoice {
+  const mentions: GroupVoice['mentions'] = {};
+  const detractorSamples: GroupVoice['detractorSamples'] = {};
+  for (const theme of Object.keys(state.mentions)) {
+    mentions[theme] = EMPTY();
+    detractorSamples[theme] = [];
+  }
+  return { comments: EMPTY(), mentions, detractorSamples };
+}
+
+/** Offers a verbatim to a sample list; returns the list to keep (the same when it loses). */
+function offer(list: Verbatim[], item: Verbatim, size: number): Verbatim[] {
+  // Most comments lose to the sample already kept, or repeat a text it keeps with a smaller
+  // key: decide that without building a new list (what keepSmallest would return).
+  if (list.length >= size && item.key > list[list.length - 1]!.key) return list;
+  if (keptWithSmallerKey(list, item.text, item.key)) return list;
+  return keepSmallest(list, item, size);
 }
 
 /**
@@ -168,7 +211,9 @@ export function countClass(counts: Record<NpsClass, number>, cls: NpsClass): voi
 
 /**
  * Adds a comment already read (mutates): counts its class overall and per theme, and offers it
- * to each theme's sample under `key`.
+ * to each theme's sample under `key`; the same for each group of `levels` (a detractor's comment
+ * only to the group's samples).
+ * @param levels the respondent's level of each of the state's dimensions (undefined: none)
  */
 export function addReadComment(
   state: VoiceState,
@@ -176,22 +221,29 @@ export function addReadComment(
   cls: NpsClass,
   recommend: number | undefined,
   key: number,
+  levels: ArrayLike<string | undefined> = [],
 ): VoiceState {
   countClass(state.comments, cls);
   const { themes, text } = reading;
+  const groups: GroupVoice[] = [];
+  for (let i = 0; i < state.dimensions.length; i++) {
+    const level = levels[i];
+    if (level === undefined) continue;
+    const byLevel = state.groups[state.dimensions[i]!]!;
+    const group = (byLevel[level] ??= createGroupVoice(state));
+    countClass(group.comments, cls);
+    groups.push(group);
+  }
   if (text === null) return state;
   for (const theme of themes) {
     countClass(state.mentions[theme]!, cls);
-    const samples = state.samples[theme]!;
-    // Most comments lose to the sample already kept, or repeat a text it keeps with a smaller
-    // key: decide that without building a new list (what keepSmallest would return).
-    if (samples.length >= state.sampleSize && key > samples[samples.length - 1]!.key) continue;
-    if (keptWithSmallerKey(samples, text, key)) continue;
-    state.samples[theme] = keepSmallest(
-      samples,
-      { text, npsClass: cls, recommend, key },
-      state.sampleSize,
-    );
+    const item = { text, npsClass: cls, recommend, key };
+    state.samples[theme] = offer(state.samples[theme]!, item, state.sampleSize);
+    for (const group of groups) {
+      countClass(group.mentions[theme]!, cls);
+      if (cls === 'detractor')
+        group.detractorSamples[theme] = offer(group.detractorSamples[theme]!, item, state.sampleSize);
+    }
   }
   return state;
 }
@@ -204,12 +256,13 @@ export function addComment(
   recommend: number | undefined,
   id: string,
   extraPatterns: readonly string[] = [],
+  levels: ArrayLike<string | undefined> = [],
 ): VoiceState {
   const trimmed = comment.trim();
   if (trimmed === '') return state;
   const reading = readComment(matchers, trimmed, extraPatterns);
   const key = reading.text === null ? 0 : commentKey(id, reading.text, reading.hash);
-  return addReadComment(state, reading, npsClass(recommend), recommend, key);
+  return addReadComment(state, reading, npsClass(recommend), recommend, key, levels);
 }
 
 /** Combines two states exactly. */
@@ -220,14 +273,41 @@ export function mergeVoice(a: VoiceState, b: VoiceState): VoiceState {
     detractor: x.detractor + y.detractor,
     unknown: x.unknown + y.unknown,
   });
+  const mergeSamples = (x: Verbatim[], y: Verbatim[] | undefined) =>
+    (y ?? []).reduce((list, v) => keepSmallest(list, v, a.sampleSize), x);
   const mentions: VoiceState['mentions'] = {};
   const samples: VoiceState['samples'] = {};
   for (const theme of Object.keys(a.mentions)) {
     mentions[theme] = add(a.mentions[theme]!, b.mentions[theme] ?? EMPTY());
-    samples[theme] = (b.samples[theme] ?? []).reduce(
-      (list, v) => keepSmallest(list, v, a.sampleSize),
-      a.samples[theme]!,
-    );
+    samples[theme] = mergeSamples(a.samples[theme]!, b.samples[theme]);
   }
-  return { comments: add(a.comments, b.comments), mentions, samples, sampleSize: a.sampleSize };
+  const groups: VoiceState['groups'] = {};
+  for (const dimension of a.dimensions) {
+    const x = a.groups[dimension] ?? {};
+    const y = b.groups[dimension] ?? {};
+    groups[dimension] = {};
+    for (const level of new Set([...Object.keys(x), ...Object.keys(y)])) {
+      const empty = createGroupVoice(a);
+      const gx = x[level] ?? empty;
+      const gy = y[level] ?? empty;
+      const merged = createGroupVoice(a);
+      merged.comments = add(gx.comments, gy.comments);
+      for (const theme of Object.keys(a.mentions)) {
+        merged.mentions[theme] = add(gx.mentions[theme]!, gy.mentions[theme] ?? EMPTY());
+        merged.detractorSamples[theme] = mergeSamples(
+          gx.detractorSamples[theme]!,
+          gy.detractorSamples[theme],
+        );
+      }
+      groups[dimension][level] = merged;
+    }
+  }
+  return {
+    comments: add(a.comments, b.comments),
+    mentions,
+    samples,
+    sampleSize: a.sampleSize,
+    dimensions: a.dimensions,
+    groups,
+  };
 }
