@@ -7,6 +7,7 @@
  */
 import { getCollection } from 'astro:content';
 import { join, resolve } from 'node:path';
+import { actionsAsOf } from '../figures/action-figures.ts';
 import type { HistoryFigures, ReviewFigures } from '../contracts/figures-schema.ts';
 import { siteSettings } from '../site-settings.ts';
 import { frozenPath, readFrozen } from './frozen-figures.ts';
@@ -76,9 +77,15 @@ export function liveFigures(site: SiteData, snapshotId: string): ReviewFigures {
   return figures;
 }
 
-/** The figures a report version renders from: its frozen figures when published, else live. */
+/**
+ * The figures a report version renders from: its frozen figures when published, else live, with
+ * overdue actions judged at the draft's date (its publication date to be).
+ */
 export function versionFigures(site: SiteData, version: ReportVersion): ReviewFigures {
-  return site.frozen.get(version.id) ?? liveFigures(site, version.period);
+  return (
+    site.frozen.get(version.id) ??
+    actionsAsOf(liveFigures(site, version.period), version.data.date.toISOString().slice(0, 10))
+  );
 }
 
 /** Every built version of a period with the figures it renders from, oldest first. */

@@ -1,11 +1,14 @@
 /**
- * Moves frozen figures written before the figures schema (format 1: the snapshot's figures, its
- * changes and the whole history) to the current format, without changing a published number.
- * The current figures of the snapshot (recomputed from its unchanged data) are compared with
- * every number of the old file at the place it now lives; where a definition has been corrected
- * since (e.g. the average order value now leaves out orders without an amount), the published
- * number is kept and the metrics the registry derives from it are left out of the migrated file,
- * so the page shows what was published. Pure.
+ * Moves frozen figures of an earlier format (format 1: the snapshot's figures, its changes and
+ * the whole history; format 2: the first of the figures schema) to the current format, without
+ * changing a published number. The current figures of the snapshot (recomputed from its
+ * unchanged data) are compared with every number of the old file at the place it now lives;
+ * where a definition has been corrected since (e.g. the average order value now leaves out
+ * orders without an amount), the published number is kept and the metrics the registry derives
+ * from it are left out of the migrated file, so the page shows what was published. The one
+ * other accepted difference is a number published on a base below the minimum, which the rule
+ * now suppresses (null, its n kept): it should never have been shown. Findings are derived
+ * (ranked, merged) and recomputed, not compared. Pure.
  */
 import type { ReviewFigures } from '../contracts/figures-schema.ts';
 
@@ -35,6 +38,12 @@ function leaves(
 /** The old file's numbers, each at the path the same figure has in the current format. */
 function publishedNumbers(old: Record<string, Json>): Map<string, number | null> {
   const out = new Map<string, number | null>();
+  if (old.format === 2) {
+    // The same paths as today's; findings are derived from the other figures and re-ranked.
+    for (const [key, value] of Object.entries(old))
+      if (key !== 'findings' && key !== 'format') leaves(value, key, out);
+    return out;
+  }
   const figures = (old.figures ?? {}) as Record<string, Json>;
   for (const [key, value] of Object.entries(figures)) {
     if (key === 'operational') {
@@ -69,7 +78,10 @@ export function withPublishedVerbatims(
   current: ReviewFigures,
 ): ReviewFigures {
   const figures = (old.figures ?? {}) as { operational?: { voice?: { themes?: Json } } };
-  const themes = (figures.operational?.voice?.themes ?? []) as Array<{
+  const voice = (old.format === 2 ? old.voice : figures.operational?.voice) as
+    | { themes?: Json }
+    | undefined;
+  const themes = (voice?.themes ?? []) as Array<{
     theme: string;
     verbatims: ReviewFigures['voice']['themes'][number]['verbatims'];
   }>;
@@ -126,23 +138,53 @@ export function correctedDefinition(d: FrozenDifference): boolean {
   return DERIVED.some(([pattern]) => pattern.test(d.path));
 }
 
+/** The value at a dotted path of a JSON value (undefined when absent). */
+function at(root: Json, path: string): Json {
+  let node = root;
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, Json>)[key];
+  }
+  return node;
+}
+
+/**
+ * Whether a difference is a number the minimum-base rule now suppresses: null today, in a
+ * figure (or a comparison of two shares) whose base is below the minimum.
+ */
+export function suppressedByRule(d: FrozenDifference, current: ReviewFigures): boolean {
+  if (d.current !== null) return false;
+  const parent = at(current, d.path.split('.').slice(0, -1).join('.')) as
+    | { n?: unknown; a?: { n?: unknown }; b?: { n?: unknown } }
+    | undefined;
+  const small = (n: unknown) => typeof n === 'number' && n < current.minimumBase.suppress;
+  return !!parent && (small(parent.n) || small(parent.a?.n) || small(parent.b?.n));
+}
+
+/** Whether a difference is one a migration accepts (see the module comment). */
+export function acceptedDifference(d: FrozenDifference, current: ReviewFigures): boolean {
+  return correctedDefinition(d) || suppressedByRule(d, current);
+}
+
 /**
  * The migrated figures: the current ones with every differing published number of a corrected
- * definition put back, and the registry metrics derived from those left out.
- * @throws when a difference is not one of a corrected definition (migrate nothing then)
+ * definition put back, and the registry metrics derived from those left out; numbers the rule
+ * now suppresses stay suppressed.
+ * @throws when a difference is not an accepted one (migrate nothing then)
  */
 export function keepPublished(
   current: ReviewFigures,
   differences: readonly FrozenDifference[],
 ): ReviewFigures {
-  const unexpected = differences.filter((d) => !correctedDefinition(d));
+  const unexpected = differences.filter((d) => !acceptedDifference(d, current));
   if (unexpected.length > 0)
     throw new Error(
-      `keepPublished requires differences of corrected definitions only (${unexpected[0]!.path} differs)`,
+      `keepPublished requires differences of corrected definitions or suppressed bases only (${unexpected[0]!.path} differs)`,
     );
   const copy = structuredClone(current);
   const dropped = new Set<string>();
   for (const d of differences) {
+    if (!correctedDefinition(d)) continue;
     setAt(copy, d.path, d.published);
     for (const [pattern, metric] of DERIVED) if (pattern.test(d.path)) dropped.add(metric);
   }

@@ -1,7 +1,7 @@
 /**
- * `npm run migrate-frozen`: rewrites frozen figures of the format before the figures schema in
- * the current format, checking every published number against the current computation from the
- * same (unchanged) snapshot. Nothing is written for a file whose snapshot changed since, or whose
+ * `npm run migrate-frozen`: rewrites frozen figures of an earlier format in the current format,
+ * checking every published number against the current computation from the same (unchanged)
+ * snapshot; overdue actions are judged at the version's publication date. Nothing is written for a file whose snapshot changed since, or whose
  * numbers differ other than by a corrected definition; such a file is named with the reason.
  */
 import { join, resolve } from 'node:path';
@@ -10,7 +10,9 @@ import { serializeFrozen } from '../build/frozen-figures.ts';
 import { loadReviews } from '../build/review-data.ts';
 import { FIGURES_FORMAT } from '../contracts/figures-schema.ts';
 import { CliError, nodeEffects, runCli, type CommandEffects } from './cli-support.ts';
+import { actionsAsOf } from '../figures/action-figures.ts';
 import {
+  acceptedDifference,
   compareFrozen,
   correctedDefinition,
   keepPublished,
@@ -34,16 +36,20 @@ export function migrateFrozen(
       const old = JSON.parse(fx.readFile(file)) as Record<string, unknown>;
       if (old.format === FIGURES_FORMAT) continue;
       const computed = review.reviews.find((r) => r.id === version.data.snapshot);
-      if (!computed || computed.hash !== old.snapshotHash) {
+      const publishedHash = old.format === 2 ? old.hash : old.snapshotHash;
+      if (!computed || computed.hash !== publishedHash) {
         failed += 1;
         lines.push(
-          `${file}: not migrated — data/${version.data.snapshot} no longer hashes to ${String(old.snapshotHash)}. Check out the snapshot as it was published, run this command, then restore it.`,
+          `${file}: not migrated — data/${version.data.snapshot} no longer hashes to ${String(publishedHash)}. Check out the snapshot as it was published, run this command, then restore it.`,
         );
         continue;
       }
-      const live = withPublishedVerbatims(old, computed);
+      const live = actionsAsOf(
+        withPublishedVerbatims(old, computed),
+        version.data.date.toISOString().slice(0, 10),
+      );
       const { compared, differences } = compareFrozen(old, live);
-      const unexpected = differences.filter((d) => !correctedDefinition(d));
+      const unexpected = differences.filter((d) => !acceptedDifference(d, live));
       if (unexpected.length > 0) {
         failed += 1;
         lines.push(
@@ -55,10 +61,24 @@ export function migrateFrozen(
         continue;
       }
       fx.writeFile(file, serializeFrozen(keepPublished(live, differences)));
+      const corrected = differences.filter(correctedDefinition);
+      const suppressed = differences.filter((d) => !correctedDefinition(d));
       lines.push(
-        differences.length === 0
-          ? `${file}: migrated; all ${compared} published numbers are unchanged`
-          : `${file}: migrated; ${compared - differences.length} of ${compared} published numbers unchanged, kept the published value of ${differences.length} figure(s) whose definition has been corrected since (${differences.map((d) => `${d.path} ${d.published}, now computed ${d.current}`).join('; ')}) — publish a new version to show the corrected ones`,
+        [
+          differences.length === 0
+            ? `${file}: migrated from format ${String(old.format ?? 1)}; all ${compared} published numbers are unchanged`
+            : `${file}: migrated from format ${String(old.format ?? 1)}; ${compared - differences.length} of ${compared} published numbers unchanged`,
+          ...(corrected.length > 0
+            ? [
+                `kept the published value of ${corrected.length} figure(s) whose definition has been corrected since (${corrected.map((d) => `${d.path} ${d.published}, now computed ${d.current}`).join('; ')}) — publish a new version to show the corrected ones`,
+              ]
+            : []),
+          ...(suppressed.length > 0
+            ? [
+                `suppressed ${suppressed.length} number(s) published on a base below the minimum (${suppressed.map((d) => `${d.path} ${d.published}`).join('; ')})`,
+              ]
+            : []),
+        ].join('; '),
       );
     }
   }

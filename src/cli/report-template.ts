@@ -3,6 +3,7 @@
  * filled in, and the root-cause findings drafted as a list for the analyst to edit. Pure.
  */
 import type { Finding, ReviewFigures } from '../contracts/figures-schema.ts';
+import { whatMattersMost } from '../figures/ranking.ts';
 import { formatValue } from '../views/format.ts';
 
 export interface TemplateInput {
@@ -45,9 +46,7 @@ function draftSummary(figures: ReviewFigures, findings: readonly Finding[]): str
     const metric = figures.catalog[id]!;
     parts.push(`${metric.shortLabel} ${formatValue(metric, e.value)}`);
   }
-  const top = findings.find(
-    (f) => f.kind === 'decline' || f.kind === 'gap' || f.kind === 'operational',
-  );
+  const [top] = whatMattersMost(findings, 1);
   const lead = parts.length > 0 ? `${figures.period}: ${parts.join(', ')}.` : `${figures.period}.`;
   return top ? `${lead} ${top.title}.` : `${lead} No significant decline.`;
 }

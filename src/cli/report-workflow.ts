@@ -13,6 +13,7 @@ import {
   type ReportFrontmatter,
 } from '../contracts/report-frontmatter-schema.ts';
 import { frozenPath, serializeFrozen } from '../build/frozen-figures.ts';
+import { actionsAsOf } from '../figures/action-figures.ts';
 import { CliError, type CommandEffects } from './cli-support.ts';
 import { reportTemplate } from './report-template.ts';
 
@@ -127,7 +128,8 @@ export function publishReport(
   }
   // Everything the page shows, as computed now: it renders from this file alone from here on.
   const frozenFile = join(reportsDir, frozenPath(draft.id));
-  fx.writeFile(frozenFile, serializeFrozen(figures));
+  // Overdue is judged at the publication date, the date the frontmatter gets below.
+  fx.writeFile(frozenFile, serializeFrozen(actionsAsOf(figures, fx.today())));
   const text = fx.readFile(draft.file).replace(/^---\n([\s\S]*?)\n---/, (_all, yaml: string) => {
     const doc = parseDocument(yaml);
     doc.set('status', 'published');

@@ -100,8 +100,10 @@ function adjustedRows<T extends { comparison: GroupComparison }>(
   });
 }
 
-function labels(segment: Segment): [string, string] {
-  return [segment.level, `Rest of the ${segment.dimension} groups`];
+/** Readers' names of the two sides: the level, and the other levels of its dimension. */
+function labels(sources: DrillDownSources, segment: Segment): [string, string] {
+  const dimension = sources.figures.segments[segment.dimension]?.label ?? segment.dimension;
+  return [segment.level, `Other levels of ${dimension}`];
 }
 
 function complaintRows(
@@ -135,7 +137,7 @@ function complaintRows(
         key: category,
         label: category,
         comparison: compareShares(
-          labels(segment),
+          labels(sources, segment),
           share(group[category] ?? 0, groupTotal),
           share(rest[category] ?? 0, restTotal),
           sources.rule,
@@ -160,7 +162,7 @@ function themeRows(sources: DrillDownSources, segment: Segment): DrillDown['them
       key: theme,
       label: sources.themes[theme]?.label ?? theme,
       comparison: compareShares(
-        labels(segment),
+        labels(sources, segment),
         share(own?.mentions[theme]?.detractor ?? 0, groupTotal),
         share(
           others.reduce((n, [, g]) => n + (g.mentions[theme]?.detractor ?? 0), 0),
@@ -198,7 +200,7 @@ function lateDelivery(
   }
   if (group.delivered + rest.delivered === 0) return null;
   return compareShares(
-    labels(segment),
+    labels(sources, segment),
     share(group.late, group.delivered),
     share(rest.late, rest.delivered),
     sources.rule,
