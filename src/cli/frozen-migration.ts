@@ -79,8 +79,7 @@ export function withPublishedVerbatims(
 ): ReviewFigures {
   const figures = (old.figures ?? {}) as { operational?: { voice?: { themes?: Json } } };
   const voice = (old.format === 2 ? old.voice : figures.operational?.voice) as
-    | { themes?: Json }
-    | undefined;
+    { themes?: Json } | undefined;
   const themes = (voice?.themes ?? []) as Array<{
     theme: string;
     verbatims: ReviewFigures['voice']['themes'][number]['verbatims'];
@@ -155,8 +154,7 @@ function at(root: Json, path: string): Json {
 export function suppressedByRule(d: FrozenDifference, current: ReviewFigures): boolean {
   if (d.current !== null) return false;
   const parent = at(current, d.path.split('.').slice(0, -1).join('.')) as
-    | { n?: unknown; a?: { n?: unknown }; b?: { n?: unknown } }
-    | undefined;
+    { n?: unknown; a?: { n?: unknown }; b?: { n?: unknown } } | undefined;
   const small = (n: unknown) => typeof n === 'number' && n < current.minimumBase.suppress;
   return !!parent && (small(parent.n) || small(parent.a?.n) || small(parent.b?.n));
 }

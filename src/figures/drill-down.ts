@@ -74,8 +74,7 @@ function driverRows(figures: DrillDownSources['figures'], segment: Segment): Dri
         label: item?.label ?? driver,
         importance: grid.find((p) => p.driver === driver)?.importance ?? null,
         group: figure.value,
-        rest:
-          figure.value !== null && figure.vsRest ? figure.value - figure.vsRest.delta : null,
+        rest: figure.value !== null && figure.vsRest ? figure.value - figure.vsRest.delta : null,
         n: figure.n,
         base: figure.base,
         vsRest: figure.vsRest,

@@ -20,7 +20,9 @@ import type { Finding, MetricInfo } from '../contracts/figures-schema.ts';
 export type DrawnFinding = Omit<Finding, 'tier' | 'reach' | 'impact' | 'related' | 'drillDown'>;
 
 /** Share of customers (and of revenue, where known) a group holds; overall when undefined. */
-export type ReachOf = (segment: { dimension: string; level: string } | undefined) => Finding['reach'];
+export type ReachOf = (
+  segment: { dimension: string; level: string } | undefined,
+) => Finding['reach'];
 
 /** Entries whose overall change is a headline change (the scorecard's four). */
 const HEADLINE_ENTRIES = new Set(['index', 'nps', 'csat', 'ces']);

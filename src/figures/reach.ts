@@ -29,7 +29,10 @@ export function reachOfGroups(
     const populations = levels.map((l) => l.population);
     const population = populations.every((p) => p !== null)
       ? shareOf(own?.population ?? 0, populations as number[])
-      : shareOf(own?.responses ?? 0, levels.map((l) => l.responses));
+      : shareOf(
+          own?.responses ?? 0,
+          levels.map((l) => l.responses),
+        );
     return { population, revenue: revenueShare(segment.dimension, segment.level) };
   };
 }

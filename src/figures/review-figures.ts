@@ -137,12 +137,7 @@ export function reviewFigures(
       )
     : null;
   const complaints = reduced.complaints
-    ? complaintFigures(
-        reduced.complaints,
-        behaviour?.figures.orders ?? null,
-        reduced.answers,
-        rule,
-      )
+    ? complaintFigures(reduced.complaints, behaviour?.figures.orders ?? null, reduced.answers, rule)
     : null;
   const voice = voiceFigures(reduced.voice, DEFAULT_THEMES);
   const competitor = competitorFigures(reduced.survey.cells.values(), weights.weightOf);
@@ -305,7 +300,9 @@ function indicativeChange(
   now: { base: string },
   before: { base: string },
 ): boolean {
-  return (change?.significant ?? false) && (now.base === 'indicative' || before.base === 'indicative');
+  return (
+    (change?.significant ?? false) && (now.base === 'indicative' || before.base === 'indicative')
+  );
 }
 
 /** Each metric's change against the previous period, overall and for every group. */
@@ -319,7 +316,11 @@ function attachChanges(
     const kind = catalog[id]?.kind;
     if (!before || !kind) continue;
     figures.change = compareEstimates(figures.overall, before.overall, kind);
-    figures.significantButIndicative = indicativeChange(figures.change, figures.overall, before.overall);
+    figures.significantButIndicative = indicativeChange(
+      figures.change,
+      figures.overall,
+      before.overall,
+    );
     for (const [dimension, levels] of Object.entries(figures.segments)) {
       for (const [level, figure] of Object.entries(levels)) {
         const prior = before.segments[dimension]?.[level];

@@ -13,12 +13,7 @@
  * They are then ranked by business impact, one per underlying change (ranking.ts).
  */
 import { SIGNIFICANCE_LEVEL } from '../metrics/significance.ts';
-import type {
-  Change,
-  DrillDown,
-  Finding,
-  ReviewFigures,
-} from '../contracts/figures-schema.ts';
+import type { Change, DrillDown, Finding, ReviewFigures } from '../contracts/figures-schema.ts';
 import { topBoxMetricOf } from '../metrics/registry/index.ts';
 import { holm } from '../statistics/p-adjust.ts';
 import { rankFindings, type DrawnFinding, type ReachOf } from './ranking.ts';
@@ -26,6 +21,7 @@ import { rankFindings, type DrawnFinding, type ReachOf } from './ranking.ts';
 export type { Finding };
 
 /** The figures findings are drawn from (a review's figures before its findings). */
+export type FindingSources = Figures;
 type Figures = Pick<
   ReviewFigures,
   | 'catalog'
@@ -213,10 +209,7 @@ export function driverFindings(figures: Figures): DrawnFinding[] {
  * Holm-adjusted across themes), and operational links (late delivery, slow ticket resolution)
  * where satisfaction is significantly lower.
  */
-export function operationalFindings(
-  figures: Figures,
-  alpha = SIGNIFICANCE_LEVEL,
-): DrawnFinding[] {
+export function operationalFindings(figures: Figures, alpha = SIGNIFICANCE_LEVEL): DrawnFinding[] {
   const findings: DrawnFinding[] = [];
   const complaints = figures.complaints;
   if (complaints) {
@@ -364,7 +357,11 @@ export function findingsFor(
   context: FindingContext,
 ): Finding[] {
   const ranked = rankFindings(
-    [...changeFindings(figures, previousPeriod), ...driverFindings(figures), ...operationalFindings(figures)],
+    [
+      ...changeFindings(figures, previousPeriod),
+      ...driverFindings(figures),
+      ...operationalFindings(figures),
+    ],
     figures.catalog,
     context.reachOf,
     (f) => evidenceReach(figures, f),

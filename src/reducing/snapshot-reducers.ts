@@ -82,7 +82,8 @@ export function createSnapshotReducers(manifest: Manifest): SnapshotReducers {
         surveyReducer.add(record);
         const recommend = recommendAt < 0 ? NaN : record.answers[recommendAt]!;
         const recommendAnswer = Number.isNaN(recommend) ? undefined : recommend;
-        if (record.comment) comments.add(record.comment, recommendAnswer, record.responseId, record.levels);
+        if (record.comment)
+          comments.add(record.comment, recommendAnswer, record.responseId, record.levels);
         if (record.customerId !== undefined) {
           const s = satisfactionAt < 0 ? NaN : record.answers[satisfactionAt]!;
           const full = pending.push(record.customerId, {

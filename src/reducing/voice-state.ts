@@ -242,7 +242,11 @@ export function addReadComment(
     for (const group of groups) {
       countClass(group.mentions[theme]!, cls);
       if (cls === 'detractor')
-        group.detractorSamples[theme] = offer(group.detractorSamples[theme]!, item, state.sampleSize);
+        group.detractorSamples[theme] = offer(
+          group.detractorSamples[theme]!,
+          item,
+          state.sampleSize,
+        );
     }
   }
   return state;

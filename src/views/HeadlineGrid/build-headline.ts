@@ -28,6 +28,10 @@ export interface HeadlineCard {
   /** Previous period label the change refers to. */
   previousPeriod: string | null;
   target: string | null;
+  /** Status against target, from the figures: met / missed / no-target / no-value. */
+  targetStatus: 'met' | 'missed' | 'no-target' | 'no-value';
+  /** "Target 35.0: missed by 30.4 pts", "Target 70.0: met", "No target". */
+  targetText: string;
   /** Values over the periods so far, oldest first, for a sparkline. */
   trend: Array<number | null>;
   /** Sentence for screen readers and text-only reading. */
@@ -52,6 +56,18 @@ export function buildHeadline(
         ? formatInterval(metric, e.lower, e.upper, locale)
         : null;
     const target = figures.targets[id];
+    const status = figures.targetStatus[id]?.status ?? 'no-target';
+    const shortfall = figures.targetStatus[id]?.shortfall ?? null;
+    const targetText =
+      target === undefined
+        ? 'No target'
+        : `Target ${formatValue(metric, target, locale)}: ${
+            status === 'met'
+              ? 'met'
+              : status === 'missed' && shortfall !== null
+                ? `missed by ${formatDelta(metric, shortfall, locale).replace(/^\+/, '')}`
+                : 'not judged (too few responses)'
+          }`;
     const changePart = change
       ? {
           text: formatDelta(metric, change.delta, locale),
@@ -82,6 +98,8 @@ export function buildHeadline(
         change: changePart,
         previousPeriod: previous?.period ?? null,
         target: target !== undefined ? formatValue(metric, target, locale) : null,
+        targetStatus: status,
+        targetText,
         trend: (figures.trends[id] ?? []).map((p) => p.value),
         sentence,
       },
