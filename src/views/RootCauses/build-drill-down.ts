@@ -24,12 +24,18 @@ function verdict(significant: boolean, indicative: boolean): string {
   return indicative ? 'a real difference (indicative: small base)' : 'a real difference';
 }
 
-/** "59.1% against 29.9% for the rest, a real difference" for one comparison. */
-function compared(c: GroupComparison, significant: boolean, flag: number, locale: string): string {
+/** "59.1% of complaints against 29.9% for the rest, a real difference" for one comparison. */
+function compared(
+  c: GroupComparison,
+  of: string,
+  significant: boolean,
+  flag: number,
+  locale: string,
+): string {
   if (c.a.value === null || c.b.value === null)
     return `too few to compare (n = ${formatCount(c.a.n, locale)} against ${formatCount(c.b.n, locale)})`;
   const indicative = Math.min(c.a.n, c.b.n) < flag;
-  return `${pct(c.a.value, locale)} against ${pct(c.b.value, locale)} for ${c.label[1].toLowerCase()}, ${verdict(significant, indicative)}`;
+  return `${pct(c.a.value, locale)} of ${of} against ${pct(c.b.value, locale)} for ${c.label[1].toLowerCase()}, ${verdict(significant, indicative)}`;
 }
 
 /**
@@ -53,19 +59,19 @@ export function buildDrillDown(
   });
   const complaints = (d.complaints?.categories ?? [])
     .slice(0, top)
-    .map((r) => `${r.label}: ${compared(r.comparison, r.significant, flag, locale)} of complaints`);
+    .map((r) => `${r.label}: ${compared(r.comparison, 'complaints', r.significant, flag, locale)}`);
   const themes = d.themes.rows
     .filter((r) => (r.comparison.a.k ?? 0) > 0)
     .slice(0, top)
     .map((r) => ({
-      text: `${r.label}: ${compared(r.comparison, r.significant, flag, locale)} of detractors' comments`,
+      text: `${r.label}: ${compared(r.comparison, "detractors' comments", r.significant, flag, locale)}`,
       verbatims: r.verbatims.map((v) => v.text),
     }));
   const operational: string[] = [];
   if (d.operational.lateDelivery) {
     const c = d.operational.lateDelivery;
     operational.push(
-      `Late deliveries: ${compared(c, c.p !== null && c.p < alpha, flag, locale)} of delivered orders`,
+      `Late deliveries: ${compared(c, 'delivered orders', c.p !== null && c.p < alpha, flag, locale)}`,
     );
   }
   const res = d.operational.resolution;
