@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_SITE } from '../../test/build-site.ts';
 import { loadReviews, type ReviewData } from '../build/review-data.ts';
 import { ReviewFiguresSchema } from '../contracts/figures-schema.ts';
+import { actionsAsOf } from '../figures/action-figures.ts';
 import { CliError, type CommandEffects } from './cli-support.ts';
 import { newReport, publishReport } from './report-workflow.ts';
 
@@ -98,7 +99,9 @@ describe('publishReport', () => {
     const frozen = ReviewFiguresSchema.parse(
       JSON.parse(fx.files.get('reports/2026-Q1/v1.figures.json')!),
     );
-    expect(frozen).toEqual(review.reviews[0]);
+    // Overdue judged at the publication date, the date the frontmatter gets.
+    expect(frozen.actions.asOf).toBe('2026-10-15');
+    expect(frozen).toEqual(actionsAsOf(review.reviews[0]!, '2026-10-15'));
     expect(fx.files.get('reports/2026-Q1/v1.mdx')).toMatch(/status: published\ndate: 2026-10-15/);
   });
 

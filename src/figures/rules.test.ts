@@ -58,7 +58,26 @@ describe('nothing below the minimum base is a value', () => {
     // The demo's slow-resolution group has 16–20 answers a quarter: it must stay suppressed.
     const q3 = demo.reviews.at(-1)!;
     expect(q3.complaints!.slowResolution!.a.n).toBeLessThan(30);
-    expect(q3.findings.some((f) => f.drillDown !== null)).toBe(true);
+    const smb = q3.findings.find((f) => f.segment?.level === 'SMB')!.drillDown!;
+    expect(smb.group).toEqual({
+      dimension: 'customer_group',
+      level: 'SMB',
+      label: 'Customer group',
+    });
+    // Its detractors' own comments, two or three a theme, never an internal id as a label.
+    const quoted = smb.themes.rows.flatMap((r) => r.verbatims);
+    expect(quoted.length).toBeGreaterThan(0);
+    expect(quoted.every((v) => v.npsClass === 'detractor')).toBe(true);
+    expect(smb.themes.rows.every((r) => r.verbatims.length <= 3)).toBe(true);
+    const labels = [
+      ...smb.drivers.map((r) => r.label),
+      ...smb.themes.rows.flatMap((r) => [r.label, ...r.comparison.label]),
+      ...(smb.complaints?.categories ?? []).flatMap((r) => r.comparison.label),
+    ];
+    expect(labels.filter((l) => /[_=]/.test(l))).toEqual([]);
+    expect(smb.operational.lateDelivery!.a.value).toBeGreaterThan(
+      smb.operational.lateDelivery!.b.value!,
+    );
     for (const review of demo.reviews)
       expect(belowMinimumBase(review, review.minimumBase.suppress, review.id)).toEqual([]);
     expect(belowMinimumBase(demo.history, 30, 'history')).toEqual([]);
@@ -87,8 +106,8 @@ describe('nothing below the minimum base is a value', () => {
 });
 
 describe('an indicative figure’s significance carries its caveat', () => {
-  /** Group S (small, 60 answers) and L (large, 400) whose recommend scores fall. */
-  function fall(): ReviewFigures {
+  /** Groups S (small, 60 answers), L and M (400) whose recommend scores fall. */
+  function fall(firstOnly = false): ReviewFigures {
     const steady = [10, 9, 9, 10, 8, 10, 9, 7, 10, 9];
     const fallen = [3, 4, 9, 2, 8, 5, 1, 7, 6, 0];
     const rows = (id: string, group: string, n: number, cycle: number[]): SurveyRow[] =>
@@ -106,6 +125,17 @@ describe('an indicative figure’s significance carries its caveat', () => {
       items: { recommend: { scale: [0, 10] as [number, number] } },
       tables: { survey: { file: 'survey.csv', columns: { recommend: 'NPS', group: 'Group' } } },
     });
+    if (firstOnly)
+      return reviewsOf([
+        {
+          manifest: manifest('Q1', '2026-01-01'),
+          survey: [
+            ...rows('Q1', 'S', 60, fallen),
+            ...rows('Q1', 'L', 400, steady),
+            ...rows('Q1', 'M', 400, steady),
+          ],
+        },
+      ])[0]!;
     const [, after] = reviewsOf([
       {
         manifest: manifest('Q1', '2026-01-01'),
@@ -120,7 +150,8 @@ describe('an indicative figure’s significance carries its caveat', () => {
         survey: [
           ...rows('Q2', 'S', 60, fallen),
           ...rows('Q2', 'L', 400, fallen),
-          ...rows('Q2', 'M', 400, steady),
+          // Every group falls alike: S differs from no one, only from its own past.
+          ...rows('Q2', 'M', 400, fallen),
         ],
       },
     ]);
@@ -133,12 +164,18 @@ describe('an indicative figure’s significance carries its caveat', () => {
     const l = figures.metrics.nps!.segments.group!.L!;
     expect(s.base).toBe('indicative');
     expect(s.change!.significant).toBe(true);
+    expect(s.vsRest!.significantAdjusted).toBe(false);
     expect(s.significantButIndicative).toBe(true);
     expect(l.change!.significant).toBe(true);
     expect(l.significantButIndicative).toBe(false);
     const byId = new Map(figures.findings.map((f) => [f.id, f]));
     expect(byId.get('decline:nps:group=S')!.significantButIndicative).toBe(true);
     expect(byId.get('decline:nps:group=L')!.significantButIndicative).toBe(false);
+    // A first period: the small group's gap to the rest alone carries the caveat.
+    const gap = fall(true).metrics.nps!.segments.group!.S!;
+    expect(gap.change).toBeNull();
+    expect(gap.vsRest!.significantAdjusted).toBe(true);
+    expect(gap.significantButIndicative).toBe(true);
   });
 });
 
