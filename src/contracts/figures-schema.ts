@@ -212,6 +212,13 @@ export const BehaviourFiguresSchema = z.strictObject({
 });
 export type BehaviourFigures = z.output<typeof BehaviourFiguresSchema>;
 
+/** Median and 90th percentile of service times in hours (null below the base), with n. */
+const ServiceTimesSchema = z.strictObject({
+  median: nullableNumber,
+  p90: nullableNumber,
+  n: count,
+});
+
 export const ComplaintFiguresSchema = z.strictObject({
   tickets: count,
   complaints: count,
@@ -227,7 +234,7 @@ export const ComplaintFiguresSchema = z.strictObject({
   ),
   byStage: z.array(z.strictObject({ stage: z.string(), complaints: count, share: finite })),
   /** Hours. */
-  firstResponse: z.strictObject({ median: nullableNumber, p90: nullableNumber, n: count }),
+  firstResponse: ServiceTimesSchema,
   resolution: z.strictObject({
     median: nullableNumber,
     p90: nullableNumber,
@@ -412,8 +419,8 @@ export const DrillDownSchema = z.strictObject({
     /** Resolution hours of the group's tickets and of the rest's. */
     resolution: z
       .strictObject({
-        group: z.strictObject({ median: nullableNumber, p90: nullableNumber, n: count }),
-        rest: z.strictObject({ median: nullableNumber, p90: nullableNumber, n: count }),
+        group: ServiceTimesSchema,
+        rest: ServiceTimesSchema,
       })
       .nullable(),
   }),
