@@ -212,11 +212,20 @@ describe('the demo site', () => {
       'Improvement actions',
       'Methodology',
     ]);
-    const decline = /<li data-finding="decline:nps:customer_group=SMB"[\s\S]*?<\/li>/.exec(html);
+    // The planted SMB decline (NPS, service quality, …) is one finding, shown by its largest
+    // change, with the drill-down that says why.
+    const decline = /<li data-finding="decline:[a-z_]+:customer_group=SMB"[\s\S]*?<\/li>/.exec(
+      html,
+    );
     expect(decline, 'the planted SMB decline is a root-cause finding').not.toBeNull();
     expect(text(decline![0])).toMatch(
-      /nps-z, statistic −?-?\d+\.\d+, p = 0\.\d+, adjusted p = 0\.0\d+ \(Holm/,
+      /two-proportion-z, statistic −?-?\d+\.\d+, p &lt; 0\.001, adjusted p &lt; 0\.001 \(Holm/,
     );
+    expect(html.match(/data-finding="(decline|gap):[a-z_]+:customer_group=SMB"/g)).toHaveLength(1);
+    expect(html).toContain('<h4>Why SMB (Customer group) fell</h4>');
+    // Each headline card says its status against target.
+    expect(html).toMatch(/data-target-status="missed"[^>]*>\s*Target 35\.0: missed by 30\.4 pts/);
+    expect(html).toMatch(/data-target-status="met"[^>]*>\s*Target 70\.0: met/);
     const followUp = [
       ...html.matchAll(/<tr data-action="(A-2026-0[345])">[\s\S]*?<td data-after>([^<]*)<\/td>/g),
     ];
