@@ -22,16 +22,6 @@ function only(node: MdastNode, type: string): MdastNode {
   return kids[0]!;
 }
 
-/** Every node below `node`, depth first. */
-function descendants(node: MdastNode): MdastNode[] {
-  return children(node).flatMap((child) => [child, ...descendants(child)]);
-}
-
-function textOf(node: MdastNode): string {
-  if (node.type === 'text') return (node as { value: string }).value;
-  return children(node).map(textOf).join('');
-}
-
 /** Pieces data text is made of: the hostile strings, markup characters and plain text. */
 const TOKENS = [
   ...HOSTILE_STRINGS.map((h) => h.text),
@@ -43,6 +33,8 @@ const TOKENS = [
   '---',
   '...',
   '***',
+  '*/',
+  '/*',
   '![x](y)',
   '<x@y.z>',
   'import ',
@@ -144,6 +136,7 @@ describe('yamlString(text)', () => {
     fc.assert(
       fc.property(dataText, fc.string({ unit: 'grapheme', maxLength: 8 }), (text, more) => {
         const value = text + more;
+        expect(yamlString(value)).not.toMatch(/[\n\r]/);
         const file = `---\ntitle: ${yamlString(value)}\nstatus: draft\n---\n\nBody.\n`;
         const { frontmatter, content } = parseFrontmatter(file);
         expect(frontmatter).toEqual({ title: value, status: 'draft' });

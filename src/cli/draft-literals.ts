@@ -56,9 +56,13 @@ export function mdxAttribute(value: string): string {
 
 /**
  * A YAML double-quoted scalar on one line: line breaks and characters YAML cannot hold raw are
- * escapes, so a value can never end the frontmatter (`\n---`) or start another key.
- * @example yamlString("it's") // '"it\'s"'
+ * JSON-style escapes, so a value can never end the frontmatter (`\n---`) or start another key.
+ * @example yamlString('a\n---') // '"a\\n---"'
  */
 export function yamlString(text: string): string {
-  return stringify(text, { defaultStringType: 'QUOTE_DOUBLE', lineWidth: 0 }).trimEnd();
+  return stringify(text, {
+    defaultStringType: 'QUOTE_DOUBLE',
+    doubleQuotedAsJSON: true,
+    lineWidth: 0,
+  }).trimEnd();
 }
