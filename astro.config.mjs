@@ -14,6 +14,9 @@ export default defineConfig({
   integrations: [mdx(), pagefindIntegration()],
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  // Every script stays a file: Astro would inline a small one, which the pages' Content Security
+  // Policy (script-src 'self', see BaseLayout.astro) refuses to run.
+  vite: { build: { assetsInlineLimit: 0 } },
   // Tests build several sites side by side; each gets its own cache.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
 });

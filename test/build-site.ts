@@ -1,6 +1,6 @@
 /** Runs `astro build` on a data and reports folder, as CI does, and returns what it printed. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,4 +49,14 @@ export function copyFixtureSite(): { dataDir: string; reportsDir: string } {
   cpSync(join(FIXTURE_SITE, 'data'), join(work, 'data'), { recursive: true });
   cpSync(join(FIXTURE_SITE, 'reports'), join(work, 'reports'), { recursive: true });
   return { dataDir: join(work, 'data'), reportsDir: join(work, 'reports') };
+}
+
+/** Every file under `dir`, as sorted paths relative to it. */
+export function listTree(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
+    .flatMap((entry) => {
+      const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+      return entry.isDirectory() ? listTree(dir, path) : [path];
+    })
+    .sort();
 }

@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import {
   cpSync,
@@ -27,7 +26,14 @@ import { nodeEffects } from '../src/cli/cli-support.ts';
 import { loadReviews } from '../src/build/review-data.ts';
 import type { ReviewFigures } from '../src/contracts/figures-schema.ts';
 import { REGISTRY } from '../src/metrics/registry/index.ts';
-import { buildSite, copyFixtureSite, FIXTURE_SITE, ROOT, type BuildResult } from './build-site.ts';
+import {
+  buildSite,
+  copyFixtureSite,
+  FIXTURE_SITE,
+  listTree,
+  ROOT,
+  type BuildResult,
+} from './build-site.ts';
 
 /** The figures download of a report version (the figures its page shows). */
 interface FiguresJson {
@@ -503,13 +509,4 @@ async function firstPageText(path: string): Promise<string> {
   const text = content.items.map((item) => ('str' in item ? item.str : '')).join(' ');
   await doc.destroy();
   return text.replace(/\s+/g, ' ');
-}
-
-function listTree(dir: string, prefix = ''): string[] {
-  return readdirSync(join(dir, prefix), { withFileTypes: true })
-    .flatMap((entry) => {
-      const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-      return entry.isDirectory() ? listTree(dir, path) : [path];
-    })
-    .sort();
 }

@@ -1,10 +1,13 @@
 /**
  * The MDX of a new draft report: every section wired to the snapshot by component, the hash
  * filled in, and the root-cause findings drafted as a list for the analyst to edit. Pure.
+ * Periods, levels, labels and finding titles come from the data: each reaches the MDX through
+ * `draft-literals.ts`, never as MDX, so the draft compiles to the same text.
  */
 import type { Finding, ReviewFigures } from '../contracts/figures-schema.ts';
 import { whatMattersMost } from '../figures/ranking.ts';
 import { formatValue } from '../views/format.ts';
+import { jsString, mdxAttribute, mdxText, yamlString } from './draft-literals.ts';
 
 export interface TemplateInput {
   figures: ReviewFigures;
@@ -13,10 +16,6 @@ export interface TemplateInput {
   date: string;
   /** For a correction: the version it replaces. */
   replaces?: number;
-}
-
-function yamlString(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
 }
 
 /** The headline metrics this snapshot has, in display order. */
@@ -59,7 +58,7 @@ export function reportTemplate(input: TemplateInput): string {
   const drafted = findings
     .filter((f) => f.kind !== 'improvement')
     .slice(0, 8)
-    .map((f) => `- ${f.title}. {/* finding: ${f.id} */}`);
+    .map((f) => `- ${mdxText(`${f.title}.`)} {/* finding: ${jsString(f.id)} */}`);
   const front = [
     '---',
     `title: ${yamlString(`Customer satisfaction review, ${figures.period}`)}`,
@@ -92,7 +91,7 @@ export function reportTemplate(input: TemplateInput): string {
     ...section('survey', [
       '## Scorecard by customer group',
       '',
-      ...dimensions.flatMap((d) => [`<Scorecard dimension="${d}" />`, '']),
+      ...dimensions.flatMap((d) => [`<Scorecard dimension=${mdxAttribute(d)} />`, '']),
       ...(figures.questionnaire.items.some((i) => i.role === null)
         ? ['## Quality components', '', '<ItemScores />', '']
         : []),

@@ -1,8 +1,11 @@
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { join } from 'node:path';
+import { mdxToMdast, type MdastNode } from 'satteri';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_SITE } from '../../test/build-site.ts';
+import { ALL_HOSTILE, HOSTILE_STRINGS } from '../../test/hostile-strings.ts';
 import { loadReviews, type ReviewData } from '../build/review-data.ts';
-import { ReviewFiguresSchema } from '../contracts/figures-schema.ts';
+import { ReviewFiguresSchema, type ReviewFigures } from '../contracts/figures-schema.ts';
 import { actionsAsOf } from '../figures/action-figures.ts';
 import { CliError, type CommandEffects } from './cli-support.ts';
 import { newReport, publishReport } from './report-workflow.ts';
@@ -43,7 +46,7 @@ describe('newReport', () => {
     expect(file).toBe('reports/2026-Q2/v1.mdx');
     const text = fx.files.get(file)!;
     const hash = review.reviews.find((s) => s.id === '2026-Q2')!.hash;
-    expect(text).toContain(`snapshotHash: '${hash}'`);
+    expect(text).toContain(`snapshotHash: "${hash}"`);
     expect(text).toContain('status: draft');
     expect(text).toContain('date: 2026-10-15');
     for (const section of [
@@ -63,7 +66,7 @@ describe('newReport', () => {
     for (const section of ['<Behaviour />', '<Complaints />', '<Churn />']) {
       expect(text).not.toContain(section);
     }
-    expect(text).toMatch(/finding: (decline|gap):/);
+    expect(text).toMatch(/finding: "(decline|gap):/);
   });
 
   it('refuses a missing snapshot, a second draft, and data a published version already reports', () => {
@@ -84,7 +87,7 @@ describe('newReport', () => {
     const file = newReport(review, '2026-Q2', 'reports', fx);
     expect(file).toBe('reports/2026-Q2/v2.mdx');
     expect(fx.files.get(file)).toContain('version: 2');
-    expect(fx.files.get(file)).toContain(`snapshotHash: '${hash}'`);
+    expect(fx.files.get(file)).toContain(`snapshotHash: "${hash}"`);
     expect(fx.files.get(file)).toContain('changeNote:');
   });
 });
@@ -107,5 +110,107 @@ describe('publishReport', () => {
 
   it('refuses when there is no draft', () => {
     expect(() => publishReport(review, '2026-Q1', 'reports', memoryEffects())).toThrow(/No draft/);
+  });
+});
+
+/** The components a report may use (ReportView's list): nothing else may appear in a draft. */
+const COMPONENTS = new Set([
+  'HeadlineGrid',
+  'Scorecard',
+  'ItemScores',
+  'TrendChart',
+  'Figure',
+  'RootCauses',
+  'Actions',
+  'Drivers',
+  'Behaviour',
+  'Complaints',
+  'Churn',
+  'VoiceOfCustomer',
+  'Competitor',
+  'MethodologySection',
+]);
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function nodes(node: MdastNode): MdastNode[] {
+  const kids = 'children' in node ? (node.children as MdastNode[]) : [];
+  return [node, ...kids.flatMap(nodes)];
+}
+
+/** A copy of a snapshot's figures whose every data text is hostile. */
+function hostileFigures(figures: ReviewFigures): ReviewFigures {
+  const copy = structuredClone(figures);
+  copy.period = ALL_HOSTILE;
+  copy.catalog.nps!.shortLabel = ALL_HOSTILE;
+  copy.segments = { [ALL_HOSTILE]: Object.values(copy.segments)[0]! };
+  const template = copy.findings[0]!;
+  copy.findings = HOSTILE_STRINGS.map((h) => ({
+    ...template,
+    kind: 'decline' as const,
+    id: `decline:nps:group=${h.text}`,
+    title: h.text,
+  }));
+  return copy;
+}
+
+describe('a draft of hostile data', () => {
+  it('keeps every period, label, level and finding title as text in the MDX and its frontmatter, drafted and published', () => {
+    const figures = hostileFigures(review.reviews.find((s) => s.id === '2026-Q2')!);
+    const hostile: ReviewData = { ...review, reviews: [figures] };
+    const fx = memoryEffects();
+    const file = newReport(hostile, '2026-Q2', 'reports', fx);
+    for (const stage of ['drafted', 'published']) {
+      if (stage === 'published') publishReport(hostile, '2026-Q2', 'reports', fx);
+      const { frontmatter, content } = parseFrontmatter(fx.files.get(file)!);
+      expect(frontmatter.title, stage).toBe(`Customer satisfaction review, ${ALL_HOSTILE}`);
+      // The period, the NPS label and the top finding's title.
+      expect(frontmatter.summary, stage).toMatch(new RegExp(`^${escapeRegExp(ALL_HOSTILE)}: `));
+      expect(frontmatter.summary, stage).toContain(`, ${ALL_HOSTILE} `);
+      expect(frontmatter.summary, stage).toContain(`. ${HOSTILE_STRINGS[0]!.text}.`);
+      expect(frontmatter.status, stage).toBe(stage === 'drafted' ? 'draft' : 'published');
+
+      const tree = mdxToMdast(content, {
+        features: { gfm: true, smartPunctuation: false },
+        position: false,
+      });
+      const all = nodes(tree);
+      expect(all.filter((n) => /^(html|link|image|mdxjsEsm)$/.test(n.type))).toEqual([]);
+      for (const element of all.filter((n) => n.type.startsWith('mdxJsx'))) {
+        const { name, attributes } = element as {
+          name: string;
+          attributes: Array<{ name: string; value: unknown }>;
+        } & MdastNode;
+        expect(COMPONENTS.has(name), name).toBe(true);
+        if (name === 'Scorecard')
+          expect(attributes).toMatchObject([{ name: 'dimension', value: ALL_HOSTILE }]);
+      }
+      // The narrative: each finding's title as text, its id in a comment, and no other code.
+      const drafted = all
+        .filter((n) => n.type === 'listItem')
+        .map((item) =>
+          nodes(item)
+            .filter(
+              (n) =>
+                n.type === 'text' || n.type.startsWith('mdxText') || n.type.startsWith('mdxFlow'),
+            )
+            .map((n) => {
+              const value = (n as { value: string }).value;
+              if (n.type === 'text') return value;
+              const comment = /^\/\* finding: ([\s\S]*) \*\/$/.exec(value);
+              return comment
+                ? `#${JSON.parse(comment[1]!) as string}`
+                : (JSON.parse(value) as string);
+            })
+            .join('')
+            .replace(/\s+#/, '#'),
+        );
+      // The template drafts the first eight findings.
+      expect(drafted, stage).toEqual(
+        figures.findings.slice(0, 8).map((f) => `${f.title.replace(/\s+/g, ' ')}.#${f.id}`),
+      );
+    }
   });
 });
