@@ -33,7 +33,7 @@ export function parseCell(raw: string, kind: FieldKind, ctx: CellContext): CellR
     case 'id':
       return parseId(text, ctx);
     case 'text':
-      return parseText(text, ctx);
+      return parseText(text, kind, ctx);
     case 'date':
     case 'datetime':
       return parseDate(text, kind, ctx);
@@ -63,6 +63,8 @@ export interface FastPlan {
   dates: DayValues | null;
   /** Segment columns: each declared level as written in the manifest, and its value. */
   levels: DeclaredLevels | null;
+  /** Text columns: free text, whose placeholders read as missing. */
+  free: boolean;
 }
 
 /**
@@ -72,14 +74,21 @@ export interface FastPlan {
  * SLOW and goes through parseCell.
  */
 export function fastPlan(kind: FieldKind, ctx: CellContext): FastPlan {
-  const none: FastPlan = { code: Fast.None, ids: null, onScale: null, dates: null, levels: null };
+  const none: FastPlan = {
+    code: Fast.None,
+    ids: null,
+    onScale: null,
+    dates: null,
+    levels: null,
+    free: false,
+  };
   // With export labels any cell may be one, which only the parser looks up.
   if (ctx.labels.size > 0) return none;
   switch (kind.type) {
     case 'id':
       return { ...none, code: Fast.Id, ids: new NumberedIdReader() };
     case 'text':
-      return { ...none, code: Fast.Text };
+      return { ...none, code: Fast.Text, free: kind.free };
     case 'score':
       return { ...none, code: Fast.Score, onScale: scoreScale(kind) };
     case 'number':
@@ -106,7 +115,7 @@ export function readFast(plan: FastPlan, record: CsvRecord, i: number): CellValu
     case Fast.Id:
       return readId(record, i, plan.ids!);
     case Fast.Text:
-      return readText(record, i);
+      return readText(record, i, plan.free);
     case Fast.Score:
       return readScore(record, i, plan.onScale!);
     case Fast.Number:
