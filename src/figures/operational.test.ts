@@ -22,13 +22,8 @@ import {
   OrderBatch,
 } from '../reducing/fast/customer-batches.ts';
 import { packBehaviour, unpackBehaviour } from '../reducing/fast/pack-behaviour.ts';
-import {
-  addComment,
-  commentKey,
-  compileThemes,
-  createVoiceState,
-  mergeVoice,
-} from '../reducing/voice-state.ts';
+import { addComment, commentKey, createVoiceState, mergeVoice } from '../reducing/voice-state.ts';
+import { compileThemes } from '../reducing/theme-matcher.ts';
 import { quantileOfCounts } from '../statistics/quantile-interval.ts';
 import { behaviourFigures as withSums } from './behaviour-figures.ts';
 import { complaintFigures as complaintsWithSums } from './complaint-figures.ts';
