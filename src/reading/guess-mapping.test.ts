@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ManifestSchema } from '../contracts/manifest-schema.ts';
-import { classifyTable, guessEncoding, guessScale, guessSnapshot } from './guess-mapping.ts';
+import { guessScale } from './guess-item.ts';
+import { classifyTable, guessEncoding, guessSnapshot } from './guess-mapping.ts';
 
 describe('guess mapping', () => {
   it('guessScale picks the smallest usual scale holding the values', () => {
