@@ -23,7 +23,7 @@ function forms(...phrases: string[]): string[] {
 }
 
 /** Tried in this order; the first whose points hold every label wins. */
-const WORD_SCALES: WordScale[] = [
+const SCALES: WordScale[] = [
   {
     name: 'satisfaction (5 points)',
     points: [
@@ -282,42 +282,52 @@ const WORD_SCALES: WordScale[] = [
   },
 ];
 
+/** The scales with their spellings in comparison form. */
+const WORD_SCALES: WordScale[] = SCALES.map(({ name, points }) => ({
+  name,
+  points: points.map((spellings) => spellings.map(key)),
+}));
+
 /** The two answers of a yes/no outcome: what reads as the satisfied side, what as the other. */
-const POSITIVE = [
-  'satisfied',
-  'yes',
-  'oui',
-  'si',
-  'ja',
-  'sim',
-  'happy',
-  'positive',
-  ...forms('satisfait', 'satisfecho', 'satisfeito'),
-  'zufrieden',
-  '是',
-  '满意',
-  'はい',
-  '満足',
-];
-const NEGATIVE = [
-  'dissatisfied',
-  'not satisfied',
-  'unsatisfied',
-  'neutral or dissatisfied',
-  'neutral/dissatisfied',
-  'no',
-  'non',
-  'nein',
-  'nao',
-  'unhappy',
-  'negative',
-  ...forms('insatisfait', 'insatisfecho', 'insatisfeito'),
-  'unzufrieden',
-  '否',
-  '不满意',
-  'いいえ',
-  '不満',
-];
+const POSITIVE = new Set(
+  [
+    'satisfied',
+    'yes',
+    'oui',
+    'si',
+    'ja',
+    'sim',
+    'happy',
+    'positive',
+    ...forms('satisfait', 'satisfecho', 'satisfeito'),
+    'zufrieden',
+    '是',
+    '满意',
+    'はい',
+    '満足',
+  ].map(key),
+);
+const NEGATIVE = new Set(
+  [
+    'dissatisfied',
+    'not satisfied',
+    'unsatisfied',
+    'neutral or dissatisfied',
+    'neutral/dissatisfied',
+    'no',
+    'non',
+    'nein',
+    'nao',
+    'unhappy',
+    'negative',
+    ...forms('insatisfait', 'insatisfecho', 'insatisfeito'),
+    'unzufrieden',
+    '否',
+    '不满意',
+    'いいえ',
+    '不満',
+  ].map(key),
+);
 
 /** How a draft reads a column written in words. */
 export interface LabelReading {
@@ -336,7 +346,7 @@ function key(label: string): string {
 }
 
 /** A label with its point written in it: "5 - Very satisfied", "Very satisfied (5)", "10 = Extremely likely". */
-const NUMBERED = [/^(\d{1,2})\s*[-–—=:.)]\s*\S/, /\S\s*[([](\d{1,2})[)\]]$/];
+const NUMBERED = [/^(\d{1,2})\s*[-–—=:.)]\s*\p{L}/u, /\p{L}\s*[([](\d{1,2})[)\]]$/u];
 
 /** The point a numbered label states, or null. */
 export function numberOfLabel(label: string): number | null {
@@ -357,13 +367,13 @@ export function readLabelScale(labels: readonly string[]): LabelReading | null {
   const distinct = [...new Set(labels)];
   if (distinct.length === 0) return null;
   const keys = distinct.map(key);
-  if (new Set(keys).size === 2 && keys.every((k) => POSITIVE.includes(k) || NEGATIVE.includes(k))) {
-    const positive = keys.filter((k) => POSITIVE.includes(k));
+  if (new Set(keys).size === 2 && keys.every((k) => POSITIVE.has(k) || NEGATIVE.has(k))) {
+    const positive = keys.filter((k) => POSITIVE.has(k));
     if (new Set(positive).size === 1)
       return {
         name: 'a two-level outcome',
         scale: [0, 1],
-        map: Object.fromEntries(distinct.map((l, i) => [l, POSITIVE.includes(keys[i]!) ? 1 : 0])),
+        map: Object.fromEntries(distinct.map((l, i) => [l, POSITIVE.has(keys[i]!) ? 1 : 0])),
         unseen: [],
       };
   }

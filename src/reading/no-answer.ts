@@ -7,8 +7,12 @@
  *
  * Texts are compared folded: trimmed, lower case, accents removed, inner spaces collapsed.
  */
+import { foldText } from './fold-text.ts';
 
-/** "Not applicable" and "don't know" as exports write them, in the languages the project reads. */
+/**
+ * "Not applicable" and "don't know" as exports write them, in the languages the project reads
+ * (compared folded, so accents and case do not matter).
+ */
 const NOT_APPLICABLE = [
   // codes
   'na',
@@ -118,19 +122,15 @@ const NO_COMMENT = [
   '特になし',
 ];
 
-/** The comparison form: trimmed, lower case, accents removed, inner spaces collapsed. */
+/** The comparison form: trimmed, folded (fold-text.ts), inner spaces collapsed. */
 export function foldAnswer(text: string): string {
-  return text
-    .trim()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’‘]/g, "'")
-    .replace(/\s+/g, ' ')
-    .toLowerCase();
+  return foldText(text.trim()).replace(/\s+/g, ' ');
 }
 
-const NOT_APPLICABLE_SET: ReadonlySet<string> = new Set(NOT_APPLICABLE);
-const NO_ANSWER_SET: ReadonlySet<string> = new Set([...NOT_APPLICABLE, ...NO_COMMENT]);
+const NOT_APPLICABLE_SET: ReadonlySet<string> = new Set(NOT_APPLICABLE.map(foldAnswer));
+const NO_ANSWER_SET: ReadonlySet<string> = new Set(
+  [...NOT_APPLICABLE, ...NO_COMMENT].map(foldAnswer),
+);
 
 /**
  * A bound on a placeholder's length, in UTF-8 bytes as much as in UTF-16 units: four times the

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THEMES, type ThemeDictionary } from '../contracts/theme-dictionary.ts';
-import { compileThemes, foldText } from './theme-matcher.ts';
+import { foldText } from '../reading/fold-text.ts';
+import { compileThemes } from './theme-matcher.ts';
 
 const themes = compileThemes(DEFAULT_THEMES);
 

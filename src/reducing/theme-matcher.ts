@@ -16,27 +16,13 @@
  *   service problem).
  */
 import type { ThemeDictionary } from '../contracts/theme-dictionary.ts';
+import { foldText } from '../reading/fold-text.ts';
 
 /** Scripts written without spaces between words, cut by Intl.Segmenter instead. */
 const NO_SPACE_SCRIPTS = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}`;
 const NO_SPACE = new RegExp(`[${NO_SPACE_SCRIPTS}]`, 'u');
 /** A character that continues a word of a spaced script (letters of no-space scripts do not). */
 const WORD_CHAR = String.raw`[[\p{L}\p{N}\p{M}]--[${NO_SPACE_SCRIPTS}]]`;
-const NON_ASCII = /[^ -~\t\n\r]/;
-
-/** The comparison form of a comment or keyword. */
-export function foldText(text: string): string {
-  // ASCII has no accents to strip: skip the Unicode normalisation most comments do not need.
-  if (!NON_ASCII.test(text)) return text.toLowerCase();
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .replace(/[’‘ʼ]/g, "'");
-}
-
 /** Start and end (exclusive) of each match in the folded text. */
 type Spans = Array<[number, number]>;
 
