@@ -73,11 +73,14 @@ function compileKeywords(keywords: readonly string[]): KeywordList {
 /** A folded comment, with its word boundaries once it needs them (only unspaced text does). */
 class FoldedComment {
   readonly text: string;
+  /** The text has characters of a script without spaces: only then can such a keyword match. */
+  private readonly unspaced: boolean;
   private readonly segmenter: Intl.Segmenter;
   private boundaries: Set<number> | null = null;
 
   constructor(text: string, segmenter: Intl.Segmenter) {
     this.text = text;
+    this.unspaced = NO_SPACE.test(text);
     this.segmenter = segmenter;
   }
 
@@ -98,6 +101,7 @@ class FoldedComment {
       for (const match of this.text.matchAll(list.pattern))
         found.push([match.index, match.index + match[0].length]);
     }
+    if (!this.unspaced) return found;
     for (const word of list.unspaced) {
       for (let at = this.text.indexOf(word); at >= 0; at = this.text.indexOf(word, at + 1)) {
         if (this.atBoundary(at) || this.atBoundary(at + word.length))
@@ -105,6 +109,20 @@ class FoldedComment {
       }
     }
     return found;
+  }
+
+  /** Whether any of the list's keywords is in this comment (spans(list) is not empty). */
+  has(list: KeywordList): boolean {
+    if (list.pattern !== null) {
+      list.pattern.lastIndex = 0;
+      if (list.pattern.test(this.text)) return true;
+    }
+    if (!this.unspaced) return false;
+    for (const word of list.unspaced) {
+      for (let at = this.text.indexOf(word); at >= 0; at = this.text.indexOf(word, at + 1))
+        if (this.atBoundary(at) || this.atBoundary(at + word.length)) return true;
+    }
+    return false;
   }
 }
 
@@ -140,14 +158,31 @@ export function compileThemes(dictionary: ThemeDictionary): CompiledThemes {
   return {
     match(comment: string): string[] {
       const text = new FoldedComment(foldText(comment), segmenter);
-      const matched = themes.map((t) => {
+      // Most comments mention no theme, or mention some with nothing to cancel them: test
+      // first, and find where the keywords sit only when an exception or praise may mask them.
+      const hits = themes.map((t) => text.has(t.keywords));
+      if (!hits.includes(true)) return [];
+      // Where a theme's keywords still count once its exceptions are taken out.
+      const counted = (t: CompiledTheme): Spans => {
         const spans = text.spans(t.keywords);
-        return spans.length === 0 ? spans : outside(spans, text.spans(t.except));
+        return text.has(t.except) ? outside(spans, text.spans(t.except)) : spans;
+      };
+      // What praise matched counts toward no problem theme.
+      const praised: Spans = [];
+      const praising = new Set<CompiledTheme>();
+      themes.forEach((t, i) => {
+        if (!t.praise || !hits[i]) return;
+        const spans = counted(t);
+        if (spans.length > 0) praising.add(t);
+        praised.push(...spans);
       });
-      // What praise matched (after its own exceptions) counts toward no problem theme.
-      const praised = themes.flatMap((t, i) => (t.praise ? matched[i]! : []));
       return themes
-        .filter((t, i) => (t.praise ? matched[i]! : outside(matched[i]!, praised)).length > 0)
+        .filter((t, i) => {
+          if (!hits[i]) return false;
+          if (t.praise) return praising.has(t);
+          if (praised.length === 0 && !text.has(t.except)) return true;
+          return outside(counted(t), praised).length > 0;
+        })
         .map((t) => t.theme);
     },
   };
