@@ -451,6 +451,11 @@ describe('CommentReader (the fast path) against addComment (plain)', () => {
       '',
       'Entrega tardía',
       '配送が遅い',
+      'Fast delivery, but the app crashed',
+      'Livré sans retard, mail jane.doe at example dot com',
+      '这个评价格外真实',
+      '快递太慢了，不推荐',
+      'N/A',
     ];
     const commentArb = fc.record({
       text: fc.oneof(fc.constantFrom(...texts), fc.string({ maxLength: 12 })),
