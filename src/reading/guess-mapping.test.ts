@@ -72,6 +72,25 @@ describe('guess mapping', () => {
     expect(assumptions.some((a) => a.includes('segment "region"'))).toBe(true);
   });
 
+  it('takes a comment column by its cells: free text under a vague header, never categories', () => {
+    const reasons = ['Price', 'Delivery', 'Quality'];
+    const lines = Array.from({ length: 60 }, (_, i) =>
+      [
+        `r${i}`,
+        String(i % 11),
+        reasons[i % 3],
+        `Order ${i} took ${i % 9} days longer than promised again`,
+        i % 2 ? 'SP' : 'RJ',
+      ].join(','),
+    );
+    const text = ['id,NPS,Reason for contact,Your words,customer_state', ...lines].join('\n');
+    const { manifest } = guessSnapshot([{ name: 's.csv', text, encoding: 'utf-8' }], { id: 'x' });
+    const survey = ManifestSchema.parse(manifest).tables.survey!;
+    expect(survey.columns.comment).toBe('Your words');
+    expect(Object.values(survey.columns)).not.toContain('Reason for contact');
+    expect(Object.keys(manifest.segments!)).toEqual(['customer_state']);
+  });
+
   it('guessSnapshot refuses an empty list of files', () => {
     expect(() => guessSnapshot([], { id: 'x' })).toThrow(
       'guessSnapshot requires at least one file',

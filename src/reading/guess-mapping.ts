@@ -61,7 +61,7 @@ const SURVEY_RULES: Array<[string, RegExp]> = [
   ],
   [
     'comment',
-    /^(?!.*title|.*titre|.*título|.*titel).*(comment|verbatim|feedback|message|remark|text|remarque|kommentar|anmerkung|bemerkung|observa|suggest|sugest|avis|opini|why|pourquoi|por ?qu|warum|reason|raison|motivo|explain|tell us|improve|amélior|mejor|verbesser|melhor)/i,
+    /^(?!.*title|.*titre|.*título|.*titel).*(comment|verbatim|feedback|remark|remarque|kommentar|anmerkung|bemerkung|observa|suggest|sugest|avis|opini|improve|amélior|mejor|verbesser|melhor|message|text|why|pourquoi|por ?qu|warum|reason|raison|motivo|explain|tell us)/i,
   ],
   ['date', /date|datum|fecha|\bdata\b|submitted|created|timestamp|time|horodatage/i],
 ];
@@ -131,6 +131,16 @@ const CHOICE_GUESSES: Array<[string, (label: string) => string | null]> = [
 const SEGMENT_HINT =
   /segment|group|\btype\b|tier|region|country|\bstate\b|contract|channel|\bplan\b|loyalty|membership|\bclass\b|store|\bshop\b|branch|magasin|boutique|agence|tienda|sucursal|filiale|\bpays\b|país|\bland\b|région|\bcanal\b|kanal|gruppe|groupe|grupo|typ\b|\btipo\b|niveau|nivel|stufe/i;
 
+/** A header's words: snake_case, kebab-case and camelCase cut apart ("customer_state"). */
+function headerWords(header: string): string {
+  return header.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_\-./]+/g, ' ');
+}
+
+/** The header names a way of grouping customers. */
+function segmentHeader(header: string): boolean {
+  return SEGMENT_HINT.test(headerWords(header));
+}
+
 /** Fields holding dates: a column of numbers is never one of them. */
 const DATE_FIELDS = new Set([
   'date',
@@ -149,12 +159,21 @@ function looksLikeDates(cells: readonly string[]): boolean {
   return cells.filter((c) => DATE_CELL.test(c)).length >= 0.9 * cells.length;
 }
 
-/** The column holds free text: words, mostly different from row to row, few bare numbers. */
-function looksLikeFreeText(cells: readonly string[], strict: boolean): boolean {
+/** Headers that name a comment outright; the comment rule's other words ("reason", "text") may head categories. */
+const COMMENT_HEADER =
+  /comment|verbatim|feedback|remark|remarque|kommentar|anmerkung|bemerkung|observa|suggest|sugest|avis|opini|improve|amélior|mejor|verbesser|melhor/i;
+
+/**
+ * The column holds free text: mostly words rather than numbers, and, unless its header names a
+ * comment, many different texts (a column of categories repeats a handful); with no header to
+ * go by, long texts with spaces too.
+ */
+function looksLikeFreeText(cells: readonly string[], header: string | null): boolean {
   const texts = cells.filter((c) => !isNoAnswer(c) && !/^-?[\d.,]+$/.test(c));
   if (texts.length < 0.5 * cells.length || texts.length === 0) return false;
-  if (!strict) return true;
+  if (header !== null && COMMENT_HEADER.test(header)) return true;
   const distinct = new Set(texts).size;
+  if (header !== null) return distinct >= Math.min(10, 0.5 * texts.length);
   const length = texts.reduce((sum, t) => sum + t.length, 0) / texts.length;
   const spaced = texts.filter((t) => /\s/.test(t) || /[\u3040-\u30ff\u3400-\u9fff]/.test(t));
   // Comments repeat ("Great service"), but a column of categories repeats a handful of values.
@@ -166,9 +185,9 @@ function looksLikeFreeText(cells: readonly string[], strict: boolean): boolean {
 }
 
 /** Whether a column's cells fit the field a header rule proposes. */
-function fits(field: string, cells: readonly string[]): boolean {
+function fits(field: string, header: string, cells: readonly string[]): boolean {
   if (DATE_FIELDS.has(field)) return looksLikeDates(cells);
-  if (field === 'comment') return looksLikeFreeText(cells, false);
+  if (field === 'comment') return looksLikeFreeText(cells, header);
   if (field === 'response_id') return new Set(cells).size >= 0.95 * cells.length;
   return true;
 }
@@ -346,7 +365,9 @@ export function guessSnapshot(
     const used = new Set<string>();
     let dateFormat: DateFormat | undefined;
     for (const [field, pattern] of rules) {
-      const header = headers.find((h) => !used.has(h) && pattern.test(h) && fits(field, column(h)));
+      const header = headers.find(
+        (h) => !used.has(h) && pattern.test(h) && fits(field, h, column(h)),
+      );
       if (!header) continue;
       columns[field] = header;
       used.add(header);
@@ -355,7 +376,7 @@ export function guessSnapshot(
       if (!columns.comment) {
         // No header says "comment": the column of free text, if one is (the longest texts).
         const text = headers
-          .filter((h) => !used.has(h) && h !== '' && looksLikeFreeText(column(h), true))
+          .filter((h) => !used.has(h) && h !== '' && looksLikeFreeText(column(h), null))
           .map((h) => ({ h, length: column(h).join('').length }))
           .sort((a, b) => b.length - a.length)[0]?.h;
         if (text) {
@@ -419,7 +440,7 @@ export function guessSnapshot(
       // own label: a questionnaire has as many items as its designers wrote.
       for (const header of headers) {
         if (used.has(header) || header === '') continue;
-        if (SEGMENT_HINT.test(header) && !RATED_HEADER.test(header)) continue;
+        if (segmentHeader(header) && !RATED_HEADER.test(header)) continue;
         if (/(^|[ _-])(id|date|time)$/i.test(header)) continue;
         const guess = guessItem(header, column(header));
         // Amounts, counts and yes/no flags are not rated questions.
@@ -490,7 +511,7 @@ export function guessSnapshot(
     }
     if (kind !== 'tickets') {
       for (const header of headers) {
-        if (used.has(header) || !SEGMENT_HINT.test(header)) continue;
+        if (used.has(header) || !segmentHeader(header)) continue;
         const { levels, variants } = caseLevels(column(header));
         if (levels.length < 2 || levels.length > 20) continue;
         const dimension = slug(header);
