@@ -58,6 +58,14 @@ describe('guessItem', () => {
     expect(guess.notApplicable).toEqual([]);
   });
 
+  it('reads the labels of a known scale and leaves an unknown one to validate', () => {
+    const guess = guessItem('Overall', ['Very satisfied', 'Satisfied', 'Kind of OK'])!;
+    expect(guess.labels).toEqual({ 'Very satisfied': 5, Satisfied: 4 });
+    expect(guess.unknown).toEqual(['Kind of OK']);
+    expect(guess.notApplicable).toEqual([]);
+    expect(guessItem('Colour', ['Blue', 'Red', 'Satisfied'])).toBeNull();
+  });
+
   it('reads labels with their numbers written in them', () => {
     const guess = guessItem('Q3', ['1 - Very poor', '3 - Fair', '5 - Excellent', '4'])!;
     expect(guess.scale).toEqual([1, 5]);

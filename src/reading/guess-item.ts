@@ -5,7 +5,7 @@
  * scale point. Every guess that could change a figure is returned as an assumption for the
  * manifest, which validate reports until the analyst confirms it.
  */
-import { readLabelScale, numberOfLabel } from './label-scales.ts';
+import { isScaleLabel, numberOfLabel, readLabelScale } from './label-scales.ts';
 import { foldAnswer, isNotApplicableText } from './no-answer.ts';
 
 /** A rated column as the draft declares it. */
@@ -99,10 +99,13 @@ export function guessItem(
       `${said}: ${guess.notApplicable.map((t) => `"${t}"`).join(', ')} read as "not applicable" (the export says so)`,
     );
   if (words.length > 0) {
-    const reading = readLabelScale(words);
-    if (reading === null) {
-      // Labels of no known scale: a rated column only when numbers carry it, and then the
-      // labels are left for validate to report — never guessed as "not applicable".
+    // The labels of a known scale are read; the others are left for validate to report,
+    // never guessed as "not applicable".
+    const known = words.filter(isScaleLabel);
+    const reading = readLabelScale(known);
+    guess.unknown = words.filter((w) => !known.includes(w));
+    if (reading === null || guess.unknown.length > known.length) {
+      // No scale in words: a rated column only when numbers carry it.
       if (numbers.length === 0 || words.length > numbers.length) return null;
       guess.unknown = words;
     } else {

@@ -345,6 +345,17 @@ function key(label: string): string {
   return foldAnswer(label).replace(/[.!]+$/, '');
 }
 
+const SPELLINGS: ReadonlySet<string> = new Set([
+  ...WORD_SCALES.flatMap((s) => s.points.flat()),
+  ...POSITIVE,
+  ...NEGATIVE,
+]);
+
+/** The label is a point of some scale the draft knows ("Neutral", "Plutôt satisfait"). */
+export function isScaleLabel(label: string): boolean {
+  return SPELLINGS.has(key(label));
+}
+
 /** A label with its point written in it: "5 - Very satisfied", "Very satisfied (5)", "10 = Extremely likely". */
 const NUMBERED = [/^(\d{1,2})\s*[-–—=:.)]\s*\p{L}/u, /\p{L}\s*[([](\d{1,2})[)\]]$/u];
 
