@@ -11,29 +11,34 @@
  * Conservative otherwise: a run of seven or more digits is removed when in doubt.
  */
 
-/** A character of an address's local part or domain, in any script. */
-const ADDRESS_CHAR = String.raw`[\p{L}\p{N}\p{M}_%+\-]`;
+/**
+ * A piece of an address between dots, in any script. Pieces, their number and the spaces around
+ * a spelled "at" or "dot" are bounded as addresses are (64 characters a piece), and a match
+ * starts only where a word does: a long text is read in linear time, whatever it holds.
+ */
+const WORD = String.raw`[\p{L}\p{N}\p{M}_%+\-]{1,64}`;
+const START = String.raw`(?<![\p{L}\p{N}\p{M}_%+\-.])`;
+const END = String.raw`(?![\p{L}\p{N}])`;
 const EMAIL = new RegExp(
-  String.raw`${ADDRESS_CHAR}+(?:\.${ADDRESS_CHAR}+)*@${ADDRESS_CHAR}+(?:\.${ADDRESS_CHAR}+)*\.\p{L}{2,}`,
+  String.raw`${START}${WORD}(?:\.${WORD}){0,8}@${WORD}(?:\.${WORD}){0,8}\.\p{L}{2,24}`,
   'gu',
 );
 /** "at" and "dot" spelled in brackets, [at] (at) {at} [dot] (dot), or as words between spaces. */
-const BRACKET_AT = String.raw`\s*[\[({]\s*(?:at|@)\s*[\])}]\s*`;
-const DOT = String.raw`(?:\s*[\[({]\s*(?:dot|\.)\s*[\])}]\s*|\s+dot\s+)`;
-const WORD = String.raw`[\p{L}\p{N}\p{M}_%+\-]+`;
-const PARTS = String.raw`${WORD}(?:(?:\.|${DOT})${WORD})*`;
-const END = String.raw`(?![\p{L}\p{N}])`;
+const BRACKET_AT = String.raw`\s{0,3}[\[({]\s{0,3}(?:at|@)\s{0,3}[\])}]\s{0,3}`;
+const DOT = String.raw`(?:\s{0,3}[\[({]\s{0,3}(?:dot|\.)\s{0,3}[\])}]\s{0,3}|\s{1,3}dot\s{1,3})`;
+const PARTS = String.raw`${START}${WORD}(?:(?:\.|${DOT})${WORD}){0,8}`;
+const DOMAIN = String.raw`${WORD}(?:(?:\.|${DOT})${WORD}){0,8}`;
 /** Domains people write after a plain " at ": a spelled last dot, or a known top-level domain. */
-const TLD = String.raw`(?:${DOT}\p{L}{2,}|\.(?:com|org|net|edu|gov|info|biz|io|co|me|eu|[a-z]{2}))${END}`;
+const TLD = String.raw`(?:${DOT}\p{L}{2,24}|\.(?:com|org|net|edu|gov|info|biz|io|co|me|eu|[a-z]{2}))${END}`;
 /**
  * Obfuscated addresses: "jane.doe[at]example[dot]com", "jane.doe at example dot com",
  * "jane.doe at example.com", "jane@example dot com". A plain " at " needs a spelled dot or a
  * known top-level domain after it, so "we arrived at home.Then" stays.
  */
 const SPELLED_EMAILS = [
-  new RegExp(String.raw`${PARTS}${BRACKET_AT}${PARTS}(?:${DOT}|\.)\p{L}{2,}${END}`, 'giu'),
-  new RegExp(String.raw`${PARTS}\s+at\s+${PARTS}${TLD}`, 'giu'),
-  new RegExp(String.raw`${PARTS}@${PARTS}${DOT}\p{L}{2,}${END}`, 'giu'),
+  new RegExp(String.raw`${PARTS}${BRACKET_AT}${DOMAIN}(?:${DOT}|\.)\p{L}{2,24}${END}`, 'giu'),
+  new RegExp(String.raw`${PARTS}\s{1,3}at\s{1,3}${DOMAIN}${TLD}`, 'giu'),
+  new RegExp(String.raw`${PARTS}@${DOMAIN}${DOT}\p{L}{2,24}${END}`, 'giu'),
 ];
 const SPELLED = /\b(?:at|dot)\b|[[({]\s*(?:at|@|dot)/i;
 
@@ -50,13 +55,10 @@ const AMOUNT = /^\d{1,3}(?:([,.'])\d{3})(?:\1\d{3})*(?:[.,]\d{1,2})?$/;
 const REFERENCE_BEFORE =
   /(?:order|invoice|ref(?:erence)?|tracking|ticket|case|commande|facture|référence|pedido|factura|referencia|bestellung|rechnung|nota fiscal|#|n[°ºo]\.?|nr\.?)\s*[:#]?\s*$/iu;
 
+/** A match of DATE that is a real day and month, in either order (12/10 and 10/12 both are). */
 function isDate(text: string): boolean {
-  DATE.lastIndex = 0;
-  const match = DATE.exec(text);
-  if (match === null || match[0] !== text) return false;
   const parts = text.split(/[-/.]/).map(Number);
   const [day, month] = parts[0]! > 31 ? [parts[2]!, parts[1]!] : [parts[0]!, parts[1]!];
-  // Either order of day and month: 12/10 and 10/12 are both dates.
   const dayMonth = (d: number, m: number) => d >= 1 && d <= 31 && m >= 1 && m <= 12;
   return dayMonth(day, month) || dayMonth(month, day);
 }
@@ -76,15 +78,16 @@ function redactRun(run: string, before: string): string {
 
 /** A run of digits and separators: its dates kept, the pieces between them redacted. */
 function redactDigits(run: string, offset: number, text: string): string {
+  // What names a reference sits just before the number: a few words are enough to look at.
+  const before = (at: number) => text.slice(Math.max(0, offset + at - 40), offset + at);
   let out = '';
   let last = 0;
-  DATE.lastIndex = 0;
   for (const match of run.matchAll(DATE)) {
     if (!isDate(match[0])) continue;
-    out += redactPiece(run.slice(last, match.index), text.slice(0, offset + last)) + match[0];
+    out += redactPiece(run.slice(last, match.index), before(last)) + match[0];
     last = match.index + match[0].length;
   }
-  return out + redactPiece(run.slice(last), text.slice(0, offset + last));
+  return out + redactPiece(run.slice(last), before(last));
 }
 
 function redactPiece(piece: string, before: string): string {

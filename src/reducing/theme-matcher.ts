@@ -126,10 +126,30 @@ class FoldedComment {
   }
 }
 
-/** The spans that overlap none of `masks`. */
+/**
+ * The spans that overlap none of `masks`. The masks are merged into disjoint sorted intervals
+ * and each span looked up by bisection, so a long comment with many matches stays fast.
+ */
 function outside(spans: Spans, masks: Spans): Spans {
   if (masks.length === 0) return spans;
-  return spans.filter(([start, end]) => !masks.some(([s, e]) => start < e && s < end));
+  const merged: Spans = [];
+  for (const [s, e] of [...masks].sort((a, b) => a[0] - b[0])) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && s <= last[1]) last[1] = Math.max(last[1], e);
+    // A new pair: extending it below leaves the caller's masks as they were.
+    else merged.push([s, e]);
+  }
+  return spans.filter(([start, end]) => {
+    // The first interval ending after the span starts is the only one it can overlap first.
+    let low = 0;
+    let high = merged.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (merged[mid]![1] > start) high = mid;
+      else low = mid + 1;
+    }
+    return low === merged.length || merged[low]![0] >= end;
+  });
 }
 
 interface CompiledTheme {
@@ -174,7 +194,7 @@ export function compileThemes(dictionary: ThemeDictionary): CompiledThemes {
         if (!t.praise || !hits[i]) return;
         const spans = counted(t);
         if (spans.length > 0) praising.add(t);
-        praised.push(...spans);
+        for (const span of spans) praised.push(span);
       });
       return themes
         .filter((t, i) => {
