@@ -136,11 +136,11 @@ function outside(spans: Spans, masks: Spans): Spans {
   for (const [s, e] of [...masks].sort((a, b) => a[0] - b[0])) {
     const last = merged[merged.length - 1];
     if (last !== undefined && s <= last[1]) last[1] = Math.max(last[1], e);
-    // A new pair: extending it below leaves the caller's masks as they were.
+    // A new pair, so extending it later leaves the caller's masks as they were.
     else merged.push([s, e]);
   }
   return spans.filter(([start, end]) => {
-    // The first interval ending after the span starts is the only one it can overlap first.
+    // The span overlaps some interval only if it overlaps the first one ending after its start.
     let low = 0;
     let high = merged.length;
     while (low < high) {
