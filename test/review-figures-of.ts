@@ -11,7 +11,8 @@ import { firstCarry, reviewFigures } from '../src/figures/review-figures.ts';
 import { createCustomerAnswers } from '../src/reducing/behaviour-state.ts';
 import { questionnaireOf } from '../src/reducing/snapshot-reducers.ts';
 import { addSurveyRow, createSurveyState, surveyConfigOf } from '../src/reducing/survey-state.ts';
-import { addComment, compileThemes, createVoiceState } from '../src/reducing/voice-state.ts';
+import { compileThemes } from '../src/reducing/theme-matcher.ts';
+import { addComment, createVoiceState } from '../src/reducing/voice-state.ts';
 
 export interface PeriodInput {
   manifest: ManifestInput;

@@ -1,7 +1,9 @@
 /**
  * `npm run new-snapshot -- <export files…> --id 2026-Q4 [--out data/2026-Q4] [--start …] [--end …]`:
  * inspects the exports, copies them into a snapshot folder, writes a manifest draft with the
- * guessed mapping, prints every assumption, and validates the result.
+ * guessed mapping, prints every assumption (those that could change a figure are also recorded
+ * in the manifest, where validate warns about them until the analyst deletes them), and
+ * validates the result.
  */
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -63,6 +65,13 @@ await runCli(async () => {
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(guessed.manifest, null, 2)}\n`);
   nodeEffects.out(`Wrote ${out}/manifest.json for ${manifest.id}. Assumptions to check:`);
   for (const line of guessed.assumptions) nodeEffects.out(`  - ${line}`);
+  const recorded = manifest.assumptions ?? [];
+  if (recorded.length > 0) {
+    nodeEffects.out(
+      'Assumptions that could change a figure, recorded under "assumptions" in manifest.json (validate warns about each until you check it and delete it):',
+    );
+    for (const line of recorded) nodeEffects.out(`  - ${line}`);
+  }
   const report = await validateSnapshot(out);
   nodeEffects.out(formatValidationTable(report));
   if (!report.ok) process.exitCode = 1;

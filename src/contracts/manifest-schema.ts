@@ -210,6 +210,13 @@ export const ManifestSchema = z.strictObject({
     .record(z.string(), z.number())
     .default({})
     .describe('External benchmark per metric id (e.g. an industry NPS), shown beside ours.'),
+  /** What new-snapshot assumed that could change a figure, until the analyst confirms it. */
+  assumptions: z
+    .array(z.string().min(1))
+    .optional()
+    .describe(
+      'What new-snapshot assumed that could change a figure (a scale, a label map, a code read as not applicable); validate warns about each until you check it and delete it.',
+    ),
   /** The tables of this snapshot: at least one. */
   tables: z
     .strictObject({

@@ -67,6 +67,10 @@ export const DIAGNOSTICS = {
     title: 'A weighting level has no responses',
   },
   'weighting-not-converged': { level: 'warning', title: 'Raking did not converge' },
+  'unconfirmed-assumption': {
+    level: 'warning',
+    title: 'A drafted assumption that could change a figure is not confirmed yet',
+  },
 } as const satisfies Record<string, { level: DiagnosticLevel; title: string }>;
 
 export type DiagnosticId = keyof typeof DIAGNOSTICS;

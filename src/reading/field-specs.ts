@@ -16,7 +16,8 @@ import type { Manifest } from '../contracts/manifest-schema.ts';
 
 export type FieldKind =
   | { type: 'id' }
-  | { type: 'text' }
+  /** free: a free-text answer (comments), whose placeholders ("N/A", "none") are missing. */
+  | { type: 'text'; free: boolean }
   | { type: 'date' }
   | { type: 'datetime' }
   | { type: 'number' }
@@ -93,10 +94,11 @@ function fieldKind(table: TableName, field: string, manifest: Manifest): FieldKi
   if (ID_FIELDS.has(field)) return { type: 'id' };
   switch (field) {
     case 'comment':
+      return { type: 'text', free: true };
     case 'category':
     case 'status':
     case 'type':
-      return { type: 'text' };
+      return { type: 'text', free: false };
     case 'date':
       return { type: 'date' };
     // Delivery promises and deliveries keep their time: "late" compares timestamps.

@@ -207,6 +207,18 @@ export function checkManifest(
       }
     }
   }
+  (manifest.assumptions ?? []).forEach((assumption, i) => {
+    const at = text.indexOf(JSON.stringify(assumption));
+    diagnostics.push(
+      diagnostic('unconfirmed-assumption', {
+        file,
+        row: at < 0 ? lineOfKey(text, 'assumptions') : text.slice(0, at).split('\n').length,
+        column: `assumptions[${i}]`,
+        message: `new-snapshot assumed: ${assumption}`,
+        hint: 'check it against the questionnaire and the export, correct the manifest if it is wrong, then delete this line from "assumptions" in manifest.json',
+      }),
+    );
+  });
   const surveyColumns = manifest.tables.survey?.columns ?? {};
   diagnostics.push(...checkItems(manifest, questionnaire, file, text));
   for (const item of Object.keys(manifest.items)) {

@@ -185,7 +185,7 @@ function readAllFast(groups: ColumnsByReader, cells: CsvRecord, values: CellValu
     let value = memo.on ? memo.get(cells, b.index) : SLOW;
     if (typeof value === 'symbol') {
       if (b.fast.code !== Fast.Text) return false;
-      value = readText(cells, b.index);
+      value = readText(cells, b.index, b.fast.free);
       if (typeof value === 'symbol') return false;
       if (memo.on) memo.set(cells, b.index, value);
     }

@@ -20,7 +20,8 @@ import { CommentReader } from './fast/comment-reader.ts';
 import { addAnswerBatch, addOrderBatch, AnswerBatch, OrderBatch } from './fast/customer-batches.ts';
 import { SurveyRecordReducer } from './fast/survey-records.ts';
 import { createSurveyState, surveyConfigOf, type SurveyState } from './survey-state.ts';
-import { compileThemes, createVoiceState, type VoiceState } from './voice-state.ts';
+import { compileThemes } from './theme-matcher.ts';
+import { createVoiceState, type VoiceState } from './voice-state.ts';
 
 /** The reduced states of one snapshot: everything its figures are computed from. */
 export interface ReducedSnapshot {

@@ -1,10 +1,10 @@
 /**
- * Voice of the customer: comments matched against a theme dictionary (keywords in any language;
- * CJK matched as substrings, other scripts at word starts, case- and accent-insensitive),
- * counted by NPS class per theme, with a deterministic sample of representative comments,
- * redacted before they are kept; the same per group (each level of each dimension), with a
- * sample of the group's detractors' comments only, so memory stays bounded by levels × themes ×
- * sample size. One pass, mergeable.
+ * Voice of the customer: comments matched against a theme dictionary (keywords in any language,
+ * as whole words or, in Chinese and Japanese, at word boundaries: theme-matcher.ts), counted by
+ * NPS class per theme, with a deterministic sample of representative comments, redacted before
+ * they are kept; the same per group (each level of each dimension), with a sample of the group's
+ * detractors' comments only, so memory stays bounded by levels × themes × sample size. One
+ * pass, mergeable.
  *
  * `addComment` is the plain reducer of one comment; the loader adds comments through
  * fast/comment-reader.ts, which reads each distinct text once (property-tested to the same
@@ -13,6 +13,7 @@
 import { npsClass, type NpsClass } from '../contracts/nps-classes.ts';
 import type { ThemeDictionary } from '../contracts/theme-dictionary.ts';
 import { redactPersonalData } from '../reading/redact-personal-data.ts';
+import type { CompiledThemes } from './theme-matcher.ts';
 
 export interface Verbatim {
   /** Redacted comment text. */
@@ -44,19 +45,6 @@ export interface VoiceState {
   groups: Record<string, Record<string, GroupVoice>>;
 }
 
-const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
-
-const NON_ASCII = /[^ -~\t\n\r]/;
-
-function fold(text: string): string {
-  // ASCII has no accents to strip: skip the Unicode normalisation most comments do not need.
-  if (!NON_ASCII.test(text)) return text.toLowerCase();
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
-}
-
 /** FNV-1a over the UTF-16 code units of `text`, continuing from `h`. */
 export function fnv1a(text: string, h = 0x811c9dc5): number {
   for (let i = 0; i < text.length; i++) {
@@ -73,30 +61,6 @@ export function fnv1a(text: string, h = 0x811c9dc5): number {
 export function commentKey(id: string, text: string, textHash = fnv1a(text)): number {
   const h = Math.imul(textHash, 0x01000193) >>> 0; // the separator: h ^ 0 is h
   return fnv1a(id, h);
-}
-
-/** A dictionary's matchers, compiled once. */
-export type CompiledThemes = ReadonlyArray<{ theme: string; test: (folded: string) => boolean }>;
-
-/** Compiled matchers of a dictionary. */
-export function compileThemes(themes: ThemeDictionary): CompiledThemes {
-  return Object.entries(themes).map(([theme, def]) => {
-    const latin = def.keywords.filter((k) => !CJK.test(k)).map(fold);
-    const cjk = def.keywords.filter((k) => CJK.test(k));
-    const pattern =
-      latin.length > 0
-        ? new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${latin.map(escape).join('|')})`, 'u')
-        : null;
-    return {
-      theme,
-      test: (folded: string) =>
-        (pattern?.test(folded) ?? false) || cjk.some((k) => folded.includes(k)),
-    };
-  });
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const EMPTY = (): Record<NpsClass, number> => ({
@@ -182,8 +146,7 @@ export function readComment(
   trimmed: string,
   extraPatterns: readonly string[],
 ): CommentReading {
-  const folded = fold(trimmed);
-  const themes = matchers.filter(({ test }) => test(folded)).map(({ theme }) => theme);
+  const themes = matchers.match(trimmed);
   // Redacted only when a theme keeps it as a sample (the text goes nowhere else).
   const text = themes.length > 0 ? redactPersonalData(trimmed, extraPatterns) : null;
   return { themes, text, hash: text === null ? 0 : fnv1a(text) };

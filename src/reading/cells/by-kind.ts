@@ -22,6 +22,9 @@ import { parseNumber, readNumber, readsNumbers } from './number.ts';
 import { parseScore, readScore, scoreScale } from './score.ts';
 import { parseText, readText } from './text.ts';
 
+/** An id is read by the text rule; it is never free text, so no placeholder is missing. */
+const ID_AS_TEXT = { type: 'text', free: false } as const;
+
 /**
  * Converts a cell per its field kind: its value, or a problem description, never a guess. The
  * steps every kind shares come first: the cell is trimmed, and an empty cell is missing.
@@ -31,8 +34,9 @@ export function parseCell(raw: string, kind: FieldKind, ctx: CellContext): CellR
   if (text === '') return MISSING;
   switch (kind.type) {
     case 'id':
+      return parseText(text, ID_AS_TEXT, ctx);
     case 'text':
-      return parseText(text, ctx);
+      return parseText(text, kind, ctx);
     case 'date':
     case 'datetime':
       return parseDate(text, kind, ctx);
@@ -62,6 +66,8 @@ export interface FastPlan {
   dates: DayValues | null;
   /** Segment columns: each declared level as written in the manifest, and its value. */
   levels: DeclaredLevels | null;
+  /** Text columns: free text, whose placeholders read as missing. */
+  free: boolean;
 }
 
 /**
@@ -71,14 +77,21 @@ export interface FastPlan {
  * SLOW and goes through parseCell.
  */
 export function fastPlan(kind: FieldKind, ctx: CellContext): FastPlan {
-  const none: FastPlan = { code: Fast.None, ids: null, onScale: null, dates: null, levels: null };
+  const none: FastPlan = {
+    code: Fast.None,
+    ids: null,
+    onScale: null,
+    dates: null,
+    levels: null,
+    free: false,
+  };
   // With export labels any cell may be one, which only the parser looks up.
   if (ctx.labels.size > 0) return none;
   switch (kind.type) {
     case 'id':
       return { ...none, code: Fast.Id, ids: new NumberedIdReader() };
     case 'text':
-      return { ...none, code: Fast.Text };
+      return { ...none, code: Fast.Text, free: kind.free };
     case 'score':
       return { ...none, code: Fast.Score, onScale: scoreScale(kind) };
     case 'number':
@@ -105,7 +118,7 @@ export function readFast(plan: FastPlan, record: CsvRecord, i: number): CellValu
     case Fast.Id:
       return readId(record, i, plan.ids!);
     case Fast.Text:
-      return readText(record, i);
+      return readText(record, i, plan.free);
     case Fast.Score:
       return readScore(record, i, plan.onScale!);
     case Fast.Number:

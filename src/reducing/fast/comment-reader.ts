@@ -11,9 +11,9 @@ import {
   fnv1a,
   readComment,
   type CommentReading,
-  type CompiledThemes,
   type VoiceState,
 } from '../voice-state.ts';
+import type { CompiledThemes } from '../theme-matcher.ts';
 
 const READINGS_LIMIT = 10_000;
 
