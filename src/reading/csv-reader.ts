@@ -8,7 +8,7 @@ import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { CsvScanner, type CsvRecord } from './csv-scanner.ts';
-import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import { diagnostic, DiagnosticCollector, type Diagnostic } from './diagnostics.ts';
 
 export interface CsvFormat {
   delimiter?: string;
@@ -103,7 +103,7 @@ export async function readCsv(
   onRecord: (record: CsvRecord, row: number) => void,
   hash = true,
 ): Promise<CsvReadResult> {
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics = new DiagnosticCollector();
   const encoding = format.encoding === 'latin1' ? 'windows-1252' : format.encoding;
   const headText = new TextDecoder(encoding).decode(readHead(path, 65536));
   const headerLine = headText.split(/\r?\n/)[format.headerRow - 1] ?? '';
@@ -121,10 +121,11 @@ export async function readCsv(
   const onScanned = (record: CsvRecord) => {
     recordIndex += 1;
     if (record.quoteError) {
-      diagnostics.push(
+      const row = recordIndex;
+      diagnostics.report('unclosed-quote', displayPath, () =>
         diagnostic('unclosed-quote', {
           file: displayPath,
-          row: recordIndex,
+          row,
           message:
             'a quoted field starts in this row and is never closed properly, so the rows after it are swallowed into one cell',
           hint: 'close the quote, or double any quote character inside a quoted field ("")',
@@ -181,7 +182,13 @@ export async function readCsv(
       }),
     );
   }
-  return { sha256: hasher?.digest('hex') ?? null, records, delimiter, header, diagnostics };
+  return {
+    sha256: hasher?.digest('hex') ?? null,
+    records,
+    delimiter,
+    header,
+    diagnostics: diagnostics.list(),
+  };
 }
 
 /** sha256 of a file's bytes, hex (what readCsv reports when it hashes). */

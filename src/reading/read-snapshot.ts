@@ -22,7 +22,7 @@ import type { ManifestReadResult } from './read-manifest.ts';
 import { mappedHeader } from '../contracts/mapped-header.ts';
 import type { CustomerRow, TicketRow } from '../contracts/row-types.ts';
 import { createSurveyRecord, type OrderRecord, type SurveyRecord } from './records.ts';
-import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import { diagnostic, DiagnosticCollector, hasErrors, type Diagnostic } from './diagnostics.ts';
 import { fieldSpecs, ID_FIELDS } from './field-specs.ts';
 import { idText, type IdRef } from './id-refs.ts';
 import { IdRegistry } from './id-registry.ts';
@@ -138,7 +138,7 @@ async function readLookups(
   manifest: Manifest,
   table: NonNullable<Manifest['tables']['survey']>,
   layout: RecordLayout,
-  diagnostics: Diagnostic[],
+  diagnostics: DiagnosticCollector,
   hashParts: Array<[string, string]>,
 ): Promise<Lookup[] | null> {
   const lookups: Lookup[] = [];
@@ -192,7 +192,7 @@ async function readLookups(
         if (raw === '') return;
         const level = byLower.get(raw.toLowerCase());
         if (level === undefined) {
-          diagnostics.push(
+          diagnostics.report('unknown-segment-level', file, () =>
             diagnostic('unknown-segment-level', {
               file,
               row,
@@ -207,7 +207,7 @@ async function readLookups(
         values.set((cells[keyIndex] ?? '').trim(), level);
       },
     );
-    diagnostics.push(...read.diagnostics);
+    diagnostics.addAll(read.diagnostics);
     hashParts.push([spec.file, read.sha256!]);
     let misses = 0;
     let firstMiss: { row: number; value: string } | null = null;
@@ -268,10 +268,11 @@ export async function readSnapshot(
   // The manifest reader (and the schema library under it) loads only when it is needed: a
   // worker is handed the main thread's reading.
   const read = options.read ?? (await import('./read-manifest.ts')).readManifest(dir, displayDir);
-  const diagnostics = [...read.diagnostics];
+  const diagnostics = new DiagnosticCollector();
+  diagnostics.addAll(read.diagnostics);
   const { manifest } = read;
-  if (!manifest || diagnostics.some((d) => d.level === 'error')) {
-    return { manifest, parts: [], hash: null, tables: {}, diagnostics };
+  if (!manifest || hasErrors(read.diagnostics)) {
+    return { manifest, parts: [], hash: null, tables: {}, diagnostics: diagnostics.list() };
   }
   const sinks = createSinks(manifest);
   const dimensions = Object.keys(manifest.segments);
@@ -325,7 +326,7 @@ export async function readSnapshot(
       hashHere,
     );
     for (const lookup of lookups ?? []) lookup.report(file);
-    diagnostics.push(...result.diagnostics);
+    diagnostics.addAll(result.diagnostics);
     tables[name] = { file, rows: result.records, used: result.accepted, sha256: result.sha256 };
     if (result.sha256) hashParts.push([table.file, result.sha256]);
     else if (hashHere) hashComplete = false;
@@ -353,7 +354,7 @@ export async function readSnapshot(
     const firstRow = ids.firstRow(id, row);
     if (firstRow === 0) return false;
     const keepAll = manifest.tables[table]?.duplicateIds === 'keep-all';
-    diagnostics.push(
+    diagnostics.report('duplicate-id', file, () =>
       diagnostic('duplicate-id', {
         file,
         row,
@@ -406,7 +407,7 @@ export async function readSnapshot(
         } else answers[i] = NaN;
       }
       if (answered === 0) {
-        diagnostics.push(
+        diagnostics.report('empty-response', file, () =>
           diagnostic('empty-response', {
             file,
             row,
@@ -420,7 +421,7 @@ export async function readSnapshot(
       }
       const date = str(values[at.date]);
       if (outsidePeriod(date)) {
-        diagnostics.push(
+        diagnostics.report('date-outside-period', file, () =>
           diagnostic('date-outside-period', {
             file,
             row,
@@ -526,6 +527,6 @@ export async function readSnapshot(
     parts: hashParts,
     hash: hashComplete ? snapshotHash(hashParts) : null,
     tables,
-    diagnostics,
+    diagnostics: diagnostics.list(),
   };
 }

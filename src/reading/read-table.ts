@@ -16,7 +16,7 @@ import { readScore } from './cells/score.ts';
 import { readText } from './cells/text.ts';
 import { readCsv } from './csv-reader.ts';
 import type { CsvRecord } from './csv-scanner.ts';
-import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import { diagnostic, DiagnosticCollector, type Diagnostic } from './diagnostics.ts';
 import type { FieldSpec } from './field-specs.ts';
 
 /**
@@ -308,7 +308,7 @@ export async function readTable(
   onRecord: (values: CellValue[], row: number) => void,
   hash = true,
 ): Promise<TableReadResult> {
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics = new DiagnosticCollector();
   if (!existsSync(path)) {
     diagnostics.push(
       diagnostic('table-file-missing', {
@@ -317,7 +317,7 @@ export async function readTable(
         hint: 'add the file to the snapshot folder, fix "file" in manifest.json, or remove the table from "tables"',
       }),
     );
-    return { sha256: null, records: 0, accepted: 0, diagnostics };
+    return { sha256: null, records: 0, accepted: 0, diagnostics: diagnostics.list() };
   }
   if (statSync(path).size === 0) {
     diagnostics.push(
@@ -327,7 +327,7 @@ export async function readTable(
         hint: 're-export the table; a table with no rows should be removed from "tables" in manifest.json',
       }),
     );
-    return { sha256: null, records: 0, accepted: 0, diagnostics };
+    return { sha256: null, records: 0, accepted: 0, diagnostics: diagnostics.list() };
   }
 
   const values = new Array<CellValue>(layout.size).fill(undefined);
@@ -459,7 +459,7 @@ export async function readTable(
         seen.max = Math.max(seen.max, Number(raw));
         outOfScale.set(b, seen);
       }
-      diagnostics.push(
+      diagnostics.report(result.id, displayPath, () =>
         diagnostic(result.id, {
           file: displayPath,
           row,
@@ -472,7 +472,7 @@ export async function readTable(
       return REJECTED;
     }
     if (result.value === undefined && b.requiredValue) {
-      diagnostics.push(
+      diagnostics.report('missing-id', displayPath, () =>
         diagnostic('missing-id', {
           file: displayPath,
           row,
@@ -491,7 +491,7 @@ export async function readTable(
   const onCells = (cells: CsvRecord, row: number) => {
     if (!headerOk) return;
     if (cells.count !== headerLength) {
-      diagnostics.push(
+      diagnostics.report('ragged-row', displayPath, () =>
         diagnostic('ragged-row', {
           file: displayPath,
           row,
@@ -557,7 +557,7 @@ export async function readTable(
       }),
     );
   }
-  diagnostics.push(...result.diagnostics);
+  diagnostics.addAll(result.diagnostics);
   if (result.header === null || (result.records === 0 && headerOk)) {
     diagnostics.push(
       diagnostic('table-empty', {
@@ -570,5 +570,10 @@ export async function readTable(
       }),
     );
   }
-  return { sha256: result.sha256, records: result.records, accepted, diagnostics };
+  return {
+    sha256: result.sha256,
+    records: result.records,
+    accepted,
+    diagnostics: diagnostics.list(),
+  };
 }
