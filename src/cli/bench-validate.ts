@@ -100,7 +100,15 @@ try {
   const cases = [
     ['valid', writeCase(root, 'valid', valid, false)],
     ['number as date', writeCase(root, 'as-date', valid, true)],
-    ['1–5 item of 9s', writeCase(root, 'nines', surveyCsv(rows, () => '9'), false)],
+    [
+      '1–5 item of 9s',
+      writeCase(
+        root,
+        'nines',
+        surveyCsv(rows, () => '9'),
+        false,
+      ),
+    ],
   ] as const;
   process.stdout.write(`validate on ${rows.toLocaleString('en')} responses, best of ${runs}\n`);
   for (const [name, dir] of cases) {
