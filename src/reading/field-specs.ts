@@ -19,7 +19,8 @@ export type FieldKind =
   | { type: 'text' }
   | { type: 'date' }
   | { type: 'datetime' }
-  | { type: 'number' }
+  /** max: the largest plausible magnitude, when the manifest declares one. */
+  | { type: 'number'; max?: number }
   | { type: 'score'; min: number; max: number; notApplicable: readonly string[] }
   | { type: 'level'; levels: readonly string[] }
   | { type: 'choice'; choices: readonly string[] };
@@ -107,6 +108,7 @@ function fieldKind(table: TableName, field: string, manifest: Manifest): FieldKi
     case 'resolved':
       return { type: 'datetime' };
     case 'amount':
+      return { type: 'number', max: manifest.orders.maxAmount };
     case 'revenue':
       return { type: 'number' };
     case 'churned':

@@ -9,6 +9,8 @@ import { join, normalize } from 'node:path';
 import {
   COMPLAINT_TYPE,
   CUSTOMER_FIELDS,
+  NEGATIVE_AMOUNT_STATUS,
+  REFUND_STATUS,
   ORDER_FIELDS,
   SURVEY_FIELDS,
   TICKET_FIELDS,
@@ -447,6 +449,8 @@ export async function readSnapshot(
   // Orders -------------------------------------------------------------------------------
   const orderIds = new IdRegistry();
   const orderIdHeader = mappedHeader(manifest.tables.orders, 'order_id');
+  const amountHeader = mappedHeader(manifest.tables.orders, 'amount');
+  const { excludeStatuses, negativeAmounts } = manifest.orders;
   await readOne('orders', (layout, file) => {
     const at = layout.slotsOf(ORDER_FIELDS);
     const segmentsOf = segmentReader(layout, dimensions);
@@ -471,6 +475,30 @@ export async function readSnapshot(
       order.date = values[at.date] as string;
       order.amount = typeof amount === 'number' ? amount : undefined;
       order.status = status === undefined ? 'completed' : lowerCase.of(status);
+      // A negative amount is a refund or an error, never an order: left out of orders and
+      // revenue (not netted), and reported unless the manifest declares refunds.
+      if (
+        order.amount !== undefined &&
+        order.amount < 0 &&
+        !excludeStatuses.includes(order.status)
+      ) {
+        if (negativeAmounts === 'refund') order.status = REFUND_STATUS;
+        else {
+          order.status = NEGATIVE_AMOUNT_STATUS;
+          const value = String(order.amount);
+          diagnostics.report('negative-amount', file, () =>
+            diagnostic('negative-amount', {
+              file,
+              row,
+              column: amountHeader,
+              value,
+              message:
+                'a negative amount where the manifest declares no refunds: this order is left out of orders and revenue (never netted)',
+              hint: 'if the export writes refunds or returns as negative amounts, declare "orders": { "negativeAmounts": "refund" } in manifest.json; otherwise correct the cell',
+            }),
+          );
+        }
+      }
       order.estimatedDelivery = values[at.estimated_delivery] as string | undefined;
       order.delivered = values[at.delivered] as string | undefined;
       order.segments = segmentsOf(values);

@@ -156,7 +156,7 @@ function readAllFast(groups: ColumnsByReader, cells: CsvRecord, values: CellValu
   }
   for (let f = 0; f < numbers.length; f++) {
     const b = numbers[f]!;
-    const value = readNumber(cells, b.index);
+    const value = readNumber(cells, b.index, b.fast.max);
     if (typeof value === 'symbol' || (value === undefined && b.requiredValue)) return false;
     values[b.slot] = value;
   }

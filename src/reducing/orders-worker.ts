@@ -4,6 +4,7 @@
  * thread's. Any failure here reaches the main thread as the worker's error.
  */
 import { join } from 'node:path';
+import { excludedStatuses } from '../contracts/fields.ts';
 import { parentPort, workerData } from 'node:worker_threads';
 import { hashFile } from '../reading/csv-reader.ts';
 import type { ManifestReadResult } from '../reading/read-manifest.ts';
@@ -22,7 +23,7 @@ const { dir, displayDir, read, hash } = workerData as {
 };
 const behaviour = createBehaviourState();
 // The main thread starts this worker only for a valid manifest (its defaults applied).
-const exclude = read.manifest!.orders.excludeStatuses;
+const exclude = excludedStatuses(read.manifest!.orders);
 const batch = new OrderBatch();
 const loaded = await readSnapshot(
   dir,

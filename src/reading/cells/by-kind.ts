@@ -38,7 +38,7 @@ export function parseCell(raw: string, kind: FieldKind, ctx: CellContext): CellR
     case 'datetime':
       return parseDate(text, kind, ctx);
     case 'number':
-      return parseNumber(text, ctx);
+      return parseNumber(text, kind, ctx);
     case 'score':
       return parseScore(text, kind, ctx);
     case 'level':
@@ -63,6 +63,8 @@ export interface FastPlan {
   dates: DayValues | null;
   /** Segment columns: each declared level as written in the manifest, and its value. */
   levels: DeclaredLevels | null;
+  /** Number columns: the largest value read here (larger ones go to the parser, which refuses them). */
+  max: number;
 }
 
 /**
@@ -72,7 +74,14 @@ export interface FastPlan {
  * SLOW and goes through parseCell.
  */
 export function fastPlan(kind: FieldKind, ctx: CellContext): FastPlan {
-  const none: FastPlan = { code: Fast.None, ids: null, onScale: null, dates: null, levels: null };
+  const none: FastPlan = {
+    code: Fast.None,
+    ids: null,
+    onScale: null,
+    dates: null,
+    levels: null,
+    max: Infinity,
+  };
   // With export labels any cell may be one, which only the parser looks up.
   if (ctx.labels.size > 0) return none;
   switch (kind.type) {
@@ -83,7 +92,7 @@ export function fastPlan(kind: FieldKind, ctx: CellContext): FastPlan {
     case 'score':
       return { ...none, code: Fast.Score, onScale: scoreScale(kind) };
     case 'number':
-      return readsNumbers(ctx) ? { ...none, code: Fast.Number } : none;
+      return readsNumbers(ctx) ? { ...none, code: Fast.Number, max: kind.max ?? Infinity } : none;
     case 'level': {
       const levels = declaredLevels(kind, ctx);
       return levels ? { ...none, code: Fast.Level, levels } : none;
@@ -110,7 +119,7 @@ export function readFast(plan: FastPlan, record: CsvRecord, i: number): CellValu
     case Fast.Score:
       return readScore(record, i, plan.onScale!);
     case Fast.Number:
-      return readNumber(record, i);
+      return readNumber(record, i, plan.max);
     case Fast.Date:
       return plan.dates!.get(record, i);
     case Fast.Level:
