@@ -28,6 +28,7 @@ import { diagnostic, DiagnosticCollector, hasErrors, type Diagnostic } from './d
 import { fieldSpecs, ID_FIELDS } from './field-specs.ts';
 import { idText, type IdRef } from './id-refs.ts';
 import { IdRegistry } from './id-registry.ts';
+import { ReferenceTally } from './references.ts';
 import type { CellValue } from './cells/cell.ts';
 import { readTable, RecordLayout } from './read-table.ts';
 import { readCsv } from './csv-reader.ts';
@@ -63,6 +64,10 @@ export interface LoadedSnapshot {
   hash: string | null;
   tables: Partial<Record<TableName, TableSummary>>;
   diagnostics: Diagnostic[];
+  /** The ids of the orders and customers tables read here, for the references to them. */
+  known: { orders?: IdRegistry; customers?: IdRegistry };
+  /** References to other tables' ids, to check once every table is read (reduceSnapshot). */
+  references: ReferenceTally[];
 }
 
 /**
@@ -274,7 +279,15 @@ export async function readSnapshot(
   diagnostics.addAll(read.diagnostics);
   const { manifest } = read;
   if (!manifest || hasErrors(read.diagnostics)) {
-    return { manifest, parts: [], hash: null, tables: {}, diagnostics: diagnostics.list() };
+    return {
+      manifest,
+      parts: [],
+      hash: null,
+      tables: {},
+      diagnostics: diagnostics.list(),
+      known: {},
+      references: [],
+    };
   }
   const sinks = createSinks(manifest);
   const dimensions = Object.keys(manifest.segments);
@@ -284,6 +297,7 @@ export async function readSnapshot(
   ];
   const tables: Partial<Record<TableName, TableSummary>> = {};
   let hashComplete = true;
+  const included = (name: TableName) => !options.only || options.only.includes(name);
 
   /**
    * Reads one table; `handler` is given the table's layout once and returns what to do with each
@@ -509,15 +523,39 @@ export async function readSnapshot(
   // Tickets ------------------------------------------------------------------------------
   const ticketIds = new IdRegistry();
   const ticketIdHeader = mappedHeader(manifest.tables.tickets, 'ticket_id');
+  const references: ReferenceTally[] = [];
+  /** A tally of the ticket column `field`'s ids, when the table it names is declared. */
+  const ticketReferences = (file: string, field: 'customer_id' | 'order_id') => {
+    const target = field === 'order_id' ? 'orders' : 'customers';
+    const targetTable = manifest.tables[target];
+    const column = mappedHeader(manifest.tables.tickets, field);
+    if (!targetTable || column === undefined) return null;
+    const tally = new ReferenceTally({
+      file,
+      column,
+      noun: 'ticket',
+      target,
+      targetNoun: field === 'order_id' ? 'order' : 'customer',
+      targetFile: normalize(`${displayDir}/${targetTable.file}`),
+    });
+    references.push(tally);
+    return tally;
+  };
   await readOne('tickets', (layout, file) => {
     const at = layout.slotsOf(TICKET_FIELDS);
+    const customerRefs = ticketReferences(file, 'customer_id');
+    const orderRefs = ticketReferences(file, 'order_id');
     return (values, row) => {
       const ticketId = idText(values[at.ticket_id] as IdRef);
       if (dropRepeat(ticketIds, 'tickets', 'ticket', ticketId, row, file, ticketIdHeader)) return;
+      const customerId = textOf(values[at.customer_id]);
+      const orderId = textOf(values[at.order_id]);
+      if (customerId !== undefined) customerRefs?.add(customerId, row);
+      if (orderId !== undefined) orderRefs?.add(orderId, row);
       sinks.tickets?.({
         ticketId,
-        customerId: textOf(values[at.customer_id]),
-        orderId: textOf(values[at.order_id]),
+        customerId,
+        orderId,
         opened: String(values[at.opened]),
         firstResponse: str(values[at.first_response]),
         resolved: str(values[at.resolved]),
@@ -556,5 +594,10 @@ export async function readSnapshot(
     hash: hashComplete ? snapshotHash(hashParts) : null,
     tables,
     diagnostics: diagnostics.list(),
+    known: {
+      ...(manifest.tables.orders && included('orders') ? { orders: orderIds } : {}),
+      ...(manifest.tables.customers && included('customers') ? { customers: customerIds } : {}),
+    },
+    references,
   };
 }

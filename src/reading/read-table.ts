@@ -438,6 +438,21 @@ export async function readTable(
     );
   };
 
+  // Segments a lookup file fills where the table's cell is empty.
+  const filledByLookup = new Set(table.lookups.map((l) => l.field));
+  /** A segment cell of spaces alone reads as empty: the row then counts in no group. */
+  const reportBlankLevel = (b: BoundField, row: number, raw: string) =>
+    diagnostics.report('blank-segment', displayPath, () =>
+      diagnostic('blank-segment', {
+        file: displayPath,
+        row,
+        column: b.header,
+        value: raw,
+        message: `only spaces, read as empty: this row counts overall but in no group of ${b.spec.field}`,
+        hint: 'write the level in the export, or leave the cell truly empty if it is unknown',
+      }),
+    );
+
   // Out-of-scale values per score column, to recognise an export written on another scale.
   const outOfScale = new Map<BoundField, { count: number; max: number; firstRow: number }>();
 
@@ -482,6 +497,11 @@ export async function readTable(
         }),
       );
       return REJECTED;
+    }
+    if (result.value === undefined && b.spec.kind.type === 'level' && raw !== '') {
+      // Not remembered: every such cell is reported.
+      if (!filledByLookup.has(b.spec.field)) reportBlankLevel(b, row, raw);
+      return undefined;
     }
     if (b.memo?.on) b.memo.set(cells, b.index, result.value);
     b.fast.dates?.set(cells, b.index, result.value);

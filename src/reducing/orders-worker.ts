@@ -47,5 +47,13 @@ const result: WorkerResult = {
   parts: [...loaded.parts.filter(([name]) => name !== 'manifest.json'), ...hashed],
   // The main thread reports the manifest's own diagnostics.
   diagnostics: loaded.diagnostics.filter((d) => !d.file.endsWith('manifest.json')),
+  // Tickets, read on the main thread, may name orders: their ids go back to be checked there.
+  orderIds:
+    read.manifest!.tables.tickets?.columns.order_id && loaded.known.orders
+      ? loaded.known.orders.state()
+      : null,
 };
-parentPort!.postMessage(result, packedBuffers(packed));
+const transfer = result.orderIds
+  ? [result.orderIds.slots.buffer, result.orderIds.dense.buffer]
+  : [];
+parentPort!.postMessage(result, [...packedBuffers(packed), ...transfer]);
