@@ -407,6 +407,22 @@ describe('diagnostics at any volume', () => {
     expect(seconds).toBeLessThan(15);
   }, 60_000);
 
+  it("validate's table of 200k diagnostics is linear: each placed once, not a list copied per diagnostic", () => {
+    const diagnostics = Array.from({ length: 200_000 }, (_, i) => ({
+      id: 'invalid-date' as const,
+      level: 'error' as const,
+      file: `data/2026-Q1/${i % 2 ? 'orders' : 'survey'}.csv`,
+      row: i + 2,
+      message: 'not a date',
+      hint: 'fix',
+    }));
+    const report = { snapshot: 'data/2026-Q1', ok: false, errors: 200_000, warnings: 0 };
+    const started = performance.now();
+    const table = formatValidationTable({ ...report, hash: null, rows: {}, diagnostics });
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(table).toContain('… and 99990 more [invalid-date]');
+  });
+
   it('every command that loads a snapshot handles 120k problems: errors refuse it, warnings are kept capped', async () => {
     // 120k warnings (a segment cell of spaces in every row) and no error: figures are made.
     const warned = await largeSnapshot(120_000, (i) => String((i % 5) + 1));
