@@ -204,14 +204,14 @@ export const ManifestSchema = z.strictObject({
         .positive()
         .optional()
         .describe(
-          'The largest plausible order amount: a larger one (in either sign) is an error, as a number of more than 15 significant digits always is.',
+          'The largest plausible order amount: a larger one (in either sign) is an error, as are more than 15 significant digits.',
         ),
       /** What a negative amount is: undeclared, each is a warning; the order is left out either way. */
       negativeAmounts: z
         .enum(['refund'])
         .optional()
         .describe(
-          'Declare "refund" when the export writes refunds or returns as orders with a negative amount: they are then left out of orders and revenue and counted as refunds. Undeclared, each negative amount is a warning and its order is left out likewise, never netted.',
+          '"refund": negative amounts are refunds, left out of orders and revenue and counted apart. Undeclared, each is a warning and its order is left out too (never netted).',
         ),
     })
     .default({ excludeStatuses: [...DEFAULT_EXCLUDED_STATUSES] })
