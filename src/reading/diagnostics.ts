@@ -201,12 +201,13 @@ export class DiagnosticCollector {
 
 /** A diagnostic without its count of others (a collector counts them itself). */
 function withoutMore(d: Diagnostic): Diagnostic {
-  const { more: _more, ...rest } = d;
-  return rest;
+  const copy = { ...d };
+  delete copy.more;
+  return copy;
 }
 
 /** Diagnostics a list stands for, by level: each counts once plus the ones its `more` left out. */
-export function diagnosticCounts(diagnostics: readonly Diagnostic[]): {
+export function diagnosticCounts(diagnostics: ReadonlyArray<Pick<Diagnostic, 'level' | 'more'>>): {
   errors: number;
   warnings: number;
 } {
