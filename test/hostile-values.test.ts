@@ -5,7 +5,7 @@
  * it); then diagnostics at volume: a million bad cells, and every command that loads a
  * snapshot on one with 120k problems.
  */
-import { createWriteStream, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { loadReviews, type ReviewData } from '../src/build/review-data.ts';
 import { formatValidationTable, validateSnapshot } from '../src/build/validate-snapshot.ts';
 import { CliError } from '../src/cli/cli-support.ts';
 import { newReport, publishReport } from '../src/cli/report-workflow.ts';
+import { writeLines } from '../src/cli/write-lines.ts';
 import { NEGATIVE_AMOUNT_STATUS, REFUND_STATUS } from '../src/contracts/fields.ts';
 import { ReviewFiguresSchema } from '../src/contracts/figures-schema.ts';
 import {
@@ -341,29 +342,6 @@ describe('hostile values: references between tables', () => {
   });
 });
 
-/** Writes `rows` lines to a file in chunks, never holding the whole file. */
-async function writeStreamed(
-  path: string,
-  header: string,
-  rows: number,
-  line: (i: number) => string,
-) {
-  const out = createWriteStream(path);
-  const write = (text: string) =>
-    new Promise<void>((done) => (out.write(text) ? done() : out.once('drain', () => done())));
-  await write(`${header}\n`);
-  let chunk = '';
-  for (let i = 0; i < rows; i++) {
-    chunk += `${line(i)}\n`;
-    if (chunk.length > 1 << 16) {
-      await write(chunk);
-      chunk = '';
-    }
-  }
-  await write(chunk);
-  await new Promise<void>((done) => out.end(() => done()));
-}
-
 /** A snapshot folder whose survey is `rows` responses (id, group, recommend, satisfaction). */
 async function largeSnapshot(rows: number, satisfaction: (i: number) => string) {
   const dataDir = mkdtempSync(join(tmpdir(), 'review-volume-'));
@@ -379,7 +357,7 @@ async function largeSnapshot(rows: number, satisfaction: (i: number) => string) 
   };
   survey.values = {};
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  await writeStreamed(
+  await writeLines(
     join(dir, 'survey.csv'),
     'Response ID,Group,Recommend,Satisfaction',
     rows,
@@ -427,7 +405,7 @@ describe('diagnostics at any volume', () => {
     // 120k warnings (a segment cell of spaces in every row) and no error: figures are made.
     const warned = await largeSnapshot(120_000, (i) => String((i % 5) + 1));
     const survey = join(warned.dir, 'survey.csv');
-    await writeStreamed(
+    await writeLines(
       survey,
       'Response ID,Group,Recommend,Satisfaction',
       120_000,

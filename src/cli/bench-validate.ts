@@ -14,26 +14,24 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ManifestInput } from '../contracts/manifest-schema.ts';
 import { createRandom } from '../demo/demo-generator.ts';
+import { writeLines } from './write-lines.ts';
 
 const GROUPS = ['Business', 'Eco', 'Eco Plus'];
 
-/** A survey export of `rows` responses, with a numeric "Flight Distance" column. */
-function surveyCsv(rows: number, comfort: (i: number) => string): string {
+/** Writes a survey export of `rows` responses, with a numeric "Flight Distance" column. */
+async function writeSurvey(path: string, rows: number, comfort: string): Promise<void> {
   const rand = createRandom(7);
-  const lines = ['id,Class,Flight Distance,Recommend,Seat comfort,Satisfaction'];
-  for (let i = 0; i < rows; i++) {
-    lines.push(
-      [
-        String(i + 1),
-        GROUPS[rand.int(0, 2)],
-        String(rand.int(31, 4983)),
-        String(rand.int(0, 10)),
-        comfort(i),
-        String(rand.int(1, 5)),
-      ].join(','),
-    );
-  }
-  return `${lines.join('\n')}\n`;
+  const header = 'id,Class,Flight Distance,Recommend,Seat comfort,Satisfaction';
+  await writeLines(path, header, rows, (i) =>
+    [
+      String(i + 1),
+      GROUPS[rand.int(0, 2)],
+      String(rand.int(31, 4983)),
+      String(rand.int(0, 10)),
+      comfort,
+      String(rand.int(1, 5)),
+    ].join(','),
+  );
 }
 
 function manifest(id: string, distanceAsDate: boolean): ManifestInput {
@@ -67,11 +65,18 @@ function manifest(id: string, distanceAsDate: boolean): ManifestInput {
   };
 }
 
-function writeCase(root: string, id: string, csv: string, distanceAsDate: boolean): string {
+/** A snapshot folder of `rows` responses; returns its path. */
+async function writeCase(
+  root: string,
+  id: string,
+  rows: number,
+  comfort: string,
+  distanceAsDate: boolean,
+): Promise<string> {
   const dir = join(root, id);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest(id, distanceAsDate)));
-  writeFileSync(join(dir, 'survey.csv'), csv);
+  await writeSurvey(join(dir, 'survey.csv'), rows, comfort);
   return dir;
 }
 
@@ -109,19 +114,10 @@ const rows = Number(values.rows);
 const runs = Number(values.runs);
 const root = mkdtempSync(join(tmpdir(), 'bench-validate-'));
 try {
-  const valid = surveyCsv(rows, () => '4');
   const cases = [
-    ['valid', writeCase(root, 'valid', valid, false)],
-    ['number as date', writeCase(root, 'as-date', valid, true)],
-    [
-      '1–5 item of 9s',
-      writeCase(
-        root,
-        'nines',
-        surveyCsv(rows, () => '9'),
-        false,
-      ),
-    ],
+    ['valid', await writeCase(root, 'valid', rows, '4', false)],
+    ['number as date', await writeCase(root, 'as-date', rows, '4', true)],
+    ['1–5 item of 9s', await writeCase(root, 'nines', rows, '9', false)],
   ] as const;
   process.stdout.write(`validate on ${rows.toLocaleString('en')} responses, best of ${runs}\n`);
   for (const [name, dir] of cases) {
