@@ -6,6 +6,9 @@
 
 import type { z } from 'zod';
 import type { DiagnosticSchema } from '../contracts/figures-schema.ts';
+import { diagnosticCounts } from '../contracts/diagnostic-counts.ts';
+
+export { diagnosticCounts };
 
 export type DiagnosticLevel = 'error' | 'warning';
 
@@ -204,21 +207,6 @@ function withoutMore(d: Diagnostic): Diagnostic {
   const copy = { ...d };
   delete copy.more;
   return copy;
-}
-
-/** Diagnostics a list stands for, by level: each counts once plus the ones its `more` left out. */
-export function diagnosticCounts(diagnostics: ReadonlyArray<Pick<Diagnostic, 'level' | 'more'>>): {
-  errors: number;
-  warnings: number;
-} {
-  let errors = 0;
-  let warnings = 0;
-  for (const d of diagnostics) {
-    const n = 1 + (d.more ?? 0);
-    if (d.level === 'error') errors += n;
-    else warnings += n;
-  }
-  return { errors, warnings };
 }
 
 /** "3 errors, 1 warning" */
