@@ -10,7 +10,12 @@ import type { HistoryFigures, ReviewFigures } from '../contracts/figures-schema.
 import type { Manifest } from '../contracts/manifest-schema.ts';
 import { firstCarry, reviewFigures, type Carry } from '../figures/review-figures.ts';
 import { historyOf } from '../figures/trends.ts';
-import { diagnostic, hasErrors, type Diagnostic } from '../reading/diagnostics.ts';
+import {
+  diagnostic,
+  DiagnosticCollector,
+  hasErrors,
+  type Diagnostic,
+} from '../reading/diagnostics.ts';
 import { readActions } from '../reading/read-actions.ts';
 import { readManifest } from '../reading/read-manifest.ts';
 import { reduceSnapshot, type ReduceOptions } from '../reducing/reduce-snapshot.ts';
@@ -52,7 +57,7 @@ export async function loadReviews(
   root: string,
   options: ReduceOptions = {},
 ): Promise<ReviewData> {
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics = new DiagnosticCollector();
   const displayData = relative(root, dataDir) || '.';
   const folders = snapshotFolders(dataDir);
   const register = await readActions(
@@ -60,7 +65,7 @@ export async function loadReviews(
     `${displayData}/actions.csv`,
     folders,
   );
-  diagnostics.push(...register.diagnostics);
+  diagnostics.addAll(register.diagnostics);
   if (folders.length === 0) {
     diagnostics.push(
       diagnostic('no-snapshots', {
@@ -69,7 +74,12 @@ export async function loadReviews(
         hint: 'add a folder per period with a manifest.json and its CSV files, or run `npm run demo-data`',
       }),
     );
-    return { reviews: [], history: historyOf([]), actions: register.actions, diagnostics };
+    return {
+      reviews: [],
+      history: historyOf([]),
+      actions: register.actions,
+      diagnostics: diagnostics.list(),
+    };
   }
   // Customer-base movement needs the periods in time order: sort by the manifests' starts.
   const ordered = folders
@@ -83,7 +93,7 @@ export async function loadReviews(
   for (const { folder } of ordered) {
     const displayDir = `${displayData}/${folder}`;
     const { loaded, reducers } = await reduceSnapshot(join(dataDir, folder), displayDir, options);
-    diagnostics.push(...loaded.diagnostics);
+    diagnostics.addAll(loaded.diagnostics);
     if (!loaded.manifest || !loaded.hash || !reducers || hasErrors(loaded.diagnostics)) continue;
     const result = reviewFigures(
       {
@@ -97,12 +107,17 @@ export async function loadReviews(
       carry,
       register.actions,
     );
-    diagnostics.push(...result.diagnostics);
+    diagnostics.addAll(result.diagnostics);
     reviews.push(result.figures);
     carry = result.carry;
   }
-  diagnostics.push(...unknownActionMetrics(register, reviews, `${displayData}/actions.csv`));
-  return { reviews, history: historyOf(reviews), actions: register.actions, diagnostics };
+  diagnostics.addAll(unknownActionMetrics(register, reviews, `${displayData}/actions.csv`));
+  return {
+    reviews,
+    history: historyOf(reviews),
+    actions: register.actions,
+    diagnostics: diagnostics.list(),
+  };
 }
 
 /** A snapshot's start date for ordering ("" when its manifest cannot be read: first). */

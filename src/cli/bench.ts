@@ -10,11 +10,12 @@
  * Options: --responses N --orders N --runs N.
  */
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createRandom } from '../demo/demo-generator.ts';
+import { writeLines } from './write-lines.ts';
 import { tableSummaries } from '../build/review-data.ts';
 import { firstCarry, reviewFigures } from '../figures/review-figures.ts';
 import { reduceSnapshot } from '../reducing/reduce-snapshot.ts';
@@ -32,30 +33,6 @@ const COMMENTS = [
   'App keeps crashing',
   '',
 ];
-
-async function writeLines(
-  path: string,
-  header: string,
-  count: number,
-  line: (i: number) => string,
-): Promise<void> {
-  const out = createWriteStream(path);
-  const write = (text: string) =>
-    out.write(text)
-      ? Promise.resolve()
-      : new Promise<void>((done) => out.once('drain', () => done()));
-  await write(`${header}\n`);
-  let chunk = '';
-  for (let i = 0; i < count; i++) {
-    chunk += `${line(i)}\n`;
-    if (chunk.length > 1 << 20) {
-      await write(chunk);
-      chunk = '';
-    }
-  }
-  await write(chunk);
-  await new Promise<void>((done) => out.end(() => done()));
-}
 
 async function generate(dir: string, responses: number, orders: number): Promise<void> {
   const marker = join(dir, 'generated.json');

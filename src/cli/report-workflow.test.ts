@@ -7,32 +7,9 @@ import { ALL_HOSTILE, HOSTILE_STRINGS } from '../../test/hostile-strings.ts';
 import { loadReviews, type ReviewData } from '../build/review-data.ts';
 import { ReviewFiguresSchema, type ReviewFigures } from '../contracts/figures-schema.ts';
 import { actionsAsOf } from '../figures/action-figures.ts';
-import { CliError, type CommandEffects } from './cli-support.ts';
+import { memoryEffects } from '../../test/memory-effects.ts';
+import { CliError } from './cli-support.ts';
 import { newReport, publishReport } from './report-workflow.ts';
-
-/** Files in memory: what the commands read and write, with no disk involved. */
-function memoryEffects(
-  files: Record<string, string> = {},
-): CommandEffects & { files: Map<string, string> } {
-  const store = new Map(Object.entries(files));
-  return {
-    files: store,
-    readFile: (path) => {
-      const text = store.get(path);
-      if (text === undefined) throw new Error(`no file ${path}`);
-      return text;
-    },
-    writeFile: (path, text) => void store.set(path, text),
-    exists: (path) => store.has(path),
-    list: (dir) =>
-      [...store.keys()]
-        .filter((p) => p.startsWith(`${dir}/`))
-        .map((p) => p.slice(dir.length + 1))
-        .filter((p) => !p.includes('/')),
-    today: () => '2026-10-15',
-    out: () => {},
-  };
-}
 
 let review: ReviewData;
 beforeAll(async () => {

@@ -560,6 +560,11 @@ export const DiagnosticSchema = z.strictObject({
   message: z.string(),
   /** What to do about it. */
   hint: z.string(),
+  /**
+   * Further diagnostics of the same id in the same file, counted but not listed (a file with a
+   * million bad cells keeps the first ones of each kind; the count stays exact).
+   */
+  more: count.optional(),
 });
 
 /** Everything one review's page shows, for one snapshot. */

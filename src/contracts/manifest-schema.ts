@@ -198,6 +198,21 @@ export const ManifestSchema = z.strictObject({
         .array(z.string())
         .default([...DEFAULT_EXCLUDED_STATUSES])
         .describe('Order statuses (lower case) left out of orders and revenue.'),
+      /** The largest plausible order amount; a larger one is an error. */
+      maxAmount: z
+        .number()
+        .positive()
+        .optional()
+        .describe(
+          'The largest plausible order amount: a larger one (in either sign) is an error, as are more than 15 significant digits.',
+        ),
+      /** What a negative amount is: undeclared, each is a warning; the order is left out either way. */
+      negativeAmounts: z
+        .enum(['refund'])
+        .optional()
+        .describe(
+          '"refund": negative amounts are refunds, left out of orders and revenue and counted apart. Undeclared, each is a warning and its order is left out too (never netted).',
+        ),
     })
     .default({ excludeStatuses: [...DEFAULT_EXCLUDED_STATUSES] })
     .describe('How orders count towards behaviour and value.'),

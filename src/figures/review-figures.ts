@@ -113,7 +113,7 @@ export function reviewFigures(
   for (const [dimension, def] of Object.entries(manifest.segments))
     levels[dimension] = Object.keys(def.levels);
   const weights = surveyWeights(reduced.survey, manifest, manifestFile);
-  diagnostics.push(...weights.diagnostics);
+  for (const d of weights.diagnostics) diagnostics.push(d);
   const byId: Record<string, MetricFigures> = surveyFigures(reduced.survey, metrics, {
     questionnaire,
     rule,

@@ -20,7 +20,8 @@ export type FieldKind =
   | { type: 'text'; free: boolean }
   | { type: 'date' }
   | { type: 'datetime' }
-  | { type: 'number' }
+  /** max: the largest plausible magnitude, when the manifest declares one. */
+  | { type: 'number'; max?: number }
   | { type: 'score'; min: number; max: number; notApplicable: readonly string[] }
   | { type: 'level'; levels: readonly string[] }
   | { type: 'choice'; choices: readonly string[] };
@@ -109,6 +110,7 @@ function fieldKind(table: TableName, field: string, manifest: Manifest): FieldKi
     case 'resolved':
       return { type: 'datetime' };
     case 'amount':
+      return { type: 'number', max: manifest.orders.maxAmount };
     case 'revenue':
       return { type: 'number' };
     case 'churned':

@@ -37,4 +37,23 @@ describe('IdRegistry', () => {
       }),
     );
   });
+
+  it('has(id) answers as a Map does, records nothing, and survives a trip through its state', () => {
+    fc.assert(
+      fc.property(
+        fc.array(idArb, { maxLength: 200 }),
+        fc.array(idArb, { maxLength: 50 }),
+        (recorded, asked) => {
+          const registry = new IdRegistry(2);
+          recorded.forEach((id, i) => registry.firstRow(id, i + 1));
+          const copy = IdRegistry.fromState(structuredClone(registry.state()));
+          for (const id of [...asked, ...recorded]) {
+            expect(registry.has(id)).toBe(recorded.includes(id));
+            expect(copy.has(id)).toBe(recorded.includes(id));
+          }
+          expect(registry.size).toBe(new Set(recorded).size);
+        },
+      ),
+    );
+  });
 });

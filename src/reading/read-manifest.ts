@@ -219,8 +219,9 @@ export function checkManifest(
       }),
     );
   });
+  for (const d of zeroCounts(manifest, file, text)) diagnostics.push(d);
   const surveyColumns = manifest.tables.survey?.columns ?? {};
-  diagnostics.push(...checkItems(manifest, questionnaire, file, text));
+  for (const d of checkItems(manifest, questionnaire, file, text)) diagnostics.push(d);
   for (const item of Object.keys(manifest.items)) {
     if (!surveyColumns[item]) {
       diagnostics.push(
@@ -298,6 +299,36 @@ export function checkManifest(
           hint: 'use "method": "rake" for several dimensions',
         }),
       );
+    }
+  }
+  return diagnostics;
+}
+
+/**
+ * Populations and invitations of 0: a level that has customers or was invited cannot count 0
+ * (the response rate would divide by it, weighting would give its responses no weight), so
+ * each is an error at its place in the manifest.
+ */
+function zeroCounts(manifest: Manifest, file: string, text: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const [dimension, declared] of Object.entries(manifest.segments)) {
+    for (const [level, plan] of Object.entries(declared.levels)) {
+      for (const key of ['population', 'invitations'] as const) {
+        if (plan[key] !== 0) continue;
+        diagnostics.push(
+          diagnostic('zero-count', {
+            file,
+            row: lineOfKey(text, level),
+            column: `segments.${dimension}.levels.${level}.${key}`,
+            value: '0',
+            message:
+              key === 'population'
+                ? `a population of 0 for "${level}": its responses could not be weighted, and no share of 0 customers exists`
+                : `0 invitations for "${level}": a response rate over 0 invitations does not exist`,
+            hint: `write the real number of ${key === 'population' ? 'customers' : 'invitations sent'}, or remove "${key}" if it is unknown (a level with no customers at all can be removed)`,
+          }),
+        );
+      }
     }
   }
   return diagnostics;

@@ -9,6 +9,8 @@ import { join, normalize } from 'node:path';
 import {
   COMPLAINT_TYPE,
   CUSTOMER_FIELDS,
+  NEGATIVE_AMOUNT_STATUS,
+  REFUND_STATUS,
   ORDER_FIELDS,
   SURVEY_FIELDS,
   TICKET_FIELDS,
@@ -22,10 +24,11 @@ import type { ManifestReadResult } from './read-manifest.ts';
 import { mappedHeader } from '../contracts/mapped-header.ts';
 import type { CustomerRow, TicketRow } from '../contracts/row-types.ts';
 import { createSurveyRecord, type OrderRecord, type SurveyRecord } from './records.ts';
-import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import { diagnostic, DiagnosticCollector, hasErrors, type Diagnostic } from './diagnostics.ts';
 import { fieldSpecs, ID_FIELDS } from './field-specs.ts';
 import { idText, type IdRef } from './id-refs.ts';
 import { IdRegistry } from './id-registry.ts';
+import { ReferenceTally } from './references.ts';
 import type { CellValue } from './cells/cell.ts';
 import { readTable, RecordLayout } from './read-table.ts';
 import { readCsv } from './csv-reader.ts';
@@ -61,6 +64,10 @@ export interface LoadedSnapshot {
   hash: string | null;
   tables: Partial<Record<TableName, TableSummary>>;
   diagnostics: Diagnostic[];
+  /** The ids of the orders and customers tables read here, for the references to them. */
+  known: { orders?: IdRegistry; customers?: IdRegistry };
+  /** References to other tables' ids, to check once every table is read (reduceSnapshot). */
+  references: ReferenceTally[];
 }
 
 /**
@@ -138,7 +145,7 @@ async function readLookups(
   manifest: Manifest,
   table: NonNullable<Manifest['tables']['survey']>,
   layout: RecordLayout,
-  diagnostics: Diagnostic[],
+  diagnostics: DiagnosticCollector,
   hashParts: Array<[string, string]>,
 ): Promise<Lookup[] | null> {
   const lookups: Lookup[] = [];
@@ -192,7 +199,7 @@ async function readLookups(
         if (raw === '') return;
         const level = byLower.get(raw.toLowerCase());
         if (level === undefined) {
-          diagnostics.push(
+          diagnostics.report('unknown-segment-level', file, () =>
             diagnostic('unknown-segment-level', {
               file,
               row,
@@ -207,7 +214,7 @@ async function readLookups(
         values.set((cells[keyIndex] ?? '').trim(), level);
       },
     );
-    diagnostics.push(...read.diagnostics);
+    diagnostics.addAll(read.diagnostics);
     hashParts.push([spec.file, read.sha256!]);
     let misses = 0;
     let firstMiss: { row: number; value: string } | null = null;
@@ -268,10 +275,19 @@ export async function readSnapshot(
   // The manifest reader (and the schema library under it) loads only when it is needed: a
   // worker is handed the main thread's reading.
   const read = options.read ?? (await import('./read-manifest.ts')).readManifest(dir, displayDir);
-  const diagnostics = [...read.diagnostics];
+  const diagnostics = new DiagnosticCollector();
+  diagnostics.addAll(read.diagnostics);
   const { manifest } = read;
-  if (!manifest || diagnostics.some((d) => d.level === 'error')) {
-    return { manifest, parts: [], hash: null, tables: {}, diagnostics };
+  if (!manifest || hasErrors(read.diagnostics)) {
+    return {
+      manifest,
+      parts: [],
+      hash: null,
+      tables: {},
+      diagnostics: diagnostics.list(),
+      known: {},
+      references: [],
+    };
   }
   const sinks = createSinks(manifest);
   const dimensions = Object.keys(manifest.segments);
@@ -281,6 +297,7 @@ export async function readSnapshot(
   ];
   const tables: Partial<Record<TableName, TableSummary>> = {};
   let hashComplete = true;
+  const included = (name: TableName) => !options.only || options.only.includes(name);
 
   /**
    * Reads one table; `handler` is given the table's layout once and returns what to do with each
@@ -325,7 +342,7 @@ export async function readSnapshot(
       hashHere,
     );
     for (const lookup of lookups ?? []) lookup.report(file);
-    diagnostics.push(...result.diagnostics);
+    diagnostics.addAll(result.diagnostics);
     tables[name] = { file, rows: result.records, used: result.accepted, sha256: result.sha256 };
     if (result.sha256) hashParts.push([table.file, result.sha256]);
     else if (hashHere) hashComplete = false;
@@ -353,7 +370,7 @@ export async function readSnapshot(
     const firstRow = ids.firstRow(id, row);
     if (firstRow === 0) return false;
     const keepAll = manifest.tables[table]?.duplicateIds === 'keep-all';
-    diagnostics.push(
+    diagnostics.report('duplicate-id', file, () =>
       diagnostic('duplicate-id', {
         file,
         row,
@@ -406,7 +423,7 @@ export async function readSnapshot(
         } else answers[i] = NaN;
       }
       if (answered === 0) {
-        diagnostics.push(
+        diagnostics.report('empty-response', file, () =>
           diagnostic('empty-response', {
             file,
             row,
@@ -420,7 +437,7 @@ export async function readSnapshot(
       }
       const date = str(values[at.date]);
       if (outsidePeriod(date)) {
-        diagnostics.push(
+        diagnostics.report('date-outside-period', file, () =>
           diagnostic('date-outside-period', {
             file,
             row,
@@ -446,6 +463,8 @@ export async function readSnapshot(
   // Orders -------------------------------------------------------------------------------
   const orderIds = new IdRegistry();
   const orderIdHeader = mappedHeader(manifest.tables.orders, 'order_id');
+  const amountHeader = mappedHeader(manifest.tables.orders, 'amount');
+  const { excludeStatuses, negativeAmounts } = manifest.orders;
   await readOne('orders', (layout, file) => {
     const at = layout.slotsOf(ORDER_FIELDS);
     const segmentsOf = segmentReader(layout, dimensions);
@@ -470,6 +489,30 @@ export async function readSnapshot(
       order.date = values[at.date] as string;
       order.amount = typeof amount === 'number' ? amount : undefined;
       order.status = status === undefined ? 'completed' : lowerCase.of(status);
+      // A negative amount is a refund or an error, never an order: left out of orders and
+      // revenue (not netted), and reported unless the manifest declares refunds.
+      if (
+        order.amount !== undefined &&
+        order.amount < 0 &&
+        !excludeStatuses.includes(order.status)
+      ) {
+        if (negativeAmounts === 'refund') order.status = REFUND_STATUS;
+        else {
+          order.status = NEGATIVE_AMOUNT_STATUS;
+          const value = String(order.amount);
+          diagnostics.report('negative-amount', file, () =>
+            diagnostic('negative-amount', {
+              file,
+              row,
+              column: amountHeader,
+              value,
+              message:
+                'a negative amount where the manifest declares no refunds: this order is left out of orders and revenue (never netted)',
+              hint: 'if the export writes refunds or returns as negative amounts, declare "orders": { "negativeAmounts": "refund" } in manifest.json; otherwise correct the cell',
+            }),
+          );
+        }
+      }
       order.estimatedDelivery = values[at.estimated_delivery] as string | undefined;
       order.delivered = values[at.delivered] as string | undefined;
       order.segments = segmentsOf(values);
@@ -480,15 +523,39 @@ export async function readSnapshot(
   // Tickets ------------------------------------------------------------------------------
   const ticketIds = new IdRegistry();
   const ticketIdHeader = mappedHeader(manifest.tables.tickets, 'ticket_id');
+  const references: ReferenceTally[] = [];
+  /** A tally of the ticket column `field`'s ids, when the table it names is declared. */
+  const ticketReferences = (file: string, field: 'customer_id' | 'order_id') => {
+    const target = field === 'order_id' ? 'orders' : 'customers';
+    const targetTable = manifest.tables[target];
+    const column = mappedHeader(manifest.tables.tickets, field);
+    if (!targetTable || column === undefined) return null;
+    const tally = new ReferenceTally({
+      file,
+      column,
+      noun: 'ticket',
+      target,
+      targetNoun: field === 'order_id' ? 'order' : 'customer',
+      targetFile: normalize(`${displayDir}/${targetTable.file}`),
+    });
+    references.push(tally);
+    return tally;
+  };
   await readOne('tickets', (layout, file) => {
     const at = layout.slotsOf(TICKET_FIELDS);
+    const customerRefs = ticketReferences(file, 'customer_id');
+    const orderRefs = ticketReferences(file, 'order_id');
     return (values, row) => {
       const ticketId = idText(values[at.ticket_id] as IdRef);
       if (dropRepeat(ticketIds, 'tickets', 'ticket', ticketId, row, file, ticketIdHeader)) return;
+      const customerId = textOf(values[at.customer_id]);
+      const orderId = textOf(values[at.order_id]);
+      if (customerId !== undefined) customerRefs?.add(customerId, row);
+      if (orderId !== undefined) orderRefs?.add(orderId, row);
       sinks.tickets?.({
         ticketId,
-        customerId: textOf(values[at.customer_id]),
-        orderId: textOf(values[at.order_id]),
+        customerId,
+        orderId,
         opened: String(values[at.opened]),
         firstResponse: str(values[at.first_response]),
         resolved: str(values[at.resolved]),
@@ -526,6 +593,11 @@ export async function readSnapshot(
     parts: hashParts,
     hash: hashComplete ? snapshotHash(hashParts) : null,
     tables,
-    diagnostics,
+    diagnostics: diagnostics.list(),
+    known: {
+      ...(manifest.tables.orders && included('orders') ? { orders: orderIds } : {}),
+      ...(manifest.tables.customers && included('customers') ? { customers: customerIds } : {}),
+    },
+    references,
   };
 }

@@ -4,6 +4,7 @@
  * thread's. Any failure here reaches the main thread as the worker's error.
  */
 import { join } from 'node:path';
+import { excludedStatuses } from '../contracts/fields.ts';
 import { parentPort, workerData } from 'node:worker_threads';
 import { hashFile } from '../reading/csv-reader.ts';
 import type { ManifestReadResult } from '../reading/read-manifest.ts';
@@ -22,7 +23,7 @@ const { dir, displayDir, read, hash } = workerData as {
 };
 const behaviour = createBehaviourState();
 // The main thread starts this worker only for a valid manifest (its defaults applied).
-const exclude = read.manifest!.orders.excludeStatuses;
+const exclude = excludedStatuses(read.manifest!.orders);
 const batch = new OrderBatch();
 const loaded = await readSnapshot(
   dir,
@@ -46,5 +47,13 @@ const result: WorkerResult = {
   parts: [...loaded.parts.filter(([name]) => name !== 'manifest.json'), ...hashed],
   // The main thread reports the manifest's own diagnostics.
   diagnostics: loaded.diagnostics.filter((d) => !d.file.endsWith('manifest.json')),
+  // Tickets, read on the main thread, may name orders: their ids go back to be checked there.
+  orderIds:
+    read.manifest!.tables.tickets?.columns.order_id && loaded.known.orders
+      ? loaded.known.orders.state()
+      : null,
 };
-parentPort!.postMessage(result, packedBuffers(packed));
+const transfer = result.orderIds
+  ? [result.orderIds.slots.buffer, result.orderIds.dense.buffer]
+  : [];
+parentPort!.postMessage(result, [...packedBuffers(packed), ...transfer]);

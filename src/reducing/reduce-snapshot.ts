@@ -17,6 +17,7 @@ import { Worker } from 'node:worker_threads';
 import { TABLE_NAMES, type TableName } from '../contracts/fields.ts';
 import type { Manifest } from '../contracts/manifest-schema.ts';
 import type { Diagnostic } from '../reading/diagnostics.ts';
+import { IdRegistry, type IdRegistryState } from '../reading/id-registry.ts';
 import {
   readSnapshot,
   snapshotHash,
@@ -26,6 +27,7 @@ import {
 import { readManifest, type ManifestReadResult } from '../reading/read-manifest.ts';
 import { unpackBehaviour, type PackedBehaviour } from './fast/pack-behaviour.ts';
 import { mergeBehaviour } from './behaviour-state.ts';
+import { referenceDiagnostics } from './check-references.ts';
 import { createSnapshotReducers, type SnapshotReducers } from './snapshot-reducers.ts';
 
 /** Orders files above this size are read on a worker thread (override: REVIEW_PARALLEL_BYTES). */
@@ -40,6 +42,8 @@ export interface WorkerResult {
   tables: Partial<Record<string, TableSummary>>;
   parts: Array<[string, string]>;
   diagnostics: Diagnostic[];
+  /** The orders' ids, when tickets refer to orders (checked here once the tickets are read). */
+  orderIds: IdRegistryState | null;
 }
 
 export interface ReduceOptions {
@@ -141,7 +145,8 @@ export async function reduceSnapshot(
   const { manifest } = read;
   const valid = manifest && !read.diagnostics.some((d) => d.level === 'error');
   if (!valid || !largeOrders(dir, manifest, options.parallelBytes ?? PARALLEL_BYTES)) {
-    return { loaded: await readSnapshot(dir, displayDir, create, { read }), reducers, threads: 1 };
+    const loaded = await readSnapshot(dir, displayDir, create, { read });
+    return { loaded: withReferences(loaded, reducers, null, displayDir), reducers, threads: 1 };
   }
   // The worker, which finishes first, hashes the survey's file too.
   const surveyFile = manifest.tables.survey?.file;
@@ -153,7 +158,8 @@ export async function reduceSnapshot(
   });
   if (ordersRead === null) {
     options.log?.(`threads are not available here: ${displayDir} is read on one thread`);
-    return { loaded: await readSnapshot(dir, displayDir, create, { read }), reducers, threads: 1 };
+    const loaded = await readSnapshot(dir, displayDir, create, { read });
+    return { loaded: withReferences(loaded, reducers, null, displayDir), reducers, threads: 1 };
   }
   const [loaded, orders] = await Promise.all([
     readSnapshot(dir, displayDir, create, {
@@ -184,15 +190,31 @@ export async function reduceSnapshot(
   for (const name of TABLE_NAMES) if (merged[name]) tables[name] = merged[name];
   const complete =
     loaded.hash !== null && !!orders.tables.orders?.sha256 && (!surveyFile || surveySha !== null);
-  return {
-    loaded: {
-      ...loaded,
-      parts,
-      tables,
-      hash: complete ? snapshotHash(parts) : null,
-      diagnostics: [...loaded.diagnostics, ...orders.diagnostics],
-    },
-    reducers: r,
-    threads: 2,
+  const both: LoadedSnapshot = {
+    ...loaded,
+    parts,
+    tables,
+    hash: complete ? snapshotHash(parts) : null,
+    diagnostics: [...loaded.diagnostics, ...orders.diagnostics],
   };
+  const orderIds = orders.orderIds ? IdRegistry.fromState(orders.orderIds) : null;
+  return { loaded: withReferences(both, r, orderIds, displayDir), reducers: r, threads: 2 };
+}
+
+/** The load with the warnings of its references between tables added. */
+function withReferences(
+  loaded: LoadedSnapshot,
+  reducers: SnapshotReducers | null,
+  ordersElsewhere: IdRegistry | null,
+  displayDir: string,
+): LoadedSnapshot {
+  const found = referenceDiagnostics(
+    loaded,
+    reducers?.behaviour ?? null,
+    ordersElsewhere,
+    displayDir,
+  );
+  return found.length === 0
+    ? loaded
+    : { ...loaded, diagnostics: [...loaded.diagnostics, ...found] };
 }

@@ -4,6 +4,7 @@
  * answers that join the survey with orders and tickets. The loader streams its records into
  * `sinks`; figures are computed from the states afterwards.
  */
+import { excludedStatuses } from '../contracts/fields.ts';
 import { DEFAULT_THEMES } from '../contracts/theme-dictionary.ts';
 import type { Manifest } from '../contracts/manifest-schema.ts';
 import { resolveQuestionnaire, roleItem, type Questionnaire } from '../contracts/questionnaire.ts';
@@ -69,7 +70,7 @@ export function createSnapshotReducers(manifest: Manifest): SnapshotReducers {
   const satisfactionAt = position(questionnaire.roles.satisfaction);
   const satisfaction = roleItem(questionnaire, 'satisfaction');
   const satisfiedFrom = satisfaction ? satisfaction.scale[1] - satisfaction.topBox + 1 : NaN;
-  const exclude = manifest.orders.excludeStatuses;
+  const exclude = excludedStatuses(manifest.orders);
   return {
     questionnaire,
     survey,

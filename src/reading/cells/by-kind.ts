@@ -41,7 +41,7 @@ export function parseCell(raw: string, kind: FieldKind, ctx: CellContext): CellR
     case 'datetime':
       return parseDate(text, kind, ctx);
     case 'number':
-      return parseNumber(text, ctx);
+      return parseNumber(text, kind, ctx);
     case 'score':
       return parseScore(text, kind, ctx);
     case 'level':
@@ -68,6 +68,8 @@ export interface FastPlan {
   levels: DeclaredLevels | null;
   /** Text columns: free text, whose placeholders read as missing. */
   free: boolean;
+  /** Number columns: the largest value read here (larger ones go to the parser, which refuses them). */
+  max: number;
 }
 
 /**
@@ -84,6 +86,7 @@ export function fastPlan(kind: FieldKind, ctx: CellContext): FastPlan {
     dates: null,
     levels: null,
     free: false,
+    max: Infinity,
   };
   // With export labels any cell may be one, which only the parser looks up.
   if (ctx.labels.size > 0) return none;
@@ -95,7 +98,7 @@ export function fastPlan(kind: FieldKind, ctx: CellContext): FastPlan {
     case 'score':
       return { ...none, code: Fast.Score, onScale: scoreScale(kind) };
     case 'number':
-      return readsNumbers(ctx) ? { ...none, code: Fast.Number } : none;
+      return readsNumbers(ctx) ? { ...none, code: Fast.Number, max: kind.max ?? Infinity } : none;
     case 'level': {
       const levels = declaredLevels(kind, ctx);
       return levels ? { ...none, code: Fast.Level, levels } : none;
@@ -122,7 +125,7 @@ export function readFast(plan: FastPlan, record: CsvRecord, i: number): CellValu
     case Fast.Score:
       return readScore(record, i, plan.onScale!);
     case Fast.Number:
-      return readNumber(record, i);
+      return readNumber(record, i, plan.max);
     case Fast.Date:
       return plan.dates!.get(record, i);
     case Fast.Level:
