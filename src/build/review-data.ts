@@ -4,7 +4,7 @@
  * entry point the site, the CLI and the tests share. All diagnostics are returned together.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { delimiter, join, relative, resolve } from 'node:path';
 import type { Action } from '../contracts/action-schema.ts';
 import type { HistoryFigures, ReviewFigures } from '../contracts/figures-schema.ts';
 import type { Manifest } from '../contracts/manifest-schema.ts';
@@ -14,6 +14,7 @@ import { diagnostic, hasErrors, type Diagnostic } from '../reading/diagnostics.t
 import { readActions } from '../reading/read-actions.ts';
 import { readManifest } from '../reading/read-manifest.ts';
 import { reduceSnapshot, type ReduceOptions } from '../reducing/reduce-snapshot.ts';
+import { siteSettings } from '../site-settings.ts';
 
 export interface ReviewData {
   /** One per snapshot that loaded without errors, oldest first. */
@@ -30,6 +31,18 @@ export function snapshotFolders(dataDir: string): string[] {
     .filter((name) => !name.startsWith('.') && !name.startsWith('_'))
     .filter((name) => statSync(join(dataDir, name)).isDirectory())
     .sort();
+}
+
+/**
+ * The folders of REVIEW_EXTERNAL_DATA, absolute: the only places outside a snapshot folder its
+ * manifest may name files in. Set by whoever runs the command, never by a manifest.
+ * @param root the folder relative entries are read from
+ */
+export function externalDataRoots(root: string, list = siteSettings.externalData): string[] {
+  return list
+    .split(delimiter)
+    .filter((entry) => entry !== '')
+    .map((entry) => resolve(root, entry));
 }
 
 /** The table summaries a review records. */
@@ -53,6 +66,10 @@ export async function loadReviews(
   options: ReduceOptions = {},
 ): Promise<ReviewData> {
   const diagnostics: Diagnostic[] = [];
+  const reduceOptions = {
+    ...options,
+    externalData: options.externalData ?? externalDataRoots(root),
+  };
   const displayData = relative(root, dataDir) || '.';
   const folders = snapshotFolders(dataDir);
   const register = await readActions(
@@ -82,7 +99,11 @@ export async function loadReviews(
   let carry: Carry = firstCarry();
   for (const { folder } of ordered) {
     const displayDir = `${displayData}/${folder}`;
-    const { loaded, reducers } = await reduceSnapshot(join(dataDir, folder), displayDir, options);
+    const { loaded, reducers } = await reduceSnapshot(
+      join(dataDir, folder),
+      displayDir,
+      reduceOptions,
+    );
     diagnostics.push(...loaded.diagnostics);
     if (!loaded.manifest || !loaded.hash || !reducers || hasErrors(loaded.diagnostics)) continue;
     const result = reviewFigures(

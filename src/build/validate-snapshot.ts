@@ -6,7 +6,7 @@ import { basename, relative, resolve } from 'node:path';
 import { firstCarry, reviewFigures } from '../figures/review-figures.ts';
 import { hasErrors, type Diagnostic } from '../reading/diagnostics.ts';
 import { reduceSnapshot } from '../reducing/reduce-snapshot.ts';
-import { tableSummaries } from './review-data.ts';
+import { externalDataRoots, tableSummaries } from './review-data.ts';
 
 export interface ValidationReport {
   snapshot: string;
@@ -18,13 +18,18 @@ export interface ValidationReport {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * @param externalData absolute folders outside the snapshot its manifest may name files in
+ *   (REVIEW_EXTERNAL_DATA by default)
+ */
 export async function validateSnapshot(
   dir: string,
   root = process.cwd(),
+  externalData = externalDataRoots(root),
 ): Promise<ValidationReport> {
   const absolute = resolve(root, dir);
   const display = relative(root, absolute) || basename(absolute);
-  const { loaded, reducers } = await reduceSnapshot(absolute, display);
+  const { loaded, reducers } = await reduceSnapshot(absolute, display, { externalData });
   const diagnostics = [...loaded.diagnostics];
   if (loaded.manifest && loaded.hash && reducers && !hasErrors(diagnostics)) {
     // The figure-level checks, on this snapshot alone (no previous period).

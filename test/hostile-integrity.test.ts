@@ -1,0 +1,126 @@
+/**
+ * Hostile and broken inputs against the integrity of what is read and what is published: a
+ * manifest that points outside its snapshot, a snapshot whose published data or frozen figures
+ * were changed, a checkout that converted line endings, and builds that fail half-way. Each case
+ * names the outcome it expects; the build-level cases share a handful of builds.
+ */
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadReviews } from '../src/build/review-data.ts';
+import { formatReport, type Diagnostic } from '../src/reading/diagnostics.ts';
+import { copyFixtureSite } from './build-site.ts';
+
+/** A fixture data folder whose 2026-Q2 manifest has `edit` applied. */
+function withQ2Manifest(
+  edit: (manifest: { tables: Record<string, Record<string, unknown>> }) => void,
+) {
+  const site = copyFixtureSite();
+  const file = join(site.dataDir, '2026-Q2/manifest.json');
+  const manifest = JSON.parse(readFileSync(file, 'utf8'));
+  edit(manifest);
+  writeFileSync(file, JSON.stringify(manifest, null, 2));
+  return site;
+}
+
+/** A file outside every snapshot whose first line must never reach a message. */
+function secretFile(): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'outside-')), 'secret.csv');
+  writeFileSync(path, 'SECRET-FIRST-LINE,do not echo\n1,2\n');
+  return path;
+}
+
+const refused = (diagnostics: Diagnostic[]) =>
+  diagnostics.filter((d) => d.id === 'path-outside-snapshot');
+
+describe('reading stays inside the snapshot folder', () => {
+  it('a table path into a sibling snapshot is a located error, and nothing of Q2 is computed from Q1’s file', async () => {
+    const site = withQ2Manifest((m) => (m.tables.survey!.file = '../2026-Q1/survey.csv'));
+    const review = await loadReviews(site.dataDir, site.dataDir);
+    const [d, ...rest] = refused(review.diagnostics);
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({
+      level: 'error',
+      file: './2026-Q2/manifest.json',
+      column: 'tables.survey.file',
+      value: '../2026-Q2/survey.csv'.replace('Q2', 'Q1'),
+    });
+    expect(d!.row).toBeGreaterThan(1);
+    expect(review.reviews.map((r) => r.id)).toEqual(['2026-Q1']);
+  });
+
+  it('an absolute path is refused before the file is read: no message echoes its content', async () => {
+    const secret = secretFile();
+    for (const path of [secret, '/etc/passwd']) {
+      const site = withQ2Manifest((m) => (m.tables.survey!.file = path));
+      const review = await loadReviews(site.dataDir, site.dataDir);
+      expect(refused(review.diagnostics).map((d) => d.value)).toEqual([path]);
+      // Only the manifest's own diagnostics: the table was never opened.
+      expect(review.diagnostics.filter((d) => d.file.includes('2026-Q2/survey'))).toEqual([]);
+      const report = formatReport(review.diagnostics);
+      expect(report).not.toContain('SECRET-FIRST-LINE');
+      expect(report).not.toContain('root:');
+    }
+  });
+
+  it('a link inside the snapshot to a file outside it is refused; a link that stays inside is read', async () => {
+    const outside = withQ2Manifest(() => {});
+    const q2 = join(outside.dataDir, '2026-Q2');
+    writeFileSync(join(q2, 'real.csv'), readFileSync(join(q2, 'survey.csv')));
+    symlinkSync(secretFile(), join(q2, 'linked-out.csv'));
+    symlinkSync(join(q2, 'real.csv'), join(q2, 'linked-in.csv'));
+    const manifestFile = join(q2, 'manifest.json');
+    const manifest = readFileSync(manifestFile, 'utf8');
+
+    writeFileSync(manifestFile, manifest.replace('"survey.csv"', '"linked-out.csv"'));
+    const out = await loadReviews(outside.dataDir, outside.dataDir);
+    expect(refused(out.diagnostics)).toMatchObject([{ value: 'linked-out.csv' }]);
+    expect(formatReport(out.diagnostics)).not.toContain('SECRET-FIRST-LINE');
+
+    writeFileSync(manifestFile, manifest.replace('"survey.csv"', '"linked-in.csv"'));
+    const inside = await loadReviews(outside.dataDir, outside.dataDir);
+    expect(inside.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    expect(inside.reviews.map((r) => r.id)).toEqual(['2026-Q1', '2026-Q2']);
+  });
+
+  it('a lookup file outside the snapshot and a manifest that links outside are refused too', async () => {
+    const site = withQ2Manifest((m) => {
+      m.tables.survey!.lookups = [
+        {
+          field: 'group',
+          file: '../../outside.csv',
+          key: 'customer_id',
+          lookupKey: 'id',
+          lookupValue: 'Segment',
+        },
+      ];
+    });
+    const review = await loadReviews(site.dataDir, site.dataDir);
+    expect(refused(review.diagnostics)).toMatchObject([
+      { column: 'tables.survey.lookups.0.file', value: '../../outside.csv' },
+    ]);
+
+    const linked = copyFixtureSite();
+    const outsideManifest = join(mkdtempSync(join(tmpdir(), 'outside-')), 'manifest.json');
+    writeFileSync(outsideManifest, 'SECRET-FIRST-LINE is not JSON');
+    const q2Manifest = join(linked.dataDir, '2026-Q2/manifest.json');
+    // The manifest replaced by a link to a file outside the folder.
+    rmSync(q2Manifest);
+    symlinkSync(outsideManifest, q2Manifest);
+    const viaLink = await loadReviews(linked.dataDir, linked.dataDir);
+    expect(refused(viaLink.diagnostics)).toMatchObject([{ file: './2026-Q2/manifest.json' }]);
+    expect(formatReport(viaLink.diagnostics)).not.toContain('SECRET-FIRST-LINE');
+  });
+
+  it('a folder named by the person running the command (REVIEW_EXTERNAL_DATA) may hold files', async () => {
+    const secret = secretFile();
+    const site = withQ2Manifest((m) => (m.tables.survey!.file = secret));
+    const allowed = await loadReviews(site.dataDir, site.dataDir, {
+      externalData: [join(secret, '..')],
+    });
+    expect(refused(allowed.diagnostics)).toEqual([]);
+    // Read, so the (wrong) header is what is reported now.
+    expect(allowed.diagnostics.some((d) => d.id === 'missing-column')).toBe(true);
+  });
+});
