@@ -4,13 +4,24 @@
  * were changed, a checkout that converted line endings, and builds that fail half-way. Each case
  * names the outcome it expects; the build-level cases share a handful of builds.
  */
-import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { dirname, join, relative } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadReviews } from '../src/build/review-data.ts';
 import { formatReport, type Diagnostic } from '../src/reading/diagnostics.ts';
-import { copyFixtureSite } from './build-site.ts';
+import { buildSite, copyFixtureSite, type BuildResult } from './build-site.ts';
 
 /** A fixture data folder whose 2026-Q2 manifest has `edit` applied. */
 function withQ2Manifest(
@@ -124,3 +135,108 @@ describe('reading stays inside the snapshot folder', () => {
     expect(allowed.diagnostics.some((d) => d.id === 'missing-column')).toBe(true);
   });
 });
+
+/** sha256 of every file under `dir`, by path: two trees are equal when their maps are. */
+function treeHashes(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else
+        out.set(relative(dir, path), createHash('sha256').update(readFileSync(path)).digest('hex'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** A copy of a site's data and reports to break. */
+function copySite(site: { dataDir: string; reportsDir: string }) {
+  const work = mkdtempSync(join(tmpdir(), 'broken-site-'));
+  cpSync(site.dataDir, join(work, 'data'), { recursive: true });
+  cpSync(site.reportsDir, join(work, 'reports'), { recursive: true });
+  return { dataDir: join(work, 'data'), reportsDir: join(work, 'reports') };
+}
+
+/** The staging folder a build named in its log (Astro prints the folder it writes). */
+const stagingOf = (build: BuildResult) => /\[build\] directory: (\S+)/.exec(build.output)?.[1];
+
+/** Stack frames, as Node prints them, in a build's output. */
+const stackFrames = (output: string) => output.split('\n').filter((l) => /^\s+at \S/.test(l));
+
+describe(
+  'a failed build leaves the published site byte for byte as it was',
+  { timeout: 120_000 },
+  () => {
+    const fixture = copyFixtureSite();
+    const outDir = join(mkdtempSync(join(tmpdir(), 'published-')), 'dist');
+    let first: BuildResult;
+    let before: Map<string, string>;
+    /** Builds `site` into the published site's folder. */
+    const rebuild = (site: typeof fixture, env: Record<string, string> = {}) =>
+      buildSite(site.dataDir, site.reportsDir, env, undefined, outDir);
+
+    beforeAll(() => {
+      first = rebuild(fixture);
+      before = treeHashes(outDir);
+    });
+
+    /** The checks every failed build must pass. */
+    function expectUntouched(build: BuildResult) {
+      expect(build.code, build.output).toBe(1);
+      expect(treeHashes(outDir)).toEqual(before);
+      // Nothing beside the site (no second folder, no half-moved one) and no staging folder left.
+      expect(readdirSync(dirname(outDir))).toEqual(['dist']);
+      const staging = stagingOf(build);
+      if (staging) expect(existsSync(staging), staging).toBe(false);
+    }
+
+    it('the first build succeeds and prints no warning a reader cannot act on', () => {
+      expect(first.code, first.output).toBe(0);
+      expect(before.size).toBeGreaterThan(20);
+      expect(first.output).not.toContain('MODULE_LEVEL_DIRECTIVE');
+      const warnings = first.output.split('\n').filter((l) => /\[WARN\]/.test(l));
+      // Only the data's own warnings (a small group, a low response rate), each with its fix.
+      expect(warnings.every((l) => l.includes('[satisfaction-reviews] Data warnings'))).toBe(true);
+    });
+
+    it('a data error: its diagnostic once, no stack trace, exit code 1, the site untouched', () => {
+      const site = copySite(fixture);
+      const file = join(site.dataDir, '2026-Q2/survey.csv');
+      const lines = readFileSync(file, 'utf8').split('\n');
+      const cells = lines[5]!.split(',');
+      cells[4] = '42';
+      lines[5] = cells.join(',');
+      writeFileSync(file, lines.join('\n'));
+      const build = rebuild(site);
+      expectUntouched(build);
+      expect(build.output.match(/error \[out-of-scale\] \S*2026-Q2\/survey\.csv:6:/g)).toHaveLength(
+        1,
+      );
+      expect(build.output).not.toContain('Stack trace');
+      expect(stackFrames(build.output)).toEqual([]);
+    });
+
+    it('code a report runs that ends the process with success fails the build instead', () => {
+      const site = copySite(fixture);
+      appendFileSync(join(site.reportsDir, '2026-Q2/v1.mdx'), '\n{process.exit(0)}\n');
+      const build = rebuild(site);
+      expectUntouched(build);
+      expect(build.output).toContain('nothing was published');
+    });
+
+    it('a crash shows its stack, and still leaves the site untouched', () => {
+      const site = copySite(fixture);
+      appendFileSync(
+        join(site.reportsDir, '2026-Q2/v1.mdx'),
+        '\n{(() => { throw new TypeError("crash planted by the test") })()}\n',
+      );
+      const build = rebuild(site);
+      expectUntouched(build);
+      expect(build.output).toContain('This is a bug');
+      expect(build.output).toContain('TypeError: crash planted by the test');
+      expect(stackFrames(build.output).length).toBeGreaterThan(0);
+    });
+  },
+);

@@ -9,6 +9,7 @@ import { getCollection } from 'astro:content';
 import { join, resolve } from 'node:path';
 import type { HistoryFigures, ReviewFigures } from '../contracts/figures-schema.ts';
 import { siteSettings } from '../site-settings.ts';
+import { DataValidationError } from './data-validation-error.ts';
 import { frozenPath, readFrozen } from './frozen-figures.ts';
 import {
   buildReportIndex,
@@ -56,7 +57,7 @@ async function load(): Promise<SiteData> {
   for (const warning of index.warnings) console.warn(`[reports] ${warning}`);
   errors.push(...index.errors);
   if (errors.length > 0 || !history) {
-    throw new Error(
+    throw new DataValidationError(
       `Report check failed; nothing was built.\n${(history ? errors : [...errors, 'the data loader stored no history']).map((e) => `error ${e}`).join('\n')}`,
     );
   }
