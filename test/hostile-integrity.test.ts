@@ -19,9 +19,14 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { contentHash } from '../src/build/content-hash.ts';
+import { readFrozen } from '../src/build/frozen-figures.ts';
+import { buildReportIndex, correctionAdvice } from '../src/build/report-index.ts';
 import { loadReviews } from '../src/build/review-data.ts';
+import { snapshotChange } from '../src/build/snapshot-change.ts';
 import { formatReport, type Diagnostic } from '../src/reading/diagnostics.ts';
-import { buildSite, copyFixtureSite, type BuildResult } from './build-site.ts';
+import { buildSite, copyFixtureSite, ROOT, type BuildResult } from './build-site.ts';
 
 /** A fixture data folder whose 2026-Q2 manifest has `edit` applied. */
 function withQ2Manifest(
@@ -218,6 +223,32 @@ describe(
       expect(stackFrames(build.output)).toEqual([]);
     });
 
+    it('an edited frozen file and a CRLF checkout of published data: each located once, with its fix', () => {
+      const site = copySite(fixture);
+      const frozen = join(site.reportsDir, '2026-Q1/v1.figures.json');
+      writeFileSync(
+        frozen,
+        readFileSync(frozen, 'utf8').replace(/"value": [0-9.]+/, '"value": 99.9'),
+      );
+      const survey = join(site.dataDir, '2026-Q2/survey.csv');
+      writeFileSync(survey, readFileSync(survey, 'utf8').replace(/\n/g, '\r\n'));
+      const build = rebuild(site);
+      expectUntouched(build);
+      const edited = build.output.match(
+        /\S*2026-Q1\/v1\.figures\.json was changed after publication[^\n]*/g,
+      );
+      expect(edited).toHaveLength(1);
+      expect(edited![0]).toContain('git checkout --');
+      expect(edited![0]).toContain('npm run new-report -- 2026-Q1');
+      const converted = build.output.match(
+        /[^\n]*2026-Q2\/survey\.csv changed only in its line endings \(LF to CRLF\)[^\n]*/g,
+      );
+      expect(converted).toHaveLength(1);
+      expect(converted![0]).toContain('git config core.autocrlf false');
+      expect(converted![0]).not.toContain('npm run new-report');
+      expect(stackFrames(build.output)).toEqual([]);
+    });
+
     it('code a report runs that ends the process with success fails the build instead', () => {
       const site = copySite(fixture);
       appendFileSync(join(site.reportsDir, '2026-Q2/v1.mdx'), '\n{process.exit(0)}\n');
@@ -240,3 +271,158 @@ describe(
     });
   },
 );
+
+/** The fixture's published 2026-Q1 as the build reads it, with its file changed by `edit`. */
+function frozenQ1(edit: (text: string) => string | null) {
+  const site = copyFixtureSite();
+  const path = join(site.reportsDir, '2026-Q1/v1.figures.json');
+  const recorded = /figuresHash: (\S+)/.exec(
+    readFileSync(join(site.reportsDir, '2026-Q1/v1.mdx'), 'utf8'),
+  )![1]!;
+  const text = edit(readFileSync(path, 'utf8'));
+  if (text === null) rmSync(path);
+  else writeFileSync(path, text);
+  return {
+    path,
+    display: 'reports/2026-Q1/v1.figures.json',
+    mdx: 'reports/2026-Q1/v1.mdx',
+    recorded,
+    correction: correctionAdvice('2026-Q1', 2),
+  };
+}
+
+describe('frozen figures are verified against the hash recorded at publication', () => {
+  it('the committed file passes', () => {
+    expect(readFrozen(frozenQ1((t) => t)).ok).toBe(true);
+  });
+
+  it('an edited number fails, located, with how to restore it and how to publish a correction', () => {
+    const read = readFrozen(frozenQ1((t) => t.replace(/"value": [0-9.]+/, '"value": 99.9')));
+    expect(read).toMatchObject({ ok: false });
+    if (read.ok) return;
+    expect(read.problem).toMatch(
+      /^reports\/2026-Q1\/v1\.figures\.json was changed after publication/,
+    );
+    expect(read.fix).toContain('git checkout -- reports/2026-Q1/v1.figures.json');
+    expect(read.fix).toContain('npm run new-report -- 2026-Q1');
+    expect(read.fix).toContain('npm run publish-report -- 2026-Q1');
+  });
+
+  it('a missing file and an invalid one fail the same way, never silently and never with a crash', () => {
+    for (const edit of [() => null, () => '{"format": 3', () => '[]']) {
+      const read = readFrozen(frozenQ1(edit));
+      expect(read.ok).toBe(false);
+      if (!read.ok) expect(read.fix).toContain('git checkout --');
+    }
+  });
+
+  it('a file whose line endings git converted is said to be exactly that', () => {
+    const read = readFrozen(frozenQ1((t) => t.replace(/\n/g, '\r\n')));
+    expect(read).toMatchObject({ ok: false });
+    if (read.ok) return;
+    expect(read.problem).toContain('only in its line endings (LF to CRLF)');
+    expect(read.fix).toContain('git config core.autocrlf false');
+  });
+
+  it('a version published without a recorded hash is refused until migrate-frozen records it', () => {
+    const read = readFrozen({ ...frozenQ1((t) => t), recorded: undefined });
+    expect(read).toMatchObject({ ok: false });
+    if (!read.ok) expect(read.fix).toContain('npm run migrate-frozen');
+  });
+
+  it('figures whose file hashes do not make up their snapshot hash are invalid, even when re-recorded', () => {
+    const version = frozenQ1((t) => t.replace(/("survey\.csv": "sha256:)[0-9a-f]/, '$10'));
+    const read = readFrozen({ ...version, recorded: contentHash(readFileSync(version.path)) });
+    expect(read).toMatchObject({ ok: false });
+    if (!read.ok) expect(read.problem).toContain('do not make up its snapshot hash');
+  });
+});
+
+describe('a changed published snapshot names the files that changed', () => {
+  const hashes = (files: Record<string, string>) =>
+    Object.fromEntries(Object.entries(files).map(([name, text]) => [name, contentHash(text)]));
+  const published = { 'manifest.json': '{}\n', 'survey.csv': 'a,b\n1,2\n', 'orders.csv': 'x\n1\n' };
+
+  it('a changed, a removed and an added file, each by name', () => {
+    const now = { 'manifest.json': '{}\n', 'survey.csv': 'a,b\n1,3\n', 'tickets.csv': 't\n' };
+    const change = snapshotChange(hashes(published), hashes(now), 'data/2026-Q3', (name) =>
+      Buffer.from(now[name as keyof typeof now]),
+    );
+    expect(change.description).toBe(
+      'data/2026-Q3/orders.csv is no longer part of the snapshot; data/2026-Q3/survey.csv changed; data/2026-Q3/tickets.csv was added to the snapshot',
+    );
+    expect(change.lineEndingsOnly).toBe(false);
+  });
+
+  it('a file git converted to CRLF, or back, is told apart from an edit', () => {
+    const crlf = { ...published, 'survey.csv': 'a,b\r\n1,2\r\n' };
+    const change = snapshotChange(hashes(published), hashes(crlf), 'data/2026-Q3', (name) =>
+      Buffer.from(crlf[name as keyof typeof crlf]),
+    );
+    expect(change).toEqual({
+      description: 'data/2026-Q3/survey.csv changed only in its line endings (LF to CRLF)',
+      lineEndings: ['data/2026-Q3/survey.csv'],
+      lineEndingsOnly: true,
+    });
+    const back = snapshotChange(hashes(crlf), hashes(published), 'd', (name) =>
+      Buffer.from(published[name as keyof typeof published]),
+    );
+    expect(back.description).toBe('d/survey.csv changed only in its line endings (CRLF to LF)');
+  });
+
+  it('the build’s message says how to fix a conversion, and asks for a correction only for an edit', () => {
+    const data = {
+      title: 't',
+      snapshot: '2026-Q3',
+      snapshotHash: `sha256:${'1'.repeat(64)}`,
+      version: 1,
+      status: 'published' as const,
+      date: new Date('2026-10-01'),
+      authors: [],
+      summary: 's',
+    };
+    const snapshots = [{ id: '2026-Q3', start: '2026-07-01', hash: `sha256:${'2'.repeat(64)}` }];
+    const message = (lineEndingsOnly: boolean) =>
+      buildReportIndex(
+        [
+          {
+            id: '2026-Q3/v1',
+            data,
+            frozenHash: data.snapshotHash,
+            snapshotChange: {
+              description: 'data/2026-Q3/survey.csv changed',
+              lineEndings: lineEndingsOnly ? ['data/2026-Q3/survey.csv'] : [],
+              lineEndingsOnly,
+            },
+          },
+        ],
+        snapshots,
+        false,
+      ).errors[0]!;
+    expect(message(false)).toContain('(data/2026-Q3/survey.csv changed)');
+    expect(message(false)).toContain('npm run new-report -- 2026-Q3');
+    expect(message(true)).toContain('git config core.autocrlf false');
+    expect(message(true)).not.toContain('npm run new-report');
+  });
+});
+
+describe('.gitattributes', () => {
+  const git = spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: ROOT });
+  it.skipIf(git.status !== 0)('keeps git from converting snapshot data and frozen figures', () => {
+    const files = [
+      'data/2026-Q3/survey.csv',
+      'data/2026-Q3/manifest.json',
+      'examples/olist/data/olist/manifest.json',
+      'test/fixtures/site/data/2026-Q1/survey.csv',
+      'test/fixtures/open-questionnaire/data/air-2026/survey.csv',
+      'reports/2026-Q3/v1.figures.json',
+      'examples/telco/reports/telco/v1.figures.json',
+      'test/fixtures/site/reports/2026-Q2/v1.figures.json',
+    ];
+    const out = spawnSync('git', ['check-attr', 'text', '--', ...files], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }).stdout;
+    expect(out.trim().split('\n')).toEqual(files.map((f) => `${f}: text: unset`));
+  });
+});

@@ -4,9 +4,9 @@
  */
 import { basename, relative, resolve } from 'node:path';
 import { firstCarry, reviewFigures } from '../figures/review-figures.ts';
-import { hasErrors, type Diagnostic } from '../reading/diagnostics.ts';
+import type { Diagnostic } from '../reading/diagnostics.ts';
 import { reduceSnapshot } from '../reducing/reduce-snapshot.ts';
-import { externalDataRoots, tableSummaries } from './review-data.ts';
+import { externalDataRoots, snapshotInput } from './review-data.ts';
 
 export interface ValidationReport {
   snapshot: string;
@@ -29,24 +29,12 @@ export async function validateSnapshot(
 ): Promise<ValidationReport> {
   const absolute = resolve(root, dir);
   const display = relative(root, absolute) || basename(absolute);
-  const { loaded, reducers } = await reduceSnapshot(absolute, display, { externalData });
+  const reduced = await reduceSnapshot(absolute, display, { externalData });
+  const { loaded } = reduced;
   const diagnostics = [...loaded.diagnostics];
-  if (loaded.manifest && loaded.hash && reducers && !hasErrors(diagnostics)) {
-    // The figure-level checks, on this snapshot alone (no previous period).
-    const { diagnostics: figureDiagnostics } = reviewFigures(
-      {
-        manifest: loaded.manifest,
-        hash: loaded.hash,
-        displayDir: display,
-        tables: tableSummaries(loaded.tables),
-        reduced: reducers,
-        warnings: [],
-      },
-      firstCarry(),
-      [],
-    );
-    diagnostics.push(...figureDiagnostics);
-  }
+  const input = snapshotInput(reduced, display, []);
+  // The figure-level checks, on this snapshot alone (no previous period).
+  if (input) diagnostics.push(...reviewFigures(input, firstCarry(), []).diagnostics);
   const errors = diagnostics.filter((d) => d.level === 'error').length;
   const rows: ValidationReport['rows'] = {};
   for (const [name, t] of Object.entries(loaded.tables))

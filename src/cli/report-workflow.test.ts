@@ -1,34 +1,12 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_SITE } from '../../test/build-site.ts';
+import { contentHash } from '../build/content-hash.ts';
 import { loadReviews, type ReviewData } from '../build/review-data.ts';
 import { ReviewFiguresSchema } from '../contracts/figures-schema.ts';
-import { CliError, type CommandEffects } from './cli-support.ts';
+import { memoryEffects } from '../../test/memory-effects.ts';
+import { CliError } from './cli-support.ts';
 import { newReport, publishReport } from './report-workflow.ts';
-
-/** Files in memory: what the commands read and write, with no disk involved. */
-function memoryEffects(
-  files: Record<string, string> = {},
-): CommandEffects & { files: Map<string, string> } {
-  const store = new Map(Object.entries(files));
-  return {
-    files: store,
-    readFile: (path) => {
-      const text = store.get(path);
-      if (text === undefined) throw new Error(`no file ${path}`);
-      return text;
-    },
-    writeFile: (path, text) => void store.set(path, text),
-    exists: (path) => store.has(path),
-    list: (dir) =>
-      [...store.keys()]
-        .filter((p) => p.startsWith(`${dir}/`))
-        .map((p) => p.slice(dir.length + 1))
-        .filter((p) => !p.includes('/')),
-    today: () => '2026-10-15',
-    out: () => {},
-  };
-}
 
 let review: ReviewData;
 beforeAll(async () => {
@@ -100,6 +78,9 @@ describe('publishReport', () => {
     );
     expect(frozen).toEqual(review.reviews[0]);
     expect(fx.files.get('reports/2026-Q1/v1.mdx')).toMatch(/status: published\ndate: 2026-10-15/);
+    // The version records the hash of the file it renders from, so a later edit fails the build.
+    const figuresHash = contentHash(fx.files.get('reports/2026-Q1/v1.figures.json')!);
+    expect(fx.files.get('reports/2026-Q1/v1.mdx')).toContain(`figuresHash: ${figuresHash}`);
   });
 
   it('refuses when there is no draft', () => {

@@ -76,6 +76,15 @@ export function snapshotHash(parts: ReadonlyArray<[name: string, sha256: string]
   return `sha256:${hash.digest('hex')}`;
 }
 
+/** The content hash of each file of a snapshot, by name, in name order (as the figures record it). */
+export function fileHashes(
+  parts: ReadonlyArray<[name: string, sha256: string]>,
+): Record<string, string> {
+  return Object.fromEntries(
+    [...parts].sort(([a], [b]) => a.localeCompare(b)).map(([name, sha]) => [name, `sha256:${sha}`]),
+  );
+}
+
 /** Reads a row's segment levels: dimension → level, for the dimensions the table has a column for. */
 function segmentReader(
   layout: RecordLayout,
