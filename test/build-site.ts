@@ -1,6 +1,6 @@
 /** Runs `npm run build`'s command on a data and reports folder, as CI does, and returns what it printed. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +44,19 @@ export function buildSite(
     },
   });
   return { code: result.status ?? 1, output: `${result.stdout}\n${result.stderr}`, outDir: site };
+}
+
+/**
+ * Corrupts one cell of a copy of the fixture's data: 42 in the 0–10 recommend column of row 6
+ * of 2026-Q2's survey, an out-of-scale error the build must refuse.
+ */
+export function corruptRecommendCell(dataDir: string): void {
+  const file = join(dataDir, '2026-Q2/survey.csv');
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const cells = lines[5]!.split(',');
+  cells[4] = '42';
+  lines[5] = cells.join(',');
+  writeFileSync(file, lines.join('\n'));
 }
 
 /** A writable copy of the fixture site's data and reports. */

@@ -4,10 +4,10 @@
  * were changed, a checkout that converted line endings, and builds that fail half-way. Each case
  * names the outcome it expects; the build-level cases share a handful of builds.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   appendFileSync,
-  cpSync,
   existsSync,
   mkdtempSync,
   readdirSync,
@@ -19,14 +19,19 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { contentHash } from '../src/build/content-hash.ts';
 import { readFrozen } from '../src/build/frozen-figures.ts';
 import { buildReportIndex, correctionAdvice } from '../src/build/report-index.ts';
 import { loadReviews } from '../src/build/review-data.ts';
 import { snapshotChange } from '../src/build/snapshot-change.ts';
 import { formatReport, type Diagnostic } from '../src/reading/diagnostics.ts';
-import { buildSite, copyFixtureSite, ROOT, type BuildResult } from './build-site.ts';
+import {
+  buildSite,
+  copyFixtureSite,
+  corruptRecommendCell,
+  ROOT,
+  type BuildResult,
+} from './build-site.ts';
 
 /** A fixture data folder whose 2026-Q2 manifest has `edit` applied. */
 function withQ2Manifest(
@@ -60,7 +65,7 @@ describe('reading stays inside the snapshot folder', () => {
       level: 'error',
       file: './2026-Q2/manifest.json',
       column: 'tables.survey.file',
-      value: '../2026-Q2/survey.csv'.replace('Q2', 'Q1'),
+      value: '../2026-Q1/survey.csv',
     });
     expect(d!.row).toBeGreaterThan(1);
     expect(review.reviews.map((r) => r.id)).toEqual(['2026-Q1']);
@@ -156,17 +161,6 @@ function treeHashes(dir: string): Map<string, string> {
   return out;
 }
 
-/** A copy of a site's data and reports to break. */
-function copySite(site: { dataDir: string; reportsDir: string }) {
-  const work = mkdtempSync(join(tmpdir(), 'broken-site-'));
-  cpSync(site.dataDir, join(work, 'data'), { recursive: true });
-  cpSync(site.reportsDir, join(work, 'reports'), { recursive: true });
-  return { dataDir: join(work, 'data'), reportsDir: join(work, 'reports') };
-}
-
-/** The staging folder a build named in its log (Astro prints the folder it writes). */
-const stagingOf = (build: BuildResult) => /\[build\] directory: (\S+)/.exec(build.output)?.[1];
-
 /** Stack frames, as Node prints them, in a build's output. */
 const stackFrames = (output: string) => output.split('\n').filter((l) => /^\s+at \S/.test(l));
 
@@ -175,12 +169,13 @@ describe(
   { timeout: 120_000 },
   () => {
     const fixture = copyFixtureSite();
-    const outDir = join(mkdtempSync(join(tmpdir(), 'published-')), 'dist');
+    // A name of its own, so that its staging folders are told from other tests' builds.
+    const outDir = join(mkdtempSync(join(tmpdir(), 'published-')), 'hostile-site');
     let first: BuildResult;
     let before: Map<string, string>;
     /** Builds `site` into the published site's folder. */
-    const rebuild = (site: typeof fixture, env: Record<string, string> = {}) =>
-      buildSite(site.dataDir, site.reportsDir, env, undefined, outDir);
+    const rebuild = (site: typeof fixture) =>
+      buildSite(site.dataDir, site.reportsDir, {}, undefined, outDir);
 
     beforeAll(() => {
       first = rebuild(fixture);
@@ -191,10 +186,12 @@ describe(
     function expectUntouched(build: BuildResult) {
       expect(build.code, build.output).toBe(1);
       expect(treeHashes(outDir)).toEqual(before);
-      // Nothing beside the site (no second folder, no half-moved one) and no staging folder left.
-      expect(readdirSync(dirname(outDir))).toEqual(['dist']);
-      const staging = stagingOf(build);
-      if (staging) expect(existsSync(staging), staging).toBe(false);
+      // Nothing beside the site (no second folder, no half-moved one), no staging folder and no
+      // Astro scratch folder left.
+      expect(readdirSync(dirname(outDir))).toEqual(['hostile-site']);
+      const scratch = join(ROOT, '.astro');
+      expect(readdirSync(scratch).filter((name) => name.startsWith('hostile-site-'))).toEqual([]);
+      expect(existsSync(join(scratch, '.prerender'))).toBe(false);
     }
 
     it('the first build succeeds and prints no warning a reader cannot act on', () => {
@@ -207,13 +204,8 @@ describe(
     });
 
     it('a data error: its diagnostic once, no stack trace, exit code 1, the site untouched', () => {
-      const site = copySite(fixture);
-      const file = join(site.dataDir, '2026-Q2/survey.csv');
-      const lines = readFileSync(file, 'utf8').split('\n');
-      const cells = lines[5]!.split(',');
-      cells[4] = '42';
-      lines[5] = cells.join(',');
-      writeFileSync(file, lines.join('\n'));
+      const site = copyFixtureSite();
+      corruptRecommendCell(site.dataDir);
       const build = rebuild(site);
       expectUntouched(build);
       expect(build.output.match(/error \[out-of-scale\] \S*2026-Q2\/survey\.csv:6:/g)).toHaveLength(
@@ -224,7 +216,7 @@ describe(
     });
 
     it('an edited frozen file and a CRLF checkout of published data: each located once, with its fix', () => {
-      const site = copySite(fixture);
+      const site = copyFixtureSite();
       const frozen = join(site.reportsDir, '2026-Q1/v1.figures.json');
       writeFileSync(
         frozen,
@@ -250,7 +242,7 @@ describe(
     });
 
     it('code a report runs that ends the process with success fails the build instead', () => {
-      const site = copySite(fixture);
+      const site = copyFixtureSite();
       appendFileSync(join(site.reportsDir, '2026-Q2/v1.mdx'), '\n{process.exit(0)}\n');
       const build = rebuild(site);
       expectUntouched(build);
@@ -258,7 +250,7 @@ describe(
     });
 
     it('a crash shows its stack, and still leaves the site untouched', () => {
-      const site = copySite(fixture);
+      const site = copyFixtureSite();
       appendFileSync(
         join(site.reportsDir, '2026-Q2/v1.mdx'),
         '\n{(() => { throw new TypeError("crash planted by the test") })()}\n',

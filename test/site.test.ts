@@ -27,7 +27,14 @@ import { nodeEffects } from '../src/cli/cli-support.ts';
 import { loadReviews } from '../src/build/review-data.ts';
 import type { ReviewFigures } from '../src/contracts/figures-schema.ts';
 import { REGISTRY } from '../src/metrics/registry/index.ts';
-import { buildSite, copyFixtureSite, FIXTURE_SITE, ROOT, type BuildResult } from './build-site.ts';
+import {
+  buildSite,
+  copyFixtureSite,
+  corruptRecommendCell,
+  FIXTURE_SITE,
+  ROOT,
+  type BuildResult,
+} from './build-site.ts';
 
 /** The figures download of a report version (the figures its page shows). */
 interface FiguresJson {
@@ -270,12 +277,7 @@ describe('building bad data', { timeout: 120_000 }, () => {
 
   it('a corrupted cell fails the build with file, row and column, and writes no pages', () => {
     const site = copyFixtureSite();
-    const file = join(site.dataDir, '2026-Q2/survey.csv');
-    const lines = readFileSync(file, 'utf8').split('\n');
-    const cells = lines[5]!.split(',');
-    cells[4] = '42';
-    lines[5] = cells.join(',');
-    writeFileSync(file, lines.join('\n'));
+    corruptRecommendCell(site.dataDir);
     const result = buildSite(site.dataDir, site.reportsDir);
     expect(result.code).not.toBe(0);
     expect(result.output).toMatch(/2026-Q2\/survey\.csv:6:Recommend \(0-10\)/);
