@@ -15,7 +15,7 @@ import { serveStatic } from '../src/cli/static-server.ts';
 import { axeViolations, hasChromium, launchBrowser, serious } from './browser.ts';
 import { buildSite, ROOT } from './build-site.ts';
 import { reference, type MobiConstruct, type Proportion } from './oracles.ts';
-import { sharedDataset } from './shared-datasets.ts';
+import { SHARED_DATASETS, sharedDataset } from './shared-datasets.ts';
 
 /** The example's items for the reference's construct names. */
 const MOBI_ITEMS: Record<MobiConstruct, string> = {
@@ -24,6 +24,8 @@ const MOBI_ITEMS: Record<MobiConstruct, string> = {
   Quality: 'product_quality',
   Value: 'value',
 };
+/** The examples' manifests name files in the shared datasets folder, outside their snapshots. */
+const EXTERNAL = { externalData: [SHARED_DATASETS] };
 const olist = sharedDataset('olist-subset', 'olist_order_reviews_dataset.csv');
 const mobi = sharedDataset('mobi', 'mobi.csv');
 const telco = sharedDataset('telco', 'Telco-Customer-Churn.csv');
@@ -49,7 +51,7 @@ describe.skipIf(!olist.available)(
   `worked example: Olist from its manifest alone${olist.reason}`,
   () => {
     it('CSAT overall, the mean score, and late vs on-time CSAT match the reference figures', async () => {
-      const review = await loadReviews(join(ROOT, 'examples/olist/data'), ROOT);
+      const review = await loadReviews(join(ROOT, 'examples/olist/data'), ROOT, EXTERNAL);
       expect(review.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
       const snapshot = review.reviews[0]!;
       const csat = snapshot.metrics.csat!.overall;
@@ -74,7 +76,7 @@ describe.skipIf(!mobi.available)(
   `worked example: mobi (ECSI) from its manifest alone${mobi.reason}`,
   () => {
     it('the construct-score index and the driver weights match the reference figures', async () => {
-      const review = await loadReviews(join(ROOT, 'examples/mobi/data'), ROOT);
+      const review = await loadReviews(join(ROOT, 'examples/mobi/data'), ROOT, EXTERNAL);
       expect(review.diagnostics).toEqual([]);
       const snapshot = review.reviews[0]!;
       expect(snapshot.metrics.index!.overall.n).toBe(250);
@@ -99,7 +101,7 @@ describe.skipIf(!telco.available)(
   `worked example: Telco churn from its manifest alone${telco.reason}`,
   () => {
     it('churn overall and by contract match the reference figures', async () => {
-      const review = await loadReviews(join(ROOT, 'examples/telco/data'), ROOT);
+      const review = await loadReviews(join(ROOT, 'examples/telco/data'), ROOT, EXTERNAL);
       expect(review.diagnostics).toEqual([]);
       const customers = review.reviews[0]!.customers!;
       expectProportion(customers.churn, reference.telco.churn_all);
@@ -136,6 +138,7 @@ describe.each(EXAMPLE_SITES)('worked example site: %s', (name, dataset, expected
       const build = buildSite(
         join(ROOT, `examples/${name}/data`),
         join(ROOT, `examples/${name}/reports`),
+        { REVIEW_EXTERNAL_DATA: SHARED_DATASETS },
       );
       expect(build.output).not.toMatch(/\berror\b/i);
       expect(build.code).toBe(0);

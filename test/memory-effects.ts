@@ -1,7 +1,9 @@
-/** Command effects over files in memory, for tests of the CLI's commands (no disk involved). */
+/** Files in memory for the commands' tests: what a command reads and writes, with no disk. */
 import type { CommandEffects } from '../src/cli/cli-support.ts';
 
-/** Files in memory: what the commands read and write, with no disk involved. */
+/**
+ * @param files path → text, the folders implied by the paths
+ */
 export function memoryEffects(
   files: Record<string, string> = {},
 ): CommandEffects & { files: Map<string, string> } {
@@ -15,11 +17,14 @@ export function memoryEffects(
     },
     writeFile: (path, text) => void store.set(path, text),
     exists: (path) => store.has(path),
-    list: (dir) =>
-      [...store.keys()]
-        .filter((p) => p.startsWith(`${dir}/`))
-        .map((p) => p.slice(dir.length + 1))
-        .filter((p) => !p.includes('/')),
+    // The names of a folder's files and sub-folders, as readdir gives them.
+    list: (dir) => [
+      ...new Set(
+        [...store.keys()]
+          .filter((p) => p.startsWith(`${dir}/`))
+          .map((p) => p.slice(dir.length + 1).split('/')[0]!),
+      ),
+    ],
     today: () => '2026-10-15',
     out: () => {},
   };

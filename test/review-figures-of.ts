@@ -50,6 +50,7 @@ export function reviewsOf(
       {
         manifest,
         hash: `sha256:${manifest.id.padEnd(64, '0').slice(0, 64)}`,
+        files: {},
         displayDir: `data/${manifest.id}`,
         tables: {
           survey: {

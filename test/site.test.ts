@@ -29,6 +29,7 @@ import { REGISTRY } from '../src/metrics/registry/index.ts';
 import {
   buildSite,
   copyFixtureSite,
+  corruptRecommendCell,
   FIXTURE_SITE,
   listTree,
   ROOT,
@@ -188,7 +189,7 @@ describe('page weight', () => {
   });
 });
 
-describe('the demo site', () => {
+describe('the demo site', { timeout: 120_000 }, () => {
   it('a scaffolded draft of the latest demo quarter builds without edits and shows every section, the planted decline and last quarter’s actions', async () => {
     const work = mkdtempSync(join(tmpdir(), 'demo-site-'));
     cpSync(join(ROOT, 'data'), join(work, 'data'), { recursive: true });
@@ -241,7 +242,7 @@ describe('the demo site', () => {
   });
 });
 
-describe('building bad data', () => {
+describe('building bad data', { timeout: 120_000 }, () => {
   it('a correction published as a new version builds, and the site keeps both versions', async () => {
     const site = copyFixtureSite();
     const file = join(site.dataDir, '2026-Q1/survey.csv');
@@ -285,12 +286,7 @@ describe('building bad data', () => {
 
   it('a corrupted cell fails the build with file, row and column, and writes no pages', () => {
     const site = copyFixtureSite();
-    const file = join(site.dataDir, '2026-Q2/survey.csv');
-    const lines = readFileSync(file, 'utf8').split('\n');
-    const cells = lines[5]!.split(',');
-    cells[4] = '42';
-    lines[5] = cells.join(',');
-    writeFileSync(file, lines.join('\n'));
+    corruptRecommendCell(site.dataDir);
     const result = buildSite(site.dataDir, site.reportsDir);
     expect(result.code).not.toBe(0);
     expect(result.output).toMatch(/2026-Q2\/survey\.csv:6:Recommend \(0-10\)/);
@@ -306,6 +302,8 @@ describe('building bad data', () => {
     expect(result.code).not.toBe(0);
     expect(result.output).toContain('reports/2026-Q1/v1.mdx');
     expect(result.output).toContain('new version');
+    // Which file of the snapshot changed, from the file hashes frozen at publication.
+    expect(result.output).toMatch(/2026-Q1\/survey\.csv changed[;)]/);
     expect(existsSync(join(result.outDir, 'index.html'))).toBe(false);
   });
 });

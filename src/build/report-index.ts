@@ -4,6 +4,8 @@
  * what the content collections hold.
  */
 import type { ReportFrontmatter } from '../contracts/report-frontmatter-schema.ts';
+import { lineEndingsFix } from './content-hash.ts';
+import type { SnapshotChange } from './snapshot-change.ts';
 
 export interface ReportVersionInput {
   /** Collection id, e.g. "2026-Q3/v1". */
@@ -11,6 +13,8 @@ export interface ReportVersionInput {
   data: ReportFrontmatter;
   /** Snapshot hash of the frozen figures next to the MDX, when the version has them. */
   frozenHash?: string;
+  /** Which files of its snapshot changed since the frozen figures were computed. */
+  snapshotChange?: SnapshotChange;
 }
 
 export interface SnapshotRef {
@@ -45,6 +49,14 @@ export interface ReportIndex {
   /** Problems that must fail the build (tampered published snapshot, unknown snapshot, …). */
   errors: string[];
   warnings: string[];
+}
+
+/**
+ * How to publish a correction of a period, as every message that asks for one says it.
+ * @param next the version number the correction gets
+ */
+export function correctionAdvice(snapshot: string, next: number): string {
+  return `publish a correction as a new version: run \`npm run new-report -- ${snapshot}\` (it writes reports/${snapshot}/v${next}.mdx pinned to the snapshot's current data), explain the change in its changeNote, then \`npm run publish-report -- ${snapshot}\``;
 }
 
 /**
@@ -117,13 +129,15 @@ export function buildReportIndex(
       (v) => v.version > data.version && v.data.snapshotHash === snapshotHash,
     );
     if (newer.length > 0 && report.frozenHash !== undefined) continue;
-    const fix =
-      `publish a correction as a new version: run \`npm run new-report -- ${data.snapshot}\` (it writes reports/${data.snapshot}/v${data.version + 1}.mdx pinned to the new data), ` +
-      `explain the change in its changeNote, then \`npm run publish-report -- ${data.snapshot}\`; or restore the snapshot's original files`;
+    const change = report.snapshotChange;
+    const what = change?.description ? ` (${change.description})` : '';
+    const fix = change?.lineEndingsOnly
+      ? lineEndingsFix(change.lineEndings)
+      : `Published reports are immutable: ${correctionAdvice(data.snapshot, data.version + 1)}; or restore the snapshot's original files`;
     errors.push(
       newer.length > 0
         ? `${file}: superseded by a newer version, but it has no frozen figures (reports/${report.id}.figures.json) to render from — restore the snapshot or the frozen file from version control`
-        : `${file}: published version ${data.version} of ${data.snapshot} pins snapshot hash ${data.snapshotHash}, but data/${data.snapshot} now hashes to ${snapshotHash}. Published reports are immutable: ${fix}.`,
+        : `${file}: published version ${data.version} of ${data.snapshot} pins snapshot hash ${data.snapshotHash}, but data/${data.snapshot} now hashes to ${snapshotHash}${what}. ${fix}.`,
     );
     const list = groups.get(data.snapshot);
     if (list)

@@ -4,11 +4,16 @@
  * entry point the site, the CLI and the tests share. All diagnostics are returned together.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { delimiter, join, relative, resolve } from 'node:path';
 import type { Action } from '../contracts/action-schema.ts';
 import type { HistoryFigures, ReviewFigures } from '../contracts/figures-schema.ts';
 import type { Manifest } from '../contracts/manifest-schema.ts';
-import { firstCarry, reviewFigures, type Carry } from '../figures/review-figures.ts';
+import {
+  firstCarry,
+  reviewFigures,
+  type Carry,
+  type SnapshotInput,
+} from '../figures/review-figures.ts';
 import { historyOf } from '../figures/trends.ts';
 import {
   diagnostic,
@@ -18,7 +23,13 @@ import {
 } from '../reading/diagnostics.ts';
 import { readActions } from '../reading/read-actions.ts';
 import { readManifest } from '../reading/read-manifest.ts';
-import { reduceSnapshot, type ReduceOptions } from '../reducing/reduce-snapshot.ts';
+import { fileHashes } from '../reading/read-snapshot.ts';
+import {
+  reduceSnapshot,
+  type ReduceOptions,
+  type ReduceResult,
+} from '../reducing/reduce-snapshot.ts';
+import { siteSettings } from '../site-settings.ts';
 
 export interface ReviewData {
   /** One per snapshot that loaded without errors, oldest first. */
@@ -37,8 +48,42 @@ export function snapshotFolders(dataDir: string): string[] {
     .sort();
 }
 
+/**
+ * The folders of REVIEW_EXTERNAL_DATA, absolute: the only places outside a snapshot folder its
+ * manifest may name files in. Set by whoever runs the command, never by a manifest.
+ * @param root the folder relative entries are read from
+ */
+export function externalDataRoots(root: string, list = siteSettings.externalData): string[] {
+  return list
+    .split(delimiter)
+    .filter((entry) => entry !== '')
+    .map((entry) => resolve(root, entry));
+}
+
+/**
+ * What the figures stage takes for a snapshot that was read and reduced without an error; null
+ * when it was not.
+ * @param warnings the reader's warnings the review shows
+ */
+export function snapshotInput(
+  { loaded, reducers }: ReduceResult,
+  displayDir: string,
+  warnings: readonly Diagnostic[],
+): SnapshotInput | null {
+  if (!loaded.manifest || !loaded.hash || !reducers || hasErrors(loaded.diagnostics)) return null;
+  return {
+    manifest: loaded.manifest,
+    hash: loaded.hash,
+    files: fileHashes(loaded.parts),
+    displayDir,
+    tables: tableSummaries(loaded.tables),
+    reduced: reducers,
+    warnings,
+  };
+}
+
 /** The table summaries a review records. */
-export function tableSummaries(
+function tableSummaries(
   tables: Record<string, { file: string; rows: number; used: number } | undefined>,
 ): ReviewFigures['tables'] {
   const out: ReviewFigures['tables'] = {};
@@ -58,6 +103,10 @@ export async function loadReviews(
   options: ReduceOptions = {},
 ): Promise<ReviewData> {
   const diagnostics = new DiagnosticCollector();
+  const reduceOptions = {
+    ...options,
+    externalData: options.externalData ?? externalDataRoots(root),
+  };
   const displayData = relative(root, dataDir) || '.';
   const folders = snapshotFolders(dataDir);
   const register = await readActions(
@@ -92,21 +141,11 @@ export async function loadReviews(
   let carry: Carry = firstCarry();
   for (const { folder } of ordered) {
     const displayDir = `${displayData}/${folder}`;
-    const { loaded, reducers } = await reduceSnapshot(join(dataDir, folder), displayDir, options);
-    diagnostics.addAll(loaded.diagnostics);
-    if (!loaded.manifest || !loaded.hash || !reducers || hasErrors(loaded.diagnostics)) continue;
-    const result = reviewFigures(
-      {
-        manifest: loaded.manifest,
-        hash: loaded.hash,
-        displayDir,
-        tables: tableSummaries(loaded.tables),
-        reduced: reducers,
-        warnings: loaded.diagnostics,
-      },
-      carry,
-      register.actions,
-    );
+    const reduced = await reduceSnapshot(join(dataDir, folder), displayDir, reduceOptions);
+    diagnostics.addAll(reduced.loaded.diagnostics);
+    const input = snapshotInput(reduced, displayDir, reduced.loaded.diagnostics);
+    if (!input) continue;
+    const result = reviewFigures(input, carry, register.actions);
     diagnostics.addAll(result.diagnostics);
     reviews.push(result.figures);
     carry = result.carry;

@@ -7,6 +7,7 @@
 import type { Loader } from 'astro/loaders';
 import { resolve } from 'node:path';
 import { formatReport, hasErrors } from '../reading/diagnostics.ts';
+import { DataValidationError } from './data-validation-error.ts';
 import { loadReviews } from './review-data.ts';
 
 export interface ReviewsLoaderOptions {
@@ -19,11 +20,6 @@ export interface ReviewsLoaderOptions {
 /** The id of the history entry (no snapshot id starts with "_": such folders are skipped). */
 export const HISTORY_ENTRY = '_history';
 
-/** Thrown when the data has errors; its message is the full diagnostic report. */
-export class DataValidationError extends Error {
-  override name = 'DataValidationError';
-}
-
 export function reviewsLoader(options: ReviewsLoaderOptions): Loader {
   const root = resolve(options.root ?? process.cwd());
   const dataDir = resolve(root, options.dataDir);
@@ -34,10 +30,9 @@ export function reviewsLoader(options: ReviewsLoaderOptions): Loader {
         const data = await loadReviews(dataDir, root, { log: (m) => logger.info(m) });
         if (data.diagnostics.length > 0) {
           const report = formatReport(data.diagnostics);
-          if (hasErrors(data.diagnostics)) {
-            logger.error(`Data validation failed:\n${report}`);
+          // Thrown, not logged too: the command that runs the build prints it once.
+          if (hasErrors(data.diagnostics))
             throw new DataValidationError(`Data validation failed; nothing was built.\n${report}`);
-          }
           logger.warn(`Data warnings:\n${report}`);
         }
         store.clear();

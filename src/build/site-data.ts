@@ -2,17 +2,21 @@
  * Reads the content collections once per build and pairs reports with their figures: a draft
  * renders from the live figures of its snapshot, a published version from its frozen file only.
  * Any problem a reader must not see (a tampered published snapshot, a report citing a missing
- * snapshot, missing or invalid frozen figures) throws here, which fails the build before
+ * snapshot, frozen figures missing, edited or invalid) throws here, which fails the build before
  * anything is published.
  */
 import { getCollection } from 'astro:content';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { actionsAsOf } from '../figures/action-figures.ts';
 import type { HistoryFigures, ReviewFigures } from '../contracts/figures-schema.ts';
 import { siteSettings } from '../site-settings.ts';
+import { DataValidationError } from './data-validation-error.ts';
 import { frozenPath, readFrozen } from './frozen-figures.ts';
+import { snapshotChange } from './snapshot-change.ts';
 import {
   buildReportIndex,
+  correctionAdvice,
   type ReportIndex,
   type ReportPeriod,
   type ReportVersion,
@@ -41,23 +45,47 @@ async function load(): Promise<SiteData> {
   const reports = await getCollection('reports');
   const frozen = new Map<string, ReviewFigures>();
   const errors: string[] = [];
-  const reportsDir = resolve(siteSettings.reportsDir);
+  const { reportsDir, dataDir } = siteSettings;
+  const newest = new Map<string, number>();
+  for (const { data } of reports)
+    newest.set(data.snapshot, Math.max(newest.get(data.snapshot) ?? 0, data.version));
   for (const r of reports) {
     if (r.data.status !== 'published') continue;
     const file = frozenPath(r.id);
-    const read = readFrozen(join(reportsDir, file), `${siteSettings.reportsDir}/${file}`);
+    const read = readFrozen({
+      path: resolve(reportsDir, file),
+      display: `${reportsDir}/${file}`,
+      mdx: `${reportsDir}/${r.id}.mdx`,
+      recorded: r.data.figuresHash,
+      correction: correctionAdvice(r.data.snapshot, newest.get(r.data.snapshot)! + 1),
+    });
     if (read.ok) frozen.set(r.id, read.figures);
-    else errors.push(`${read.message} — ${read.hint}`);
+    else errors.push(`${read.problem} — ${read.fix}`);
   }
+  const live = new Map(reviews.map((s) => [s.id, s]));
+  /** Which files of a published version's snapshot changed since its figures were frozen. */
+  const changeOf = (id: string, snapshot: string) => {
+    const published = frozen.get(id);
+    const now = live.get(snapshot);
+    if (!published || !now || published.hash === now.hash) return undefined;
+    return snapshotChange(published.files, now.files, `${dataDir}/${snapshot}`, (name) =>
+      readFileSync(resolve(dataDir, snapshot, name)),
+    );
+  };
   const index = buildReportIndex(
-    reports.map((r) => ({ id: r.id, data: r.data, frozenHash: frozen.get(r.id)?.hash })),
+    reports.map((r) => ({
+      id: r.id,
+      data: r.data,
+      frozenHash: frozen.get(r.id)?.hash,
+      snapshotChange: changeOf(r.id, r.data.snapshot),
+    })),
     reviews.map((s) => ({ id: s.id, start: s.start, hash: s.hash })),
     siteSettings.includeDrafts,
   );
   for (const warning of index.warnings) console.warn(`[reports] ${warning}`);
   errors.push(...index.errors);
   if (errors.length > 0 || !history) {
-    throw new Error(
+    throw new DataValidationError(
       `Report check failed; nothing was built.\n${(history ? errors : [...errors, 'the data loader stored no history']).map((e) => `error ${e}`).join('\n')}`,
     );
   }

@@ -14,7 +14,7 @@ import {
   type Diagnostic,
 } from '../reading/diagnostics.ts';
 import { reduceSnapshot } from '../reducing/reduce-snapshot.ts';
-import { tableSummaries } from './review-data.ts';
+import { externalDataRoots, snapshotInput } from './review-data.ts';
 
 export interface ValidationReport {
   snapshot: string;
@@ -30,32 +30,23 @@ export interface ValidationReport {
  * Validates the snapshot folder `dir` (resolved against `root`): the loader's diagnostics and,
  * when it loads without errors, those of its figures. The diagnostics are capped per kind (see
  * DiagnosticCollector); `errors` and `warnings` count every one.
+ * @param externalData absolute folders outside the snapshot its manifest may name files in
+ *   (REVIEW_EXTERNAL_DATA by default)
  */
 export async function validateSnapshot(
   dir: string,
   root = process.cwd(),
+  externalData = externalDataRoots(root),
 ): Promise<ValidationReport> {
   const absolute = resolve(root, dir);
   const display = relative(root, absolute) || basename(absolute);
-  const { loaded, reducers } = await reduceSnapshot(absolute, display);
+  const reduced = await reduceSnapshot(absolute, display, { externalData });
+  const { loaded } = reduced;
   const diagnostics = new DiagnosticCollector();
-  diagnostics.addAll(loaded.diagnostics);
-  if (loaded.manifest && loaded.hash && reducers && !hasErrors(loaded.diagnostics)) {
-    // The figure-level checks, on this snapshot alone (no previous period).
-    const { diagnostics: figureDiagnostics } = reviewFigures(
-      {
-        manifest: loaded.manifest,
-        hash: loaded.hash,
-        displayDir: display,
-        tables: tableSummaries(loaded.tables),
-        reduced: reducers,
-        warnings: [],
-      },
-      firstCarry(),
-      [],
-    );
-    diagnostics.addAll(figureDiagnostics);
-  }
+  diagnostics.addAll(reduced.loaded.diagnostics);
+  const input = snapshotInput(reduced, display, []);
+  // The figure-level checks, on this snapshot alone (no previous period).
+  if (input) diagnostics.addAll(reviewFigures(input, firstCarry(), []).diagnostics);
   const list = diagnostics.list();
   const { errors, warnings } = diagnosticCounts(list);
   const rows: ValidationReport['rows'] = {};

@@ -16,7 +16,7 @@ import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createRandom } from '../demo/demo-generator.ts';
 import { writeLines } from './write-lines.ts';
-import { tableSummaries } from '../build/review-data.ts';
+import { snapshotInput } from '../build/review-data.ts';
 import { firstCarry, reviewFigures } from '../figures/review-figures.ts';
 import { reduceSnapshot } from '../reducing/reduce-snapshot.ts';
 import type { ManifestInput } from '../contracts/manifest-schema.ts';
@@ -144,9 +144,10 @@ async function generate(dir: string, responses: number, orders: number): Promise
 
 async function ours(dir: string): Promise<{ seconds: number; summary: string }> {
   const started = performance.now();
-  const { loaded, reducers } = await reduceSnapshot(dir, 'bench');
-  const errors = loaded.diagnostics.filter((d) => d.level === 'error');
-  if (!loaded.manifest || !reducers || errors.length > 0) {
+  const reduced = await reduceSnapshot(dir, 'bench');
+  const input = snapshotInput(reduced, 'bench', []);
+  if (!input) {
+    const errors = reduced.loaded.diagnostics.filter((d) => d.level === 'error');
     throw new Error(
       `bench snapshot did not load: ${errors
         .slice(0, 3)
@@ -154,18 +155,7 @@ async function ours(dir: string): Promise<{ seconds: number; summary: string }> 
         .join('; ')}`,
     );
   }
-  const { figures } = reviewFigures(
-    {
-      manifest: loaded.manifest,
-      hash: loaded.hash ?? 'sha256:',
-      displayDir: 'bench',
-      tables: tableSummaries(loaded.tables),
-      reduced: reducers,
-      warnings: [],
-    },
-    firstCarry(),
-    [],
-  );
+  const { figures } = reviewFigures(input, firstCarry(), []);
   const seconds = (performance.now() - started) / 1000;
   const nps = figures.metrics.nps?.overall.value?.toFixed(2);
   const csat = figures.metrics.csat?.overall.value?.toFixed(2);

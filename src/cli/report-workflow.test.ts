@@ -4,6 +4,7 @@ import { mdxToMdast, type MdastNode } from 'satteri';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_SITE } from '../../test/build-site.ts';
 import { ALL_HOSTILE, HOSTILE_STRINGS } from '../../test/hostile-strings.ts';
+import { contentHash } from '../build/content-hash.ts';
 import { loadReviews, type ReviewData } from '../build/review-data.ts';
 import { ReviewFiguresSchema, type ReviewFigures } from '../contracts/figures-schema.ts';
 import { actionsAsOf } from '../figures/action-figures.ts';
@@ -83,6 +84,9 @@ describe('publishReport', () => {
     expect(frozen.actions.asOf).toBe('2026-10-15');
     expect(frozen).toEqual(actionsAsOf(review.reviews[0]!, '2026-10-15'));
     expect(fx.files.get('reports/2026-Q1/v1.mdx')).toMatch(/status: published\ndate: 2026-10-15/);
+    // The version records the hash of the file it renders from, so a later edit fails the build.
+    const figuresHash = contentHash(fx.files.get('reports/2026-Q1/v1.figures.json')!);
+    expect(fx.files.get('reports/2026-Q1/v1.mdx')).toContain(`figuresHash: ${figuresHash}`);
   });
 
   it('refuses when there is no draft', () => {

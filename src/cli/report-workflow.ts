@@ -2,7 +2,7 @@
  * The analyst's report workflow as functions over injected effects:
  * - newReport: scaffold a draft version for a snapshot (refuses a missing or invalid snapshot,
  *   and a snapshot whose data a published version already reports);
- * - publishReport: freeze the figures of a draft and mark it published.
+ * - publishReport: freeze the figures of a draft, record their hash and mark it published.
  */
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
@@ -12,6 +12,7 @@ import {
   ReportFrontmatterSchema,
   type ReportFrontmatter,
 } from '../contracts/report-frontmatter-schema.ts';
+import { contentHash } from '../build/content-hash.ts';
 import { frozenPath, serializeFrozen } from '../build/frozen-figures.ts';
 import { actionsAsOf } from '../figures/action-figures.ts';
 import { CliError, type CommandEffects } from './cli-support.ts';
@@ -126,16 +127,28 @@ export function publishReport(
       `${draft.file} pins ${draft.data.snapshotHash} but data/${snapshotId} hashes to ${figures.hash}: re-check the draft against the current data and update snapshotHash.`,
     );
   }
-  // Everything the page shows, as computed now: it renders from this file alone from here on.
+  // Everything the page shows, as computed now: it renders from this file alone from here on,
+  // and the version records the file's hash so that a later edit fails the build.
   const frozenFile = join(reportsDir, frozenPath(draft.id));
   // Overdue is judged at the publication date, the date the frontmatter gets below.
-  fx.writeFile(frozenFile, serializeFrozen(actionsAsOf(figures, fx.today())));
-  const text = fx.readFile(draft.file).replace(/^---\n([\s\S]*?)\n---/, (_all, yaml: string) => {
+  const frozen = serializeFrozen(actionsAsOf(figures, fx.today()));
+  fx.writeFile(frozenFile, frozen);
+  fx.writeFile(
+    draft.file,
+    setFrontmatter(fx.readFile(draft.file), {
+      status: 'published',
+      date: fx.today(),
+      figuresHash: contentHash(frozen),
+    }),
+  );
+  return [draft.file, frozenFile];
+}
+
+/** An MDX text with frontmatter fields set (the rest of the YAML, comments included, kept). */
+export function setFrontmatter(text: string, fields: Record<string, string>): string {
+  return text.replace(/^---\n([\s\S]*?)\n---/, (_all, yaml: string) => {
     const doc = parseDocument(yaml);
-    doc.set('status', 'published');
-    doc.set('date', fx.today());
+    for (const [key, value] of Object.entries(fields)) doc.set(key, value);
     return `---\n${doc.toString().trimEnd()}\n---`;
   });
-  fx.writeFile(draft.file, text);
-  return [draft.file, frozenFile];
 }

@@ -12,9 +12,13 @@ import { ITEM_ROLES, QUALITY_COMPONENTS } from './questionnaire.ts';
 /**
  * Format of the figures files; 1 was the format before this schema (history frozen whole), 2
  * the first of this schema; 3 ranks findings by business impact and adds their drill-downs,
- * target status, the action follow-up's outcome and the rule flags (borderline, indicative).
+ * target status, the action follow-up's outcome, the rule flags (borderline, indicative) and the
+ * hash of each file of the snapshot.
  */
 export const FIGURES_FORMAT = 3;
+
+/** A content hash as the project writes it: "sha256:" and 64 hex digits. */
+export const CONTENT_HASH = /^sha256:[0-9a-f]{64}$/;
 
 const count = z.number().int().nonnegative();
 const finite = z.number();
@@ -576,6 +580,12 @@ export const ReviewFiguresSchema = z.strictObject({
   end: z.string(),
   /** The snapshot's content hash. */
   hash: z.string(),
+  /**
+   * The content hash of each file the snapshot's hash covers (the manifest and every declared
+   * table and lookup file), by its name in the manifest: names the file that changed when a
+   * published snapshot no longer matches.
+   */
+  files: z.record(z.string(), z.string().regex(CONTENT_HASH)),
   /** The previous period, which changes are measured against. */
   previous: z.strictObject({ id: z.string(), period: z.string() }).nullable(),
   /** Survey responses used (after validation and de-duplication). */

@@ -46,6 +46,8 @@ import { voiceFigures } from './voice-figures.ts';
 export interface SnapshotInput {
   manifest: Manifest;
   hash: string;
+  /** The content hash of each file of the snapshot, by name. */
+  files: Record<string, string>;
   /** How the snapshot folder is named in diagnostics, e.g. "data/2026-Q3". */
   displayDir: string;
   tables: ReviewFigures['tables'];
@@ -223,6 +225,7 @@ export function reviewFigures(
     start: manifest.start,
     end: manifest.end,
     hash: input.hash,
+    files: input.files,
     previous: previous ? { id: previous.id, period: previous.period } : null,
     responses,
     tables: input.tables,

@@ -39,6 +39,10 @@ export const DIAGNOSTICS = {
   },
   'weighting-population-missing': { level: 'error', title: 'Weighting needs population counts' },
   'table-file-missing': { level: 'error', title: 'Declared table file is missing' },
+  'path-outside-snapshot': {
+    level: 'error',
+    title: 'A file named by the manifest is outside its snapshot folder',
+  },
   'table-empty': { level: 'error', title: 'Declared table has no data rows' },
   'missing-column': { level: 'error', title: 'Mapped column not found in the header' },
   'duplicate-header': { level: 'error', title: 'Two columns share one header' },

@@ -9,6 +9,12 @@ import { resolveQuestionnaire, scalePoints } from '../contracts/questionnaire.ts
 import { ManifestSchema, type Manifest } from '../contracts/manifest-schema.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { allowedFields, REQUIRED_FIELDS } from './field-specs.ts';
+import { resolveSnapshotFile, SNAPSHOT_FILE_PROBLEMS } from './snapshot-files.ts';
+
+export interface ManifestReadOptions {
+  /** Absolute folders outside the snapshot whose files a manifest may name (REVIEW_EXTERNAL_DATA). */
+  externalData?: readonly string[];
+}
 
 export interface ManifestReadResult {
   manifest: Manifest | null;
@@ -17,7 +23,7 @@ export interface ManifestReadResult {
   diagnostics: Diagnostic[];
 }
 
-/** Line (1-based) of the first occurrence of `"key"` in JSON text, to point at a manifest path. */
+/** Line (1-based) of the first occurrence of `"key"` (or a string value) in JSON text, to point at a manifest path. */
 function lineOfKey(text: string, key: string | number | undefined): number | undefined {
   if (key === undefined) return undefined;
   const at = text.indexOf(typeof key === 'number' ? String(key) : `"${key}"`);
@@ -28,9 +34,28 @@ function lineOfKey(text: string, key: string | number | undefined): number | und
  * @param dir absolute snapshot folder
  * @param displayDir the folder as shown in diagnostics, e.g. "data/2026-Q3"
  */
-export function readManifest(dir: string, displayDir: string): ManifestReadResult {
+export function readManifest(
+  dir: string,
+  displayDir: string,
+  options: ManifestReadOptions = {},
+): ManifestReadResult {
   const path = join(dir, 'manifest.json');
   const file = `${displayDir}/manifest.json`;
+  const own = resolveSnapshotFile(dir, 'manifest.json');
+  if (!own.ok) {
+    // Not read at all: its bytes would reach the JSON parser's message.
+    return {
+      manifest: null,
+      bytes: null,
+      diagnostics: [
+        diagnostic('path-outside-snapshot', {
+          file,
+          message: `manifest.json ${SNAPSHOT_FILE_PROBLEMS[own.problem]}`,
+          hint: 'replace the link with the manifest file itself',
+        }),
+      ],
+    };
+  }
   if (!existsSync(path)) {
     return {
       manifest: null,
@@ -81,7 +106,47 @@ export function readManifest(dir: string, displayDir: string): ManifestReadResul
       ),
     };
   }
-  return { manifest: parsed.data, bytes, diagnostics: checkManifest(parsed.data, dir, file, text) };
+  return {
+    manifest: parsed.data,
+    bytes,
+    diagnostics: [
+      ...checkFiles(parsed.data, dir, file, text, options.externalData ?? []),
+      ...checkManifest(parsed.data, dir, file, text),
+    ],
+  };
+}
+
+/** Every file the manifest names (tables and their lookups) must lie inside the snapshot. */
+function checkFiles(
+  manifest: Manifest,
+  dir: string,
+  file: string,
+  text: string,
+  externalData: readonly string[],
+): Diagnostic[] {
+  const named: Array<[path: string, name: string]> = [];
+  for (const table of TABLE_NAMES as readonly TableName[]) {
+    const declared = manifest.tables[table];
+    if (!declared) continue;
+    named.push([`tables.${table}.file`, declared.file]);
+    declared.lookups.forEach((lookup, i) =>
+      named.push([`tables.${table}.lookups.${i}.file`, lookup.file]),
+    );
+  }
+  return named.flatMap(([path, name]) => {
+    const resolved = resolveSnapshotFile(dir, name, externalData);
+    if (resolved.ok) return [];
+    return [
+      diagnostic('path-outside-snapshot', {
+        file,
+        row: lineOfKey(text, name),
+        column: path,
+        value: name,
+        message: `the file ${SNAPSHOT_FILE_PROBLEMS[resolved.problem]}`,
+        hint: `copy the export into ${basename(dir)}/ and name it relative to that folder (e.g. "survey.csv"); a file of another snapshot belongs to that snapshot. Public datasets kept outside the repository are read only from folders listed in REVIEW_EXTERNAL_DATA`,
+      }),
+    ];
+  });
 }
 
 function suggest(word: string, options: readonly string[]): string {

@@ -5,7 +5,7 @@
  * diagnostic; the caller decides what an error means (the build fails on any).
  */
 import { createHash } from 'node:crypto';
-import { join, normalize } from 'node:path';
+import { normalize, resolve } from 'node:path';
 import {
   COMPLAINT_TYPE,
   CUSTOMER_FIELDS,
@@ -32,6 +32,7 @@ import { ReferenceTally } from './references.ts';
 import type { CellValue } from './cells/cell.ts';
 import { readTable, RecordLayout } from './read-table.ts';
 import { readCsv } from './csv-reader.ts';
+import { displayFile } from './snapshot-files.ts';
 import { existsSync } from 'node:fs';
 
 /**
@@ -80,6 +81,15 @@ export function snapshotHash(parts: ReadonlyArray<[name: string, sha256: string]
     hash.update(`${name}\u0000${sha}\n`);
   }
   return `sha256:${hash.digest('hex')}`;
+}
+
+/** The content hash of each file of a snapshot, by name, in name order (as the figures record it). */
+export function fileHashes(
+  parts: ReadonlyArray<[name: string, sha256: string]>,
+): Record<string, string> {
+  return Object.fromEntries(
+    [...parts].sort(([a], [b]) => a.localeCompare(b)).map(([name, sha]) => [name, `sha256:${sha}`]),
+  );
 }
 
 /** Reads a row's segment levels: dimension → level, for the dimensions the table has a column for. */
@@ -151,13 +161,13 @@ async function readLookups(
   const lookups: Lookup[] = [];
   let complete = true;
   for (const spec of table.lookups) {
-    const file = normalize(`${displayDir}/${spec.file}`);
+    const file = displayFile(displayDir, spec.file);
     const levels = Object.keys(manifest.segments[spec.field]?.levels ?? {});
     const byLower = new Map(levels.map((l) => [l.toLowerCase(), l]));
     const values = new Map<string, string>();
     let keyIndex = -1;
     let valueIndex = -1;
-    if (!existsSync(join(dir, spec.file))) {
+    if (!existsSync(resolve(dir, spec.file))) {
       diagnostics.push(
         diagnostic('table-file-missing', {
           file,
@@ -169,7 +179,7 @@ async function readLookups(
       continue;
     }
     const read = await readCsv(
-      join(dir, spec.file),
+      resolve(dir, spec.file),
       file,
       { encoding: 'utf-8', headerRow: 1 },
       (header) => {
@@ -309,7 +319,7 @@ export async function readSnapshot(
   ) => {
     const table = manifest.tables[name];
     if (!table || (options.only && !options.only.includes(name))) return;
-    const file = normalize(`${displayDir}/${table.file}`);
+    const file = displayFile(displayDir, table.file);
     const specs = fieldSpecs(name, manifest);
     const layout = new RecordLayout([
       ...specs.map((s) => s.field),
@@ -328,7 +338,7 @@ export async function readSnapshot(
     const onRow = handler(layout, file);
     const hashHere = !options.hashElsewhere?.includes(name);
     const result = await readTable(
-      join(dir, table.file),
+      resolve(dir, table.file),
       file,
       table,
       specs,

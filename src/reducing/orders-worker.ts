@@ -3,7 +3,7 @@
  * back its behaviour state, packed (its buffers transferred), which merges exactly into the main
  * thread's. Any failure here reaches the main thread as the worker's error.
  */
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { excludedStatuses } from '../contracts/fields.ts';
 import { parentPort, workerData } from 'node:worker_threads';
 import { hashFile } from '../reading/csv-reader.ts';
@@ -39,7 +39,7 @@ const loaded = await readSnapshot(
 );
 // This thread finishes its part first: hashing here takes that work off the longer one.
 const hashed: Array<[string, string]> = [];
-for (const file of hash) hashed.push([file, await hashFile(join(dir, file))]);
+for (const file of hash) hashed.push([file, await hashFile(resolve(dir, file))]);
 const packed = packBehaviour(behaviour);
 const result: WorkerResult = {
   behaviour: packed,

@@ -12,7 +12,7 @@
 import { statSync } from 'node:fs';
 import { getCompileCacheDir } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { TABLE_NAMES, type TableName } from '../contracts/fields.ts';
 import type { Manifest } from '../contracts/manifest-schema.ts';
@@ -53,6 +53,8 @@ export interface ReduceOptions {
   workerUrl?: URL;
   /** Where a note about threads goes (the build's logger). */
   log?: (message: string) => void;
+  /** Absolute folders outside the snapshot whose files its manifest may name. */
+  externalData?: readonly string[];
 }
 
 export interface ReduceResult {
@@ -122,7 +124,7 @@ function largeOrders(dir: string, manifest: Manifest, threshold: number): boolea
   const file = manifest.tables.orders?.file;
   if (!file) return false;
   try {
-    return statSync(join(dir, file)).size > threshold;
+    return statSync(resolve(dir, file)).size > threshold;
   } catch {
     // A missing orders file is reported by the reader, on this thread.
     return false;
@@ -141,7 +143,7 @@ export async function reduceSnapshot(
     return reducers.sinks;
   };
   // Read once here: the reads below (and the worker) are handed this reading.
-  const read = readManifest(dir, displayDir);
+  const read = readManifest(dir, displayDir, { externalData: options.externalData });
   const { manifest } = read;
   const valid = manifest && !read.diagnostics.some((d) => d.level === 'error');
   if (!valid || !largeOrders(dir, manifest, options.parallelBytes ?? PARALLEL_BYTES)) {
