@@ -10,7 +10,6 @@ import {
   countsLine,
   DiagnosticCollector,
   diagnosticCounts,
-  hasErrors,
   type Diagnostic,
 } from '../reading/diagnostics.ts';
 import { reduceSnapshot } from '../reducing/reduce-snapshot.ts';
