@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { ADJUSTMENTS } from './fields.ts';
+import { NPS_CLASS_NAMES } from './nps-classes.ts';
 import { ITEM_ROLES, QUALITY_COMPONENTS } from './questionnaire.ts';
 
 /** Format of the figures files; 1 was the format before this schema (history frozen whole). */
@@ -227,7 +228,7 @@ export const ComplaintFiguresSchema = z.strictObject({
 });
 export type ComplaintFigures = z.output<typeof ComplaintFiguresSchema>;
 
-export const NpsClassSchema = z.enum(['promoter', 'passive', 'detractor', 'unknown']);
+export const NpsClassSchema = z.enum(NPS_CLASS_NAMES);
 
 export const VoiceFiguresSchema = z.strictObject({
   comments: count,
