@@ -8,16 +8,21 @@ import { join, relative } from 'node:path';
 import type { Action } from '../contracts/action-schema.ts';
 import type { HistoryFigures, ReviewFigures } from '../contracts/figures-schema.ts';
 import type { Manifest } from '../contracts/manifest-schema.ts';
+import { explorePeriod } from '../figures/explore-data.ts';
+import type { ExplorePeriod } from '../figures/explore-period.ts';
 import { firstCarry, reviewFigures, type Carry } from '../figures/review-figures.ts';
 import { historyOf } from '../figures/trends.ts';
 import { diagnostic, hasErrors, type Diagnostic } from '../reading/diagnostics.ts';
 import { readActions } from '../reading/read-actions.ts';
 import { readManifest } from '../reading/read-manifest.ts';
+import { reduceExplore } from '../reducing/explore-reducers.ts';
 import { reduceSnapshot, type ReduceOptions } from '../reducing/reduce-snapshot.ts';
 
 export interface ReviewData {
   /** One per snapshot that loaded without errors, oldest first. */
   reviews: ReviewFigures[];
+  /** The Explore page's data of each of those snapshots, when asked for (`explore: true`). */
+  explore: ExplorePeriod[];
   history: HistoryFigures;
   actions: Action[];
   diagnostics: Diagnostic[];
@@ -42,6 +47,14 @@ export function tableSummaries(
   return out;
 }
 
+export interface LoadOptions extends ReduceOptions {
+  /**
+   * Also build each snapshot's Explore data (figures/explore-data.ts), which reads its survey
+   * and tickets a second time: the site asks for it, the CLI's commands do not.
+   */
+  explore?: boolean;
+}
+
 /**
  * Loads, reduces and computes every snapshot of `dataDir`, one after another in time order, so
  * only one snapshot's reducers are held at a time.
@@ -50,7 +63,7 @@ export function tableSummaries(
 export async function loadReviews(
   dataDir: string,
   root: string,
-  options: ReduceOptions = {},
+  options: LoadOptions = {},
 ): Promise<ReviewData> {
   const diagnostics: Diagnostic[] = [];
   const displayData = relative(root, dataDir) || '.';
@@ -69,7 +82,13 @@ export async function loadReviews(
         hint: 'add a folder per period with a manifest.json and its CSV files, or run `npm run demo-data`',
       }),
     );
-    return { reviews: [], history: historyOf([]), actions: register.actions, diagnostics };
+    return {
+      reviews: [],
+      explore: [],
+      history: historyOf([]),
+      actions: register.actions,
+      diagnostics,
+    };
   }
   // Customer-base movement needs the periods in time order: sort by the manifests' starts.
   const ordered = folders
@@ -79,6 +98,7 @@ export async function loadReviews(
     }))
     .sort((a, b) => a.start.localeCompare(b.start) || a.folder.localeCompare(b.folder));
   const reviews: ReviewFigures[] = [];
+  const explore: ExplorePeriod[] = [];
   let carry: Carry = firstCarry();
   for (const { folder } of ordered) {
     const displayDir = `${displayData}/${folder}`;
@@ -100,9 +120,35 @@ export async function loadReviews(
     diagnostics.push(...result.diagnostics);
     reviews.push(result.figures);
     carry = result.carry;
+    if (options.explore) {
+      const dir = join(dataDir, folder);
+      const { manifest } = loaded;
+      const states = await reduceExplore(
+        dir,
+        displayDir,
+        manifest,
+        reducers.questionnaire,
+        reducers.behaviour,
+      );
+      explore.push(
+        explorePeriod({
+          manifest,
+          hash: loaded.hash,
+          displayDir,
+          reduced: reducers,
+          explore: states,
+        }),
+      );
+    }
   }
   diagnostics.push(...unknownActionMetrics(register, reviews, `${displayData}/actions.csv`));
-  return { reviews, history: historyOf(reviews), actions: register.actions, diagnostics };
+  return {
+    reviews,
+    explore,
+    history: historyOf(reviews),
+    actions: register.actions,
+    diagnostics,
+  };
 }
 
 /** A snapshot's start date for ordering ("" when its manifest cannot be read: first). */
