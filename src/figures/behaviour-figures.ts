@@ -16,7 +16,8 @@ import {
 import type { Moments } from '../statistics/mean-interval.ts';
 import type { RatioSums } from '../statistics/ratio-estimate.ts';
 import { selectKthWeighted } from '../statistics/select-kth.ts';
-import { DELIVERY_TIMING, deliveryTimingIndex } from '../reducing/order-groups.ts';
+import { DELIVERY_TIMING } from '../contracts/order-groups.ts';
+import { deliveryTimingIndex } from '../reducing/order-groups.ts';
 import { twoProportionTest } from '../statistics/two-proportion-test.ts';
 import { wilson } from '../statistics/wilson.ts';
 import { groupedProportions } from './grouped-shares.ts';

@@ -114,7 +114,9 @@ const SELECTION = 'selection';
 const VERBATIMS_PER_THEME = 2;
 
 /** Every dimension of the periods, in first-seen order, with the union of their levels. */
-export function dimensionsOf(periods: readonly ExplorePeriod[]): ExploreDimension[] {
+export function dimensionsOf(
+  periods: ReadonlyArray<Pick<ExplorePeriod, 'dimensions'>>,
+): ExploreDimension[] {
   const byId = new Map<string, ExploreDimension>();
   for (const p of periods) {
     for (const d of p.dimensions) {

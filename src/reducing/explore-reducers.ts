@@ -17,7 +17,8 @@ import type { BehaviourState } from './behaviour-state.ts';
 import { addTicket, createComplaintState, type ComplaintState } from './complaint-state.ts';
 import { CommentReader } from './fast/comment-reader.ts';
 import { SurveyRecordReducer } from './fast/survey-records.ts';
-import { customerOrderLevels, orderGroupsOf, type OrderGroup } from './order-groups.ts';
+import type { OrderGroup } from '../contracts/order-groups.ts';
+import { customerOrderLevels, orderGroupsOf } from './order-groups.ts';
 import {
   cellKeyOf,
   createSurveyState,

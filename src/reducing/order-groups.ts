@@ -1,26 +1,11 @@
 /**
- * Groups of customers by what their orders did, as a survey response can be grouped by its
- * segment levels: the one definition of "had a late delivery", read from a customer's
- * behaviour totals. The behaviour figures compare the two groups' satisfaction; the Explore
- * page filters on them.
+ * A customer's order groups (contracts/order-groups.ts) read from their behaviour totals: the
+ * one definition of "had a late delivery". The behaviour figures compare the two groups'
+ * satisfaction; the Explore page filters on them.
  */
+import { DELIVERY_TIMING, type OrderGroup } from '../contracts/order-groups.ts';
 import type { BehaviourState } from './behaviour-state.ts';
 import type { IdRef } from '../reading/id-refs.ts';
-
-/** An order-based grouping: its id (never a manifest dimension's), label and levels. */
-export interface OrderGroup {
-  /** Has a "-", which no manifest dimension may (they are lower-case letters, digits, "_"). */
-  id: string;
-  label: string;
-  levels: readonly string[];
-}
-
-/** Customers with at least one late delivery, and those whose deliveries were all on time. */
-export const DELIVERY_TIMING: OrderGroup = {
-  id: 'late-delivery',
-  label: 'Deliveries',
-  levels: ['Had a late delivery', 'Deliveries on time'],
-};
 
 /**
  * The delivery group of a customer's totals, as an index into DELIVERY_TIMING.levels: late (0)
