@@ -20,12 +20,15 @@ const METHOD =
 /**
  * The driver analysis of each outcome present, on the pooled weighted cell.
  * @param metrics the survey metrics' figures, for each driver's performance (top-box share)
+ * @param options.bootstrap also the weights' bootstrap spreads, which only the registry's
+ *   driver metrics read (the Explore page shows none, and leaves them out to stay fast)
  */
 export function driverFigures(
   pooled: SurveyCell | null,
   questionnaire: Questionnaire,
   rule: MinimumBase,
   metrics: Record<string, MetricFigures>,
+  options: { bootstrap?: boolean } = {},
 ): { figures: Partial<Record<Role, DriverFigures | null>>; sources: MetricSources['drivers'] } {
   const figures: Partial<Record<Role, DriverFigures | null>> = {};
   const sources: MetricSources['drivers'] = {};
@@ -57,6 +60,7 @@ export function driverFigures(
       performanceMean: grid.performanceMean,
       method: METHOD,
     };
+    if (options.bootstrap === false) continue;
     const shares = bootstrapShares(state, result);
     sources[role] = shares ? { n: result.n, ...shares } : null;
   }

@@ -67,11 +67,12 @@ describe('Explore figures on the demo data', () => {
   it('decoded from its published JSON, a period gives the same figures to the bit', () => {
     const period = demo.explore.at(-1)!;
     const decoded = decodeExplorePeriod(JSON.parse(JSON.stringify(encodeExplorePeriod(period))));
-    for (const levels of [
+    const choices: Array<Record<string, string[]>> = [
       {},
       { customer_group: ['SMB'] },
       { 'late-delivery': ['Had a late delivery'] },
-    ]) {
+    ];
+    for (const levels of choices) {
       const selection = { periods: [period.id], levels };
       expect(exploreFigures([decoded], selection)).toEqual(exploreFigures([period], selection));
     }

@@ -174,6 +174,22 @@ export function exploreFigures(
   data: readonly ExplorePeriod[],
   selection: ExploreSelection,
 ): ExploreFigures {
+  const steps = exploreFigureSteps(data, selection);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * exploreFigures in steps: the survey metrics, the drivers, then complaints and comments, with a
+ * pause between each (a browser gives the reader's input its turn there). The figures are those
+ * of exploreFigures, which runs the steps without pausing.
+ */
+export function* exploreFigureSteps(
+  data: readonly ExplorePeriod[],
+  selection: ExploreSelection,
+): Generator<void, ExploreFigures> {
   const periods = data.filter((p) => selection.periods.includes(p.id));
   const dimensions = dimensionsOf(data);
   const filters = filtersOf(dimensions, selection.levels);
@@ -262,7 +278,9 @@ export function exploreFigures(
   });
   const byId: Record<string, MetricFigures> = {};
   for (const m of metrics) byId[m.id] = { overall: m.estimate, change: null, segments: {} };
-
+  yield;
+  const drivers = driverFigures(pooled, questionnaire, rule, byId, { bootstrap: false }).figures;
+  yield;
   return {
     ...base,
     responses,
@@ -274,7 +292,7 @@ export function exploreFigures(
       method: latest.adjustment,
     },
     metrics,
-    drivers: driverFigures(pooled, questionnaire, rule, byId).figures,
+    drivers,
     complaints: complaintsOf(periods, complaints),
     voice: voiceOf(periods, filters, all, { questionnaire, rule }),
   };

@@ -40,7 +40,10 @@ describe('findingExploreLink', () => {
         finding({ id: 'operational:late-delivery', kind: 'operational' }),
         '2026-Q3',
       ),
-    ).toBe('/explore/2026-Q3/?late-delivery=Had+a+late+delivery');
+    ).toEqual({
+      href: '/explore/2026-Q3/?late-delivery=Had+a+late+delivery',
+      text: 'Explore “Had a late delivery”',
+    });
   });
 
   it('gives no link for a finding about everyone', () => {

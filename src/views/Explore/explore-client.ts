@@ -17,6 +17,9 @@ import {
   type UrlSelection,
 } from './selection-url.ts';
 
+/** Resolves in a later task: what comes after it runs after the browser has handled input. */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve));
+
 function element<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   attributes: Record<string, string> = {},
@@ -70,7 +73,9 @@ export function startExplore(): void {
       const url = config.periods.find((p) => p.id === id)!.url;
       period = Promise.all([fetch(url), modules]).then(async ([response, [, codec]]) => {
         if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-        return codec.decodeExplorePeriod(await response.json());
+        const json: unknown = await response.json();
+        await nextTask();
+        return codec.decodeExplorePeriod(json);
       });
       loaded.set(id, period);
     }
@@ -111,9 +116,17 @@ export function startExplore(): void {
         Promise.all(wanted.periods.map(load)),
         modules,
       ]);
+      // Computing and drawing in several short tasks leaves the page responsive to input.
+      const steps = figuresModule.exploreFigureSteps(periods, wanted);
+      let step = steps.next();
+      while (!step.done) {
+        await nextTask();
+        if (mine !== run) return;
+        step = steps.next();
+      }
+      await nextTask();
       if (mine !== run) return;
-      const figures = figuresModule.exploreFigures(periods, wanted);
-      render(buildExploreView(figures, config.locale));
+      await render(buildExploreView(step.value, config.locale), () => mine !== run);
     } catch (error) {
       if (mine !== run) return;
       results.replaceChildren(
@@ -129,7 +142,8 @@ export function startExplore(): void {
     }
   };
 
-  const render = (view: ReturnType<typeof buildExploreView>) => {
+  /** Draws a view, a section per task; stops when `stale` says a newer one is coming. */
+  const render = async (view: ReturnType<typeof buildExploreView>, stale: () => boolean) => {
     const out: HTMLElement[] = [element('h2', { id: 'explore-title' }, view.title)];
     if (view.message) {
       out.push(element('p', { class: 'notice', 'data-suppressed': 'true' }, view.message));
@@ -139,7 +153,10 @@ export function startExplore(): void {
       appendParts(p, fact);
       out.push(p);
     }
+    results.replaceChildren(...out);
     for (const section of view.sections) {
+      await nextTask();
+      if (stale()) return;
       const box = element('section', {
         'data-section': section.id,
         'aria-labelledby': `explore-${section.id}`,
@@ -196,9 +213,8 @@ export function startExplore(): void {
         figure.append(list);
         box.append(figure);
       }
-      out.push(box);
+      results.append(box);
     }
-    results.replaceChildren(...out);
     status.textContent = view.summary;
   };
 
