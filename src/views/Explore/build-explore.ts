@@ -88,6 +88,27 @@ export function buildExploreView(f: ExploreFigures, locale: string): ExploreView
   };
   const count = (path: string) => fig(path, (v) => formatCount(v, locale));
   const percent = (path: string) => fig(path, (v) => formatValue(PERCENT, v, locale));
+  /** An estimate's value and interval, each a figure; `none` when it is suppressed. */
+  const withInterval = (
+    path: string,
+    e: Estimate,
+    metric: Parameters<typeof formatValue>[0],
+    none: string,
+  ): Part[] => {
+    if (e.value === null) return [none];
+    const parts: Part[] = [fig(`${path}.value`, (v) => formatValue(metric, v, locale))];
+    if (e.lower !== null && e.upper !== null) {
+      const [lower, separator, upper, unit] = intervalParts(metric, e.lower, e.upper, locale);
+      parts.push(
+        ' (',
+        { figure: `${path}.lower`, value: e.lower, text: lower },
+        separator,
+        { figure: `${path}.upper`, value: e.upper, text: upper },
+        `${unit})`,
+      );
+    }
+    return parts;
+  };
   const title = selectionTitle(f);
   const base = f.minimumBase.suppress;
   const empty = (message: string): ExploreView => ({
@@ -126,22 +147,10 @@ export function buildExploreView(f: ExploreFigures, locale: string): ExploreView
     f.metrics.flatMap((m, i) => (m.info.section === section ? [metricRow(m, i)] : []));
   const metricRow = (m: ExploreMetric, i: number): ViewRow => {
     const at = `metrics.${i}`;
-    const estimate = (path: string, e: Estimate): Part[] => {
-      if (e.value === null) return ['too few responses'];
-      const parts: Part[] = [fig(`${path}.value`, (v) => formatValue(m.info, v, locale))];
-      if (e.lower !== null && e.upper !== null) {
-        const [lower, separator, upper, unit] = intervalParts(m.info, e.lower, e.upper, locale);
-        parts.push(
-          ' (',
-          { figure: `${path}.lower`, value: e.lower, text: lower },
-          separator,
-          { figure: `${path}.upper`, value: e.upper, text: upper },
-          `${unit})`,
-        );
-      }
-      if (e.base === 'indicative') parts.push(' indicative');
-      return parts;
-    };
+    const estimate = (path: string, e: Estimate): Part[] => [
+      ...withInterval(path, e, m.info, 'too few responses'),
+      ...(e.value !== null && e.base === 'indicative' ? [' indicative'] : []),
+    ];
     const test = m.vsRest;
     const better =
       test !== null && (m.info.direction === 'higher-is-better' ? test.delta > 0 : test.delta < 0);
@@ -285,21 +294,8 @@ export function buildExploreView(f: ExploreFigures, locale: string): ExploreView
     });
   } else {
     const v = f.voice;
-    const share = (path: string, e: Estimate): Part[] => {
-      if (e.value === null) return ['too few comments'];
-      const parts: Part[] = [percent(`${path}.value`)];
-      if (e.lower !== null && e.upper !== null) {
-        const [lower, separator, upper, unit] = intervalParts(PERCENT, e.lower, e.upper, locale);
-        parts.push(
-          ' (',
-          { figure: `${path}.lower`, value: e.lower, text: lower },
-          separator,
-          { figure: `${path}.upper`, value: e.upper, text: upper },
-          `${unit})`,
-        );
-      }
-      return parts;
-    };
+    const share = (path: string, e: Estimate): Part[] =>
+      withInterval(path, e, PERCENT, 'too few comments');
     const ofClass = (path: string, value: number | null): Part[] =>
       value === null ? ['too few'] : [percent(path)];
     sections.push({
