@@ -137,7 +137,7 @@ export function buildExploreView(f: ExploreFigures, locale: string): ExploreView
       ' responses have no known level on a filtered dimension (unknown, or merged to protect a small group) and are in neither.',
     ]);
   const family = f.family.dimension
-    ? `p-values adjusted across the ${f.family.size} groups of ${
+    ? `P-values are adjusted across the ${f.family.size} groups of ${
         f.filters.find((x) => x.dimension === f.family.dimension)?.label ?? f.family.dimension
       } (${ADJUSTMENT_LABELS[f.family.method]}), as in the report.`
     : 'One comparison with the rest: its p-value is not adjusted.';
@@ -188,7 +188,7 @@ export function buildExploreView(f: ExploreFigures, locale: string): ExploreView
     title: 'Headline figures',
     notes: [
       [
-        `Each figure of the selection against the rest, with the report's test of its kind; ${family} Figures on fewer than ${base} responses are not shown.`,
+        `Each figure of the selection against the rest, with the report's test of its kind. ${family} Figures on fewer than ${base} responses are not shown.`,
       ],
     ],
     table: {
