@@ -8,6 +8,8 @@ import { delimiter, join, relative, resolve } from 'node:path';
 import type { Action } from '../contracts/action-schema.ts';
 import type { HistoryFigures, ReviewFigures } from '../contracts/figures-schema.ts';
 import type { Manifest } from '../contracts/manifest-schema.ts';
+import { explorePeriod } from '../figures/explore-data.ts';
+import type { ExplorePeriod } from '../figures/explore-period.ts';
 import {
   firstCarry,
   reviewFigures,
@@ -29,11 +31,14 @@ import {
   type ReduceOptions,
   type ReduceResult,
 } from '../reducing/reduce-snapshot.ts';
+import { reduceExplore } from '../reducing/explore-reducers.ts';
 import { siteSettings } from '../site-settings.ts';
 
 export interface ReviewData {
   /** One per snapshot that loaded without errors, oldest first. */
   reviews: ReviewFigures[];
+  /** The Explore page's data of each of those snapshots, when asked for (`explore: true`). */
+  explore: ExplorePeriod[];
   history: HistoryFigures;
   actions: Action[];
   diagnostics: Diagnostic[];
@@ -92,6 +97,14 @@ function tableSummaries(
   return out;
 }
 
+export interface LoadOptions extends ReduceOptions {
+  /**
+   * Also build each snapshot's Explore data (figures/explore-data.ts), which reads its survey
+   * and tickets a second time: the site asks for it, the CLI's commands do not.
+   */
+  explore?: boolean;
+}
+
 /**
  * Loads, reduces and computes every snapshot of `dataDir`, one after another in time order, so
  * only one snapshot's reducers are held at a time.
@@ -100,7 +113,7 @@ function tableSummaries(
 export async function loadReviews(
   dataDir: string,
   root: string,
-  options: ReduceOptions = {},
+  options: LoadOptions = {},
 ): Promise<ReviewData> {
   const diagnostics = new DiagnosticCollector();
   const reduceOptions = {
@@ -125,6 +138,7 @@ export async function loadReviews(
     );
     return {
       reviews: [],
+      explore: [],
       history: historyOf([]),
       actions: register.actions,
       diagnostics: diagnostics.list(),
@@ -138,6 +152,7 @@ export async function loadReviews(
     }))
     .sort((a, b) => a.start.localeCompare(b.start) || a.folder.localeCompare(b.folder));
   const reviews: ReviewFigures[] = [];
+  const explore: ExplorePeriod[] = [];
   let carry: Carry = firstCarry();
   for (const { folder } of ordered) {
     const displayDir = `${displayData}/${folder}`;
@@ -149,10 +164,25 @@ export async function loadReviews(
     diagnostics.addAll(result.diagnostics);
     reviews.push(result.figures);
     carry = result.carry;
+    if (options.explore) {
+      const dir = join(dataDir, folder);
+      const { manifest, hash, reduced: reducers } = input;
+      const states = await reduceExplore(
+        dir,
+        displayDir,
+        manifest,
+        reducers.questionnaire,
+        reducers.behaviour,
+      );
+      explore.push(
+        explorePeriod({ manifest, hash, displayDir, reduced: reducers, explore: states }),
+      );
+    }
   }
   diagnostics.addAll(unknownActionMetrics(register, reviews, `${displayData}/actions.csv`));
   return {
     reviews,
+    explore,
     history: historyOf(reviews),
     actions: register.actions,
     diagnostics: diagnostics.list(),

@@ -7,7 +7,8 @@
  */
 import { getCollection } from 'astro:content';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import type { ExplorePeriodFile } from '../contracts/explore-schema.ts';
 import { actionsAsOf } from '../figures/action-figures.ts';
 import type { HistoryFigures, ReviewFigures } from '../contracts/figures-schema.ts';
 import { siteSettings } from '../site-settings.ts';
@@ -25,6 +26,8 @@ import {
 export interface SiteData {
   /** Live figures of every snapshot, oldest first. */
   reviews: ReviewFigures[];
+  /** The Explore data of every snapshot, oldest first. */
+  explore: ExplorePeriodFile[];
   history: HistoryFigures;
   index: ReportIndex;
   /** Report id → figures frozen at publication. */
@@ -36,12 +39,17 @@ let cached: Promise<SiteData> | null = null;
 async function load(): Promise<SiteData> {
   const entries = await getCollection('reviews');
   const reviews: ReviewFigures[] = [];
+  const explore: ExplorePeriodFile[] = [];
   let history: HistoryFigures | null = null;
   for (const entry of entries) {
     if (entry.data.kind === 'review') reviews.push(entry.data.figures);
+    else if (entry.data.kind === 'explore') explore.push(entry.data.explore);
     else history = entry.data.history;
   }
-  reviews.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
+  const byStart = (a: { start: string; id: string }, b: { start: string; id: string }) =>
+    a.start.localeCompare(b.start) || a.id.localeCompare(b.id);
+  reviews.sort(byStart);
+  explore.sort(byStart);
   const reports = await getCollection('reports');
   const frozen = new Map<string, ReviewFigures>();
   const errors: string[] = [];
@@ -89,7 +97,7 @@ async function load(): Promise<SiteData> {
       `Report check failed; nothing was built.\n${(history ? errors : [...errors, 'the data loader stored no history']).map((e) => `error ${e}`).join('\n')}`,
     );
   }
-  return { reviews, history, index, frozen };
+  return { reviews, explore, history, index, frozen };
 }
 
 /** The site's data, loaded once per build. */

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { ADJUSTMENTS } from './fields.ts';
+import { NPS_CLASS_NAMES } from './nps-classes.ts';
 import { ITEM_ROLES, QUALITY_COMPONENTS } from './questionnaire.ts';
 
 /**
@@ -249,7 +250,7 @@ export const ComplaintFiguresSchema = z.strictObject({
 });
 export type ComplaintFigures = z.output<typeof ComplaintFiguresSchema>;
 
-export const NpsClassSchema = z.enum(['promoter', 'passive', 'detractor', 'unknown']);
+export const NpsClassSchema = z.enum(NPS_CLASS_NAMES);
 
 export const VerbatimSchema = z.strictObject({
   /** Redacted comment text. */

@@ -16,6 +16,8 @@ import {
 import type { Moments } from '../statistics/mean-interval.ts';
 import type { RatioSums } from '../statistics/ratio-estimate.ts';
 import { selectKthWeighted } from '../statistics/select-kth.ts';
+import { DELIVERY_TIMING } from '../contracts/order-groups.ts';
+import { deliveryTimingIndex } from '../reducing/order-groups.ts';
 import { twoProportionTest } from '../statistics/two-proportion-test.ts';
 import { wilson } from '../statistics/wilson.ts';
 import { DEFAULT_MINIMUM_BASE, type MinimumBase } from '../metrics/estimate.ts';
@@ -253,9 +255,9 @@ function valueLinks(
     const value = joined[i * 4 + REVENUE]! > median ? HIGH : LOW;
     k[value]! += satisfied;
     n[value]! += asked;
-    const timing =
-      joined[i * 4 + LATE_ORDERS]! > 0 ? LATE : joined[i * 4 + DELIVERED]! > 0 ? ON_TIME : -1;
-    if (timing < 0) continue;
+    const group = deliveryTimingIndex(joined[i * 4 + LATE_ORDERS]!, joined[i * 4 + DELIVERED]!);
+    if (group < 0) continue;
+    const timing = group === 0 ? LATE : ON_TIME;
     k[timing]! += satisfied;
     n[timing]! += asked;
   }
@@ -272,7 +274,7 @@ function valueLinks(
         rule,
       ),
       lateVsOnTime: compareShares(
-        ['Had a late delivery', 'Deliveries on time'],
+        [DELIVERY_TIMING.levels[0]!, DELIVERY_TIMING.levels[1]!],
         csat(LATE),
         csat(ON_TIME),
         rule,

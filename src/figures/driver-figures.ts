@@ -20,12 +20,15 @@ const METHOD =
 /**
  * The driver analysis of each outcome present, on the pooled weighted cell.
  * @param metrics the survey metrics' figures, for each driver's performance (top-box share)
+ * @param options.bootstrap also the weights' bootstrap spreads, which only the registry's
+ *   driver metrics read (the Explore page shows none, and leaves them out to stay fast)
  */
 export function driverFigures(
   pooled: SurveyCell | null,
   questionnaire: Questionnaire,
   rule: MinimumBase,
   metrics: Record<string, MetricFigures>,
+  options: { bootstrap?: boolean } = {},
 ): { figures: Partial<Record<Role, DriverFigures | null>>; sources: MetricSources['drivers'] } {
   const figures: Partial<Record<Role, DriverFigures | null>> = {};
   const sources: MetricSources['drivers'] = {};
@@ -50,7 +53,8 @@ export function driverFigures(
         performance: performanceOf(d)?.value ?? 0,
       })),
     );
-    const shares = bootstrapShares(state, result);
+    // Without the bootstrap (Explore, whose page shows no grid) every placement is borderline.
+    const shares = options.bootstrap === false ? null : bootstrapShares(state, result);
     figures[role] = {
       ...result,
       labels,

@@ -18,6 +18,9 @@ import { topBoxMetricOf } from '../metrics/registry/index.ts';
 import { holm } from '../statistics/p-adjust.ts';
 import { rankFindings, type DrawnFinding, type ReachOf } from './ranking.ts';
 
+/** The id of the finding that customers with a late delivery are less satisfied. */
+export const LATE_DELIVERY_FINDING = 'operational:late-delivery';
+
 export type { Finding };
 
 /** The figures findings are drawn from (a review's figures before its findings). */
@@ -278,7 +281,7 @@ export function operationalFindings(figures: Figures, alpha = SIGNIFICANCE_LEVEL
   }
   const links: Array<[string, GroupComparisonLike | null | undefined, string]> = [
     [
-      'operational:late-delivery',
+      LATE_DELIVERY_FINDING,
       figures.behaviour?.links.lateVsOnTime,
       'Customers with a late delivery',
     ],

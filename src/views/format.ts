@@ -34,6 +34,24 @@ function minus(text: string): string {
   return text.replace(/^-/, '\u2212');
 }
 
+/** The pieces of an interval as formatInterval writes it: lower, separator, upper, unit. */
+export function intervalParts(
+  metric: Metric,
+  lower: number,
+  upper: number,
+  locale = 'en-GB',
+): [lower: string, separator: string, upper: string, unit: string] {
+  const f = numberFormat(locale, metric.decimals);
+  // An en dash between two negative numbers ("−29.6–−9.8") is unreadable: say "to" then.
+  const separator = lower < 0 || upper < 0 ? ' to ' : '–';
+  return [
+    minus(f.format(lower)),
+    separator,
+    minus(f.format(upper)),
+    metric.unit === '%' ? '%' : '',
+  ];
+}
+
 /** "28.0–36.2" — an interval without repeating the unit. */
 export function formatInterval(
   metric: Metric,
@@ -41,10 +59,7 @@ export function formatInterval(
   upper: number,
   locale = 'en-GB',
 ): string {
-  const f = numberFormat(locale, metric.decimals);
-  // An en dash between two negative numbers ("−29.6–−9.8") is unreadable: say "to" then.
-  const separator = lower < 0 || upper < 0 ? ' to ' : '–';
-  return `${minus(f.format(lower))}${separator}${minus(f.format(upper))}${metric.unit === '%' ? '%' : ''}`;
+  return intervalParts(metric, lower, upper, locale).join('');
 }
 
 /** "+3.2 pts" / "−1.4 pp" — a change with sign and unit. */

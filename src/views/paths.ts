@@ -15,6 +15,9 @@ export const paths = {
   trends: () => `${base}trends/`,
   segments: () => `${base}segments/`,
   segment: (dimension: string, levelSlug: string) => `${base}segments/${dimension}/${levelSlug}/`,
+  /** The Explore page of a period, or across all periods; `query` from views/Explore/selection-url.ts. */
+  explore: (period?: string, query = '') => `${base}explore/${period ? `${period}/` : ''}${query}`,
+  exploreStates: (period: string) => `${base}explore/${period}/states.json`,
   methodology: () => `${base}methodology/`,
   data: () => `${base}data/`,
   search: () => `${base}search/`,
