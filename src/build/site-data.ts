@@ -7,7 +7,7 @@
  */
 import { getCollection } from 'astro:content';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { ExplorePeriodFile } from '../contracts/explore-schema.ts';
 import { actionsAsOf } from '../figures/action-figures.ts';
 import type { HistoryFigures, ReviewFigures } from '../contracts/figures-schema.ts';
