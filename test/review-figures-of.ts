@@ -7,7 +7,12 @@ import type { ReviewFigures } from '../src/contracts/figures-schema.ts';
 import { ManifestSchema, type ManifestInput } from '../src/contracts/manifest-schema.ts';
 import type { SurveyRow } from '../src/contracts/row-types.ts';
 import { DEFAULT_THEMES } from '../src/contracts/theme-dictionary.ts';
-import { firstCarry, reviewFigures } from '../src/figures/review-figures.ts';
+import {
+  firstCarry,
+  nextCarry,
+  reviewFigures,
+  withActions,
+} from '../src/figures/review-figures.ts';
 import { createCustomerAnswers } from '../src/reducing/behaviour-state.ts';
 import { questionnaireOf } from '../src/reducing/snapshot-reducers.ts';
 import { addSurveyRow, createSurveyState, surveyConfigOf } from '../src/reducing/survey-state.ts';
@@ -25,8 +30,10 @@ export function reviewsOf(
   actions: readonly Action[] = [],
 ): ReviewFigures[] {
   let carry = firstCarry();
+  const seen = new Set<string>();
+  const reviews: ReviewFigures[] = [];
   const matchers = compileThemes(DEFAULT_THEMES);
-  return periods.map(({ manifest: input, survey }) => {
+  for (const { manifest: input, survey } of periods) {
     const manifest = ManifestSchema.parse(input);
     const questionnaire = questionnaireOf(manifest);
     const state = createSurveyState(surveyConfigOf(questionnaire, Object.keys(manifest.segments)));
@@ -71,9 +78,9 @@ export function reviewsOf(
         warnings: [],
       },
       carry,
-      actions,
     );
-    carry = result.carry;
-    return result.figures;
-  });
+    carry = nextCarry(result.figures, result.active, seen);
+    reviews.push(withActions(result.figures, actions, reviews));
+  }
+  return reviews;
 }

@@ -2,18 +2,24 @@
  * Runs the pipeline over a data folder: reads and reduces each snapshot (reading, reducing),
  * computes its review figures in time order (figures), and the history across periods. The one
  * entry point the site, the CLI and the tests share. All diagnostics are returned together.
+ * Given a cache folder (snapshot-cache.ts), a snapshot whose files, code and carry are those of a
+ * kept entry is not read: its figures (and Explore data) are the entry's.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { delimiter, join, relative, resolve } from 'node:path';
 import type { Action } from '../contracts/action-schema.ts';
+import type { ExplorePeriodFile } from '../contracts/explore-schema.ts';
 import type { HistoryFigures, ReviewFigures } from '../contracts/figures-schema.ts';
 import type { Manifest } from '../contracts/manifest-schema.ts';
+import { activeCustomersOf, type ActiveCustomers } from '../figures/behaviour-figures.ts';
 import { explorePeriod } from '../figures/explore-data.ts';
-import type { ExplorePeriod } from '../figures/explore-period.ts';
+import { encodeExplorePeriod } from '../figures/explore-period.ts';
 import {
-  firstCarry,
+  previousPeriodOf,
   reviewFigures,
+  withActions,
   type Carry,
+  type OwnFigures,
   type SnapshotInput,
 } from '../figures/review-figures.ts';
 import { historyOf } from '../figures/trends.ts';
@@ -26,6 +32,7 @@ import {
 import { readActions } from '../reading/read-actions.ts';
 import { readManifest } from '../reading/read-manifest.ts';
 import { fileHashes } from '../reading/read-snapshot.ts';
+import { snapshotIdentity } from '../reading/snapshot-identity.ts';
 import {
   reduceSnapshot,
   type ReduceOptions,
@@ -33,15 +40,44 @@ import {
 } from '../reducing/reduce-snapshot.ts';
 import { reduceExplore } from '../reducing/explore-reducers.ts';
 import { siteSettings } from '../site-settings.ts';
+import {
+  cacheKey,
+  codeVersion,
+  encodeCustomers,
+  openSnapshotCache,
+  textDigest,
+  type SnapshotCache,
+} from './snapshot-cache.ts';
 
 export interface ReviewData {
   /** One per snapshot that loaded without errors, oldest first. */
   reviews: ReviewFigures[];
   /** The Explore page's data of each of those snapshots, when asked for (`explore: true`). */
-  explore: ExplorePeriod[];
+  explore: ExplorePeriodFile[];
   history: HistoryFigures;
   actions: Action[];
   diagnostics: Diagnostic[];
+  summary: LoadSummary;
+}
+
+/** What a load read and what it took from the cache. */
+export interface LoadSummary {
+  /** Snapshot folders looked at. */
+  snapshots: number;
+  /** Of those, taken from the cache without reading a row. */
+  fromCache: number;
+  /** Of those, read (as diagnostics name them, e.g. "data/2026-Q3"). */
+  parsed: string[];
+  /** Seconds the load took. */
+  seconds: number;
+}
+
+/**
+ * The one line a load is summed up in, e.g. "snapshots: 8 (7 from cache, 1 parsed) in 1.2 s".
+ * @param seconds the time to show (the summary's own by default; a loader adds its storing)
+ */
+export function summaryLine(summary: LoadSummary, seconds = summary.seconds): string {
+  return `snapshots: ${summary.snapshots} (${summary.fromCache} from cache, ${summary.parsed.length} parsed) in ${seconds.toFixed(1)} s`;
 }
 
 /** Snapshot folders under `dataDir` (any folder not starting with "." or "_"). */
@@ -103,11 +139,76 @@ export interface LoadOptions extends ReduceOptions {
    * and tickets a second time: the site asks for it, the CLI's commands do not.
    */
   explore?: boolean;
+  /** The snapshot cache's folder (snapshot-cache.ts); without one every snapshot is read. */
+  cacheDir?: string;
+  /**
+   * The last snapshot to load (a report command's): the ones after it are not looked at, the
+   * ones before it only for what its carry needs.
+   */
+  upTo?: string;
+  /** What reads a snapshot (tests count the calls). */
+  readers?: { reduce: typeof reduceSnapshot; reduceExplore: typeof reduceExplore };
+}
+
+/** Where an earlier period's active customers are: in memory, in the cache, or none. */
+type CustomersSource =
+  | { kind: 'none' }
+  | { kind: 'cached'; folder: string; key: string; dir: string; displayDir: string };
+
+/**
+ * The customers the earlier periods hand on (the previous period's active customers and
+ * everyone seen before), gathered only when a period is computed: a load whose periods all come
+ * from the cache reads no customers at all.
+ */
+class CustomerCarry {
+  /** Everyone seen in the periods merged so far. */
+  private readonly seen = new Set<string>();
+  private last: ActiveCustomers | null = null;
+  /** Periods taken from the cache since the last computed one, oldest first. */
+  private pending: CustomersSource[] = [];
+
+  private readonly cache: SnapshotCache | null;
+  private readonly reread: (dir: string, displayDir: string) => Promise<ActiveCustomers | null>;
+
+  constructor(
+    cache: SnapshotCache | null,
+    reread: (dir: string, displayDir: string) => Promise<ActiveCustomers | null>,
+  ) {
+    this.cache = cache;
+    this.reread = reread;
+  }
+
+  /** A period taken from the cache. */
+  cached(source: CustomersSource): void {
+    this.pending.push(source);
+  }
+
+  /** The carry of the period to compute now, after the given previous period. */
+  async carryFor(previous: Carry['previous']): Promise<Carry> {
+    for (const source of this.pending) {
+      this.last =
+        source.kind === 'none'
+          ? null
+          : (this.cache?.readCustomers(source.folder, source.key) ??
+            (await this.reread(source.dir, source.displayDir)));
+      if (this.last) for (const id of this.last.keys()) this.seen.add(id);
+    }
+    this.pending = [];
+    return { previous, previousActive: this.last, seenBefore: this.seen };
+  }
+
+  /** The customers of the period just computed. */
+  computed(active: ActiveCustomers | null): void {
+    this.last = active;
+    if (active) for (const id of active.keys()) this.seen.add(id);
+  }
 }
 
 /**
- * Loads, reduces and computes every snapshot of `dataDir`, one after another in time order, so
- * only one snapshot's reducers are held at a time.
+ * Loads, reduces and computes every snapshot of `dataDir`, one after another in time order: a
+ * snapshot's reducers are released once its figures, its Explore data and its active customers
+ * (what the next period needs) are computed, so memory follows the largest snapshot, not the
+ * number of periods.
  * @param root project root, to show file paths relative to it
  */
 export async function loadReviews(
@@ -115,6 +216,7 @@ export async function loadReviews(
   root: string,
   options: LoadOptions = {},
 ): Promise<ReviewData> {
+  const started = performance.now();
   const diagnostics = new DiagnosticCollector();
   const reduceOptions = {
     ...options,
@@ -142,6 +244,12 @@ export async function loadReviews(
       history: historyOf([]),
       actions: register.actions,
       diagnostics: diagnostics.list(),
+      summary: {
+        snapshots: 0,
+        fromCache: 0,
+        parsed: [],
+        seconds: (performance.now() - started) / 1000,
+      },
     };
   }
   // Customer-base movement needs the periods in time order: sort by the manifests' starts.
@@ -151,33 +259,101 @@ export async function loadReviews(
       start: startOf(join(dataDir, folder), `${displayData}/${folder}`),
     }))
     .sort((a, b) => a.start.localeCompare(b.start) || a.folder.localeCompare(b.folder));
+  const log = options.log ?? (() => {});
+  const cache = options.cacheDir ? openSnapshotCache(options.cacheDir, log) : null;
+  const code = cache ? codeVersion() : '';
+  const { reduce, reduceExplore: readExplore } = options.readers ?? {
+    reduce: reduceSnapshot,
+    reduceExplore,
+  };
   const reviews: ReviewFigures[] = [];
-  const explore: ExplorePeriod[] = [];
-  let carry: Carry = firstCarry();
+  const explore: ExplorePeriodFile[] = [];
+  const parsed: string[] = [];
+  let fromCache = 0;
+  let looked = 0;
+  // Reads a period again for its customers only (its cache entry went missing meanwhile).
+  const customers = new CustomerCarry(cache, async (dir, displayDir) => {
+    parsed.push(displayDir);
+    const behaviour = (await reduce(dir, displayDir, reduceOptions)).reducers?.behaviour;
+    return behaviour ? activeCustomersOf(behaviour) : null;
+  });
+  // What the next period's figures depend on before it, by digest: the previous period's
+  // estimates, and every earlier period's customers in order.
+  let previousDigest = '';
+  let customersDigest = '';
   for (const { folder } of ordered) {
+    looked += 1;
+    const dir = join(dataDir, folder);
     const displayDir = `${displayData}/${folder}`;
-    const reduced = await reduceSnapshot(join(dataDir, folder), displayDir, reduceOptions);
-    diagnostics.addAll(reduced.loaded.diagnostics);
-    const input = snapshotInput(reduced, displayDir, reduced.loaded.diagnostics);
-    if (!input) continue;
-    const result = reviewFigures(input, carry, register.actions);
-    diagnostics.addAll(result.diagnostics);
-    reviews.push(result.figures);
-    carry = result.carry;
-    if (options.explore) {
-      const dir = join(dataDir, folder);
-      const { manifest, hash, reduced: reducers } = input;
-      const states = await reduceExplore(
-        dir,
-        displayDir,
-        manifest,
-        reducers.questionnaire,
-        reducers.behaviour,
+    const identity = cache
+      ? await snapshotIdentity(dir, displayDir, reduceOptions.externalData)
+      : null;
+    const ownKey = identity === null ? null : cacheKey(code, identity, displayDir);
+    const figuresKey = ownKey === null ? null : cacheKey(ownKey, previousDigest, customersDigest);
+    const hit = cache && figuresKey ? cache.readFigures(folder, figuresKey) : undefined;
+    const hitExplore =
+      cache && ownKey && options.explore ? cache.readExplore(folder, ownKey) : undefined;
+    let own: OwnFigures;
+    let activeDigest: string | null;
+    if (
+      cache &&
+      ownKey &&
+      hit &&
+      (hit.activeDigest === null || cache.hasCustomers(folder, ownKey)) &&
+      (!options.explore || hitExplore)
+    ) {
+      fromCache += 1;
+      diagnostics.addAll(hit.diagnostics);
+      ({ figures: own, activeDigest } = hit);
+      customers.cached(
+        activeDigest === null
+          ? { kind: 'none' }
+          : { kind: 'cached', folder, key: ownKey, dir, displayDir },
       );
-      explore.push(
-        explorePeriod({ manifest, hash, displayDir, reduced: reducers, explore: states }),
-      );
+      if (hitExplore) explore.push(hitExplore);
+    } else {
+      parsed.push(displayDir);
+      const reduced = await reduce(dir, displayDir, reduceOptions);
+      diagnostics.addAll(reduced.loaded.diagnostics);
+      const input = snapshotInput(reduced, displayDir, reduced.loaded.diagnostics);
+      if (!input) continue;
+      const previous = reviews.length > 0 ? previousPeriodOf(reviews.at(-1)!) : null;
+      const result = reviewFigures(input, await customers.carryFor(previous));
+      diagnostics.addAll(result.diagnostics);
+      own = result.figures;
+      customers.computed(result.active);
+      const customersText = cache && result.active ? encodeCustomers(result.active) : null;
+      activeDigest = customersText === null ? null : textDigest(customersText);
+      let exploreFile: ExplorePeriodFile | null = null;
+      if (options.explore) {
+        const { manifest, hash, reduced: reducers } = input;
+        const states = await readExplore(
+          dir,
+          displayDir,
+          manifest,
+          reducers.questionnaire,
+          reducers.behaviour,
+        );
+        exploreFile = encodeExplorePeriod(
+          explorePeriod({ manifest, hash, displayDir, reduced: reducers, explore: states }),
+        );
+        explore.push(exploreFile);
+      }
+      const found = [...reduced.loaded.diagnostics, ...result.diagnostics];
+      // Kept only when what was read is what was hashed before (a file changed in between is
+      // read again next time) and nothing in it is an error.
+      if (cache && ownKey && figuresKey && input.hash === identity && !hasErrors(found)) {
+        cache.writeFigures(folder, figuresKey, { figures: own, diagnostics: found, activeDigest });
+        if (customersText !== null) cache.writeCustomers(folder, ownKey, customersText);
+        if (exploreFile) cache.writeExplore(folder, ownKey, exploreFile);
+      }
     }
+    reviews.push(withActions(own, register.actions, reviews));
+    if (cache) {
+      previousDigest = textDigest(JSON.stringify(previousPeriodOf(own)));
+      customersDigest = cacheKey(customersDigest, activeDigest ?? 'no orders');
+    }
+    if (folder === options.upTo) break;
   }
   diagnostics.addAll(unknownActionMetrics(register, reviews, `${displayData}/actions.csv`));
   return {
@@ -186,6 +362,12 @@ export async function loadReviews(
     history: historyOf(reviews),
     actions: register.actions,
     diagnostics: diagnostics.list(),
+    summary: {
+      snapshots: looked,
+      fromCache,
+      parsed,
+      seconds: (performance.now() - started) / 1000,
+    },
   };
 }
 

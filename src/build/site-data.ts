@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ExplorePeriodFile } from '../contracts/explore-schema.ts';
 import { actionsAsOf } from '../figures/action-figures.ts';
+import { withTrends } from '../figures/trends.ts';
 import type { HistoryFigures, ReviewFigures } from '../contracts/figures-schema.ts';
 import { siteSettings } from '../site-settings.ts';
 import { DataValidationError } from './data-validation-error.ts';
@@ -115,13 +116,14 @@ export function liveFigures(site: SiteData, snapshotId: string): ReviewFigures {
 
 /**
  * The figures a report version renders from: its frozen figures when published, else live, with
- * overdue actions judged at the draft's date (its publication date to be).
+ * every metric's trend up to its period and overdue actions judged at the draft's date (its
+ * publication date to be).
  */
 export function versionFigures(site: SiteData, version: ReportVersion): ReviewFigures {
-  return (
-    site.frozen.get(version.id) ??
-    actionsAsOf(liveFigures(site, version.period), version.data.date.toISOString().slice(0, 10))
-  );
+  const frozen = site.frozen.get(version.id);
+  if (frozen) return frozen;
+  const live = withTrends(liveFigures(site, version.period), site.reviews);
+  return actionsAsOf(live, version.data.date.toISOString().slice(0, 10));
 }
 
 /** Every built version of a period with the figures it renders from, oldest first. */

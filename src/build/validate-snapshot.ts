@@ -45,7 +45,7 @@ export async function validateSnapshot(
   diagnostics.addAll(reduced.loaded.diagnostics);
   const input = snapshotInput(reduced, display, []);
   // The figure-level checks, on this snapshot alone (no previous period).
-  if (input) diagnostics.addAll(reviewFigures(input, firstCarry(), []).diagnostics);
+  if (input) diagnostics.addAll(reviewFigures(input, firstCarry()).diagnostics);
   const list = diagnostics.list();
   const { errors, warnings } = diagnosticCounts(list);
   const rows: ValidationReport['rows'] = {};

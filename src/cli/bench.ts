@@ -155,7 +155,7 @@ async function ours(dir: string): Promise<{ seconds: number; summary: string }> 
         .join('; ')}`,
     );
   }
-  const { figures } = reviewFigures(input, firstCarry(), []);
+  const { figures } = reviewFigures(input, firstCarry());
   const seconds = (performance.now() - started) / 1000;
   const nps = figures.metrics.nps?.overall.value?.toFixed(2);
   const csat = figures.metrics.csat?.overall.value?.toFixed(2);

@@ -284,15 +284,9 @@ function valueLinks(
   };
 }
 
-/**
- * The customers active in a period with their groups; adds them to `everSeen` (the carry's
- * running set of customers seen before).
- */
-export function activeCustomersOf(state: BehaviourState, everSeen: Set<string>): ActiveCustomers {
+/** The customers active in a period, with the groups of their first order. */
+export function activeCustomersOf(state: BehaviourState): ActiveCustomers {
   const active = new Map<string, Readonly<Record<string, string | undefined>>>();
-  state.customers.index.ids.forEach((id, i) => {
-    active.set(id, state.segments[i]!);
-    everSeen.add(id);
-  });
+  state.customers.index.ids.forEach((id, i) => active.set(id, state.segments[i]!));
   return active;
 }

@@ -2,10 +2,16 @@
  * The figures stage: turns a reduced snapshot (and what the earlier periods left) into
  * everything its review shows — every registry metric overall and by group with its tests, the
  * change against the previous period, drivers, the detail figures of each section, findings,
- * trends and the action register's follow-up — validated against the figures schema by whoever
- * stores it. Pure apart from the carry the caller hands from period to period.
+ * the action register's follow-up — validated against the figures schema by whoever stores it.
+ * A period's own figures (`reviewFigures`) depend on the earlier periods only through the carry
+ * (the previous period's estimates and the customers seen before), so they can be kept and
+ * reused while neither the snapshot nor the carry changes (build/snapshot-cache.ts); the action
+ * follow-up, which reads the whole register and every earlier period, is added after
+ * (`withActions`). Trends are not part of them: they are a re-arrangement of the periods' figures
+ * (`trends.ts`), made where a page shows them. Pure.
  */
 import type { Action } from '../contracts/action-schema.ts';
+import type { Estimate } from '../contracts/figures-schema.ts';
 import { TABLE_NAMES, type TableName } from '../contracts/fields.ts';
 import {
   FIGURES_FORMAT,
@@ -39,7 +45,6 @@ import { findingsFor } from './root-causes.ts';
 import { targetStatuses } from './target-status.ts';
 import { surveyFigures } from './survey-figures.ts';
 import { surveyWeights } from './survey-weights.ts';
-import { trendsOf } from './trends.ts';
 import { voiceFigures } from './voice-figures.ts';
 
 /** A snapshot as the figures stage takes it. */
@@ -56,34 +61,96 @@ export interface SnapshotInput {
   warnings: readonly Diagnostic[];
 }
 
-/** What the earlier periods hand to the next one. */
+/**
+ * What a period's figures read of the previous one: each metric's estimates (for the changes),
+ * overall and by group, without the previous period's own changes — so a period's figures do not
+ * depend on the period before its previous one.
+ */
+export interface PreviousPeriod {
+  id: string;
+  period: string;
+  metrics: Record<
+    string,
+    { overall: Estimate; segments: Record<string, Record<string, Estimate>> }
+  >;
+}
+
+/** What the earlier periods hand to the next one: all a period's figures depend on before it. */
 export interface Carry {
-  /** Reviews of the earlier periods, oldest first. */
-  history: readonly ReviewFigures[];
-  /**
-   * The previous period's behaviour (null when it had no orders, or for the first): its active
-   * customers are read from it only when a next period asks, so a single period costs nothing.
-   */
-  previousBehaviour: BehaviourState | null;
-  /** Every customer seen before the previous period (extended in place, period by period). */
-  seenBefore: Set<string>;
+  /** The previous period's estimates; null for the first. */
+  previous: PreviousPeriod | null;
+  /** The previous period's active customers; null for the first, or when it had no orders. */
+  previousActive: ActiveCustomers | null;
+  /** Every customer active in any earlier period (the previous one included). */
+  seenBefore: ReadonlySet<string>;
 }
 
 /** The carry before the first period. */
 export function firstCarry(): Carry {
-  return { history: [], previousBehaviour: null, seenBefore: new Set() };
+  return { previous: null, previousActive: null, seenBefore: new Set() };
+}
+
+/** A review's figures before the action follow-up is added (see `withActions`). */
+export type OwnFigures = Omit<ReviewFigures, 'actions'>;
+
+/** The estimate fields of a figure (a segment figure also carries its tests). */
+function estimateOf(e: Estimate): Estimate {
+  const { value, lower, upper, se, n, nEffective, missing, base } = e;
+  return { value, lower, upper, se, n, nEffective, missing, base };
+}
+
+/** What the next period reads of a period's figures. */
+export function previousPeriodOf(
+  figures: Pick<ReviewFigures, 'id' | 'period' | 'metrics'>,
+): PreviousPeriod {
+  const metrics: PreviousPeriod['metrics'] = {};
+  for (const [id, m] of Object.entries(figures.metrics)) {
+    const segments: Record<string, Record<string, Estimate>> = {};
+    for (const [dimension, levels] of Object.entries(m.segments)) {
+      segments[dimension] = {};
+      for (const [level, figure] of Object.entries(levels))
+        segments[dimension][level] = estimateOf(figure);
+    }
+    metrics[id] = { overall: estimateOf(m.overall), segments };
+  }
+  return { id: figures.id, period: figures.period, metrics };
 }
 
 /**
- * The review figures of one snapshot, the diagnostics the figures raise, and the carry for the
- * next period.
- * @param actions the whole action register (each review picks what concerns it)
+ * The carry for the period after one: its estimates, its active customers, and everyone seen up
+ * to it. `seen` is extended in place (a copy per period would cost the whole customer base).
+ * @param seen the running set of customers seen before, the one `carry.seenBefore` is
+ */
+export function nextCarry(
+  figures: Pick<ReviewFigures, 'id' | 'period' | 'metrics'>,
+  active: ActiveCustomers | null,
+  seen: Set<string>,
+): Carry {
+  if (active) for (const id of active.keys()) seen.add(id);
+  return { previous: previousPeriodOf(figures), previousActive: active, seenBefore: seen };
+}
+
+/**
+ * A review's figures with its action follow-up: the register's actions judged against the
+ * periods up to it.
+ * @param earlier the periods before it, oldest first
+ */
+export function withActions(
+  own: OwnFigures,
+  actions: readonly Action[],
+  earlier: ReadonlyArray<Pick<ReviewFigures, 'id' | 'period' | 'end' | 'metrics' | 'catalog'>>,
+): ReviewFigures {
+  return { ...own, actions: actionFigures(actions, [...earlier, own], own.findings) };
+}
+
+/**
+ * The own figures of one snapshot (every figure but the action follow-up), the diagnostics the
+ * figures raise, and its active customers (what the next period's movement needs).
  */
 export function reviewFigures(
   input: SnapshotInput,
   carry: Carry,
-  actions: readonly Action[],
-): { figures: ReviewFigures; diagnostics: Diagnostic[]; carry: Carry } {
+): { figures: OwnFigures; diagnostics: Diagnostic[]; active: ActiveCustomers | null } {
   const { manifest, reduced } = input;
   const { questionnaire } = reduced;
   const manifestFile = `${input.displayDir}/manifest.json`;
@@ -125,10 +192,7 @@ export function reviewFigures(
   });
   const pooled = poolCells(reduced.survey, () => true, weights.weightOf);
   const drivers = driverFigures(pooled, questionnaire, rule, byId);
-  // The previous period's customers join those seen before it.
-  const previousActive: ActiveCustomers | undefined = carry.previousBehaviour
-    ? activeCustomersOf(carry.previousBehaviour, carry.seenBefore)
-    : undefined;
+  const previousActive = carry.previousActive ?? undefined;
   const behaviour = reduced.behaviour
     ? behaviourFigures(
         reduced.behaviour,
@@ -167,7 +231,7 @@ export function reviewFigures(
     // tell "not available in this review" from an unknown id.
     catalog[instance.id] = info;
   }
-  const previous = carry.history.at(-1) ?? null;
+  const { previous } = carry;
   if (previous) attachChanges(byId, catalog, previous);
 
   const base = {
@@ -216,9 +280,8 @@ export function reviewFigures(
       ),
   });
   const id = manifest.id;
-  const history = [...carry.history, { id, period: manifest.period, end: manifest.end, ...base }];
   const warnings = [...input.warnings, ...diagnostics].filter((d) => d.level === 'warning');
-  const figures: ReviewFigures = {
+  const figures: OwnFigures = {
     format: FIGURES_FORMAT,
     id,
     period: manifest.period,
@@ -239,18 +302,12 @@ export function reviewFigures(
     ...base,
     findings,
     trends: {},
-    actions: actionFigures(actions, history, findings),
     warnings: warnings.map((d) => ({ ...d })),
   };
-  figures.trends = trendsOf([...carry.history, figures], Object.keys(byId));
   return {
     figures,
     diagnostics,
-    carry: {
-      history: [...carry.history, figures],
-      previousBehaviour: reduced.behaviour,
-      seenBefore: carry.seenBefore,
-    },
+    active: reduced.behaviour ? activeCustomersOf(reduced.behaviour) : null,
   };
 
   /** Response counts, rates by level, and the warnings of small or short groups. */
@@ -312,7 +369,7 @@ function indicativeChange(
 function attachChanges(
   metrics: Record<string, MetricFigures>,
   catalog: ReviewFigures['catalog'],
-  previous: ReviewFigures,
+  previous: PreviousPeriod,
 ): void {
   for (const [id, figures] of Object.entries(metrics)) {
     const before = previous.metrics[id];

@@ -1,7 +1,9 @@
 /**
  * Trends: each metric's value in every period up to a review, with the change into each
  * period, and the same for every group (the trends and group pages). Only a re-arrangement of
- * the periods' figures: every change was tested when that period's figures were computed.
+ * the periods' figures: every change was tested when that period's figures were computed. A
+ * review's own figures carry no trends (they would repeat every earlier period in every later
+ * one); a draft's page gets them here, and a published version freezes the ones its page shows.
  */
 import type {
   HistoryFigures,
@@ -45,6 +47,22 @@ export function trendsOf(
     });
   }
   return trends;
+}
+
+/**
+ * The figures with the trends of `metricIds` over the periods up to theirs.
+ * @param reviews every period's figures, oldest first; `figures`' own period among them (those
+ *   after it are not read)
+ * @throws when `figures`' period is not among `reviews`
+ */
+export function withTrends(
+  figures: ReviewFigures,
+  reviews: ReadonlyArray<Pick<ReviewFigures, 'id' | 'period' | 'metrics'>>,
+  metricIds: readonly string[] = Object.keys(figures.metrics),
+): ReviewFigures {
+  const at = reviews.findIndex((r) => r.id === figures.id);
+  if (at < 0) throw new Error(`withTrends requires the period of the figures (${figures.id})`);
+  return { ...figures, trends: trendsOf([...reviews.slice(0, at), figures], metricIds) };
 }
 
 /** Every metric of the latest period across all periods, overall and per group. */

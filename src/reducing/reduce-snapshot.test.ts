@@ -13,7 +13,7 @@ const DIR = join(ROOT, 'data/2026-Q3');
 async function figuresOf(options: ReduceOptions) {
   const result = await reduceSnapshot(DIR, 'data/2026-Q3', options);
   const input = snapshotInput(result, 'data/2026-Q3', result.loaded.diagnostics);
-  const { figures } = reviewFigures(input!, firstCarry(), []);
+  const { figures } = reviewFigures(input!, firstCarry());
   return { ...result, figures };
 }
 

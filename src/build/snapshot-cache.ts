@@ -1,0 +1,283 @@
+/**
+ * What a build keeps of each snapshot between builds, so that a build costs what changed: a
+ * folder the build owns (`review-snapshots/` under Astro's cache folder, `node_modules/.astro/`
+ * unless `ASTRO_CACHE_DIR` says otherwise), outside the staging folder of the atomic build, with
+ * one sub-folder per snapshot holding
+ * - `figures-<key>.json`: its own figures (everything but the action follow-up, which reads the
+ *   whole register and is added at every load), the diagnostics of its reading and figures, and
+ *   the digest of its active customers;
+ * - `customers-<key>.json`: its active customers with their groups, what the next period's
+ *   customer-base movement reads (written only when it had orders);
+ * - `explore-<key>.json`: its Explore data.
+ *
+ * A key is a sha256 over everything the entry depends on (review-data.ts makes them): the code
+ * that computes it (`codeVersion`), the snapshot's content hash (from its files' bytes,
+ * reading/snapshot-identity.ts) and the folder name diagnostics show; for the figures also what
+ * the earlier periods hand on (the previous period's estimates and every earlier period's
+ * customers, by digest). An entry is written only for a snapshot read without an error, under the
+ * hash its reading gave, by a write to a new file renamed into place, so neither a failed build nor
+ * one stopped half-way leaves an entry that says something else than its key. An entry that cannot
+ * be read back as what it should hold is said and ignored: the snapshot is read again. Entries
+ * are checked for their shape only, not validated field by field: this code wrote them, under a
+ * key that includes its own version, and the content store validates every figure again before a
+ * page reads it (the collection's schema), as the build does a frozen file.
+ */
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EXPLORE_FORMAT, type ExplorePeriodFile } from '../contracts/explore-schema.ts';
+import { FIGURES_FORMAT } from '../contracts/figures-schema.ts';
+import type { ActiveCustomers } from '../figures/behaviour-figures.ts';
+import type { OwnFigures } from '../figures/review-figures.ts';
+import { DIAGNOSTICS, type Diagnostic } from '../reading/diagnostics.ts';
+
+/** Version of the entries' layout; part of every key, so a new layout starts afresh. */
+const CACHE_FORMAT = 1;
+
+/** The source folders whose code decides what an entry holds (views, pages and CLI do not). */
+const DATA_PATH = ['contracts', 'reading', 'reducing', 'statistics', 'metrics', 'figures', 'build'];
+
+/** Every `.ts` file (tests aside) under a folder, sorted. */
+function sourceFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.test.ts'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/**
+ * The version of the code that computes a snapshot's figures: a sha256 over the source of the
+ * layers up to the figures and of the build's pipeline, the lockfile (the libraries' versions),
+ * the Node version and this cache's layout. Any edit there (a significance level, a definition)
+ * makes every entry a miss.
+ * @param src the source folder (this module's parent by default)
+ */
+export function codeVersion(src = fileURLToPath(new URL('..', import.meta.url))): string {
+  const hash = createHash('sha256');
+  hash.update(`cache ${CACHE_FORMAT}\0node ${process.version}\0`);
+  const files = [
+    ...DATA_PATH.flatMap((folder) => sourceFiles(join(src, folder))),
+    join(src, 'site-settings.ts'),
+    join(src, '..', 'package-lock.json'),
+  ];
+  for (const file of files) {
+    hash.update(`${file.slice(src.length)}\0`);
+    if (existsSync(file)) hash.update(readFileSync(file));
+    hash.update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/** A key from its parts: sha256 (hex) of the parts, each ended by a NUL. */
+export function cacheKey(...parts: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(`${part}\0`);
+  return hash.digest('hex');
+}
+
+/** What a figures entry holds. */
+export interface CachedFigures {
+  figures: OwnFigures;
+  /** The snapshot's diagnostics (its reading's and its figures'), warnings only. */
+  diagnostics: Diagnostic[];
+  /** Digest of its active customers (`customers-<key>.json`); null when it had no orders. */
+  activeDigest: string | null;
+}
+
+/** Active customers by column: ids, and for each group dimension each customer's level. */
+interface CustomersEntry {
+  dimensions: Array<{
+    name: string;
+    levels: string[];
+    /** Index into levels for each customer (-1: no level). */
+    codes: number[];
+  }>;
+  ids: string[];
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The text of active customers as a customers entry holds them. */
+export function encodeCustomers(active: ActiveCustomers): string {
+  const dimensions = new Map<string, { levels: Map<string, number>; codes: number[] }>();
+  let row = 0;
+  for (const segments of active.values()) {
+    for (const [name, level] of Object.entries(segments)) {
+      if (level === undefined) continue;
+      let d = dimensions.get(name);
+      if (!d) {
+        d = { levels: new Map(), codes: new Array<number>(active.size).fill(-1) };
+        dimensions.set(name, d);
+      }
+      let code = d.levels.get(level);
+      if (code === undefined) d.levels.set(level, (code = d.levels.size));
+      d.codes[row] = code;
+    }
+    row += 1;
+  }
+  const entry: CustomersEntry = {
+    dimensions: [...dimensions].map(([name, d]) => ({
+      name,
+      levels: [...d.levels.keys()],
+      codes: d.codes,
+    })),
+    ids: [...active.keys()],
+  };
+  return JSON.stringify(entry);
+}
+
+/** Active customers from a customers entry's contents. */
+function decodeCustomers(data: CustomersEntry): ActiveCustomers {
+  const active = new Map<string, Record<string, string | undefined>>();
+  data.ids.forEach((id, row) => {
+    const segments: Record<string, string | undefined> = {};
+    for (const d of data.dimensions) {
+      const code = d.codes[row]!;
+      if (code >= 0) segments[d.name] = d.levels[code];
+    }
+    active.set(id, segments);
+  });
+  return active;
+}
+
+/** Digest of an entry's text (what a key built on it names). */
+export function textDigest(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export interface SnapshotCache {
+  /** The folder. */
+  dir: string;
+  readFigures(snapshot: string, key: string): CachedFigures | undefined;
+  writeFigures(snapshot: string, key: string, entry: CachedFigures): void;
+  /** Whether a customers entry exists (read only when a later period is recomputed). */
+  hasCustomers(snapshot: string, key: string): boolean;
+  readCustomers(snapshot: string, key: string): ActiveCustomers | undefined;
+  /** Writes a customers entry (its text from `encodeCustomers`). */
+  writeCustomers(snapshot: string, key: string, text: string): void;
+  readExplore(snapshot: string, key: string): ExplorePeriodFile | undefined;
+  writeExplore(snapshot: string, key: string, file: ExplorePeriodFile): void;
+}
+
+type Kind = 'figures' | 'customers' | 'explore';
+
+/**
+ * The cache in `dir` (made when first written to).
+ * @param log where an entry that cannot be read back is said
+ */
+export function openSnapshotCache(dir: string, log: (message: string) => void): SnapshotCache {
+  const path = (snapshot: string, kind: Kind, key: string) =>
+    join(dir, snapshot, `${kind}-${key}.json`);
+
+  /** An entry's contents when they have its shape; undefined when absent or not (said). */
+  const read = <T>(
+    snapshot: string,
+    kind: Kind,
+    key: string,
+    shaped: (json: unknown) => json is T,
+  ): T | undefined => {
+    const file = path(snapshot, kind, key);
+    if (!existsSync(file)) return undefined;
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      log(
+        `cache entry ${file} is not JSON (${(error as Error).message}): ${snapshot} is read again`,
+      );
+      return undefined;
+    }
+    if (shaped(json)) return json;
+    log(`cache entry ${file} does not hold ${snapshot}'s ${kind}: it is read again`);
+    return undefined;
+  };
+
+  /** Writes an entry by renaming a finished file into place; other entries of its kind go. */
+  const write = (snapshot: string, kind: Kind, key: string, text: string) => {
+    const folder = join(dir, snapshot);
+    mkdirSync(folder, { recursive: true });
+    const file = path(snapshot, kind, key);
+    const partial = `${file}.${process.pid}.partial`;
+    writeFileSync(partial, text);
+    renameSync(partial, file);
+    // One entry per kind and snapshot: the others are of an earlier state of it.
+    for (const name of readdirSync(folder))
+      if (name.startsWith(`${kind}-`) && name !== `${kind}-${key}.json`)
+        rmSync(join(folder, name), { force: true });
+  };
+
+  return {
+    dir,
+    readFigures: (snapshot, key) =>
+      read(
+        snapshot,
+        'figures',
+        key,
+        (json): json is CachedFigures =>
+          isObject(json) &&
+          isObject(json.figures) &&
+          json.figures.id === snapshot &&
+          json.figures.format === FIGURES_FORMAT &&
+          Array.isArray(json.diagnostics) &&
+          json.diagnostics.every((d) => isObject(d) && Object.hasOwn(DIAGNOSTICS, String(d.id))) &&
+          (json.activeDigest === null || typeof json.activeDigest === 'string'),
+      ),
+    writeFigures: (snapshot, key, entry) => write(snapshot, 'figures', key, JSON.stringify(entry)),
+    hasCustomers: (snapshot, key) => existsSync(path(snapshot, 'customers', key)),
+    readCustomers: (snapshot, key) => {
+      const data = read(
+        snapshot,
+        'customers',
+        key,
+        (json): json is CustomersEntry =>
+          isObject(json) &&
+          Array.isArray(json.ids) &&
+          Array.isArray(json.dimensions) &&
+          json.dimensions.every(
+            (d) =>
+              isObject(d) &&
+              Array.isArray(d.levels) &&
+              Array.isArray(d.codes) &&
+              d.codes.length === (json.ids as unknown[]).length,
+          ),
+      );
+      return data && decodeCustomers(data);
+    },
+    writeCustomers: (snapshot, key, text) => write(snapshot, 'customers', key, text),
+    readExplore: (snapshot, key) =>
+      read(
+        snapshot,
+        'explore',
+        key,
+        (json): json is ExplorePeriodFile =>
+          isObject(json) && json.id === snapshot && json.format === EXPLORE_FORMAT,
+      ),
+    writeExplore: (snapshot, key, file) => write(snapshot, 'explore', key, JSON.stringify(file)),
+  };
+}
+
+/**
+ * The snapshot cache's folder inside Astro's cache folder (the build's `config.cacheDir`; for
+ * the commands, `ASTRO_CACHE_DIR` or `node_modules/.astro`, as astro.config.mjs sets it).
+ */
+export function snapshotCacheDir(astroCacheDir: string): string {
+  return join(astroCacheDir, 'review-snapshots');
+}
+
+/** Astro's cache folder as astro.config.mjs sets it, for a command run outside Astro. */
+export function astroCacheDir(root: string, env = process.env.ASTRO_CACHE_DIR): string {
+  return resolve(root, env || 'node_modules/.astro');
+}

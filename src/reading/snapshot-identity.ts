@@ -1,0 +1,45 @@
+/**
+ * A snapshot's identity without reading it: the content hash its reading gives
+ * (`read-snapshot.ts`: sha256 over the manifest and every file it names), computed from the
+ * files' bytes alone, no row parsed. A build uses it to tell whether what it kept of a snapshot
+ * is still that snapshot's (build/snapshot-cache.ts).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { TABLE_NAMES } from '../contracts/fields.ts';
+import { hashFile } from './csv-reader.ts';
+import { hasErrors } from './diagnostics.ts';
+import { readManifest } from './read-manifest.ts';
+import { snapshotHash } from './read-snapshot.ts';
+import { resolveSnapshotFile } from './snapshot-files.ts';
+
+/**
+ * The hash `readSnapshot` would return for a snapshot folder, or null when its reading would
+ * report an error before hashing every file (a manifest that cannot be read, a file refused or
+ * missing): such a snapshot is read to say what is wrong.
+ * @param dir absolute snapshot folder
+ * @param externalData folders outside the snapshot its manifest may name files in
+ */
+export async function snapshotIdentity(
+  dir: string,
+  displayDir: string,
+  externalData: readonly string[] = [],
+): Promise<string | null> {
+  const read = readManifest(dir, displayDir, { externalData });
+  if (!read.manifest || !read.bytes || hasErrors(read.diagnostics)) return null;
+  const parts: Array<[string, string]> = [
+    ['manifest.json', createHash('sha256').update(read.bytes).digest('hex')],
+  ];
+  // The same names, in the same multiplicity, as the reader hashes: each table's lookups, then
+  // the table (a lookup two tables share is hashed twice there too).
+  for (const name of TABLE_NAMES) {
+    const table = read.manifest.tables[name];
+    if (!table) continue;
+    for (const name of [...table.lookups.map((l) => l.file), table.file]) {
+      const file = resolveSnapshotFile(dir, name, externalData);
+      if (!file.ok || !existsSync(file.path)) return null;
+      parts.push([name, await hashFile(file.path)]);
+    }
+  }
+  return snapshotHash(parts);
+}
