@@ -6,6 +6,11 @@
  * records the file's content hash (`figuresHash`), so a file edited, replaced or lost after
  * publication fails the build; read back through the figures schema, a file that is not valid
  * figures is an error, never a page.
+ *
+ * History grows linearly: a version freezes its own figures and, of the history, only the trends
+ * its page shows (`frozenTrendMetrics`), not every earlier period's figures. A file is then its
+ * period's figures (about 140–170 KB for the demo's questionnaire and groups) plus, per trend
+ * shown, about 0.26 KB per period: 4 headline trends over 40 quarters add 42 KB to the 40th.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import {
@@ -13,6 +18,8 @@ import {
   ReviewFiguresSchema,
   type ReviewFigures,
 } from '../contracts/figures-schema.ts';
+import { withTrends } from '../figures/trends.ts';
+import { HEADLINE_METRICS } from '../metrics/registry/index.ts';
 import { snapshotHash } from '../reading/read-snapshot.ts';
 import { contentHash, lineEndingChange, lineEndingsFix } from './content-hash.ts';
 
@@ -21,9 +28,65 @@ export function frozenPath(reportId: string): string {
   return `${reportId}.figures.json`;
 }
 
-/** Serialises deterministically (key order as built, 2-space indent, trailing newline). */
-export function serializeFrozen(figures: ReviewFigures): string {
-  return `${JSON.stringify(figures, null, 2)}\n`;
+/** JSON with the first `depth` levels one entry a line (2-space indent), deeper ones compact. */
+function layeredJson(value: unknown, depth: number, indent = ''): string {
+  if (depth === 0 || value === null || typeof value !== 'object') return JSON.stringify(value);
+  const inner = `${indent}  `;
+  const lines = Array.isArray(value)
+    ? value.map((v) => layeredJson(v ?? null, depth - 1, inner))
+    : Object.entries(value)
+        // As JSON.stringify: a key whose value is undefined is not written.
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => `${JSON.stringify(k)}: ${layeredJson(v, depth - 1, inner)}`);
+  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  if (lines.length === 0) return `${open}${close}`;
+  return `${open}\n${lines.map((l) => `${inner}${l}`).join(',\n')}\n${indent}${close}`;
+}
+
+/**
+ * Serialises deterministically (key order as built): the top two levels one entry a line, each
+ * deeper value compact on its line (a metric, a finding, a trend), and a trailing newline. A diff
+ * shows which figure changed, and the file is about 40% smaller than indented throughout.
+ */
+export function serializeFrozen(
+  figures: ReviewFigures | Readonly<Record<string, unknown>>,
+): string {
+  return `${layeredJson(figures, 2)}\n`;
+}
+
+/** An MDX text's body (what follows its frontmatter). */
+function bodyOf(mdx: string): string {
+  return mdx.replace(/^---\n[\s\S]*?\n---/, '');
+}
+
+/**
+ * The metrics whose trend a version's page can show: the headline metrics (the home page's
+ * and `<HeadlineGrid sparklines />`'s sparklines) and every metric its MDX names as a quoted
+ * string (`<TrendChart metric="retention" />`, `metrics={["nps", "ces"]}`), among those the
+ * figures have. Naming is enough: a `<Figure metric="…">` adds a trend nobody shows, never
+ * removes one a page shows.
+ */
+export function frozenTrendMetrics(figures: Pick<ReviewFigures, 'metrics'>, mdx: string): string[] {
+  const body = bodyOf(mdx);
+  const named = (id: string) =>
+    ['"', "'", '`'].some((quote) => body.includes(`${quote}${id}${quote}`));
+  return Object.keys(figures.metrics).filter(
+    (id) => (HEADLINE_METRICS as readonly string[]).includes(id) || named(id),
+  );
+}
+
+/**
+ * What a version freezes at publication: its figures with the trends its page shows, over the
+ * periods up to its own.
+ * @param reviews every period's figures, oldest first (its own among them)
+ * @param mdx the version's MDX
+ */
+export function freezeFigures(
+  figures: ReviewFigures,
+  reviews: ReadonlyArray<Pick<ReviewFigures, 'id' | 'period' | 'metrics'>>,
+  mdx: string,
+): ReviewFigures {
+  return withTrends(figures, reviews, frozenTrendMetrics(figures, mdx));
 }
 
 /** A published version whose frozen figures are to be read. */

@@ -3,7 +3,8 @@
  * side effects (files, clock, output) passed in so tests run commands in memory.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import type { ReviewData } from '../build/review-data.ts';
 
 export class CliError extends Error {
   override name = 'CliError';
@@ -50,8 +51,26 @@ export async function runCli(main: () => Promise<void>): Promise<void> {
 }
 
 /**
+ * The figures a report command needs: the snapshot's and the earlier periods' (its carry, and
+ * the trends a published page shows), from the build's snapshot cache where it holds them, so a
+ * command after a build reads at most the snapshots that changed; later snapshots are not looked
+ * at. Prints the data phase's summary line.
+ */
+async function loadUpTo(root: string, dataDir: string, snapshotId: string): Promise<ReviewData> {
+  const { loadReviews, summaryLine } = await import('../build/review-data.ts');
+  const { astroCacheDir, snapshotCacheDir } = await import('../build/snapshot-cache.ts');
+  const review = await loadReviews(resolve(root, dataDir), root, {
+    cacheDir: snapshotCacheDir(astroCacheDir(root)),
+    upTo: snapshotId,
+  });
+  nodeEffects.out(summaryLine(review.summary));
+  return review;
+}
+
+/**
  * The common shape of the report commands: `<command> -- <snapshot-id> [--data …] [--reports …]`.
- * Parses the arguments and hands the snapshot id and folders to `action`.
+ * Parses the arguments and hands the snapshot id, the folders and the loading of the figures
+ * (`load`) to `action`.
  */
 export async function runReportCommand(
   command: string,
@@ -60,6 +79,7 @@ export async function runReportCommand(
     dataDir: string;
     reportsDir: string;
     root: string;
+    load: () => Promise<ReviewData>;
   }) => Promise<void>,
 ): Promise<void> {
   await runCli(async () => {
@@ -80,6 +100,12 @@ export async function runReportCommand(
       );
     }
     const root = process.cwd();
-    await action({ snapshotId, dataDir: values.data, reportsDir: values.reports, root });
+    await action({
+      snapshotId,
+      dataDir: values.data,
+      reportsDir: values.reports,
+      root,
+      load: () => loadUpTo(root, values.data, snapshotId),
+    });
   });
 }

@@ -8,8 +8,10 @@
  * from it are left out of the migrated file, so the page shows what was published. The one
  * other accepted difference is a number published on a base below the minimum, which the rule
  * now suppresses (null, its n kept): it should never have been shown. Findings are derived
- * (ranked, merged) and recomputed, not compared. Pure.
+ * (ranked, merged) and recomputed, not compared. Later formats move by steps that recompute
+ * nothing (`FORMAT_STEPS`). Pure.
  */
+import { frozenTrendMetrics } from '../build/frozen-figures.ts';
 import type { ReviewFigures } from '../contracts/figures-schema.ts';
 
 /** A published number that today's code computes differently. */
@@ -192,3 +194,40 @@ export function keepPublished(
   }
   return copy;
 }
+
+/** A move of a frozen file's JSON one format forward that recomputes nothing. */
+export interface FormatStep {
+  /** What the step does, as the command's lines say it. */
+  name: string;
+  /**
+   * The file one format on.
+   * @param mdx the version's MDX (what its page shows)
+   */
+  run: (old: Record<string, Json>, mdx: string) => Record<string, Json>;
+}
+
+/**
+ * Format 3 → 4, linear history: keeps the published trends of the metrics the version's page
+ * shows (frozenTrendMetrics), exactly as published, and drops the others; nothing else changes.
+ */
+export const LINEAR_HISTORY_STEP: FormatStep = {
+  name: 'linear history: kept only the trends its page shows',
+  run: (old, mdx) => {
+    const trends = (old.trends ?? {}) as Record<string, Json>;
+    const shown = new Set(
+      frozenTrendMetrics({ metrics: (old.metrics ?? {}) as ReviewFigures['metrics'] }, mdx),
+    );
+    return {
+      ...old,
+      format: Number(old.format) + 1,
+      trends: Object.fromEntries(Object.entries(trends).filter(([id]) => shown.has(id))),
+    };
+  },
+};
+
+/**
+ * The steps from each format that needs no recomputation (1 and 2 are recomputed from their
+ * snapshot, migrate-frozen-files.ts), by the format they read. A step of another change to the
+ * format goes here beside this one, each from the format it reads.
+ */
+export const FORMAT_STEPS: Readonly<Record<number, FormatStep>> = { 3: LINEAR_HISTORY_STEP };

@@ -3,9 +3,13 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_SITE } from '../../test/build-site.ts';
 import { memoryEffects } from '../../test/memory-effects.ts';
+import { contentHash } from '../build/content-hash.ts';
 import { readFrozen } from '../build/frozen-figures.ts';
 import { loadReviews, type ReviewData } from '../build/review-data.ts';
+import type { ReviewFigures } from '../contracts/figures-schema.ts';
+import { withTrends } from '../figures/trends.ts';
 import { migrateFrozen } from './migrate-frozen-files.ts';
+import { setFrontmatter } from './report-workflow.ts';
 
 const fixture = (path: string) => readFileSync(join(FIXTURE_SITE, 'reports', path), 'utf8');
 const MDX = 'reports/2026-Q2/v1.mdx';
@@ -29,46 +33,46 @@ beforeAll(async () => {
 });
 
 describe('migrateFrozen(review, reportsDir, fx)', () => {
-  it('adds the snapshot’s file hashes and records the file’s hash: the committed fixture exactly', () => {
+  it('adds the snapshot’s file hashes and records the file’s hash: the committed fixture exactly', async () => {
     const fx = beforeFileHashes();
     expect(fx.files.get(MDX)).not.toContain('figuresHash');
-    const { lines, failed } = migrateFrozen(review, 'reports', fx);
+    const { lines, failed } = await migrateFrozen(async () => review, 'reports', fx);
     expect(failed).toBe(0);
     expect(lines).toHaveLength(2);
     expect(fx.files.get(FROZEN)).toBe(fixture('2026-Q2/v1.figures.json'));
     expect(fx.files.get(MDX)).toBe(fixture('2026-Q2/v1.mdx'));
   });
 
-  it('migrates nothing when the snapshot changed since publication, and says so', () => {
+  it('migrates nothing when the snapshot changed since publication, and says so', async () => {
     const fx = beforeFileHashes();
     const before = new Map(fx.files);
     const changed = {
       ...review,
       reviews: review.reviews.map((r) => ({ ...r, hash: `sha256:${'0'.repeat(64)}` })),
     };
-    const { lines, failed } = migrateFrozen(changed, 'reports', fx);
+    const { lines, failed } = await migrateFrozen(async () => changed, 'reports', fx);
     expect(failed).toBe(1);
     expect(lines[0]).toContain('not migrated');
     expect(fx.files).toEqual(before);
   });
 
-  it('records no hash for a file that is not valid figures of the version’s snapshot', () => {
+  it('records no hash for a file that is not valid figures of the version’s snapshot', async () => {
     const fx = beforeFileHashes();
-    migrateFrozen(review, 'reports', fx);
+    await migrateFrozen(async () => review, 'reports', fx);
     // An edited figure whose per-file hashes no longer add up, in a version without a hash.
     const edited = fx.files
       .get(FROZEN)!
       .replace(/"hash": "sha256:[0-9a-f]{4}/, '"hash": "sha256:0000');
     fx.writeFile(FROZEN, edited);
     fx.writeFile(MDX, fx.files.get(MDX)!.replace(/\nfiguresHash: .*/, ''));
-    const { failed } = migrateFrozen(review, 'reports', fx);
+    const { failed } = await migrateFrozen(async () => review, 'reports', fx);
     expect(failed).toBe(1);
     expect(fx.files.get(MDX)).not.toContain('figuresHash');
   });
 
-  it('a migrated version passes the build’s check', () => {
+  it('a migrated version passes the build’s check', async () => {
     const fx = beforeFileHashes();
-    migrateFrozen(review, 'reports', fx);
+    await migrateFrozen(async () => review, 'reports', fx);
     const recorded = /figuresHash: (\S+)/.exec(fx.files.get(MDX)!)![1];
     const read = readFrozen({
       path: join(FIXTURE_SITE, FROZEN),
@@ -78,5 +82,65 @@ describe('migrateFrozen(review, reportsDir, fx)', () => {
       correction: '',
     });
     expect(read.ok).toBe(true);
+  });
+});
+
+/**
+ * The fixture's published 2026-Q2 as format 3 wrote it: every metric's trend, indented
+ * throughout, its hash recorded.
+ */
+function format3() {
+  const now = JSON.parse(fixture('2026-Q2/v1.figures.json')) as ReviewFigures;
+  const all = withTrends(now, review.reviews);
+  const text = `${JSON.stringify({ ...all, format: 3 }, null, 2)}\n`;
+  return {
+    all,
+    fx: memoryEffects({
+      [MDX]: setFrontmatter(fixture('2026-Q2/v1.mdx'), { figuresHash: contentHash(text) }),
+      [FROZEN]: text,
+    }),
+  };
+}
+
+/** Every number and text of a JSON value by path. */
+function leaves(value: unknown, prefix = '', out = new Map<string, unknown>()) {
+  if (value === null || typeof value !== 'object') out.set(prefix, value);
+  else for (const [k, v] of Object.entries(value)) leaves(v, prefix ? `${prefix}.${k}` : k, out);
+  return out;
+}
+
+describe('migrateFrozen from format 3 (linear history)', () => {
+  it('keeps the trends the page shows as published, drops the others, changes nothing else, and records the new hash', async () => {
+    const { all, fx } = format3();
+    expect(Object.keys(all.trends).length).toBeGreaterThan(4);
+    const { lines, failed } = await migrateFrozen(
+      () => Promise.reject(new Error('no snapshot is read for this step')),
+      'reports',
+      fx,
+    );
+    expect(failed).toBe(0);
+    expect(lines.join('\n')).toContain('linear history');
+    const moved = JSON.parse(fx.files.get(FROZEN)!) as ReviewFigures;
+    expect(moved.format).toBe(4);
+    expect(Object.keys(moved.trends).sort()).toEqual(['ces', 'csat', 'index', 'nps']);
+    const before = leaves({ ...all, format: 4 });
+    const after = leaves(moved);
+    for (const [path, value] of after) expect(before.get(path), path).toEqual(value);
+    for (const [path] of before)
+      if (!path.startsWith('trends.') || /^trends\.(ces|csat|index|nps)\./.test(path))
+        expect(after.has(path), path).toBe(true);
+    // The committed fixture is this migration's output.
+    expect(fx.files.get(FROZEN)).toBe(fixture('2026-Q2/v1.figures.json'));
+    expect(fx.files.get(MDX)).toBe(fixture('2026-Q2/v1.mdx'));
+  });
+
+  it('moves nothing when the file is not the one its version recorded', async () => {
+    const { fx } = format3();
+    fx.writeFile(FROZEN, fx.files.get(FROZEN)!.replace('"responses": 220', '"responses": 221'));
+    const before = new Map(fx.files);
+    const { lines, failed } = await migrateFrozen(async () => review, 'reports', fx);
+    expect(failed).toBe(1);
+    expect(lines[0]).toContain('changed after publication');
+    expect(fx.files).toEqual(before);
   });
 });

@@ -4,7 +4,10 @@
  * - Formats 1 (before the figures schema) and 2 (before findings were ranked and the snapshot's
  *   files hashed) are rewritten from the current computation of the same (unchanged) snapshot,
  *   every published number checked against it (frozen-migration.ts); overdue actions are judged
- *   at the version's publication date.
+ *   at the version's publication date. Only then are the snapshots read.
+ * - Later formats move by the steps of `FORMAT_STEPS`, which recompute nothing (format 3 → 4
+ *   keeps only the trends the page shows); a file whose bytes are not the ones its version
+ *   recorded is not moved. The version's `figuresHash` then records the moved file.
  * - A published version without a `figuresHash` gets the hash of its frozen file, once the file
  *   is valid figures of the snapshot it pins. That first record trusts the file as it is: run
  *   the command on a checkout of what was published.
@@ -13,7 +16,7 @@
  */
 import { join } from 'node:path';
 import { contentHash } from '../build/content-hash.ts';
-import { parseFrozen, serializeFrozen } from '../build/frozen-figures.ts';
+import { freezeFigures, parseFrozen, serializeFrozen } from '../build/frozen-figures.ts';
 import { FIGURES_FORMAT, type ReviewFigures } from '../contracts/figures-schema.ts';
 import { actionsAsOf } from '../figures/action-figures.ts';
 import type { CommandEffects } from './cli-support.ts';
@@ -21,6 +24,7 @@ import {
   acceptedDifference,
   compareFrozen,
   correctedDefinition,
+  FORMAT_STEPS,
   keepPublished,
   withPublishedVerbatims,
 } from './frozen-migration.ts';
@@ -59,12 +63,55 @@ function recordFiguresHash(version: ExistingVersion, file: string, fx: CommandEf
   return { ok: true, line: `${version.file}: figuresHash ${hash} recorded for ${file}` };
 }
 
-/** Migrates every frozen file under `reportsDir` and its version; returns one line per change. */
-export function migrateFrozen(
-  review: ReviewData,
+/**
+ * Moves a file of a format that needs no recomputation to the current one, step by step, and
+ * records the moved file's hash.
+ */
+function stepForward(
+  text: string,
+  version: ExistingVersion,
+  file: string,
+  fx: CommandEffects,
+): Step {
+  const recorded = version.data.figuresHash;
+  if (recorded !== undefined && contentHash(text) !== recorded) {
+    return {
+      ok: false,
+      line: `${file}: not migrated — it was changed after publication (${version.file} recorded ${recorded}); restore it from version control first.`,
+    };
+  }
+  const mdx = fx.readFile(version.file);
+  let json = JSON.parse(text) as Record<string, unknown>;
+  const done: string[] = [];
+  while (json.format !== FIGURES_FORMAT) {
+    const step = FORMAT_STEPS[Number(json.format)];
+    if (!step)
+      return {
+        ok: false,
+        line: `${file}: not migrated — no step from format ${String(json.format)}`,
+      };
+    json = step.run(json, mdx);
+    done.push(step.name);
+  }
+  const moved = serializeFrozen(json);
+  const read = parseFrozen(Buffer.from(moved), file, 'report this: a migration step wrote it');
+  if (!read.ok) return { ok: false, line: `${file}: not migrated — ${read.problem}` };
+  fx.writeFile(file, moved);
+  const hash = contentHash(moved);
+  if (version.data.status === 'published')
+    fx.writeFile(version.file, setFrontmatter(mdx, { figuresHash: hash }));
+  return { ok: true, line: `${file}: ${done.join('; ')}; figuresHash ${hash} recorded` };
+}
+
+/**
+ * Migrates every frozen file under `reportsDir` and its version; returns one line per change.
+ * @param data the snapshots' figures, loaded only if a file must be recomputed
+ */
+export async function migrateFrozen(
+  data: () => Promise<ReviewData>,
   reportsDir: string,
   fx: CommandEffects,
-): { lines: string[]; failed: number } {
+): Promise<{ lines: string[]; failed: number }> {
   const lines: string[] = [];
   let failed = 0;
   const note = (step: Step) => {
@@ -76,11 +123,15 @@ export function migrateFrozen(
     for (const version of existingVersions(reportsDir, period, fx)) {
       const file = join(reportsDir, `${version.id}.figures.json`);
       if (!fx.exists(file)) continue;
-      const old = JSON.parse(fx.readFile(file)) as Record<string, unknown>;
-      const computed = review.reviews.find((r) => r.id === version.data.snapshot);
-      const date = version.data.date.toISOString().slice(0, 10);
-      if (old.format !== FIGURES_FORMAT && !note(recompute(old, computed, date, file, fx)))
-        continue;
+      const text = fx.readFile(file);
+      const old = JSON.parse(text) as Record<string, unknown>;
+      if (old.format === 1 || old.format === 2 || old.format === undefined) {
+        const review = await data();
+        const date = version.data.date.toISOString().slice(0, 10);
+        if (!note(recompute(old, review, version, date, file, fx))) continue;
+      } else if (old.format !== FIGURES_FORMAT) {
+        if (!note(stepForward(text, version, file, fx))) continue;
+      }
       note(recordFiguresHash(version, file, fx));
     }
   }
@@ -93,14 +144,17 @@ export function migrateFrozen(
  */
 function recompute(
   old: Record<string, unknown>,
-  computed: ReviewFigures | undefined,
+  review: ReviewData,
+  version: ExistingVersion,
   date: string,
   file: string,
   fx: CommandEffects,
 ): Step {
   const publishedHash = old.format === 2 ? old.hash : old.snapshotHash;
+  const computed = review.reviews.find((r) => r.id === version.data.snapshot);
   if (!computed || computed.hash !== publishedHash) return dataChanged(file, publishedHash);
-  const live = actionsAsOf(withPublishedVerbatims(old, computed), date);
+  const frozen = freezeFigures(computed, review.reviews, fx.readFile(version.file));
+  const live = actionsAsOf(withPublishedVerbatims(old, frozen), date);
   const { compared, differences } = compareFrozen(old, live);
   const unexpected = differences.filter((d) => !acceptedDifference(d, live));
   if (unexpected.length > 0) {

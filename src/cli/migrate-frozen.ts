@@ -4,7 +4,8 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadReviews } from '../build/review-data.ts';
+import { loadReviews, type ReviewData } from '../build/review-data.ts';
+import { astroCacheDir, snapshotCacheDir } from '../build/snapshot-cache.ts';
 import { CliError, nodeEffects, runCli } from './cli-support.ts';
 import { migrateFrozen } from './migrate-frozen-files.ts';
 
@@ -16,8 +17,13 @@ await runCli(async () => {
     },
   });
   const root = process.cwd();
-  const review = await loadReviews(resolve(root, values.data), root);
-  const { lines, failed } = migrateFrozen(review, values.reports, nodeEffects);
+  // Read only when a file must be recomputed from its snapshot (formats 1 and 2).
+  let review: Promise<ReviewData> | null = null;
+  const data = () =>
+    (review ??= loadReviews(resolve(root, values.data), root, {
+      cacheDir: snapshotCacheDir(astroCacheDir(root)),
+    }));
+  const { lines, failed } = await migrateFrozen(data, values.reports, nodeEffects);
   for (const line of lines) nodeEffects.out(line);
   if (lines.length === 0)
     nodeEffects.out(

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_SITE } from '../../test/build-site.ts';
 import { ALL_HOSTILE, HOSTILE_STRINGS } from '../../test/hostile-strings.ts';
 import { contentHash } from '../build/content-hash.ts';
+import { freezeFigures } from '../build/frozen-figures.ts';
 import { loadReviews, type ReviewData } from '../build/review-data.ts';
 import { ReviewFiguresSchema, type ReviewFigures } from '../contracts/figures-schema.ts';
 import { actionsAsOf } from '../figures/action-figures.ts';
@@ -82,7 +83,13 @@ describe('publishReport', () => {
     );
     // Overdue judged at the publication date, the date the frontmatter gets.
     expect(frozen.actions.asOf).toBe('2026-10-15');
-    expect(frozen).toEqual(actionsAsOf(review.reviews[0]!, '2026-10-15'));
+    const draft = fx.files.get('reports/2026-Q1/v1.mdx')!;
+    expect(frozen).toEqual(
+      actionsAsOf(freezeFigures(review.reviews[0]!, review.reviews, draft), '2026-10-15'),
+    );
+    // Of the history, the trends its page shows: the headline metrics' and those its MDX names.
+    expect(Object.keys(frozen.trends).sort()).toEqual(['ces', 'csat', 'index', 'nps']);
+    expect(frozen.trends.nps!.map((p) => p.snapshot)).toEqual(['2026-Q1']);
     expect(fx.files.get('reports/2026-Q1/v1.mdx')).toMatch(/status: published\ndate: 2026-10-15/);
     // The version records the hash of the file it renders from, so a later edit fails the build.
     const figuresHash = contentHash(fx.files.get('reports/2026-Q1/v1.figures.json')!);

@@ -13,7 +13,7 @@ import {
   type ReportFrontmatter,
 } from '../contracts/report-frontmatter-schema.ts';
 import { contentHash } from '../build/content-hash.ts';
-import { frozenPath, serializeFrozen } from '../build/frozen-figures.ts';
+import { freezeFigures, frozenPath, serializeFrozen } from '../build/frozen-figures.ts';
 import { actionsAsOf } from '../figures/action-figures.ts';
 import { CliError, type CommandEffects } from './cli-support.ts';
 import { reportTemplate } from './report-template.ts';
@@ -107,8 +107,8 @@ export function newReport(
 
 /**
  * Publishes the draft of a period: checks it pins the current data, freezes its review figures
- * (findings, tests and trends included) next to it, sets status and date. Returns the paths
- * written.
+ * (findings, tests, and the trends its page shows) next to it, sets status and date. Returns the
+ * paths written.
  */
 export function publishReport(
   review: ReviewData,
@@ -130,12 +130,15 @@ export function publishReport(
   // Everything the page shows, as computed now: it renders from this file alone from here on,
   // and the version records the file's hash so that a later edit fails the build.
   const frozenFile = join(reportsDir, frozenPath(draft.id));
+  const text = fx.readFile(draft.file);
   // Overdue is judged at the publication date, the date the frontmatter gets below.
-  const frozen = serializeFrozen(actionsAsOf(figures, fx.today()));
+  const frozen = serializeFrozen(
+    actionsAsOf(freezeFigures(figures, review.reviews, text), fx.today()),
+  );
   fx.writeFile(frozenFile, frozen);
   fx.writeFile(
     draft.file,
-    setFrontmatter(fx.readFile(draft.file), {
+    setFrontmatter(text, {
       status: 'published',
       date: fx.today(),
       figuresHash: contentHash(frozen),

@@ -14,9 +14,11 @@ import { ITEM_ROLES, QUALITY_COMPONENTS } from './questionnaire.ts';
  * Format of the figures files; 1 was the format before this schema (history frozen whole), 2
  * the first of this schema; 3 ranks findings by business impact and adds their drill-downs,
  * target status, the action follow-up's outcome, the rule flags (borderline, indicative) and the
- * hash of each file of the snapshot.
+ * hash of each file of the snapshot; 4 ("linear history") keeps in `trends` only the trends the
+ * version's page shows (the headline metrics and the metrics its MDX names), not every metric's,
+ * and writes the file one entry a line.
  */
-export const FIGURES_FORMAT = 3;
+export const FIGURES_FORMAT = 4;
 
 /** A content hash as the project writes it: "sha256:" and 64 hex digits. */
 export const CONTENT_HASH = /^sha256:[0-9a-f]{64}$/;
@@ -650,7 +652,11 @@ export const ReviewFiguresSchema = z.strictObject({
   customers: CustomerBaseFiguresSchema.nullable(),
   /** Root-cause evidence ranked by business impact (figures/ranking.ts), most important first. */
   findings: z.array(FindingSchema),
-  /** Metric id → its overall value in every period up to this one, oldest first. */
+  /**
+   * Metric id → its overall points in every period up to this one, oldest first. Empty in a
+   * review's live figures (a draft's page gets every metric's from the periods' figures,
+   * figures/trends.ts); a published version's frozen file keeps the ones its page shows.
+   */
   trends: z.record(z.string(), z.array(TrendPointSchema)),
   /** Headline metric id → its status against target. */
   targetStatus: z.record(z.string(), TargetStatusSchema),

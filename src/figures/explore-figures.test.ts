@@ -15,7 +15,7 @@ let demo: ReviewData;
 let periods: ExplorePeriod[];
 beforeAll(async () => {
   demo = await loadReviews(join(ROOT, 'data'), ROOT, { explore: true });
-  periods = periods.map(decodeExplorePeriod);
+  periods = demo.explore.map(decodeExplorePeriod);
 }, 60_000);
 
 /** The last demo period's Explore data as the build computes it, before any encoding. */

@@ -140,7 +140,10 @@ export function withActions(
   actions: readonly Action[],
   earlier: ReadonlyArray<Pick<ReviewFigures, 'id' | 'period' | 'end' | 'metrics' | 'catalog'>>,
 ): ReviewFigures {
-  return { ...own, actions: actionFigures(actions, [...earlier, own], own.findings) };
+  // In the order the figures have always been written in (the action follow-up before the
+  // warnings), so a file published now is laid out as the ones published before.
+  const { warnings, ...rest } = own;
+  return { ...rest, actions: actionFigures(actions, [...earlier, own], own.findings), warnings };
 }
 
 /**
