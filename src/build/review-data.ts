@@ -324,8 +324,10 @@ export async function loadReviews(
       customers.computed(result.active);
       const customersText = cache && result.active ? encodeCustomers(result.active) : null;
       activeDigest = customersText === null ? null : textDigest(customersText);
+      // Kept Explore data depends on the snapshot's own files only: a new carry leaves it.
       let exploreFile: ExplorePeriodFile | null = null;
-      if (options.explore) {
+      if (hitExplore) explore.push(hitExplore);
+      else if (options.explore) {
         const { manifest, hash, reduced: reducers } = input;
         const states = await readExplore(
           dir,

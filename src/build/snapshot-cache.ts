@@ -32,7 +32,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXPLORE_FORMAT, type ExplorePeriodFile } from '../contracts/explore-schema.ts';
 import { FIGURES_FORMAT } from '../contracts/figures-schema.ts';
@@ -71,7 +71,7 @@ export function codeVersion(src = fileURLToPath(new URL('..', import.meta.url)))
     join(src, '..', 'package-lock.json'),
   ];
   for (const file of files) {
-    hash.update(`${file.slice(src.length)}\0`);
+    hash.update(`${relative(src, file)}\0`);
     if (existsSync(file)) hash.update(readFileSync(file));
     hash.update('\0');
   }

@@ -1,0 +1,258 @@
+/**
+ * Builds that cost what changed: loads of a data folder through the snapshot cache read only
+ * the snapshots whose files, code or carry changed, and give the figures a load without a cache
+ * gives. Readers are counted by wrapping the real ones (`readers`), so "read" means a CSV parsed.
+ */
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadReviews, summaryLine, type ReviewData } from '../src/build/review-data.ts';
+import { codeVersion } from '../src/build/snapshot-cache.ts';
+import { generateDemo } from '../src/demo/demo-generator.ts';
+import { reduceExplore } from '../src/reducing/explore-reducers.ts';
+import { reduceSnapshot } from '../src/reducing/reduce-snapshot.ts';
+import { readSnapshot } from '../src/reading/read-snapshot.ts';
+import { snapshotIdentity } from '../src/reading/snapshot-identity.ts';
+import { ROOT } from './build-site.ts';
+import { baseManifest, writeSnapshot } from './snapshot-builder.ts';
+
+/** Three small demo quarters (orders and tickets included, so customers carry over). */
+let source: string;
+let ids: string[];
+
+beforeAll(() => {
+  source = mkdtempSync(join(tmpdir(), 'incremental-source-'));
+  const snapshots = generateDemo({ seed: 7, quarters: 3, scale: 0.15 });
+  for (const snapshot of snapshots) {
+    mkdirSync(join(source, snapshot.id));
+    for (const [name, text] of Object.entries(snapshot.files))
+      writeFileSync(join(source, snapshot.id, name), text);
+  }
+  ids = snapshots.map((s) => s.id);
+});
+
+/** A copy of the first `count` quarters, and a cache folder of its own. */
+function site(count = 3): { dataDir: string; cacheDir: string } {
+  const work = mkdtempSync(join(tmpdir(), 'incremental-'));
+  for (const id of ids.slice(0, count))
+    cpSync(join(source, id), join(work, 'data', id), { recursive: true });
+  return { dataDir: join(work, 'data'), cacheDir: join(work, 'cache') };
+}
+
+/** Loads through the cache, counting each snapshot the readers read. */
+async function load(dataDir: string, cacheDir: string | undefined, logged: string[] = []) {
+  const read: string[] = [];
+  const data = await loadReviews(dataDir, join(dataDir, '..'), {
+    explore: true,
+    cacheDir,
+    log: (m) => logged.push(m),
+    readers: {
+      reduce: (dir, displayDir, options) => {
+        read.push(displayDir);
+        return reduceSnapshot(dir, displayDir, options);
+      },
+      reduceExplore: (dir, displayDir, ...rest) => {
+        read.push(`${displayDir} (Explore)`);
+        return reduceExplore(dir, displayDir, ...rest);
+      },
+    },
+  });
+  return { data, read };
+}
+
+/** Everything a load hands the site, as text. */
+const output = (d: ReviewData) =>
+  JSON.stringify([d.reviews, d.explore, d.history, d.actions, d.diagnostics]);
+
+/** Sets the "Product quality" answer (1–5, the 9th column) of a quarter's first plain row. */
+function setProductQuality(dataDir: string, id: string, value: (old: string) => string): void {
+  const file = join(dataDir, id, 'survey.csv');
+  const lines = readFileSync(file, 'utf8').split('\n');
+  expect(lines[0]!.split(',')[8]).toBe('Product quality');
+  // A row with no quoted cell, so its commas are its columns.
+  const at = lines.findIndex(
+    (l, i) => i > 0 && !l.includes('"') && /^[1-5]$/.test(l.split(',')[8]!),
+  );
+  const cells = lines[at]!.split(',');
+  cells[8] = value(cells[8]!);
+  lines[at] = cells.join(',');
+  writeFileSync(file, lines.join('\n'));
+}
+
+/** Changes one survey answer of a quarter to another valid one. */
+const editSurveyCell = (dataDir: string, id: string) =>
+  setProductQuality(dataDir, id, (old) => (old === '5' ? '1' : '5'));
+
+describe('loadReviews through the snapshot cache', { timeout: 60_000 }, () => {
+  it('a load with nothing changed reads no snapshot and gives what a load without a cache gives', async () => {
+    const { dataDir, cacheDir } = site();
+    const first = await load(dataDir, cacheDir);
+    expect(first.read).toHaveLength(6);
+    const again = await load(dataDir, cacheDir);
+    expect(again.read).toEqual([]);
+    expect(summaryLine(again.data.summary)).toMatch(
+      /^snapshots: 3 \(3 from cache, 0 parsed\) in \d+\.\d s$/,
+    );
+    const uncached = await load(dataDir, undefined);
+    expect(output(again.data)).toBe(output(uncached.data));
+    expect(output(first.data)).toBe(output(uncached.data));
+  });
+
+  it('adding a quarter reads only it', async () => {
+    const { dataDir, cacheDir } = site(2);
+    await load(dataDir, cacheDir);
+    cpSync(join(source, ids[2]!), join(dataDir, ids[2]!), { recursive: true });
+    const added = await load(dataDir, cacheDir);
+    expect(added.read).toEqual([`data/${ids[2]}`, `data/${ids[2]} (Explore)`]);
+    expect(added.data.summary).toMatchObject({ snapshots: 3, fromCache: 2 });
+    expect(output(added.data)).toBe(output((await load(dataDir, undefined)).data));
+  });
+
+  it('an edited survey cell reads its quarter and the next (whose changes compare with it), not the one after', async () => {
+    const { dataDir, cacheDir } = site();
+    await load(dataDir, cacheDir);
+    editSurveyCell(dataDir, ids[0]!);
+    const edited = await load(dataDir, cacheDir);
+    expect(edited.read).toEqual([
+      `data/${ids[0]}`,
+      `data/${ids[0]} (Explore)`,
+      // Its Explore data depends on its own files only: kept.
+      `data/${ids[1]}`,
+    ]);
+    expect(output(edited.data)).toBe(output((await load(dataDir, undefined)).data));
+  });
+
+  it('an edited order reads every later quarter with orders: their new customers depend on it', async () => {
+    const { dataDir, cacheDir } = site();
+    await load(dataDir, cacheDir);
+    const file = join(dataDir, ids[0]!, 'orders.csv');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    expect(lines[0]!.split(',')[1]).toBe('Customer ID');
+    // A customer no one else is: a new customer in the first quarter, never seen again.
+    const cells = lines[1]!.split(',');
+    cells[1] = 'C999999';
+    lines[1] = cells.join(',');
+    writeFileSync(file, lines.join('\n'));
+    const edited = await load(dataDir, cacheDir);
+    expect(edited.read.filter((r) => !r.endsWith('(Explore)'))).toEqual(
+      ids.map((id) => `data/${id}`),
+    );
+    expect(output(edited.data)).toBe(output((await load(dataDir, undefined)).data));
+  });
+
+  it('a quarter with an error is kept out of the cache, and its fix is read once', async () => {
+    const { dataDir, cacheDir } = site();
+    const file = join(dataDir, ids[1]!, 'survey.csv');
+    const good = readFileSync(file, 'utf8');
+    setProductQuality(dataDir, ids[1]!, () => '9');
+    const broken = await load(dataDir, cacheDir);
+    expect(broken.data.diagnostics.some((d) => d.id === 'out-of-scale')).toBe(true);
+    const folder = join(cacheDir, ids[1]!);
+    expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([]);
+    const still = await load(dataDir, cacheDir);
+    expect(still.read).toContain(`data/${ids[1]}`);
+    expect(still.data.diagnostics.some((d) => d.level === 'error')).toBe(true);
+    writeFileSync(file, good);
+    const fixed = await load(dataDir, cacheDir);
+    expect(fixed.read).toContain(`data/${ids[1]}`);
+    expect(output(fixed.data)).toBe(output((await load(dataDir, undefined)).data));
+    expect((await load(dataDir, cacheDir)).read).toEqual([]);
+  });
+
+  it('an entry that is not what it should be is said and read again, never used', async () => {
+    const { dataDir, cacheDir } = site();
+    await load(dataDir, cacheDir);
+    const folder = join(cacheDir, ids[2]!);
+    const entry = readdirSync(folder).find((f) => f.startsWith('figures-'))!;
+    writeFileSync(join(folder, entry), readFileSync(join(folder, entry), 'utf8').slice(0, 1000));
+    const logged: string[] = [];
+    const reread = await load(dataDir, cacheDir, logged);
+    expect(reread.read).toContain(`data/${ids[2]}`);
+    expect(logged.join('\n')).toContain(`${entry} is not JSON`);
+    expect(output(reread.data)).toBe(output((await load(dataDir, undefined)).data));
+  });
+
+  it('a customers entry gone missing is read again from its snapshot when a later quarter needs it', async () => {
+    const { dataDir, cacheDir } = site();
+    await load(dataDir, cacheDir);
+    const folder = join(cacheDir, ids[1]!);
+    for (const f of readdirSync(folder)) if (f.startsWith('customers-')) rmSync(join(folder, f));
+    editSurveyCell(dataDir, ids[2]!);
+    const edited = await load(dataDir, cacheDir);
+    // The second quarter's figures need its customers entry to count as kept: read again.
+    expect(edited.read).toContain(`data/${ids[1]}`);
+    expect(output(edited.data)).toBe(output((await load(dataDir, undefined)).data));
+  });
+});
+
+describe('snapshotIdentity', () => {
+  it('is the hash reading the snapshot gives, of a demo quarter and of one with a lookup file', async () => {
+    const demo = join(source, ids[0]!);
+    const read = await readSnapshot(demo, 'data/x', () => ({ survey: () => {} }));
+    expect(read.hash).not.toBeNull();
+    expect(await snapshotIdentity(demo, 'data/x')).toBe(read.hash);
+
+    const manifest = baseManifest('2026-Q1');
+    const survey = (manifest.tables as { survey: Record<string, unknown> }).survey;
+    survey.columns = {
+      response_id: 'Response ID',
+      customer_id: 'Customer',
+      recommend: 'Recommend',
+    };
+    delete (manifest.items as Record<string, unknown>).satisfaction;
+    survey.lookups = [
+      {
+        field: 'group',
+        file: 'customers.csv',
+        key: 'customer_id',
+        lookupKey: 'id',
+        lookupValue: 'Segment',
+      },
+    ];
+    const rows = Array.from({ length: 40 }, (_, i) => `R${i},C${i % 2},9`);
+    const { dir } = writeSnapshot(
+      {
+        'survey.csv': `Response ID,Customer,Recommend\n${rows.join('\n')}\n`,
+        'customers.csv': 'id,Segment\nC0,A\nC1,B\n',
+      },
+      manifest,
+    );
+    const withLookup = await readSnapshot(dir, 'data/x', () => ({ survey: () => {} }));
+    expect(withLookup.hash).not.toBeNull();
+    expect(await snapshotIdentity(dir, 'data/x')).toBe(withLookup.hash);
+  });
+
+  it('is null for a manifest that cannot be read, or a file it names that is missing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'identity-'));
+    expect(await snapshotIdentity(dir, 'data/x')).toBeNull();
+    cpSync(join(source, ids[0]!), dir, { recursive: true });
+    rmSync(join(dir, 'tickets.csv'));
+    expect(await snapshotIdentity(dir, 'data/x')).toBeNull();
+  });
+});
+
+describe('codeVersion', () => {
+  it('changes with the code of the figures, not with a view’s', () => {
+    const src = mkdtempSync(join(tmpdir(), 'code-'));
+    cpSync(join(ROOT, 'src'), join(src, 'src'), { recursive: true });
+    cpSync(join(ROOT, 'package-lock.json'), join(src, 'package-lock.json'));
+    const at = join(src, 'src');
+    const before = codeVersion(at);
+    expect(before).toBe(codeVersion(join(ROOT, 'src')));
+    writeFileSync(join(at, 'views/format.ts'), '// a view\n', { flag: 'a' });
+    expect(codeVersion(at)).toBe(before);
+    writeFileSync(join(at, 'metrics/significance.ts'), '// a figure\n', { flag: 'a' });
+    expect(codeVersion(at)).not.toBe(before);
+    expect(existsSync(join(at, 'metrics/significance.ts'))).toBe(true);
+  });
+});
