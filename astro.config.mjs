@@ -1,6 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { dataRefreshIntegration } from './src/integrations/data-refresh.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 
 // Host under a sub-path (e.g. GitHub Pages project sites) with SITE_BASE=/repo-name/.
@@ -11,7 +12,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   output: 'static',
-  integrations: [mdx(), pagefindIntegration()],
+  integrations: [mdx(), pagefindIntegration(), dataRefreshIntegration()],
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   vite: {

@@ -17,7 +17,7 @@
 import { join } from 'node:path';
 import { contentHash } from '../build/content-hash.ts';
 import { freezeFigures, parseFrozen, serializeFrozen } from '../build/frozen-figures.ts';
-import { FIGURES_FORMAT, type ReviewFigures } from '../contracts/figures-schema.ts';
+import { FIGURES_FORMAT } from '../contracts/figures-schema.ts';
 import { actionsAsOf } from '../figures/action-figures.ts';
 import type { CommandEffects } from './cli-support.ts';
 import {

@@ -30,7 +30,6 @@ import {
 import { responseRate } from '../metrics/response-rates.ts';
 import { SIGNIFICANCE_LEVEL } from '../metrics/significance.ts';
 import { diagnostic, type Diagnostic } from '../reading/diagnostics.ts';
-import type { BehaviourState } from '../reducing/behaviour-state.ts';
 import type { ReducedSnapshot } from '../reducing/snapshot-reducers.ts';
 import { poolCells } from '../reducing/survey-state.ts';
 import { actionFigures } from './action-figures.ts';

@@ -1,0 +1,155 @@
+/**
+ * In `astro dev`, no page is served with figures older than the data. When a file under the
+ * data folder changes, the reviews loader runs again (Astro's `refreshContent`, which returns
+ * once the content store is written and the pages' modules are invalidated); it reads only the
+ * snapshots that changed (build/snapshot-cache.ts). A page asked for meanwhile waits for it, and
+ * past `WAIT_MS` is answered 503 "Recomputing…" with a page that reloads itself. A request that
+ * comes before the file watcher has reported a change (it lags a write) finds it too: the data
+ * folder's files (path, size, modified time) are compared with those of the last run. If the data
+ * then has an error, every page answers 500 with the report, never the last good figures as if
+ * current, until the data is fixed.
+ */
+import type { AstroIntegration } from 'astro';
+import { readdirSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { REVIEWS_LOADER } from '../build/reviews-loader.ts';
+import { siteSettings } from '../site-settings.ts';
+
+/** How long a page waits for its figures before it is answered "Recomputing…". */
+const WAIT_MS = 15_000;
+
+/** Every file under `dir` with its size and modified time, as one comparable text. */
+function signature(dir: string): string {
+  const entries: string[] = [];
+  const walk = (folder: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      // A folder removed while it is listed: the next change event lists again.
+      return;
+    }
+    for (const name of names.sort()) {
+      const path = join(folder, name);
+      try {
+        const stat = statSync(path);
+        if (stat.isDirectory()) walk(path);
+        else entries.push(`${relative(dir, path)}\0${stat.size}\0${stat.mtimeMs}`);
+      } catch {
+        // Removed between the listing and the stat: as if not listed.
+      }
+    }
+  };
+  walk(dir);
+  return entries.join('\n');
+}
+
+/** Whether a request is for a page or a data download (not a script, style or module). */
+function isPage(url: string | undefined): boolean {
+  const path = (url ?? '/').split('?')[0]!;
+  if (/^\/(@|node_modules\/|_astro\/|src\/|\.astro\/)/.test(path)) return false;
+  return !/\.[a-z0-9]+$/i.test(path) || /\.(html|json|csv)$/i.test(path);
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A small page with a title and a text, both shown as text. */
+function page(title: string, text: string, reload: boolean): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>${reload ? '<meta http-equiv="refresh" content="1">' : ''}</head><body><h1>${escapeHtml(title)}</h1><pre>${escapeHtml(text)}</pre></body></html>`;
+}
+
+/** The integration; `astro build` does not use it (a build reads the data once). */
+export function dataRefreshIntegration(): AstroIntegration {
+  let root = process.cwd();
+  return {
+    name: 'satisfaction-review:data-refresh',
+    hooks: {
+      'astro:config:setup': ({ config }) => {
+        root = fileURLToPath(config.root);
+      },
+      'astro:server:setup': ({ server, refreshContent, logger }) => {
+        if (!refreshContent) return;
+        const refreshReviews = refreshContent;
+        const dataDir = resolve(root, siteSettings.dataDir);
+        let seen = signature(dataDir);
+        let running: Promise<void> | null = null;
+        let again = false;
+        let failure: string | null = null;
+
+        /** Runs the loader until the data it read is the data on disk. */
+        const refresh = (): Promise<void> => {
+          if (running) {
+            again = true;
+            return running;
+          }
+          running = (async () => {
+            do {
+              again = false;
+              seen = signature(dataDir);
+              try {
+                await refreshReviews({ loaders: [REVIEWS_LOADER] });
+                failure = null;
+              } catch (error) {
+                failure = error instanceof Error ? error.message : String(error);
+                logger.error(failure);
+              }
+            } while (again || signature(dataDir) !== seen);
+          })().finally(() => {
+            running = null;
+          });
+          return running;
+        };
+        const changed = () => !running && signature(dataDir) !== seen;
+
+        server.watcher.add(dataDir);
+        for (const event of ['add', 'change', 'unlink', 'unlinkDir'] as const) {
+          server.watcher.on(event, (path: string) => {
+            if ((resolve(path) === dataDir || resolve(path).startsWith(dataDir + sep)) && changed())
+              void refresh();
+          });
+        }
+
+        server.middlewares.use(
+          async (request: IncomingMessage, response: ServerResponse, next: () => void) => {
+            if (!isPage(request.url)) return next();
+            if (changed()) void refresh();
+            if (running) {
+              let timer: NodeJS.Timeout | undefined;
+              const late = new Promise((done) => (timer = setTimeout(done, WAIT_MS)));
+              await Promise.race([running, late]);
+              clearTimeout(timer);
+            }
+            if (running) {
+              response.writeHead(503, {
+                'content-type': 'text/html; charset=utf-8',
+                'retry-after': '1',
+              });
+              response.end(
+                page(
+                  'Recomputing…',
+                  `The data under ${siteSettings.dataDir}/ changed and its figures are being recomputed. This page reloads when they are current.`,
+                  true,
+                ),
+              );
+              return;
+            }
+            if (failure !== null) {
+              response.writeHead(500, { 'content-type': 'text/html; charset=utf-8' });
+              response.end(
+                page(
+                  'The data has errors',
+                  `The figures were not recomputed, and no page is shown with the earlier ones. Fix the data; this page shows the site again once it loads.\n\n${failure}`,
+                  false,
+                ),
+              );
+              return;
+            }
+            next();
+          },
+        );
+      },
+    },
+  };
+}
