@@ -24,7 +24,7 @@ import { reduceSnapshot } from '../src/reducing/reduce-snapshot.ts';
 import { readSnapshot } from '../src/reading/read-snapshot.ts';
 import { snapshotIdentity } from '../src/reading/snapshot-identity.ts';
 import { ROOT } from './build-site.ts';
-import { baseManifest, writeSnapshot } from './snapshot-builder.ts';
+import { lookupManifest, writeSnapshot } from './snapshot-builder.ts';
 
 /** Three small demo quarters (orders and tickets included, so customers carry over). */
 let source: string;
@@ -202,23 +202,7 @@ describe('snapshotIdentity', () => {
     expect(read.hash).not.toBeNull();
     expect(await snapshotIdentity(demo, 'data/x')).toBe(read.hash);
 
-    const manifest = baseManifest('2026-Q1');
-    const survey = (manifest.tables as { survey: Record<string, unknown> }).survey;
-    survey.columns = {
-      response_id: 'Response ID',
-      customer_id: 'Customer',
-      recommend: 'Recommend',
-    };
-    delete (manifest.items as Record<string, unknown>).satisfaction;
-    survey.lookups = [
-      {
-        field: 'group',
-        file: 'customers.csv',
-        key: 'customer_id',
-        lookupKey: 'id',
-        lookupValue: 'Segment',
-      },
-    ];
+    const manifest = lookupManifest();
     const rows = Array.from({ length: 40 }, (_, i) => `R${i},C${i % 2},9`);
     const { dir } = writeSnapshot(
       {

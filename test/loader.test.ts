@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, type Diagnostic } from '../src/reading/diagnostics.ts';
 import { loadReviews } from '../src/build/review-data.ts';
-import { baseManifest, SURVEY_HEADER, validRows, writeSnapshot } from './snapshot-builder.ts';
+import {
+  baseManifest,
+  lookupManifest,
+  SURVEY_HEADER,
+  validRows,
+  writeSnapshot,
+} from './snapshot-builder.ts';
 
 async function load(files: Record<string, string | Buffer>, manifest?: Record<string, unknown>) {
   const { dataDir } = writeSnapshot(files, manifest);
@@ -216,23 +222,7 @@ describe('messy exports', () => {
 
 describe('segment lookups', () => {
   it('fills a segment from a lookup file by customer id, and reports keys it does not know', async () => {
-    const manifest = baseManifest('2026-Q1');
-    const survey = (manifest.tables as { survey: Record<string, unknown> }).survey;
-    survey.columns = {
-      response_id: 'Response ID',
-      customer_id: 'Customer',
-      recommend: 'Recommend',
-      satisfaction: 'Satisfaction',
-    };
-    survey.lookups = [
-      {
-        field: 'group',
-        file: 'customers.csv',
-        key: 'customer_id',
-        lookupKey: 'id',
-        lookupValue: 'Segment',
-      },
-    ];
+    const manifest = lookupManifest(true);
     const rows = Array.from(
       { length: 80 },
       (_, i) => `R${i},C${i % 4},${i % 2 ? 10 : 3},${(i % 5) + 1}`,
@@ -253,23 +243,7 @@ describe('segment lookups', () => {
   });
 
   it('changing the lookup file changes the snapshot hash', async () => {
-    const manifest = baseManifest('2026-Q1');
-    const survey = (manifest.tables as { survey: Record<string, unknown> }).survey;
-    survey.columns = {
-      response_id: 'Response ID',
-      customer_id: 'Customer',
-      recommend: 'Recommend',
-    };
-    delete (manifest.items as Record<string, unknown>).satisfaction;
-    survey.lookups = [
-      {
-        field: 'group',
-        file: 'customers.csv',
-        key: 'customer_id',
-        lookupKey: 'id',
-        lookupValue: 'Segment',
-      },
-    ];
+    const manifest = lookupManifest();
     const body = csv(
       'Response ID,Customer,Recommend',
       ...Array.from({ length: 40 }, (_, i) => `R${i},C${i % 2},9`),

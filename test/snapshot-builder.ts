@@ -35,6 +35,32 @@ export function baseManifest(id: string): Record<string, unknown> {
   };
 }
 
+/**
+ * A manifest whose survey ("Response ID,Customer,Recommend", and "Satisfaction" when asked)
+ * takes its group from a lookup file, customers.csv ("id,Segment").
+ */
+export function lookupManifest(satisfaction = false): Record<string, unknown> {
+  const manifest = baseManifest('2026-Q1');
+  const survey = (manifest.tables as { survey: Record<string, unknown> }).survey;
+  survey.columns = {
+    response_id: 'Response ID',
+    customer_id: 'Customer',
+    recommend: 'Recommend',
+    ...(satisfaction ? { satisfaction: 'Satisfaction' } : {}),
+  };
+  if (!satisfaction) delete (manifest.items as Record<string, unknown>).satisfaction;
+  survey.lookups = [
+    {
+      field: 'group',
+      file: 'customers.csv',
+      key: 'customer_id',
+      lookupKey: 'id',
+      lookupValue: 'Segment',
+    },
+  ];
+  return manifest;
+}
+
 /** A data folder holding one snapshot; returns the data folder. */
 export function writeSnapshot(
   files: Record<string, string | Buffer>,

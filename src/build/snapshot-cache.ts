@@ -110,6 +110,37 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** Whether a figures entry has the shape of one of `snapshot`. */
+const isFiguresOf =
+  (snapshot: string) =>
+  (json: unknown): json is CachedFigures =>
+    isObject(json) &&
+    isObject(json.figures) &&
+    json.figures.id === snapshot &&
+    json.figures.format === FIGURES_FORMAT &&
+    Array.isArray(json.diagnostics) &&
+    json.diagnostics.every((d) => isObject(d) && Object.hasOwn(DIAGNOSTICS, String(d.id))) &&
+    (json.activeDigest === null || typeof json.activeDigest === 'string');
+
+/** Whether a customers entry has the shape of one (a level code for every customer). */
+const isCustomersEntry = (json: unknown): json is CustomersEntry =>
+  isObject(json) &&
+  Array.isArray(json.ids) &&
+  Array.isArray(json.dimensions) &&
+  json.dimensions.every(
+    (d) =>
+      isObject(d) &&
+      Array.isArray(d.levels) &&
+      Array.isArray(d.codes) &&
+      d.codes.length === (json.ids as unknown[]).length,
+  );
+
+/** Whether an Explore entry has the shape of one of `snapshot`. */
+const isExploreOf =
+  (snapshot: string) =>
+  (json: unknown): json is ExplorePeriodFile =>
+    isObject(json) && json.id === snapshot && json.format === EXPLORE_FORMAT;
+
 /** The text of active customers as a customers entry holds them. */
 export function encodeCustomers(active: ActiveCustomers): string {
   const dimensions = new Map<string, { levels: Map<string, number>; codes: number[] }>();
@@ -221,50 +252,15 @@ export function openSnapshotCache(dir: string, log: (message: string) => void): 
 
   return {
     dir,
-    readFigures: (snapshot, key) =>
-      read(
-        snapshot,
-        'figures',
-        key,
-        (json): json is CachedFigures =>
-          isObject(json) &&
-          isObject(json.figures) &&
-          json.figures.id === snapshot &&
-          json.figures.format === FIGURES_FORMAT &&
-          Array.isArray(json.diagnostics) &&
-          json.diagnostics.every((d) => isObject(d) && Object.hasOwn(DIAGNOSTICS, String(d.id))) &&
-          (json.activeDigest === null || typeof json.activeDigest === 'string'),
-      ),
+    readFigures: (snapshot, key) => read(snapshot, 'figures', key, isFiguresOf(snapshot)),
     writeFigures: (snapshot, key, entry) => write(snapshot, 'figures', key, JSON.stringify(entry)),
     hasCustomers: (snapshot, key) => existsSync(path(snapshot, 'customers', key)),
     readCustomers: (snapshot, key) => {
-      const data = read(
-        snapshot,
-        'customers',
-        key,
-        (json): json is CustomersEntry =>
-          isObject(json) &&
-          Array.isArray(json.ids) &&
-          Array.isArray(json.dimensions) &&
-          json.dimensions.every(
-            (d) =>
-              isObject(d) &&
-              Array.isArray(d.levels) &&
-              Array.isArray(d.codes) &&
-              d.codes.length === (json.ids as unknown[]).length,
-          ),
-      );
+      const data = read(snapshot, 'customers', key, isCustomersEntry);
       return data && decodeCustomers(data);
     },
     writeCustomers: (snapshot, key, text) => write(snapshot, 'customers', key, text),
-    readExplore: (snapshot, key) =>
-      read(
-        snapshot,
-        'explore',
-        key,
-        (json): json is ExplorePeriodFile =>
-          isObject(json) && json.id === snapshot && json.format === EXPLORE_FORMAT,
-      ),
+    readExplore: (snapshot, key) => read(snapshot, 'explore', key, isExploreOf(snapshot)),
     writeExplore: (snapshot, key, file) => write(snapshot, 'explore', key, JSON.stringify(file)),
   };
 }

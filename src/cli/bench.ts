@@ -7,7 +7,9 @@
  * Each of our runs is a fresh process (compiled from cold, as a site build is) and each DuckDB
  * run a fresh instance; the ratio compares the best of --runs runs of each (default 5), since
  * a shared machine's speed drifts from second to second.
- * Options: --responses N --orders N --runs N.
+ * Options: --responses N --orders N --runs N; --build first measures site builds (fresh, nothing
+ * changed, a quarter added, 40 quarters) and the committed frozen bytes per quarter
+ * (bench-build.ts), which takes minutes.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -210,6 +212,7 @@ const { values } = parseArgs({
     dir: { type: 'string', default: 'bench-data/snapshot' },
     // Internal: run our path once in this process and print its figures as JSON.
     once: { type: 'boolean', default: false },
+    build: { type: 'boolean', default: false },
   },
 });
 const dir = resolve(values.dir);
@@ -228,6 +231,11 @@ async function oursOnce(): Promise<{ seconds: number; summary: string; peakRss: 
 if (values.once) {
   console.log(JSON.stringify(await oursOnce()));
   process.exit(0);
+}
+
+if (values.build) {
+  const { benchBuild, PROJECT_ROOT } = await import('./bench-build.ts');
+  await benchBuild(PROJECT_ROOT, (line) => console.log(`build: ${line}`));
 }
 
 const responses = Number(values.responses);
