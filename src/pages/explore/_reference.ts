@@ -4,20 +4,18 @@
  * fetches, each with the query that selects it on the page. The browser test opens each query
  * and compares every figure the page shows with these.
  */
-import type { ExplorePeriodFile } from '../../contracts/explore-schema.ts';
 import { exploreFigures } from '../../figures/explore-figures.ts';
-import { decodeExplorePeriod } from '../../figures/explore-period.ts';
+import type { ExplorePeriod } from '../../figures/explore-period.ts';
 import { referenceSelections } from '../../figures/explore-reference.ts';
 import { writeSelection, type SelectionSpace } from '../../views/Explore/selection-url.ts';
 import { dimensionsOf } from '../../figures/explore-figures.ts';
 
-/** The reference file's body for a page over `files` showing `from`–`to` first. */
+/** The reference file's body for a page over `data` (decoded) showing `from`–`to` first. */
 export function referenceResponse(
-  files: readonly ExplorePeriodFile[],
+  data: readonly ExplorePeriod[],
   range: { from: string; to: string },
   selectedPeriods: readonly string[],
 ): Response {
-  const data = files.map(decodeExplorePeriod);
   const space: SelectionSpace = {
     periods: data.map((p) => p.id),
     dimensions: dimensionsOf(data),
