@@ -12,6 +12,8 @@ export interface BuildResult {
   code: number;
   output: string;
   outDir: string;
+  /** Astro's cache folder the build used (the snapshot cache is in it). */
+  cacheDir: string;
 }
 
 /**
@@ -27,6 +29,7 @@ export function buildSite(
 ): BuildResult {
   const work = mkdtempSync(join(tmpdir(), 'review-build-'));
   const site = outDir ?? join(work, 'dist');
+  const cacheDir = env.ASTRO_CACHE_DIR ?? join(work, 'cache');
   const node = join(ROOT, 'node_modules/.bin/node');
   const result = spawnSync(node, [join(root, 'src/cli/build.ts'), '--outDir', site], {
     cwd: root,
@@ -36,14 +39,19 @@ export function buildSite(
       PATH: `${join(ROOT, 'node_modules/.bin')}:${process.env.PATH}`,
       REVIEW_DATA_DIR: dataDir,
       REVIEW_REPORTS_DIR: reportsDir,
-      ASTRO_CACHE_DIR: join(work, 'cache'),
+      ASTRO_CACHE_DIR: cacheDir,
       ASTRO_TELEMETRY_DISABLED: '1',
       // vitest sets NODE_ENV=test, which would make Astro build in development mode.
       NODE_ENV: 'production',
       ...env,
     },
   });
-  return { code: result.status ?? 1, output: `${result.stdout}\n${result.stderr}`, outDir: site };
+  return {
+    code: result.status ?? 1,
+    output: `${result.stdout}\n${result.stderr}`,
+    outDir: site,
+    cacheDir,
+  };
 }
 
 /**

@@ -220,7 +220,7 @@ describe(
       const frozen = join(site.reportsDir, '2026-Q1/v1.figures.json');
       writeFileSync(
         frozen,
-        readFileSync(frozen, 'utf8').replace(/"value": [0-9.]+/, '"value": 99.9'),
+        readFileSync(frozen, 'utf8').replace(/"value":\s*[0-9.]+/, '"value":99.9'),
       );
       const survey = join(site.dataDir, '2026-Q2/survey.csv');
       writeFileSync(survey, readFileSync(survey, 'utf8').replace(/\n/g, '\r\n'));
@@ -289,7 +289,7 @@ describe('frozen figures are verified against the hash recorded at publication',
   });
 
   it('an edited number fails, located, with how to restore it and how to publish a correction', () => {
-    const read = readFrozen(frozenQ1((t) => t.replace(/"value": [0-9.]+/, '"value": 99.9')));
+    const read = readFrozen(frozenQ1((t) => t.replace(/"value":\s*[0-9.]+/, '"value":99.9')));
     expect(read).toMatchObject({ ok: false });
     if (read.ok) return;
     expect(read.problem).toMatch(

@@ -154,11 +154,19 @@ describe('the built fixture site', () => {
 });
 
 describe('deterministic output', () => {
-  it('two builds of the same inputs give byte-identical trees', () => {
+  it('a rebuild of the same inputs reads no snapshot and gives a byte-identical tree', () => {
     const again = buildSite(join(FIXTURE_SITE, 'data'), join(FIXTURE_SITE, 'reports'), {
       SITE_BASE: BASE,
+      ASTRO_CACHE_DIR: build.cacheDir,
     });
     expect(again.code, again.output).toBe(0);
+    const summary = /snapshots: .*/;
+    expect(summary.exec(build.output)?.[0]).toMatch(
+      /^snapshots: 2 \(0 from cache, 2 parsed\) in \d+\.\d s$/,
+    );
+    expect(summary.exec(again.output)?.[0]).toMatch(
+      /^snapshots: 2 \(2 from cache, 0 parsed\) in \d+\.\d s$/,
+    );
     const first = listTree(build.outDir);
     expect(listTree(again.outDir)).toEqual(first);
     const different = first.filter(
