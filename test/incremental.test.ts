@@ -238,5 +238,6 @@ describe('codeVersion', () => {
     writeFileSync(join(at, 'metrics/significance.ts'), '// a figure\n', { flag: 'a' });
     expect(codeVersion(at)).not.toBe(before);
     expect(existsSync(join(at, 'metrics/significance.ts'))).toBe(true);
+    expect(() => codeVersion(mkdtempSync(join(tmpdir(), 'no-code-')))).toThrow(/requires/);
   });
 });

@@ -61,15 +61,15 @@ function sourceFiles(dir: string): string[] {
  * the Node version and this cache's layout. Any edit there (a significance level, a definition)
  * makes every entry a miss.
  * @param src the source folder (this module's parent by default)
+ * @throws when it holds no source of those layers
  */
 export function codeVersion(src = fileURLToPath(new URL('..', import.meta.url))): string {
   const hash = createHash('sha256');
   hash.update(`cache ${CACHE_FORMAT}\0node ${process.version}\0`);
-  const files = [
-    ...DATA_PATH.flatMap((folder) => sourceFiles(join(src, folder))),
-    join(src, 'site-settings.ts'),
-    join(src, '..', 'package-lock.json'),
-  ];
+  const sources = DATA_PATH.flatMap((folder) => sourceFiles(join(src, folder)));
+  // A version over no source would not change with the code: every entry would look current.
+  if (sources.length === 0) throw new Error(`codeVersion requires the source folder (${src})`);
+  const files = [...sources, join(src, 'site-settings.ts'), join(src, '..', 'package-lock.json')];
   for (const file of files) {
     hash.update(`${relative(src, file)}\0`);
     if (existsSync(file)) hash.update(readFileSync(file));
