@@ -60,6 +60,14 @@ export function correctionAdvice(snapshot: string, next: number): string {
 }
 
 /**
+ * What to do with a draft whose snapshot changed since it was drafted, as the build and
+ * publish-report both say it: new-report re-pins it (only its snapshotHash changes).
+ */
+export function repinAdvice(snapshot: string): string {
+  return `run \`npm run new-report -- ${snapshot}\` to re-pin the draft to the current data (its text is kept), re-read it against the new figures, then publish it`;
+}
+
+/**
  * @param includeDrafts build draft versions too (dev server or explicit flag)
  */
 export function buildReportIndex(
@@ -105,7 +113,7 @@ export function buildReportIndex(
     if (snapshot.hash !== data.snapshotHash) {
       if (data.status === 'draft') {
         warnings.push(
-          `${file}: draft pins ${data.snapshotHash} but data/${data.snapshot} hashes to ${snapshot.hash} — update snapshotHash (npm run new-report does it) before publishing`,
+          `${file}: draft pins ${data.snapshotHash} but data/${data.snapshot} hashes to ${snapshot.hash} — ${repinAdvice(data.snapshot)}`,
         );
       } else {
         published.push({ report, snapshotHash: snapshot.hash, file });
