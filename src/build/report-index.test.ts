@@ -74,6 +74,8 @@ describe('buildReportIndex', () => {
     const off = buildReportIndex(reports, snapshots, false);
     expect(off.errors).toEqual([]);
     expect(off.warnings).toHaveLength(1);
+    // It names the command that fixes it, which new-report does (report-workflow.test.ts).
+    expect(off.warnings[0]).toContain('run `npm run new-report -- 2026-Q3` to re-pin the draft');
     expect(off.periods).toEqual([]);
     expect(buildReportIndex(reports, snapshots, true).periods).toHaveLength(1);
   });

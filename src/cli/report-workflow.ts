@@ -178,11 +178,12 @@ export function publishReport(
   return [draft.file, frozenFile];
 }
 
-/** An MDX text with frontmatter fields set (the rest of the YAML, comments included, kept). */
+/** An MDX text with frontmatter fields set (the rest of the YAML, comments included, kept as written). */
 export function setFrontmatter(text: string, fields: Record<string, string>): string {
   return text.replace(/^---\n([\s\S]*?)\n---/, (_all, yaml: string) => {
     const doc = parseDocument(yaml);
     for (const [key, value] of Object.entries(fields)) doc.set(key, value);
-    return `---\n${doc.toString().trimEnd()}\n---`;
+    // No folding: a long summary stays on its line, as the analyst wrote it.
+    return `---\n${doc.toString({ lineWidth: 0 }).trimEnd()}\n---`;
   });
 }
