@@ -63,7 +63,7 @@ export const ENVIRONMENT = {
   REVIEW_SITE_TITLE: { default: 'Customer satisfaction reviews', description: 'site title' },
   SITE_BASE: { default: '/', description: 'base path the site is served under, e.g. /reviews/' },
   SITE_URL: { default: 'https://example.org', description: 'canonical origin of the site' },
-  ASTRO_CACHE_DIR: { default: '', description: "Astro's cache folder (node_modules/.astro)" },
+  ASTRO_CACHE_DIR: { default: 'node_modules/.astro', description: "Astro's cache folder" },
   CHROMIUM_PATH: { default: '', description: 'the Chromium or Chrome executable, when not found' },
 } as const satisfies Record<string, { default: string; description: string }>;
 
@@ -216,7 +216,7 @@ export const COMMANDS = {
     examples: [
       'npx review validate data/2026-Q4',
       'npx review validate 2026-Q4 --json',
-      'REVIEW_DATA_DIR=examples/telco/data npx review validate 2026-Q1',
+      'REVIEW_DATA_DIR=examples/telco/data REVIEW_EXTERNAL_DATA=../shared/datasets npx review validate telco',
     ],
     failure: 'the snapshot has errors',
     npmScript: 'validate',
