@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../test/build-site.ts';
+import { formatMarkdown } from '../../test/format-markdown.ts';
 import { cliReference, withCliReference } from './cli-reference.ts';
 import { COMMANDS } from './commands.ts';
 
@@ -15,12 +16,6 @@ describe('the command reference', () => {
 
   it('docs/cli.md is up to date with the commands (run npm run docs:cli)', async () => {
     const page = readFileSync(`${ROOT}/docs/cli.md`, 'utf8');
-    const prettier = await import('prettier');
-    const expected = await prettier.format(withCliReference(page), {
-      parser: 'markdown',
-      printWidth: 100,
-      singleQuote: true,
-    });
-    expect(page).toBe(expected);
+    expect(page).toBe(await formatMarkdown(withCliReference(page)));
   });
 });

@@ -104,29 +104,36 @@ const SITE_ENV = [
   'ASTRO_CACHE_DIR',
 ] as const satisfies readonly EnvName[];
 
+/** An option naming a folder, with its default. */
+function folderOption(description: string, fallback: string) {
+  return { type: 'string', value: '<folder>', description, default: fallback } as const;
+}
+
+/** An option taking a whole number, with its default. */
+function numberOption(description: string, fallback: string) {
+  return {
+    type: 'string',
+    value: '<number>',
+    description,
+    default: fallback,
+    integer: true,
+  } as const;
+}
+
+/** A command that takes no arguments. */
+const NO_ARGS = { args: '', positionals: { min: 0, max: 0 } } as const;
+
 const data = {
-  type: 'string',
-  value: '<folder>',
-  description: 'folder of snapshots',
-  default: 'data',
+  ...folderOption('folder of snapshots', 'data'),
   env: 'REVIEW_DATA_DIR',
 } as const satisfies OptionSpec;
 
 const reports = {
-  type: 'string',
-  value: '<folder>',
-  description: 'folder of the MDX reports',
-  default: 'reports',
+  ...folderOption('folder of the MDX reports', 'reports'),
   env: 'REVIEW_REPORTS_DIR',
 } as const satisfies OptionSpec;
 
-const port = {
-  type: 'string',
-  value: '<number>',
-  description: 'port to listen on',
-  default: '4321',
-  integer: true,
-} as const satisfies OptionSpec;
+const port = numberOption('port to listen on', '4321');
 
 const host = {
   type: 'string',
@@ -135,9 +142,21 @@ const host = {
   default: 'localhost',
 } as const satisfies OptionSpec;
 
-const snapshotArg = {
-  '<snapshot-id>': 'the snapshot, by the name of its folder under the data folder, e.g. 2026-Q4',
-};
+/** The folders and variables of the commands that read snapshots and reports. */
+const REPORT_FOLDERS = {
+  options: { data, reports },
+  env: ['REVIEW_DATA_DIR', 'REVIEW_REPORTS_DIR', 'REVIEW_EXTERNAL_DATA'],
+} as const;
+
+/** A report command's one argument, the snapshot, and its folders. */
+const REPORT_COMMAND = {
+  args: '<snapshot-id>',
+  argHelp: {
+    '<snapshot-id>': 'the snapshot, by the name of its folder under the data folder, e.g. 2026-Q4',
+  },
+  positionals: { min: 1, max: 1 },
+  ...REPORT_FOLDERS,
+} as const;
 
 export const COMMANDS = {
   build: {
@@ -145,15 +164,9 @@ export const COMMANDS = {
     summary: 'build the site into dist/, atomically',
     description:
       'Builds every snapshot and report into a static site. The site is written to a staging folder and moved into place only when the whole build succeeded: a failed build leaves the previous site byte for byte.',
-    args: '',
-    positionals: { min: 0, max: 0 },
+    ...NO_ARGS,
     options: {
-      outDir: {
-        type: 'string',
-        value: '<folder>',
-        description: 'where the site goes',
-        default: 'dist',
-      },
+      outDir: folderOption('where the site goes', 'dist'),
       data,
       reports,
     },
@@ -169,8 +182,7 @@ export const COMMANDS = {
   dev: {
     group: 'site',
     summary: 'serve the site live, drafts included, reloading on changes',
-    args: '',
-    positionals: { min: 0, max: 0 },
+    ...NO_ARGS,
     options: { port, host, data, reports },
     env: SITE_ENV,
     examples: ['npx review dev', 'npx review dev --port 3000'],
@@ -180,15 +192,9 @@ export const COMMANDS = {
   preview: {
     group: 'site',
     summary: 'serve the built site (run build first)',
-    args: '',
-    positionals: { min: 0, max: 0 },
+    ...NO_ARGS,
     options: {
-      outDir: {
-        type: 'string',
-        value: '<folder>',
-        description: 'the built site to serve',
-        default: 'dist',
-      },
+      outDir: folderOption('the built site to serve', 'dist'),
       port,
       host,
     },
@@ -262,11 +268,7 @@ export const COMMANDS = {
     summary: "draft a report for a snapshot, or re-pin a draft to its snapshot's current data",
     description:
       "Writes reports/<snapshot-id>/v<N>.mdx with every section wired and the findings drafted. When the snapshot's draft pins older data, it re-pins the draft to the current data and keeps its text.",
-    args: '<snapshot-id>',
-    argHelp: snapshotArg,
-    positionals: { min: 1, max: 1 },
-    options: { data, reports },
-    env: ['REVIEW_DATA_DIR', 'REVIEW_REPORTS_DIR', 'REVIEW_EXTERNAL_DATA'],
+    ...REPORT_COMMAND,
     examples: ['npx review new-report 2026-Q4'],
     failure:
       'the snapshot is invalid, or a published version already reports its data (published reports are immutable)',
@@ -275,11 +277,7 @@ export const COMMANDS = {
   'publish-report': {
     group: 'analyst',
     summary: "freeze a draft's figures and mark it published",
-    args: '<snapshot-id>',
-    argHelp: snapshotArg,
-    positionals: { min: 1, max: 1 },
-    options: { data, reports },
-    env: ['REVIEW_DATA_DIR', 'REVIEW_REPORTS_DIR', 'REVIEW_EXTERNAL_DATA'],
+    ...REPORT_COMMAND,
     examples: ['npx review publish-report 2026-Q4'],
     failure: 'no draft, a draft pinned to older data, or an invalid snapshot',
     npmScript: 'publish-report',
@@ -289,10 +287,9 @@ export const COMMANDS = {
     summary: 'print one PDF per published version from the built site',
     description:
       'Writes dist/pdf/<period>-v<N>.pdf for every published version, printed by Chromium with the print stylesheet. Run build first.',
-    args: '',
-    positionals: { min: 0, max: 0 },
+    ...NO_ARGS,
     options: {
-      dist: { type: 'string', value: '<folder>', description: 'the built site', default: 'dist' },
+      dist: folderOption('the built site', 'dist'),
       base: {
         type: 'string',
         value: '<path>',
@@ -309,10 +306,8 @@ export const COMMANDS = {
   'migrate-frozen': {
     group: 'analyst',
     summary: 'bring frozen figures of published versions to the current format',
-    args: '',
-    positionals: { min: 0, max: 0 },
-    options: { data, reports },
-    env: ['REVIEW_DATA_DIR', 'REVIEW_REPORTS_DIR', 'REVIEW_EXTERNAL_DATA'],
+    ...NO_ARGS,
+    ...REPORT_FOLDERS,
     examples: ['npx review migrate-frozen'],
     failure: 'a file could not be migrated (each is said)',
     npmScript: 'migrate-frozen',
@@ -320,30 +315,11 @@ export const COMMANDS = {
   'demo-data': {
     group: 'maintainer',
     summary: 'regenerate the demo snapshots (deterministic)',
-    args: '',
-    positionals: { min: 0, max: 0 },
+    ...NO_ARGS,
     options: {
-      out: {
-        type: 'string',
-        value: '<folder>',
-        description: 'where the snapshots go',
-        default: 'data',
-        env: 'REVIEW_DATA_DIR',
-      },
-      seed: {
-        type: 'string',
-        value: '<number>',
-        description: 'random seed',
-        default: String(DEFAULT_DEMO.seed),
-        integer: true,
-      },
-      quarters: {
-        type: 'string',
-        value: '<number>',
-        description: 'how many quarters',
-        default: String(DEFAULT_DEMO.quarters),
-        integer: true,
-      },
+      out: { ...folderOption('where the snapshots go', 'data'), env: 'REVIEW_DATA_DIR' },
+      seed: numberOption('random seed', String(DEFAULT_DEMO.seed)),
+      quarters: numberOption('how many quarters', String(DEFAULT_DEMO.quarters)),
     },
     env: ['REVIEW_DATA_DIR'],
     examples: ['npx review demo-data', 'npx review demo-data --out /tmp/demo --quarters 4'],
@@ -352,36 +328,12 @@ export const COMMANDS = {
   bench: {
     group: 'maintainer',
     summary: 'time the data path on 3,000,000 generated rows against DuckDB',
-    args: '',
-    positionals: { min: 0, max: 0 },
+    ...NO_ARGS,
     options: {
-      responses: {
-        type: 'string',
-        value: '<number>',
-        description: 'survey responses to generate',
-        default: '1000000',
-        integer: true,
-      },
-      orders: {
-        type: 'string',
-        value: '<number>',
-        description: 'orders to generate',
-        default: '2000000',
-        integer: true,
-      },
-      runs: {
-        type: 'string',
-        value: '<number>',
-        description: 'runs of each; the best counts',
-        default: '5',
-        integer: true,
-      },
-      dir: {
-        type: 'string',
-        value: '<folder>',
-        description: 'where the generated snapshot is kept',
-        default: 'bench-data/snapshot',
-      },
+      responses: numberOption('survey responses to generate', '1000000'),
+      orders: numberOption('orders to generate', '2000000'),
+      runs: numberOption('runs of each; the best counts', '5'),
+      dir: folderOption('where the generated snapshot is kept', 'bench-data/snapshot'),
       once: {
         type: 'boolean',
         description: 'run our path once and print its figures as JSON',
@@ -396,23 +348,10 @@ export const COMMANDS = {
   'bench-validate': {
     group: 'maintainer',
     summary: 'time validate on valid and error-ridden snapshots',
-    args: '',
-    positionals: { min: 0, max: 0 },
+    ...NO_ARGS,
     options: {
-      rows: {
-        type: 'string',
-        value: '<number>',
-        description: 'responses per snapshot',
-        default: '120000',
-        integer: true,
-      },
-      runs: {
-        type: 'string',
-        value: '<number>',
-        description: 'runs of each case; the best counts',
-        default: '1',
-        integer: true,
-      },
+      rows: numberOption('responses per snapshot', '120000'),
+      runs: numberOption('runs of each case; the best counts', '1'),
     },
     env: [],
     examples: ['npx review bench-validate --rows 20000'],
