@@ -89,7 +89,7 @@ export const EXIT_MEANINGS: ReadonlyArray<[code: number, meaning: string]> = [
   [EXIT.failed, 'the data or the reports have errors, or the operation was refused: said why'],
   [EXIT.usage, 'the command line is wrong (unknown command or option, missing argument)'],
   [EXIT.crash, 'the command crashed: a bug, printed with its stack trace to report'],
-  [EXIT.interrupted, 'interrupted by Ctrl-C (143: terminated); a build publishes nothing'],
+  [EXIT.interrupted, 'interrupted by Ctrl-C (143 when terminated)'],
 ];
 
 const SITE_ENV = [
