@@ -65,7 +65,7 @@ async function load(): Promise<SiteData> {
       display: `${reportsDir}/${file}`,
       mdx: `${reportsDir}/${r.id}.mdx`,
       recorded: r.data.figuresHash,
-      correction: correctionAdvice(r.data.snapshot, newest.get(r.data.snapshot)! + 1),
+      correction: correctionAdvice(r.data.snapshot, newest.get(r.data.snapshot)! + 1, reportsDir),
     });
     if (read.ok) frozen.set(r.id, read.figures);
     else errors.push(`${read.problem} — ${read.fix}`);
@@ -89,6 +89,7 @@ async function load(): Promise<SiteData> {
     })),
     reviews.map((s) => ({ id: s.id, start: s.start, hash: s.hash })),
     siteSettings.includeDrafts,
+    { data: dataDir, reports: reportsDir },
   );
   for (const warning of index.warnings) console.warn(`[reports] ${warning}`);
   errors.push(...index.errors);

@@ -1,14 +1,14 @@
 /**
- * `npm run pdf`: one PDF per published report version, printed by Chromium from the built site
+ * `npx review pdf`: one PDF per published report version, printed by Chromium from the built site
  * with the print stylesheet (A4, page numbers). Writes `dist/pdf/<snapshot>-v<N>.pdf` (and a
  * copy next to each version page) so the site can link them. Needs `npm run build` first.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { findChromium, launchChromium } from './chromium.ts';
 import { serveStatic } from './static-server.ts';
-import { CliError, nodeEffects, runCli } from './cli-support.ts';
+import { CliError, nodeEffects, requireBuiltSite, runCli } from './cli-support.ts';
+import { parseCommand } from './command-line.ts';
 
 /** Published version pages in a built site: dist/reports/<period>/v<N>/index.html not marked draft. */
 export function publishedVersionPages(dist: string): Array<{ period: string; version: string }> {
@@ -33,16 +33,13 @@ export function publishedVersionPages(dist: string): Array<{ period: string; ver
     );
 }
 
-await runCli(async () => {
-  const { values } = parseArgs({
-    options: {
-      dist: { type: 'string', default: 'dist' },
-      base: { type: 'string', default: process.env.SITE_BASE ?? '/' },
-    },
-  });
+/** Prints the published versions to PDF; see `npx review pdf --help`. */
+export async function main(argv: readonly string[]): Promise<void> {
+  const args = parseCommand('pdf', argv);
+  if (!args) return;
+  const { values } = args;
   const dist = resolve(values.dist);
-  if (!existsSync(join(dist, 'index.html')))
-    throw new CliError(`No built site in ${values.dist}/: run \`npm run build\` first.`);
+  requireBuiltSite(dist, values.dist);
   const executablePath = findChromium();
   if (!executablePath) {
     throw new CliError(
@@ -78,4 +75,6 @@ await runCli(async () => {
     await browser.close();
     await server.close();
   }
-});
+}
+
+if (import.meta.main) await runCli('pdf', main);

@@ -70,6 +70,49 @@ describe('newReport', () => {
   });
 });
 
+describe('a draft whose snapshot changed (stale)', () => {
+  /** The review as after an edit of 2026-Q2's data: the same figures under a new hash. */
+  function changedData(): ReviewData {
+    const reviews = review.reviews.map((r) =>
+      r.id === '2026-Q2' ? { ...r, hash: `sha256:${'e'.repeat(64)}` } : r,
+    );
+    return { ...review, reviews };
+  }
+
+  it('publish-report refuses it and names new-report, which re-pins it keeping the text; then it publishes', () => {
+    const fx = memoryEffects();
+    const out: string[] = [];
+    fx.out = (text) => void out.push(text);
+    const file = newReport(review, '2026-Q2', 'reports', fx);
+    const edited = `${fx.files.get(file)!}\nThe analyst's own paragraph.\n`;
+    fx.files.set(file, edited);
+    const changed = changedData();
+    expect(() => publishReport(changed, '2026-Q2', 'reports', fx)).toThrow(
+      /pins sha256:\w+ but data\/2026-Q2 hashes to sha256:e+: run `npm run new-report -- 2026-Q2` to re-pin the draft/,
+    );
+    // The command publish-report names does what it says: the loop is gone.
+    expect(newReport(changed, '2026-Q2', 'reports', fx)).toBe(file);
+    expect(out.at(-1)).toMatch(/^Re-pinned reports\/2026-Q2\/v1\.mdx to the current data/);
+    const oldHash = review.reviews.find((r) => r.id === '2026-Q2')!.hash;
+    expect(fx.files.get(file)).toBe(
+      edited.replace(`snapshotHash: "${oldHash}"`, `snapshotHash: "sha256:${'e'.repeat(64)}"`),
+    );
+    expect(fx.files.get(file)).toContain("The analyst's own paragraph.");
+    expect(publishReport(changed, '2026-Q2', 'reports', fx)).toEqual([
+      file,
+      'reports/2026-Q2/v1.figures.json',
+    ]);
+  });
+
+  it('new-report on a draft of the current data refuses, saying to edit and publish it', () => {
+    const fx = memoryEffects();
+    newReport(review, '2026-Q2', 'reports', fx);
+    expect(() => newReport(review, '2026-Q2', 'reports', fx)).toThrow(
+      /already a draft for 2026-Q2, pinned to its current data: edit it .* `npm run publish-report -- 2026-Q2`/,
+    );
+  });
+});
+
 describe('publishReport', () => {
   it('freezes the figures next to the draft and marks it published with today’s date', () => {
     const fx = memoryEffects();

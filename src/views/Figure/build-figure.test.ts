@@ -39,9 +39,12 @@ describe('buildFigure', () => {
     );
   });
 
-  it('names the review’s metrics for an unknown id, and its groups for an unknown group', () => {
+  it('names the near matches and the review’s metrics for an unknown id, and its groups for an unknown group', () => {
     expect(() => buildFigure(q2!, 'npss', undefined, 'value', 'en-GB')).toThrow(
-      /no metric "npss" in review P2 \(its metrics: nps, seat, seat_mean\)/,
+      /no metric "npss" in review P2 \(did you mean "nps"\?\)\. Its metrics: nps, seat, seat_mean$/,
+    );
+    expect(() => buildFigure(q2!, 'seat_man', undefined, 'value', 'en-GB')).toThrow(
+      /\(did you mean "seat_mean" or "seat"\?\)/,
     );
     expect(() => buildFigure(q2!, 'nps', 'group:C', 'value', 'en-GB')).toThrow(
       /no group "group:C" for nps \(groups: group:A, group:B\)/,

@@ -1,6 +1,7 @@
 /** Pure builder of an inline figure: the text `<Figure metric="…">` puts in a sentence. */
 import type { ReviewFigures } from '../../contracts/figures-schema.ts';
 import { describeEstimate, formatDelta, formatP, formatValue } from '../format.ts';
+import { unknownMetric } from '../unknown-metric.ts';
 
 export type FigureShow = 'value' | 'full' | 'change';
 
@@ -17,11 +18,8 @@ export function buildFigure(
   locale: string,
 ): string {
   const metric = figures.catalog[metricId];
-  if (!metric) {
-    throw new Error(
-      `<Figure metric="${metricId}">: no metric "${metricId}" in review ${figures.id} (its metrics: ${Object.keys(figures.catalog).join(', ')})`,
-    );
-  }
+  if (!metric)
+    throw unknownMetric('Figure', metricId, `review ${figures.id}`, Object.keys(figures.catalog));
   const m = figures.metrics[metricId];
   if (!m) return 'not available in this review';
   let estimate = m.overall;
