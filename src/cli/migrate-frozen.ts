@@ -15,8 +15,9 @@ import {
   acceptedDifference,
   compareFrozen,
   correctedDefinition,
+  inPublishedThemeOrder,
   keepPublished,
-  withPublishedVerbatims,
+  themeFigure,
 } from './frozen-migration.ts';
 import { existingVersions } from './report-workflow.ts';
 import type { ReviewData } from '../build/review-data.ts';
@@ -36,7 +37,7 @@ export function migrateFrozen(
       const old = JSON.parse(fx.readFile(file)) as Record<string, unknown>;
       if (old.format === FIGURES_FORMAT) continue;
       const computed = review.reviews.find((r) => r.id === version.data.snapshot);
-      const publishedHash = old.format === 2 ? old.hash : old.snapshotHash;
+      const publishedHash = old.format === undefined ? old.snapshotHash : old.hash;
       if (!computed || computed.hash !== publishedHash) {
         failed += 1;
         lines.push(
@@ -45,7 +46,7 @@ export function migrateFrozen(
         continue;
       }
       const live = actionsAsOf(
-        withPublishedVerbatims(old, computed),
+        inPublishedThemeOrder(old, computed),
         version.data.date.toISOString().slice(0, 10),
       );
       const { compared, differences } = compareFrozen(old, live);
@@ -61,7 +62,8 @@ export function migrateFrozen(
         continue;
       }
       fx.writeFile(file, serializeFrozen(keepPublished(live, differences)));
-      const corrected = differences.filter(correctedDefinition);
+      const corrected = differences.filter((d) => correctedDefinition(d) && !themeFigure(d));
+      const themes = differences.filter(themeFigure);
       const suppressed = differences.filter((d) => !correctedDefinition(d));
       lines.push(
         [
@@ -71,6 +73,11 @@ export function migrateFrozen(
           ...(corrected.length > 0
             ? [
                 `kept the published value of ${corrected.length} figure(s) whose definition has been corrected since (${corrected.map((d) => `${d.path} ${d.published}, now computed ${d.current}`).join('; ')}) — publish a new version to show the corrected ones`,
+              ]
+            : []),
+          ...(themes.length > 0
+            ? [
+                `kept the published comment-theme figures (${themes.length} numbers: theme matching has been corrected since), drew the theme findings again from them and left out the theme shares computed from them`,
               ]
             : []),
           ...(suppressed.length > 0
