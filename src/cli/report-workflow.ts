@@ -2,7 +2,8 @@
  * The analyst's report workflow as functions over injected effects:
  * - newReport: scaffold a draft version for a snapshot (refuses a missing or invalid snapshot,
  *   and a snapshot whose data a published version already reports);
- * - publishReport: freeze the figures of a draft and mark it published.
+ * - publishReport: freeze the figures of a draft and mark it published (refuses a draft whose
+ *   data changed since, or that still holds a drafting instruction or placeholder).
  */
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
@@ -15,6 +16,7 @@ import {
 import { frozenPath, serializeFrozen } from '../build/frozen-figures.ts';
 import { actionsAsOf } from '../figures/action-figures.ts';
 import { CliError, type CommandEffects } from './cli-support.ts';
+import { unfinishedLines } from './draft-placeholders.ts';
 import { reportTemplate } from './report-template.ts';
 
 export interface ExistingVersion {
@@ -121,9 +123,21 @@ export function publishReport(
     throw new CliError(
       `No draft for ${snapshotId}: run \`npm run new-report -- ${snapshotId}\` first.`,
     );
+  // Every reason not to publish at once: the data it pins, and what is left of the drafting.
+  const problems = unfinishedLines(fx.readFile(draft.file)).map(
+    ({ line, placeholder }) =>
+      `${draft.file}:${line}: ${placeholder.what} ("${placeholder.text}"): write your own words or delete it.`,
+  );
   if (draft.data.snapshotHash !== figures.hash) {
-    throw new CliError(
+    problems.unshift(
       `${draft.file} pins ${draft.data.snapshotHash} but data/${snapshotId} hashes to ${figures.hash}: re-check the draft against the current data and update snapshotHash.`,
+    );
+  }
+  if (problems.length > 0) {
+    throw new CliError(
+      problems.length === 1
+        ? problems[0]!
+        : `${draft.file} is not ready to publish:\n${problems.map((p) => `  ${p}`).join('\n')}`,
     );
   }
   // Everything the page shows, as computed now: it renders from this file alone from here on.
