@@ -150,10 +150,11 @@ function resolve(element: Element, figures: ReviewFigures): void {
         throw new Error(
           `<Scorecard>: no dimension "${String(p.dimension)}" in review ${figures.id}`,
         );
-      (p.metrics as string[]).forEach(metric);
+      // The defaults skip what a review lacks; metrics named in the report must exist.
+      ((props.metrics ?? []) as string[]).forEach(metric);
       break;
     case 'HeadlineGrid':
-      (p.metrics as string[]).forEach(metric);
+      ((props.metrics ?? []) as string[]).forEach(metric);
       break;
     case 'TrendChart':
       metric(p.metric);

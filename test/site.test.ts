@@ -23,6 +23,7 @@ import {
 import { serveStatic } from '../src/cli/static-server.ts';
 import { newReport, publishReport } from '../src/cli/report-workflow.ts';
 import { nodeEffects } from '../src/cli/cli-support.ts';
+import { finishDraft } from './finish-draft.ts';
 import { loadReviews } from '../src/build/review-data.ts';
 import type { ReviewFigures } from '../src/contracts/figures-schema.ts';
 import { REGISTRY } from '../src/metrics/registry/index.ts';
@@ -261,6 +262,9 @@ describe('building bad data', () => {
     const fx = { ...nodeEffects, today: () => '2026-05-01', out: () => {} };
     const draft = newReport(review, '2026-Q1', site.reportsDir, fx);
     expect(draft).toMatch(/2026-Q1\/v2\.mdx$/);
+    // Published as drafted, the change note is still the placeholder: refused; written, accepted.
+    expect(() => publishReport(review, '2026-Q1', site.reportsDir, fx)).toThrow(/change note/);
+    writeFileSync(draft, finishDraft(readFileSync(draft, 'utf8')));
     publishReport(review, '2026-Q1', site.reportsDir, fx);
     const result = buildSite(site.dataDir, site.reportsDir);
     expect(result.code, result.output).toBe(0);

@@ -52,7 +52,10 @@ function draftSummary(figures: ReviewFigures, findings: readonly Finding[]): str
   }
   const [top] = whatMattersMost(findings, 1);
   const lead = parts.length > 0 ? `${figures.period}: ${parts.join(', ')}.` : `${figures.period}.`;
-  return top ? `${lead} ${top.title}.` : `${lead} No significant decline.`;
+  if (top) return `${lead} ${top.title}.`;
+  return figures.previous === null
+    ? `${lead} The first review: no earlier period to compare with.`
+    : `${lead} No significant headline change, decline or group gap.`;
 }
 
 /** The report MDX text. */
