@@ -18,11 +18,11 @@ describe('buildActionRef(figures, id)', () => {
     const desk = figures.actions.open.find((a) => a.id === 'A-2026-03')!;
     expect(desk.overdue).toBe(true);
     expect(buildActionRef(figures, 'A-2026-03', 'en-GB')).toBe(
-      `${desk.title} (A-2026-03; ${desk.owner}; in progress, overdue, due 30 Sept 2026)`,
+      `“${desk.title}” (A-2026-03; ${desk.owner}; in progress, overdue, due 30 Sept 2026)`,
     );
     // An action of last review's follow-up that is no longer open resolves too.
     const done = figures.actions.followUp.find((a) => a.status === 'done')!;
-    expect(buildActionRef(figures, done.id, 'en-GB')).toContain(`${done.title} (${done.id};`);
+    expect(buildActionRef(figures, done.id, 'en-GB')).toContain(`“${done.title}” (${done.id};`);
   });
 
   it('names the actions the review knows when the id is unknown', () => {

@@ -18,8 +18,8 @@ function known(figures: ReviewFigures): ActionRow[] {
 }
 
 /**
- * "Second carrier for next-day SMB deliveries (A-2026-04; Head of Logistics; open, due 31 Dec
- * 2026)".
+ * “Second carrier for next-day SMB deliveries” (A-2026-04; Head of Logistics; open, due 31 Dec
+ * 2026): the title quoted, so a sentence can name the action around it.
  * @throws when the review's register has no such action, naming the ones it has
  */
 export function buildActionRef(figures: ReviewFigures, id: string, locale: string): string {
@@ -34,5 +34,5 @@ export function buildActionRef(figures: ReviewFigures, id: string, locale: strin
     new Date(`${action.due}T00:00:00Z`),
   );
   const status = `${STATUS[action.status]}${action.overdue ? ', overdue' : ''}`;
-  return `${action.title} (${action.id}; ${action.owner}; ${status}, due ${due})`;
+  return `“${action.title}” (${action.id}; ${action.owner}; ${status}, due ${due})`;
 }
