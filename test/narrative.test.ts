@@ -14,7 +14,6 @@ import { join } from 'node:path';
 import { mdxToMdast, type MdastNode } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { readFrozen } from '../src/build/frozen-figures.ts';
 import { loadReviews } from '../src/build/review-data.ts';
 import { reportTemplate } from '../src/cli/report-template.ts';
 import type { ReviewFigures } from '../src/contracts/figures-schema.ts';
@@ -32,6 +31,7 @@ import { TrendChartPropsSchema } from '../src/views/TrendChart/trend-chart-props
 import { validateProps } from '../src/views/validate-props.ts';
 import { VoiceOfCustomerPropsSchema } from '../src/views/VoiceOfCustomer/voice-of-customer-props.ts';
 import { buildSite, copyFixtureSite, FIXTURE_SITE, ROOT } from './build-site.ts';
+import { frozenOf } from './frozen-of.ts';
 import { reportComponents } from './report-components.ts';
 import { sharedDataset } from './shared-datasets.ts';
 
@@ -269,10 +269,9 @@ describe('committed reports', () => {
     (_name, { file, frozen }) => {
       const mdx = readFileSync(file, 'utf8');
       expect(typedNumbers(mdx)).toEqual([]);
-      const read = readFrozen(frozen, frozen);
-      if (!read.ok) throw new Error(read.message);
+      const figures = frozenOf(frozen);
       for (const element of elements(parse(mdx)))
-        expect(() => resolve(element, read.figures), `line ${element.line}`).not.toThrow();
+        expect(() => resolve(element, figures), `line ${element.line}`).not.toThrow();
     },
   );
 });
@@ -283,15 +282,14 @@ describe('an unknown reference fails the build', () => {
     const file = join(site.reportsDir, '2026-Q2/v1.mdx');
     const mdx = readFileSync(file, 'utf8');
     // Resolves before the edit, not after: the pure check and the build agree.
-    const read = readFrozen(join(site.reportsDir, '2026-Q2/v1.figures.json'), 'frozen');
-    if (!read.ok) throw new Error(read.message);
+    const figures = frozenOf(join(site.reportsDir, '2026-Q2/v1.figures.json'));
     const broken = mdx.replace(
       '<Figure metric="nps" show="full" />',
       '<Figure metric="npz" show="full" />',
     );
     expect(broken).not.toBe(mdx);
     const figure = elements(parse(broken)).find((e) => e.name === 'Figure')!;
-    expect(() => resolve(figure, read.figures)).toThrow(/no metric "npz"/);
+    expect(() => resolve(figure, figures)).toThrow(/no metric "npz"/);
     writeFileSync(file, broken);
     const build = buildSite(site.dataDir, site.reportsDir);
     expect(build.code).not.toBe(0);

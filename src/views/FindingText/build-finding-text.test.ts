@@ -1,16 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../../test/build-site.ts';
-import { readFrozen } from '../../build/frozen-figures.ts';
-import type { ReviewFigures } from '../../contracts/figures-schema.ts';
+import { frozenOf } from '../../../test/frozen-of.ts';
 import { buildFindingText } from './build-finding-text.ts';
 
 /** The demo's latest published review, as its page renders it. */
-function q3(): ReviewFigures {
-  const read = readFrozen(join(ROOT, 'reports/2026-Q3/v1.figures.json'), 'q3');
-  if (!read.ok) throw new Error(read.message);
-  return read.figures;
-}
+const q3 = () => frozenOf(join(ROOT, 'reports/2026-Q3/v1.figures.json'));
 
 describe('buildFindingText(figures, id, show)', () => {
   it('gives a finding’s title, or the size of its effect in its unit, unsigned', () => {

@@ -1,15 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_SITE } from '../../../test/build-site.ts';
-import { readFrozen } from '../../build/frozen-figures.ts';
-import type { ReviewFigures } from '../../contracts/figures-schema.ts';
+import { frozenOf } from '../../../test/frozen-of.ts';
 import { buildVoiceQuotes } from './build-voice-quotes.ts';
 
-function frozen(): ReviewFigures {
-  const read = readFrozen(join(FIXTURE_SITE, 'reports/2026-Q2/v1.figures.json'), 'fixture');
-  if (!read.ok) throw new Error(read.message);
-  return read.figures;
-}
+const frozen = () => frozenOf(join(FIXTURE_SITE, 'reports/2026-Q2/v1.figures.json'));
 
 describe('buildVoiceQuotes', () => {
   it('lists all customers first, then every level of every dimension, with its own quotes', () => {
