@@ -226,7 +226,9 @@ describe('the demo site', () => {
     expect(text(decline![0])).toMatch(
       /two-proportion-z, statistic −?-?\d+\.\d+, p &lt; 0\.001, adjusted p &lt; 0\.001 \(Holm/,
     );
-    expect(html.match(/data-finding="(decline|gap):[a-z_]+:customer_group=SMB"/g)).toHaveLength(1);
+    expect(html.match(/<li data-finding="(decline|gap):[a-z_]+:customer_group=SMB"/g)).toHaveLength(
+      1,
+    );
     expect(html).toContain('<h4>Why SMB (Customer group) fell</h4>');
     // Each headline card says its status against target.
     expect(html).toMatch(/data-target-status="missed"[^>]*>\s*Target 35\.0: missed by 30\.4 pts/);
