@@ -8,6 +8,6 @@ await runReportCommand('new-report', async ({ snapshotId, dataDir, reportsDir, r
   const review = await loadReviews(resolve(root, dataDir), root);
   const file = newReport(review, snapshotId, reportsDir, nodeEffects);
   nodeEffects.out(
-    `Wrote ${file} (draft). Preview it with \`npm run dev\`, edit the narrative, then \`npm run publish-report -- ${snapshotId}\`.`,
+    `Wrote ${file} (draft). Preview it with \`npm run dev\`, write the decisions and the narrative in place of the drafting instructions (publish-report refuses them), then \`npm run publish-report -- ${snapshotId}\`.`,
   );
 });
