@@ -21,7 +21,9 @@ import {
   acceptedDifference,
   compareFrozen,
   correctedDefinition,
+  inPublishedThemeOrder,
   keepPublished,
+  themeFigure,
   withPublishedVerbatims,
 } from './frozen-migration.ts';
 import { existingVersions, setFrontmatter, type ExistingVersion } from './report-workflow.ts';
@@ -98,9 +100,9 @@ function recompute(
   file: string,
   fx: CommandEffects,
 ): Step {
-  const publishedHash = old.format === 2 ? old.hash : old.snapshotHash;
+  const publishedHash = old.format === undefined ? old.snapshotHash : old.hash;
   if (!computed || computed.hash !== publishedHash) return dataChanged(file, publishedHash);
-  const live = actionsAsOf(withPublishedVerbatims(old, computed), date);
+  const live = actionsAsOf(withPublishedVerbatims(old, inPublishedThemeOrder(old, computed)), date);
   const { compared, differences } = compareFrozen(old, live);
   const unexpected = differences.filter((d) => !acceptedDifference(d, live));
   if (unexpected.length > 0) {
@@ -113,7 +115,8 @@ function recompute(
     };
   }
   fx.writeFile(file, serializeFrozen(keepPublished(live, differences)));
-  const corrected = differences.filter(correctedDefinition);
+  const corrected = differences.filter((d) => correctedDefinition(d) && !themeFigure(d));
+  const themes = differences.filter(themeFigure);
   const suppressed = differences.filter((d) => !correctedDefinition(d));
   const from = `migrated from format ${String(old.format ?? 1)}`;
   return {
@@ -125,6 +128,11 @@ function recompute(
       ...(corrected.length > 0
         ? [
             `kept the published value of ${corrected.length} figure(s) whose definition has been corrected since (${corrected.map((d) => `${d.path} ${d.published}, now computed ${d.current}`).join('; ')}) — publish a new version to show the corrected ones`,
+          ]
+        : []),
+      ...(themes.length > 0
+        ? [
+            `kept the published comment-theme figures (${themes.length} numbers: theme matching has been corrected since), drew the theme findings again from them and left out the theme shares computed from them`,
           ]
         : []),
       ...(suppressed.length > 0

@@ -3,7 +3,9 @@
  * - newReport: scaffold a draft version for a snapshot (refuses a missing or invalid snapshot,
  *   and a snapshot whose data a published version already reports), or re-pin the period's
  *   draft to its snapshot's current data, keeping the analyst's text;
- * - publishReport: freeze the figures of a draft, record their hash and mark it published.
+ * - publishReport: freeze the figures of a draft, record their hash and mark it published
+ *   (refuses a draft whose data changed since, or that still holds a drafting instruction or
+ *   placeholder).
  */
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
@@ -19,6 +21,7 @@ import { frozenPath, serializeFrozen } from '../build/frozen-figures.ts';
 import { repinAdvice } from '../build/report-index.ts';
 import { actionsAsOf } from '../figures/action-figures.ts';
 import { CliError, type CommandEffects } from './cli-support.ts';
+import { unfinishedLines } from './draft-placeholders.ts';
 import { reportTemplate } from './report-template.ts';
 import { unknownSnapshot } from './snapshot-folder.ts';
 
@@ -116,7 +119,7 @@ export function newReport(
   const file = join(reportsDir, snapshotId, `v${version}.mdx`);
   fx.writeFile(file, text);
   fx.out(
-    `Wrote ${file} (draft). Preview it with \`npm run dev\`, edit the narrative, then \`npm run publish-report -- ${snapshotId}\`.`,
+    `Wrote ${file} (draft). Preview it with \`npm run dev\`, write the decisions and the narrative in place of the drafting instructions (publish-report refuses them), then \`npm run publish-report -- ${snapshotId}\`.`,
   );
   return file;
 }
@@ -156,9 +159,21 @@ export function publishReport(
     throw new CliError(
       `No draft for ${snapshotId}: run \`npm run new-report -- ${snapshotId}\` first.`,
     );
+  // Every reason not to publish at once: the data it pins, and what is left of the drafting.
+  const problems = unfinishedLines(fx.readFile(draft.file)).map(
+    ({ line, placeholder }) =>
+      `${draft.file}:${line}: ${placeholder.what} ("${placeholder.text}"): write your own words or delete it.`,
+  );
   if (draft.data.snapshotHash !== figures.hash) {
-    throw new CliError(
+    problems.unshift(
       `${draft.file} pins ${draft.data.snapshotHash} but ${join(dataDir, snapshotId)} hashes to ${figures.hash}: ${repinAdvice(snapshotId)}.`,
+    );
+  }
+  if (problems.length > 0) {
+    throw new CliError(
+      problems.length === 1
+        ? problems[0]!
+        : `${draft.file} is not ready to publish:\n${problems.map((p) => `  ${p}`).join('\n')}`,
     );
   }
   // Everything the page shows, as computed now: it renders from this file alone from here on,

@@ -14,9 +14,10 @@ import { ITEM_ROLES, QUALITY_COMPONENTS } from './questionnaire.ts';
  * Format of the figures files; 1 was the format before this schema (history frozen whole), 2
  * the first of this schema; 3 ranks findings by business impact and adds their drill-downs,
  * target status, the action follow-up's outcome, the rule flags (borderline, indicative) and the
- * hash of each file of the snapshot.
+ * hash of each file of the snapshot; 4 chooses verbatims by the theme's sentiment, once per
+ * comment, with their language, and adds each group's verbatims.
  */
-export const FIGURES_FORMAT = 3;
+export const FIGURES_FORMAT = 4;
 
 /** A content hash as the project writes it: "sha256:" and 64 hex digits. */
 export const CONTENT_HASH = /^sha256:[0-9a-f]{64}$/;
@@ -258,12 +259,16 @@ export const VerbatimSchema = z.strictObject({
   npsClass: NpsClassSchema,
   recommend: finite.optional(),
   key: finite,
+  /** BCP 47 tag of the text's language; null when it cannot be told (reading/detect-language.ts). */
+  lang: z.string().nullable(),
 });
 export type Verbatim = z.output<typeof VerbatimSchema>;
 
 export const VoiceFiguresSchema = z.strictObject({
   comments: count,
   byClass: z.record(NpsClassSchema, count),
+  /** Dimension → level → comments from that group (its verbatims need the minimum base). */
+  groupComments: z.record(z.string(), z.record(z.string(), count)),
   themes: z.array(
     z.strictObject({
       theme: z.string(),
@@ -283,7 +288,10 @@ export const VoiceFiguresSchema = z.strictObject({
        * finding.
        */
       tested: z.boolean(),
+      /** Comments of the theme's sentiment: a problem's detractors (then passives), praise's promoters. */
       verbatims: z.array(VerbatimSchema),
+      /** Dimension → level → the group's verbatims, chosen alike; none under the minimum base. */
+      groups: z.record(z.string(), z.record(z.string(), z.array(VerbatimSchema))),
     }),
   ),
 });

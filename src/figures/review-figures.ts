@@ -141,7 +141,7 @@ export function reviewFigures(
   const complaints = reduced.complaints
     ? complaintFigures(reduced.complaints, behaviour?.figures.orders ?? null, reduced.answers, rule)
     : null;
-  const voice = voiceFigures(reduced.voice, DEFAULT_THEMES);
+  const voice = voiceFigures(reduced.voice, DEFAULT_THEMES, rule);
   const competitor = competitorFigures(reduced.survey.cells.values(), weights.weightOf);
   const customers = reduced.customers
     ? customerBaseFigures(reduced.customers, manifest.adjustment)

@@ -10,7 +10,8 @@ export interface DrillDownView {
   heading: string;
   drivers: string[];
   complaints: string[];
-  themes: Array<{ text: string; verbatims: string[] }>;
+  /** Each theme's sentence and its quotes, with their language (undefined when unknown). */
+  themes: Array<{ text: string; verbatims: Array<{ text: string; lang: string | undefined }> }>;
   operational: string[];
 }
 
@@ -65,7 +66,7 @@ export function buildDrillDown(
     .slice(0, top)
     .map((r) => ({
       text: `${r.label}: ${compared(r.comparison, "detractors' comments", r.significant, flag, locale)}`,
-      verbatims: r.verbatims.map((v) => v.text),
+      verbatims: r.verbatims.map((v) => ({ text: v.text, lang: v.lang ?? undefined })),
     }));
   const operational: string[] = [];
   if (d.operational.lateDelivery) {
