@@ -7,6 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { finishDraft } from './finish-draft.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -229,6 +230,7 @@ describe('a draft whose data changed since it was drafted', () => {
     const env = { REVIEW_DATA_DIR: dataDir, REVIEW_REPORTS_DIR: reportsDir };
     const draft = join(reportsDir, '2026-Q2/v1.mdx');
     expect(review(['new-report', '2026-Q2'], env).code).toBe(0);
+    writeFileSync(draft, finishDraft(readFileSync(draft, 'utf8')));
     appendFileSync(draft, '\nThe analyst’s own paragraph.\n');
     // The data changes after drafting: a late response added to the export.
     const survey = join(dataDir, '2026-Q2/survey.csv');

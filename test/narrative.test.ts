@@ -33,7 +33,7 @@ import { VoiceOfCustomerPropsSchema } from '../src/views/VoiceOfCustomer/voice-o
 import { buildSite, copyFixtureSite, FIXTURE_SITE, ROOT } from './build-site.ts';
 import { frozenOf } from './frozen-of.ts';
 import { reportComponents } from './report-components.ts';
-import { sharedDataset } from './shared-datasets.ts';
+import { SHARED_DATASETS, sharedDataset } from './shared-datasets.ts';
 
 interface Element {
   name: string;
@@ -213,7 +213,7 @@ describe('drafts type no number', () => {
       `every draft new-report writes for ${name}, first version or correction${reason}`,
       { timeout: 120_000 },
       async () => {
-        const review = await loadReviews(dataDir, ROOT);
+        const review = await loadReviews(dataDir, ROOT, { externalData: [SHARED_DATASETS] });
         expect(review.reviews.length).toBeGreaterThan(0);
         for (const figures of review.reviews) {
           for (const replaces of [undefined, 1]) {

@@ -93,7 +93,7 @@ describe('a draft whose snapshot changed (stale)', () => {
     const out: string[] = [];
     fx.out = (text) => void out.push(text);
     const file = newReport(review, '2026-Q2', 'reports', fx);
-    const edited = `${fx.files.get(file)!}\nThe analyst's own paragraph.\n`;
+    const edited = `${finishDraft(fx.files.get(file)!)}\nThe analyst's own paragraph.\n`;
     fx.files.set(file, edited);
     const changed = changedData();
     expect(() => publishReport(changed, '2026-Q2', 'reports', fx)).toThrow(
