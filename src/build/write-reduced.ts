@@ -30,7 +30,7 @@ export interface WriteReducedOptions {
   /** The reduced snapshot folder to write (its name must be the snapshot id). */
   out: string;
   engine: ReduceEngine;
-  /** The engine's connection, for postgres (reducing/sql/postgres-engine.ts). */
+  /** The engine to run the SQL in (default for duckdb: an embedded instance opened for it). */
   sqlEngine?: SqlEngine;
   pseudonymiser: Pseudonymiser | null;
   externalData?: readonly string[];
@@ -90,7 +90,6 @@ export async function writeReduced(options: WriteReducedOptions): Promise<WriteR
       ? await reduceInTypeScript(options)
       : await reduceWithSql(options.dir, options.displayDir, {
           engine: options.sqlEngine,
-          dialect: options.engine,
           externalData: options.externalData,
         });
   if (!states) return { diagnostics, written: null };
