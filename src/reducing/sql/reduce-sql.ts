@@ -47,7 +47,9 @@ export interface ReductionSql {
   problems: Diagnostic[];
   /** One query per table counting the cells the reader would refuse. */
   checks: Partial<Record<TableName, { sql: string; checks: SqlCheck[] }>>;
-  /** Result queries by name (sql-states.ts reads them). */
+  /** Statements that compute the tables' rows and what the queries share, in order. */
+  setup: string[];
+  /** Result queries by name (sql-states.ts reads them), run after `setup`. */
   queries: Record<string, string>;
 }
 
@@ -342,17 +344,51 @@ class Generator {
     }[name];
     const hasId = fields.includes(idField);
     const dedup = hasId && table.duplicateIds === 'keep-first';
-    const rows = [
-      `${name}_cells AS (${trimmedCte})`,
-      `${name}_values AS (SELECT _row, ${values.join(', ')}${hasId ? `, row_number() OVER (PARTITION BY ${identifier(`f_${idField}`)} ORDER BY _row) AS _copy` : ', 1 AS _copy'} FROM ${name}_cells)`,
-      `${name}_rows AS (SELECT * FROM ${name}_values${dedup ? ' WHERE _copy = 1' : ''})`,
+    const id = identifier(`f_${idField}`);
+    // Repeated ids are found by grouping (an aggregate engines spill to disk), not by a
+    // window over every row: the repeats are few, the rows may be tens of millions.
+    const relations: Relation[] = [
+      view(`${name}_cells`, trimmedCte),
+      view(`${name}_values`, `SELECT _row, ${values.join(', ')} FROM ${name}_cells`),
     ];
-    const checkSql = `WITH ${rows[0]} SELECT COUNT(*) AS rows, ${checkColumns.length > 0 ? checkColumns.join(', ') : '0 AS none'} FROM ${name}_cells`;
-    return { ctes: rows, checks: { sql: checkSql, checks }, fields, hasId, dedup };
+    if (hasId) {
+      relations.push(
+        stored(
+          `${name}_repeats`,
+          `SELECT ${id} AS id, MIN(_row) AS first, COUNT(*) AS n FROM ${name}_values WHERE ${id} IS NOT NULL GROUP BY ${id} HAVING COUNT(*) > 1`,
+        ),
+      );
+    }
+    relations.push(
+      view(
+        `${name}_rows`,
+        dedup
+          ? `SELECT v.* FROM ${name}_values AS v LEFT JOIN ${name}_repeats AS r ON r.id = v.${id} WHERE r.id IS NULL OR v._row = r.first`
+          : `SELECT * FROM ${name}_values`,
+      ),
+    );
+    const duplicates = hasId
+      ? `SELECT (SELECT SUM(n - 1) FROM ${name}_repeats) AS n, (SELECT MIN(v._row) FROM ${name}_values AS v JOIN ${name}_repeats AS r ON r.id = v.${id} AND v._row > r.first) AS first`
+      : null;
+    const checkSql = `SELECT COUNT(*) AS rows, ${checkColumns.length > 0 ? checkColumns.join(', ') : '0 AS none'} FROM ${name}_cells`;
+    return { relations, checks: { sql: checkSql, checks }, fields, duplicates };
   }
 }
 
 const f = (field: string) => identifier(`f_${field}`);
+
+/**
+ * A relation the queries share: a view (computed where it is read: the rows of a table, read
+ * in one pass by each query) or a temporary table (computed once: what several queries read
+ * and is small enough to keep, or costly to compute twice).
+ */
+interface Relation {
+  name: string;
+  kind: 'VIEW' | 'TABLE';
+  select: string;
+}
+const view = (name: string, select: string): Relation => ({ name, kind: 'VIEW', select });
+const stored = (name: string, select: string): Relation => ({ name, kind: 'TABLE', select });
 
 /** `expr IN (…)`, false for an empty list. */
 function inList(d: Dialect, expr: string, list: readonly string[]): string {
@@ -372,7 +408,7 @@ export function reductionSql(
   manifestFile: string,
 ): ReductionSql {
   const g = new Generator(d, manifest, manifestFile);
-  const ctes: string[] = [];
+  const ctes: Relation[] = [];
   const checks: ReductionSql['checks'] = {};
   const queries: Record<string, string> = {};
   const read: Partial<Record<TableName, ReturnType<Generator['table']>>> = {};
@@ -381,10 +417,9 @@ export function reductionSql(
     if (!manifest.tables[name] || !engine) continue;
     const t = g.table(name, engine);
     read[name] = t;
-    ctes.push(...t.ctes);
+    ctes.push(...t.relations);
     checks[name] = t.checks;
-    queries[`${name}_duplicates`] =
-      `SELECT COUNT(*) AS n, MIN(_row) AS first FROM ${name}_values WHERE _copy > 1`;
+    if (t.duplicates) queries[`${name}_duplicates`] = t.duplicates;
   }
   const segments = Object.keys(manifest.segments);
   const has = (name: TableName, field: string) => read[name]?.fields.includes(field) ?? false;
@@ -403,14 +438,28 @@ export function reductionSql(
       ? `(CASE WHEN ${f('delivered')} IS NOT NULL AND ${f('estimated_delivery')} IS NOT NULL AND ${f('delivered')} > ${f('estimated_delivery')} THEN 1 ELSE 0 END)`
       : '0';
     const orderSegments = segments.filter((s) => has('orders', s));
+    const excluded = inList(d, 'status_eff', excludedStatuses(manifest.orders));
     ctes.push(
-      `orders_status AS (SELECT *, CASE WHEN ${inList(d, status, exclude)} THEN ${status} WHEN ${amount} < 0 THEN ${d.literal(negative)} ELSE ${status} END AS status_eff, ${amount} AS amount, ${delivered} AS delivered_n, ${late} AS late_n FROM orders_rows)`,
-      `orders_counted AS (SELECT *, row_number() OVER (PARTITION BY ${f('customer_id')} ORDER BY _row) AS _k FROM orders_status WHERE NOT (${inList(d, 'status_eff', excludedStatuses(manifest.orders))}))`,
-      `order_customers AS (SELECT ${f('customer_id')} AS customer_id, COUNT(*) AS orders, COUNT(amount) AS priced, SUM(amount) AS revenue, SUM(late_n) AS late, SUM(delivered_n) AS delivered, MIN(_row) AS first${orderSegments.map((s, i) => `, MAX(CASE WHEN _k = 1 THEN ${f(s)} END) AS s${i}`).join('')} FROM orders_counted GROUP BY ${f('customer_id')})`,
+      view(
+        'orders_status',
+        `SELECT *, CASE WHEN ${inList(d, status, exclude)} THEN ${status} WHEN ${amount} < 0 THEN ${d.literal(negative)} ELSE ${status} END AS status_eff, ${amount} AS amount, ${delivered} AS delivered_n, ${late} AS late_n FROM orders_rows`,
+      ),
+      view('orders_counted', `SELECT * FROM orders_status WHERE NOT (${excluded})`),
+      stored(
+        'order_totals',
+        `SELECT ${f('customer_id')} AS customer_id, COUNT(*) AS orders, COUNT(amount) AS priced, SUM(amount) AS revenue, SUM(late_n) AS late, SUM(delivered_n) AS delivered, MIN(_row) AS first FROM orders_counted GROUP BY ${f('customer_id')}`,
+      ),
+      // A customer's segments are those of their first order that counts.
+      orderSegments.length === 0
+        ? view('order_customers', 'SELECT * FROM order_totals')
+        : stored(
+            'order_customers',
+            `SELECT t.*${orderSegments.map((s, i) => `, o.${f(s)} AS s${i}`).join('')} FROM order_totals AS t JOIN orders_counted AS o ON o.${f('customer_id')} = t.customer_id AND o._row = t.first`,
+          ),
     );
     queries.order_customers = `SELECT * FROM order_customers ORDER BY first`;
     queries.order_excluded = `SELECT status_eff AS status, COUNT(*) AS n, MIN(_row) AS first FROM orders_status WHERE ${inList(d, 'status_eff', excludedStatuses(manifest.orders))} GROUP BY status_eff ORDER BY first`;
-    queries.order_totals = `SELECT SUM(CASE WHEN amount IS NULL THEN 1 ELSE 0 END) AS missing_amount FROM orders_counted`;
+    queries.order_totals = `SELECT SUM(orders - priced) AS missing_amount FROM order_totals`;
     queries.order_negative = `SELECT COUNT(*) AS n, MIN(_row) AS first FROM orders_status WHERE status_eff = 'negative amounts'`;
   }
 
@@ -426,8 +475,11 @@ export function reductionSql(
       ? `(CASE WHEN oc.late > 0 THEN ${d.literal(DELIVERY_TIMING.levels[0]!)} WHEN oc.delivered > 0 THEN ${d.literal(DELIVERY_TIMING.levels[1]!)} END)`
       : null;
     ctes.push(
-      `survey_kept AS (SELECT * FROM survey_rows WHERE NOT (${answered}))`,
-      `survey_joined AS (SELECT s.*${group ? `, ${group} AS og` : ''} FROM survey_kept AS s ${join})`,
+      view('survey_kept', `SELECT * FROM survey_rows WHERE NOT (${answered})`),
+      stored(
+        'survey_joined',
+        `SELECT s.*${group ? `, ${group} AS og` : ''} FROM survey_kept AS s ${join}`,
+      ),
     );
     queries.survey_empty = `SELECT COUNT(*) AS n, MIN(_row) AS first FROM survey_rows WHERE ${answered}`;
     const segmentCols = segments.map((s) => (has('survey', s) ? f(s) : 'CAST(NULL AS text)'));
@@ -473,13 +525,11 @@ export function reductionSql(
     };
     const groupBy = (levels: string[]) =>
       levels.length > 0 ? `GROUP BY ${levels.join(', ')}` : '';
+    // One pass: each response crossed with the list of items, its answer to each picked out.
+    const itemList = `(VALUES ${items.map((item) => `(${d.literal(item.id)})`).join(', ')}) AS items (item)`;
+    const answer = `(CASE items.item ${items.map((item) => `WHEN ${d.literal(item.id)} THEN ${f(item.id)}`).join(' ')} END)`;
     const histograms = (levels: string[]) =>
-      items
-        .map(
-          (item) =>
-            `SELECT ${[...levels.map((l, i) => `${l} AS l${i}`), `${d.literal(item.id)} AS item`, `${f(item.id)} AS value`, 'COUNT(*) AS n'].join(', ')} FROM survey_joined WHERE ${f(item.id)} IS NOT NULL GROUP BY ${[...levels, f(item.id)].join(', ')}`,
-        )
-        .join(' UNION ALL ');
+      `SELECT * FROM (SELECT ${[...levels.map((l, i) => `${l} AS l${i}`), 'items.item AS item', `${answer} AS value`, 'COUNT(*) AS n'].join(', ')} FROM survey_joined CROSS JOIN ${itemList} GROUP BY ${[...levels, 'items.item', answer].join(', ')}) AS h WHERE value IS NOT NULL`;
     queries.survey_cells = `SELECT ${cellColumns(segmentCols)} FROM survey_joined ${groupBy(segmentCols)} ORDER BY first`;
     queries.survey_histograms = histograms(segmentCols);
     queries.explore_cells = `SELECT ${cellColumns(exploreCols)} FROM survey_joined ${groupBy(exploreCols)} ORDER BY first`;
@@ -493,7 +543,10 @@ export function reductionSql(
       const satisfiedFrom = satisfaction ? satisfaction.scale[1] - satisfaction.topBox + 1 : 0;
       queries.survey_answers = `SELECT ${f('customer_id')} AS customer_id, COUNT(*) AS answers, ${sat ? `COUNT(${sat})` : '0'} AS satisfaction_answers, ${sat ? `SUM(CASE WHEN ${sat} >= ${satisfiedFrom} THEN 1 ELSE 0 END)` : '0'} AS satisfied, MAX(CASE WHEN ${rec} <= ${DETRACTOR_TO} THEN 1 ELSE 0 END) AS detractor, MIN(_row) AS first FROM survey_kept WHERE ${f('customer_id')} IS NOT NULL GROUP BY ${f('customer_id')} ORDER BY first`;
       ctes.push(
-        `customer_cells AS (SELECT * FROM (SELECT ${f('customer_id')} AS customer_id, ${exploreCols.map((l, i) => `${l} AS l${i}`).join(', ')}${exploreCols.length > 0 ? ', ' : ''}row_number() OVER (PARTITION BY ${f('customer_id')} ORDER BY _row) AS _k FROM survey_joined WHERE ${f('customer_id')} IS NOT NULL) AS firsts WHERE _k = 1)`,
+        stored(
+          'customer_cells',
+          `SELECT * FROM (SELECT ${f('customer_id')} AS customer_id, ${exploreCols.map((l, i) => `${l} AS l${i}`).join(', ')}${exploreCols.length > 0 ? ', ' : ''}row_number() OVER (PARTITION BY ${f('customer_id')} ORDER BY _row) AS _k FROM survey_joined WHERE ${f('customer_id')} IS NOT NULL) AS firsts WHERE _k = 1`,
+        ),
       );
     }
     if (has('survey', 'comment')) {
@@ -515,7 +568,10 @@ export function reductionSql(
     const customer = has('tickets', 'customer_id') ? f('customer_id') : 'CAST(NULL AS text)';
     const stage = has('tickets', 'journey_stage') ? f('journey_stage') : 'CAST(NULL AS text)';
     ctes.push(
-      `tickets_timed AS (SELECT _row, ${customer} AS customer_id, ${f('category')} AS category, COALESCE(${stage}, 'unknown') AS stage, CASE WHEN ${type} = ${d.literal(COMPLAINT_TYPE)} THEN 1 ELSE 0 END AS complaint, CASE WHEN ${resolved} THEN 0 ELSE 1 END AS unresolved, ${minutes('first_response')} AS first_minutes, ${minutes('resolved')} AS resolution_minutes FROM tickets_rows)`,
+      stored(
+        'tickets_timed',
+        `SELECT _row, ${customer} AS customer_id, ${f('category')} AS category, COALESCE(${stage}, 'unknown') AS stage, CASE WHEN ${type} = ${d.literal(COMPLAINT_TYPE)} THEN 1 ELSE 0 END AS complaint, CASE WHEN ${resolved} THEN 0 ELSE 1 END AS unresolved, ${minutes('first_response')} AS first_minutes, ${minutes('resolved')} AS resolution_minutes FROM tickets_rows`,
+      ),
     );
     queries.ticket_totals = `SELECT COUNT(*) AS tickets, SUM(complaint) AS complaints, SUM(unresolved) AS unresolved FROM tickets_timed`;
     for (const [name, column] of [
@@ -565,8 +621,10 @@ export function reductionSql(
             .join(' UNION ALL ');
   }
 
-  const withCtes = (sql: string) => `WITH ${ctes.join(',\n')}\n${sql}`;
-  const final: Record<string, string> = {};
-  for (const [name, sql] of Object.entries(queries)) final[name] = withCtes(sql);
-  return { problems: g.problems, checks, queries: final };
+  // Dropped last first (a view may read an earlier relation), then created in order.
+  const setup = [
+    ...[...ctes].reverse().map((r) => `DROP ${r.kind} IF EXISTS ${r.name}`),
+    ...ctes.map((r) => `CREATE TEMPORARY ${r.kind} ${r.name} AS ${r.select}`),
+  ];
+  return { problems: g.problems, checks, setup, queries };
 }

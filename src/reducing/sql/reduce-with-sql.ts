@@ -143,6 +143,7 @@ async function reduceIn(
   const sql = reductionSql(manifest, questionnaire, d, tables, `${displayDir}/manifest.json`);
   diagnostics.push(...sql.problems);
   if (hasErrors(diagnostics)) return { diagnostics, states: null };
+  for (const statement of sql.setup) await engine.query(statement);
   const rows: Partial<Record<TableName, number>> = {};
   for (const name of TABLE_NAMES) {
     const check = sql.checks[name];
