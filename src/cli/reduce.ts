@@ -25,6 +25,7 @@ reduced.json, the states every figure is computed from, which the build reads li
                 duckdb: SQL generated from the manifest, run in embedded DuckDB (reads CSV and Parquet);
                 postgres: the same SQL on a PostgreSQL server, on tables named like the manifest's files
   --connection  the PostgreSQL connection string (default: the PG* environment variables)
+  --memory-limit, --threads  DuckDB's settings of the same names (e.g. 600MB, 1)
   --help        this text
 
 ${PSEUDONYM_KEY_ENV} must hold a secret key (at least 16 characters, never committed) when the
@@ -37,6 +38,8 @@ await runCli(async () => {
       out: { type: 'string' },
       engine: { type: 'string', default: 'typescript' },
       connection: { type: 'string' },
+      'memory-limit': { type: 'string' },
+      threads: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });

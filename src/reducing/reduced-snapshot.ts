@@ -225,7 +225,11 @@ export function readReducedSnapshot(
   // A reduced folder does not hold the tables its manifest names: only the manifest's own
   // checks apply (a file named outside the folder is still an error: it says where data was).
   // Its warnings are among those the raw read recorded, and are taken from there.
-  const diagnostics = read.diagnostics.filter((d) => d.level === 'error');
+  // The tables' files are not read: where the manifest says they were is no error here.
+  const diagnostics = read.diagnostics.filter(
+    (d) =>
+      d.level === 'error' && !(d.id === 'path-outside-snapshot' && d.column?.startsWith('tables.')),
+  );
   const fail = (more: Diagnostic[]): ReducedRead => ({
     loaded: {
       manifest: read.manifest,

@@ -285,6 +285,8 @@ class Generator {
     const values: string[] = [];
     const checks: SqlCheck[] = [];
     const checkColumns: string[] = [];
+    /** Each check's flag per row, computed with the values in the one pass over the file. */
+    const flags: string[] = [];
     const fields: string[] = [];
     for (const spec of fieldSpecs(name, this.manifest)) {
       const mapping = table.columns[spec.field]!;
@@ -329,9 +331,10 @@ class Generator {
           message: check.message,
           hint: check.hint,
         });
+        flags.push(`(${check.bad}) AS ${alias}`);
         checkColumns.push(
-          `SUM(CASE WHEN ${check.bad} THEN 1 ELSE 0 END) AS ${alias}_n`,
-          `MIN(CASE WHEN ${check.bad} THEN _row END) AS ${alias}_row`,
+          `SUM(CASE WHEN ${alias} THEN 1 ELSE 0 END) AS ${alias}_n`,
+          `MIN(CASE WHEN ${alias} THEN _row END) AS ${alias}_row`,
         );
       }
     }
@@ -348,8 +351,11 @@ class Generator {
     // Repeated ids are found by grouping (an aggregate engines spill to disk), not by a
     // window over every row: the repeats are few, the rows may be tens of millions.
     const relations: Relation[] = [
-      view(`${name}_cells`, trimmedCte),
-      view(`${name}_values`, `SELECT _row, ${values.join(', ')} FROM ${name}_cells`),
+      // The one pass over the file: every value and every check's flag, kept for the queries.
+      stored(
+        `${name}_values`,
+        `SELECT ${['_row', ...values, ...flags].join(', ')} FROM (${trimmedCte}) AS cells`,
+      ),
     ];
     if (hasId) {
       relations.push(
@@ -370,7 +376,7 @@ class Generator {
     const duplicates = hasId
       ? `SELECT (SELECT SUM(n - 1) FROM ${name}_repeats) AS n, (SELECT MIN(v._row) FROM ${name}_values AS v JOIN ${name}_repeats AS r ON r.id = v.${id} AND v._row > r.first) AS first`
       : null;
-    const checkSql = `SELECT COUNT(*) AS rows, ${checkColumns.length > 0 ? checkColumns.join(', ') : '0 AS none'} FROM ${name}_cells`;
+    const checkSql = `SELECT COUNT(*) AS rows, ${checkColumns.length > 0 ? checkColumns.join(', ') : '0 AS none'} FROM ${name}_values`;
     return { relations, checks: { sql: checkSql, checks }, fields, duplicates };
   }
 }
@@ -541,7 +547,7 @@ export function reductionSql(
     if (has('survey', 'customer_id')) {
       const sat = satisfaction && present.has(satisfaction.id) ? f(satisfaction.id) : null;
       const satisfiedFrom = satisfaction ? satisfaction.scale[1] - satisfaction.topBox + 1 : 0;
-      queries.survey_answers = `SELECT ${f('customer_id')} AS customer_id, COUNT(*) AS answers, ${sat ? `COUNT(${sat})` : '0'} AS satisfaction_answers, ${sat ? `SUM(CASE WHEN ${sat} >= ${satisfiedFrom} THEN 1 ELSE 0 END)` : '0'} AS satisfied, MAX(CASE WHEN ${rec} <= ${DETRACTOR_TO} THEN 1 ELSE 0 END) AS detractor, MIN(_row) AS first FROM survey_kept WHERE ${f('customer_id')} IS NOT NULL GROUP BY ${f('customer_id')} ORDER BY first`;
+      queries.survey_answers = `SELECT ${f('customer_id')} AS customer_id, COUNT(*) AS answers, ${sat ? `COUNT(${sat})` : '0'} AS satisfaction_answers, ${sat ? `SUM(CASE WHEN ${sat} >= ${satisfiedFrom} THEN 1 ELSE 0 END)` : '0'} AS satisfied, MAX(CASE WHEN ${rec} <= ${DETRACTOR_TO} THEN 1 ELSE 0 END) AS detractor, MIN(_row) AS first FROM survey_joined WHERE ${f('customer_id')} IS NOT NULL GROUP BY ${f('customer_id')} ORDER BY first`;
       ctes.push(
         stored(
           'customer_cells',
