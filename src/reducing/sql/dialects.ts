@@ -46,6 +46,8 @@ export interface Dialect {
   intDiv(a: string, b: string): string;
   /** The values of `expr` in a group as a list, in the order of `orderBy`. */
   listOf(expr: string, orderBy: string): string;
+  /** Bytes of a column name the engine keeps (longer headers are cut to it), if limited. */
+  identifierBytes?: number;
 }
 
 const quoteText = (text: string) => `'${text.replaceAll("'", "''")}'`;
@@ -101,7 +103,19 @@ export const POSTGRES: Dialect = {
   secondsBetween: (a, b) => `CAST(EXTRACT(EPOCH FROM (${b} - ${a})) AS bigint)`,
   intDiv: (a, b) => `((${a}) / (${b}))`,
   listOf: (e, o) => `array_agg(${e} ORDER BY ${o})`,
+  // NAMEDATALEN - 1: a longer export header is a shorter column name in PostgreSQL.
+  identifierBytes: 63,
 };
+
+/** A header as an engine with a limit on column names keeps it (whole UTF-8 characters). */
+export function keptHeader(d: Dialect, header: string): string {
+  const bytes = Buffer.from(header, 'utf8');
+  if (!d.identifierBytes || bytes.length <= d.identifierBytes) return header;
+  let end = d.identifierBytes;
+  // Not in the middle of a character: continuation bytes are 10xxxxxx.
+  while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end -= 1;
+  return bytes.subarray(0, end).toString('utf8');
+}
 
 /** The dialect of an engine. */
 export const DIALECTS = { duckdb: DUCKDB, postgres: POSTGRES } as const;

@@ -20,7 +20,7 @@ import { DELIVERY_TIMING } from '../../contracts/order-groups.ts';
 import type { Questionnaire } from '../../contracts/questionnaire.ts';
 import { diagnostic, type Diagnostic, type DiagnosticId } from '../../reading/diagnostics.ts';
 import { fieldSpecs, type FieldKind } from '../../reading/field-specs.ts';
-import { identifier, type Dialect, type SourceTable } from './dialects.ts';
+import { identifier, keptHeader, type Dialect, type SourceTable } from './dialects.ts';
 
 /** A table as the engine has it: where it is read from and the headers it has. */
 export interface EngineTable {
@@ -291,7 +291,9 @@ class Generator {
     for (const spec of fieldSpecs(name, this.manifest)) {
       const mapping = table.columns[spec.field]!;
       const headers = typeof mapping === 'string' ? [mapping] : mapping;
-      const found = headers.map((h) => (exact.has(h) ? h : byLower.get(h.toLowerCase())));
+      const found = headers
+        .map((h) => keptHeader(d, h))
+        .map((h) => (exact.has(h) ? h : byLower.get(h.toLowerCase())));
       const missing = headers.filter((_, i) => found[i] === undefined);
       for (const header of missing)
         this.problems.push(
