@@ -72,7 +72,12 @@ function counted(
 export async function reduceWithSql(
   dir: string,
   displayDir: string,
-  options: { engine?: SqlEngine; externalData?: readonly string[] } = {},
+  options: {
+    engine?: SqlEngine;
+    externalData?: readonly string[];
+    /** Compute the Explore cells too (default); the bench leaves them out, as our path does. */
+    explore?: boolean;
+  } = {},
 ): Promise<SqlReduction> {
   const read = readManifest(dir, displayDir, { externalData: options.externalData });
   const manifest = read.manifest;
@@ -80,7 +85,15 @@ export async function reduceWithSql(
     return { diagnostics: read.diagnostics, states: null };
   const engine = options.engine ?? (await (await import('./duckdb-engine.ts')).openDuckDb());
   try {
-    return await reduceIn(engine, dir, displayDir, manifest, read, options.externalData ?? []);
+    return await reduceIn(
+      engine,
+      dir,
+      displayDir,
+      manifest,
+      read,
+      options.externalData ?? [],
+      options.explore ?? true,
+    );
   } finally {
     if (!options.engine) await engine.close();
   }
@@ -93,6 +106,7 @@ async function reduceIn(
   manifest: Manifest,
   read: { bytes: Uint8Array | null; diagnostics: Diagnostic[] },
   externalData: readonly string[],
+  explore: boolean,
 ): Promise<SqlReduction> {
   const d = engine.dialect;
   const diagnostics: Diagnostic[] = [...read.diagnostics];
@@ -169,7 +183,7 @@ async function reduceIn(
   if (hasErrors(diagnostics)) return { diagnostics, states: null };
   const results: Results = {};
   for (const [name, query] of Object.entries(sql.queries))
-    results[name] = (await engine.query(query)).rows;
+    if (explore || !name.startsWith('explore_')) results[name] = (await engine.query(query)).rows;
   for (const name of TABLE_NAMES) {
     const table = manifest.tables[name];
     if (!table || !tables[name]) continue;
