@@ -18,7 +18,7 @@ import { openDuckDb } from '../src/reducing/sql/duckdb-engine.ts';
 import { connectPostgres, loadCsvTable } from '../src/reducing/sql/postgres-engine.ts';
 import { reduceWithSql } from '../src/reducing/sql/reduce-with-sql.ts';
 import type { SqlEngine } from '../src/reducing/sql/sql-engine.ts';
-import { ROOT } from './build-site.ts';
+import { corruptCell, ROOT } from './build-site.ts';
 import { postgresBin, startCluster, type Cluster } from './postgres.ts';
 
 const QUARTERS = ['2026-Q2', '2026-Q3'];
@@ -79,6 +79,16 @@ async function reduceAll(
   return loadReviews(dataDir, join(work, name), { explore: true, pseudonymiser: KEY });
 }
 
+/** The SQL path's reviews against the TypeScript path's: movement joined, figures to 1e-9. */
+function expectSameAsTypeScript(sql: ReviewData): void {
+  expect(sql.reviews.length).toBe(QUARTERS.length);
+  expect(sql.reviews[1]!.behaviour!.movement!.retained).toBeGreaterThan(0);
+  expect(differences(sql.reviews, typescript.reviews)).toEqual([]);
+  expect(
+    differences(sql.explore, typescript.explore).filter((d) => !/^\.\d+\.hash/.test(d)),
+  ).toEqual([]);
+}
+
 let work: string;
 let rawDir: string;
 let typescript: ReviewData;
@@ -96,13 +106,7 @@ describe('the SQL path on DuckDB', () => {
     async () => {
       const engine = await openDuckDb({ threads: 1 });
       try {
-        const sql = await reduceAll(work, 'duckdb', rawDir, engine);
-        expect(sql.reviews.length).toBe(QUARTERS.length);
-        expect(sql.reviews[1]!.behaviour!.movement!.retained).toBeGreaterThan(0);
-        expect(differences(sql.reviews, typescript.reviews)).toEqual([]);
-        expect(
-          differences(sql.explore, typescript.explore).filter((d) => !/^\.\d+\.hash/.test(d)),
-        ).toEqual([]);
+        expectSameAsTypeScript(await reduceAll(work, 'duckdb', rawDir, engine));
       } finally {
         await engine.close();
       }
@@ -151,12 +155,8 @@ describe('the SQL path on DuckDB', () => {
     async () => {
       const dir = join(work, 'bad', 'data', QUARTERS[1]!);
       cpSync(join(rawDir, QUARTERS[1]!), dir, { recursive: true });
-      const file = join(dir, 'survey.csv');
-      const lines = readFileSync(file, 'utf8').split('\n');
-      const cells = lines[5]!.split(',');
-      cells[5] = '42';
-      lines[5] = cells.join(',');
-      writeFileSync(file, lines.join('\n'));
+      // 42 in the 0–10 recommend column of the fifth response.
+      corruptCell(join(dir, 'survey.csv'), 5, 5, '42');
       const sql = await reduceWithSql(dir, `data/${QUARTERS[1]}`);
       expect(sql.states).toBeNull();
       const ours = await loadReviews(join(work, 'bad', 'data'), join(work, 'bad'));
@@ -209,12 +209,7 @@ describe.skipIf(!bin)(
               await loadCsvTable(engine.client, table, path, headers, ',');
             }
           };
-          const sql = await reduceAll(work, 'postgres', rawDir, engine, load);
-          expect(sql.reviews[1]!.behaviour!.movement!.retained).toBeGreaterThan(0);
-          expect(differences(sql.reviews, typescript.reviews)).toEqual([]);
-          expect(
-            differences(sql.explore, typescript.explore).filter((d) => !/^\.\d+\.hash/.test(d)),
-          ).toEqual([]);
+          expectSameAsTypeScript(await reduceAll(work, 'postgres', rawDir, engine, load));
         } finally {
           await engine.close();
         }
