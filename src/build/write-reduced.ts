@@ -59,7 +59,15 @@ async function reduceInTypeScript(options: WriteReducedOptions) {
     reducers.questionnaire,
     reducers.behaviour,
   );
-  const { sinks: _sinks, ...reduced } = reducers;
+  const reduced: ReducedSnapshot = {
+    questionnaire: reducers.questionnaire,
+    survey: reducers.survey,
+    behaviour: reducers.behaviour,
+    complaints: reducers.complaints,
+    customers: reducers.customers,
+    voice: reducers.voice,
+    answers: reducers.answers,
+  };
   return {
     diagnostics: loaded.diagnostics,
     states: {
@@ -67,7 +75,7 @@ async function reduceInTypeScript(options: WriteReducedOptions) {
       hash: loaded.hash,
       files: fileHashes(loaded.parts),
       tables: loaded.tables,
-      reduced: reduced satisfies ReducedSnapshot,
+      reduced,
       explore: explore satisfies ExploreStates,
     },
   };
