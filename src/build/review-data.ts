@@ -32,6 +32,16 @@ import {
   type ReduceResult,
 } from '../reducing/reduce-snapshot.ts';
 import { reduceExplore } from '../reducing/explore-reducers.ts';
+import {
+  holdsCustomerIds,
+  idSpaceOf,
+  PSEUDONYM_KEY_ENV,
+  pseudonymiseStates,
+  pseudonymiserFromEnv,
+  pseudonymsOf,
+  type IdSpace,
+  type Pseudonymiser,
+} from '../reducing/pseudonyms.ts';
 import { siteSettings } from '../site-settings.ts';
 
 export interface ReviewData {
@@ -103,6 +113,12 @@ export interface LoadOptions extends ReduceOptions {
    * and tickets a second time: the site asks for it, the CLI's commands do not.
    */
   explore?: boolean;
+  /**
+   * The pseudonym key's pseudonymiser (default: REVIEW_PSEUDONYM_KEY's). With one, raw
+   * snapshots' customer ids are pseudonymised as they are read, so a raw period and a reduced
+   * one match their customers (retention); without one, ids of raw snapshots stay in clear.
+   */
+  pseudonymiser?: Pseudonymiser | null;
 }
 
 /**
@@ -154,26 +170,41 @@ export async function loadReviews(
   const reviews: ReviewFigures[] = [];
   const explore: ExplorePeriod[] = [];
   let carry: Carry = firstCarry();
+  const pseudonymise =
+    options.pseudonymiser === undefined ? pseudonymiserFromEnv() : options.pseudonymiser;
+  /**
+   * How the carry's customer ids are written (those of the last period with orders); 'mixed'
+   * once two forms met, after which no period's movement is computed.
+   */
+  let carrySpace: IdSpace | 'mixed' | null = null;
   for (const { folder } of ordered) {
     const displayDir = `${displayData}/${folder}`;
     const reduced = await reduceSnapshot(join(dataDir, folder), displayDir, reduceOptions);
     diagnostics.addAll(reduced.loaded.diagnostics);
-    const input = snapshotInput(reduced, displayDir, reduced.loaded.diagnostics);
-    if (!input) continue;
-    const result = reviewFigures(input, carry, register.actions);
+    const found = snapshotInput(reduced, displayDir, reduced.loaded.diagnostics);
+    if (!found) continue;
+    const { input, space } = inSpace(found, reduced, pseudonymise);
+    const matched = matchCarry(carry, carrySpace, space, input);
+    if (matched.diagnostic) diagnostics.push(matched.diagnostic);
+    const result = reviewFigures(input, matched.carry, register.actions);
     diagnostics.addAll(result.diagnostics);
     reviews.push(result.figures);
     carry = result.carry;
+    if (input.reduced.behaviour && carrySpace !== 'mixed')
+      carrySpace = matched.diagnostic ? 'mixed' : space;
     if (options.explore) {
       const dir = join(dataDir, folder);
       const { manifest, hash, reduced: reducers } = input;
-      const states = await reduceExplore(
-        dir,
-        displayDir,
-        manifest,
-        reducers.questionnaire,
-        reducers.behaviour,
-      );
+      // The second read names customers in clear: it joins them with the behaviour as read.
+      const states =
+        reduced.reducedFrom?.explore ??
+        (await reduceExplore(
+          dir,
+          displayDir,
+          manifest,
+          reducers.questionnaire,
+          found.reduced.behaviour,
+        ));
       explore.push(
         explorePeriod({ manifest, hash, displayDir, reduced: reducers, explore: states }),
       );
@@ -186,6 +217,52 @@ export async function loadReviews(
     history: historyOf(reviews),
     actions: register.actions,
     diagnostics: diagnostics.list(),
+  };
+}
+
+/**
+ * A snapshot's input with its customer ids in the form the build matches periods in: a reduced
+ * snapshot's are pseudonyms already; a raw one's are pseudonymised when a key is given.
+ */
+function inSpace(
+  input: SnapshotInput,
+  reduced: ReduceResult,
+  pseudonymise: Pseudonymiser | null,
+): { input: SnapshotInput; space: IdSpace } {
+  if (reduced.reducedFrom) return { input, space: idSpaceOf(reduced.reducedFrom.pseudonyms) };
+  if (!pseudonymise || !holdsCustomerIds(input.reduced)) return { input, space: 'clear' };
+  return {
+    input: { ...input, reduced: pseudonymiseStates(input.reduced, pseudonymise) },
+    space: idSpaceOf(pseudonymsOf(pseudonymise)),
+  };
+}
+
+/**
+ * The carry a period is computed with: the one handed on when the previous period's customer
+ * ids are in this one's form; without the previous period's customers (and an error) when they
+ * are not, so no retention is computed from ids that cannot match.
+ */
+function matchCarry(
+  carry: Carry,
+  carrySpace: IdSpace | 'mixed' | null,
+  space: IdSpace,
+  input: SnapshotInput,
+): { carry: Carry; diagnostic?: Diagnostic } {
+  if (!carry.previousBehaviour || !input.reduced.behaviour || carrySpace === space)
+    return { carry };
+  const form = (s: IdSpace | 'mixed') =>
+    s === 'clear'
+      ? 'in clear'
+      : s === 'mixed'
+        ? 'of several forms'
+        : `pseudonyms of the key ${s.slice(s.indexOf(':') + 1)}`;
+  return {
+    carry: { ...carry, previousBehaviour: null },
+    diagnostic: diagnostic('customer-ids-unmatched', {
+      file: `${input.displayDir}/manifest.json`,
+      message: `this period's customer ids are ${form(space)}, the previous period's ${form(carrySpace ?? 'clear')}: retention cannot match them`,
+      hint: `set ${PSEUDONYM_KEY_ENV} to the key the reduced snapshots were written with, so raw snapshots are pseudonymised as they are read; snapshots reduced with another key must be reduced again`,
+    }),
   };
 }
 

@@ -64,6 +64,11 @@ export const ENVIRONMENT = {
   SITE_BASE: { default: '/', description: 'base path the site is served under, e.g. /reviews/' },
   SITE_URL: { default: 'https://example.org', description: 'canonical origin of the site' },
   ASTRO_CACHE_DIR: { default: 'node_modules/.astro', description: "Astro's cache folder" },
+  REVIEW_PSEUDONYM_KEY: {
+    default: '',
+    description:
+      'secret key (16+ characters, never committed) that turns customer ids into pseudonyms in reduced snapshots; the same every period',
+  },
   CHROMIUM_PATH: { default: '', description: 'the Chromium or Chrome executable, when not found' },
 } as const satisfies Record<string, { default: string; description: string }>;
 
@@ -227,6 +232,52 @@ export const COMMANDS = {
     failure: 'the snapshot has errors',
     npmScript: 'validate',
   },
+  reduce: {
+    group: 'analyst',
+    summary: 'turn a raw snapshot into a reduced one (states only, pseudonymised ids)',
+    description:
+      'Writes manifest.json and reduced.json: the states every figure is computed from, customer ids as keyed pseudonyms, no free text but the redacted comment samples. The build reads a reduced snapshot as it reads the raw one (docs/reduced-snapshots.md). The duckdb and postgres engines run SQL generated from the manifest (docs/warehouse.md).',
+    args: '<snapshot dir>',
+    argHelp: { '<snapshot dir>': 'a raw snapshot folder, e.g. data/2026-Q3' },
+    positionals: { min: 1, max: 1 },
+    options: {
+      out: {
+        type: 'string',
+        value: '<folder>',
+        description: 'the reduced snapshot folder, named as the snapshot id (default reduced/<id>)',
+      },
+      engine: {
+        type: 'string',
+        value: '<engine>',
+        description:
+          "typescript (the build's own reader), duckdb (generated SQL in embedded DuckDB; reads CSV and Parquet) or postgres (the same SQL on a PostgreSQL server, on tables named like the manifest's files)",
+        default: 'typescript',
+      },
+      connection: {
+        type: 'string',
+        value: '<url>',
+        description: 'PostgreSQL connection string (default: the PG* environment variables)',
+      },
+      'memory-limit': {
+        type: 'string',
+        value: '<size>',
+        description: "DuckDB's memory_limit, e.g. 600MB",
+      },
+      threads: {
+        type: 'string',
+        value: '<number>',
+        description: "DuckDB's threads",
+        integer: true,
+      },
+    },
+    env: ['REVIEW_PSEUDONYM_KEY', 'REVIEW_EXTERNAL_DATA'],
+    examples: [
+      'REVIEW_PSEUDONYM_KEY=… npx review reduce data/2026-Q3',
+      'REVIEW_PSEUDONYM_KEY=… npx review reduce data/2026-Q3 --engine duckdb --out reduced/2026-Q3',
+    ],
+    failure: 'the snapshot has errors, or a needed key is missing',
+    npmScript: 'reduce',
+  },
   'new-snapshot': {
     group: 'analyst',
     summary: 'draft a snapshot and its manifest from export files',
@@ -338,6 +389,15 @@ export const COMMANDS = {
         type: 'boolean',
         description: 'run our path once and print its figures as JSON',
         hidden: true,
+      },
+      'same-work': {
+        type: 'boolean',
+        description:
+          'also time DuckDB doing the same work as our path (the generated reduction SQL; about a minute)',
+      },
+      'generate-only': {
+        type: 'boolean',
+        description: 'write the snapshot (e.g. with --orders 10000000 --dir …) and stop',
       },
     },
     env: [],

@@ -21,6 +21,7 @@ const MODULES: Record<CommandName, () => Promise<{ main: Main }>> = {
   preview: () => import('./preview.ts'),
   validate: () => import('./validate.ts'),
   'new-snapshot': () => import('./new-snapshot.ts'),
+  reduce: () => import('./reduce.ts'),
   'new-report': () => import('./new-report.ts'),
   'publish-report': () => import('./publish-report.ts'),
   pdf: () => import('./pdf.ts'),
