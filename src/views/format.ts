@@ -163,3 +163,23 @@ export function describeEstimate(
   const flag = e.base === 'indicative' ? ', indicative: small base' : '';
   return `${formatValue(metric, e.value, locale, currency)}${interval}, n = ${formatCount(e.n, locale)}${flag}`;
 }
+
+/**
+ * Text as a CSS string literal, e.g. for a custom property the print stylesheet writes in its
+ * running header: backslash, quotes, line breaks and `<` are escaped, so a data text stays one
+ * inert string whatever it holds.
+ * @example cssString('Q3 "final"') // '"Q3 \\"final\\""'
+ */
+export function cssString(text: string): string {
+  let escaped = '';
+  for (const c of text) {
+    const code = c.codePointAt(0)!;
+    // Control characters and the two line separators would break the string; < and > could end
+    // a style element were the text ever placed in one.
+    const unsafe = code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029;
+    if (c === '\\' || c === '"') escaped += `\\${c}`;
+    else if (unsafe || c === '<' || c === '>') escaped += `\\${code.toString(16)} `;
+    else escaped += c;
+  }
+  return `"${escaped}"`;
+}

@@ -82,12 +82,15 @@ export function testLabel(name: string): string {
   return (TEST_LABELS as Record<string, string>)[name] ?? name;
 }
 
-/** "Two-proportion z-test, p = 0.021" (with the adjusted p when there is one). */
+/**
+ * "Two-proportion z-test, p = 0.021", with the adjusted p of a group compared with the rest:
+ * "…, p < 0.001; adjusted for the groups compared, p = 0.004".
+ */
 export function testDetail(test: { name: string; p?: number; pAdjusted?: number }): string {
   const label = testLabel(test.name);
-  const parts = [label.charAt(0).toUpperCase() + label.slice(1)];
-  if (test.p !== undefined) parts.push(formatP(test.p));
+  let text = label.charAt(0).toUpperCase() + label.slice(1);
+  if (test.p !== undefined) text += `, ${formatP(test.p)}`;
   if (test.pAdjusted !== undefined)
-    parts.push(`adjusted for the number of groups ${formatP(test.pAdjusted)}`);
-  return parts.join(', ');
+    text += `; adjusted for the groups compared, ${formatP(test.pAdjusted)}`;
+  return text;
 }
