@@ -182,7 +182,8 @@ export function buildDrillDown(
   const res = d.operational.resolution;
   if (res) {
     const hours = (h: number | null, n: number) =>
-      h === null ? null : `${formatHours(h, locale)} (n = ${formatCount(n, locale)})`;
+      // No-break spaces keep "(n = 254)" whole when a narrow column wraps it under the hours.
+      h === null ? null : `${formatHours(h, locale)} (n\u00a0=\u00a0${formatCount(n, locale)})`;
     const row: Omit<DrillDownRow, 'text'> = {
       label: 'Ticket resolution, median',
       group: hours(res.group.median, res.group.n),
