@@ -22,14 +22,15 @@ function contrast(a: string, b: string): number {
 }
 
 const css = readFileSync(join(ROOT, 'src/views/styles/global.css'), 'utf8');
-/** The value of a variable in the first block after `marker` (the light root, the dark root). */
+/** The value of a variable in the first block of `block` (the light root, the dark root). */
 function variable(block: string, name: string): string {
   const value = new RegExp(`--${name}:\\s*(#[0-9a-fA-F]{6})`).exec(block)?.[1];
   if (!value) throw new Error(`no --${name} in the stylesheet block`);
   return value;
 }
 const light = css.slice(css.indexOf(':root {'));
-const dark = css.slice(css.indexOf('@media (prefers-color-scheme: dark)'));
+// Dark colours apply on screens only: print always takes the light ones.
+const dark = css.slice(css.indexOf('@media screen and (prefers-color-scheme: dark)'));
 
 describe('series colours', () => {
   it.each(Object.entries(PALETTE))(
