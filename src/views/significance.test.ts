@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { CSAT } from '../../test/metric-infos.ts';
 import { buildEstimateCell } from './EstimateCell/build-estimate-cell.ts';
 import { readDifference, SIGNIFICANCE_WORDS, testDetail, testLabel } from './significance.ts';
 
-const csat = {
-  unit: '%',
-  decimals: 1,
-  direction: 'higher-is-better',
-  changeUnit: 'percentage points',
-} as const;
+const csat = CSAT;
 const change = (delta: number, significant: boolean) => ({
   delta,
   statistic: delta,

@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { MetricInfo, TrendPoint } from '../../contracts/figures-schema.ts';
+import type { TrendPoint } from '../../contracts/figures-schema.ts';
+import { CSAT } from '../../../test/metric-infos.ts';
 import { buildTrend, TREND_LAYOUTS } from './build-trend.ts';
 
-const csat: MetricInfo = {
-  id: 'csat',
-  entry: 'csat',
-  label: 'Customer satisfaction (CSAT)',
-  shortLabel: 'CSAT',
-  section: 'headline',
-  unit: '%',
-  changeUnit: 'percentage points',
-  direction: 'higher-is-better',
-  decimals: 1,
-  kind: 'proportion',
-  range: [0, 100],
-  item: 'csat',
-  component: null,
-};
+const csat = CSAT;
 
 const point = (
   period: string,
