@@ -42,8 +42,11 @@ export interface TrendGeometry {
   height: number;
   fontSize: number;
   box: { x: number; y: number; w: number; h: number };
-  yTicks: Array<{ y: number; text: string }>;
+  /** Grid line height and the baseline of its label. */
+  yTicks: Array<{ y: number; labelY: number; text: string }>;
   xLabels: Array<{ x: number; text: string; anchor: 'start' | 'middle' | 'end'; last: boolean }>;
+  /** Baseline of the period labels. */
+  xLabelY: number;
   /** Interval band paths, one per run of shown periods. */
   bands: string[];
   /** Value line paths, broken at suppressed periods. */
@@ -287,8 +290,13 @@ function drawTrend(
     height,
     fontSize,
     box: { x: round(box.x), y: round(box.y), w: round(box.w), h: round(box.h) },
-    yTicks: axis.ticks.map((v, i) => ({ y: round(sy(v)), text: yTicksText[i]! })),
+    yTicks: axis.ticks.map((v, i) => ({
+      y: round(sy(v)),
+      labelY: round(sy(v) + fontSize * 0.35),
+      text: yTicksText[i]!,
+    })),
     xLabels,
+    xLabelY: round(box.y + box.h + fontSize + 6),
     bands,
     lines,
     points: marks,
