@@ -136,3 +136,21 @@ export function periodVersions(
     changeNote: v.data.changeNote,
   }));
 }
+
+/** The reviews of the periods before and after a period (by start date), for its page's links. */
+export function neighbours(
+  site: SiteData,
+  period: ReportPeriod,
+): {
+  previous: { period: string; title: string } | null;
+  next: { period: string; title: string } | null;
+} {
+  // The index lists periods newest first.
+  const i = site.index.periods.findIndex((p) => p.period === period.period);
+  const ref = (p: ReportPeriod | undefined) =>
+    p ? { period: p.period, title: p.latest.data.title } : null;
+  return {
+    previous: ref(site.index.periods[i + 1]),
+    next: i > 0 ? ref(site.index.periods[i - 1]) : null,
+  };
+}

@@ -335,12 +335,23 @@ export const COMMANDS = {
   },
   pdf: {
     group: 'site',
-    summary: 'print one PDF per published version from the built site',
+    summary: 'print the board pack (PDF) of every published version from the built site',
     description:
-      'Writes dist/pdf/<period>-v<N>.pdf for every published version, printed by Chromium with the print stylesheet. Run build first.',
+      'Writes dist/reports/<period>/v<N>/board-pack.pdf beside each published version page (which links to it), printed by Chromium with the print stylesheet: A4 or Letter, a running header with the review and version, numbered pages. Run build first.',
     ...NO_ARGS,
     options: {
       dist: folderOption('the built site', 'dist'),
+      format: {
+        type: 'string',
+        value: '<A4|Letter>',
+        description: 'paper size',
+        default: 'A4',
+      },
+      period: {
+        type: 'string',
+        value: '<period>',
+        description: "only this period's versions, e.g. 2026-Q3",
+      },
       base: {
         type: 'string',
         value: '<path>',
@@ -350,7 +361,10 @@ export const COMMANDS = {
       },
     },
     env: ['SITE_BASE', 'CHROMIUM_PATH'],
-    examples: ['npx review build && npx review pdf'],
+    examples: [
+      'npx review build && npx review pdf',
+      'npx review pdf --format Letter --period 2026-Q3',
+    ],
     failure: 'no built site, no Chromium, or no published version',
     npmScript: 'pdf',
   },

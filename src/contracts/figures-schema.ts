@@ -645,6 +645,8 @@ export const ReviewFiguresSchema = z.strictObject({
   adjustment: z.enum(ADJUSTMENTS),
   targets: z.record(z.string(), finite),
   benchmarks: z.record(z.string(), finite),
+  /** ISO 4217 currency of money figures (the manifest's); absent or null = a plain number. */
+  currency: z.string().nullable().optional(),
   /** Metric id → how to read it: every metric the registry gives this snapshot. */
   catalog: z.record(z.string(), MetricInfoSchema),
   /** Metric id → its figures, for the metrics computable here (retention needs a previous period). */

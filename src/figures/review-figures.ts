@@ -236,6 +236,8 @@ export function reviewFigures(
     targets: manifest.targets,
     targetStatus: targetStatuses(catalog, byId, manifest.targets),
     benchmarks: manifest.benchmarks,
+    // Only when declared, so figures without money in a currency read as they always did.
+    ...(manifest.currency ? { currency: manifest.currency } : {}),
     ...base,
     findings,
     trends: {},

@@ -31,9 +31,11 @@ describe('buildFigure', () => {
     );
     expect(buildFigure(q2!, 'nps', undefined, 'full', 'en-GB')).toMatch(/\(95% CI .+\), n = 200$/);
     expect(buildFigure(q2!, 'nps', undefined, 'change', 'en-GB')).toMatch(
-      /^[+−]?\d+\.\d pts \((not )?significant, p [=<] [\d.]+\)$/,
+      /^[+−]?\d+\.\d pts, (a real (rise|drop)|within normal variation)$/,
     );
-    expect(buildFigure(q2!, 'nps', 'group:B', 'value', 'en-GB')).toBe('suppressed (n = 20)');
+    expect(buildFigure(q2!, 'nps', 'group:B', 'value', 'en-GB')).toBe(
+      'too few responses to show (n = 20)',
+    );
     expect(buildFigure(q1!, 'nps', undefined, 'change', 'en-GB')).toBe(
       'no comparable previous period',
     );
