@@ -59,11 +59,18 @@ export function buildSite(
  * of 2026-Q2's survey, an out-of-scale error the build must refuse.
  */
 export function corruptRecommendCell(dataDir: string): void {
-  const file = join(dataDir, '2026-Q2/survey.csv');
+  corruptCell(join(dataDir, '2026-Q2/survey.csv'), 5, 4, '42');
+}
+
+/**
+ * Writes `value` into cell `column` (0-based) of line `line` (0-based, the header is 0) of a
+ * CSV file whose cells hold no quoted comma.
+ */
+export function corruptCell(file: string, line: number, column: number, value: string): void {
   const lines = readFileSync(file, 'utf8').split('\n');
-  const cells = lines[5]!.split(',');
-  cells[4] = '42';
-  lines[5] = cells.join(',');
+  const cells = lines[line]!.split(',');
+  cells[column] = value;
+  lines[line] = cells.join(',');
   writeFileSync(file, lines.join('\n'));
 }
 

@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../src/build/content-hash.ts';
+import { EXIT } from '../src/cli/commands.ts';
 import { readFrozen } from '../src/build/frozen-figures.ts';
 import { buildReportIndex, correctionAdvice } from '../src/build/report-index.ts';
 import { loadReviews } from '../src/build/review-data.ts';
@@ -182,9 +183,12 @@ describe(
       before = treeHashes(outDir);
     });
 
-    /** The checks every failed build must pass. */
-    function expectUntouched(build: BuildResult) {
-      expect(build.code, build.output).toBe(1);
+    /**
+     * The checks every failed build must pass.
+     * @param code its exit code: 1 for an expected failure, 70 for a crash
+     */
+    function expectUntouched(build: BuildResult, code: number = EXIT.failed) {
+      expect(build.code, build.output).toBe(code);
       expect(treeHashes(outDir)).toEqual(before);
       // Nothing beside the site (no second folder, no half-moved one), no staging folder and no
       // Astro scratch folder left.
@@ -256,7 +260,7 @@ describe(
         '\n{(() => { throw new TypeError("crash planted by the test") })()}\n',
       );
       const build = rebuild(site);
-      expectUntouched(build);
+      expectUntouched(build, EXIT.crash);
       expect(build.output).toContain('This is a bug');
       expect(build.output).toContain('TypeError: crash planted by the test');
       expect(stackFrames(build.output).length).toBeGreaterThan(0);

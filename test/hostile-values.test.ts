@@ -6,6 +6,7 @@
  * snapshot on one with 120k problems.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { finishDraft } from './finish-draft.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -420,6 +421,7 @@ describe('diagnostics at any volume', () => {
     const fx = memoryEffects();
     const draft = newReport(review, '2026-Q1', 'reports', fx);
     expect(fx.files.get(draft)).toContain('status: draft');
+    fx.files.set(draft, finishDraft(fx.files.get(draft)!));
     expect(publishReport(review, '2026-Q1', 'reports', fx).length).toBeGreaterThan(0);
 
     // 120k errors: the commands refuse the snapshot with a capped report, never a RangeError.

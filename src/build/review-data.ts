@@ -39,6 +39,16 @@ import {
   type ReduceResult,
 } from '../reducing/reduce-snapshot.ts';
 import { reduceExplore } from '../reducing/explore-reducers.ts';
+import {
+  holdsCustomerIds,
+  idSpaceOf,
+  PSEUDONYM_KEY_ENV,
+  pseudonymiseStates,
+  pseudonymiserFromEnv,
+  pseudonymsOf,
+  type IdSpace,
+  type Pseudonymiser,
+} from '../reducing/pseudonyms.ts';
 import { siteSettings } from '../site-settings.ts';
 import {
   cacheKey,
@@ -148,6 +158,12 @@ export interface LoadOptions extends ReduceOptions {
   upTo?: string;
   /** What reads a snapshot (tests count the calls). */
   readers?: { reduce: typeof reduceSnapshot; reduceExplore: typeof reduceExplore };
+  /**
+   * The pseudonym key's pseudonymiser (default: REVIEW_PSEUDONYM_KEY's). With one, raw
+   * snapshots' customer ids are pseudonymised as they are read, so a raw period and a reduced
+   * one match their customers (retention); without one, ids of raw snapshots stay in clear.
+   */
+  pseudonymiser?: Pseudonymiser | null;
 }
 
 /** Where an earlier period's active customers are: in memory, in the cache, or none. */
@@ -271,12 +287,23 @@ export async function loadReviews(
   const parsed: string[] = [];
   let fromCache = 0;
   let looked = 0;
+  const pseudonymise =
+    options.pseudonymiser === undefined ? pseudonymiserFromEnv() : options.pseudonymiser;
+  // The form a raw snapshot's customer ids take here: part of its key, as its entries hold them.
+  const rawSpace: IdSpace = pseudonymise ? idSpaceOf(pseudonymsOf(pseudonymise)) : 'clear';
   // Reads a period again for its customers only (its cache entry went missing meanwhile).
   const customers = new CustomerCarry(cache, async (dir, displayDir) => {
     parsed.push(displayDir);
-    const behaviour = (await reduce(dir, displayDir, reduceOptions)).reducers?.behaviour;
+    const reduced = await reduce(dir, displayDir, reduceOptions);
+    const found = snapshotInput(reduced, displayDir, []);
+    const behaviour = found && inSpace(found, reduced, pseudonymise).input.reduced.behaviour;
     return behaviour ? activeCustomersOf(behaviour) : null;
   });
+  /**
+   * How the carry's customer ids are written (those of the last period with orders); 'mixed'
+   * once two forms met, after which no period's movement is computed.
+   */
+  let carrySpace: IdSpace | 'mixed' | null = null;
   // What the next period's figures depend on before it, by digest: the previous period's
   // estimates, and every earlier period's customers in order.
   let previousDigest = '';
@@ -288,7 +315,7 @@ export async function loadReviews(
     const identity = cache
       ? await snapshotIdentity(dir, displayDir, reduceOptions.externalData)
       : null;
-    const ownKey = identity === null ? null : cacheKey(code, identity, displayDir);
+    const ownKey = identity === null ? null : cacheKey(code, identity, displayDir, rawSpace);
     const figuresKey = ownKey === null ? null : cacheKey(ownKey, previousDigest, customersDigest);
     const hit = cache && figuresKey ? cache.readFigures(folder, figuresKey) : undefined;
     const hitExplore =
@@ -305,6 +332,8 @@ export async function loadReviews(
       fromCache += 1;
       diagnostics.addAll(hit.diagnostics);
       ({ figures: own, activeDigest } = hit);
+      // A kept entry holds no error, so its customers matched the carry's form.
+      if (activeDigest !== null && carrySpace !== 'mixed') carrySpace = hit.space;
       customers.cached(
         activeDigest === null
           ? { kind: 'none' }
@@ -315,13 +344,18 @@ export async function loadReviews(
       parsed.push(displayDir);
       const reduced = await reduce(dir, displayDir, reduceOptions);
       diagnostics.addAll(reduced.loaded.diagnostics);
-      const input = snapshotInput(reduced, displayDir, reduced.loaded.diagnostics);
-      if (!input) continue;
+      const read = snapshotInput(reduced, displayDir, reduced.loaded.diagnostics);
+      if (!read) continue;
+      const { input, space } = inSpace(read, reduced, pseudonymise);
       const previous = reviews.length > 0 ? previousPeriodOf(reviews.at(-1)!) : null;
-      const result = reviewFigures(input, await customers.carryFor(previous));
+      const matched = matchCarry(await customers.carryFor(previous), carrySpace, space, input);
+      if (matched.diagnostic) diagnostics.push(matched.diagnostic);
+      const result = reviewFigures(input, matched.carry);
       diagnostics.addAll(result.diagnostics);
       own = result.figures;
       customers.computed(result.active);
+      if (input.reduced.behaviour && carrySpace !== 'mixed')
+        carrySpace = matched.diagnostic ? 'mixed' : space;
       const customersText = cache && result.active ? encodeCustomers(result.active) : null;
       activeDigest = customersText === null ? null : textDigest(customersText);
       // Kept Explore data depends on the snapshot's own files only: a new carry leaves it.
@@ -329,23 +363,35 @@ export async function loadReviews(
       if (hitExplore) explore.push(hitExplore);
       else if (options.explore) {
         const { manifest, hash, reduced: reducers } = input;
-        const states = await readExplore(
-          dir,
-          displayDir,
-          manifest,
-          reducers.questionnaire,
-          reducers.behaviour,
-        );
+        // The second read names customers in clear: it joins them with the behaviour as read.
+        const states =
+          reduced.reducedFrom?.explore ??
+          (await readExplore(
+            dir,
+            displayDir,
+            manifest,
+            reducers.questionnaire,
+            read.reduced.behaviour,
+          ));
         exploreFile = encodeExplorePeriod(
           explorePeriod({ manifest, hash, displayDir, reduced: reducers, explore: states }),
         );
         explore.push(exploreFile);
       }
-      const found = [...reduced.loaded.diagnostics, ...result.diagnostics];
+      const found = [
+        ...reduced.loaded.diagnostics,
+        ...(matched.diagnostic ? [matched.diagnostic] : []),
+        ...result.diagnostics,
+      ];
       // Kept only when what was read is what was hashed before (a file changed in between is
       // read again next time) and nothing in it is an error.
       if (cache && ownKey && figuresKey && input.hash === identity && !hasErrors(found)) {
-        cache.writeFigures(folder, figuresKey, { figures: own, diagnostics: found, activeDigest });
+        cache.writeFigures(folder, figuresKey, {
+          figures: own,
+          diagnostics: found,
+          activeDigest,
+          space,
+        });
         if (customersText !== null) cache.writeCustomers(folder, ownKey, customersText);
         if (exploreFile) cache.writeExplore(folder, ownKey, exploreFile);
       }
@@ -370,6 +416,51 @@ export async function loadReviews(
       parsed,
       seconds: (performance.now() - started) / 1000,
     },
+  };
+}
+
+/**
+ * A snapshot's input with its customer ids in the form the build matches periods in: a reduced
+ * snapshot's are pseudonyms already; a raw one's are pseudonymised when a key is given.
+ */
+function inSpace(
+  input: SnapshotInput,
+  reduced: ReduceResult,
+  pseudonymise: Pseudonymiser | null,
+): { input: SnapshotInput; space: IdSpace } {
+  if (reduced.reducedFrom) return { input, space: idSpaceOf(reduced.reducedFrom.pseudonyms) };
+  if (!pseudonymise || !holdsCustomerIds(input.reduced)) return { input, space: 'clear' };
+  return {
+    input: { ...input, reduced: pseudonymiseStates(input.reduced, pseudonymise) },
+    space: idSpaceOf(pseudonymsOf(pseudonymise)),
+  };
+}
+
+/**
+ * The carry a period is computed with: the one handed on when the previous period's customer
+ * ids are in this one's form; without the previous period's customers (and an error) when they
+ * are not, so no retention is computed from ids that cannot match.
+ */
+function matchCarry(
+  carry: Carry,
+  carrySpace: IdSpace | 'mixed' | null,
+  space: IdSpace,
+  input: SnapshotInput,
+): { carry: Carry; diagnostic?: Diagnostic } {
+  if (!carry.previousActive || !input.reduced.behaviour || carrySpace === space) return { carry };
+  const form = (s: IdSpace | 'mixed') =>
+    s === 'clear'
+      ? 'in clear'
+      : s === 'mixed'
+        ? 'of several forms'
+        : `pseudonyms of the key ${s.slice(s.indexOf(':') + 1)}`;
+  return {
+    carry: { ...carry, previousActive: null },
+    diagnostic: diagnostic('customer-ids-unmatched', {
+      file: `${input.displayDir}/manifest.json`,
+      message: `this period's customer ids are ${form(space)}, the previous period's ${form(carrySpace ?? 'clear')}: retention cannot match them`,
+      hint: `set ${PSEUDONYM_KEY_ENV} to the key the reduced snapshots were written with, so raw snapshots are pseudonymised as they are read; snapshots reduced with another key must be reduced again`,
+    }),
   };
 }
 

@@ -67,7 +67,7 @@ async function load(): Promise<SiteData> {
       display: `${reportsDir}/${file}`,
       mdx: `${reportsDir}/${r.id}.mdx`,
       recorded: r.data.figuresHash,
-      correction: correctionAdvice(r.data.snapshot, newest.get(r.data.snapshot)! + 1),
+      correction: correctionAdvice(r.data.snapshot, newest.get(r.data.snapshot)! + 1, reportsDir),
     });
     if (read.ok) frozen.set(r.id, read.figures);
     else errors.push(`${read.problem} — ${read.fix}`);
@@ -91,6 +91,7 @@ async function load(): Promise<SiteData> {
     })),
     reviews.map((s) => ({ id: s.id, start: s.start, hash: s.hash })),
     siteSettings.includeDrafts,
+    { data: dataDir, reports: reportsDir },
   );
   for (const warning of index.warnings) console.warn(`[reports] ${warning}`);
   errors.push(...index.errors);
@@ -149,4 +150,22 @@ export function periodVersions(
     figures: versionFigures(site, v),
     changeNote: v.data.changeNote,
   }));
+}
+
+/** The reviews of the periods before and after a period (by start date), for its page's links. */
+export function neighbours(
+  site: SiteData,
+  period: ReportPeriod,
+): {
+  previous: { period: string; title: string } | null;
+  next: { period: string; title: string } | null;
+} {
+  // The index lists periods newest first.
+  const i = site.index.periods.findIndex((p) => p.period === period.period);
+  const ref = (p: ReportPeriod | undefined) =>
+    p ? { period: p.period, title: p.latest.data.title } : null;
+  return {
+    previous: ref(site.index.periods[i + 1]),
+    next: i > 0 ? ref(site.index.periods[i - 1]) : null,
+  };
 }

@@ -39,9 +39,10 @@ import { FIGURES_FORMAT } from '../contracts/figures-schema.ts';
 import type { ActiveCustomers } from '../figures/behaviour-figures.ts';
 import type { OwnFigures } from '../figures/review-figures.ts';
 import { DIAGNOSTICS, type Diagnostic } from '../reading/diagnostics.ts';
+import type { IdSpace } from '../reducing/pseudonyms.ts';
 
 /** Version of the entries' layout; part of every key, so a new layout starts afresh. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /** The source folders whose code decides what an entry holds (views, pages and CLI do not). */
 const DATA_PATH = ['contracts', 'reading', 'reducing', 'statistics', 'metrics', 'figures', 'build'];
@@ -92,6 +93,8 @@ export interface CachedFigures {
   diagnostics: Diagnostic[];
   /** Digest of its active customers (`customers-<key>.json`); null when it had no orders. */
   activeDigest: string | null;
+  /** The form its customer ids are in (reducing/pseudonyms.ts), what the next period matches. */
+  space: IdSpace;
 }
 
 /** Active customers by column: ids, and for each group dimension each customer's level. */
@@ -120,7 +123,8 @@ const isFiguresOf =
     json.figures.format === FIGURES_FORMAT &&
     Array.isArray(json.diagnostics) &&
     json.diagnostics.every((d) => isObject(d) && Object.hasOwn(DIAGNOSTICS, String(d.id))) &&
-    (json.activeDigest === null || typeof json.activeDigest === 'string');
+    (json.activeDigest === null || typeof json.activeDigest === 'string') &&
+    typeof json.space === 'string';
 
 /** Whether a customers entry has the shape of one (a level code for every customer). */
 const isCustomersEntry = (json: unknown): json is CustomersEntry =>

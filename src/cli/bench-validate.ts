@@ -1,5 +1,5 @@
 /**
- * `npm run bench:validate`: times `validate` (table and `--json` output) and records its peak
+ * `npx review bench-validate` (`npm run bench:validate`): times `validate` (table and `--json` output) and records its peak
  * memory on a generated valid survey snapshot of --rows responses (default 120,000) and on
  * copies of it where every row has an error: a numeric column mapped to `date` (a draft's
  * mistake), and a 1–5 item full of 9s. Each run is a fresh process, as an analyst runs it; the
@@ -11,9 +11,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { ManifestInput } from '../contracts/manifest-schema.ts';
 import { createRandom } from '../demo/demo-generator.ts';
+import { runCli } from './cli-support.ts';
+import { parseCommand } from './command-line.ts';
 import { writeLines } from './write-lines.ts';
 
 const GROUPS = ['Business', 'Eco', 'Eco Plus'];
@@ -107,29 +108,34 @@ function run(dir: string, json: boolean): Run {
   };
 }
 
-const { values } = parseArgs({
-  options: { rows: { type: 'string', default: '120000' }, runs: { type: 'string', default: '1' } },
-});
-const rows = Number(values.rows);
-const runs = Number(values.runs);
-const root = mkdtempSync(join(tmpdir(), 'bench-validate-'));
-try {
-  const cases = [
-    ['valid', await writeCase(root, 'valid', rows, '4', false)],
-    ['number as date', await writeCase(root, 'as-date', rows, '4', true)],
-    ['1–5 item of 9s', await writeCase(root, 'nines', rows, '9', false)],
-  ] as const;
-  process.stdout.write(`validate on ${rows.toLocaleString('en')} responses, best of ${runs}\n`);
-  for (const [name, dir] of cases) {
-    for (const json of [false, true]) {
-      const all = Array.from({ length: runs }, () => run(dir, json));
-      const best = (key: 'seconds' | 'cpuSeconds') =>
-        all.reduce((min, r) => Math.min(min, r[key]), Infinity);
-      process.stdout.write(
-        `${name.padEnd(16)} ${json ? '--json' : 'table '}  ${best('seconds').toFixed(2)} s wall  ${best('cpuSeconds').toFixed(2)} s CPU  ${all.reduce((max, r) => Math.max(max, r.rssMb), 0)} MB  exit ${all[0]!.status}\n`,
-      );
+/** Runs the validate bench; see `npx review bench-validate --help`. */
+export async function main(argv: readonly string[]): Promise<void> {
+  const args = parseCommand('bench-validate', argv);
+  if (!args) return;
+  const { values } = args;
+  const rows = Number(values.rows);
+  const runs = Number(values.runs);
+  const root = mkdtempSync(join(tmpdir(), 'bench-validate-'));
+  try {
+    const cases = [
+      ['valid', await writeCase(root, 'valid', rows, '4', false)],
+      ['number as date', await writeCase(root, 'as-date', rows, '4', true)],
+      ['1–5 item of 9s', await writeCase(root, 'nines', rows, '9', false)],
+    ] as const;
+    process.stdout.write(`validate on ${rows.toLocaleString('en')} responses, best of ${runs}\n`);
+    for (const [name, dir] of cases) {
+      for (const json of [false, true]) {
+        const all = Array.from({ length: runs }, () => run(dir, json));
+        const best = (key: 'seconds' | 'cpuSeconds') =>
+          all.reduce((min, r) => Math.min(min, r[key]), Infinity);
+        process.stdout.write(
+          `${name.padEnd(16)} ${json ? '--json' : 'table '}  ${best('seconds').toFixed(2)} s wall  ${best('cpuSeconds').toFixed(2)} s CPU  ${all.reduce((max, r) => Math.max(max, r.rssMb), 0)} MB  exit ${all[0]!.status}\n`,
+        );
+      }
     }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
   }
-} finally {
-  rmSync(root, { recursive: true, force: true });
 }
+
+if (import.meta.main) await runCli('bench-validate', main);

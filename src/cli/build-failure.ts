@@ -8,23 +8,13 @@
  */
 import { sep } from 'node:path';
 import { isDataValidationError } from '../build/data-validation-error.ts';
-
-/** The fields Astro adds to the errors it raises (a location in a report, a hint). */
-interface AstroErrorFields {
-  hint?: string;
-  loc?: { file?: string; line?: number; column?: number };
-  frame?: string;
-}
-
-/** Astro's location, code frame and hint of an error, when it has them. */
-function astroDetails(error: Error & AstroErrorFields): string[] {
-  const { loc, frame, hint } = error;
-  return [
-    ...(loc?.file ? [`  at ${loc.file}:${loc.line ?? 0}:${loc.column ?? 0}`] : []),
-    ...(frame ? [frame] : []),
-    ...(hint ? [`  hint: ${hint}`] : []),
-  ];
-}
+import {
+  astroDetails,
+  CRASH_HEADLINE,
+  describeCrash,
+  type AstroErrorFields,
+} from './cli-support.ts';
+import { EXIT } from './commands.ts';
 
 /** Whether an error points at a file of the reports folder (Astro's location, or its message). */
 function inReport(error: unknown, reportsDir: string): error is Error & AstroErrorFields {
@@ -34,20 +24,20 @@ function inReport(error: unknown, reportsDir: string): error is Error & AstroErr
   return (loc?.file?.startsWith(folder) ?? false) || error.message.includes(folder);
 }
 
-/** A crash with its stack and its causes, innermost last. */
-function describeCrash(error: unknown): string[] {
-  const lines: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; current !== undefined && depth < 10; depth++) {
-    if (depth > 0) lines.push('Caused by:');
-    if (!(current instanceof Error)) {
-      lines.push(String(current));
-      break;
-    }
-    lines.push(current.stack ?? `${current.name}: ${current.message}`, ...astroDetails(current));
-    current = current.cause;
-  }
-  return lines;
+type Failure =
+  | { kind: 'data'; error: Error }
+  | { kind: 'report'; error: Error & AstroErrorFields }
+  | { kind: 'crash'; error: unknown };
+
+/** What stopped a build: the data or reports (a diagnostic, tampering), a report's MDX, or a bug. */
+function failureOf(error: unknown, reportsDir: string): Failure {
+  if (isDataValidationError(error)) return { kind: 'data', error };
+  return inReport(error, reportsDir) ? { kind: 'report', error } : { kind: 'crash', error };
+}
+
+/** The exit code of a failed build: 1 when the data or a report stopped it, 70 for a crash. */
+export function buildFailureExitCode(error: unknown, reportsDir: string): number {
+  return failureOf(error, reportsDir).kind === 'crash' ? EXIT.crash : EXIT.failed;
 }
 
 /**
@@ -57,17 +47,16 @@ function describeCrash(error: unknown): string[] {
  */
 export function formatBuildFailure(error: unknown, site: string, reportsDir: string): string {
   const untouched = `Nothing was published: ${site} is as it was before this build.`;
-  if (isDataValidationError(error)) return `${error.message}\n${untouched}\n`;
-  const lines = inReport(error, reportsDir)
-    ? [
-        'A report does not compile; fix it and build again.',
-        // The bundler copies its plugin's stack into the message: the location is what helps.
-        ...error.message.split('\n').filter((line) => !/^\s+at /.test(line)),
-        ...astroDetails(error),
-      ]
-    : [
-        'The build crashed. This is a bug: please report it with everything below.',
-        ...describeCrash(error),
-      ];
+  const failure = failureOf(error, reportsDir);
+  if (failure.kind === 'data') return `${failure.error.message}\n${untouched}\n`;
+  const lines =
+    failure.kind === 'report'
+      ? [
+          'A report does not compile; fix it and build again.',
+          // The bundler copies its plugin's stack into the message: the location is what helps.
+          ...failure.error.message.split('\n').filter((line) => !/^\s+at /.test(line)),
+          ...astroDetails(failure.error),
+        ]
+      : [`The build crashed. ${CRASH_HEADLINE}`, ...describeCrash(failure.error)];
   return [...lines, untouched, ''].join('\n');
 }

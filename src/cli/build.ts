@@ -1,34 +1,37 @@
 /**
- * `npm run build [-- --outDir dist]`: builds the site with Astro into a staging folder and puts
+ * `npx review build [--outDir dist]`: builds the site with Astro into a staging folder and puts
  * it in place only when the whole build succeeded (atomic-build.ts). A failure prints once what
- * went wrong and exits with code 1, leaving the previous site untouched.
+ * went wrong and exits with code 1 (70 for a crash), leaving the previous site untouched.
  */
-import { build } from 'astro';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { siteSettings } from '../site-settings.ts';
 import { buildAtomically } from './atomic-build.ts';
-import { formatBuildFailure } from './build-failure.ts';
+import { buildFailureExitCode, formatBuildFailure } from './build-failure.ts';
+import { CliError, runCli } from './cli-support.ts';
+import { parseCommand, useFolders } from './command-line.ts';
 
-const USAGE = 'usage: npm run build [-- --outDir <folder>]   (default: dist)';
+/** Builds the site; see `npx review build --help`. */
+export async function main(argv: readonly string[]): Promise<void> {
+  const args = parseCommand('build', argv);
+  if (!args) return;
+  const { outDir, data, reports } = args.values;
+  useFolders(data, reports);
+  const root = process.cwd();
+  const target = resolve(root, outDir);
+  // Astro is loaded only once the command line is right.
+  const { build } = await import('astro');
+  try {
+    // Astro's scratch folder (.astro/), inside the project: its own prerender files then land in
+    // the staging folder and go with it.
+    await buildAtomically(target, join(root, '.astro'), (staging) =>
+      build({ root, outDir: staging }),
+    );
+  } catch (error) {
+    const reportsDir = resolve(root, reports);
+    throw new CliError(
+      formatBuildFailure(error, relative(root, target) || target, reportsDir).trimEnd(),
+      buildFailureExitCode(error, reportsDir),
+    );
+  }
+}
 
-let outDir: string;
-try {
-  outDir = parseArgs({ options: { outDir: { type: 'string', default: 'dist' } } }).values.outDir;
-} catch (error) {
-  process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
-  process.exit(2);
-}
-const root = process.cwd();
-const target = resolve(root, outDir);
-try {
-  // Astro's scratch folder (.astro/), inside the project: its own prerender files then land in
-  // the staging folder and go with it.
-  await buildAtomically(target, join(root, '.astro'), (staging) =>
-    build({ root, outDir: staging }),
-  );
-} catch (error) {
-  const reportsDir = resolve(root, siteSettings.reportsDir);
-  process.stderr.write(formatBuildFailure(error, relative(root, target) || target, reportsDir));
-  process.exit(1);
-}
+if (import.meta.main) await runCli('build', main);

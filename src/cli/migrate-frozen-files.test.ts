@@ -86,13 +86,13 @@ describe('migrateFrozen(review, reportsDir, fx)', () => {
 });
 
 /**
- * The fixture's published 2026-Q2 as format 3 wrote it: every metric's trend, indented
+ * The fixture's published 2026-Q2 as format 4 wrote it: every metric's trend, indented
  * throughout, its hash recorded.
  */
-function format3() {
+function format4() {
   const now = JSON.parse(fixture('2026-Q2/v1.figures.json')) as ReviewFigures;
   const all = withTrends(now, review.reviews);
-  const text = `${JSON.stringify({ ...all, format: 3 }, null, 2)}\n`;
+  const text = `${JSON.stringify({ ...all, format: 4 }, null, 2)}\n`;
   return {
     all,
     fx: memoryEffects({
@@ -109,9 +109,9 @@ function leaves(value: unknown, prefix = '', out = new Map<string, unknown>()) {
   return out;
 }
 
-describe('migrateFrozen from format 3 (linear history)', () => {
+describe('migrateFrozen from format 4 (linear history)', () => {
   it('keeps the trends the page shows as published, drops the others, changes nothing else, and records the new hash', async () => {
-    const { all, fx } = format3();
+    const { all, fx } = format4();
     expect(Object.keys(all.trends).length).toBeGreaterThan(4);
     const { lines, failed } = await migrateFrozen(
       () => Promise.reject(new Error('no snapshot is read for this step')),
@@ -121,9 +121,9 @@ describe('migrateFrozen from format 3 (linear history)', () => {
     expect(failed).toBe(0);
     expect(lines.join('\n')).toContain('linear history');
     const moved = JSON.parse(fx.files.get(FROZEN)!) as ReviewFigures;
-    expect(moved.format).toBe(4);
+    expect(moved.format).toBe(5);
     expect(Object.keys(moved.trends).sort()).toEqual(['ces', 'csat', 'index', 'nps']);
-    const before = leaves({ ...all, format: 4 });
+    const before = leaves({ ...all, format: 5 });
     const after = leaves(moved);
     for (const [path, value] of after) expect(before.get(path), path).toEqual(value);
     for (const [path] of before)
@@ -135,7 +135,7 @@ describe('migrateFrozen from format 3 (linear history)', () => {
   });
 
   it('moves nothing when the file is not the one its version recorded', async () => {
-    const { fx } = format3();
+    const { fx } = format4();
     fx.writeFile(FROZEN, fx.files.get(FROZEN)!.replace('"responses": 220', '"responses": 221'));
     const before = new Map(fx.files);
     const { lines, failed } = await migrateFrozen(async () => review, 'reports', fx);

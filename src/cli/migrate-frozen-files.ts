@@ -1,11 +1,12 @@
 /**
  * What `npm run migrate-frozen` does: brings frozen figures and the versions that cite them to the current
  * format, never changing a published number.
- * - Formats 1 (before the figures schema) and 2 (before findings were ranked and the snapshot's
- *   files hashed) are rewritten from the current computation of the same (unchanged) snapshot,
- *   every published number checked against it (frozen-migration.ts); overdue actions are judged
- *   at the version's publication date. Only then are the snapshots read.
- * - Later formats move by the steps of `FORMAT_STEPS`, which recompute nothing (format 3 → 4
+ * - Formats 1 (before the figures schema), 2 (before findings were ranked and the snapshot's
+ *   files hashed) and 3 (before verbatims were chosen by sentiment, with their language) are
+ *   rewritten from the current computation of the same (unchanged) snapshot, every published
+ *   number checked against it (frozen-migration.ts); overdue actions are judged at the version's
+ *   publication date. Only then are the snapshots read.
+ * - Later formats move by the steps of `FORMAT_STEPS`, which recompute nothing (format 4 → 5
  *   keeps only the trends the page shows); a file whose bytes are not the ones its version
  *   recorded is not moved. The version's `figuresHash` then records the moved file.
  * - A published version without a `figuresHash` gets the hash of its frozen file, once the file
@@ -25,11 +26,16 @@ import {
   compareFrozen,
   correctedDefinition,
   FORMAT_STEPS,
+  inPublishedThemeOrder,
   keepPublished,
+  themeFigure,
   withPublishedVerbatims,
 } from './frozen-migration.ts';
 import { existingVersions, setFrontmatter, type ExistingVersion } from './report-workflow.ts';
 import type { ReviewData } from '../build/review-data.ts';
+
+/** The formats rewritten from their snapshot's current computation (format 1 has no field). */
+const RECOMPUTED_FORMATS: readonly number[] = [1, 2, 3];
 
 /** The steps below for one version; a line says what was done or why not. */
 type Step = { ok: true; line?: string } | { ok: false; line: string };
@@ -125,7 +131,7 @@ export async function migrateFrozen(
       if (!fx.exists(file)) continue;
       const text = fx.readFile(file);
       const old = JSON.parse(text) as Record<string, unknown>;
-      if (old.format === 1 || old.format === 2 || old.format === undefined) {
+      if (old.format === undefined || RECOMPUTED_FORMATS.includes(Number(old.format))) {
         const review = await data();
         const date = version.data.date.toISOString().slice(0, 10);
         if (!note(recompute(old, review, version, date, file, fx))) continue;
@@ -150,11 +156,11 @@ function recompute(
   file: string,
   fx: CommandEffects,
 ): Step {
-  const publishedHash = old.format === 2 ? old.hash : old.snapshotHash;
+  const publishedHash = old.format === undefined ? old.snapshotHash : old.hash;
   const computed = review.reviews.find((r) => r.id === version.data.snapshot);
   if (!computed || computed.hash !== publishedHash) return dataChanged(file, publishedHash);
   const frozen = freezeFigures(computed, review.reviews, fx.readFile(version.file));
-  const live = actionsAsOf(withPublishedVerbatims(old, frozen), date);
+  const live = actionsAsOf(withPublishedVerbatims(old, inPublishedThemeOrder(old, frozen)), date);
   const { compared, differences } = compareFrozen(old, live);
   const unexpected = differences.filter((d) => !acceptedDifference(d, live));
   if (unexpected.length > 0) {
@@ -167,7 +173,8 @@ function recompute(
     };
   }
   fx.writeFile(file, serializeFrozen(keepPublished(live, differences)));
-  const corrected = differences.filter(correctedDefinition);
+  const corrected = differences.filter((d) => correctedDefinition(d) && !themeFigure(d));
+  const themes = differences.filter(themeFigure);
   const suppressed = differences.filter((d) => !correctedDefinition(d));
   const from = `migrated from format ${String(old.format ?? 1)}`;
   return {
@@ -179,6 +186,11 @@ function recompute(
       ...(corrected.length > 0
         ? [
             `kept the published value of ${corrected.length} figure(s) whose definition has been corrected since (${corrected.map((d) => `${d.path} ${d.published}, now computed ${d.current}`).join('; ')}) — publish a new version to show the corrected ones`,
+          ]
+        : []),
+      ...(themes.length > 0
+        ? [
+            `kept the published comment-theme figures (${themes.length} numbers: theme matching has been corrected since), drew the theme findings again from them and left out the theme shares computed from them`,
           ]
         : []),
       ...(suppressed.length > 0

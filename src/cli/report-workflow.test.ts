@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { mdxToMdast, type MdastNode } from 'satteri';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_SITE } from '../../test/build-site.ts';
+import { finishDraft } from '../../test/finish-draft.ts';
+import { reportComponents } from '../../test/report-components.ts';
 import { ALL_HOSTILE, HOSTILE_STRINGS } from '../../test/hostile-strings.ts';
 import { contentHash } from '../build/content-hash.ts';
 import { freezeFigures } from '../build/frozen-figures.ts';
@@ -11,7 +13,13 @@ import { ReviewFiguresSchema, type ReviewFigures } from '../contracts/figures-sc
 import { actionsAsOf } from '../figures/action-figures.ts';
 import { memoryEffects } from '../../test/memory-effects.ts';
 import { CliError } from './cli-support.ts';
+import { DRAFT_PLACEHOLDERS } from './draft-placeholders.ts';
 import { newReport, publishReport } from './report-workflow.ts';
+
+/** The analyst's edit of a draft in memory: every placeholder replaced. */
+function finish(fx: { files: Map<string, string> }, file: string): void {
+  fx.files.set(file, finishDraft(fx.files.get(file)!));
+}
 
 let review: ReviewData;
 beforeAll(async () => {
@@ -45,14 +53,15 @@ describe('newReport', () => {
     for (const section of ['<Behaviour />', '<Complaints />', '<Churn />']) {
       expect(text).not.toContain(section);
     }
-    expect(text).toMatch(/finding: "(decline|gap):/);
+    expect(text).toMatch(/<FindingText id="(decline|gap):/);
   });
 
   it('refuses a missing snapshot, a second draft, and data a published version already reports', () => {
     expect(() => newReport(review, '2030-Q1', 'reports', memoryEffects())).toThrow(CliError);
     const fx = memoryEffects();
-    newReport(review, '2026-Q2', 'reports', fx);
+    const file = newReport(review, '2026-Q2', 'reports', fx);
     expect(() => newReport(review, '2026-Q2', 'reports', fx)).toThrow(/already a draft/);
+    finish(fx, file);
     publishReport(review, '2026-Q2', 'reports', fx);
     expect(() => newReport(review, '2026-Q2', 'reports', fx)).toThrow(/already published/);
   });
@@ -71,10 +80,53 @@ describe('newReport', () => {
   });
 });
 
+describe('a draft whose snapshot changed (stale)', () => {
+  /** The review as after an edit of 2026-Q2's data: the same figures under a new hash. */
+  function changedData(): ReviewData {
+    const reviews = review.reviews.map((r) =>
+      r.id === '2026-Q2' ? { ...r, hash: `sha256:${'e'.repeat(64)}` } : r,
+    );
+    return { ...review, reviews };
+  }
+
+  it('publish-report refuses it and names new-report, which re-pins it keeping the text; then it publishes', () => {
+    const fx = memoryEffects();
+    const out: string[] = [];
+    fx.out = (text) => void out.push(text);
+    const file = newReport(review, '2026-Q2', 'reports', fx);
+    const edited = `${finishDraft(fx.files.get(file)!)}\nThe analyst's own paragraph.\n`;
+    fx.files.set(file, edited);
+    const changed = changedData();
+    expect(() => publishReport(changed, '2026-Q2', 'reports', fx)).toThrow(
+      /pins sha256:\w+ but data\/2026-Q2 hashes to sha256:e+: run `npm run new-report -- 2026-Q2` to re-pin the draft/,
+    );
+    // The command publish-report names does what it says: the loop is gone.
+    expect(newReport(changed, '2026-Q2', 'reports', fx)).toBe(file);
+    expect(out.at(-1)).toMatch(/^Re-pinned reports\/2026-Q2\/v1\.mdx to the current data/);
+    const oldHash = review.reviews.find((r) => r.id === '2026-Q2')!.hash;
+    expect(fx.files.get(file)).toBe(
+      edited.replace(`snapshotHash: "${oldHash}"`, `snapshotHash: "sha256:${'e'.repeat(64)}"`),
+    );
+    expect(fx.files.get(file)).toContain("The analyst's own paragraph.");
+    expect(publishReport(changed, '2026-Q2', 'reports', fx)).toEqual([
+      file,
+      'reports/2026-Q2/v1.figures.json',
+    ]);
+  });
+
+  it('new-report on a draft of the current data refuses, saying to edit and publish it', () => {
+    const fx = memoryEffects();
+    newReport(review, '2026-Q2', 'reports', fx);
+    expect(() => newReport(review, '2026-Q2', 'reports', fx)).toThrow(
+      /already a draft for 2026-Q2, pinned to its current data: edit it .* `npm run publish-report -- 2026-Q2`/,
+    );
+  });
+});
+
 describe('publishReport', () => {
   it('freezes the figures next to the draft and marks it published with today’s date', () => {
     const fx = memoryEffects();
-    newReport(review, '2026-Q1', 'reports', fx);
+    finish(fx, newReport(review, '2026-Q1', 'reports', fx));
     const written = publishReport(review, '2026-Q1', 'reports', fx);
     expect(written).toEqual(['reports/2026-Q1/v1.mdx', 'reports/2026-Q1/v1.figures.json']);
     // The whole review figures as computed now, valid against the schema the build reads.
@@ -99,25 +151,58 @@ describe('publishReport', () => {
   it('refuses when there is no draft', () => {
     expect(() => publishReport(review, '2026-Q1', 'reports', memoryEffects())).toThrow(/No draft/);
   });
+
+  it('refuses a draft that still holds a drafting instruction or placeholder, naming each line', () => {
+    const fx = memoryEffects();
+    const file = newReport(review, '2026-Q1', 'reports', fx);
+    const lines = fx.files.get(file)!.split('\n');
+    const lineOf = (text: string) => lines.findIndex((l) => l.includes(text)) + 1;
+    const refusal = () => {
+      try {
+        publishReport(review, '2026-Q1', 'reports', fx);
+      } catch (error) {
+        expect(error).toBeInstanceOf(CliError);
+        return (error as Error).message;
+      }
+      throw new Error('published');
+    };
+    const message = refusal();
+    for (const placeholder of [DRAFT_PLACEHOLDERS.decisions, DRAFT_PLACEHOLDERS.narrative])
+      expect(message).toContain(`${file}:${lineOf(placeholder.text)}: ${placeholder.what}`);
+    expect(fx.files.get(file)).toContain('status: draft');
+    expect(fx.files.has('reports/2026-Q1/v1.figures.json')).toBe(false);
+    // Edited around, wrapped over two lines, or in another case, the instruction is still there.
+    const decisions = lineOf(DRAFT_PLACEHOLDERS.decisions.text);
+    const narrative = lineOf(DRAFT_PLACEHOLDERS.narrative.text);
+    lines[decisions - 1] = '**Decisions needed:** Fund the desk. Write the one to three\ndecisions';
+    lines[narrative - 1] = 'In short:';
+    fx.files.set(file, lines.join('\n'));
+    expect(refusal()).toBe(
+      `${file}:${decisions}: ${DRAFT_PLACEHOLDERS.decisions.what} ("${DRAFT_PLACEHOLDERS.decisions.text}"): write your own words or delete it.`,
+    );
+    // Inside an MDX comment no reader sees it: it may stay.
+    lines[decisions - 1] =
+      `**Decisions needed:** Fund the desk. {/* ${DRAFT_PLACEHOLDERS.decisions.text} */}`;
+    fx.files.set(file, lines.join('\n'));
+    expect(publishReport(review, '2026-Q1', 'reports', fx)).toHaveLength(2);
+  });
+
+  it('refuses a correction whose change note is still the placeholder, naming its line', () => {
+    const fx = memoryEffects({
+      'reports/2026-Q2/v1.mdx': `---\ntitle: Old\nsnapshot: 2026-Q2\nsnapshotHash: 'sha256:${'0'.repeat(64)}'\nversion: 1\nstatus: published\ndate: 2026-07-10\nsummary: s\n---\n`,
+    });
+    const file = newReport(review, '2026-Q2', 'reports', fx);
+    const text = fx.files.get(file)!.split(DRAFT_PLACEHOLDERS.decisions.text).join('None.');
+    fx.files.set(file, text.split(DRAFT_PLACEHOLDERS.narrative.text).join('Evidence:'));
+    const line = text.split('\n').findIndex((l) => l.startsWith('changeNote:')) + 1;
+    expect(() => publishReport(review, '2026-Q2', 'reports', fx)).toThrow(
+      `${file}:${line}: ${DRAFT_PLACEHOLDERS.changeNote.what}`,
+    );
+  });
 });
 
 /** The components a report may use (ReportView's list): nothing else may appear in a draft. */
-const COMPONENTS = new Set([
-  'HeadlineGrid',
-  'Scorecard',
-  'ItemScores',
-  'TrendChart',
-  'Figure',
-  'RootCauses',
-  'Actions',
-  'Drivers',
-  'Behaviour',
-  'Complaints',
-  'Churn',
-  'VoiceOfCustomer',
-  'Competitor',
-  'MethodologySection',
-]);
+const COMPONENTS = reportComponents();
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -145,13 +230,16 @@ function hostileFigures(figures: ReviewFigures): ReviewFigures {
 }
 
 describe('a draft of hostile data', () => {
-  it('keeps every period, label, level and finding title as text in the MDX and its frontmatter, drafted and published', () => {
+  it('keeps every period, label, level and finding id as text in the MDX and its frontmatter, drafted and published', () => {
     const figures = hostileFigures(review.reviews.find((s) => s.id === '2026-Q2')!);
     const hostile: ReviewData = { ...review, reviews: [figures] };
     const fx = memoryEffects();
     const file = newReport(hostile, '2026-Q2', 'reports', fx);
     for (const stage of ['drafted', 'published']) {
-      if (stage === 'published') publishReport(hostile, '2026-Q2', 'reports', fx);
+      if (stage === 'published') {
+        finish(fx, file);
+        publishReport(hostile, '2026-Q2', 'reports', fx);
+      }
       const { frontmatter, content } = parseFrontmatter(fx.files.get(file)!);
       expect(frontmatter.title, stage).toBe(`Customer satisfaction review, ${ALL_HOSTILE}`);
       // The period, the NPS label and the top finding's title.
@@ -175,30 +263,26 @@ describe('a draft of hostile data', () => {
         if (name === 'Scorecard')
           expect(attributes).toMatchObject([{ name: 'dimension', value: ALL_HOSTILE }]);
       }
-      // The narrative: each finding's title as text, its id in a comment, and no other code.
+      // The narrative: each finding as a component over the figures, its id exactly as data
+      // wrote it, and nothing else but the stop after it.
       const drafted = all
         .filter((n) => n.type === 'listItem')
         .map((item) =>
           nodes(item)
-            .filter(
-              (n) =>
-                n.type === 'text' || n.type.startsWith('mdxText') || n.type.startsWith('mdxFlow'),
-            )
+            .filter((n) => n.type === 'text' || n.type.startsWith('mdx'))
             .map((n) => {
-              const value = (n as { value: string }).value;
-              if (n.type === 'text') return value;
-              const comment = /^\/\* finding: ([\s\S]*) \*\/$/.exec(value);
-              return comment
-                ? `#${JSON.parse(comment[1]!) as string}`
-                : (JSON.parse(value) as string);
+              if (n.type === 'text') return (n as { value: string }).value;
+              const { name, attributes } = n as unknown as {
+                name: string;
+                attributes: Array<{ name: string; value: string }>;
+              };
+              expect(name).toBe('FindingText');
+              return `<${attributes.map((a) => `${a.name}=${a.value}`).join(' ')}>`;
             })
-            .join('')
-            .replace(/\s+#/, '#'),
+            .join(''),
         );
       // The template drafts the first eight findings.
-      expect(drafted, stage).toEqual(
-        figures.findings.slice(0, 8).map((f) => `${f.title.replace(/\s+/g, ' ')}.#${f.id}`),
-      );
+      expect(drafted, stage).toEqual(figures.findings.slice(0, 8).map((f) => `<id=${f.id}>.`));
     }
   });
 });

@@ -14,11 +14,12 @@ import { ITEM_ROLES, QUALITY_COMPONENTS } from './questionnaire.ts';
  * Format of the figures files; 1 was the format before this schema (history frozen whole), 2
  * the first of this schema; 3 ranks findings by business impact and adds their drill-downs,
  * target status, the action follow-up's outcome, the rule flags (borderline, indicative) and the
- * hash of each file of the snapshot; 4 ("linear history") keeps in `trends` only the trends the
- * version's page shows (the headline metrics and the metrics its MDX names), not every metric's,
- * and writes the file one entry a line.
+ * hash of each file of the snapshot; 4 chooses verbatims by the theme's sentiment, once per
+ * comment, with their language, and adds each group's verbatims; 5 ("linear history") keeps in
+ * `trends` only the trends the version's page shows (the headline metrics and the metrics its
+ * MDX names), not every metric's, and writes the file one entry a line.
  */
-export const FIGURES_FORMAT = 4;
+export const FIGURES_FORMAT = 5;
 
 /** A content hash as the project writes it: "sha256:" and 64 hex digits. */
 export const CONTENT_HASH = /^sha256:[0-9a-f]{64}$/;
@@ -260,12 +261,16 @@ export const VerbatimSchema = z.strictObject({
   npsClass: NpsClassSchema,
   recommend: finite.optional(),
   key: finite,
+  /** BCP 47 tag of the text's language; null when it cannot be told (reading/detect-language.ts). */
+  lang: z.string().nullable(),
 });
 export type Verbatim = z.output<typeof VerbatimSchema>;
 
 export const VoiceFiguresSchema = z.strictObject({
   comments: count,
   byClass: z.record(NpsClassSchema, count),
+  /** Dimension → level → comments from that group (its verbatims need the minimum base). */
+  groupComments: z.record(z.string(), z.record(z.string(), count)),
   themes: z.array(
     z.strictObject({
       theme: z.string(),
@@ -285,7 +290,10 @@ export const VoiceFiguresSchema = z.strictObject({
        * finding.
        */
       tested: z.boolean(),
+      /** Comments of the theme's sentiment: a problem's detractors (then passives), praise's promoters. */
       verbatims: z.array(VerbatimSchema),
+      /** Dimension → level → the group's verbatims, chosen alike; none under the minimum base. */
+      groups: z.record(z.string(), z.record(z.string(), z.array(VerbatimSchema))),
     }),
   ),
 });
@@ -639,6 +647,8 @@ export const ReviewFiguresSchema = z.strictObject({
   adjustment: z.enum(ADJUSTMENTS),
   targets: z.record(z.string(), finite),
   benchmarks: z.record(z.string(), finite),
+  /** ISO 4217 currency of money figures (the manifest's); absent or null = a plain number. */
+  currency: z.string().nullable().optional(),
   /** Metric id → how to read it: every metric the registry gives this snapshot. */
   catalog: z.record(z.string(), MetricInfoSchema),
   /** Metric id → its figures, for the metrics computable here (retention needs a previous period). */

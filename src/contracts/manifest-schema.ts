@@ -221,6 +221,14 @@ export const ManifestSchema = z.strictObject({
     .record(z.string(), z.number())
     .default({})
     .describe('Targets and external benchmarks per metric id, shown beside our figures.'),
+  /** ISO 4217 code of the money in the orders and customer tables, e.g. "EUR". */
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, { error: 'must be a three-letter ISO 4217 code such as "EUR" or "USD"' })
+    .optional()
+    .describe(
+      'Currency of order amounts and revenue (ISO 4217, e.g. "EUR"), shown with every money figure; without it money is a plain number.',
+    ),
   benchmarks: z
     .record(z.string(), z.number())
     .default({})

@@ -121,27 +121,38 @@ export type EncodedSurveyState = z.output<typeof SurveyStateSchema>;
 /** A kept comment: redacted text only (reducing/voice-state.ts redacts before keeping). */
 export const VerbatimSchema = z.strictObject({
   text: z.string(),
+  /** Its comparison form (case, accents, punctuation and spacing ignored). */
+  form: z.string(),
   npsClass: z.enum(NPS_CLASS_NAMES),
   recommend: z.optional(finite),
   key: count,
 });
 
-/** One group's comments: counts by NPS class, per theme, and its detractors' samples. */
+/** A theme's samples, one list per NPS class. */
+const ClassSamplesSchema = z.strictObject({
+  promoter: z.array(VerbatimSchema),
+  passive: z.array(VerbatimSchema),
+  detractor: z.array(VerbatimSchema),
+  unknown: z.array(VerbatimSchema),
+});
+
+/** One group's comments: counts by NPS class, per theme, and its samples by theme and class. */
 export const GroupVoiceSchema = z.strictObject({
   comments: ClassCountsSchema,
   mentions: z.record(z.string(), ClassCountsSchema),
-  detractorSamples: z.record(z.string(), z.array(VerbatimSchema)),
+  samples: z.record(z.string(), ClassSamplesSchema),
 });
 
 /**
- * reducing/voice-state.ts: comment counts by NPS class, per theme, and samples per theme; the
- * same per group (dimension → level).
+ * reducing/voice-state.ts: comment counts by NPS class, per theme, and samples per theme and
+ * class; the same per group (dimension → level).
  */
 export const VoiceStateSchema = z.strictObject({
   comments: ClassCountsSchema,
   mentions: z.record(z.string(), ClassCountsSchema),
-  samples: z.record(z.string(), z.array(VerbatimSchema)),
+  samples: z.record(z.string(), ClassSamplesSchema),
   sampleSize: z.int().check(z.minimum(0)),
+  praiseThemes: z.array(z.string()),
   dimensions: z.array(z.string()),
   groups: z.record(z.string(), z.record(z.string(), GroupVoiceSchema)),
 });

@@ -286,7 +286,10 @@ export const DEFAULT_THEMES: ThemeDictionary = {
       'kosten',
       'Gebühr*',
       'preço*',
-      'custo*',
+      // Not "custo*": it would take English "customer" for a price.
+      'custo',
+      'custos',
+      'custoso*',
       'taxa*',
       'muito caro',
       '价格',

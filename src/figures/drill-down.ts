@@ -17,6 +17,7 @@ import type { VoiceState } from '../reducing/voice-state.ts';
 import { holm } from '../statistics/p-adjust.ts';
 import { quantileOfCounts } from '../statistics/quantile-interval.ts';
 import { compareShares, share } from './behaviour-figures.ts';
+import { quote } from './voice-figures.ts';
 
 /** What a drill-down is assembled from. */
 export interface DrillDownSources {
@@ -170,7 +171,10 @@ function themeRows(sources: DrillDownSources, segment: Segment): DrillDown['them
         sources.rule,
       ),
       // Verbatims only where the group's share is shown: never quotes from a suppressed base.
-      verbatims: groupTotal >= sources.rule.suppress ? (own?.detractorSamples[theme] ?? []) : [],
+      verbatims:
+        groupTotal >= sources.rule.suppress
+          ? (own?.samples[theme]?.detractor ?? []).map(quote)
+          : [],
     })),
   );
   rows.sort(

@@ -8,9 +8,9 @@ import { TABLE_NAMES, type TableName } from '../contracts/fields.ts';
 import { SIGNIFICANCE_LEVEL } from '../metrics/significance.ts';
 import type { Manifest } from '../contracts/manifest-schema.ts';
 import {
+  complaintCountsOnly,
   createComplaintState,
   mergeComplaints,
-  type ComplaintState,
 } from '../reducing/complaint-state.ts';
 import { surveyCellSize, voiceSize, type ExploreStates } from '../reducing/explore-reducers.ts';
 import { protectCellsKeepingMost } from '../reducing/protect-cells.ts';
@@ -28,17 +28,6 @@ export interface ExploreInput {
   /** The first pass's states: the report's weights come from its survey cells. */
   reduced: ReducedSnapshot;
   explore: ExploreStates;
-}
-
-/** Complaint counts only: no customer id leaves the build, and the page shows no times. */
-function countsOnly(state: ComplaintState): ComplaintState {
-  return {
-    ...state,
-    firstResponse: new Map(),
-    resolution: new Map(),
-    slowestByCustomer: new Map(),
-    byCustomer: new Map(),
-  };
 }
 
 /** A period's Explore data, protected and weighted. */
@@ -62,7 +51,7 @@ export function explorePeriod(input: ExploreInput): ExplorePeriod {
         levels: config.dimensions.map((d) => cell.levels[d]),
         state: {
           cell: scaleCell(cell, weightOf(cell)),
-          complaints: noTickets ? null : countsOnly(complaints ?? createComplaintState()),
+          complaints: noTickets ? null : complaintCountsOnly(complaints ?? createComplaintState()),
         },
       };
     }),

@@ -347,8 +347,8 @@ function voiceOf(
   }
   if (states.length === 0) return null;
   const state = states.reduce(mergeVoice);
-  const voice = voiceFigures(state, DEFAULT_THEMES);
   const { rule } = context;
+  const voice = voiceFigures(state, DEFAULT_THEMES, rule);
   if (voice.comments < rule.suppress) return null;
   const sources: MetricSources = {
     ...context,

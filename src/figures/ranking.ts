@@ -55,6 +55,16 @@ export function reachWeight(reach: Finding['reach']): number {
   return reach.revenue === null ? population : (population + reach.revenue) / 2;
 }
 
+/** The rank order of findings: tier, declines before improvements, impact, then id. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    TIER_ORDER[a.tier] - TIER_ORDER[b.tier] ||
+    Number(a.kind === 'improvement') - Number(b.kind === 'improvement') ||
+    b.impact - a.impact ||
+    a.id.localeCompare(b.id)
+  );
+}
+
 /**
  * Ranks findings (most important first) and merges each group's declines and gaps into one.
  * @param reachOf the reach of a group; evidence findings without a group bring their own reach
@@ -75,12 +85,7 @@ export function rankFindings(
       points(f.effect, info) * reachWeight(reach) * (f.kind === 'improvement' ? 0.5 : 1);
     return { ...f, tier, reach, impact, related: [], drillDown: null };
   });
-  const order = (a: Finding, b: Finding) =>
-    TIER_ORDER[a.tier] - TIER_ORDER[b.tier] ||
-    Number(a.kind === 'improvement') - Number(b.kind === 'improvement') ||
-    b.impact - a.impact ||
-    a.id.localeCompare(b.id);
-  ranked.sort(order);
+  ranked.sort(compareFindings);
   // One finding per underlying change: the first (largest) of a group's changes in one
   // direction keeps the others as related.
   const kept = new Map<string, Finding>();

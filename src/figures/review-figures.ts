@@ -207,7 +207,7 @@ export function reviewFigures(
   const complaints = reduced.complaints
     ? complaintFigures(reduced.complaints, behaviour?.figures.orders ?? null, reduced.answers, rule)
     : null;
-  const voice = voiceFigures(reduced.voice, DEFAULT_THEMES);
+  const voice = voiceFigures(reduced.voice, DEFAULT_THEMES, rule);
   const competitor = competitorFigures(reduced.survey.cells.values(), weights.weightOf);
   const customers = reduced.customers
     ? customerBaseFigures(reduced.customers, manifest.adjustment)
@@ -301,6 +301,8 @@ export function reviewFigures(
     targets: manifest.targets,
     targetStatus: targetStatuses(catalog, byId, manifest.targets),
     benchmarks: manifest.benchmarks,
+    // Only when declared, so figures without money in a currency read as they always did.
+    ...(manifest.currency ? { currency: manifest.currency } : {}),
     ...base,
     findings,
     trends: {},

@@ -16,7 +16,7 @@ import { SIGNIFICANCE_LEVEL } from '../metrics/significance.ts';
 import type { Change, DrillDown, Finding, ReviewFigures } from '../contracts/figures-schema.ts';
 import { topBoxMetricOf } from '../metrics/registry/index.ts';
 import { holm } from '../statistics/p-adjust.ts';
-import { rankFindings, type DrawnFinding, type ReachOf } from './ranking.ts';
+import { compareFindings, rankFindings, type DrawnFinding, type ReachOf } from './ranking.ts';
 
 /** The id of the finding that customers with a late delivery are less satisfied. */
 export const LATE_DELIVERY_FINDING = 'operational:late-delivery';
@@ -374,4 +374,22 @@ export function findingsFor(
       f.drillDown = context.drillDownOf(f.segment);
   }
   return ranked;
+}
+
+/**
+ * A review's findings with its theme findings drawn again from its comment themes, in rank
+ * order: for a migration that keeps the published theme shares, which a theme finding's title
+ * quotes. Theme findings are evidence and never merged, so the others keep their place.
+ */
+export function redrawThemeFindings(figures: ReviewFigures): Finding[] {
+  const drawn = operationalFindings(figures, figures.significanceLevel).filter(
+    (f) => f.kind === 'theme',
+  );
+  const themes = rankFindings(
+    drawn,
+    figures.catalog,
+    () => ({ population: null, revenue: null }),
+    (f) => evidenceReach(figures, f),
+  );
+  return [...figures.findings.filter((f) => f.kind !== 'theme'), ...themes].sort(compareFindings);
 }

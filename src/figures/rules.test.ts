@@ -17,6 +17,7 @@ import { compareShares, share } from './behaviour-figures.ts';
 import { crosses } from './driver-figures.ts';
 import { driverFindings, operationalFindings, type FindingSources } from './root-causes.ts';
 import { voiceFigures } from './voice-figures.ts';
+import { DEFAULT_MINIMUM_BASE } from '../metrics/estimate.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -220,7 +221,7 @@ describe('a test true by construction is no finding', () => {
     addComment(state, matchers, 'Great service, love it, excellent', 10, `p${i}`);
     addComment(state, matchers, 'The parcel was late again', 2, `d${i}`);
   }
-  const voice = voiceFigures(state, DEFAULT_THEMES);
+  const voice = voiceFigures(state, DEFAULT_THEMES, DEFAULT_MINIMUM_BASE);
   const figures: FindingSources = {
     voice,
     complaints: null,

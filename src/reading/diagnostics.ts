@@ -99,9 +99,27 @@ export const DIAGNOSTICS = {
     level: 'warning',
     title: 'Rows name a customer or order the snapshot does not list',
   },
+  'reduced-snapshot-invalid': { level: 'error', title: 'reduced.json cannot be read' },
+  'reduced-manifest-changed': {
+    level: 'error',
+    title: 'Manifest differs from the one the snapshot was reduced with',
+  },
+  'customer-ids-unmatched': {
+    level: 'error',
+    title: 'Customer ids of consecutive periods are in different forms',
+  },
+  'table-format-unsupported': {
+    level: 'error',
+    title: 'Table file in a format the TypeScript reader does not read',
+  },
 } as const satisfies Record<string, { level: DiagnosticLevel; title: string }>;
 
 export type DiagnosticId = keyof typeof DIAGNOSTICS;
+
+/** True when `id` names a diagnostic of the catalog (for diagnostics read back from a file). */
+export function isDiagnosticId(id: string): id is DiagnosticId {
+  return Object.hasOwn(DIAGNOSTICS, id);
+}
 
 /** Builds a diagnostic with the catalog's level. */
 export function diagnostic(

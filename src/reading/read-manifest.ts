@@ -7,6 +7,7 @@ import { basename, join } from 'node:path';
 import { SURVEY_FIELDS, TABLE_NAMES, type TableName } from '../contracts/fields.ts';
 import { resolveQuestionnaire, scalePoints } from '../contracts/questionnaire.ts';
 import { ManifestSchema, type Manifest } from '../contracts/manifest-schema.ts';
+import { namingAllowed } from '../contracts/naming-allowed.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { allowedFields, REQUIRED_FIELDS } from './field-specs.ts';
 import { resolveSnapshotFile, SNAPSHOT_FILE_PROBLEMS } from './snapshot-files.ts';
@@ -90,7 +91,7 @@ export function readManifest(
       ],
     };
   }
-  const parsed = ManifestSchema.safeParse(json);
+  const parsed = ManifestSchema.safeParse(json, { error: namingAllowed });
   if (!parsed.success) {
     return {
       manifest: null,
@@ -98,7 +99,13 @@ export function readManifest(
       diagnostics: parsed.error.issues.map((issue) =>
         diagnostic('manifest-invalid', {
           file,
-          row: lineOfKey(text, issue.path.at(-1) as string | number | undefined),
+          // An unknown key is on its own line, not on its object's.
+          row: lineOfKey(
+            text,
+            issue.code === 'unrecognized_keys'
+              ? issue.keys[0]
+              : (issue.path.at(-1) as string | number | undefined),
+          ),
           column: issue.path.join('.') || '(root)',
           message: issue.message,
           hint: 'see the manifest reference in docs/analyst-guide.md',

@@ -2,11 +2,14 @@
  * A snapshot's identity without reading it: the content hash its reading gives
  * (`read-snapshot.ts`: sha256 over the manifest and every file it names), computed from the
  * files' bytes alone, no row parsed. A build uses it to tell whether what it kept of a snapshot
- * is still that snapshot's (build/snapshot-cache.ts).
+ * is still that snapshot's (build/snapshot-cache.ts). A reduced snapshot (`reduced.json` beside
+ * its manifest) is identified as its reading hashes it: by those two files.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { TABLE_NAMES } from '../contracts/fields.ts';
+import { REDUCED_FILE } from '../contracts/reduced-schema.ts';
 import { hashFile } from './csv-reader.ts';
 import { hasErrors } from './diagnostics.ts';
 import { readManifest } from './read-manifest.ts';
@@ -25,6 +28,7 @@ export async function snapshotIdentity(
   displayDir: string,
   externalData: readonly string[] = [],
 ): Promise<string | null> {
+  if (existsSync(join(dir, REDUCED_FILE))) return reducedIdentity(dir);
   const read = readManifest(dir, displayDir, { externalData });
   if (!read.manifest || !read.bytes || hasErrors(read.diagnostics)) return null;
   const parts: Array<[string, string]> = [
@@ -42,4 +46,18 @@ export async function snapshotIdentity(
     }
   }
   return snapshotHash(parts);
+}
+
+/**
+ * A reduced snapshot's hash as reducing/reduced-snapshot.ts gives it: over its manifest and its
+ * reduced file; null without a manifest (its reading says so).
+ */
+function reducedIdentity(dir: string): string | null {
+  const manifest = join(dir, 'manifest.json');
+  if (!existsSync(manifest)) return null;
+  const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+  return snapshotHash([
+    ['manifest.json', sha(manifest)],
+    [REDUCED_FILE, sha(join(dir, REDUCED_FILE))],
+  ]);
 }

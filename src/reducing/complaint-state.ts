@@ -136,3 +136,17 @@ export function mergeComplaints(a: ComplaintState, b: ComplaintState): Complaint
     byCustomer,
   };
 }
+
+/**
+ * The counts of a state without its times and customers: what may leave the build where no
+ * customer id may go and no time is shown (the Explore cells, a reduced snapshot's cells).
+ */
+export function complaintCountsOnly(state: ComplaintState): ComplaintState {
+  return {
+    ...state,
+    firstResponse: new Map(),
+    resolution: new Map(),
+    slowestByCustomer: new Map(),
+    byCustomer: new Map(),
+  };
+}

@@ -16,7 +16,8 @@ import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { TABLE_NAMES, type TableName } from '../contracts/fields.ts';
 import type { Manifest } from '../contracts/manifest-schema.ts';
-import type { Diagnostic } from '../reading/diagnostics.ts';
+import type { Pseudonyms, ReducedSource } from '../contracts/reduced-schema.ts';
+import { diagnostic, type Diagnostic } from '../reading/diagnostics.ts';
 import { IdRegistry, type IdRegistryState } from '../reading/id-registry.ts';
 import {
   readSnapshot,
@@ -28,6 +29,8 @@ import { readManifest, type ManifestReadResult } from '../reading/read-manifest.
 import { unpackBehaviour, type PackedBehaviour } from './fast/pack-behaviour.ts';
 import { mergeBehaviour } from './behaviour-state.ts';
 import { referenceDiagnostics } from './check-references.ts';
+import type { ExploreStates } from './explore-reducers.ts';
+import { isReducedSnapshot, readReducedSnapshot } from './reduced-snapshot.ts';
 import { createSnapshotReducers, type SnapshotReducers } from './snapshot-reducers.ts';
 
 /** Orders files above this size are read on a worker thread (override: REVIEW_PARALLEL_BYTES). */
@@ -62,6 +65,11 @@ export interface ReduceResult {
   reducers: SnapshotReducers | null;
   /** Threads that read the snapshot. */
   threads: 1 | 2;
+  /**
+   * Set for a reduced snapshot (reduced-snapshot.ts): its Explore states (read from the file,
+   * not from tables), the pseudonyms its customer ids are, and the raw snapshot it came from.
+   */
+  reducedFrom?: { explore: ExploreStates; pseudonyms: Pseudonyms; source: ReducedSource };
 }
 
 /** Thrown when the orders worker started and then failed: the snapshot was not read. */
@@ -131,12 +139,53 @@ function largeOrders(dir: string, manifest: Manifest, threshold: number): boolea
   }
 }
 
-/** Reads a snapshot and feeds every reducer; returns the load result and the reducers. */
+/** The states of a reduced snapshot folder, as a load of its raw snapshot would give them. */
+function reducedResult(dir: string, displayDir: string, options: ReduceOptions): ReduceResult {
+  const read = readReducedSnapshot(dir, displayDir, { externalData: options.externalData });
+  if (!read.states || !read.source) return { loaded: read.loaded, reducers: null, threads: 1 };
+  return {
+    loaded: read.loaded,
+    // Nothing is read into them: the sinks take nothing.
+    reducers: { ...read.states.reduced, sinks: { survey: () => {} } },
+    threads: 1,
+    reducedFrom: {
+      explore: read.states.explore,
+      pseudonyms: read.pseudonyms,
+      source: read.source,
+    },
+  };
+}
+
+/**
+ * Parquet tables are read by the SQL path only (`npm run reduce -- <dir> --engine duckdb`):
+ * an error for each one the TypeScript reader would be handed.
+ */
+function parquetTables(manifest: Manifest, displayDir: string): Diagnostic[] {
+  return TABLE_NAMES.flatMap((name) => {
+    const file = manifest.tables[name]?.file;
+    if (!file || !/\.parquet$/i.test(file)) return [];
+    return [
+      diagnostic('table-format-unsupported', {
+        file: `${displayDir}/manifest.json`,
+        column: `tables.${name}.file`,
+        value: file,
+        message: 'a Parquet file is read by the SQL path only, not by the build',
+        hint: `reduce the snapshot where it is: \`npm run reduce -- ${displayDir} --engine duckdb\`, and build from the reduced snapshot it writes`,
+      }),
+    ];
+  });
+}
+
+/**
+ * Reads a snapshot and feeds every reducer; returns the load result and the reducers. A
+ * reduced snapshot folder (one with `reduced.json`) is read from its states instead.
+ */
 export async function reduceSnapshot(
   dir: string,
   displayDir: string,
   options: ReduceOptions = {},
 ): Promise<ReduceResult> {
+  if (isReducedSnapshot(dir)) return reducedResult(dir, displayDir, options);
   let reducers: SnapshotReducers | null = null;
   const create = (manifest: Manifest) => {
     reducers = createSnapshotReducers(manifest);
@@ -145,6 +194,13 @@ export async function reduceSnapshot(
   // Read once here: the reads below (and the worker) are handed this reading.
   const read = readManifest(dir, displayDir, { externalData: options.externalData });
   const { manifest } = read;
+  const parquet = manifest ? parquetTables(manifest, displayDir) : [];
+  if (parquet.length > 0) {
+    const loaded = await readSnapshot(dir, displayDir, create, {
+      read: { ...read, diagnostics: [...read.diagnostics, ...parquet] },
+    });
+    return { loaded, reducers: null, threads: 1 };
+  }
   const valid = manifest && !read.diagnostics.some((d) => d.level === 'error');
   if (!valid || !largeOrders(dir, manifest, options.parallelBytes ?? PARALLEL_BYTES)) {
     const loaded = await readSnapshot(dir, displayDir, create, { read });

@@ -33,7 +33,7 @@ import type { DriverState } from './driver-state.ts';
 import type { GroupedProportionState } from './grouped-proportion.ts';
 import type { ItemHistogram } from './histogram.ts';
 import { cellKeyOf, type SurveyCell, type SurveyConfig, type SurveyState } from './survey-state.ts';
-import type { GroupVoice, VoiceState } from './voice-state.ts';
+import type { ClassSamples, GroupVoice, VoiceState } from './voice-state.ts';
 import type { MomentsState } from './weighted-moments.ts';
 
 /** A histogram as data (a copy: the encoding shares no array with the state). */
@@ -185,15 +185,13 @@ export function decodeSurveyState(e: EncodedSurveyState): SurveyState {
   return { config, cells };
 }
 
-/** The voice state as data. */
-export function encodeVoiceState(state: VoiceState): EncodedVoiceState {
+/** A deep copy of a theme's samples by class (encoded and decoded forms are alike). */
+function copySamples(samples: ClassSamples): ClassSamples {
   return {
-    comments: { ...state.comments },
-    mentions: mapValues(state.mentions, (m) => ({ ...m })),
-    samples: mapValues(state.samples, (list) => list.map((v) => ({ ...v }))),
-    sampleSize: state.sampleSize,
-    dimensions: [...state.dimensions],
-    groups: mapValues(state.groups, (levels) => mapValues(levels, copyGroupVoice)),
+    promoter: samples.promoter.map((v) => ({ ...v })),
+    passive: samples.passive.map((v) => ({ ...v })),
+    detractor: samples.detractor.map((v) => ({ ...v })),
+    unknown: samples.unknown.map((v) => ({ ...v })),
   };
 }
 
@@ -202,7 +200,20 @@ function copyGroupVoice(g: GroupVoice): GroupVoice {
   return {
     comments: { ...g.comments },
     mentions: mapValues(g.mentions, (m) => ({ ...m })),
-    detractorSamples: mapValues(g.detractorSamples, (list) => list.map((v) => ({ ...v }))),
+    samples: mapValues(g.samples, copySamples),
+  };
+}
+
+/** The voice state as data. */
+export function encodeVoiceState(state: VoiceState): EncodedVoiceState {
+  return {
+    comments: { ...state.comments },
+    mentions: mapValues(state.mentions, (m) => ({ ...m })),
+    samples: mapValues(state.samples, copySamples),
+    sampleSize: state.sampleSize,
+    praiseThemes: [...state.praiseThemes],
+    dimensions: [...state.dimensions],
+    groups: mapValues(state.groups, (levels) => mapValues(levels, copyGroupVoice)),
   };
 }
 
@@ -211,8 +222,9 @@ export function decodeVoiceState(e: EncodedVoiceState): VoiceState {
   return {
     comments: { ...e.comments },
     mentions: mapValues(e.mentions, (m) => ({ ...m })),
-    samples: mapValues(e.samples, (list) => list.map((v) => ({ ...v }))),
+    samples: mapValues(e.samples, copySamples),
     sampleSize: e.sampleSize,
+    praiseThemes: [...e.praiseThemes],
     dimensions: [...e.dimensions],
     groups: mapValues(e.groups, (levels) => mapValues(levels, copyGroupVoice)),
   };

@@ -11,6 +11,7 @@ const SENTENCES: Record<string, Array<[string, string[]]>> = {
     ['The parcel arrived three days late and nobody told us why.', ['delivery']],
     ['Fast delivery, well packed.', ['praise']],
     ['Support never called back after two weeks.', ['service']],
+    ['Had to explain the problem three times to customer service.', ['service']],
     ['The blender broke after a week of use.', ['product']],
     ['Far too expensive for what you get.', ['price']],
     ['The app logs me out every time I pay.', ['digital']],

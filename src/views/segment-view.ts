@@ -29,6 +29,7 @@ export function buildSegmentView(
   dimension: string,
   level: string,
   locale: string,
+  currency: string | null = null,
 ): SegmentView {
   const rows = Object.entries(history.series).flatMap(([metricId, series]) => {
     const metric = history.catalog[metricId];
@@ -38,7 +39,7 @@ export function buildSegmentView(
       {
         metricId,
         label: metric.label,
-        cells: points.map((p) => buildEstimateCell(metric, p, p.change, locale)),
+        cells: points.map((p) => buildEstimateCell(metric, p, p.change, locale, { currency })),
       },
     ];
   });

@@ -91,17 +91,21 @@ describe('buildDrillDown', () => {
 
   it('says why in plain sentences with the group against the rest', () => {
     expect(view.heading).toBe('Why SMB (Customer group) fell');
-    expect(view.drivers[0]).toBe(
+    expect(view.drivers[0]!.text).toBe(
       'Service quality: 50.5% top-box against 68.9% for the rest, a real difference',
     );
-    expect(view.complaints[0]).toBe(
-      'Delivery delay: 59.1% of complaints against 29.9% for other levels of customer group, a real difference',
+    expect(view.complaints[0]!.text).toBe(
+      'Delivery delay: 59.1% of complaints against 29.9% for the rest, a real difference',
     );
+    // More complaints of a cause is bad news: the mark points up, in the bad tone.
+    expect(view.complaints[0]!.difference!.reading).toMatchObject({ mark: '▲', tone: 'bad' });
+    expect(view.drivers[0]!.difference!.reading).toMatchObject({ mark: '▼', tone: 'bad' });
   });
 
   it('shows no value on a base below the minimum, only its n', () => {
-    expect(view.drivers[1]).toBe('Value for money: too few responses (n = 16)');
-    expect(view.themes[0]!.text).toBe('Delivery: too few to compare (n = 20 against 200)');
-    expect(view.themes[0]!.text).not.toMatch(/60\.0%/);
+    expect(view.drivers[1]!.text).toBe('Value for money: too few responses (n = 16)');
+    expect(view.drivers[1]).toMatchObject({ group: null, groupShare: null, difference: null });
+    expect(view.themes[0]!.row.text).toBe('Delivery: too few to compare (n = 20 against 200)');
+    expect(JSON.stringify(view.themes[0])).not.toMatch(/60(\.0)?%|"groupShare":60/);
   });
 });
