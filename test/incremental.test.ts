@@ -16,9 +16,16 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadReviews, summaryLine, type ReviewData } from '../src/build/review-data.ts';
+import {
+  loadReviews,
+  summaryLine,
+  type LoadOptions,
+  type ReviewData,
+} from '../src/build/review-data.ts';
 import { codeVersion } from '../src/build/snapshot-cache.ts';
+import { writeReduced } from '../src/build/write-reduced.ts';
 import { generateDemo } from '../src/demo/demo-generator.ts';
+import { pseudonymiser } from '../src/reducing/pseudonyms.ts';
 import { reduceExplore } from '../src/reducing/explore-reducers.ts';
 import { reduceSnapshot } from '../src/reducing/reduce-snapshot.ts';
 import { readSnapshot } from '../src/reading/read-snapshot.ts';
@@ -50,9 +57,15 @@ function site(count = 3): { dataDir: string; cacheDir: string } {
 }
 
 /** Loads through the cache, counting each snapshot the readers read. */
-async function load(dataDir: string, cacheDir: string | undefined, logged: string[] = []) {
+async function load(
+  dataDir: string,
+  cacheDir: string | undefined,
+  logged: string[] = [],
+  options: LoadOptions = {},
+) {
   const read: string[] = [];
   const data = await loadReviews(dataDir, join(dataDir, '..'), {
+    ...options,
     explore: true,
     cacheDir,
     log: (m) => logged.push(m),
@@ -192,6 +205,67 @@ describe('loadReviews through the snapshot cache', { timeout: 60_000 }, () => {
     // The second quarter's figures need its customers entry to count as kept: read again.
     expect(edited.read).toContain(`data/${ids[1]}`);
     expect(output(edited.data)).toBe(output((await load(dataDir, undefined)).data));
+  });
+});
+
+describe('reduced snapshots through the snapshot cache', { timeout: 60_000 }, () => {
+  const KEY = pseudonymiser('a test key, never a real one');
+
+  /** The first quarter raw, the others reduced (`review reduce`) with KEY. */
+  async function mixedSite() {
+    const { dataDir, cacheDir } = site();
+    for (const id of ids.slice(1)) {
+      const raw = join(dataDir, '..', 'raw', id);
+      cpSync(join(dataDir, id), raw, { recursive: true });
+      rmSync(join(dataDir, id), { recursive: true });
+      const written = await writeReduced({
+        dir: raw,
+        displayDir: `data/${id}`,
+        out: join(dataDir, id),
+        engine: 'typescript',
+        pseudonymiser: KEY,
+      });
+      expect(written.written).not.toBeNull();
+    }
+    return { dataDir, cacheDir };
+  }
+
+  it('are kept like raw ones: a load with nothing changed reads none, with the same figures', async () => {
+    const { dataDir, cacheDir } = await mixedSite();
+    const keyed = { pseudonymiser: KEY };
+    const first = await load(dataDir, cacheDir, [], keyed);
+    // The reduced ones hold their Explore states: only the raw one is read for them.
+    expect(first.read).toEqual([
+      `data/${ids[0]}`,
+      `data/${ids[0]} (Explore)`,
+      `data/${ids[1]}`,
+      `data/${ids[2]}`,
+    ]);
+    expect(first.data.diagnostics.map((d) => d.id)).not.toContain('customer-ids-unmatched');
+    const again = await load(dataDir, cacheDir, [], keyed);
+    expect(again.read).toEqual([]);
+    expect(again.data.summary).toMatchObject({ snapshots: 3, fromCache: 3 });
+    expect(output(again.data)).toBe(output((await load(dataDir, undefined, [], keyed)).data));
+    expect(again.data.reviews[1]!.behaviour!.movement!.retained).toBeGreaterThan(0);
+  });
+
+  it('a raw quarter read without the key is read again, and its ids not matching a cached reduced quarter’s are said', async () => {
+    const { dataDir, cacheDir } = await mixedSite();
+    await load(dataDir, cacheDir, [], { pseudonymiser: KEY });
+    const clear = await load(dataDir, cacheDir, [], { pseudonymiser: null });
+    expect(clear.read).toContain(`data/${ids[0]}`);
+    expect(clear.data.diagnostics.map((d) => d.id)).toContain('customer-ids-unmatched');
+    const uncached = await load(dataDir, undefined, [], { pseudonymiser: null });
+    expect(output(clear.data)).toBe(output(uncached.data));
+  });
+
+  it('a reduced snapshot’s identity is the hash its reading gives', async () => {
+    const { dataDir } = await mixedSite();
+    const dir = join(dataDir, ids[1]!);
+    const read = await reduceSnapshot(dir, 'data/x');
+    expect(read.reducedFrom).toBeDefined();
+    expect(read.loaded.hash).not.toBeNull();
+    expect(await snapshotIdentity(dir, 'data/x')).toBe(read.loaded.hash);
   });
 });
 
