@@ -21,6 +21,7 @@ import {
   serious,
 } from './browser.ts';
 import { serveStatic } from '../src/cli/static-server.ts';
+import { publishedVersionPages } from '../src/cli/pdf.ts';
 import { newReport, publishReport } from '../src/cli/report-workflow.ts';
 import { nodeEffects } from '../src/cli/cli-support.ts';
 import { finishDraft } from './finish-draft.ts';
@@ -215,7 +216,10 @@ function demoSite(): Promise<BuildResult> {
       today: () => '2026-10-20',
       out: () => {},
     });
-    return buildSite(join(work, 'data'), join(work, 'reports'), { REVIEW_DRAFTS: '1' });
+    return buildSite(join(work, 'data'), join(work, 'reports'), {
+      REVIEW_DRAFTS: '1',
+      REVIEW_BOARD_PACKS: 'yes',
+    });
   })();
   return demoBuild;
 }
@@ -602,6 +606,10 @@ describe.skipIf(!hasChromium)(
     });
 
     it('npm run pdf writes a PDF per published version whose first page shows the title and headline figures', async () => {
+      // Built without board packs, the pages link none.
+      expect(
+        readFileSync(join(build.outDir, 'reports/2026-Q2/v1/index.html'), 'utf8'),
+      ).not.toContain('data-board-pack');
       const run = spawnSync(
         join(ROOT, 'node_modules/.bin/node'),
         ['src/cli/pdf.ts', '--dist', build.outDir, '--base', BASE],
@@ -735,13 +743,23 @@ describe.skipIf(!hasChromium)(
       ) as FiguresJson;
       const periods = json.figures.trends.nps!.map((p) => p.period);
       const [first, latest] = [periods[0]!, periods.at(-1)!];
-      for (const format of ['A4', 'Letter']) {
-        const run = spawnSync(
-          join(ROOT, 'node_modules/.bin/node'),
-          ['src/cli/pdf.ts', '--dist', demo.outDir, '--period', '2026-Q2', '--format', format],
-          { cwd: ROOT, encoding: 'utf8' },
+      // The build printed every published version's pack on A4; `pdf` prints it again on Letter.
+      const published = publishedVersionPages(demo.outDir);
+      expect(published.length).toBeGreaterThan(5);
+      expect(demo.output).toContain(`board packs: ${published.length} printed (A4)`);
+      for (const { period, version } of published)
+        expect(existsSync(join(demo.outDir, 'reports', period, version, 'board-pack.pdf'))).toBe(
+          true,
         );
-        expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
+      for (const format of ['A4', 'Letter']) {
+        if (format === 'Letter') {
+          const run = spawnSync(
+            join(ROOT, 'node_modules/.bin/node'),
+            ['src/cli/pdf.ts', '--dist', demo.outDir, '--period', '2026-Q2', '--format', format],
+            { cwd: ROOT, encoding: 'utf8' },
+          );
+          expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
+        }
         const response = await fetch(`${server.url}${link!.slice(1)}`);
         expect(response.headers.get('content-type')).toBe('application/pdf');
         const pages = await pdfPageItems(join(demo.outDir, link!));
