@@ -50,7 +50,16 @@ function build(root: string, work: string, cache: string): BuildCost {
   const started = performance.now();
   const result = spawnSync(
     process.execPath,
-    ['--import', USAGE_HOOK, join(root, 'src/cli/build.ts'), '--outDir', join(work, 'dist')],
+    // Board packs are left out: Chromium printing PDFs is not the build's data or rendering.
+    [
+      '--import',
+      USAGE_HOOK,
+      join(root, 'src/cli/build.ts'),
+      '--outDir',
+      join(work, 'dist'),
+      '--boardPacks',
+      'no',
+    ],
     {
       cwd: root,
       encoding: 'utf8',
