@@ -25,7 +25,13 @@ import {
 } from '../src/reading/diagnostics.ts';
 import { reduceSnapshot } from '../src/reducing/reduce-snapshot.ts';
 import { memoryEffects } from './memory-effects.ts';
-import { baseManifest, SURVEY_HEADER, validRows, writeSnapshot } from './snapshot-builder.ts';
+import {
+  baseManifest,
+  manifestWithSurveyColumns,
+  SURVEY_HEADER,
+  validRows,
+  writeSnapshot,
+} from './snapshot-builder.ts';
 
 const csv = (...lines: string[]) => `${lines.join('\n')}\n`;
 
@@ -348,14 +354,12 @@ async function largeSnapshot(rows: number, satisfaction: (i: number) => string) 
   const dataDir = mkdtempSync(join(tmpdir(), 'review-volume-'));
   const dir = join(dataDir, '2026-Q1');
   mkdirSync(dir);
-  const manifest = baseManifest('2026-Q1');
-  const survey = (manifest.tables as { survey: Record<string, unknown> }).survey;
-  survey.columns = {
+  const { manifest, survey } = manifestWithSurveyColumns({
     response_id: 'Response ID',
     group: 'Group',
     recommend: 'Recommend',
     satisfaction: 'Satisfaction',
-  };
+  });
   survey.values = {};
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   await writeLines(

@@ -36,18 +36,30 @@ export function baseManifest(id: string): Record<string, unknown> {
 }
 
 /**
+ * The base manifest of 2026-Q1 with its survey's columns replaced by `columns` (field → header);
+ * the survey's table entry is handed back to be changed further.
+ */
+export function manifestWithSurveyColumns(columns: Record<string, string>): {
+  manifest: Record<string, unknown>;
+  survey: Record<string, unknown>;
+} {
+  const manifest = baseManifest('2026-Q1');
+  const survey = (manifest.tables as { survey: Record<string, unknown> }).survey;
+  survey.columns = columns;
+  return { manifest, survey };
+}
+
+/**
  * A manifest whose survey ("Response ID,Customer,Recommend", and "Satisfaction" when asked)
  * takes its group from a lookup file, customers.csv ("id,Segment").
  */
 export function lookupManifest(satisfaction = false): Record<string, unknown> {
-  const manifest = baseManifest('2026-Q1');
-  const survey = (manifest.tables as { survey: Record<string, unknown> }).survey;
-  survey.columns = {
+  const { manifest, survey } = manifestWithSurveyColumns({
     response_id: 'Response ID',
     customer_id: 'Customer',
     recommend: 'Recommend',
     ...(satisfaction ? { satisfaction: 'Satisfaction' } : {}),
-  };
+  });
   if (!satisfaction) delete (manifest.items as Record<string, unknown>).satisfaction;
   survey.lookups = [
     {
