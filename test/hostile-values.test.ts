@@ -6,7 +6,7 @@
  * snapshot on one with 120k problems.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { finishDraft } from './finish-draft.ts';
+import { finishDraft } from '../src/cli/finish-draft.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -24,7 +24,7 @@ import { serveStatic } from '../src/cli/static-server.ts';
 import { publishedVersionPages } from '../src/cli/pdf.ts';
 import { newReport, publishReport } from '../src/cli/report-workflow.ts';
 import { nodeEffects } from '../src/cli/cli-support.ts';
-import { finishDraft } from './finish-draft.ts';
+import { finishDraft } from '../src/cli/finish-draft.ts';
 import { loadReviews } from '../src/build/review-data.ts';
 import type { ReviewFigures } from '../src/contracts/figures-schema.ts';
 import { REGISTRY } from '../src/metrics/registry/index.ts';

@@ -26,6 +26,7 @@ import { loadReviews } from '../build/review-data.ts';
 import { snapshotCacheDir } from '../build/snapshot-cache.ts';
 import { DEFAULT_DEMO, generateDemo } from '../demo/demo-generator.ts';
 import { nodeEffects, type CommandEffects } from './cli-support.ts';
+import { finishDraft } from './finish-draft.ts';
 import { newReport, publishReport } from './report-workflow.ts';
 
 /** One build's cost. */
@@ -105,7 +106,8 @@ async function publishAll(root: string, dataDir: string, reportsDir: string, cac
     // Published three weeks after the quarter's end, as the demo's reports are.
     const date = new Date(Date.parse(end) + 21 * 86_400_000).toISOString().slice(0, 10);
     const fx: CommandEffects = { ...nodeEffects, today: () => date, out: () => {} };
-    newReport(review, id, reportsDir, fx);
+    const draft = newReport(review, id, reportsDir, fx);
+    fx.writeFile(draft, finishDraft(fx.readFile(draft)));
     const [, frozen] = publishReport(review, id, reportsDir, fx);
     bytes += statSync(frozen!).size;
   }

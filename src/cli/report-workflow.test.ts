@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { mdxToMdast, type MdastNode } from 'satteri';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_SITE } from '../../test/build-site.ts';
-import { finishDraft } from '../../test/finish-draft.ts';
+import { finishDraft } from './finish-draft.ts';
 import { reportComponents } from '../../test/report-components.ts';
 import { ALL_HOSTILE, HOSTILE_STRINGS } from '../../test/hostile-strings.ts';
 import { contentHash } from '../build/content-hash.ts';

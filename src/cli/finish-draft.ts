@@ -1,5 +1,9 @@
-/** What an analyst does to a draft before publishing it: every placeholder replaced. */
-import { DRAFT_PLACEHOLDERS } from '../src/cli/draft-placeholders.ts';
+/**
+ * What an analyst does to a draft before publishing it: every placeholder replaced, with words
+ * that say nothing. For what publishes drafts no one reads: the tests, and the bench's 40
+ * quarters (bench-build.ts).
+ */
+import { DRAFT_PLACEHOLDERS } from './draft-placeholders.ts';
 
 const WRITTEN: Record<keyof typeof DRAFT_PLACEHOLDERS, string> = {
   decisions: 'None this period: the actions under way answer the findings.',
