@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TABLE_NAMES } from '../contracts/fields.ts';
 import { REDUCED_FILE } from '../contracts/reduced-schema.ts';
-import { hashFile } from './csv-reader.ts';
+import { hashFileSync } from './csv-reader.ts';
 import { hasErrors } from './diagnostics.ts';
 import { readManifest } from './read-manifest.ts';
 import { snapshotHash } from './read-snapshot.ts';
@@ -42,7 +42,7 @@ export async function snapshotIdentity(
     for (const name of [...table.lookups.map((l) => l.file), table.file]) {
       const file = resolveSnapshotFile(dir, name, externalData);
       if (!file.ok || !existsSync(file.path)) return null;
-      parts.push([name, await hashFile(file.path)]);
+      parts.push([name, hashFileSync(file.path)]);
     }
   }
   return snapshotHash(parts);
