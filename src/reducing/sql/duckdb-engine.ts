@@ -2,8 +2,11 @@
  * The SQL path's default engine: DuckDB, embedded (@duckdb/node-api), reading the snapshot's
  * CSV and Parquet files where they are. Loaded only when asked for: the build never needs it.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DUCKDB } from './dialects.ts';
-import type { SqlEngine } from './sql-engine.ts';
+import { batchOf, type SqlEngine } from './sql-engine.ts';
 import type { Row } from './sql-states.ts';
 
 export interface DuckDbOptions {
@@ -32,6 +35,11 @@ export async function openDuckDb(options: DuckDbOptions = {}): Promise<SqlEngine
   if (options.threads) settings.threads = String(options.threads);
   // The generated SQL numbers a CSV's rows in file order, which needs an ordered scan.
   settings.preserve_insertion_order = 'true';
+  // What DuckDB spills beyond memory_limit goes to a folder of the OS's temporary folder, made
+  // for this instance and removed with it: by default it would be `.tmp` in the working
+  // directory (a repository), left behind.
+  const spill = mkdtempSync(join(tmpdir(), 'review-duckdb-'));
+  settings.temp_directory = spill;
   const instance = await DuckDBInstance.create(':memory:', settings);
   const connection = await instance.connect();
   return {
@@ -46,9 +54,24 @@ export async function openDuckDb(options: DuckDbOptions = {}): Promise<SqlEngine
       });
       return { columns, rows };
     },
+    async stream(sql, each) {
+      // A streaming result: DuckDB computes the next chunk (2,048 rows) when it is fetched.
+      const result = await connection.stream(sql);
+      const names = result.columnNames();
+      for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0;) {
+        each(
+          batchOf(
+            names,
+            chunk.getColumns().map((values) => values.map(plain)),
+          ),
+        );
+        chunk = await result.fetchChunk();
+      }
+    },
     async close() {
       connection.closeSync();
       instance.closeSync();
+      rmSync(spill, { recursive: true, force: true });
     },
   };
 }

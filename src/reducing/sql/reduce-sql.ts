@@ -65,6 +65,13 @@ interface FieldSql {
   checks: Array<{ id: DiagnosticId; bad: string; message: string; hint: string }>;
 }
 
+/**
+ * Adds an expression over the trimmed cells to the stage of a table's pass that comes before
+ * its values and checks, and returns its alias: what a cell's value and several checks of it
+ * read (its number, whether it is a real date) is computed once per row, not once per mention.
+ */
+type Parse = (expr: string) => string;
+
 /** Builds the SQL of each table from the manifest; see the file's comment. */
 class Generator {
   readonly problems: Diagnostic[] = [];
@@ -132,7 +139,7 @@ class Generator {
   }
 
   /** The SQL of one field over its trimmed cells (several for a construct). */
-  field(table: Table, field: string, kind: FieldKind, cells: string[]): FieldSql {
+  field(table: Table, field: string, kind: FieldKind, cells: string[], parse: Parse): FieldSql {
     const d = this.d;
     const cell = cells[0]!;
     switch (kind.type) {
@@ -151,13 +158,14 @@ class Generator {
         const whens = options
           .map((o) => `WHEN ${d.literal(o.toLowerCase())} THEN ${d.literal(o)}`)
           .join(' ');
-        const value = `(CASE lower(${mapped}) ${whens} END)`;
+        const value = parse(`(CASE lower(${mapped}) ${whens} END)`);
         return {
           value,
           checks: [
             {
               id: kind.type === 'level' ? 'unknown-segment-level' : 'unknown-label',
-              bad: `${mapped} IS NOT NULL AND ${value} IS NULL`,
+              // A label maps only a cell there is: the mapped cell is empty when the cell is.
+              bad: `${cell} IS NOT NULL AND ${value} IS NULL`,
               message: `not one of ${options.join(', ')}`,
               hint:
                 kind.type === 'level'
@@ -168,10 +176,8 @@ class Generator {
         };
       }
       case 'number': {
-        const label = this.labelled(table, field, cell, true);
+        const { labelled, plain, value } = this.number(table, field, cell, parse);
         const numeral = this.numeral(table, cell);
-        const plain = d.matches(numeral, NUMBER);
-        const value = `(CASE WHEN ${label ?? 'NULL'} IS NOT NULL THEN ${label ?? 'NULL'} WHEN ${plain} THEN ${d.toDouble(numeral)} END)`;
         const checks: FieldSql['checks'] = [
           {
             id: 'not-a-number',
@@ -181,7 +187,9 @@ class Generator {
           },
           {
             id: 'number-out-of-range',
-            bad: `${cell} IS NOT NULL AND ${label ?? 'NULL'} IS NULL AND ${plain} AND ${this.significantDigits(numeral)} > 15`,
+            // Only a numeral longer than 15 characters can have more significant digits; the
+            // CASE spares every other cell the count.
+            bad: `(CASE WHEN ${labelled ? `${labelled} IS NULL AND ` : ''}${plain} IS NOT NULL AND length(${numeral}) > 15 THEN ${this.significantDigits(numeral)} > 15 ELSE false END)`,
             message: 'more than the 15 significant digits a number keeps exactly',
             hint: 'such a long number is usually an id or cells run together: correct the cell or the column mapping',
           },
@@ -196,7 +204,7 @@ class Generator {
         return { value, checks };
       }
       case 'score': {
-        const answers = cells.map((c) => this.score(table, field, kind, c));
+        const answers = cells.map((c) => this.score(table, field, kind, c, parse));
         const value =
           answers.length === 1
             ? answers[0]!.value
@@ -211,16 +219,17 @@ class Generator {
             `dates written ${table.format.dateFormat}`,
           );
         const p = this.dateParts(cell);
+        const valid = parse(p.valid);
         const value =
           kind.type === 'date'
-            ? `(CASE WHEN ${p.valid} THEN substr(${cell}, 1, 10) END)`
-            : `(CASE WHEN ${p.valid} THEN ${d.timestamp(p.y, p.mo, p.day, p.h, p.mi, p.s)} END)`;
+            ? `(CASE WHEN ${valid} THEN substr(${cell}, 1, 10) END)`
+            : `(CASE WHEN ${valid} THEN ${d.timestamp(p.y, p.mo, p.day, p.h, p.mi, p.s)} END)`;
         return {
           value,
           checks: [
             {
               id: 'invalid-date',
-              bad: `${cell} IS NOT NULL AND NOT ${p.valid}`,
+              bad: `${cell} IS NOT NULL AND NOT ${valid}`,
               message:
                 'not a date in the declared format YYYY-MM-DD (optionally with a time HH:MM[:SS])',
               hint: 'write dates as ISO 8601, e.g. 2026-07-31',
@@ -231,14 +240,34 @@ class Generator {
     }
   }
 
+  /**
+   * A number cell's value (reading/cells/number.ts): its label's number, else its plain
+   * numeral's; `plain` is the numeral's (null when the cell is not a plain numeral) and
+   * `labelled` the label's, each computed once per row.
+   */
+  number(table: Table, field: string, cell: string, parse: Parse) {
+    const d = this.d;
+    const label = this.labelled(table, field, cell, true);
+    const numeral = this.numeral(table, cell);
+    const plain = parse(
+      `(CASE WHEN ${d.matches(numeral, NUMBER)} THEN ${d.toDouble(numeral)} END)`,
+    );
+    const labelled = label ? parse(label) : null;
+    return { labelled, plain, value: labelled ? `COALESCE(${labelled}, ${plain})` : plain };
+  }
+
   /** One scored answer (reading/cells/score.ts): missing, a scale point, or refused. */
-  score(table: Table, field: string, kind: Extract<FieldKind, { type: 'score' }>, cell: string) {
+  score(
+    table: Table,
+    field: string,
+    kind: Extract<FieldKind, { type: 'score' }>,
+    cell: string,
+    parse: Parse,
+  ) {
     const d = this.d;
     const codes = kind.notApplicable.map((c) => d.literal(c.toLowerCase()));
     const na = codes.length > 0 ? `lower(${cell}) IN (${codes.join(', ')})` : 'false';
-    const label = this.labelled(table, field, cell, true);
-    const numeral = this.numeral(table, cell);
-    const number = `(CASE WHEN ${label ?? 'NULL'} IS NOT NULL THEN ${label ?? 'NULL'} WHEN ${d.matches(numeral, NUMBER)} THEN ${d.toDouble(numeral)} END)`;
+    const number = this.number(table, field, cell, parse).value;
     const read = `${cell} IS NOT NULL AND NOT (${na})`;
     const scale = `${kind.min}–${kind.max}`;
     return {
@@ -287,6 +316,13 @@ class Generator {
     const checkColumns: string[] = [];
     /** Each check's flag per row, computed with the values in the one pass over the file. */
     const flags: string[] = [];
+    /** What values and checks read, computed once per row before them. */
+    const parsed: string[] = [];
+    const parse: Parse = (expr) => {
+      const alias = `p${parsed.length}`;
+      parsed.push(`${expr} AS ${alias}`);
+      return alias;
+    };
     const fields: string[] = [];
     for (const spec of fieldSpecs(name, this.manifest)) {
       const mapping = table.columns[spec.field]!;
@@ -311,7 +347,7 @@ class Generator {
         cells.push(`NULLIF(${d.trim(`CAST(${identifier(h!)} AS text)`)}, '') AS ${alias}`);
         return alias;
       });
-      const sql = this.field(table, spec.field, spec.kind, trimmed);
+      const sql = this.field(table, spec.field, spec.kind, trimmed, parse);
       values.push(`${sql.value} AS ${identifier(`f_${spec.field}`)}`);
       fields.push(spec.field);
       const column = headers.join(', ');
@@ -340,7 +376,10 @@ class Generator {
         );
       }
     }
-    const trimmedCte = `SELECT _row, ${cells.join(', ')} FROM ${d.source(engine.source)} AS src`;
+    // The engine numbers the rows of the table it fills, or the source carries its numbers.
+    const row = d.storedRowNumber === null ? ['_row'] : [];
+    const trimmed = `SELECT ${[...row, ...cells].join(', ')} FROM ${d.source(engine.source)} AS src`;
+    const withParsed = `SELECT ${['*', ...parsed].join(', ')} FROM (${trimmed}) AS cells`;
     const idField = {
       survey: 'response_id',
       orders: 'order_id',
@@ -355,8 +394,14 @@ class Generator {
     const relations: Relation[] = [
       // The one pass over the file: every value and every check's flag, kept for the queries.
       stored(
+        `${name}_read`,
+        `SELECT ${[...row, ...values, ...flags].join(', ')} FROM (${withParsed}) AS parsed`,
+      ),
+      view(
         `${name}_values`,
-        `SELECT ${['_row', ...values, ...flags].join(', ')} FROM (${trimmedCte}) AS cells`,
+        d.storedRowNumber === null
+          ? `SELECT * FROM ${name}_read`
+          : `SELECT ${d.storedRowNumber} AS _row, * FROM ${name}_read`,
       ),
     ];
     if (hasId) {
@@ -468,7 +513,6 @@ export function reductionSql(
     queries.order_customers = `SELECT * FROM order_customers ORDER BY first`;
     queries.order_excluded = `SELECT status_eff AS status, COUNT(*) AS n, MIN(_row) AS first FROM orders_status WHERE ${inList(d, 'status_eff', excludedStatuses(manifest.orders))} GROUP BY status_eff ORDER BY first`;
     queries.order_totals = `SELECT SUM(orders - priced) AS missing_amount FROM order_totals`;
-    queries.order_negative = `SELECT COUNT(*) AS n, MIN(_row) AS first FROM orders_status WHERE status_eff = 'negative amounts'`;
   }
 
   // Survey -----------------------------------------------------------------------------------
@@ -549,7 +593,7 @@ export function reductionSql(
     if (has('survey', 'customer_id')) {
       const sat = satisfaction && present.has(satisfaction.id) ? f(satisfaction.id) : null;
       const satisfiedFrom = satisfaction ? satisfaction.scale[1] - satisfaction.topBox + 1 : 0;
-      queries.survey_answers = `SELECT ${f('customer_id')} AS customer_id, COUNT(*) AS answers, ${sat ? `COUNT(${sat})` : '0'} AS satisfaction_answers, ${sat ? `SUM(CASE WHEN ${sat} >= ${satisfiedFrom} THEN 1 ELSE 0 END)` : '0'} AS satisfied, MAX(CASE WHEN ${rec} <= ${DETRACTOR_TO} THEN 1 ELSE 0 END) AS detractor, MIN(_row) AS first FROM survey_joined WHERE ${f('customer_id')} IS NOT NULL GROUP BY ${f('customer_id')} ORDER BY first`;
+      queries.survey_answers = `SELECT ${f('customer_id')} AS customer_id, COUNT(*) AS answers, ${sat ? `COUNT(${sat})` : '0'} AS ${identifier('satisfactionAnswers')}, ${sat ? `SUM(CASE WHEN ${sat} >= ${satisfiedFrom} THEN 1 ELSE 0 END)` : '0'} AS satisfied, MAX(CASE WHEN ${rec} <= ${DETRACTOR_TO} THEN 1 ELSE 0 END) AS detractor, MIN(_row) AS first FROM survey_joined WHERE ${f('customer_id')} IS NOT NULL GROUP BY ${f('customer_id')} ORDER BY first`;
       ctes.push(
         stored(
           'customer_cells',
