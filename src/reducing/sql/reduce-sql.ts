@@ -51,6 +51,13 @@ export interface ReductionSql {
   setup: string[];
   /** Result queries by name (sql-states.ts reads them), run after `setup`. */
   queries: Record<string, string>;
+  /**
+   * Statements dropping each table's rows as read and the views over them, which only the
+   * checks and the queries of small results read: run after those and before the results of
+   * a row per customer or comment (which read only the relations kept), they free the engine's
+   * memory for the states this process builds from those results.
+   */
+  release: string[];
 }
 
 /** The plain numeral of a number cell (reading/cells/number.ts). */
@@ -554,8 +561,6 @@ export function reductionSql(
         'COUNT(*) AS responses',
         'MIN(_row) AS first',
         `COUNT(${idx}) AS index_n`,
-        `SUM(${idx}) AS index_sum`,
-        `SUM(${idx} * ${idx}) AS index_sum2`,
         ...['better', 'same', 'worse'].map(
           (c) => `SUM(CASE WHEN ${competitor} = '${c}' THEN 1 ELSE 0 END) AS competitor_${c}`,
         ),
@@ -586,6 +591,12 @@ export function reductionSql(
     queries.survey_histograms = histograms(segmentCols);
     queries.explore_cells = `SELECT ${cellColumns(exploreCols)} FROM survey_joined ${groupBy(exploreCols)} ORDER BY first`;
     queries.explore_histograms = histograms(exploreCols);
+    // Each cell's index values with their counts, summed exactly where they are read
+    // (sql-states.ts): a SUM of a million fractions is rounded in an order of the engine's own.
+    const indexValues = (levels: string[]) =>
+      `SELECT ${[...levels.map((l, i) => `${l} AS l${i}`), `${idx} AS value`, 'COUNT(*) AS n'].join(', ')} FROM survey_joined WHERE ${idx} IS NOT NULL GROUP BY ${[...levels, idx].join(', ')}`;
+    queries.survey_index = indexValues(segmentCols);
+    queries.explore_index = indexValues(exploreCols);
     const recommend = questionnaire.roles.recommend;
     const satisfaction = questionnaire.items.find((i) => i.id === questionnaire.roles.satisfaction);
     const rec =
@@ -678,5 +689,15 @@ export function reductionSql(
     ...[...ctes].reverse().map((r) => `DROP ${r.kind} IF EXISTS ${r.name}`),
     ...ctes.map((r) => `CREATE TEMPORARY ${r.kind} ${r.name} AS ${r.select}`),
   ];
-  return { problems: g.problems, checks, setup, queries };
+  const released = new Set([
+    ...Object.values(read).flatMap((t) => t.relations.map((r) => r.name)),
+    'orders_status',
+    'orders_counted',
+    'survey_kept',
+  ]);
+  const release = [...ctes]
+    .reverse()
+    .filter((r) => released.has(r.name))
+    .map((r) => `DROP ${r.kind} IF EXISTS ${r.name}`);
+  return { problems: g.problems, checks, setup, queries, release };
 }

@@ -185,6 +185,7 @@ async function reduceIn(
   for (const [name, query] of Object.entries(sql.queries))
     if ((explore || !name.startsWith('explore_')) && !STREAMED_RESULTS.has(name))
       results[name] = (await engine.query(query)).rows;
+  for (const statement of sql.release) await engine.query(statement);
   for (const name of TABLE_NAMES) {
     const table = manifest.tables[name];
     if (!table || !tables[name]) continue;

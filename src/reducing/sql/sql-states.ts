@@ -37,6 +37,7 @@ import { cellKeyOf, surveyConfigOf, type SurveyConfig } from '../survey-state.ts
 import { compileThemes } from '../theme-matcher.ts';
 import type { CustomerColumns } from '../customer-index.ts';
 import { createVoiceState, type VoiceState } from '../voice-state.ts';
+import { exactSum } from '../weighted-moments.ts';
 import type { Batch } from './sql-engine.ts';
 
 /** A result row: column alias → value (numbers as numbers, texts as strings, lists as arrays). */
@@ -61,9 +62,24 @@ const text = (v: unknown): string | null => (v === null || v === undefined ? nul
 /** A row's levels l0 … l(n-1). */
 const levelsOf = (row: Row, n: number) => Array.from({ length: n }, (_, i) => text(row[`l${i}`]));
 
-/** The survey state of cells grouped by `dimensions`, from a cells and a histograms query. */
-function surveyState(config: SurveyConfig, cells: Row[], histograms: Row[]): EncodedSurveyState {
+/**
+ * The survey state of cells grouped by `dimensions`, from a cells, a histograms and an index
+ * values query (each cell's index sums made exactly from its values and their counts).
+ */
+function surveyState(
+  config: SurveyConfig,
+  cells: Row[],
+  histograms: Row[],
+  indexValues: Row[],
+): EncodedSurveyState {
   const n = config.dimensions.length;
+  const indexTerms = new Map<string, Array<[value: number, count: number]>>();
+  for (const row of indexValues) {
+    const key = cellKeyOf(levelsOf(row, n).map((l) => l ?? undefined));
+    let terms = indexTerms.get(key);
+    if (!terms) indexTerms.set(key, (terms = []));
+    terms.push([num(row.value), num(row.n)]);
+  }
   const byKey = new Map<string, Record<string, ItemHistogram>>();
   const items = (levels: Array<string | null>) => {
     const key = cellKeyOf(levels.map((l) => l ?? undefined));
@@ -99,6 +115,7 @@ function surveyState(config: SurveyConfig, cells: Row[], histograms: Row[]): Enc
       const histograms = items(levels);
       for (const h of Object.values(histograms)) h.missing = responses - h.n;
       const indexN = num(row.index_n);
+      const terms = indexTerms.get(cellKeyOf(levels.map((l) => l ?? undefined))) ?? [];
       const encodedDrivers: Record<string, EncodedDriverState> = {};
       outcomes.forEach((outcome, o) => {
         const variables = [...drivers, outcome];
@@ -125,8 +142,8 @@ function surveyState(config: SurveyConfig, cells: Row[], histograms: Row[]): Enc
           n: indexN,
           sumW: indexN,
           sumW2: indexN,
-          sumWX: num(row.index_sum),
-          sumWX2: num(row.index_sum2),
+          sumWX: exactSum(terms),
+          sumWX2: exactSum(terms.map(([value, count]) => [value * value, count])),
         },
         indexMissing: responses - indexN,
         competitor: {
@@ -287,10 +304,20 @@ export async function statesFromSql(input: SqlStatesInput): Promise<{
   const config = surveyConfigOf(questionnaire, segments);
   const exploreConfig = surveyConfigOf(questionnaire, exploreDimensions);
   const survey = decodeSurveyState(
-    surveyState(config, results.survey_cells ?? [], results.survey_histograms ?? []),
+    surveyState(
+      config,
+      results.survey_cells ?? [],
+      results.survey_histograms ?? [],
+      results.survey_index ?? [],
+    ),
   );
   const exploreSurvey = decodeSurveyState(
-    surveyState(exploreConfig, results.explore_cells ?? [], results.explore_histograms ?? []),
+    surveyState(
+      exploreConfig,
+      results.explore_cells ?? [],
+      results.explore_histograms ?? [],
+      results.explore_index ?? [],
+    ),
   );
   const answers = createCustomerAnswers();
   await readCustomerColumns(stream, 'survey_answers', answers);
