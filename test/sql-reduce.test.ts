@@ -5,7 +5,16 @@
  * Explore cells), from CSV and from Parquet; and a cell the reader refuses is refused by the
  * SQL's checks with the same diagnostic at the same place.
  */
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -151,6 +160,29 @@ describe('the SQL path on DuckDB', () => {
       expect(build.diagnostics.map((d) => d.id)).toContain('table-format-unsupported');
     },
   );
+
+  it('spills to a folder of its own in the OS temporary folder, removed on close', async () => {
+    const previous = process.env.TMPDIR;
+    const temp = mkdtempSync(join(tmpdir(), 'sql-spill-'));
+    process.env.TMPDIR = temp;
+    try {
+      const engine = await openDuckDb({ memoryLimit: '24MB', threads: 1 });
+      const [spill] = readdirSync(temp);
+      expect(spill).toMatch(/^review-duckdb-/);
+      // An aggregate far larger than the memory limit: DuckDB must spill to finish it.
+      const { rows } = await engine.query(
+        'SELECT COUNT(*) AS n FROM (SELECT i, COUNT(*) AS k FROM range(3000000) AS t(i) GROUP BY i)',
+      );
+      expect(rows[0]!.n).toBe(3_000_000);
+      expect(existsSync(join(process.cwd(), '.tmp'))).toBe(false);
+      await engine.close();
+      expect(readdirSync(temp)).toEqual([]);
+    } finally {
+      if (previous === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previous;
+      rmSync(temp, { recursive: true, force: true });
+    }
+  });
 
   it(
     'refuses a cell the reader refuses, at the same file, row and column',

@@ -9,8 +9,19 @@ import { DUCKDB } from './dialects.ts';
 import { batchOf, type SqlEngine } from './sql-engine.ts';
 import type { Row } from './sql-states.ts';
 
+/**
+ * DuckDB's memory_limit unless one is given: what keeps a reduction of 1M responses and 10M
+ * orders under 1 GB of peak memory, this process's states and DuckDB's own overhead included
+ * (docs/performance.md); DuckDB spills what exceeds it to disk. Its own default, 80% of the
+ * machine's memory, is taken whole by a large snapshot.
+ */
+export const DUCKDB_MEMORY_LIMIT = '300MB';
+
 export interface DuckDbOptions {
-  /** DuckDB's memory_limit setting, e.g. "600MB" (it spills to a temporary folder beyond it). */
+  /**
+   * DuckDB's memory_limit setting, e.g. "600MB" (it spills to a temporary folder beyond it);
+   * DUCKDB_MEMORY_LIMIT when not given.
+   */
   memoryLimit?: string;
   /** DuckDB's threads setting. */
   threads?: number;
@@ -31,7 +42,7 @@ function plain(value: unknown): unknown {
 export async function openDuckDb(options: DuckDbOptions = {}): Promise<SqlEngine> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const settings: Record<string, string> = {};
-  if (options.memoryLimit) settings.memory_limit = options.memoryLimit;
+  settings.memory_limit = options.memoryLimit ?? DUCKDB_MEMORY_LIMIT;
   if (options.threads) settings.threads = String(options.threads);
   // The generated SQL numbers a CSV's rows in file order, which needs an ordered scan.
   settings.preserve_insertion_order = 'true';
@@ -40,8 +51,15 @@ export async function openDuckDb(options: DuckDbOptions = {}): Promise<SqlEngine
   // directory (a repository), left behind.
   const spill = mkdtempSync(join(tmpdir(), 'review-duckdb-'));
   settings.temp_directory = spill;
-  const instance = await DuckDBInstance.create(':memory:', settings);
-  const connection = await instance.connect();
+  const removeSpill = () => rmSync(spill, { recursive: true, force: true });
+  let instance, connection;
+  try {
+    instance = await DuckDBInstance.create(':memory:', settings);
+    connection = await instance.connect();
+  } catch (error) {
+    removeSpill();
+    throw error;
+  }
   return {
     dialect: DUCKDB,
     async query(sql) {
@@ -71,7 +89,7 @@ export async function openDuckDb(options: DuckDbOptions = {}): Promise<SqlEngine
     async close() {
       connection.closeSync();
       instance.closeSync();
-      rmSync(spill, { recursive: true, force: true });
+      removeSpill();
     },
   };
 }

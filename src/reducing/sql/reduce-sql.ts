@@ -505,9 +505,16 @@ export function reductionSql(
         `SELECT *, CASE WHEN ${inList(d, status, exclude)} THEN ${status} WHEN ${amount} < 0 THEN ${d.literal(negative)} ELSE ${status} END AS status_eff, ${amount} AS amount, ${delivered} AS delivered_n, ${late} AS late_n FROM orders_rows`,
       ),
       view('orders_counted', `SELECT * FROM orders_status WHERE NOT (${excluded})`),
+      // One pass over the orders for both what counts per customer and what is left out per
+      // status: each customer's totals by status, summed again below (a customer has orders
+      // of one status or a few, so this is about as small as the totals).
+      stored(
+        'order_status_totals',
+        `SELECT ${f('customer_id')} AS customer_id, status_eff, COUNT(*) AS orders, COUNT(amount) AS priced, SUM(amount) AS revenue, SUM(late_n) AS late, SUM(delivered_n) AS delivered, MIN(_row) AS first FROM orders_status GROUP BY ${f('customer_id')}, status_eff`,
+      ),
       stored(
         'order_totals',
-        `SELECT ${f('customer_id')} AS customer_id, COUNT(*) AS orders, COUNT(amount) AS priced, SUM(amount) AS revenue, SUM(late_n) AS late, SUM(delivered_n) AS delivered, MIN(_row) AS first FROM orders_counted GROUP BY ${f('customer_id')}`,
+        `SELECT customer_id, SUM(orders) AS orders, SUM(priced) AS priced, SUM(revenue) AS revenue, SUM(late) AS late, SUM(delivered) AS delivered, MIN(first) AS first FROM order_status_totals WHERE NOT (${excluded}) GROUP BY customer_id`,
       ),
       // A customer's segments are those of their first order that counts.
       orderSegments.length === 0
@@ -518,7 +525,7 @@ export function reductionSql(
           ),
     );
     queries.order_customers = `SELECT * FROM order_customers ORDER BY first`;
-    queries.order_excluded = `SELECT status_eff AS status, COUNT(*) AS n, MIN(_row) AS first FROM orders_status WHERE ${inList(d, 'status_eff', excludedStatuses(manifest.orders))} GROUP BY status_eff ORDER BY first`;
+    queries.order_excluded = `SELECT status_eff AS status, SUM(orders) AS n, MIN(first) AS first FROM order_status_totals WHERE ${excluded} GROUP BY status_eff ORDER BY first`;
     queries.order_totals = `SELECT SUM(orders - priced) AS missing_amount FROM order_totals`;
   }
 
@@ -693,6 +700,7 @@ export function reductionSql(
     ...Object.values(read).flatMap((t) => t.relations.map((r) => r.name)),
     'orders_status',
     'orders_counted',
+    'order_status_totals',
     'survey_kept',
   ]);
   const release = [...ctes]
