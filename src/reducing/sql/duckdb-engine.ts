@@ -51,6 +51,11 @@ export async function openDuckDb(options: DuckDbOptions = {}): Promise<SqlEngine
   // directory (a repository), left behind.
   const spill = mkdtempSync(join(tmpdir(), 'review-duckdb-'));
   settings.temp_directory = spill;
+  // Memory DuckDB frees (the tables dropped once read: reduce-with-sql.ts) goes back to the OS
+  // soon, not at its default threshold of 128MB: this process's states take its place, and the
+  // peak is their sum.
+  settings.allocator_flush_threshold = '16MB';
+  settings.allocator_background_threads = 'true';
   const removeSpill = () => rmSync(spill, { recursive: true, force: true });
   let instance, connection;
   try {

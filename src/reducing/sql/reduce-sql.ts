@@ -58,6 +58,11 @@ export interface ReductionSql {
    * memory for the states this process builds from those results.
    */
   release: string[];
+  /**
+   * Statements dropping every relation `setup` made (it starts with them too): run once the
+   * states are read, so the engine's memory is free while they are written out.
+   */
+  drop: string[];
 }
 
 /** The plain numeral of a number cell (reading/cells/number.ts). */
@@ -692,8 +697,11 @@ export function reductionSql(
   }
 
   // Dropped last first (a view may read an earlier relation), then created in order.
+  const dropped = (relations: Relation[]) =>
+    [...relations].reverse().map((r) => `DROP ${r.kind} IF EXISTS ${r.name}`);
+  const drop = dropped(ctes);
   const setup = [
-    ...[...ctes].reverse().map((r) => `DROP ${r.kind} IF EXISTS ${r.name}`),
+    ...drop,
     ...ctes.map((r) => `CREATE TEMPORARY ${r.kind} ${r.name} AS ${r.select}`),
   ];
   const released = new Set([
@@ -703,9 +711,6 @@ export function reductionSql(
     'order_status_totals',
     'survey_kept',
   ]);
-  const release = [...ctes]
-    .reverse()
-    .filter((r) => released.has(r.name))
-    .map((r) => `DROP ${r.kind} IF EXISTS ${r.name}`);
-  return { problems: g.problems, checks, setup, queries, release };
+  const release = dropped(ctes.filter((r) => released.has(r.name)));
+  return { problems: g.problems, checks, setup, queries, release, drop };
 }

@@ -239,6 +239,7 @@ async function reduceIn(
     surveyFile: tables.survey?.displayFile ?? '',
     responseIds: maps('survey', 'response_id'),
   });
+  for (const statement of sql.drop) await engine.query(statement);
   const summaries: NonNullable<SqlReduction['states']>['tables'] = {};
   for (const name of TABLE_NAMES) {
     const t = tables[name];
