@@ -303,22 +303,18 @@ export async function statesFromSql(input: SqlStatesInput): Promise<{
   const exploreDimensions = [...segments, ...orderGroups.map((g) => g.id)];
   const config = surveyConfigOf(questionnaire, segments);
   const exploreConfig = surveyConfigOf(questionnaire, exploreDimensions);
-  const survey = decodeSurveyState(
-    surveyState(
-      config,
-      results.survey_cells ?? [],
-      results.survey_histograms ?? [],
-      results.survey_index ?? [],
-    ),
-  );
-  const exploreSurvey = decodeSurveyState(
-    surveyState(
-      exploreConfig,
-      results.explore_cells ?? [],
-      results.explore_histograms ?? [],
-      results.explore_index ?? [],
-    ),
-  );
+  // The report's cells and the Explore cells come from queries of the same three kinds.
+  const surveyOf = (c: SurveyConfig, prefix: 'survey' | 'explore') =>
+    decodeSurveyState(
+      surveyState(
+        c,
+        results[`${prefix}_cells`] ?? [],
+        results[`${prefix}_histograms`] ?? [],
+        results[`${prefix}_index`] ?? [],
+      ),
+    );
+  const survey = surveyOf(config, 'survey');
+  const exploreSurvey = surveyOf(exploreConfig, 'explore');
   const answers = createCustomerAnswers();
   await readCustomerColumns(stream, 'survey_answers', answers);
   // Comments: the report's voice by segment, and the Explore cells' voice.
