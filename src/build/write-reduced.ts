@@ -4,21 +4,16 @@
  * (reducing/sql/), customer ids pseudonymised, written beside a byte-for-byte copy of its
  * manifest. What `npm run reduce` does; tests call it directly.
  */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ReduceEngine } from '../contracts/reduced-schema.ts';
 import { REDUCED_FILE } from '../contracts/reduced-schema.ts';
 import { hasErrors, type Diagnostic } from '../reading/diagnostics.ts';
 import { fileHashes } from '../reading/read-snapshot.ts';
 import { reduceExplore, type ExploreStates } from '../reducing/explore-reducers.ts';
-import {
-  holdsCustomerIds,
-  PSEUDONYM_KEY_ENV,
-  pseudonymiseStates,
-  type Pseudonymiser,
-} from '../reducing/pseudonyms.ts';
+import { holdsCustomerIds, PSEUDONYM_KEY_ENV, type Pseudonymiser } from '../reducing/pseudonyms.ts';
 import { reduceSnapshot } from '../reducing/reduce-snapshot.ts';
-import { encodeReducedSnapshot, isReducedSnapshot } from '../reducing/reduced-snapshot.ts';
+import { isReducedSnapshot, writeReducedSnapshot } from '../reducing/reduced-snapshot.ts';
 import type { ReducedSnapshot } from '../reducing/snapshot-reducers.ts';
 import { reduceWithSql, type SqlEngine } from '../reducing/sql/reduce-with-sql.ts';
 
@@ -109,11 +104,12 @@ export async function writeReduced(options: WriteReducedOptions): Promise<WriteR
       refused: `the snapshot holds customer ids: set ${PSEUDONYM_KEY_ENV} to a secret key (at least 16 characters, kept outside the repository) so they are written as pseudonyms`,
     };
   }
-  const pseudonymiser = needsKey ? options.pseudonymiser : null;
-  const reduced = pseudonymiser
-    ? pseudonymiseStates(states.reduced, pseudonymiser)
-    : states.reduced;
-  const document = encodeReducedSnapshot({
+  mkdirSync(options.out, { recursive: true });
+  copyFileSync(join(options.dir, 'manifest.json'), join(options.out, 'manifest.json'));
+  const written = join(options.out, REDUCED_FILE);
+  // Customer ids are pseudonymised as they are written: the states stay as they are, and no
+  // copy of a million customers' ids is made.
+  writeReducedSnapshot(written, {
     manifest: states.manifest,
     displayDir: options.displayDir,
     hash: states.hash,
@@ -121,13 +117,9 @@ export async function writeReduced(options: WriteReducedOptions): Promise<WriteR
     tables: states.tables,
     engine: options.engine,
     warnings: diagnostics.filter((d) => d.level === 'warning'),
-    reduced,
+    reduced: states.reduced,
     explore: states.explore,
-    pseudonymiser,
+    pseudonymiser: needsKey ? options.pseudonymiser : null,
   });
-  mkdirSync(options.out, { recursive: true });
-  copyFileSync(join(options.dir, 'manifest.json'), join(options.out, 'manifest.json'));
-  const written = join(options.out, REDUCED_FILE);
-  writeFileSync(written, `${JSON.stringify(document)}\n`);
   return { diagnostics, written };
 }

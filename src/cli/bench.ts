@@ -286,7 +286,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   const rowsPerSecond = (responses + orderCount) / best.ours;
   console.log(`best: ours ${best.ours.toFixed(2)} s, duckdb ${best.duck.toFixed(2)} s`);
   if (values['same-work']) {
-    // Once: the generated SQL takes about a minute on the default snapshot.
+    // Once: the generated SQL takes about 20 s on the default snapshot (docs/performance.md).
     const c = await duckdbSameWork(dir);
     console.log(
       `fair: duckdb doing the same work (generated SQL) ${c.seconds.toFixed(2)} s (${c.summary}), ratio_vs_duckdb_same_work=${(best.ours / c.seconds).toFixed(2)} (two aggregates only: ratio ${ratio.toFixed(2)})`,

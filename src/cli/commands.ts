@@ -6,6 +6,7 @@
  * `docs/cli.md` is generated from it. Data only: it imports nothing a command needs to run.
  */
 import { DEFAULT_DEMO } from '../demo/demo-generator.ts';
+import { DUCKDB_MEMORY_LIMIT } from '../reducing/sql/duckdb-engine.ts';
 
 /** One option of a command. */
 export interface OptionSpec {
@@ -275,7 +276,7 @@ export const COMMANDS = {
       'memory-limit': {
         type: 'string',
         value: '<size>',
-        description: "DuckDB's memory_limit, e.g. 600MB",
+        description: `DuckDB's memory_limit, e.g. 600MB (default ${DUCKDB_MEMORY_LIMIT}, which keeps 10M orders under 1 GB; DuckDB spills the rest to the OS's temporary folder)`,
       },
       threads: {
         type: 'string',

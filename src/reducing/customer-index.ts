@@ -77,16 +77,29 @@ export class CustomerIndex {
   /** The id at each index, as text (made on first use after a change). */
   get ids(): readonly string[] {
     if (this.texts === null) {
-      const prefix = this.numbering.numberedPrefix ?? '';
       const texts = new Array<string>(this.count);
-      for (let i = 0; i < this.count; i++) {
-        const n = this.numberAt[i]!;
-        if (n >= 0) texts[i] = `${prefix}${n}`;
-      }
+      for (let i = 0; i < this.count; i++) if (this.numberAt[i]! >= 0) texts[i] = this.numbered(i);
       for (const [text, index] of this.byText) texts[index] = text;
       this.texts = texts;
     }
     return this.texts;
+  }
+
+  /**
+   * The id at each index, as text, one at a time: a million ids written out need not all be
+   * made first (`ids` makes and keeps them all). Ids kept as text come from `ids`.
+   */
+  *idsInOrder(): Generator<string> {
+    if (this.texts !== null || this.byText.size > 0) {
+      yield* this.ids;
+      return;
+    }
+    for (let i = 0; i < this.count; i++) yield this.numbered(i);
+  }
+
+  /** The text of the numbered id at index i. */
+  private numbered(i: number): string {
+    return `${this.numbering.numberedPrefix ?? ''}${this.numberAt[i]!}`;
   }
 
   /** The index as numbers, for another thread (see fromPacked). */

@@ -100,10 +100,8 @@ function renameKeys<V>(map: ReadonlyMap<string, V>, p: Pseudonymiser): Map<strin
  * index (pure: the states handed in are left as they are).
  */
 export function pseudonymiseStates<T extends ReducedSnapshot>(reduced: T, p: Pseudonymiser): T {
-  const behaviour = reduced.behaviour ? encodeBehaviourState(reduced.behaviour) : null;
-  if (behaviour) behaviour.customers.ids = behaviour.customers.ids.map(p);
-  const answers = encodeCustomerAnswers(reduced.answers);
-  answers.ids = answers.ids.map(p);
+  const behaviour = reduced.behaviour ? encodeBehaviourState(reduced.behaviour, p) : null;
+  const answers = encodeCustomerAnswers(reduced.answers, p);
   const complaints: ComplaintState | null = reduced.complaints
     ? {
         ...reduced.complaints,

@@ -11,7 +11,7 @@
  * figures name files as the raw snapshot's figures did in the same place.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { isAbsolute, join, normalize, posix } from 'node:path';
 import type { Diagnostic } from '../reading/diagnostics.ts';
 import { diagnostic, hasErrors, isDiagnosticId } from '../reading/diagnostics.ts';
@@ -31,6 +31,7 @@ import { STATE_FORMAT } from '../contracts/state-schema.ts';
 import { complaintCountsOnly, type ComplaintState } from './complaint-state.ts';
 import type { ExploreStates } from './explore-reducers.ts';
 import { orderGroupsOf } from './order-groups.ts';
+import { writeJsonFile, type Streamable } from './json-writer.ts';
 import type { Pseudonymiser } from './pseudonyms.ts';
 import { questionnaireOf, type ReducedSnapshot } from './snapshot-reducers.ts';
 import {
@@ -40,12 +41,12 @@ import {
   decodeCustomerBase,
   decodeSurveyState,
   decodeVoiceState,
-  encodeBehaviourState,
   encodeComplaintState,
-  encodeCustomerAnswers,
   encodeCustomerBase,
   encodeSurveyState,
   encodeVoiceState,
+  streamBehaviourState,
+  streamCustomerAnswers,
 } from './state-codec.ts';
 import { cellKeyOf } from './survey-state.ts';
 import type { VoiceState } from './voice-state.ts';
@@ -80,10 +81,10 @@ export interface ReducedInput {
   engine: ReducedSource['engine'];
   /** The raw read's warnings. */
   warnings: readonly Diagnostic[];
-  /** The states, customer ids already pseudonymised. */
+  /** The states, customer ids in clear. */
   reduced: ReducedSnapshot;
   explore: ExploreStates;
-  /** The pseudonymiser the states' ids went through (null: the states hold no customer id). */
+  /** The pseudonymiser the states' ids are written through (null: they hold no customer id). */
   pseudonymiser: Pseudonymiser | null;
 }
 
@@ -111,8 +112,11 @@ function keptWarning(d: Diagnostic, input: ReducedInput): Diagnostic {
   return { ...kept, value: d.value === undefined ? undefined : p(d.value), message };
 }
 
-/** The `reduced.json` document of a snapshot's states. */
-export function encodeReducedSnapshot(input: ReducedInput): ReducedSnapshotFile {
+/**
+ * The `reduced.json` document of a snapshot's states, its per-customer parts made as they are
+ * written (json-writer.ts), each customer id through the pseudonymiser when there is one.
+ */
+export function encodeReducedSnapshot(input: ReducedInput): Streamable<ReducedSnapshotFile> {
   const { reduced, explore } = input;
   const levelsOf = (levels: ReadonlyArray<string | undefined>) => levels.map((l) => l ?? null);
   const dimensions = explore.survey.config.dimensions;
@@ -133,6 +137,7 @@ export function encodeReducedSnapshot(input: ReducedInput): ReducedSnapshotFile 
   const pseudonyms: Pseudonyms = input.pseudonymiser
     ? { method: 'hmac-sha256', keyId: input.pseudonymiser.keyId }
     : null;
+  const rename = input.pseudonymiser ?? undefined;
   return {
     format: REDUCED_FORMAT,
     stateFormat: STATE_FORMAT,
@@ -143,10 +148,10 @@ export function encodeReducedSnapshot(input: ReducedInput): ReducedSnapshotFile 
     states: {
       survey: encodeSurveyState(reduced.survey),
       voice: encodeVoiceState(reduced.voice),
-      behaviour: reduced.behaviour ? encodeBehaviourState(reduced.behaviour) : null,
-      complaints: reduced.complaints ? encodeComplaintState(reduced.complaints) : null,
+      behaviour: reduced.behaviour ? streamBehaviourState(reduced.behaviour, rename) : null,
+      complaints: reduced.complaints ? encodeComplaintState(reduced.complaints, rename) : null,
       customers: reduced.customers ? encodeCustomerBase(reduced.customers) : null,
-      answers: encodeCustomerAnswers(reduced.answers),
+      answers: streamCustomerAnswers(reduced.answers, rename),
     },
     explore: {
       survey: encodeSurveyState(explore.survey),
@@ -163,6 +168,16 @@ export function encodeReducedSnapshot(input: ReducedInput): ReducedSnapshotFile 
       unattributedTickets: explore.unattributedTickets,
     },
   };
+}
+
+/**
+ * Writes `reduced.json` (the document `encodeReducedSnapshot` describes) to `path`, piece by
+ * piece, under a temporary name first: a write cut short leaves no half file under its name.
+ */
+export function writeReducedSnapshot(path: string, input: ReducedInput): void {
+  const partial = `${path}.partial`;
+  writeJsonFile(partial, encodeReducedSnapshot(input));
+  renameSync(partial, path);
 }
 
 /** The states a `reduced.json` document describes, for the snapshot of `manifest`. */

@@ -1,6 +1,8 @@
 /**
  * Encodes each mergeable reducer state as JSON-ready data and decodes it back: the serialised
- * form contracts/state-schema.ts defines and validates. A state decoded from its encoding is
+ * form contracts/state-schema.ts defines and validates. The per-customer states can also be
+ * encoded as they are written (`stream*`, for json-writer.ts): the same data, its ids and
+ * figures made one at a time, each id through a renaming (the pseudonymiser). A state decoded from its encoding is
  * the same state (same numbers to the bit: JSON writes a double with the digits that read back
  * to it), so figures computed from it are those of the state that was encoded, and decoded
  * states merge like any other. `decode*` take what the schema parsed: validate first
@@ -34,7 +36,17 @@ import type { GroupedProportionState } from './grouped-proportion.ts';
 import type { ItemHistogram } from './histogram.ts';
 import { cellKeyOf, type SurveyCell, type SurveyConfig, type SurveyState } from './survey-state.ts';
 import type { ClassSamples, GroupVoice, VoiceState } from './voice-state.ts';
+import type { Streamable } from './json-writer.ts';
 import type { MomentsState } from './weighted-moments.ts';
+
+/** How customer ids are written: as they are, or renamed (pseudonymised). */
+export type Rename = (id: string) => string;
+const asIs: Rename = (id) => id;
+
+/** Each item of `items` through `f`, as the sequence is iterated. */
+function* mapped<A, B>(items: Iterable<A>, f: (a: A) => B): Generator<B> {
+  for (const item of items) yield f(item);
+}
 
 /** A histogram as data (a copy: the encoding shares no array with the state). */
 export function encodeHistogram(h: ItemHistogram): EncodedHistogram {
@@ -230,8 +242,11 @@ export function decodeVoiceState(e: EncodedVoiceState): VoiceState {
   };
 }
 
-/** The complaint state as data. */
-export function encodeComplaintState(state: ComplaintState): EncodedComplaintState {
+/** The complaint state as data (customer ids renamed). */
+export function encodeComplaintState(
+  state: ComplaintState,
+  rename: Rename = asIs,
+): EncodedComplaintState {
   return {
     tickets: state.tickets,
     complaints: state.complaints,
@@ -240,9 +255,9 @@ export function encodeComplaintState(state: ComplaintState): EncodedComplaintSta
     firstResponse: [...state.firstResponse],
     resolution: [...state.resolution],
     unresolved: state.unresolved,
-    slowestByCustomer: [...state.slowestByCustomer],
+    slowestByCustomer: [...state.slowestByCustomer].map(([id, minutes]) => [rename(id), minutes]),
     byCustomer: [...state.byCustomer].map(([id, t]) => [
-      id,
+      rename(id),
       { complaints: { ...t.complaints }, resolution: [...t.resolution] },
     ]),
   };
@@ -296,83 +311,157 @@ export function decodeCustomerBase(e: EncodedCustomerBase): CustomerBaseState {
   };
 }
 
-/** Per-customer columns as data: ids in index order, each column in the same order. */
+/**
+ * Per-customer columns as data, made as they are written: ids in index order (each renamed),
+ * each column's values in the same order.
+ */
+export function streamCustomerColumns<K extends string>(
+  table: CustomerColumns<K>,
+  rename: Rename = asIs,
+): Streamable<EncodedCustomerColumns> {
+  const columns: Record<string, Iterable<number>> = {};
+  for (const name of table.names) columns[name] = columnValues(table, name);
+  return { ids: mapped(table.index.idsInOrder(), rename), columns };
+}
+
+/** One column's values, row by row. */
+function* columnValues<K extends string>(table: CustomerColumns<K>, name: K): Generator<number> {
+  for (let row = 0; row < table.size; row++) yield table.get(row, name);
+}
+
+/** Streamed per-customer columns, made whole. */
+function wholeColumns(c: Streamable<EncodedCustomerColumns>): EncodedCustomerColumns {
+  return { ids: [...c.ids], columns: mapValues(c.columns, (values) => [...values]) };
+}
+
+/** Per-customer columns as data: ids in index order (renamed), each column in the same order. */
 export function encodeCustomerColumns<K extends string>(
   table: CustomerColumns<K>,
+  rename: Rename = asIs,
 ): EncodedCustomerColumns {
-  const columns: Record<string, number[]> = {};
-  const n = table.size;
-  for (const name of table.names) {
-    const values = new Array<number>(n);
-    for (let row = 0; row < n; row++) values[row] = table.get(row, name);
-    columns[name] = values;
-  }
-  return { ids: [...table.index.ids], columns };
+  return wholeColumns(streamCustomerColumns(table, rename));
 }
 
 /**
- * Fills an empty table from an encoding (rows added in the encoding's order, so each customer
- * keeps its index).
- * @throws when the encoding's columns are not the table's
+ * Adds customers to a table after those it has, in order, with their figures: all of an
+ * encoding, or one batch of it after another (each customer keeps its index).
+ * @throws when the columns are not the table's, or a customer is in the table already
  */
-function fillCustomerColumns<K extends string>(
+export function appendCustomerColumns<K extends string>(
   table: CustomerColumns<K>,
-  e: EncodedCustomerColumns,
+  ids: readonly string[],
+  columns: Readonly<Record<string, readonly number[]>>,
 ): void {
-  const names = Object.keys(e.columns);
+  const names = Object.keys(columns);
   if (names.length !== table.names.length || !table.names.every((n) => names.includes(n))) {
     throw new Error(`decoding customer columns requires the columns ${table.names.join(', ')}`);
   }
-  e.ids.forEach((id, i) => {
+  const offsets = table.names.map((name) => table.at[name]);
+  const values = table.names.map((name) => columns[name]!);
+  ids.forEach((id, i) => {
+    const expected = table.size;
     const row = table.row(id);
-    if (row !== i) throw new Error('decoding customer columns requires distinct customer ids');
-    for (const name of table.names)
-      table.data[row * table.stride + table.at[name]] = e.columns[name]![i]!;
+    if (row !== expected) {
+      throw new Error('decoding customer columns requires distinct customer ids');
+    }
+    const base = row * table.stride;
+    for (let k = 0; k < offsets.length; k++) table.data[base + offsets[k]!] = values[k]![i]!;
   });
 }
 
-/** The behaviour state as data. */
-export function encodeBehaviourState(state: BehaviourState): EncodedBehaviourState {
-  const segments: Record<string, Array<string | null>> = {};
-  state.segments.forEach((levels, i) => {
-    for (const dimension in levels) {
-      const column = (segments[dimension] ??= new Array<string | null>(state.segments.length).fill(
-        null,
-      ));
-      column[i] = levels[dimension] ?? null;
+/**
+ * A customer's segment levels as a record, the same record for every customer of the same
+ * levels: a million customers fall in a few dozen combinations, and a record each would weigh
+ * more than their figures. The records are shared, so never changed.
+ */
+export function sharedLevels(
+  dimensions: readonly string[],
+): (
+  levels: ReadonlyArray<string | null | undefined>,
+) => Readonly<Record<string, string | undefined>> {
+  const records = new Map<string, Readonly<Record<string, string | undefined>>>();
+  return (levels) => {
+    const key = cellKeyOf(levels.map((l) => l ?? undefined));
+    let record = records.get(key);
+    if (!record) {
+      const fresh: Record<string, string | undefined> = {};
+      dimensions.forEach((d, i) => (fresh[d] = levels[i] ?? undefined));
+      record = fresh;
+      records.set(key, record);
     }
-  });
+    return record;
+  };
+}
+
+/** The behaviour state as data, made as it is written (customer ids renamed). */
+export function streamBehaviourState(
+  state: BehaviourState,
+  rename: Rename = asIs,
+): Streamable<EncodedBehaviourState> {
+  // Every dimension any customer has a level of, in the order they are first met.
+  const dimensions = new Set<string>();
+  const seen = new Set<object>();
+  for (const levels of state.segments) {
+    if (seen.has(levels)) continue;
+    seen.add(levels);
+    for (const dimension in levels) dimensions.add(dimension);
+  }
+  const segments: Record<string, Iterable<string | null>> = {};
+  for (const d of dimensions) segments[d] = mapped(state.segments, (levels) => levels[d] ?? null);
   return {
-    customers: encodeCustomerColumns(state.customers),
+    customers: streamCustomerColumns(state.customers, rename),
     segments,
     excluded: { ...state.excluded },
     missingAmount: state.missingAmount,
   };
 }
 
+/** The behaviour state as data (customer ids renamed). */
+export function encodeBehaviourState(
+  state: BehaviourState,
+  rename: Rename = asIs,
+): EncodedBehaviourState {
+  const { customers, segments, ...counts } = streamBehaviourState(state, rename);
+  return {
+    customers: wholeColumns(customers),
+    segments: mapValues(segments, (levels) => [...levels]),
+    ...counts,
+  };
+}
+
 /** The behaviour state an encoding describes. */
 export function decodeBehaviourState(e: EncodedBehaviourState): BehaviourState {
   const state = createBehaviourState();
-  fillCustomerColumns(state.customers, e.customers);
+  appendCustomerColumns(state.customers, e.customers.ids, e.customers.columns);
   const dimensions = Object.keys(e.segments);
-  state.segments = e.customers.ids.map((_, i) => {
-    const levels: Record<string, string | undefined> = {};
-    for (const d of dimensions) levels[d] = e.segments[d]![i] ?? undefined;
-    return levels;
-  });
+  const levelsOf = sharedLevels(dimensions);
+  state.segments = e.customers.ids.map((_, i) =>
+    levelsOf(dimensions.map((d) => e.segments[d]![i])),
+  );
   state.excluded = { ...e.excluded };
   state.missingAmount = e.missingAmount;
   return state;
 }
 
-/** Each surveyed customer's answer counts as data. */
-export function encodeCustomerAnswers(table: CustomerAnswers): EncodedCustomerColumns {
-  return encodeCustomerColumns(table);
+/** Each surveyed customer's answer counts as data (ids renamed). */
+export function encodeCustomerAnswers(
+  table: CustomerAnswers,
+  rename: Rename = asIs,
+): EncodedCustomerColumns {
+  return encodeCustomerColumns(table, rename);
+}
+
+/** Each surveyed customer's answer counts as data, made as they are written (ids renamed). */
+export function streamCustomerAnswers(
+  table: CustomerAnswers,
+  rename: Rename = asIs,
+): Streamable<EncodedCustomerColumns> {
+  return streamCustomerColumns(table, rename);
 }
 
 /** The customer answers an encoding describes. */
 export function decodeCustomerAnswers(e: EncodedCustomerColumns): CustomerAnswers {
   const table = createCustomerAnswers();
-  fillCustomerColumns(table, e);
+  appendCustomerColumns(table, e.ids, e.columns);
   return table;
 }

@@ -1,7 +1,7 @@
 /**
  * What differs between SQL engines, named in one place: how a table is read (and its rows
- * numbered in file order), regular expressions, trimming, timestamps, integer division and
- * ordered lists. The SQL the project generates (reduce-sql.ts) calls these and is otherwise
+ * numbered in file order), regular expressions, trimming, timestamps, integer division,
+ * ordered lists and how a large result is fetched (sql-engine.ts). The SQL the project generates (reduce-sql.ts) calls these and is otherwise
  * plain SQL:2003 (CTEs, CASE, window functions, GROUP BY): docs/warehouse.md shows how to
  * write this object for BigQuery, Snowflake, Spark SQL and Trino, which are not run here.
  */
@@ -20,17 +20,24 @@ export interface SourceTable {
 export interface Dialect {
   name: 'duckdb' | 'postgres';
   /**
-   * A relation with every column of the table as text, named by the export's headers, and
-   * `_row`: the data record's 1-based position in the export (what "first" means).
+   * A relation with every column of the table as text, named by the export's headers, and,
+   * unless `storedRowNumber` numbers the rows instead, `_row`: the data record's 1-based
+   * position in the export (what "first" means).
    */
   source(table: SourceTable): string;
+  /**
+   * The 1-based position of a row in a temporary table filled from `source` in one statement,
+   * when the engine keeps the source's order in the table it fills (so the source need not
+   * number its rows); null when `source` has a `_row` column.
+   */
+  storedRowNumber: string | null;
   /** A string literal. */
   literal(text: string): string;
   /** True when the whole of `expr` matches the regular expression `pattern`. */
   matches(expr: string, pattern: string): string;
   /** Every match of `pattern` in `expr` replaced by `replacement`. */
   replaceAll(expr: string, pattern: string, replacement: string): string;
-  /** `expr` without leading and trailing white space. */
+  /** `expr` without leading and trailing white space (what JavaScript's `trim()` removes). */
   trim(expr: string): string;
   /** A text of digits as a double. */
   toDouble(expr: string): string;
@@ -52,6 +59,17 @@ export interface Dialect {
 
 const quoteText = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
+/**
+ * The characters JavaScript's `trim()` removes, which is how the TypeScript reader trims a cell
+ * (reading/cells/by-kind.ts): taken from `trim()` itself rather than listed, so the two cannot
+ * drift apart (every one is in the Basic Multilingual Plane).
+ */
+const SPACES = Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c))
+  .filter((c) => c.trim() === '')
+  .join('');
+/** SPACES as the inside of a regular expression's character class (RE2 syntax). */
+const SPACE_CLASS = [...SPACES].map((c) => `\\x{${c.codePointAt(0)!.toString(16)}}`).join('');
+
 /** An identifier, quoted. */
 export function identifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
@@ -60,20 +78,22 @@ export function identifier(name: string): string {
 /** DuckDB, embedded: reads CSV and Parquet files where they are. */
 export const DUCKDB: Dialect = {
   name: 'duckdb',
-  source(t) {
-    const reader = /\.parquet$/i.test(t.path)
+  source: (t) =>
+    /\.parquet$/i.test(t.path)
       ? // Parquet columns keep their types; the SQL reads them as text like a CSV's cells.
-        `read_parquet(${quoteText(t.path)}, file_row_number = true)`
-      : `read_csv(${quoteText(t.path)}, header = true, all_varchar = true, delim = ${quoteText(t.delimiter)}, quote = '"', escape = '"', skip = ${t.headerRow - 1}, auto_detect = true, null_padding = false, strict_mode = true, encoding = 'utf-8')`;
-    // A CSV read in one ordered scan numbers its rows in file order (insertion order is kept).
-    return /\.parquet$/i.test(t.path)
-      ? `(SELECT * EXCLUDE (file_row_number), file_row_number + 1 AS _row FROM ${reader})`
-      : `(SELECT *, row_number() OVER () AS _row FROM ${reader})`;
-  },
+        `read_parquet(${quoteText(t.path)})`
+      : `read_csv(${quoteText(t.path)}, header = true, all_varchar = true, delim = ${quoteText(t.delimiter)}, quote = '"', escape = '"', skip = ${t.headerRow - 1}, auto_detect = true, null_padding = false, strict_mode = true, encoding = 'utf-8')`,
+  // With preserve_insertion_order (duckdb-engine.ts), a table filled from one scan of a file
+  // holds its rows in file order, parallel scan or not, and rowid counts them from 0: no
+  // window over every row is needed to number them.
+  storedRowNumber: 'rowid + 1',
   literal: quoteText,
   matches: (e, p) => `regexp_full_match(${e}, ${quoteText(p)})`,
   replaceAll: (e, p, r) => `regexp_replace(${e}, ${quoteText(p)}, ${quoteText(r)}, 'g')`,
-  trim: (e) => `trim(${e}, ${quoteText(' \t\n\r\f\v')})`,
+  // trim() with a set of characters costs DuckDB twenty times a regular expression that
+  // finds the few cells with white space at an end; only those are trimmed.
+  trim: (e) =>
+    `(CASE WHEN regexp_matches(${e}, ${quoteText(`^[${SPACE_CLASS}]|[${SPACE_CLASS}]$`)}) THEN trim(${e}, ${quoteText(SPACES)}) ELSE ${e} END)`,
   toDouble: (e) => `CAST(${e} AS DOUBLE)`,
   toInteger: (e) => `CAST(${e} AS BIGINT)`,
   daysInMonth: (y, m) => `day(last_day(make_date(${y}, ${m}, 1)))`,
@@ -90,10 +110,11 @@ export const DUCKDB: Dialect = {
 export const POSTGRES: Dialect = {
   name: 'postgres',
   source: (t) => identifier(t.name),
+  storedRowNumber: null,
   literal: quoteText,
   matches: (e, p) => `(${e} ~ ${quoteText(`^(?:${p})$`)})`,
   replaceAll: (e, p, r) => `regexp_replace(${e}, ${quoteText(p)}, ${quoteText(r)}, 'g')`,
-  trim: (e) => `btrim(${e}, ${quoteText(' \t\n\r\f\v')})`,
+  trim: (e) => `btrim(${e}, ${quoteText(SPACES)})`,
   toDouble: (e) => `CAST(${e} AS double precision)`,
   toInteger: (e) => `CAST(${e} AS bigint)`,
   daysInMonth: (y, m) =>

@@ -6,7 +6,10 @@
  */
 import pg from 'pg';
 import { POSTGRES, identifier } from './dialects.ts';
-import type { SqlEngine } from './sql-engine.ts';
+import { batchOf, type SqlEngine } from './sql-engine.ts';
+
+/** Rows fetched from a cursor at a time. */
+const FETCH_ROWS = 10_000;
 
 // 64-bit integers (counts, and sums of integers, which PostgreSQL returns as numeric) read as
 // numbers: every one here is a count or a sum far below 2^53.
@@ -32,6 +35,34 @@ export async function connectPostgres(
     async query(sql) {
       const result = await client.query(sql);
       return { columns: result.fields.map((f) => f.name), rows: result.rows };
+    },
+    async stream(sql, each) {
+      // A server-side cursor (plain SQL, no other package): the server keeps the result and
+      // hands it over FETCH_ROWS rows at a time. A cursor lives in a transaction.
+      await client.query('BEGIN');
+      try {
+        await client.query(`DECLARE review_batches NO SCROLL CURSOR FOR ${sql}`);
+        for (;;) {
+          const result = await client.query({
+            text: `FETCH FORWARD ${FETCH_ROWS} FROM review_batches`,
+            rowMode: 'array',
+          });
+          if (result.rows.length === 0) break;
+          const names = result.fields.map((f) => f.name);
+          const rows = result.rows as unknown[][];
+          each(
+            batchOf(
+              names,
+              names.map((_, i) => rows.map((row) => row[i])),
+            ),
+          );
+          if (result.rows.length < FETCH_ROWS) break;
+        }
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
     },
     async close() {
       await client.end();

@@ -51,6 +51,18 @@ export interface ReductionSql {
   setup: string[];
   /** Result queries by name (sql-states.ts reads them), run after `setup`. */
   queries: Record<string, string>;
+  /**
+   * Statements dropping each table's rows as read and the views over them, which only the
+   * checks and the queries of small results read: run after those and before the results of
+   * a row per customer or comment (which read only the relations kept), they free the engine's
+   * memory for the states this process builds from those results.
+   */
+  release: string[];
+  /**
+   * Statements dropping every relation `setup` made (it starts with them too): run once the
+   * states are read, so the engine's memory is free while they are written out.
+   */
+  drop: string[];
 }
 
 /** The plain numeral of a number cell (reading/cells/number.ts). */
@@ -64,6 +76,13 @@ interface FieldSql {
   value: string;
   checks: Array<{ id: DiagnosticId; bad: string; message: string; hint: string }>;
 }
+
+/**
+ * Adds an expression over the trimmed cells to the stage of a table's pass that comes before
+ * its values and checks, and returns its alias: what a cell's value and several checks of it
+ * read (its number, whether it is a real date) is computed once per row, not once per mention.
+ */
+type Parse = (expr: string) => string;
 
 /** Builds the SQL of each table from the manifest; see the file's comment. */
 class Generator {
@@ -132,7 +151,7 @@ class Generator {
   }
 
   /** The SQL of one field over its trimmed cells (several for a construct). */
-  field(table: Table, field: string, kind: FieldKind, cells: string[]): FieldSql {
+  field(table: Table, field: string, kind: FieldKind, cells: string[], parse: Parse): FieldSql {
     const d = this.d;
     const cell = cells[0]!;
     switch (kind.type) {
@@ -151,13 +170,14 @@ class Generator {
         const whens = options
           .map((o) => `WHEN ${d.literal(o.toLowerCase())} THEN ${d.literal(o)}`)
           .join(' ');
-        const value = `(CASE lower(${mapped}) ${whens} END)`;
+        const value = parse(`(CASE lower(${mapped}) ${whens} END)`);
         return {
           value,
           checks: [
             {
               id: kind.type === 'level' ? 'unknown-segment-level' : 'unknown-label',
-              bad: `${mapped} IS NOT NULL AND ${value} IS NULL`,
+              // A label maps only a cell there is: the mapped cell is empty when the cell is.
+              bad: `${cell} IS NOT NULL AND ${value} IS NULL`,
               message: `not one of ${options.join(', ')}`,
               hint:
                 kind.type === 'level'
@@ -168,10 +188,8 @@ class Generator {
         };
       }
       case 'number': {
-        const label = this.labelled(table, field, cell, true);
+        const { labelled, plain, value } = this.number(table, field, cell, parse);
         const numeral = this.numeral(table, cell);
-        const plain = d.matches(numeral, NUMBER);
-        const value = `(CASE WHEN ${label ?? 'NULL'} IS NOT NULL THEN ${label ?? 'NULL'} WHEN ${plain} THEN ${d.toDouble(numeral)} END)`;
         const checks: FieldSql['checks'] = [
           {
             id: 'not-a-number',
@@ -181,7 +199,9 @@ class Generator {
           },
           {
             id: 'number-out-of-range',
-            bad: `${cell} IS NOT NULL AND ${label ?? 'NULL'} IS NULL AND ${plain} AND ${this.significantDigits(numeral)} > 15`,
+            // Only a numeral longer than 15 characters can have more significant digits; the
+            // CASE spares every other cell the count.
+            bad: `(CASE WHEN ${labelled ? `${labelled} IS NULL AND ` : ''}${plain} IS NOT NULL AND length(${numeral}) > 15 THEN ${this.significantDigits(numeral)} > 15 ELSE false END)`,
             message: 'more than the 15 significant digits a number keeps exactly',
             hint: 'such a long number is usually an id or cells run together: correct the cell or the column mapping',
           },
@@ -196,7 +216,7 @@ class Generator {
         return { value, checks };
       }
       case 'score': {
-        const answers = cells.map((c) => this.score(table, field, kind, c));
+        const answers = cells.map((c) => this.score(table, field, kind, c, parse));
         const value =
           answers.length === 1
             ? answers[0]!.value
@@ -211,16 +231,17 @@ class Generator {
             `dates written ${table.format.dateFormat}`,
           );
         const p = this.dateParts(cell);
+        const valid = parse(p.valid);
         const value =
           kind.type === 'date'
-            ? `(CASE WHEN ${p.valid} THEN substr(${cell}, 1, 10) END)`
-            : `(CASE WHEN ${p.valid} THEN ${d.timestamp(p.y, p.mo, p.day, p.h, p.mi, p.s)} END)`;
+            ? `(CASE WHEN ${valid} THEN substr(${cell}, 1, 10) END)`
+            : `(CASE WHEN ${valid} THEN ${d.timestamp(p.y, p.mo, p.day, p.h, p.mi, p.s)} END)`;
         return {
           value,
           checks: [
             {
               id: 'invalid-date',
-              bad: `${cell} IS NOT NULL AND NOT ${p.valid}`,
+              bad: `${cell} IS NOT NULL AND NOT ${valid}`,
               message:
                 'not a date in the declared format YYYY-MM-DD (optionally with a time HH:MM[:SS])',
               hint: 'write dates as ISO 8601, e.g. 2026-07-31',
@@ -231,14 +252,34 @@ class Generator {
     }
   }
 
+  /**
+   * A number cell's value (reading/cells/number.ts): its label's number, else its plain
+   * numeral's; `plain` is the numeral's (null when the cell is not a plain numeral) and
+   * `labelled` the label's, each computed once per row.
+   */
+  number(table: Table, field: string, cell: string, parse: Parse) {
+    const d = this.d;
+    const label = this.labelled(table, field, cell, true);
+    const numeral = this.numeral(table, cell);
+    const plain = parse(
+      `(CASE WHEN ${d.matches(numeral, NUMBER)} THEN ${d.toDouble(numeral)} END)`,
+    );
+    const labelled = label ? parse(label) : null;
+    return { labelled, plain, value: labelled ? `COALESCE(${labelled}, ${plain})` : plain };
+  }
+
   /** One scored answer (reading/cells/score.ts): missing, a scale point, or refused. */
-  score(table: Table, field: string, kind: Extract<FieldKind, { type: 'score' }>, cell: string) {
+  score(
+    table: Table,
+    field: string,
+    kind: Extract<FieldKind, { type: 'score' }>,
+    cell: string,
+    parse: Parse,
+  ) {
     const d = this.d;
     const codes = kind.notApplicable.map((c) => d.literal(c.toLowerCase()));
     const na = codes.length > 0 ? `lower(${cell}) IN (${codes.join(', ')})` : 'false';
-    const label = this.labelled(table, field, cell, true);
-    const numeral = this.numeral(table, cell);
-    const number = `(CASE WHEN ${label ?? 'NULL'} IS NOT NULL THEN ${label ?? 'NULL'} WHEN ${d.matches(numeral, NUMBER)} THEN ${d.toDouble(numeral)} END)`;
+    const number = this.number(table, field, cell, parse).value;
     const read = `${cell} IS NOT NULL AND NOT (${na})`;
     const scale = `${kind.min}–${kind.max}`;
     return {
@@ -287,6 +328,13 @@ class Generator {
     const checkColumns: string[] = [];
     /** Each check's flag per row, computed with the values in the one pass over the file. */
     const flags: string[] = [];
+    /** What values and checks read, computed once per row before them. */
+    const parsed: string[] = [];
+    const parse: Parse = (expr) => {
+      const alias = `p${parsed.length}`;
+      parsed.push(`${expr} AS ${alias}`);
+      return alias;
+    };
     const fields: string[] = [];
     for (const spec of fieldSpecs(name, this.manifest)) {
       const mapping = table.columns[spec.field]!;
@@ -311,7 +359,7 @@ class Generator {
         cells.push(`NULLIF(${d.trim(`CAST(${identifier(h!)} AS text)`)}, '') AS ${alias}`);
         return alias;
       });
-      const sql = this.field(table, spec.field, spec.kind, trimmed);
+      const sql = this.field(table, spec.field, spec.kind, trimmed, parse);
       values.push(`${sql.value} AS ${identifier(`f_${spec.field}`)}`);
       fields.push(spec.field);
       const column = headers.join(', ');
@@ -340,7 +388,10 @@ class Generator {
         );
       }
     }
-    const trimmedCte = `SELECT _row, ${cells.join(', ')} FROM ${d.source(engine.source)} AS src`;
+    // The engine numbers the rows of the table it fills, or the source carries its numbers.
+    const row = d.storedRowNumber === null ? ['_row'] : [];
+    const trimmed = `SELECT ${[...row, ...cells].join(', ')} FROM ${d.source(engine.source)} AS src`;
+    const withParsed = `SELECT ${['*', ...parsed].join(', ')} FROM (${trimmed}) AS cells`;
     const idField = {
       survey: 'response_id',
       orders: 'order_id',
@@ -355,8 +406,14 @@ class Generator {
     const relations: Relation[] = [
       // The one pass over the file: every value and every check's flag, kept for the queries.
       stored(
+        `${name}_read`,
+        `SELECT ${[...row, ...values, ...flags].join(', ')} FROM (${withParsed}) AS parsed`,
+      ),
+      view(
         `${name}_values`,
-        `SELECT ${['_row', ...values, ...flags].join(', ')} FROM (${trimmedCte}) AS cells`,
+        d.storedRowNumber === null
+          ? `SELECT * FROM ${name}_read`
+          : `SELECT ${d.storedRowNumber} AS _row, * FROM ${name}_read`,
       ),
     ];
     if (hasId) {
@@ -453,9 +510,16 @@ export function reductionSql(
         `SELECT *, CASE WHEN ${inList(d, status, exclude)} THEN ${status} WHEN ${amount} < 0 THEN ${d.literal(negative)} ELSE ${status} END AS status_eff, ${amount} AS amount, ${delivered} AS delivered_n, ${late} AS late_n FROM orders_rows`,
       ),
       view('orders_counted', `SELECT * FROM orders_status WHERE NOT (${excluded})`),
+      // One pass over the orders for both what counts per customer and what is left out per
+      // status: each customer's totals by status, summed again below (a customer has orders
+      // of one status or a few, so this is about as small as the totals).
+      stored(
+        'order_status_totals',
+        `SELECT ${f('customer_id')} AS customer_id, status_eff, COUNT(*) AS orders, COUNT(amount) AS priced, SUM(amount) AS revenue, SUM(late_n) AS late, SUM(delivered_n) AS delivered, MIN(_row) AS first FROM orders_status GROUP BY ${f('customer_id')}, status_eff`,
+      ),
       stored(
         'order_totals',
-        `SELECT ${f('customer_id')} AS customer_id, COUNT(*) AS orders, COUNT(amount) AS priced, SUM(amount) AS revenue, SUM(late_n) AS late, SUM(delivered_n) AS delivered, MIN(_row) AS first FROM orders_counted GROUP BY ${f('customer_id')}`,
+        `SELECT customer_id, SUM(orders) AS orders, SUM(priced) AS priced, SUM(revenue) AS revenue, SUM(late) AS late, SUM(delivered) AS delivered, MIN(first) AS first FROM order_status_totals WHERE NOT (${excluded}) GROUP BY customer_id`,
       ),
       // A customer's segments are those of their first order that counts.
       orderSegments.length === 0
@@ -466,9 +530,8 @@ export function reductionSql(
           ),
     );
     queries.order_customers = `SELECT * FROM order_customers ORDER BY first`;
-    queries.order_excluded = `SELECT status_eff AS status, COUNT(*) AS n, MIN(_row) AS first FROM orders_status WHERE ${inList(d, 'status_eff', excludedStatuses(manifest.orders))} GROUP BY status_eff ORDER BY first`;
+    queries.order_excluded = `SELECT status_eff AS status, SUM(orders) AS n, MIN(first) AS first FROM order_status_totals WHERE ${excluded} GROUP BY status_eff ORDER BY first`;
     queries.order_totals = `SELECT SUM(orders - priced) AS missing_amount FROM order_totals`;
-    queries.order_negative = `SELECT COUNT(*) AS n, MIN(_row) AS first FROM orders_status WHERE status_eff = 'negative amounts'`;
   }
 
   // Survey -----------------------------------------------------------------------------------
@@ -510,8 +573,6 @@ export function reductionSql(
         'COUNT(*) AS responses',
         'MIN(_row) AS first',
         `COUNT(${idx}) AS index_n`,
-        `SUM(${idx}) AS index_sum`,
-        `SUM(${idx} * ${idx}) AS index_sum2`,
         ...['better', 'same', 'worse'].map(
           (c) => `SUM(CASE WHEN ${competitor} = '${c}' THEN 1 ELSE 0 END) AS competitor_${c}`,
         ),
@@ -542,6 +603,12 @@ export function reductionSql(
     queries.survey_histograms = histograms(segmentCols);
     queries.explore_cells = `SELECT ${cellColumns(exploreCols)} FROM survey_joined ${groupBy(exploreCols)} ORDER BY first`;
     queries.explore_histograms = histograms(exploreCols);
+    // Each cell's index values with their counts, summed exactly where they are read
+    // (sql-states.ts): a SUM of a million fractions is rounded in an order of the engine's own.
+    const indexValues = (levels: string[]) =>
+      `SELECT ${[...levels.map((l, i) => `${l} AS l${i}`), `${idx} AS value`, 'COUNT(*) AS n'].join(', ')} FROM survey_joined WHERE ${idx} IS NOT NULL GROUP BY ${[...levels, idx].join(', ')}`;
+    queries.survey_index = indexValues(segmentCols);
+    queries.explore_index = indexValues(exploreCols);
     const recommend = questionnaire.roles.recommend;
     const satisfaction = questionnaire.items.find((i) => i.id === questionnaire.roles.satisfaction);
     const rec =
@@ -549,7 +616,7 @@ export function reductionSql(
     if (has('survey', 'customer_id')) {
       const sat = satisfaction && present.has(satisfaction.id) ? f(satisfaction.id) : null;
       const satisfiedFrom = satisfaction ? satisfaction.scale[1] - satisfaction.topBox + 1 : 0;
-      queries.survey_answers = `SELECT ${f('customer_id')} AS customer_id, COUNT(*) AS answers, ${sat ? `COUNT(${sat})` : '0'} AS satisfaction_answers, ${sat ? `SUM(CASE WHEN ${sat} >= ${satisfiedFrom} THEN 1 ELSE 0 END)` : '0'} AS satisfied, MAX(CASE WHEN ${rec} <= ${DETRACTOR_TO} THEN 1 ELSE 0 END) AS detractor, MIN(_row) AS first FROM survey_joined WHERE ${f('customer_id')} IS NOT NULL GROUP BY ${f('customer_id')} ORDER BY first`;
+      queries.survey_answers = `SELECT ${f('customer_id')} AS customer_id, COUNT(*) AS answers, ${sat ? `COUNT(${sat})` : '0'} AS ${identifier('satisfactionAnswers')}, ${sat ? `SUM(CASE WHEN ${sat} >= ${satisfiedFrom} THEN 1 ELSE 0 END)` : '0'} AS satisfied, MAX(CASE WHEN ${rec} <= ${DETRACTOR_TO} THEN 1 ELSE 0 END) AS detractor, MIN(_row) AS first FROM survey_joined WHERE ${f('customer_id')} IS NOT NULL GROUP BY ${f('customer_id')} ORDER BY first`;
       ctes.push(
         stored(
           'customer_cells',
@@ -630,9 +697,20 @@ export function reductionSql(
   }
 
   // Dropped last first (a view may read an earlier relation), then created in order.
+  const dropped = (relations: Relation[]) =>
+    [...relations].reverse().map((r) => `DROP ${r.kind} IF EXISTS ${r.name}`);
+  const drop = dropped(ctes);
   const setup = [
-    ...[...ctes].reverse().map((r) => `DROP ${r.kind} IF EXISTS ${r.name}`),
+    ...drop,
     ...ctes.map((r) => `CREATE TEMPORARY ${r.kind} ${r.name} AS ${r.select}`),
   ];
-  return { problems: g.problems, checks, setup, queries };
+  const released = new Set([
+    ...Object.values(read).flatMap((t) => t.relations.map((r) => r.name)),
+    'orders_status',
+    'orders_counted',
+    'order_status_totals',
+    'survey_kept',
+  ]);
+  const release = dropped(ctes.filter((r) => released.has(r.name)));
+  return { problems: g.problems, checks, setup, queries, release, drop };
 }

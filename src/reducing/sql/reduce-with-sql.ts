@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { TABLE_NAMES, type TableName } from '../../contracts/fields.ts';
+import { NEGATIVE_AMOUNT_STATUS, TABLE_NAMES, type TableName } from '../../contracts/fields.ts';
 import type { Manifest } from '../../contracts/manifest-schema.ts';
 import { readHead, detectDelimiter } from '../../reading/csv-reader.ts';
 import { diagnostic, hasErrors, type Diagnostic } from '../../reading/diagnostics.ts';
@@ -19,7 +19,7 @@ import type { ExploreStates } from '../explore-reducers.ts';
 import { questionnaireOf, type ReducedSnapshot } from '../snapshot-reducers.ts';
 import { reductionSql, type EngineTable } from './reduce-sql.ts';
 import type { SqlEngine } from './sql-engine.ts';
-import { statesFromSql, type Results } from './sql-states.ts';
+import { statesFromSql, STREAMED_RESULTS, type Results } from './sql-states.ts';
 
 export type { SqlEngine };
 
@@ -183,7 +183,9 @@ async function reduceIn(
   if (hasErrors(diagnostics)) return { diagnostics, states: null };
   const results: Results = {};
   for (const [name, query] of Object.entries(sql.queries))
-    if (explore || !name.startsWith('explore_')) results[name] = (await engine.query(query)).rows;
+    if ((explore || !name.startsWith('explore_')) && !STREAMED_RESULTS.has(name))
+      results[name] = (await engine.query(query)).rows;
+  for (const statement of sql.release) await engine.query(statement);
   for (const name of TABLE_NAMES) {
     const table = manifest.tables[name];
     if (!table || !tables[name]) continue;
@@ -217,7 +219,7 @@ async function reduceIn(
       ...counted(
         'negative-amount',
         tables.orders.displayFile,
-        results.order_negative?.[0],
+        results.order_excluded?.find((row) => row.status === NEGATIVE_AMOUNT_STATUS),
         manifest.tables.orders.format.headerRow,
         'negative amounts where the manifest declares no refunds: those orders are left out of orders and revenue (never netted)',
         'if the export writes refunds as negative amounts, declare "orders": { "negativeAmounts": "refund" } in manifest.json; otherwise correct the cells',
@@ -225,14 +227,19 @@ async function reduceIn(
     );
   const maps = (table: 'survey' | 'orders' | 'customers', field: string) =>
     Boolean(manifest.tables[table]?.columns[field]);
-  const states = statesFromSql({
+  const states = await statesFromSql({
     manifest,
     questionnaire,
     results,
+    stream: async (name, each) => {
+      const query = sql.queries[name];
+      if (query !== undefined) await engine.stream(query, each);
+    },
     maps,
     surveyFile: tables.survey?.displayFile ?? '',
     responseIds: maps('survey', 'response_id'),
   });
+  for (const statement of sql.drop) await engine.query(statement);
   const summaries: NonNullable<SqlReduction['states']>['tables'] = {};
   for (const name of TABLE_NAMES) {
     const t = tables[name];

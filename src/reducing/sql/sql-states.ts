@@ -6,11 +6,14 @@
  * read here: each group of one text, recommend answer and cell goes through the comment reader
  * once per response id, as the TypeScript path adds them, so themes, redaction and samples are
  * the TypeScript path's own.
+ *
+ * The results of a row per customer or per comment (STREAMED_RESULTS) are read in batches of
+ * columns straight into the states (the per-customer figures into their typed columns), so a
+ * million customers are never a million row objects.
  */
 import type { Manifest } from '../../contracts/manifest-schema.ts';
 import type { Questionnaire } from '../../contracts/questionnaire.ts';
 import type {
-  EncodedBehaviourState,
   EncodedCustomerBase,
   EncodedDriverState,
   EncodedSurveyState,
@@ -23,29 +26,60 @@ import { CommentReader } from '../fast/comment-reader.ts';
 import { addCountToHistogram, createHistogram, type ItemHistogram } from '../histogram.ts';
 import { orderGroupsOf } from '../order-groups.ts';
 import type { ReducedSnapshot } from '../snapshot-reducers.ts';
+import { createBehaviourState, createCustomerAnswers } from '../behaviour-state.ts';
 import {
-  decodeBehaviourState,
-  decodeCustomerAnswers,
+  appendCustomerColumns,
   decodeCustomerBase,
   decodeSurveyState,
+  sharedLevels,
 } from '../state-codec.ts';
 import { cellKeyOf, surveyConfigOf, type SurveyConfig } from '../survey-state.ts';
 import { compileThemes } from '../theme-matcher.ts';
+import type { CustomerColumns } from '../customer-index.ts';
 import { createVoiceState, type VoiceState } from '../voice-state.ts';
+import { exactSum } from '../weighted-moments.ts';
+import type { Batch } from './sql-engine.ts';
 
 /** A result row: column alias → value (numbers as numbers, texts as strings, lists as arrays). */
 export type Row = Record<string, unknown>;
 /** The results of the generated queries, by name. */
 export type Results = Record<string, Row[]>;
 
+/** The results read in batches (a row per customer, or per distinct comment). */
+export const STREAMED_RESULTS: ReadonlySet<string> = new Set([
+  'order_customers',
+  'survey_answers',
+  'survey_comments',
+  'ticket_customers',
+  'ticket_customer_categories',
+]);
+
+/** Hands the batches of a streamed result to `each` (nothing when its query was not made). */
+export type StreamResult = (name: string, each: (batch: Batch) => void) => Promise<void>;
+
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 /** A row's levels l0 … l(n-1). */
 const levelsOf = (row: Row, n: number) => Array.from({ length: n }, (_, i) => text(row[`l${i}`]));
 
-/** The survey state of cells grouped by `dimensions`, from a cells and a histograms query. */
-function surveyState(config: SurveyConfig, cells: Row[], histograms: Row[]): EncodedSurveyState {
+/**
+ * The survey state of cells grouped by `dimensions`, from a cells, a histograms and an index
+ * values query (each cell's index sums made exactly from its values and their counts).
+ */
+function surveyState(
+  config: SurveyConfig,
+  cells: Row[],
+  histograms: Row[],
+  indexValues: Row[],
+): EncodedSurveyState {
   const n = config.dimensions.length;
+  const indexTerms = new Map<string, Array<[value: number, count: number]>>();
+  for (const row of indexValues) {
+    const key = cellKeyOf(levelsOf(row, n).map((l) => l ?? undefined));
+    let terms = indexTerms.get(key);
+    if (!terms) indexTerms.set(key, (terms = []));
+    terms.push([num(row.value), num(row.n)]);
+  }
   const byKey = new Map<string, Record<string, ItemHistogram>>();
   const items = (levels: Array<string | null>) => {
     const key = cellKeyOf(levels.map((l) => l ?? undefined));
@@ -81,6 +115,7 @@ function surveyState(config: SurveyConfig, cells: Row[], histograms: Row[]): Enc
       const histograms = items(levels);
       for (const h of Object.values(histograms)) h.missing = responses - h.n;
       const indexN = num(row.index_n);
+      const terms = indexTerms.get(cellKeyOf(levels.map((l) => l ?? undefined))) ?? [];
       const encodedDrivers: Record<string, EncodedDriverState> = {};
       outcomes.forEach((outcome, o) => {
         const variables = [...drivers, outcome];
@@ -107,8 +142,8 @@ function surveyState(config: SurveyConfig, cells: Row[], histograms: Row[]): Enc
           n: indexN,
           sumW: indexN,
           sumW2: indexN,
-          sumWX: num(row.index_sum),
-          sumWX2: num(row.index_sum2),
+          sumWX: exactSum(terms),
+          sumWX2: exactSum(terms.map(([value, count]) => [value * value, count])),
         },
         indexMissing: responses - indexN,
         competitor: {
@@ -130,8 +165,18 @@ function countsOf(rows: Row[] | undefined): Record<string, number> {
   return out;
 }
 
+/** Each row of a batch as an object (for streamed results read row by row). */
+function* rowsOf(batch: Batch): Generator<Row> {
+  const columns = batch.names.map((name) => batch.column(name));
+  for (let r = 0; r < batch.size; r++) {
+    const row: Row = {};
+    batch.names.forEach((name, i) => (row[name] = columns[i]![r]));
+    yield row;
+  }
+}
+
 /** The complaint state of the ticket queries. */
-function complaintState(results: Results): ComplaintState {
+async function complaintState(results: Results, stream: StreamResult): Promise<ComplaintState> {
   const totals = results.ticket_totals?.[0] ?? {};
   const state = createComplaintState();
   state.tickets = num(totals.tickets);
@@ -143,46 +188,62 @@ function complaintState(results: Results): ComplaintState {
     state.firstResponse.set(num(row.minutes), num(row.n));
   for (const row of results.ticket_resolution ?? [])
     state.resolution.set(num(row.minutes), num(row.n));
-  const customers = results.ticket_customers ?? [];
-  for (const row of customers) {
-    const resolution = ((row.resolutions as unknown[]) ?? []).filter((m) => m !== null).map(num);
-    state.byCustomer.set(String(row.customer_id), { complaints: {}, resolution });
-  }
-  for (const row of results.ticket_customer_categories ?? [])
-    state.byCustomer.get(String(row.customer_id))!.complaints[String(row.key)] = num(row.n);
+  const resolved: Array<{ first: number; id: string; slowest: number }> = [];
+  await stream('ticket_customers', (batch) => {
+    for (const row of rowsOf(batch)) {
+      const id = String(row.customer_id);
+      const resolution = ((row.resolutions as unknown[]) ?? []).filter((m) => m !== null).map(num);
+      state.byCustomer.set(id, { complaints: {}, resolution });
+      if (row.first_resolved !== null && row.first_resolved !== undefined)
+        resolved.push({ first: num(row.first_resolved), id, slowest: num(row.slowest) });
+    }
+  });
+  await stream('ticket_customer_categories', (batch) => {
+    for (const row of rowsOf(batch))
+      state.byCustomer.get(String(row.customer_id))!.complaints[String(row.key)] = num(row.n);
+  });
   // Each customer's longest resolution, in the order of their first resolved ticket.
-  const resolved = customers
-    .filter((row) => row.first_resolved !== null && row.first_resolved !== undefined)
-    .sort((a, b) => num(a.first_resolved) - num(b.first_resolved));
-  for (const row of resolved)
-    state.slowestByCustomer.set(String(row.customer_id), num(row.slowest));
+  resolved.sort((a, b) => a.first - b.first);
+  for (const { id, slowest } of resolved) state.slowestByCustomer.set(id, slowest);
   return state;
 }
 
-/** The behaviour state of the order queries. */
-function behaviourState(manifest: Manifest, hasSegment: (d: string) => boolean, results: Results) {
-  const customers = results.order_customers ?? [];
-  const dimensions = Object.keys(manifest.segments).filter(hasSegment);
-  const segments: EncodedBehaviourState['segments'] = {};
-  dimensions.forEach((d, i) => (segments[d] = customers.map((row) => text(row[`s${i}`]))));
-  const column = (name: string) => customers.map((row) => num(row[name]));
-  const excluded: Record<string, number> = {};
-  for (const row of results.order_excluded ?? []) excluded[String(row.status)] = num(row.n);
-  return decodeBehaviourState({
-    customers: {
-      ids: customers.map((row) => String(row.customer_id)),
-      columns: {
-        orders: column('orders'),
-        priced: column('priced'),
-        revenue: column('revenue'),
-        late: column('late'),
-        delivered: column('delivered'),
-      },
-    },
-    segments,
-    excluded,
-    missingAmount: num(results.order_totals?.[0]?.missing_amount),
+/**
+ * Reads a streamed result of a row per customer into per-customer columns, batch by batch
+ * (each batch's ids and figures handed to the codec's appendCustomerColumns, which checks them).
+ */
+async function readCustomerColumns<K extends string>(
+  stream: StreamResult,
+  name: string,
+  table: CustomerColumns<K>,
+  also: (batch: Batch) => void = () => {},
+): Promise<void> {
+  await stream(name, (batch) => {
+    const columns: Record<string, number[]> = {};
+    for (const column of table.names) columns[column] = batch.column(column).map(num);
+    appendCustomerColumns(table, batch.column('customer_id').map(String), columns);
+    also(batch);
   });
+}
+
+/** The behaviour state of the order queries. */
+async function behaviourState(
+  manifest: Manifest,
+  hasSegment: (d: string) => boolean,
+  results: Results,
+  stream: StreamResult,
+) {
+  const state = createBehaviourState();
+  const dimensions = Object.keys(manifest.segments).filter(hasSegment);
+  const levelsOf = sharedLevels(dimensions);
+  await readCustomerColumns(stream, 'order_customers', state.customers, (batch) => {
+    const columns = dimensions.map((_, i) => batch.column(`s${i}`));
+    for (let r = 0; r < batch.size; r++)
+      state.segments.push(levelsOf(columns.map((levels) => text(levels[r]))));
+  });
+  for (const row of results.order_excluded ?? []) state.excluded[String(row.status)] = num(row.n);
+  state.missingAmount = num(results.order_totals?.[0]?.missing_amount);
+  return state;
 }
 
 /** The customer-base state of the customers queries. */
@@ -216,7 +277,10 @@ function customerBase(results: Results): EncodedCustomerBase {
 export interface SqlStatesInput {
   manifest: Manifest;
   questionnaire: Questionnaire;
+  /** The results that are not streamed, by name. */
   results: Results;
+  /** The streamed ones (STREAMED_RESULTS). */
+  stream: StreamResult;
   /** Whether the named table maps the named field. */
   maps: (table: 'survey' | 'orders' | 'customers', field: string) => boolean;
   /** The survey file as diagnostics name it (a response without an id is "<file>:<row>"). */
@@ -226,62 +290,62 @@ export interface SqlStatesInput {
 }
 
 /** The snapshot's states and its Explore cells from the results of its generated SQL. */
-export function statesFromSql(input: SqlStatesInput): {
+export async function statesFromSql(input: SqlStatesInput): Promise<{
   reduced: ReducedSnapshot;
   explore: ExploreStates;
-} {
-  const { manifest, questionnaire, results } = input;
+}> {
+  const { manifest, questionnaire, results, stream } = input;
   const segments = Object.keys(manifest.segments);
   const behaviour = manifest.tables.orders
-    ? behaviourState(manifest, (d) => input.maps('orders', d), results)
+    ? await behaviourState(manifest, (d) => input.maps('orders', d), results, stream)
     : null;
   const orderGroups = orderGroupsOf(behaviour);
   const exploreDimensions = [...segments, ...orderGroups.map((g) => g.id)];
   const config = surveyConfigOf(questionnaire, segments);
   const exploreConfig = surveyConfigOf(questionnaire, exploreDimensions);
-  const survey = decodeSurveyState(
-    surveyState(config, results.survey_cells ?? [], results.survey_histograms ?? []),
-  );
-  const exploreSurvey = decodeSurveyState(
-    surveyState(exploreConfig, results.explore_cells ?? [], results.explore_histograms ?? []),
-  );
-  const answerRows = results.survey_answers ?? [];
-  const answers = decodeCustomerAnswers({
-    ids: answerRows.map((row) => String(row.customer_id)),
-    columns: {
-      answers: answerRows.map((row) => num(row.answers)),
-      satisfactionAnswers: answerRows.map((row) => num(row.satisfaction_answers)),
-      satisfied: answerRows.map((row) => num(row.satisfied)),
-      detractor: answerRows.map((row) => num(row.detractor)),
-    },
-  });
+  // The report's cells and the Explore cells come from queries of the same three kinds.
+  const surveyOf = (c: SurveyConfig, prefix: 'survey' | 'explore') =>
+    decodeSurveyState(
+      surveyState(
+        c,
+        results[`${prefix}_cells`] ?? [],
+        results[`${prefix}_histograms`] ?? [],
+        results[`${prefix}_index`] ?? [],
+      ),
+    );
+  const survey = surveyOf(config, 'survey');
+  const exploreSurvey = surveyOf(exploreConfig, 'explore');
+  const answers = createCustomerAnswers();
+  await readCustomerColumns(stream, 'survey_answers', answers);
   // Comments: the report's voice by segment, and the Explore cells' voice.
   const voice = createVoiceState(DEFAULT_THEMES, undefined, segments);
   const matchers = compileThemes(DEFAULT_THEMES);
   const comments = new CommentReader(voice, matchers);
   const exploreVoice: ExploreStates['voice'] = new Map();
   const readers = new Map<string, CommentReader>();
-  for (const row of results.survey_comments ?? []) {
-    const comment = String(row.comment);
-    if (isNoAnswer(comment)) continue;
-    const levels = levelsOf(row, exploreDimensions.length).map((l) => l ?? undefined);
-    const recommend =
-      row.recommend === null || row.recommend === undefined ? undefined : num(row.recommend);
-    const key = cellKeyOf(levels);
-    let reader = readers.get(key);
-    if (!reader) {
-      const state: VoiceState = createVoiceState(DEFAULT_THEMES);
-      exploreVoice.set(key, { levels, state });
-      reader = new CommentReader(state, matchers);
-      readers.set(key, reader);
+  await stream('survey_comments', (batch) => {
+    for (const row of rowsOf(batch)) {
+      const comment = String(row.comment);
+      if (isNoAnswer(comment)) continue;
+      const levels = levelsOf(row, exploreDimensions.length).map((l) => l ?? undefined);
+      const recommend =
+        row.recommend === null || row.recommend === undefined ? undefined : num(row.recommend);
+      const key = cellKeyOf(levels);
+      let reader = readers.get(key);
+      if (!reader) {
+        const state: VoiceState = createVoiceState(DEFAULT_THEMES);
+        exploreVoice.set(key, { levels, state });
+        reader = new CommentReader(state, matchers);
+        readers.set(key, reader);
+      }
+      for (const id of row.ids as unknown[]) {
+        const responseId = input.responseIds ? String(id) : `${input.surveyFile}:${String(id)}`;
+        comments.add(comment, recommend, responseId, levels.slice(0, segments.length));
+        reader.add(comment, recommend, responseId);
+      }
     }
-    for (const id of row.ids as unknown[]) {
-      const responseId = input.responseIds ? String(id) : `${input.surveyFile}:${String(id)}`;
-      comments.add(comment, recommend, responseId, levels.slice(0, segments.length));
-      reader.add(comment, recommend, responseId);
-    }
-  }
-  const complaints = manifest.tables.tickets ? complaintState(results) : null;
+  });
+  const complaints = manifest.tables.tickets ? await complaintState(results, stream) : null;
   let exploreComplaints: ExploreStates['complaints'] = null;
   if (manifest.tables.tickets) {
     exploreComplaints = new Map();

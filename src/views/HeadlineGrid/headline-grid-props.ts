@@ -8,5 +8,10 @@ export const HeadlineGridPropsSchema = z.strictObject({
   metrics: z.array(MetricIdSchema).default(() => [...HEADLINE_METRICS]),
   /** Show a sparkline of each metric over all periods so far. */
   sparklines: z.boolean().optional(),
+  /**
+   * The level of each card's heading: 3 under a section's heading (a report), 2 where the cards
+   * sit right under the page's title (the home page), so headings never skip a level.
+   */
+  headingLevel: z.union([z.literal(2), z.literal(3)]).default(3),
 });
 export type HeadlineGridProps = z.input<typeof HeadlineGridPropsSchema>;
