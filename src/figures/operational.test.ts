@@ -144,6 +144,7 @@ describe('customer behaviour', () => {
             addOrder(single, row, EXCLUDE);
             const record = {
               ...row,
+              customerId: row.customerId,
               amount: row.amount,
               estimatedDelivery: row.estimatedDelivery,
               delivered: row.delivered,

@@ -21,15 +21,25 @@ function fmix(h: number): number {
   return h >>> 0;
 }
 
-/** Words per slot: the four hash words, then the row (one cache line holds a whole slot). */
-const SLOT = 5;
+/**
+ * Words per slot: the four hash words, the row, then the tag (one cache line holds a whole
+ * slot).
+ */
+const SLOT = 6;
 
 export class IdRegistry {
   private slots: Uint32Array;
   private capacity: number;
   private count = 0;
   private dense = new Uint32Array(0);
+  private denseTags = new Uint32Array(0);
   private denseCount = 0;
+  /**
+   * The tag stored with the id that the last call of firstRow found already seen: what the
+   * caller said of the row that used it first (e.g. a hash of its amount), to compare with the
+   * repeat's without keeping the first row.
+   */
+  firstTag = 0;
   /** Numbered ids ("R1001") live in `dense`, read in order instead of at random. */
   private readonly numbering = new IdNumbering();
 
@@ -45,28 +55,34 @@ export class IdRegistry {
   }
 
   /**
-   * Records `id` at `row` unless it was seen before.
+   * Records `id` at `row` (with a tag, a 32-bit word the caller may compare when the id comes
+   * again: `firstTag`) unless it was seen before.
    * @returns the row where the id was first seen, or 0 when it is new (rows start at 1)
    */
-  firstRow(id: IdRef, row: number): number {
+  firstRow(id: IdRef, row: number, tag = 0): number {
     const n = this.numbering.numberOf(id);
     if (n >= 0) {
       if (n >= this.dense.length) {
-        const bigger = new Uint32Array(Math.min(NUMBERED_LIMIT, 2 ** Math.ceil(Math.log2(n + 1))));
+        const size = Math.min(NUMBERED_LIMIT, 2 ** Math.ceil(Math.log2(n + 1)));
+        const bigger = new Uint32Array(size);
         bigger.set(this.dense);
         this.dense = bigger;
+        const tags = new Uint32Array(size);
+        tags.set(this.denseTags);
+        this.denseTags = tags;
       }
       const first = this.dense[n]!;
       if (first === 0) {
         this.dense[n] = row;
+        this.denseTags[n] = tag;
         this.denseCount += 1;
-      }
+      } else this.firstTag = this.denseTags[n]!;
       return first;
     }
-    return this.hashed(idText(id), row);
+    return this.hashed(idText(id), row, tag);
   }
 
-  private hashed(id: string, row: number): number {
+  private hashed(id: string, row: number, tag: number): number {
     if (this.count * 2 >= this.capacity) this.grow();
     // Four FNV-style lanes with different seeds and multipliers, in one pass over the string.
     let a: number = SEEDS[0];
@@ -84,10 +100,10 @@ export class IdRegistry {
       d = Math.imul(d ^ ch, 0x165667b1);
       d ^= d >>> 13;
     }
-    return this.insert(fmix(a) || 1, fmix(b), fmix(c), fmix(d), row);
+    return this.insert(fmix(a) || 1, fmix(b), fmix(c), fmix(d), row, tag);
   }
 
-  private insert(a: number, b: number, c: number, d: number, row: number): number {
+  private insert(a: number, b: number, c: number, d: number, row: number, tag: number): number {
     const slots = this.slots;
     const mask = this.capacity - 1;
     let slot = a & mask;
@@ -100,10 +116,12 @@ export class IdRegistry {
         slots[at + 2] = c;
         slots[at + 3] = d;
         slots[at + 4] = row;
+        slots[at + 5] = tag;
         this.count += 1;
         return 0;
       }
       if (key === a && slots[at + 1] === b && slots[at + 2] === c && slots[at + 3] === d) {
+        this.firstTag = slots[at + 5]!;
         return slots[at + 4]!;
       }
       slot = (slot + 1) & mask;
@@ -117,7 +135,7 @@ export class IdRegistry {
     this.count = 0;
     for (let at = 0; at < old.length; at += SLOT) {
       if (old[at] === 0) continue;
-      this.insert(old[at]!, old[at + 1]!, old[at + 2]!, old[at + 3]!, old[at + 4]!);
+      this.insert(old[at]!, old[at + 1]!, old[at + 2]!, old[at + 3]!, old[at + 4]!, old[at + 5]!);
     }
   }
 }

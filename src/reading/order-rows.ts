@@ -1,0 +1,126 @@
+/**
+ * What the orders table's rows need beyond their cells: the status rules of the manifest (an id
+ * prefix, a negative quantity), the tags that tell a copy of an order from another row of the
+ * same id, and the error raised when rows of one id differ where they must not.
+ */
+import type { StatusRule } from '../contracts/manifest-schema.ts';
+import type { CellValue } from './cells/cell.ts';
+import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import { idText, type IdRef } from './id-refs.ts';
+
+/**
+ * The status the manifest's rules give a row (the first rule that matches), or undefined when
+ * none does; null when there are no rules.
+ */
+export function statusRules(
+  rules: readonly StatusRule[],
+): ((orderId: IdRef, quantity: CellValue) => string | undefined) | null {
+  if (rules.length === 0) return null;
+  const compiled = rules.map((rule) => ({
+    status: rule.status.toLowerCase(),
+    prefix: 'idPrefix' in rule ? rule.idPrefix : null,
+  }));
+  return (orderId, quantity) => {
+    let text: string | null = null;
+    for (const rule of compiled) {
+      if (rule.prefix === null) {
+        if (typeof quantity === 'number' && quantity < 0) return rule.status;
+      } else if ((text ??= idText(orderId)).startsWith(rule.prefix)) return rule.status;
+    }
+    return undefined;
+  };
+}
+
+const MISSING_TAG = 0x9e3779b9;
+
+/** 32-bit words that stand for a cell's value, to compare the rows of one id without keeping them. */
+export class RowTags {
+  private readonly float = new Float64Array(1);
+  private readonly words = new Uint32Array(this.float.buffer);
+
+  /** A tag of an amount: its 64 bits mixed into 32 (a fixed word for a missing amount). */
+  ofAmount(amount: number | undefined): number {
+    if (amount === undefined) return MISSING_TAG;
+    this.float[0] = amount;
+    return mix(this.words[0]! ^ mix(this.words[1]!));
+  }
+
+  /** A tag of an id's text (FNV-1a), whatever form the reader gave it; fixed for no id. */
+  ofId(id: IdRef | undefined): number {
+    if (id === undefined) return MISSING_TAG;
+    const text = idText(id);
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    return mix(h);
+  }
+}
+
+/** murmur3's fmix32. */
+function mix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * Rows of one order id that differ where they must not: in a table of orders, a different
+ * amount (not a copy but, most likely, the lines of an order); in a table of order lines, a
+ * different customer. One error for the table, with the count and the first place.
+ */
+export class RepeatedOrders {
+  private count = 0;
+  private first: { id: IdRef; firstRow: number; row: number } | null = null;
+  private readonly lines: boolean;
+  private readonly file: string;
+  private readonly columns: Partial<Record<'order_id' | 'customer_id' | 'amount', string>>;
+
+  /**
+   * @param lines the table's rows are order lines
+   * @param columns the export's headers of the fields the message names
+   */
+  constructor(
+    lines: boolean,
+    file: string,
+    columns: Partial<Record<'order_id' | 'customer_id' | 'amount', string>>,
+  ) {
+    this.lines = lines;
+    this.file = file;
+    this.columns = columns;
+  }
+
+  /** Counts a row that differs from the first row of its id. */
+  add(id: IdRef, firstRow: number, row: number): void {
+    this.count += 1;
+    this.first ??= { id, firstRow, row };
+  }
+
+  /** The table's error, or null when no row differed. */
+  report(): Diagnostic | null {
+    const first = this.first;
+    if (first === null) return null;
+    const { count, columns } = this;
+    const value = idText(first.id);
+    const where = `first: row ${first.row} against row ${first.firstRow}`;
+    if (this.lines) {
+      return diagnostic('order-line-customer-conflict', {
+        file: this.file,
+        row: first.row,
+        column: columns.customer_id,
+        value,
+        message: `${count} line(s) name another customer than the first line of their order (${where}, order "${value}"), so the order's customer is unknown`,
+        hint: 'correct the customer id of these lines in the export, or give the orders distinct ids',
+      });
+    }
+    return diagnostic('order-lines-undeclared', {
+      file: this.file,
+      row: first.row,
+      column: columns.order_id,
+      value,
+      message: `${count} row(s) repeat an order id with another amount (${where}): these look like order lines, and one row per id would drop the other lines' amounts`,
+      hint: 'declare "orders": { "rows": "lines" } in manifest.json so the rows of one order id are summed into one order (and "amountFrom": "quantity*unit_price" if the export has a quantity and a unit price instead of a line total); or remove the repeated rows if they are not lines',
+    });
+  }
+}
