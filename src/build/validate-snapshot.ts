@@ -3,6 +3,7 @@
  * of the figure-level checks (minimum base, response rates, weighting), errors and warnings.
  */
 import { basename, relative, resolve } from 'node:path';
+import { describeDropped } from '../contracts/dropped-rows.ts';
 import { firstCarry, reviewFigures } from '../figures/review-figures.ts';
 import { hasErrors, type Diagnostic } from '../reading/diagnostics.ts';
 import { reduceSnapshot } from '../reducing/reduce-snapshot.ts';
@@ -14,7 +15,7 @@ export interface ValidationReport {
   errors: number;
   warnings: number;
   hash: string | null;
-  rows: Record<string, { rows: number; used: number }>;
+  rows: Record<string, { rows: number; used: number; dropped: Partial<Record<string, number>> }>;
   diagnostics: Diagnostic[];
 }
 
@@ -45,7 +46,7 @@ export async function validateSnapshot(
   const errors = diagnostics.filter((d) => d.level === 'error').length;
   const rows: ValidationReport['rows'] = {};
   for (const [name, t] of Object.entries(loaded.tables))
-    if (t) rows[name] = { rows: t.rows, used: t.used };
+    if (t) rows[name] = { rows: t.rows, used: t.used, dropped: t.dropped };
   return {
     snapshot: display,
     ok: errors === 0,
@@ -103,8 +104,11 @@ export function formatValidationTable(report: ValidationReport, perKind = 10): s
       if (count > perKind) lines.push(`  … and ${count - perKind} more [${id}]`);
   }
   const tables = Object.entries(report.rows)
-    .map(([name, t]) => `${name}: ${t.used}/${t.rows} rows usable`)
-    .join(', ');
+    .map(([name, t]) => {
+      const dropped = describeDropped(t.dropped);
+      return `${name}: ${t.used}/${t.rows} rows usable${dropped ? ` (left out: ${dropped})` : ''}`;
+    })
+    .join('; ');
   lines.push(
     '',
     `${report.snapshot}: ${report.errors} error${report.errors === 1 ? '' : 's'}, ${report.warnings} warning${report.warnings === 1 ? '' : 's'}${tables ? ` (${tables})` : ''}${report.ok ? ' — valid' : ' — fix the errors above'}`,

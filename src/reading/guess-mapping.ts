@@ -10,6 +10,7 @@ import type { TableName } from '../contracts/fields.ts';
 import type { ItemDeclaration, QualityComponent } from '../contracts/questionnaire.ts';
 import type { ManifestInput } from '../contracts/manifest-schema.ts';
 import { detectDelimiter } from './csv-reader.ts';
+import { draftOrders, type OrdersDraft } from './guess-orders.ts';
 
 export interface FileSample {
   /** File name as it will sit in the snapshot folder. */
@@ -49,6 +50,8 @@ const SURVEY_RULES: Array<[string, RegExp]> = [
 const ORDER_RULES: Array<[string, RegExp]> = [
   ['order_id', /^(order|transaction|invoice)[ _-]?(id|number|no)$/i],
   ['customer_id', /^(customer|client|account)[ _-]?(id|number|no)$/i],
+  ['quantity', /^(quantity|qty|units|number of items)$/i],
+  ['unit_price', /unit[ _-]?(price|cost)|price[ _-]?(each|per)|^price$/i],
   ['amount', /amount|value|total|revenue|price/i],
   ['status', /status/i],
   ['estimated_delivery', /estimat|promised/i],
@@ -217,6 +220,8 @@ export function guessSnapshot(
   const items: NonNullable<ManifestInput['items']> = {};
   const segments: NonNullable<ManifestInput['segments']> = {};
   const dates: string[] = [];
+  const orderDates: string[] = [];
+  let orders: OrdersDraft | null = null;
 
   for (const file of files) {
     const { headers, rows, delimiter } = sample(file);
@@ -376,6 +381,15 @@ export function guessSnapshot(
         );
       }
     }
+    if (kind === 'orders') {
+      orders = draftOrders(file.name, headers, rows, columns);
+      for (const field of orders.unmap) {
+        used.delete(columns[field]!);
+        delete columns[field];
+      }
+      orderDates.push(...orders.dates);
+      assumptions.push(...orders.assumptions);
+    }
     if (kind !== 'tickets') {
       for (const header of headers) {
         if (used.has(header) || !SEGMENT_HINT.test(header)) continue;
@@ -412,18 +426,24 @@ export function guessSnapshot(
         ...(file.encoding === 'utf-8' ? {} : { encoding: 'windows-1252' as const }),
         ...(delimiter === ',' ? {} : { delimiter: delimiter as ';' }),
         ...(ignored.length > 0 ? { ignore: ignored } : {}),
+        ...(kind === 'orders' && orders?.dateFormat ? { dateFormat: orders.dateFormat } : {}),
       },
     };
   }
   if (Object.keys(tables).length === 0) throw new Error('guessSnapshot requires at least one file');
+  // The survey's dates make the period; without them, the orders' (of the rows read).
+  const fromOrders = dates.length === 0 && orderDates.length > 0;
+  if (fromOrders) dates.push(...orderDates);
   dates.sort();
   const start = options.start ?? dates[0] ?? '2026-01-01';
   const end = options.end ?? dates.at(-1) ?? start;
   if (!options.start || !options.end)
     assumptions.push(
-      dates.length > 0
-        ? `period ${start} – ${end} taken from the survey dates (set --start/--end to override)`
-        : `period ${start} – ${end} is a placeholder: the files have no survey dates (set --start/--end)`,
+      dates.length === 0
+        ? `period ${start} – ${end} is a placeholder: the files have no survey dates (set --start/--end)`
+        : fromOrders
+          ? `period ${start} – ${end} taken from the order dates of the rows read (set --start/--end to override; validate warns of order dates outside it)`
+          : `period ${start} – ${end} taken from the survey dates (set --start/--end to override)`,
     );
   return {
     manifest: {
@@ -433,6 +453,7 @@ export function guessSnapshot(
       end,
       segments,
       items,
+      ...(orders && Object.keys(orders.orders).length > 0 ? { orders: orders.orders } : {}),
       tables: {
         ...(tables.survey ? { survey: tables.survey } : {}),
         ...(tables.orders ? { orders: tables.orders } : {}),
