@@ -343,6 +343,24 @@ describe('an order-lines export (UCI Online Retail shape)', () => {
     expect(run.stdout).toMatch(/0 errors, .* — valid/);
   });
 
+  it('the orders block is an error when the columns it reads are not mapped', async () => {
+    const columns: Record<string, string> = { ...LINES_TABLE.columns, amount: 'UnitPrice' };
+    delete columns.quantity;
+    delete columns.unit_price;
+    const review = await load(
+      { 'orders.csv': RAW },
+      manifest(LINES_ORDERS, { ...LINES_TABLE, columns }),
+    );
+    const errors = review.diagnostics.filter((d) => d.level === 'error');
+    expect(errors.map((d) => [d.id, d.value])).toEqual([
+      ['field-not-mapped', 'quantity'],
+      ['field-not-mapped', 'unit_price'],
+      ['manifest-invalid', 'quantity*unit_price'],
+      ['field-not-mapped', 'quantity'],
+    ]);
+    expect(errors[3]!.message).toContain('status rule reads a negative quantity');
+  });
+
   it('lines of one order that name different customers are an error', async () => {
     const header =
       'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country';

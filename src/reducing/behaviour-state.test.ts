@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { OrderRow } from '../contracts/row-types.ts';
+import type { OrderRecord } from '../reading/records.ts';
 import { behaviourFigures } from '../figures/behaviour-figures.ts';
 import { ratioEstimate } from '../statistics/ratio-estimate.ts';
 import {
@@ -53,7 +54,18 @@ const ordersArb = fc.array(
 );
 
 /** Every line of the orders, the order's id and customer on each, in a shuffled order. */
-function linesOf(orders: fc.infer<typeof ordersArb>, keys: readonly number[]): OrderRow[] {
+type Orders = typeof ordersArb extends fc.Arbitrary<infer T> ? T : never;
+
+/** The loader's record of a row. */
+const recordOf = (row: OrderRow): OrderRecord => ({
+  ...row,
+  customerId: row.customerId,
+  amount: row.amount,
+  estimatedDelivery: row.estimatedDelivery,
+  delivered: row.delivered,
+});
+
+function linesOf(orders: Orders, keys: readonly number[]): OrderRow[] {
   const all = orders.flatMap((o, i) =>
     o.lines.map((l) => line(`O${i}`, o.customer, l.amount, l.status, l.late)),
   );
@@ -122,8 +134,7 @@ describe('order lines', () => {
           const batch = new OrderBatch(size);
           for (const l of lines) {
             addOrderLine(single, l, EXCLUDE);
-            if (batch.push({ ...l, customerId: l.customerId, amount: l.amount }))
-              addOrderLineBatch(batched, batch, EXCLUDE);
+            if (batch.push(recordOf(l))) addOrderLineBatch(batched, batch, EXCLUDE);
           }
           addOrderLineBatch(batched, batch, EXCLUDE);
           finishOrderLines(single);
@@ -220,8 +231,7 @@ describe('guest orders', () => {
           list.forEach((o, i) => {
             const row = line(String(i), o.customer, o.amount, o.status, o.late);
             addOrder(single, row, EXCLUDE);
-            if (batch.push({ ...row, customerId: row.customerId, amount: row.amount }))
-              addOrderBatch(batched, batch, EXCLUDE);
+            if (batch.push(recordOf(row))) addOrderBatch(batched, batch, EXCLUDE);
           });
           addOrderBatch(batched, batch, EXCLUDE);
           expect(packBehaviour(batched)).toEqual(packBehaviour(single));
