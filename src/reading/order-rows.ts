@@ -6,7 +6,7 @@
 import type { StatusRule } from '../contracts/manifest-schema.ts';
 import type { CellValue } from './cells/cell.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
-import { idText, type IdRef } from './id-refs.ts';
+import { idText, NUMBER_BITS, NUMBERED_LIMIT, prefixes, type IdRef } from './id-refs.ts';
 
 /**
  * The status the manifest's rules give a row (the first rule that matches), or undefined when
@@ -45,12 +45,22 @@ export class RowTags {
     return mix(this.words[0]! ^ mix(this.words[1]!));
   }
 
-  /** A tag of an id's text (FNV-1a), whatever form the reader gave it; fixed for no id. */
+  /**
+   * A tag of an id's text (FNV-1a), whatever form the reader gave it (a numbered id's digits are
+   * hashed from its number, without making its text); fixed for no id.
+   */
   ofId(id: IdRef | undefined): number {
     if (id === undefined) return MISSING_TAG;
-    const text = idText(id);
     let h = 0x811c9dc5;
+    const text = typeof id === 'string' ? id : prefixes[id >>> NUMBER_BITS]!;
     for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    if (typeof id === 'number') {
+      const n = id & (NUMBERED_LIMIT - 1);
+      let place = 1;
+      while (place * 10 <= n) place *= 10;
+      for (; place >= 1; place /= 10)
+        h = Math.imul(h ^ (48 + (Math.floor(n / place) % 10)), 0x01000193);
+    }
     return mix(h);
   }
 }
