@@ -12,7 +12,7 @@ import { IdNumbering, idText, NUMBERED_LIMIT, type IdRef } from './id-refs.ts';
 const SEEDS = [0x811c9dc5, 0x01000193 ^ 0x9e3779b9, 0x85ebca6b, 0xc2b2ae35] as const;
 
 /** murmur3's fmix32: spreads nearby ids over the table. */
-function fmix(h: number): number {
+export function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

@@ -6,6 +6,7 @@
 import type { StatusRule } from '../contracts/manifest-schema.ts';
 import type { CellValue } from './cells/cell.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import { fmix } from './id-registry.ts';
 import { idText, NUMBER_BITS, NUMBERED_LIMIT, prefixes, type IdRef } from './id-refs.ts';
 
 /**
@@ -42,7 +43,7 @@ export class RowTags {
   ofAmount(amount: number | undefined): number {
     if (amount === undefined) return MISSING_TAG;
     this.float[0] = amount;
-    return mix(this.words[0]! ^ mix(this.words[1]!));
+    return fmix(this.words[0]! ^ fmix(this.words[1]!));
   }
 
   /**
@@ -61,18 +62,8 @@ export class RowTags {
       for (; place >= 1; place /= 10)
         h = Math.imul(h ^ (48 + (Math.floor(n / place) % 10)), 0x01000193);
     }
-    return mix(h);
+    return fmix(h);
   }
-}
-
-/** murmur3's fmix32. */
-function mix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }
 
 /**

@@ -95,19 +95,18 @@ export class OrderLines {
   grow(size: number): void {
     if (size <= this.flags.length) return;
     const capacity = 2 ** Math.ceil(Math.log2(Math.max(1024, size)));
-    const customer = new Int32Array(capacity).fill(NO_CUSTOMER);
-    customer.set(this.customer);
-    this.customer = customer;
-    const amount = new Float64Array(capacity);
-    amount.set(this.amount);
-    this.amount = amount;
-    const flags = new Uint8Array(capacity);
-    flags.set(this.flags);
-    this.flags = flags;
-    const status = new Uint16Array(capacity);
-    status.set(this.status);
-    this.status = status;
+    const at = this.flags.length;
+    this.customer = grown(this.customer, new Int32Array(capacity).fill(NO_CUSTOMER, at));
+    this.amount = grown(this.amount, new Float64Array(capacity));
+    this.flags = grown(this.flags, new Uint8Array(capacity));
+    this.status = grown(this.status, new Uint16Array(capacity));
   }
+}
+
+/** `bigger` holding `array`'s values at their places. */
+function grown<T extends { set(from: T): void }>(array: T, bigger: T): T {
+  bigger.set(array);
+  return bigger;
 }
 
 /**
