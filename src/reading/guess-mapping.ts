@@ -383,9 +383,14 @@ export function guessSnapshot(
     }
     if (kind === 'orders') {
       orders = draftOrders(file.name, headers, rows, columns);
-      for (const field of orders.unmap) {
+      for (const field of Object.keys(columns)) {
+        if (orders.columns[field] === columns[field]) continue;
         used.delete(columns[field]!);
         delete columns[field];
+      }
+      for (const [field, header] of Object.entries(orders.columns)) {
+        columns[field] = header;
+        used.add(header);
       }
       orderDates.push(...orders.dates);
       assumptions.push(...orders.assumptions);

@@ -50,6 +50,15 @@ describe('drafting an orders export', () => {
     expect(parsed.tables.orders!.format.ignore).toContain('Unit price');
   });
 
+  it('a lone price column with no quantity is drafted as the amount', () => {
+    const { manifest } = draft(
+      ['Order ID,Customer ID,Order date,Price', 'O1,C1,2026-07-01,5'].join('\n'),
+    );
+    expect(manifest.tables.orders!.columns).toMatchObject({ amount: 'Price' });
+    expect(manifest.tables.orders!.columns.unit_price).toBeUndefined();
+    expect(manifest.tables.orders!.format?.ignore).toBeUndefined();
+  });
+
   it('ids with a letter prefix other than C are pointed out, not drafted as a rule', () => {
     const { manifest, assumptions } = draft(
       [

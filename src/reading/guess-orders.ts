@@ -16,8 +16,11 @@ type DateFormat = NonNullable<
 export interface OrdersDraft {
   /** The manifest's "orders" block (empty when every default fits). */
   orders: OrdersBlock;
-  /** Canonical fields the draft leaves unmapped (e.g. a unit price beside a line total). */
-  unmap: string[];
+  /**
+   * The mapping as the draft leaves it: a unit price beside a total is unmapped, a lone "price"
+   * column with no quantity is taken as the amount.
+   */
+  columns: Record<string, string>;
   /** The date column's format, when not ISO. */
   dateFormat?: DateFormat;
   /** The order dates of the sample, as ISO days (for the period when there is no survey). */
@@ -86,7 +89,7 @@ export function draftOrders(
   rows: readonly string[][],
   columns: Readonly<Record<string, string>>,
 ): OrdersDraft {
-  const draft: OrdersDraft = { orders: {}, unmap: [], dates: [], assumptions: [] };
+  const draft: OrdersDraft = { orders: {}, columns: { ...columns }, dates: [], assumptions: [] };
   const say = (sentence: string) => draft.assumptions.push(`${name}: ${sentence}`);
   const cell = (row: string[], field: string) => {
     const header = columns[field];
@@ -123,19 +126,22 @@ export function draftOrders(
 
   // The amount: a line (or order) total when one is mapped, else quantity × unit price.
   const product = columns.quantity !== undefined && columns.unit_price !== undefined;
-  if (columns.amount !== undefined) {
-    if (columns.unit_price !== undefined) draft.unmap.push('unit_price');
+  const mapped = draft.columns;
+  if (mapped.amount === undefined && mapped.unit_price !== undefined && !product) {
+    // A price with no quantity to multiply is more likely the order's own price.
+    mapped.amount = mapped.unit_price;
+    delete mapped.unit_price;
+  }
+  if (mapped.amount !== undefined) {
+    delete mapped.unit_price;
     say(
-      `"${columns.amount}" → amount, ${lines ? "each line's total" : "each order's total"} (check it is not a unit price)`,
+      `"${mapped.amount}" → amount, ${lines ? "each line's total" : "each order's total"} (check it is not a unit price)`,
     );
   } else if (product) {
     draft.orders.amountFrom = 'quantity*unit_price';
     say(
       `no total column: ${lines ? "each line's" : "each order's"} amount is "${columns.quantity}" × "${columns.unit_price}" ("amountFrom": "quantity*unit_price")`,
     );
-  } else if (columns.unit_price !== undefined) {
-    draft.unmap.push('unit_price');
-    say(`"${columns.unit_price}" is a unit price with no quantity: no amount is drafted`);
   }
 
   // Status rules: a letter prefix most ids lack marks another kind of document.
