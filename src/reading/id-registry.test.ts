@@ -29,7 +29,7 @@ describe('IdRegistry', () => {
       fc.property(
         fc.array(fc.tuple(idArb, fc.nat({ max: 2 ** 32 - 1 })), { maxLength: 300 }),
         (list) => {
-          const registry = new IdRegistry(2);
+          const registry = new IdRegistry(2, true);
           const map = new Map<string, [row: number, tag: number]>();
           list.forEach(([id, tag], i) => {
             const [expected, firstTag] = map.get(id) ?? [0, 0];

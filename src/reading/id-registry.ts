@@ -21,32 +21,38 @@ export function fmix(h: number): number {
   return h >>> 0;
 }
 
-/**
- * Words per slot: the four hash words, the row, then the tag (one cache line holds a whole
- * slot).
- */
-const SLOT = 6;
-
 export class IdRegistry {
   private slots: Uint32Array;
   private capacity: number;
   private count = 0;
+  /** Each numbered id's first row (and its tag, when tagged), side by side. */
   private dense = new Uint32Array(0);
-  private denseTags = new Uint32Array(0);
   private denseCount = 0;
+  /** Words per numbered id: the row, then the tag when tagged. */
+  private readonly denseWords: number;
+  /**
+   * Words per hashed slot: the four hash words, the row, then the tag when tagged (one cache
+   * line holds a whole slot).
+   */
+  private readonly slotWords: number;
   /**
    * The tag stored with the id that the last call of firstRow found already seen: what the
    * caller said of the row that used it first (e.g. a hash of its amount), to compare with the
-   * repeat's without keeping the first row.
+   * repeat's without keeping the first row. Kept only by a tagged registry.
    */
   firstTag = 0;
   /** Numbered ids ("R1001") live in `dense`, read in order instead of at random. */
   private readonly numbering = new IdNumbering();
 
-  /** @param expected ids the table should hold without growing (rounded up to a power of two) */
-  constructor(expected = 1 << 11) {
+  /**
+   * @param expected ids the table should hold without growing (rounded up to a power of two)
+   * @param tagged keep a tag with each id (a word more an id)
+   */
+  constructor(expected = 1 << 11, tagged = false) {
+    this.denseWords = tagged ? 2 : 1;
+    this.slotWords = tagged ? 6 : 5;
     this.capacity = 1 << Math.max(4, Math.ceil(Math.log2(expected * 2)));
-    this.slots = new Uint32Array(this.capacity * SLOT);
+    this.slots = new Uint32Array(this.capacity * this.slotWords);
   }
 
   /** Number of distinct ids seen. */
@@ -62,21 +68,21 @@ export class IdRegistry {
   firstRow(id: IdRef, row: number, tag = 0): number {
     const n = this.numbering.numberOf(id);
     if (n >= 0) {
-      if (n >= this.dense.length) {
-        const size = Math.min(NUMBERED_LIMIT, 2 ** Math.ceil(Math.log2(n + 1)));
-        const bigger = new Uint32Array(size);
+      const words = this.denseWords;
+      const at = n * words;
+      if (at >= this.dense.length) {
+        const bigger = new Uint32Array(
+          Math.min(NUMBERED_LIMIT, 2 ** Math.ceil(Math.log2(n + 1))) * words,
+        );
         bigger.set(this.dense);
         this.dense = bigger;
-        const tags = new Uint32Array(size);
-        tags.set(this.denseTags);
-        this.denseTags = tags;
       }
-      const first = this.dense[n]!;
+      const first = this.dense[at]!;
       if (first === 0) {
-        this.dense[n] = row;
-        this.denseTags[n] = tag;
+        this.dense[at] = row;
+        if (words === 2) this.dense[at + 1] = tag;
         this.denseCount += 1;
-      } else this.firstTag = this.denseTags[n]!;
+      } else if (words === 2) this.firstTag = this.dense[at + 1]!;
       return first;
     }
     return this.hashed(idText(id), row, tag);
@@ -106,9 +112,10 @@ export class IdRegistry {
   private insert(a: number, b: number, c: number, d: number, row: number, tag: number): number {
     const slots = this.slots;
     const mask = this.capacity - 1;
+    const tagged = this.slotWords === 6;
     let slot = a & mask;
     for (;;) {
-      const at = slot * SLOT;
+      const at = slot * this.slotWords;
       const key = slots[at]!;
       if (key === 0) {
         slots[at] = a;
@@ -116,12 +123,12 @@ export class IdRegistry {
         slots[at + 2] = c;
         slots[at + 3] = d;
         slots[at + 4] = row;
-        slots[at + 5] = tag;
+        if (tagged) slots[at + 5] = tag;
         this.count += 1;
         return 0;
       }
       if (key === a && slots[at + 1] === b && slots[at + 2] === c && slots[at + 3] === d) {
-        this.firstTag = slots[at + 5]!;
+        if (tagged) this.firstTag = slots[at + 5]!;
         return slots[at + 4]!;
       }
       slot = (slot + 1) & mask;
@@ -131,11 +138,13 @@ export class IdRegistry {
   private grow(): void {
     const old = this.slots;
     this.capacity *= 2;
-    this.slots = new Uint32Array(this.capacity * SLOT);
+    const words = this.slotWords;
+    this.slots = new Uint32Array(this.capacity * words);
     this.count = 0;
-    for (let at = 0; at < old.length; at += SLOT) {
+    for (let at = 0; at < old.length; at += words) {
       if (old[at] === 0) continue;
-      this.insert(old[at]!, old[at + 1]!, old[at + 2]!, old[at + 3]!, old[at + 4]!, old[at + 5]!);
+      const tag = words === 6 ? old[at + 5]! : 0;
+      this.insert(old[at]!, old[at + 1]!, old[at + 2]!, old[at + 3]!, old[at + 4]!, tag);
     }
   }
 }

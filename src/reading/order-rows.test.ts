@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NumberedIdReader, type IdRef } from './id-refs.ts';
-import { RowTags, statusRules } from './order-rows.ts';
+import { amountTag, RowTags, statusRules } from './order-rows.ts';
 
 describe('RowTags', () => {
   it("tags an id by its text, whether the reader gave it as text or as a numbered id's ref", () => {
@@ -25,11 +25,10 @@ describe('RowTags', () => {
     expect(tags.ofId(undefined)).not.toBe(tags.ofId(''));
   });
 
-  it('tags equal amounts alike and different ones apart', () => {
-    const tags = new RowTags();
-    expect(tags.ofAmount(10.5)).toBe(tags.ofAmount(21 / 2));
-    expect(tags.ofAmount(10.5)).not.toBe(tags.ofAmount(10.25));
-    expect(tags.ofAmount(undefined)).not.toBe(tags.ofAmount(0));
+  it('amountTag tags equal amounts alike and different ones apart', () => {
+    expect(amountTag(10.5)).toBe(amountTag(21 / 2));
+    expect(amountTag(10.5)).not.toBe(amountTag(10.25));
+    expect(amountTag(undefined)).not.toBe(amountTag(0));
   });
 });
 

@@ -34,18 +34,23 @@ export function statusRules(
 
 const MISSING_TAG = 0x9e3779b9;
 
-/** 32-bit words that stand for a cell's value, to compare the rows of one id without keeping them. */
+// The bits of an amount, read as two words (a scratch cell, written and read in one call).
+const FLOAT = new Float64Array(1);
+const WORDS = new Uint32Array(FLOAT.buffer);
+
+/**
+ * A 32-bit word that stands for an amount (its 64 bits mixed into 32; a fixed word for a
+ * missing one), to compare the rows of one id without keeping them. A plain function over a
+ * scratch cell: the row loop calls it for every order.
+ */
+export function amountTag(amount: number | undefined): number {
+  if (amount === undefined) return MISSING_TAG;
+  FLOAT[0] = amount;
+  return fmix(WORDS[0]! ^ fmix(WORDS[1]!));
+}
+
+/** 32-bit words that stand for an id, to compare the rows of one order without keeping them. */
 export class RowTags {
-  private readonly float = new Float64Array(1);
-  private readonly words = new Uint32Array(this.float.buffer);
-
-  /** A tag of an amount: its 64 bits mixed into 32 (a fixed word for a missing amount). */
-  ofAmount(amount: number | undefined): number {
-    if (amount === undefined) return MISSING_TAG;
-    this.float[0] = amount;
-    return fmix(this.words[0]! ^ fmix(this.words[1]!));
-  }
-
   /**
    * A tag of an id's text (FNV-1a), whatever form the reader gave it (a numbered id's digits are
    * hashed from its number, without making its text); fixed for no id.

@@ -27,10 +27,11 @@ import { fieldSpecs, ID_FIELDS } from './field-specs.ts';
 import { idText, type IdRef } from './id-refs.ts';
 import { IdRegistry } from './id-registry.ts';
 import type { CellValue } from './cells/cell.ts';
+import { isoDayNumber } from './cells/date.ts';
 import { readTable, RecordLayout } from './read-table.ts';
 import { readCsv } from './csv-reader.ts';
 import { existsSync } from 'node:fs';
-import { RepeatedOrders, RowTags, statusRules } from './order-rows.ts';
+import { amountTag, RepeatedOrders, RowTags, statusRules } from './order-rows.ts';
 import type { DropReason } from '../contracts/dropped-rows.ts';
 
 /**
@@ -361,10 +362,12 @@ export async function readSnapshot(
     else if (hashHere) hashComplete = false;
   };
 
+  const firstDay = isoDayNumber(manifest.start);
+  const lastDay = isoDayNumber(manifest.end);
   const outsidePeriod = (date: string | undefined) => {
     if (date === undefined) return false;
-    const day = date.length > 10 ? date.slice(0, 10) : date;
-    return day < manifest.start || day > manifest.end;
+    const day = isoDayNumber(date);
+    return day < firstDay || day > lastDay;
   };
 
   /**
@@ -379,10 +382,10 @@ export async function readSnapshot(
     let latest = '';
     return {
       add: (date: string | undefined, row: number) => {
-        if (!outsidePeriod(date)) return;
-        const day = date!.slice(0, 10);
+        if (date === undefined || !outsidePeriod(date)) return;
+        const day = date.slice(0, 10);
         count += 1;
-        first ??= { row, date: date! };
+        first ??= { row, date };
         if (earliest === '' || day < earliest) earliest = day;
         if (day > latest) latest = day;
       },
@@ -526,7 +529,8 @@ export async function readSnapshot(
   // Orders -------------------------------------------------------------------------------
   const ordersTable = manifest.tables.orders;
   const orderSettings = manifest.orders;
-  const orderIds = new IdRegistry();
+  // Tagged: a repeated order id is compared with its first row (amount, or a line's customer).
+  const orderIds = new IdRegistry(undefined, true);
   const orderIdHeader = mappedHeader(ordersTable, 'order_id');
   await readOne('orders', (layout, file, drop, atEnd) => {
     const at = layout.slotsOf(ORDER_FIELDS);
@@ -557,46 +561,62 @@ export async function readSnapshot(
       const repeated = repeats.report();
       if (repeated) diagnostics.push(repeated);
     });
+    /** quantity × unit price of a row, when both are numbers. */
+    const lineProduct = (values: readonly CellValue[]) => {
+      const quantity = values[at.quantity];
+      const price = values[at.unit_price];
+      return typeof quantity === 'number' && typeof price === 'number'
+        ? quantity * price
+        : undefined;
+    };
+    /**
+     * The checks of a row that need the rows before it, true when the row is left out: an order
+     * id seen before is a copy (same amount) or, for a table of orders, most likely a line
+     * (another amount); for order lines, another customer than its order's first line is
+     * counted for the table's error. Dates outside the period are counted for kept rows. One
+     * call from the row loop, which stays small enough to be compiled into its caller.
+     */
+    const leaveOut = (
+      orderId: IdRef,
+      customerId: IdRef | undefined,
+      amount: number | undefined,
+      date: string,
+      row: number,
+    ): boolean => {
+      const tag = asLines ? tags.ofId(customerId) : amountTag(amount);
+      const firstRow = orderIds.firstRow(orderId, row, tag);
+      if (firstRow !== 0) {
+        if (orderIds.firstTag !== tag) {
+          repeats.add(orderId, firstRow, row);
+          if (!asLines) {
+            drop('invalid');
+            return true;
+          }
+        } else if (
+          !asLines &&
+          reportRepeat('orders', 'order', orderId, firstRow, row, file, orderIdHeader)
+        ) {
+          drop('duplicate-id');
+          return true;
+        }
+      }
+      dates.add(date, row);
+      return false;
+    };
     return (values, row) => {
       const orderId = values[at.order_id] as IdRef;
       const customerId = values[at.customer_id] as IdRef | undefined;
-      const quantity = values[at.quantity];
-      let amount: number | undefined;
-      if (product) {
-        const price = values[at.unit_price];
-        amount =
-          typeof quantity === 'number' && typeof price === 'number' ? quantity * price : undefined;
-      } else {
-        const cell = values[at.amount];
-        amount = typeof cell === 'number' ? cell : undefined;
-      }
-      // An order's lines share its id and name one customer; a table of orders repeats an id
-      // only for a copy of the same order, with the same amount.
-      const tag = asLines ? tags.ofId(customerId) : tags.ofAmount(amount);
-      const firstRow = orderIds.firstRow(orderId, row, tag);
-      if (firstRow !== 0 && orderIds.firstTag !== tag) {
-        repeats.add(orderId, firstRow, row);
-        if (!asLines) {
-          drop('invalid');
-          return;
-        }
-      } else if (
-        firstRow !== 0 &&
-        !asLines &&
-        reportRepeat('orders', 'order', orderId, firstRow, row, file, orderIdHeader)
-      ) {
-        drop('duplicate-id');
-        return;
-      }
-      const status = values[at.status] as string | undefined;
+      const cell = product ? lineProduct(values) : values[at.amount];
+      const amount = typeof cell === 'number' ? cell : undefined;
       const date = values[at.date] as string;
-      dates.add(date, row);
+      if (leaveOut(orderId, customerId, amount, date, row)) return;
+      const status = values[at.status] as string | undefined;
       order.orderId = orderId;
       order.customerId = customerId;
       order.date = date;
       order.amount = amount;
       order.status =
-        (statusOf && statusOf(orderId, quantity)) ??
+        (statusOf && statusOf(orderId, values[at.quantity])) ??
         (status === undefined ? 'completed' : lowerCase.of(status));
       order.estimatedDelivery = values[at.estimated_delivery] as string | undefined;
       order.delivered = values[at.delivered] as string | undefined;
