@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 20_000,
+    // CI=true makes Astro and the CLI colour their output; tests read it as plain text.
+    env: { NO_COLOR: '1' },
     hookTimeout: 300_000,
     // A machine-readable summary beside the console report, for CI's closing line.
     reporters: ['default', 'json'],

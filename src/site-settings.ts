@@ -9,6 +9,11 @@ export const siteSettings = {
   dataDir: process.env.REVIEW_DATA_DIR ?? 'data',
   /** Folder with the MDX reports. */
   reportsDir: process.env.REVIEW_REPORTS_DIR ?? 'reports',
+  /**
+   * Folders outside the snapshots whose files a manifest may name, separated like PATH (e.g.
+   * "../shared/datasets" for the worked examples); none by default.
+   */
+  externalData: process.env.REVIEW_EXTERNAL_DATA ?? '',
   /** Build draft reports too (always on in `astro dev`). */
   includeDrafts: process.env.REVIEW_DRAFTS === '1' || import.meta.env?.DEV === true,
   /** Site title. */

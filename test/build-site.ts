@@ -1,6 +1,6 @@
-/** Runs `astro build` on a data and reports folder, as CI does, and returns what it printed. */
+/** Runs `npm run build`'s command on a data and reports folder, as CI does, and returns what it printed. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,16 +16,19 @@ export interface BuildResult {
 
 /**
  * @param root the project to build with (a changed copy of this one, in a test)
+ * @param outDir the site folder (a new temporary one by default)
  */
 export function buildSite(
   dataDir: string,
   reportsDir: string,
   env: Record<string, string> = {},
   root = ROOT,
+  outDir?: string,
 ): BuildResult {
   const work = mkdtempSync(join(tmpdir(), 'review-build-'));
-  const outDir = join(work, 'dist');
-  const result = spawnSync(join(ROOT, 'node_modules/.bin/astro'), ['build', '--outDir', outDir], {
+  const site = outDir ?? join(work, 'dist');
+  const node = join(ROOT, 'node_modules/.bin/node');
+  const result = spawnSync(node, [join(root, 'src/cli/build.ts'), '--outDir', site], {
     cwd: root,
     encoding: 'utf8',
     env: {
@@ -40,7 +43,27 @@ export function buildSite(
       ...env,
     },
   });
-  return { code: result.status ?? 1, output: `${result.stdout}\n${result.stderr}`, outDir };
+  return { code: result.status ?? 1, output: `${result.stdout}\n${result.stderr}`, outDir: site };
+}
+
+/**
+ * Corrupts one cell of a copy of the fixture's data: 42 in the 0–10 recommend column of row 6
+ * of 2026-Q2's survey, an out-of-scale error the build must refuse.
+ */
+export function corruptRecommendCell(dataDir: string): void {
+  corruptCell(join(dataDir, '2026-Q2/survey.csv'), 5, 4, '42');
+}
+
+/**
+ * Writes `value` into cell `column` (0-based) of line `line` (0-based, the header is 0) of a
+ * CSV file whose cells hold no quoted comma.
+ */
+export function corruptCell(file: string, line: number, column: number, value: string): void {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const cells = lines[line]!.split(',');
+  cells[column] = value;
+  lines[line] = cells.join(',');
+  writeFileSync(file, lines.join('\n'));
 }
 
 /** A writable copy of the fixture site's data and reports. */
@@ -49,4 +72,14 @@ export function copyFixtureSite(): { dataDir: string; reportsDir: string } {
   cpSync(join(FIXTURE_SITE, 'data'), join(work, 'data'), { recursive: true });
   cpSync(join(FIXTURE_SITE, 'reports'), join(work, 'reports'), { recursive: true });
   return { dataDir: join(work, 'data'), reportsDir: join(work, 'reports') };
+}
+
+/** Every file under `dir`, as sorted paths relative to it. */
+export function listTree(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
+    .flatMap((entry) => {
+      const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+      return entry.isDirectory() ? listTree(dir, path) : [path];
+    })
+    .sort();
 }

@@ -3,6 +3,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   writeFileSync,
 } from 'node:fs';
@@ -11,11 +12,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { guessSnapshot } from '../src/reading/guess-mapping.ts';
 import { loadReviews } from '../src/build/review-data.ts';
+import { writeReduced } from '../src/build/write-reduced.ts';
+import { pseudonymiser } from '../src/reducing/pseudonyms.ts';
 import { serveStatic } from '../src/cli/static-server.ts';
 import { axeViolations, hasChromium, launchBrowser, serious } from './browser.ts';
 import { buildSite, ROOT } from './build-site.ts';
 import { reference, type MobiConstruct, type Proportion } from './oracles.ts';
-import { sharedDataset } from './shared-datasets.ts';
+import { SHARED_DATASETS, sharedDataset } from './shared-datasets.ts';
 
 /** The example's items for the reference's construct names. */
 const MOBI_ITEMS: Record<MobiConstruct, string> = {
@@ -24,9 +27,38 @@ const MOBI_ITEMS: Record<MobiConstruct, string> = {
   Quality: 'product_quality',
   Value: 'value',
 };
+/** The examples' manifests name files in the shared datasets folder, outside their snapshots. */
+const EXTERNAL = { externalData: [SHARED_DATASETS] };
 const olist = sharedDataset('olist-subset', 'olist_order_reviews_dataset.csv');
 const mobi = sharedDataset('mobi', 'mobi.csv');
 const telco = sharedDataset('telco', 'Telco-Customer-Churn.csv');
+
+/** A test key: the reduced examples' customer ids are pseudonyms of it. */
+const KEY = pseudonymiser('a test key, never a real one');
+
+/**
+ * An example's reviews from its raw snapshots, or from reduced snapshots written from them
+ * (`npm run reduce`): every reference value must come out of both.
+ */
+async function exampleReviews(name: string, form: 'raw' | 'reduced') {
+  const dataDir = join(ROOT, `examples/${name}/data`);
+  if (form === 'raw') return loadReviews(dataDir, ROOT, EXTERNAL);
+  const reducedDir = join(mkdtempSync(join(tmpdir(), `reduced-${name}-`)), 'data');
+  for (const id of readdirSync(dataDir)) {
+    const written = await writeReduced({
+      dir: join(dataDir, id),
+      displayDir: `examples/${name}/data/${id}`,
+      out: join(reducedDir, id),
+      engine: 'typescript',
+      pseudonymiser: KEY,
+      ...EXTERNAL,
+    });
+    expect(written.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+  }
+  return loadReviews(reducedDir, ROOT, { pseudonymiser: KEY });
+}
+
+const FORMS = ['raw', 'reduced'] as const;
 
 function expectProportion(
   actual: {
@@ -45,11 +77,11 @@ function expectProportion(
   expect(actual.upper! / 100).toBeCloseTo(ref.wilson[1], 10);
 }
 
-describe.skipIf(!olist.available)(
-  `worked example: Olist from its manifest alone${olist.reason}`,
-  () => {
+describe.skipIf(!olist.available).each(FORMS)(
+  `worked example: Olist from its manifest alone, %s snapshot${olist.reason}`,
+  (form) => {
     it('CSAT overall, the mean score, and late vs on-time CSAT match the reference figures', async () => {
-      const review = await loadReviews(join(ROOT, 'examples/olist/data'), ROOT);
+      const review = await exampleReviews('olist', form);
       expect(review.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
       const snapshot = review.reviews[0]!;
       const csat = snapshot.metrics.csat!.overall;
@@ -70,11 +102,11 @@ describe.skipIf(!olist.available)(
   },
 );
 
-describe.skipIf(!mobi.available)(
-  `worked example: mobi (ECSI) from its manifest alone${mobi.reason}`,
-  () => {
+describe.skipIf(!mobi.available).each(FORMS)(
+  `worked example: mobi (ECSI) from its manifest alone, %s snapshot${mobi.reason}`,
+  (form) => {
     it('the construct-score index and the driver weights match the reference figures', async () => {
-      const review = await loadReviews(join(ROOT, 'examples/mobi/data'), ROOT);
+      const review = await exampleReviews('mobi', form);
       expect(review.diagnostics).toEqual([]);
       const snapshot = review.reviews[0]!;
       expect(snapshot.metrics.index!.overall.n).toBe(250);
@@ -95,11 +127,11 @@ describe.skipIf(!mobi.available)(
   },
 );
 
-describe.skipIf(!telco.available)(
-  `worked example: Telco churn from its manifest alone${telco.reason}`,
-  () => {
+describe.skipIf(!telco.available).each(FORMS)(
+  `worked example: Telco churn from its manifest alone, %s snapshot${telco.reason}`,
+  (form) => {
     it('churn overall and by contract match the reference figures', async () => {
-      const review = await loadReviews(join(ROOT, 'examples/telco/data'), ROOT);
+      const review = await exampleReviews('telco', form);
       expect(review.diagnostics).toEqual([]);
       const customers = review.reviews[0]!.customers!;
       expectProportion(customers.churn, reference.telco.churn_all);
@@ -136,6 +168,7 @@ describe.each(EXAMPLE_SITES)('worked example site: %s', (name, dataset, expected
       const build = buildSite(
         join(ROOT, `examples/${name}/data`),
         join(ROOT, `examples/${name}/reports`),
+        { REVIEW_EXTERNAL_DATA: SHARED_DATASETS },
       );
       expect(build.output).not.toMatch(/\berror\b/i);
       expect(build.code).toBe(0);

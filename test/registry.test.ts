@@ -12,7 +12,7 @@ import { REGISTRY } from '../src/metrics/registry/index.ts';
 import { buildFigure } from '../src/views/Figure/build-figure.ts';
 import { figureRows } from '../src/views/figures-table.ts';
 import { ROOT } from './build-site.ts';
-import { sharedDataset } from './shared-datasets.ts';
+import { SHARED_DATASETS, sharedDataset } from './shared-datasets.ts';
 
 let demo: ReviewFigures[];
 beforeAll(async () => {
@@ -93,7 +93,9 @@ describe('every metric of the registry, end to end', () => {
 const telco = sharedDataset('telco', 'Telco-Customer-Churn.csv');
 describe.skipIf(!telco.available)(`the customer base's metrics${telco.reason}`, () => {
   it('are in the figures, the CSV rows and <Figure>', async () => {
-    const { reviews } = await loadReviews(join(ROOT, 'examples/telco/data'), ROOT);
+    const { reviews } = await loadReviews(join(ROOT, 'examples/telco/data'), ROOT, {
+      externalData: [SHARED_DATASETS],
+    });
     const review = reviews[0]!;
     expect(review.metrics.customer_churn).toBeDefined();
     expect(review.metrics.churned_revenue_share).toBeDefined();

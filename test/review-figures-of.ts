@@ -11,7 +11,8 @@ import { firstCarry, reviewFigures } from '../src/figures/review-figures.ts';
 import { createCustomerAnswers } from '../src/reducing/behaviour-state.ts';
 import { questionnaireOf } from '../src/reducing/snapshot-reducers.ts';
 import { addSurveyRow, createSurveyState, surveyConfigOf } from '../src/reducing/survey-state.ts';
-import { addComment, compileThemes, createVoiceState } from '../src/reducing/voice-state.ts';
+import { compileThemes } from '../src/reducing/theme-matcher.ts';
+import { addComment, createVoiceState } from '../src/reducing/voice-state.ts';
 
 export interface PeriodInput {
   manifest: ManifestInput;
@@ -29,7 +30,8 @@ export function reviewsOf(
     const manifest = ManifestSchema.parse(input);
     const questionnaire = questionnaireOf(manifest);
     const state = createSurveyState(surveyConfigOf(questionnaire, Object.keys(manifest.segments)));
-    const voice = createVoiceState(DEFAULT_THEMES);
+    const dimensions = Object.keys(manifest.segments);
+    const voice = createVoiceState(DEFAULT_THEMES, undefined, dimensions);
     const recommend = questionnaire.roles.recommend;
     for (const row of survey) {
       addSurveyRow(state, row);
@@ -40,12 +42,15 @@ export function reviewsOf(
           row.comment,
           recommend === undefined ? undefined : row.answers[recommend],
           row.responseId,
+          [],
+          dimensions.map((d) => row.segments[d]),
         );
     }
     const result = reviewFigures(
       {
         manifest,
         hash: `sha256:${manifest.id.padEnd(64, '0').slice(0, 64)}`,
+        files: {},
         displayDir: `data/${manifest.id}`,
         tables: {
           survey: {

@@ -74,6 +74,16 @@ describe('buildReportIndex', () => {
     const off = buildReportIndex(reports, snapshots, false);
     expect(off.errors).toEqual([]);
     expect(off.warnings).toHaveLength(1);
+    // It names the command that fixes it, which new-report does (report-workflow.test.ts).
+    expect(off.warnings[0]).toContain('run `npm run new-report -- 2026-Q3` to re-pin the draft');
+    // The folders as REVIEW_DATA_DIR and REVIEW_REPORTS_DIR name them.
+    const named = buildReportIndex(reports, snapshots, false, {
+      data: 'ex/data',
+      reports: 'ex/reports',
+    });
+    expect(named.warnings[0]).toMatch(
+      /^ex\/reports\/2026-Q3\/v1\.mdx: draft pins \S+ but ex\/data\/2026-Q3 hashes to/,
+    );
     expect(off.periods).toEqual([]);
     expect(buildReportIndex(reports, snapshots, true).periods).toHaveLength(1);
   });

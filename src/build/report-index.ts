@@ -4,6 +4,8 @@
  * what the content collections hold.
  */
 import type { ReportFrontmatter } from '../contracts/report-frontmatter-schema.ts';
+import { lineEndingsFix } from './content-hash.ts';
+import type { SnapshotChange } from './snapshot-change.ts';
 
 export interface ReportVersionInput {
   /** Collection id, e.g. "2026-Q3/v1". */
@@ -11,6 +13,8 @@ export interface ReportVersionInput {
   data: ReportFrontmatter;
   /** Snapshot hash of the frozen figures next to the MDX, when the version has them. */
   frozenHash?: string;
+  /** Which files of its snapshot changed since the frozen figures were computed. */
+  snapshotChange?: SnapshotChange;
 }
 
 export interface SnapshotRef {
@@ -48,12 +52,30 @@ export interface ReportIndex {
 }
 
 /**
+ * How to publish a correction of a period, as every message that asks for one says it.
+ * @param next the version number the correction gets
+ */
+export function correctionAdvice(snapshot: string, next: number, reportsDir = 'reports'): string {
+  return `publish a correction as a new version: run \`npm run new-report -- ${snapshot}\` (it writes ${reportsDir}/${snapshot}/v${next}.mdx pinned to the snapshot's current data), explain the change in its changeNote, then \`npm run publish-report -- ${snapshot}\``;
+}
+
+/**
+ * What to do with a draft whose snapshot changed since it was drafted, as the build and
+ * publish-report both say it: new-report re-pins it (only its snapshotHash changes).
+ */
+export function repinAdvice(snapshot: string): string {
+  return `run \`npm run new-report -- ${snapshot}\` to re-pin the draft to the current data (its text is kept), re-read it against the new figures, then publish it`;
+}
+
+/**
  * @param includeDrafts build draft versions too (dev server or explicit flag)
+ * @param folders the data and reports folders, as messages name them (REVIEW_DATA_DIR, …)
  */
 export function buildReportIndex(
   reports: readonly ReportVersionInput[],
   snapshots: readonly SnapshotRef[],
   includeDrafts: boolean,
+  folders: { data: string; reports: string } = { data: 'data', reports: 'reports' },
 ): ReportIndex {
   const errors: string[] = [];
   const warnings: string[] = [];
@@ -65,17 +87,17 @@ export function buildReportIndex(
   for (const report of reports) {
     const { data } = report;
     const snapshot = byId.get(data.snapshot);
-    const file = `reports/${report.id}.mdx`;
+    const file = `${folders.reports}/${report.id}.mdx`;
     if (!snapshot) {
       errors.push(
-        `${file}: cites snapshot "${data.snapshot}", which is not under data/ — fix "snapshot" in the frontmatter or add the snapshot folder`,
+        `${file}: cites snapshot "${data.snapshot}", which is not under ${folders.data}/ — fix "snapshot" in the frontmatter or add the snapshot folder`,
       );
       continue;
     }
     const key = `${data.snapshot}#${data.version}`;
     if (seen.has(key)) {
       errors.push(
-        `${file}: version ${data.version} of ${data.snapshot} is also declared by reports/${seen.get(key)}.mdx — give each version its own number`,
+        `${file}: version ${data.version} of ${data.snapshot} is also declared by ${folders.reports}/${seen.get(key)}.mdx — give each version its own number`,
       );
       continue;
     }
@@ -86,14 +108,14 @@ export function buildReportIndex(
       report.frozenHash !== data.snapshotHash
     ) {
       errors.push(
-        `reports/${report.id}.figures.json: frozen figures were computed from ${report.frozenHash}, but ${file} pins ${data.snapshotHash} — restore the file from version control; frozen figures are written by \`npm run publish-report\` only`,
+        `${folders.reports}/${report.id}.figures.json: frozen figures were computed from ${report.frozenHash}, but ${file} pins ${data.snapshotHash} — restore the file from version control; frozen figures are written by \`npm run publish-report\` only`,
       );
       continue;
     }
     if (snapshot.hash !== data.snapshotHash) {
       if (data.status === 'draft') {
         warnings.push(
-          `${file}: draft pins ${data.snapshotHash} but data/${data.snapshot} hashes to ${snapshot.hash} — update snapshotHash (npm run new-report does it) before publishing`,
+          `${file}: draft pins ${data.snapshotHash} but ${folders.data}/${data.snapshot} hashes to ${snapshot.hash} — ${repinAdvice(data.snapshot)}`,
         );
       } else {
         published.push({ report, snapshotHash: snapshot.hash, file });
@@ -117,13 +139,15 @@ export function buildReportIndex(
       (v) => v.version > data.version && v.data.snapshotHash === snapshotHash,
     );
     if (newer.length > 0 && report.frozenHash !== undefined) continue;
-    const fix =
-      `publish a correction as a new version: run \`npm run new-report -- ${data.snapshot}\` (it writes reports/${data.snapshot}/v${data.version + 1}.mdx pinned to the new data), ` +
-      `explain the change in its changeNote, then \`npm run publish-report -- ${data.snapshot}\`; or restore the snapshot's original files`;
+    const change = report.snapshotChange;
+    const what = change?.description ? ` (${change.description})` : '';
+    const fix = change?.lineEndingsOnly
+      ? lineEndingsFix(change.lineEndings)
+      : `Published reports are immutable: ${correctionAdvice(data.snapshot, data.version + 1, folders.reports)}; or restore the snapshot's original files`;
     errors.push(
       newer.length > 0
-        ? `${file}: superseded by a newer version, but it has no frozen figures (reports/${report.id}.figures.json) to render from — restore the snapshot or the frozen file from version control`
-        : `${file}: published version ${data.version} of ${data.snapshot} pins snapshot hash ${data.snapshotHash}, but data/${data.snapshot} now hashes to ${snapshotHash}. Published reports are immutable: ${fix}.`,
+        ? `${file}: superseded by a newer version, but it has no frozen figures (${folders.reports}/${report.id}.figures.json) to render from — restore the snapshot or the frozen file from version control`
+        : `${file}: published version ${data.version} of ${data.snapshot} pins snapshot hash ${data.snapshotHash}, but ${folders.data}/${data.snapshot} now hashes to ${snapshotHash}${what}. ${fix}.`,
     );
     const list = groups.get(data.snapshot);
     if (list)

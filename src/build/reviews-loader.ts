@@ -7,6 +7,8 @@
 import type { Loader } from 'astro/loaders';
 import { resolve } from 'node:path';
 import { formatReport, hasErrors } from '../reading/diagnostics.ts';
+import { DataValidationError } from './data-validation-error.ts';
+import { encodeExplorePeriod } from '../figures/explore-period.ts';
 import { loadReviews } from './review-data.ts';
 
 export interface ReviewsLoaderOptions {
@@ -19,9 +21,9 @@ export interface ReviewsLoaderOptions {
 /** The id of the history entry (no snapshot id starts with "_": such folders are skipped). */
 export const HISTORY_ENTRY = '_history';
 
-/** Thrown when the data has errors; its message is the full diagnostic report. */
-export class DataValidationError extends Error {
-  override name = 'DataValidationError';
+/** The id of a snapshot's Explore entry. */
+export function exploreEntryId(snapshotId: string): string {
+  return `_explore/${snapshotId}`;
 }
 
 export function reviewsLoader(options: ReviewsLoaderOptions): Loader {
@@ -31,19 +33,26 @@ export function reviewsLoader(options: ReviewsLoaderOptions): Loader {
     name: 'satisfaction-reviews',
     load: async ({ store, logger, watcher, parseData }) => {
       const sync = async () => {
-        const data = await loadReviews(dataDir, root, { log: (m) => logger.info(m) });
+        const data = await loadReviews(dataDir, root, {
+          log: (m) => logger.info(m),
+          explore: true,
+        });
         if (data.diagnostics.length > 0) {
           const report = formatReport(data.diagnostics);
-          if (hasErrors(data.diagnostics)) {
-            logger.error(`Data validation failed:\n${report}`);
+          // Thrown, not logged too: the command that runs the build prints it once.
+          if (hasErrors(data.diagnostics))
             throw new DataValidationError(`Data validation failed; nothing was built.\n${report}`);
-          }
           logger.warn(`Data warnings:\n${report}`);
         }
         store.clear();
         for (const figures of data.reviews) {
           const entry = { kind: 'review' as const, figures };
           store.set({ id: figures.id, data: await parseData({ id: figures.id, data: entry }) });
+        }
+        for (const period of data.explore) {
+          const id = exploreEntryId(period.id);
+          const entry = { kind: 'explore' as const, explore: encodeExplorePeriod(period) };
+          store.set({ id, data: await parseData({ id, data: entry }) });
         }
         const history = { kind: 'history' as const, history: data.history };
         store.set({

@@ -2,16 +2,22 @@
  * Reads the content collections once per build and pairs reports with their figures: a draft
  * renders from the live figures of its snapshot, a published version from its frozen file only.
  * Any problem a reader must not see (a tampered published snapshot, a report citing a missing
- * snapshot, missing or invalid frozen figures) throws here, which fails the build before
+ * snapshot, frozen figures missing, edited or invalid) throws here, which fails the build before
  * anything is published.
  */
 import { getCollection } from 'astro:content';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ExplorePeriodFile } from '../contracts/explore-schema.ts';
+import { actionsAsOf } from '../figures/action-figures.ts';
 import type { HistoryFigures, ReviewFigures } from '../contracts/figures-schema.ts';
 import { siteSettings } from '../site-settings.ts';
+import { DataValidationError } from './data-validation-error.ts';
 import { frozenPath, readFrozen } from './frozen-figures.ts';
+import { snapshotChange } from './snapshot-change.ts';
 import {
   buildReportIndex,
+  correctionAdvice,
   type ReportIndex,
   type ReportPeriod,
   type ReportVersion,
@@ -20,6 +26,8 @@ import {
 export interface SiteData {
   /** Live figures of every snapshot, oldest first. */
   reviews: ReviewFigures[];
+  /** The Explore data of every snapshot, oldest first. */
+  explore: ExplorePeriodFile[];
   history: HistoryFigures;
   index: ReportIndex;
   /** Report id → figures frozen at publication. */
@@ -31,36 +39,66 @@ let cached: Promise<SiteData> | null = null;
 async function load(): Promise<SiteData> {
   const entries = await getCollection('reviews');
   const reviews: ReviewFigures[] = [];
+  const explore: ExplorePeriodFile[] = [];
   let history: HistoryFigures | null = null;
   for (const entry of entries) {
     if (entry.data.kind === 'review') reviews.push(entry.data.figures);
+    else if (entry.data.kind === 'explore') explore.push(entry.data.explore);
     else history = entry.data.history;
   }
-  reviews.sort((a, b) => a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
+  const byStart = (a: { start: string; id: string }, b: { start: string; id: string }) =>
+    a.start.localeCompare(b.start) || a.id.localeCompare(b.id);
+  reviews.sort(byStart);
+  explore.sort(byStart);
   const reports = await getCollection('reports');
   const frozen = new Map<string, ReviewFigures>();
   const errors: string[] = [];
-  const reportsDir = resolve(siteSettings.reportsDir);
+  const { reportsDir, dataDir } = siteSettings;
+  const newest = new Map<string, number>();
+  for (const { data } of reports)
+    newest.set(data.snapshot, Math.max(newest.get(data.snapshot) ?? 0, data.version));
   for (const r of reports) {
     if (r.data.status !== 'published') continue;
     const file = frozenPath(r.id);
-    const read = readFrozen(join(reportsDir, file), `${siteSettings.reportsDir}/${file}`);
+    const read = readFrozen({
+      path: resolve(reportsDir, file),
+      display: `${reportsDir}/${file}`,
+      mdx: `${reportsDir}/${r.id}.mdx`,
+      recorded: r.data.figuresHash,
+      correction: correctionAdvice(r.data.snapshot, newest.get(r.data.snapshot)! + 1, reportsDir),
+    });
     if (read.ok) frozen.set(r.id, read.figures);
-    else errors.push(`${read.message} — ${read.hint}`);
+    else errors.push(`${read.problem} — ${read.fix}`);
   }
+  const live = new Map(reviews.map((s) => [s.id, s]));
+  /** Which files of a published version's snapshot changed since its figures were frozen. */
+  const changeOf = (id: string, snapshot: string) => {
+    const published = frozen.get(id);
+    const now = live.get(snapshot);
+    if (!published || !now || published.hash === now.hash) return undefined;
+    return snapshotChange(published.files, now.files, `${dataDir}/${snapshot}`, (name) =>
+      readFileSync(resolve(dataDir, snapshot, name)),
+    );
+  };
   const index = buildReportIndex(
-    reports.map((r) => ({ id: r.id, data: r.data, frozenHash: frozen.get(r.id)?.hash })),
+    reports.map((r) => ({
+      id: r.id,
+      data: r.data,
+      frozenHash: frozen.get(r.id)?.hash,
+      snapshotChange: changeOf(r.id, r.data.snapshot),
+    })),
     reviews.map((s) => ({ id: s.id, start: s.start, hash: s.hash })),
     siteSettings.includeDrafts,
+    { data: dataDir, reports: reportsDir },
   );
   for (const warning of index.warnings) console.warn(`[reports] ${warning}`);
   errors.push(...index.errors);
   if (errors.length > 0 || !history) {
-    throw new Error(
+    throw new DataValidationError(
       `Report check failed; nothing was built.\n${(history ? errors : [...errors, 'the data loader stored no history']).map((e) => `error ${e}`).join('\n')}`,
     );
   }
-  return { reviews, history, index, frozen };
+  return { reviews, explore, history, index, frozen };
 }
 
 /** The site's data, loaded once per build. */
@@ -76,9 +114,15 @@ export function liveFigures(site: SiteData, snapshotId: string): ReviewFigures {
   return figures;
 }
 
-/** The figures a report version renders from: its frozen figures when published, else live. */
+/**
+ * The figures a report version renders from: its frozen figures when published, else live, with
+ * overdue actions judged at the draft's date (its publication date to be).
+ */
 export function versionFigures(site: SiteData, version: ReportVersion): ReviewFigures {
-  return site.frozen.get(version.id) ?? liveFigures(site, version.period);
+  return (
+    site.frozen.get(version.id) ??
+    actionsAsOf(liveFigures(site, version.period), version.data.date.toISOString().slice(0, 10))
+  );
 }
 
 /** Every built version of a period with the figures it renders from, oldest first. */
@@ -91,4 +135,22 @@ export function periodVersions(
     figures: versionFigures(site, v),
     changeNote: v.data.changeNote,
   }));
+}
+
+/** The reviews of the periods before and after a period (by start date), for its page's links. */
+export function neighbours(
+  site: SiteData,
+  period: ReportPeriod,
+): {
+  previous: { period: string; title: string } | null;
+  next: { period: string; title: string } | null;
+} {
+  // The index lists periods newest first.
+  const i = site.index.periods.findIndex((p) => p.period === period.period);
+  const ref = (p: ReportPeriod | undefined) =>
+    p ? { period: p.period, title: p.latest.data.title } : null;
+  return {
+    previous: ref(site.index.periods[i + 1]),
+    next: i > 0 ? ref(site.index.periods[i - 1]) : null,
+  };
 }

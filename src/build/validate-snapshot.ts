@@ -5,9 +5,16 @@
 import { basename, relative, resolve } from 'node:path';
 import { describeDropped } from '../contracts/dropped-rows.ts';
 import { firstCarry, reviewFigures } from '../figures/review-figures.ts';
-import { hasErrors, type Diagnostic } from '../reading/diagnostics.ts';
+import {
+  byLevelFileRow,
+  capPerKind,
+  countsLine,
+  DiagnosticCollector,
+  diagnosticCounts,
+  type Diagnostic,
+} from '../reading/diagnostics.ts';
 import { reduceSnapshot } from '../reducing/reduce-snapshot.ts';
-import { tableSummaries } from './review-data.ts';
+import { externalDataRoots, snapshotInput } from './review-data.ts';
 
 export interface ValidationReport {
   snapshot: string;
@@ -19,31 +26,29 @@ export interface ValidationReport {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * Validates the snapshot folder `dir` (resolved against `root`): the loader's diagnostics and,
+ * when it loads without errors, those of its figures. The diagnostics are capped per kind (see
+ * DiagnosticCollector); `errors` and `warnings` count every one.
+ * @param externalData absolute folders outside the snapshot its manifest may name files in
+ *   (REVIEW_EXTERNAL_DATA by default)
+ */
 export async function validateSnapshot(
   dir: string,
   root = process.cwd(),
+  externalData = externalDataRoots(root),
 ): Promise<ValidationReport> {
   const absolute = resolve(root, dir);
   const display = relative(root, absolute) || basename(absolute);
-  const { loaded, reducers } = await reduceSnapshot(absolute, display);
-  const diagnostics = [...loaded.diagnostics];
-  if (loaded.manifest && loaded.hash && reducers && !hasErrors(diagnostics)) {
-    // The figure-level checks, on this snapshot alone (no previous period).
-    const { diagnostics: figureDiagnostics } = reviewFigures(
-      {
-        manifest: loaded.manifest,
-        hash: loaded.hash,
-        displayDir: display,
-        tables: tableSummaries(loaded.tables),
-        reduced: reducers,
-        warnings: [],
-      },
-      firstCarry(),
-      [],
-    );
-    diagnostics.push(...figureDiagnostics);
-  }
-  const errors = diagnostics.filter((d) => d.level === 'error').length;
+  const reduced = await reduceSnapshot(absolute, display, { externalData });
+  const { loaded } = reduced;
+  const diagnostics = new DiagnosticCollector();
+  diagnostics.addAll(reduced.loaded.diagnostics);
+  const input = snapshotInput(reduced, display, []);
+  // The figure-level checks, on this snapshot alone (no previous period).
+  if (input) diagnostics.addAll(reviewFigures(input, firstCarry(), []).diagnostics);
+  const list = diagnostics.list();
+  const { errors, warnings } = diagnosticCounts(list);
   const rows: ValidationReport['rows'] = {};
   for (const [name, t] of Object.entries(loaded.tables))
     if (t) rows[name] = { rows: t.rows, used: t.used, dropped: t.dropped };
@@ -51,43 +56,43 @@ export async function validateSnapshot(
     snapshot: display,
     ok: errors === 0,
     errors,
-    warnings: diagnostics.length - errors,
+    warnings,
     hash: loaded.hash,
     rows,
-    diagnostics,
+    diagnostics: list,
   };
 }
 
-/** A terminal table: grouped by file, errors first, at most `perKind` rows per kind. */
+/**
+ * A terminal table: grouped by file, errors first, at most `perKind` rows per kind and a count
+ * of the rest. Linear in the diagnostics: each is placed once.
+ */
 export function formatValidationTable(report: ValidationReport, perKind = 10): string {
   const lines: string[] = [];
   const byFile = new Map<string, Diagnostic[]>();
-  for (const d of report.diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  for (const d of report.diagnostics) {
+    let list = byFile.get(d.file);
+    if (list === undefined) byFile.set(d.file, (list = []));
+    list.push(d);
+  }
   for (const [file, list] of byFile) {
     lines.push('', file);
-    const sorted = [...list].sort(
-      (a, b) =>
-        (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1) || (a.row ?? 0) - (b.row ?? 0),
-    );
-    const shown = new Map<string, number>();
-    const rows: string[][] = [];
-    for (const d of sorted) {
-      const count = (shown.get(d.id) ?? 0) + 1;
-      shown.set(d.id, count);
-      if (count > perKind) continue;
-      rows.push([
-        d.level === 'error' ? 'ERROR' : 'warn',
-        d.row === undefined ? '' : String(d.row),
-        d.column ?? '',
-        d.value === undefined
-          ? ''
-          : JSON.stringify(d.value.length > 24 ? `${d.value.slice(0, 23)}…` : d.value),
-        `${d.message} → ${d.hint}`,
-        d.id,
-      ]);
-    }
+    const { shown, hidden } = capPerKind(byLevelFileRow(list), (d) => d.id, perKind);
+    const rows = shown.map((d) => [
+      d.level === 'error' ? 'ERROR' : 'warn',
+      d.row === undefined ? '' : String(d.row),
+      d.column ?? '',
+      d.value === undefined
+        ? ''
+        : JSON.stringify(d.value.length > 24 ? `${d.value.slice(0, 23)}…` : d.value),
+      `${d.message} → ${d.hint}`,
+      d.id,
+    ]);
     const widths = [5, 5, 18, 20].map((w, i) =>
-      Math.min(w + 10, Math.max(w, ...rows.map((r) => r[i]!.length))),
+      Math.min(
+        w + 10,
+        rows.reduce((max, r) => Math.max(max, r[i]!.length), w),
+      ),
     );
     lines.push(
       `  ${['level', 'row', 'column', 'value'].map((h, i) => h.padEnd(widths[i]!)).join('  ')}  what is wrong → what to do`,
@@ -100,8 +105,7 @@ export function formatValidationTable(report: ValidationReport, perKind = 10): s
           .join('  ')}  ${r[4]} [${r[5]}]`,
       );
     }
-    for (const [id, count] of shown)
-      if (count > perKind) lines.push(`  … and ${count - perKind} more [${id}]`);
+    for (const [id, count] of hidden) lines.push(`  … and ${count} more [${id}]`);
   }
   const tables = Object.entries(report.rows)
     .map(([name, t]) => {
@@ -111,7 +115,7 @@ export function formatValidationTable(report: ValidationReport, perKind = 10): s
     .join('; ');
   lines.push(
     '',
-    `${report.snapshot}: ${report.errors} error${report.errors === 1 ? '' : 's'}, ${report.warnings} warning${report.warnings === 1 ? '' : 's'}${tables ? ` (${tables})` : ''}${report.ok ? ' — valid' : ' — fix the errors above'}`,
+    `${report.snapshot}: ${countsLine(report)}${tables ? ` (${tables})` : ''}${report.ok ? ' — valid' : ' — fix the errors above'}`,
   );
   return lines.join('\n');
 }

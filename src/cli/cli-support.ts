@@ -3,12 +3,13 @@
  * side effects (files, clock, output) passed in so tests run commands in memory.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { EXIT } from './commands.ts';
 
 export class CliError extends Error {
   override name = 'CliError';
   readonly exitCode: number;
-  constructor(message: string, exitCode = 1) {
+  constructor(message: string, exitCode: number = EXIT.failed) {
     super(message);
     this.exitCode = exitCode;
   }
@@ -36,50 +37,74 @@ export const nodeEffects: CommandEffects = {
   out: (text) => process.stdout.write(`${text}\n`),
 };
 
-/** Runs a command's main, turning a CliError into its message and exit code. */
-export async function runCli(main: () => Promise<void>): Promise<void> {
+/** A crash with its stack and its causes, innermost last, and Astro's location when it has one. */
+export function describeCrash(error: unknown): string[] {
+  const lines: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current !== undefined && depth < 10; depth++) {
+    if (depth > 0) lines.push('Caused by:');
+    if (!(current instanceof Error)) {
+      lines.push(String(current));
+      break;
+    }
+    lines.push(current.stack ?? `${current.name}: ${current.message}`, ...astroDetails(current));
+    current = current.cause;
+  }
+  return lines;
+}
+
+/** The fields Astro adds to the errors it raises (a location in a report, a hint). */
+export interface AstroErrorFields {
+  hint?: string;
+  loc?: { file?: string; line?: number; column?: number };
+  frame?: string;
+}
+
+/** Astro's location, code frame and hint of an error, when it has them. */
+export function astroDetails(error: Error & AstroErrorFields): string[] {
+  const { loc, frame, hint } = error;
+  return [
+    ...(loc?.file ? [`  at ${loc.file}:${loc.line ?? 0}:${loc.column ?? 0}`] : []),
+    ...(frame ? [frame] : []),
+    ...(hint ? [`  hint: ${hint}`] : []),
+  ];
+}
+
+/** The first line of a crash report: what happened, and that it is a bug to report. */
+export const CRASH_HEADLINE = 'This is a bug: please report it with everything below.';
+
+/**
+ * Runs a command's main, the one place its failures become an exit code: a CliError prints its
+ * message alone (1 for a refusal or bad data, 2 for a wrong command line); anything else is a
+ * crash, printed with its stack and causes, exit code 70. Success leaves the exit code to main
+ * (validate sets 1 when the snapshot has errors), so a server it started keeps running.
+ * @param command the command's name, for the crash report
+ */
+export async function runCli(
+  command: string,
+  main: (argv: readonly string[]) => Promise<void>,
+  argv: readonly string[] = process.argv.slice(2),
+): Promise<void> {
   try {
-    await main();
+    await main(argv);
   } catch (error) {
     if (error instanceof CliError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(error.exitCode);
     }
-    throw error;
+    process.stderr.write(
+      [`review ${command} crashed. ${CRASH_HEADLINE}`, ...describeCrash(error), ''].join('\n'),
+    );
+    process.exit(EXIT.crash);
   }
 }
 
 /**
- * The common shape of the report commands: `<command> -- <snapshot-id> [--data …] [--reports …]`.
- * Parses the arguments and hands the snapshot id and folders to `action`.
+ * Refuses a site folder without a built site, for the commands that read one.
+ * @param shown the folder as the user named it
+ * @throws CliError saying to build first
  */
-export async function runReportCommand(
-  command: string,
-  action: (args: {
-    snapshotId: string;
-    dataDir: string;
-    reportsDir: string;
-    root: string;
-  }) => Promise<void>,
-): Promise<void> {
-  await runCli(async () => {
-    const { parseArgs } = await import('node:util');
-    const { positionals, values } = parseArgs({
-      allowPositionals: true,
-      options: {
-        // The same defaults as the build, so one REVIEW_DATA_DIR serves both.
-        data: { type: 'string', default: process.env.REVIEW_DATA_DIR || 'data' },
-        reports: { type: 'string', default: process.env.REVIEW_REPORTS_DIR || 'reports' },
-      },
-    });
-    const [snapshotId] = positionals;
-    if (!snapshotId) {
-      throw new CliError(
-        `usage: npm run ${command} -- <snapshot-id> [--data data] [--reports reports]`,
-        2,
-      );
-    }
-    const root = process.cwd();
-    await action({ snapshotId, dataDir: values.data, reportsDir: values.reports, root });
-  });
+export function requireBuiltSite(dir: string, shown: string): void {
+  if (!existsSync(join(dir, 'index.html')))
+    throw new CliError(`No built site in ${shown}/: run \`npm run build\` first.`);
 }

@@ -1,13 +1,22 @@
 /**
- * Moves frozen figures written before the figures schema (format 1: the snapshot's figures, its
- * changes and the whole history) to the current format, without changing a published number.
- * The current figures of the snapshot (recomputed from its unchanged data) are compared with
- * every number of the old file at the place it now lives; where a definition has been corrected
- * since (e.g. the average order value now leaves out orders without an amount), the published
- * number is kept and the metrics the registry derives from it are left out of the migrated file,
- * so the page shows what was published. Pure.
+ * Moves frozen figures of an earlier format (format 1: the snapshot's figures, its changes and
+ * the whole history; format 2: the first of the figures schema; 3: ranked findings) to the
+ * current format, without changing a published number. The current figures of the snapshot
+ * (recomputed from its unchanged data) are compared with every number of the old file at the
+ * place it now lives; where a definition has been corrected since (e.g. the average order value
+ * now leaves out orders without an amount; comment themes are now matched as whole words, with
+ * negations and praise set apart), the published number is kept and the metrics the registry
+ * derives from it are left out of the migrated file, so the page shows what was published. The
+ * one other accepted difference is a number published on a base below the minimum, which the
+ * rule now suppresses (null, its n kept): it should never have been shown. Findings are derived
+ * (ranked, merged) and recomputed, not compared; theme findings are drawn again from the kept
+ * theme shares their titles quote. Verbatims are samples that illustrate a theme, not figures:
+ * they are taken as today's sampling chooses them (once per comment, of the theme's own
+ * sentiment, with their language, per group), from the same unchanged comments. Pure.
  */
-import type { ReviewFigures } from '../contracts/figures-schema.ts';
+import type { ReviewFigures, Verbatim } from '../contracts/figures-schema.ts';
+import { detectLanguage } from '../reading/detect-language.ts';
+import { redrawThemeFindings } from '../figures/root-causes.ts';
 
 /** A published number that today's code computes differently. */
 export interface FrozenDifference {
@@ -32,9 +41,24 @@ function leaves(
   return out;
 }
 
+/** A verbatim's numbers (its sample key, its recommend score): a sample, not a figure. */
+const VERBATIM = /^voice\.themes\.\d+\.verbatims\./;
+
 /** The old file's numbers, each at the path the same figure has in the current format. */
 function publishedNumbers(old: Record<string, Json>): Map<string, number | null> {
   const out = new Map<string, number | null>();
+  for (const [path, value] of oldNumbers(old)) if (!VERBATIM.test(path)) out.set(path, value);
+  return out;
+}
+
+function oldNumbers(old: Record<string, Json>): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  if (old.format === 2 || old.format === 3) {
+    // The same paths as today's; findings are derived from the other figures and re-ranked.
+    for (const [key, value] of Object.entries(old))
+      if (key !== 'findings' && key !== 'format') leaves(value, key, out);
+    return out;
+  }
   const figures = (old.figures ?? {}) as Record<string, Json>;
   for (const [key, value] of Object.entries(figures)) {
     if (key === 'operational') {
@@ -61,26 +85,58 @@ function publishedNumbers(old: Record<string, Json>): Map<string, number | null>
 }
 
 /**
- * The current figures with the old file's comment samples: which verbatims a theme shows was
- * published too, and the sampling key has been redefined since some files were frozen.
+ * The current figures with their comment themes in the old file's order: the old file's theme
+ * figures sit by position, and the page lists themes in the order they were published (themes
+ * the old file lacks come last).
+ */
+export function inPublishedThemeOrder(
+  old: Record<string, Json>,
+  current: ReviewFigures,
+): ReviewFigures {
+  const figures = (old.figures ?? {}) as { operational?: { voice?: { themes?: Json } } };
+  const voice = (old.format === 2 || old.format === 3 ? old.voice : figures.operational?.voice) as
+    { themes?: Json } | undefined;
+  const order = ((voice?.themes ?? []) as Array<{ theme: string }>).map((t) => t.theme);
+  const rank = (theme: string) => {
+    const at = order.indexOf(theme);
+    return at < 0 ? order.length : at;
+  };
+  const copy = structuredClone(current);
+  copy.voice.themes.sort((a, b) => rank(a.theme) - rank(b.theme));
+  return copy;
+}
+
+/**
+ * The current figures with the old file's quotes: which comments a theme quoted was published
+ * too, so a migrated page quotes what it quoted (each tagged with its language, which the old
+ * formats did not record); the groups' quotes, which the old formats did not have, are today's.
  */
 export function withPublishedVerbatims(
   old: Record<string, Json>,
   current: ReviewFigures,
 ): ReviewFigures {
   const figures = (old.figures ?? {}) as { operational?: { voice?: { themes?: Json } } };
-  const themes = (figures.operational?.voice?.themes ?? []) as Array<{
+  const voice = (old.format === undefined ? figures.operational?.voice : old.voice) as
+    { themes?: Json } | undefined;
+  const themes = (voice?.themes ?? []) as Array<{
     theme: string;
-    verbatims: ReviewFigures['voice']['themes'][number]['verbatims'];
+    verbatims: Array<Omit<Verbatim, 'lang'> & { lang?: string | null }>;
   }>;
   const published = new Map(themes.map((t) => [t.theme, t.verbatims]));
   const copy = structuredClone(current);
-  for (const theme of copy.voice.themes)
-    theme.verbatims = published.get(theme.theme) ?? theme.verbatims;
+  for (const theme of copy.voice.themes) {
+    const quotes = published.get(theme.theme);
+    if (quotes)
+      theme.verbatims = quotes.map((v) => ({ ...v, lang: v.lang ?? detectLanguage(v.text) }));
+  }
   return copy;
 }
 
-/** Differences between the old file's numbers and the current figures' (relative 1e-9). */
+/**
+ * Differences between the old file's numbers and the current figures' (relative 1e-9; exact for
+ * the comment-theme figures, whose definition has changed: every one of them is kept as
+ * published, a p-value of 1e-40 too).
+ */
 export function compareFrozen(
   old: Record<string, Json>,
   current: ReviewFigures,
@@ -93,8 +149,8 @@ export function compareFrozen(
     // A figure the current format no longer keeps there (or keeps as text) is not compared.
     if (value === undefined || published === null) continue;
     compared += 1;
-    if (value !== null && Math.abs(value - published) <= 1e-9 * Math.max(1, Math.abs(published)))
-      continue;
+    const tolerance = THEME_FIGURES.test(path) ? 0 : 1e-9 * Math.max(1, Math.abs(published));
+    if (value !== null && Math.abs(value - published) <= tolerance) continue;
     differences.push({ path, published, current: value });
   }
   return { compared, differences };
@@ -121,34 +177,109 @@ function setAt(root: object, path: string, value: number): void {
   node[keys.at(-1)!] = value;
 }
 
+/**
+ * Comment-theme figures, and the registry's theme shares computed from them: theme matching has
+ * been corrected since (whole words, negations, praise apart from problems).
+ */
+const THEME_FIGURES =
+  /^voice\.(comments|byClass\.\w+|themes\.(\d+)\.(mentions|share|detractors|passives|promoters|z|p))$|^(metrics|trends)\.theme_/;
+
+/** The registry's theme-share metrics computed from a theme figure (all, for the comment count). */
+function themeMetricsOf(path: string, figures: ReviewFigures): string[] {
+  const match = THEME_FIGURES.exec(path);
+  if (!match) return [];
+  const at = match[2] === undefined ? undefined : figures.voice.themes[Number(match[2])];
+  if (at) return [`theme_${at.theme}`];
+  return match[1] === undefined ? [] : figures.voice.themes.map((t) => `theme_${t.theme}`);
+}
+
+/** Whether a difference is a comment-theme figure (or a theme share computed from one). */
+export function themeFigure(d: FrozenDifference): boolean {
+  return THEME_FIGURES.test(d.path);
+}
+
 /** Whether a difference comes from a definition corrected since (its published value is kept). */
 export function correctedDefinition(d: FrozenDifference): boolean {
-  return DERIVED.some(([pattern]) => pattern.test(d.path));
+  return DERIVED.some(([pattern]) => pattern.test(d.path)) || themeFigure(d);
+}
+
+/** The value at a dotted path of a JSON value (undefined when absent). */
+function at(root: Json, path: string): Json {
+  let node = root;
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, Json>)[key];
+  }
+  return node;
+}
+
+/**
+ * Whether a difference is a number the minimum-base rule now suppresses: null today, in a
+ * figure (or a comparison of two shares) whose base is below the minimum.
+ */
+export function suppressedByRule(d: FrozenDifference, current: ReviewFigures): boolean {
+  if (d.current !== null) return false;
+  const parent = at(current, d.path.split('.').slice(0, -1).join('.')) as
+    { n?: unknown; a?: { n?: unknown }; b?: { n?: unknown } } | undefined;
+  const small = (n: unknown) => typeof n === 'number' && n < current.minimumBase.suppress;
+  return !!parent && (small(parent.n) || small(parent.a?.n) || small(parent.b?.n));
+}
+
+/** Whether a difference is one a migration accepts (see the module comment). */
+export function acceptedDifference(d: FrozenDifference, current: ReviewFigures): boolean {
+  return correctedDefinition(d) || suppressedByRule(d, current);
 }
 
 /**
  * The migrated figures: the current ones with every differing published number of a corrected
- * definition put back, and the registry metrics derived from those left out.
- * @throws when a difference is not one of a corrected definition (migrate nothing then)
+ * definition put back, and the registry metrics derived from those left out; numbers the rule
+ * now suppresses stay suppressed.
+ * @throws when a difference is not an accepted one (migrate nothing then)
  */
 export function keepPublished(
   current: ReviewFigures,
   differences: readonly FrozenDifference[],
 ): ReviewFigures {
-  const unexpected = differences.filter((d) => !correctedDefinition(d));
+  const unexpected = differences.filter((d) => !acceptedDifference(d, current));
   if (unexpected.length > 0)
     throw new Error(
-      `keepPublished requires differences of corrected definitions only (${unexpected[0]!.path} differs)`,
+      `keepPublished requires differences of corrected definitions or suppressed bases only (${unexpected[0]!.path} differs)`,
     );
   const copy = structuredClone(current);
   const dropped = new Set<string>();
   for (const d of differences) {
+    if (!correctedDefinition(d)) continue;
     setAt(copy, d.path, d.published);
     for (const [pattern, metric] of DERIVED) if (pattern.test(d.path)) dropped.add(metric);
+    for (const metric of themeMetricsOf(d.path, copy)) dropped.add(metric);
   }
   for (const id of dropped) {
     delete copy.metrics[id];
     delete copy.trends[id];
   }
-  return copy;
+  return differences.some(themeFigure) ? withRedrawnThemeFindings(copy) : copy;
+}
+
+/**
+ * The figures with their theme findings drawn from their (kept) theme figures, and each
+ * action's answers updated: an action answers a theme finding only by citing its id, since a
+ * theme finding has no metric or group.
+ */
+function withRedrawnThemeFindings(figures: ReviewFigures): ReviewFigures {
+  const findings = redrawThemeFindings(figures);
+  const answered = (row: ReviewFigures['actions']['open'][number]) => ({
+    ...row,
+    answers: findings
+      .filter((f) => (f.kind === 'theme' ? row.finding === f.id : row.answers.includes(f.id)))
+      .map((f) => f.id),
+  });
+  return {
+    ...figures,
+    findings,
+    actions: {
+      ...figures.actions,
+      open: figures.actions.open.map(answered),
+      followUp: figures.actions.followUp.map(answered),
+    },
+  };
 }

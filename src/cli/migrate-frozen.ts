@@ -1,81 +1,27 @@
 /**
- * `npm run migrate-frozen`: rewrites frozen figures of the format before the figures schema in
- * the current format, checking every published number against the current computation from the
- * same (unchanged) snapshot. Nothing is written for a file whose snapshot changed since, or whose
- * numbers differ other than by a corrected definition; such a file is named with the reason.
+ * `npx review migrate-frozen`: brings every frozen figures file, and the published versions that
+ * cite them, to the current format (migrate-frozen-files.ts says how), printing a line per change.
  */
-import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { serializeFrozen } from '../build/frozen-figures.ts';
+import { resolve } from 'node:path';
 import { loadReviews } from '../build/review-data.ts';
-import { FIGURES_FORMAT } from '../contracts/figures-schema.ts';
-import { CliError, nodeEffects, runCli, type CommandEffects } from './cli-support.ts';
-import {
-  compareFrozen,
-  correctedDefinition,
-  keepPublished,
-  withPublishedVerbatims,
-} from './frozen-migration.ts';
-import { existingVersions } from './report-workflow.ts';
-import type { ReviewData } from '../build/review-data.ts';
+import { CliError, nodeEffects, runCli } from './cli-support.ts';
+import { parseCommand } from './command-line.ts';
+import { migrateFrozen } from './migrate-frozen-files.ts';
 
-/** Migrates every old-format frozen file under `reportsDir`; returns one line per file. */
-export function migrateFrozen(
-  review: ReviewData,
-  reportsDir: string,
-  fx: CommandEffects,
-): { lines: string[]; failed: number } {
-  const lines: string[] = [];
-  let failed = 0;
-  for (const period of fx.list(reportsDir).sort()) {
-    for (const version of existingVersions(reportsDir, period, fx)) {
-      const file = join(reportsDir, `${version.id}.figures.json`);
-      if (!fx.exists(file)) continue;
-      const old = JSON.parse(fx.readFile(file)) as Record<string, unknown>;
-      if (old.format === FIGURES_FORMAT) continue;
-      const computed = review.reviews.find((r) => r.id === version.data.snapshot);
-      if (!computed || computed.hash !== old.snapshotHash) {
-        failed += 1;
-        lines.push(
-          `${file}: not migrated — data/${version.data.snapshot} no longer hashes to ${String(old.snapshotHash)}. Check out the snapshot as it was published, run this command, then restore it.`,
-        );
-        continue;
-      }
-      const live = withPublishedVerbatims(old, computed);
-      const { compared, differences } = compareFrozen(old, live);
-      const unexpected = differences.filter((d) => !correctedDefinition(d));
-      if (unexpected.length > 0) {
-        failed += 1;
-        lines.push(
-          `${file}: not migrated — ${unexpected.length} published number(s) differ from today's computation, e.g. ${unexpected
-            .slice(0, 3)
-            .map((d) => `${d.path} ${d.published} (now ${d.current})`)
-            .join(', ')}. Report this: published numbers must not change.`,
-        );
-        continue;
-      }
-      fx.writeFile(file, serializeFrozen(keepPublished(live, differences)));
-      lines.push(
-        differences.length === 0
-          ? `${file}: migrated; all ${compared} published numbers are unchanged`
-          : `${file}: migrated; ${compared - differences.length} of ${compared} published numbers unchanged, kept the published value of ${differences.length} figure(s) whose definition has been corrected since (${differences.map((d) => `${d.path} ${d.published}, now computed ${d.current}`).join('; ')}) — publish a new version to show the corrected ones`,
-      );
-    }
-  }
-  return { lines, failed };
+/** Migrates the frozen figures; see `npx review migrate-frozen --help`. */
+export async function main(argv: readonly string[]): Promise<void> {
+  const args = parseCommand('migrate-frozen', argv);
+  if (!args) return;
+  const { data, reports } = args.values;
+  const root = process.cwd();
+  const review = await loadReviews(resolve(root, data), root);
+  const { lines, failed } = migrateFrozen(review, reports, nodeEffects);
+  for (const line of lines) nodeEffects.out(line);
+  if (lines.length === 0)
+    nodeEffects.out(
+      'Every frozen file is in the current format and every version records its hash: nothing to do.',
+    );
+  if (failed > 0) throw new CliError(`${failed} file(s) not migrated (see above).`);
 }
 
-await runCli(async () => {
-  const { values } = parseArgs({
-    options: {
-      data: { type: 'string', default: process.env.REVIEW_DATA_DIR || 'data' },
-      reports: { type: 'string', default: process.env.REVIEW_REPORTS_DIR || 'reports' },
-    },
-  });
-  const root = process.cwd();
-  const review = await loadReviews(resolve(root, values.data), root);
-  const { lines, failed } = migrateFrozen(review, values.reports, nodeEffects);
-  for (const line of lines) nodeEffects.out(line);
-  if (lines.length === 0) nodeEffects.out('No frozen figures of an earlier format: nothing to do.');
-  if (failed > 0) throw new CliError(`${failed} file(s) not migrated (see above).`);
-});
+if (import.meta.main) await runCli('migrate-frozen', main);

@@ -1,13 +1,16 @@
-/** `npm run new-report -- <snapshot-id>`: scaffolds a draft report for a snapshot. */
-import { resolve } from 'node:path';
-import { loadReviews } from '../build/review-data.ts';
-import { nodeEffects, runReportCommand } from './cli-support.ts';
+/**
+ * `npx review new-report <snapshot-id>`: scaffolds a draft report for a snapshot, or re-pins
+ * the period's draft to its snapshot's current data.
+ */
+import { nodeEffects, runCli } from './cli-support.ts';
+import { runReportCommand } from './report-command.ts';
 import { newReport } from './report-workflow.ts';
 
-await runReportCommand('new-report', async ({ snapshotId, dataDir, reportsDir, root }) => {
-  const review = await loadReviews(resolve(root, dataDir), root);
-  const file = newReport(review, snapshotId, reportsDir, nodeEffects);
-  nodeEffects.out(
-    `Wrote ${file} (draft). Preview it with \`npm run dev\`, edit the narrative, then \`npm run publish-report -- ${snapshotId}\`.`,
-  );
-});
+/** Drafts (or re-pins) a period's report; see `npx review new-report --help`. */
+export async function main(argv: readonly string[]): Promise<void> {
+  await runReportCommand('new-report', argv, ({ review, snapshotId, dataDir, reportsDir }) => {
+    newReport(review, snapshotId, reportsDir, nodeEffects, dataDir);
+  });
+}
+
+if (import.meta.main) await runCli('new-report', main);

@@ -1,36 +1,29 @@
 /**
- * `npm run new-snapshot -- <export files…> --id 2026-Q4 [--out data/2026-Q4] [--start …] [--end …]`:
+ * `npx review new-snapshot <export files…> --id 2026-Q4 [--out data/2026-Q4] [--start …] [--end …]`:
  * inspects the exports, copies them into a snapshot folder, writes a manifest draft with the
- * guessed mapping, prints every assumption, and validates the result.
+ * guessed mapping, prints every assumption (those that could change a figure are also recorded
+ * in the manifest, where validate warns about them until the analyst deletes them), and
+ * validates the result.
  */
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { readHead } from '../reading/csv-reader.ts';
 import { guessEncoding, guessSnapshot } from '../reading/guess-mapping.ts';
 import { formatValidationTable, validateSnapshot } from '../build/validate-snapshot.ts';
 import { ManifestSchema } from '../contracts/manifest-schema.ts';
 import { CliError, nodeEffects, runCli } from './cli-support.ts';
+import { parseCommand, usageError } from './command-line.ts';
 
-await runCli(async () => {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: {
-      id: { type: 'string' },
-      out: { type: 'string' },
-      period: { type: 'string' },
-      start: { type: 'string' },
-      end: { type: 'string' },
-    },
-  });
+/** Drafts a snapshot from exports; see `npx review new-snapshot --help`. */
+export async function main(argv: readonly string[]): Promise<void> {
+  const args = parseCommand('new-snapshot', argv);
+  if (!args) return;
+  const { positionals, values } = args;
   const id = values.id ?? (values.out ? basename(values.out) : undefined);
-  if (positionals.length === 0 || !id) {
-    throw new CliError(
-      'usage: npm run new-snapshot -- <export files…> --id <snapshot id> [--out data/<id>] [--period "Q4 2026"] [--start YYYY-MM-DD] [--end YYYY-MM-DD]',
-      2,
-    );
-  }
-  const out = values.out ?? join('data', id);
+  if (!id)
+    throw usageError('new-snapshot', 'give the snapshot id: --id <snapshot-id>, e.g. --id 2026-Q4');
+  // The new snapshot goes where the other commands look for snapshots.
+  const out = values.out ?? join(values.data, id);
   if (basename(out) !== id)
     throw new CliError(
       `The folder name must be the snapshot id: use --out ${join(out, '..', id)} or --id ${basename(out)}.`,
@@ -63,7 +56,16 @@ await runCli(async () => {
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(guessed.manifest, null, 2)}\n`);
   nodeEffects.out(`Wrote ${out}/manifest.json for ${manifest.id}. Assumptions to check:`);
   for (const line of guessed.assumptions) nodeEffects.out(`  - ${line}`);
+  const recorded = manifest.assumptions ?? [];
+  if (recorded.length > 0) {
+    nodeEffects.out(
+      'Assumptions that could change a figure, recorded under "assumptions" in manifest.json (validate warns about each until you check it and delete it):',
+    );
+    for (const line of recorded) nodeEffects.out(`  - ${line}`);
+  }
   const report = await validateSnapshot(out);
   nodeEffects.out(formatValidationTable(report));
   if (!report.ok) process.exitCode = 1;
-});
+}
+
+if (import.meta.main) await runCli('new-snapshot', main);

@@ -1,13 +1,16 @@
-/** `npm run publish-report -- <snapshot-id>`: freezes a draft's figures and publishes it. */
-import { resolve } from 'node:path';
-import { loadReviews } from '../build/review-data.ts';
-import { nodeEffects, runReportCommand } from './cli-support.ts';
+/** `npx review publish-report <snapshot-id>`: freezes a draft's figures and publishes it. */
+import { nodeEffects, runCli } from './cli-support.ts';
+import { runReportCommand } from './report-command.ts';
 import { publishReport } from './report-workflow.ts';
 
-await runReportCommand('publish-report', async ({ snapshotId, dataDir, reportsDir, root }) => {
-  const review = await loadReviews(resolve(root, dataDir), root);
-  const written = publishReport(review, snapshotId, reportsDir, nodeEffects);
-  nodeEffects.out(
-    `Published: ${written.join(', ')}. Commit both files; the figures of this version will never change.`,
-  );
-});
+/** Publishes a period's draft; see `npx review publish-report --help`. */
+export async function main(argv: readonly string[]): Promise<void> {
+  await runReportCommand('publish-report', argv, ({ review, snapshotId, dataDir, reportsDir }) => {
+    const written = publishReport(review, snapshotId, reportsDir, nodeEffects, dataDir);
+    nodeEffects.out(
+      `Published: ${written.join(', ')}. Commit both files; the figures of this version will never change.`,
+    );
+  });
+}
+
+if (import.meta.main) await runCli('publish-report', main);

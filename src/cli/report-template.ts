@@ -1,9 +1,18 @@
 /**
  * The MDX of a new draft report: every section wired to the snapshot by component, the hash
  * filled in, and the root-cause findings drafted as a list for the analyst to edit. Pure.
+ * The body types no number: every figure in a sentence is a component over the figures
+ * (`<Figure>`, `<FindingText>`), so a draft cannot go stale against its page, and what the
+ * analyst must replace is one of the placeholders publish-report refuses
+ * (`draft-placeholders.ts`). Periods, levels, labels and finding ids come from the data: each
+ * reaches the MDX through `draft-literals.ts`, never as MDX, so the draft compiles to the same
+ * text.
  */
 import type { Finding, ReviewFigures } from '../contracts/figures-schema.ts';
+import { whatMattersMost } from '../figures/ranking.ts';
 import { formatValue } from '../views/format.ts';
+import { DRAFT_PLACEHOLDERS } from './draft-placeholders.ts';
+import { mdxAttribute, yamlString } from './draft-literals.ts';
 
 export interface TemplateInput {
   figures: ReviewFigures;
@@ -12,10 +21,6 @@ export interface TemplateInput {
   date: string;
   /** For a correction: the version it replaces. */
   replaces?: number;
-}
-
-function yamlString(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
 }
 
 /** The headline metrics this snapshot has, in display order. */
@@ -33,7 +38,7 @@ function summarySentence(figures: ReviewFigures): string {
     (id) =>
       `${names[id]} is <Figure metric="${id}" show="full" /> (change: <Figure metric="${id}" show="change" />)`,
   );
-  return parts.length > 0 ? `${parts.join('; ')}.` : '_Summarise the period here._';
+  return parts.length > 0 ? `${parts.join('; ')}.` : DRAFT_PLACEHOLDERS.summary.text;
 }
 
 /** A one-paragraph summary drafted from the headline figures and the top finding. */
@@ -45,11 +50,12 @@ function draftSummary(figures: ReviewFigures, findings: readonly Finding[]): str
     const metric = figures.catalog[id]!;
     parts.push(`${metric.shortLabel} ${formatValue(metric, e.value)}`);
   }
-  const top = findings.find(
-    (f) => f.kind === 'decline' || f.kind === 'gap' || f.kind === 'operational',
-  );
+  const [top] = whatMattersMost(findings, 1);
   const lead = parts.length > 0 ? `${figures.period}: ${parts.join(', ')}.` : `${figures.period}.`;
-  return top ? `${lead} ${top.title}.` : `${lead} No significant decline.`;
+  if (top) return `${lead} ${top.title}.`;
+  return figures.previous === null
+    ? `${lead} The first review: no earlier period to compare with.`
+    : `${lead} No significant headline change, decline or group gap.`;
 }
 
 /** The report MDX text. */
@@ -60,7 +66,7 @@ export function reportTemplate(input: TemplateInput): string {
   const drafted = findings
     .filter((f) => f.kind !== 'improvement')
     .slice(0, 8)
-    .map((f) => `- ${f.title}. {/* finding: ${f.id} */}`);
+    .map((f) => `- <FindingText id=${mdxAttribute(f.id)} />.`);
   const front = [
     '---',
     `title: ${yamlString(`Customer satisfaction review, ${figures.period}`)}`,
@@ -73,7 +79,7 @@ export function reportTemplate(input: TemplateInput): string {
     `summary: ${yamlString(draftSummary(figures, findings))}`,
     ...(input.replaces
       ? [
-          `changeNote: ${yamlString(`Replaces version ${input.replaces}: describe what changed in the data and why.`)}`,
+          `changeNote: ${yamlString(`Replaces version ${input.replaces}: ${DRAFT_PLACEHOLDERS.changeNote.text}`)}`,
         ]
       : []),
     '---',
@@ -88,12 +94,12 @@ export function reportTemplate(input: TemplateInput): string {
     summarySentence(figures),
     '',
     ...section('survey', ['<HeadlineGrid sparklines />', '']),
-    '**Decisions needed:** _write the one to three decisions this review asks of leadership._',
+    `**Decisions needed:** ${DRAFT_PLACEHOLDERS.decisions.text}`,
     '',
     ...section('survey', [
       '## Scorecard by customer group',
       '',
-      ...dimensions.flatMap((d) => [`<Scorecard dimension="${d}" />`, '']),
+      ...dimensions.flatMap((d) => [`<Scorecard dimension=${mdxAttribute(d)} />`, '']),
       ...(figures.questionnaire.items.some((i) => i.role === null)
         ? ['## Quality components', '', '<ItemScores />', '']
         : []),
@@ -124,7 +130,7 @@ export function reportTemplate(input: TemplateInput): string {
     '',
     "### Analyst's narrative",
     '',
-    'Drafted from the evidence above; edit, merge or delete:',
+    DRAFT_PLACEHOLDERS.narrative.text,
     '',
     ...(drafted.length > 0 ? drafted : ['- No significant decline or gap this period.']),
     '',

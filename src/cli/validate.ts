@@ -1,25 +1,23 @@
 /**
- * `npm run validate -- <snapshot dir> [--json]`: checks one snapshot without building the site
- * and reports every problem at once. Exit code 0 when valid, 1 on errors, 2 on misuse.
+ * `npx review validate <snapshot> [--json]`: checks one snapshot without building the site and
+ * reports every problem at once. Exit code 0 when valid, 1 on errors, 2 on misuse.
  */
-import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { formatValidationTable, validateSnapshot } from '../build/validate-snapshot.ts';
-import { CliError, nodeEffects, runCli } from './cli-support.ts';
+import { nodeEffects, runCli } from './cli-support.ts';
+import { parseCommand } from './command-line.ts';
+import { EXIT } from './commands.ts';
+import { snapshotFolder } from './snapshot-folder.ts';
 
-await runCli(async () => {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: { json: { type: 'boolean', default: false } },
-  });
-  const [dir] = positionals;
-  if (!dir) throw new CliError('usage: npm run validate -- <snapshot dir> [--json]', 2);
-  if (!existsSync(dir))
-    throw new CliError(
-      `No folder ${dir}: give the path of a snapshot folder, e.g. data/2026-Q3`,
-      2,
-    );
+/** Validates one snapshot; see `npx review validate --help`. */
+export async function main(argv: readonly string[]): Promise<void> {
+  const args = parseCommand('validate', argv);
+  if (!args) return;
+  const dir = snapshotFolder(args.positionals[0]!, args.values.data);
   const report = await validateSnapshot(dir);
-  nodeEffects.out(values.json ? JSON.stringify(report, null, 2) : formatValidationTable(report));
-  if (!report.ok) process.exitCode = 1;
-});
+  nodeEffects.out(
+    args.values.json ? JSON.stringify(report, null, 2) : formatValidationTable(report),
+  );
+  if (!report.ok) process.exitCode = EXIT.failed;
+}
+
+if (import.meta.main) await runCli('validate', main);

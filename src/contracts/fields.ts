@@ -55,6 +55,19 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 /** Order statuses that are not orders or revenue unless the manifest says otherwise. */
 export const DEFAULT_EXCLUDED_STATUSES: readonly string[] = ['cancelled', 'returned'];
 
+/**
+ * The statuses the reader gives an order with a negative amount, which is never an order nor
+ * netted against revenue: a refund where the manifest declares them ("negativeAmounts":
+ * "refund"), else an unexpected negative amount (reported).
+ */
+export const REFUND_STATUS = 'refunds';
+export const NEGATIVE_AMOUNT_STATUS = 'negative amounts';
+
+/** Statuses left out of orders and revenue: the manifest's and those of negative amounts. */
+export function excludedStatuses(orders: { excludeStatuses: readonly string[] }): string[] {
+  return [...orders.excludeStatuses, REFUND_STATUS, NEGATIVE_AMOUNT_STATUS];
+}
+
 /** The ticket type counted as a complaint unless the export says otherwise. */
 export const COMPLAINT_TYPE = 'complaint';
 

@@ -7,10 +7,20 @@
  */
 import { z } from 'zod';
 import { ADJUSTMENTS } from './fields.ts';
+import { NPS_CLASS_NAMES } from './nps-classes.ts';
 import { ITEM_ROLES, QUALITY_COMPONENTS } from './questionnaire.ts';
 
-/** Format of the figures files; 1 was the format before this schema (history frozen whole). */
-export const FIGURES_FORMAT = 2;
+/**
+ * Format of the figures files; 1 was the format before this schema (history frozen whole), 2
+ * the first of this schema; 3 ranks findings by business impact and adds their drill-downs,
+ * target status, the action follow-up's outcome, the rule flags (borderline, indicative) and the
+ * hash of each file of the snapshot; 4 chooses verbatims by the theme's sentiment, once per
+ * comment, with their language, and adds each group's verbatims.
+ */
+export const FIGURES_FORMAT = 4;
+
+/** A content hash as the project writes it: "sha256:" and 64 hex digits. */
+export const CONTENT_HASH = /^sha256:[0-9a-f]{64}$/;
 
 const count = z.number().int().nonnegative();
 const finite = z.number();
@@ -76,6 +86,11 @@ export const SegmentFigureSchema = EstimateSchema.extend({
   vsRest: GroupTestSchema.nullable(),
   /** Change against the same level in the previous period. */
   change: ChangeSchema.nullable(),
+  /**
+   * A test of this figure is significant (vsRest adjusted, or change) while a base it compares is
+   * indicative: the mark of significance must carry the caveat.
+   */
+  significantButIndicative: z.boolean(),
 });
 export type SegmentFigure = z.output<typeof SegmentFigureSchema>;
 
@@ -83,6 +98,8 @@ export const MetricFiguresSchema = z.strictObject({
   overall: EstimateSchema,
   /** Change against the previous period; null for the first period or a suppressed side. */
   change: ChangeSchema.nullable(),
+  /** The change is significant while either period's base is indicative (show the caveat). */
+  significantButIndicative: z.boolean(),
   /** Dimension → level → figure (survey metrics; empty for the others). */
   segments: z.record(z.string(), z.record(z.string(), SegmentFigureSchema)),
 });
@@ -208,6 +225,13 @@ export const BehaviourFiguresSchema = z.strictObject({
 });
 export type BehaviourFigures = z.output<typeof BehaviourFiguresSchema>;
 
+/** Median and 90th percentile of service times in hours (null below the base), with n. */
+const ServiceTimesSchema = z.strictObject({
+  median: nullableNumber,
+  p90: nullableNumber,
+  n: count,
+});
+
 export const ComplaintFiguresSchema = z.strictObject({
   tickets: count,
   complaints: count,
@@ -223,7 +247,7 @@ export const ComplaintFiguresSchema = z.strictObject({
   ),
   byStage: z.array(z.strictObject({ stage: z.string(), complaints: count, share: finite })),
   /** Hours. */
-  firstResponse: z.strictObject({ median: nullableNumber, p90: nullableNumber, n: count }),
+  firstResponse: ServiceTimesSchema,
   resolution: z.strictObject({
     median: nullableNumber,
     p90: nullableNumber,
@@ -234,11 +258,24 @@ export const ComplaintFiguresSchema = z.strictObject({
 });
 export type ComplaintFigures = z.output<typeof ComplaintFiguresSchema>;
 
-export const NpsClassSchema = z.enum(['promoter', 'passive', 'detractor', 'unknown']);
+export const NpsClassSchema = z.enum(NPS_CLASS_NAMES);
+
+export const VerbatimSchema = z.strictObject({
+  /** Redacted comment text. */
+  text: z.string(),
+  npsClass: NpsClassSchema,
+  recommend: finite.optional(),
+  key: finite,
+  /** BCP 47 tag of the text's language; null when it cannot be told (reading/detect-language.ts). */
+  lang: z.string().nullable(),
+});
+export type Verbatim = z.output<typeof VerbatimSchema>;
 
 export const VoiceFiguresSchema = z.strictObject({
   comments: count,
   byClass: z.record(NpsClassSchema, count),
+  /** Dimension → level → comments from that group (its verbatims need the minimum base). */
+  groupComments: z.record(z.string(), z.record(z.string(), count)),
   themes: z.array(
     z.strictObject({
       theme: z.string(),
@@ -250,14 +287,18 @@ export const VoiceFiguresSchema = z.strictObject({
       promoters: nullableNumber,
       z: nullableNumber,
       p: nullableNumber,
-      verbatims: z.array(
-        z.strictObject({
-          text: z.string(),
-          npsClass: NpsClassSchema,
-          recommend: finite.optional(),
-          key: finite,
-        }),
-      ),
+      /** From the theme dictionary: a problem named, or praise. */
+      sentiment: z.enum(['problem', 'praise']),
+      /**
+       * False when the test is true by construction (praise compared between promoters and
+       * detractors, who are defined by how much they praise): its p is no evidence and never a
+       * finding.
+       */
+      tested: z.boolean(),
+      /** Comments of the theme's sentiment: a problem's detractors (then passives), praise's promoters. */
+      verbatims: z.array(VerbatimSchema),
+      /** Dimension → level → the group's verbatims, chosen alike; none under the minimum base. */
+      groups: z.record(z.string(), z.record(z.string(), z.array(VerbatimSchema))),
     }),
   ),
 });
@@ -326,6 +367,12 @@ export const DriverFiguresSchema = z.strictObject({
       performance: finite,
       quadrant: QuadrantSchema,
       label: z.string(),
+      /**
+       * The quadrant is within its uncertainty: the importance interval (bootstrap) or the
+       * performance interval (Wilson) crosses the split line, so another sample could place the
+       * driver on the other side.
+       */
+      borderline: z.boolean(),
     }),
   ),
   importanceMean: finite,
@@ -334,14 +381,100 @@ export const DriverFiguresSchema = z.strictObject({
 });
 export type DriverFigures = z.output<typeof DriverFiguresSchema>;
 
-export const FindingSchema = z.strictObject({
-  /** Stable id, e.g. "decline:nps:customer_group=SMB"; actions cite findings by it. */
+const GroupRefSchema = z.strictObject({ dimension: z.string(), level: z.string() });
+
+/** A finding's group against the rest of the sample on one attribute item (a driver). */
+export const DrillDownDriverSchema = z.strictObject({
+  /** The item's top-box metric. */
+  metricId: z.string(),
+  label: z.string(),
+  /** Importance for overall satisfaction (% of explained variance); null without an analysis. */
+  importance: nullableNumber,
+  /** Top-box share of the group and of the rest (%); null when the base is suppressed. */
+  group: nullableNumber,
+  rest: nullableNumber,
+  n: count,
+  base: BaseStatusSchema,
+  /** Group − rest with its test adjusted across the dimension's groups; null when suppressed. */
+  vsRest: GroupTestSchema.nullable(),
+});
+
+/** A category (complaint cause, comment theme) in the group against the rest. */
+export const DrillDownShareSchema = z.strictObject({
+  /** The category's id (a complaint category is its own name; a theme its dictionary id). */
+  key: z.string(),
+  label: z.string(),
+  /** Group and rest shares; a share on a base below the minimum has null value and bounds. */
+  comparison: GroupComparisonSchema,
+  /** Holm-adjusted across the categories; null when untested. */
+  pAdjusted: nullableNumber,
+  significant: z.boolean(),
+});
+
+/** The evidence for one group's decline, assembled from the data: why it fell. */
+export const DrillDownSchema = z.strictObject({
+  group: GroupRefSchema.extend({ label: z.string() }),
+  /** The driver items, most important first. */
+  drivers: z.array(DrillDownDriverSchema),
+  /** Share of the group's complaints in each category against the rest's; null without tickets. */
+  complaints: z
+    .strictObject({ group: count, rest: count, categories: z.array(DrillDownShareSchema) })
+    .nullable(),
+  /** Comment themes among the group's detractors against the other detractors. */
+  themes: z.strictObject({
+    /** Detractors' comments of the group and of the rest. */
+    group: count,
+    rest: count,
+    rows: z.array(
+      DrillDownShareSchema.extend({
+        /** Up to three redacted comments of the group's detractors mentioning the theme. */
+        verbatims: z.array(VerbatimSchema),
+      }),
+    ),
+  }),
+  /** Operational links of the group where orders and tickets carry it; null otherwise. */
+  operational: z.strictObject({
+    /** Late among delivered orders, group against rest. */
+    lateDelivery: GroupComparisonSchema.nullable(),
+    /** Resolution hours of the group's tickets and of the rest's. */
+    resolution: z
+      .strictObject({
+        group: ServiceTimesSchema,
+        rest: ServiceTimesSchema,
+      })
+      .nullable(),
+  }),
+});
+export type DrillDown = z.output<typeof DrillDownSchema>;
+
+export const FINDING_KINDS = [
+  'decline',
+  'improvement',
+  'gap',
+  'driver',
+  'complaint',
+  'theme',
+  'operational',
+] as const;
+
+/** Another finding of the same underlying change, merged into the one shown. */
+export const RelatedFindingSchema = z.strictObject({
   id: z.string(),
-  kind: z.enum(['decline', 'improvement', 'gap', 'driver', 'complaint', 'theme', 'operational']),
+  kind: z.enum(FINDING_KINDS),
+  metricId: z.string().nullable(),
+  segment: GroupRefSchema.nullable(),
+  effect: finite,
+});
+
+export const FindingSchema = z.strictObject({
+  /** Stable id, e.g. "decline:nps:customer_group=SMB"; actions cite findings by it. Never a label. */
+  id: z.string(),
+  kind: z.enum(FINDING_KINDS),
   /** One sentence a reader understands without the table. */
   title: z.string(),
+  /** The evidence: the metric and group whose figures show it. */
   metricId: z.string().optional(),
-  segment: z.strictObject({ dimension: z.string(), level: z.string() }).optional(),
+  segment: GroupRefSchema.optional(),
   /** Size of the effect in the metric's unit. */
   effect: finite,
   test: z.strictObject({
@@ -351,10 +484,35 @@ export const FindingSchema = z.strictObject({
     pAdjusted: finite.optional(),
     method: z.string().optional(),
   }),
-  /** Ranking weight: larger = more important. */
-  weight: finite,
+  /**
+   * Ranking tier: "headline" = an overall change of a headline metric (first, whatever its
+   * size); "change" = other changes and group gaps; "evidence" = drivers, complaints, themes and
+   * operational links that explain them.
+   */
+  tier: z.enum(['headline', 'change', 'evidence']),
+  /** Share of the customers (population) and of the revenue the finding concerns (0–1). */
+  reach: z.strictObject({ population: nullableNumber, revenue: nullableNumber }),
+  /** Business impact within the tier: effect on a 0–100 scale × reach; larger = first. */
+  impact: finite,
+  /** Significant on an indicative base (30 ≤ n < 100): show the caveat with the mark. */
+  significantButIndicative: z.boolean(),
+  /** The other findings of the same underlying change (e.g. the group's gap to the rest). */
+  related: z.array(RelatedFindingSchema),
+  /** For a group's decline or gap: why, assembled from that group's data. */
+  drillDown: DrillDownSchema.nullable(),
 });
 export type Finding = z.output<typeof FindingSchema>;
+
+/** A headline metric against its target. */
+export const TargetStatusSchema = z.strictObject({
+  /** met / missed / no-target (none set) / no-value (the figure is suppressed). */
+  status: z.enum(['met', 'missed', 'no-target', 'no-value']),
+  target: nullableNumber,
+  value: nullableNumber,
+  /** By how much the target is missed, in the metric's unit (positive); null unless missed. */
+  shortfall: nullableNumber,
+});
+export type TargetStatus = z.output<typeof TargetStatusSchema>;
 
 /** One period of a metric's trend. */
 export const TrendPointSchema = z.strictObject({
@@ -382,8 +540,17 @@ export const ActionRowSchema = z.strictObject({
   metricLabel: z.string(),
   segment: z.strictObject({ dimension: z.string(), level: z.string() }).nullable(),
   finding: z.string().nullable(),
+  /** Ids of this review's findings the action answers: cited by id, or same metric and group. */
+  answers: z.array(z.string()),
   isNew: z.boolean(),
+  /** Open or in progress after its due date, at the review's publication date (actions.asOf). */
   overdue: z.boolean(),
+  /**
+   * Whether the targeted metric moved as intended between the review that opened the action
+   * and this one: improved / worsened (significant change in the metric's good or bad
+   * direction), unchanged (not significant), unknown (no comparable figures).
+   */
+  outcome: z.enum(['improved', 'worsened', 'unchanged', 'unknown']).nullable(),
   /** Before = the metric in the review that opened the action; after = this review. */
   beforeAfter: z
     .strictObject({
@@ -413,6 +580,11 @@ export const DiagnosticSchema = z.strictObject({
   message: z.string(),
   /** What to do about it. */
   hint: z.string(),
+  /**
+   * Further diagnostics of the same id in the same file, counted but not listed (a file with a
+   * million bad cells keeps the first ones of each kind; the count stays exact).
+   */
+  more: count.optional(),
 });
 
 /** Everything one review's page shows, for one snapshot. */
@@ -424,6 +596,12 @@ export const ReviewFiguresSchema = z.strictObject({
   end: z.string(),
   /** The snapshot's content hash. */
   hash: z.string(),
+  /**
+   * The content hash of each file the snapshot's hash covers (the manifest and every declared
+   * table and lookup file), by its name in the manifest: names the file that changed when a
+   * published snapshot no longer matches.
+   */
+  files: z.record(z.string(), z.string().regex(CONTENT_HASH)),
   /** The previous period, which changes are measured against. */
   previous: z.strictObject({ id: z.string(), period: z.string() }).nullable(),
   /** Survey responses used (after validation and de-duplication). */
@@ -483,6 +661,8 @@ export const ReviewFiguresSchema = z.strictObject({
   adjustment: z.enum(ADJUSTMENTS),
   targets: z.record(z.string(), finite),
   benchmarks: z.record(z.string(), finite),
+  /** ISO 4217 currency of money figures (the manifest's); absent or null = a plain number. */
+  currency: z.string().nullable().optional(),
   /** Metric id → how to read it: every metric the registry gives this snapshot. */
   catalog: z.record(z.string(), MetricInfoSchema),
   /** Metric id → its figures, for the metrics computable here (retention needs a previous period). */
@@ -494,16 +674,20 @@ export const ReviewFiguresSchema = z.strictObject({
   voice: VoiceFiguresSchema,
   competitor: CompetitorFiguresSchema.nullable(),
   customers: CustomerBaseFiguresSchema.nullable(),
-  /** Root-cause evidence, most important first. */
+  /** Root-cause evidence ranked by business impact (figures/ranking.ts), most important first. */
   findings: z.array(FindingSchema),
   /** Metric id → its overall value in every period up to this one, oldest first. */
   trends: z.record(z.string(), z.array(TrendPointSchema)),
+  /** Headline metric id → its status against target. */
+  targetStatus: z.record(z.string(), TargetStatusSchema),
   actions: z.strictObject({
+    /** The date overdue is judged at: the review's publication date (its period's end before). */
+    asOf: z.string(),
     /** Open and in-progress actions known at this review. */
     open: z.array(ActionRowSchema),
     /** Actions opened in the previous review, whatever their status. */
     followUp: z.array(ActionRowSchema),
-    /** Ids of findings no action answers yet. */
+    /** Ids of findings no action answers yet (an action answers by id, or by metric and group). */
     unanswered: z.array(z.string()),
   }),
   /** Warnings of the snapshot (shown in the methodology). */

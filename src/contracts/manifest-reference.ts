@@ -3,6 +3,7 @@
  * Schema) so the documentation cannot drift from the contract the loader enforces.
  */
 import { z } from 'zod';
+import { withGeneratedSection } from './generated-section.ts';
 import { ManifestSchema } from './manifest-schema.ts';
 
 interface JsonSchema {
@@ -90,14 +91,7 @@ export function manifestReference(): string {
   ].join('\n');
 }
 
-export const REFERENCE_START = '<!-- manifest-reference:start -->';
-export const REFERENCE_END = '<!-- manifest-reference:end -->';
-
 /** The guide with its reference section replaced by the generated one. */
 export function withReference(guide: string): string {
-  const start = guide.indexOf(REFERENCE_START);
-  const end = guide.indexOf(REFERENCE_END);
-  if (start < 0 || end < start)
-    throw new Error('withReference requires the manifest-reference markers in the guide');
-  return `${guide.slice(0, start + REFERENCE_START.length)}\n\n${manifestReference()}\n\n${guide.slice(end)}`;
+  return withGeneratedSection(guide, 'manifest-reference', manifestReference());
 }

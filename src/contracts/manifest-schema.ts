@@ -157,6 +157,21 @@ export const OrdersSchema = z.strictObject({
     .array(z.string())
     .default([...DEFAULT_EXCLUDED_STATUSES])
     .describe('Order statuses (lower case) left out of orders and revenue.'),
+  /** The largest plausible order amount; a larger one is an error. */
+  maxAmount: z
+    .number()
+    .positive()
+    .optional()
+    .describe(
+      'The largest plausible order amount: a larger one (in either sign) is an error, as are more than 15 significant digits.',
+    ),
+  /** What a negative amount is: undeclared, each is a warning; the order is left out either way. */
+  negativeAmounts: z
+    .enum(['refund'])
+    .optional()
+    .describe(
+      '"refund": negative amounts are refunds, left out of orders and revenue and counted apart. Undeclared, each is a warning and its order is left out too (never netted).',
+    ),
   /** What one row is: an order, or one line of an order (the lines of an order are summed). */
   rows: z
     .enum(['orders', 'lines'])
@@ -261,10 +276,25 @@ export const ManifestSchema = z.strictObject({
     .record(z.string(), z.number())
     .default({})
     .describe('Targets and external benchmarks per metric id, shown beside our figures.'),
+  /** ISO 4217 code of the money in the orders and customer tables, e.g. "EUR". */
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, { error: 'must be a three-letter ISO 4217 code such as "EUR" or "USD"' })
+    .optional()
+    .describe(
+      'Currency of order amounts and revenue (ISO 4217, e.g. "EUR"), shown with every money figure; without it money is a plain number.',
+    ),
   benchmarks: z
     .record(z.string(), z.number())
     .default({})
     .describe('External benchmark per metric id (e.g. an industry NPS), shown beside ours.'),
+  /** What new-snapshot assumed that could change a figure, until the analyst confirms it. */
+  assumptions: z
+    .array(z.string().min(1))
+    .optional()
+    .describe(
+      'What new-snapshot assumed that could change a figure (a scale, a label map, a code read as not applicable); validate warns about each until you check it and delete it.',
+    ),
   /** The tables of this snapshot: at least one. */
   tables: z
     .strictObject({

@@ -8,7 +8,9 @@ export const PROMOTER_FROM = 9;
 /** Highest answer of a detractor. */
 export const DETRACTOR_TO = 6;
 
-export type NpsClass = 'promoter' | 'passive' | 'detractor' | 'unknown';
+/** The classes, "unknown" for a response without an answer to the recommend question. */
+export const NPS_CLASS_NAMES = ['promoter', 'passive', 'detractor', 'unknown'] as const;
+export type NpsClass = (typeof NPS_CLASS_NAMES)[number];
 
 /**
  * The class of an answer; "unknown" when the question was not answered.

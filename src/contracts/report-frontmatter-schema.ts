@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTENT_HASH } from './figures-schema.ts';
 
 /** Frontmatter of a report version `reports/<snapshot-id>/v<N>.mdx`. */
 export const ReportFrontmatterSchema = z.strictObject({
@@ -7,9 +8,20 @@ export const ReportFrontmatterSchema = z.strictObject({
   /** Id of the snapshot (folder under data/) this version reports on. */
   snapshot: z.string().min(1),
   /** Content hash of that snapshot when this version was written; pins the data. */
-  snapshotHash: z.string().regex(/^sha256:[0-9a-f]{64}$/, {
+  snapshotHash: z.string().regex(CONTENT_HASH, {
     error: 'must be "sha256:" followed by 64 hex digits (run `npm run new-report` to fill it in)',
   }),
+  /**
+   * Content hash of the version's frozen figures file (`v<N>.figures.json`), recorded at
+   * publication: the build refuses a published version whose file does not match it.
+   */
+  figuresHash: z
+    .string()
+    .regex(CONTENT_HASH, {
+      error:
+        'must be "sha256:" followed by 64 hex digits (written by `npm run publish-report`, or `npm run migrate-frozen` for versions published before it)',
+    })
+    .optional(),
   /** Version number within the period, starting at 1. */
   version: z.number().int().positive(),
   /** Drafts build in dev (or with REVIEW_DRAFTS=1) only; published versions are immutable. */

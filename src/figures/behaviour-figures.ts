@@ -16,8 +16,11 @@ import {
 import type { Moments } from '../statistics/mean-interval.ts';
 import type { RatioSums } from '../statistics/ratio-estimate.ts';
 import { selectKthWeighted } from '../statistics/select-kth.ts';
+import { DELIVERY_TIMING } from '../contracts/order-groups.ts';
+import { deliveryTimingIndex } from '../reducing/order-groups.ts';
 import { twoProportionTest } from '../statistics/two-proportion-test.ts';
 import { wilson } from '../statistics/wilson.ts';
+import { DEFAULT_MINIMUM_BASE, type MinimumBase } from '../metrics/estimate.ts';
 import { groupedProportions } from './grouped-shares.ts';
 
 export type { Share, GroupComparison };
@@ -32,11 +35,26 @@ export function share(k: number, n: number): Share {
   return { k, n, value: (100 * k) / n, lower: 100 * lower, upper: 100 * upper };
 }
 
-/** Two shares side by side with the pooled two-proportion z-test of their difference. */
-export function compareShares(label: [string, string], a: Share, b: Share): GroupComparison {
-  if (a.n === 0 || b.n === 0) return { label, a, b, delta: null, z: null, p: null };
+/** A share with its value and interval blanked when its base is below the minimum (n kept). */
+export function suppressShare(s: Share, rule: MinimumBase): Share {
+  return s.n < rule.suppress ? { ...s, value: null, lower: null, upper: null } : s;
+}
+
+/**
+ * Two shares side by side with the pooled two-proportion z-test of their difference; a share
+ * on a base below the minimum is shown as its n only, and then nothing is tested.
+ */
+export function compareShares(
+  label: [string, string],
+  a: Share,
+  b: Share,
+  rule: MinimumBase = DEFAULT_MINIMUM_BASE,
+): GroupComparison {
+  const [sa, sb] = [suppressShare(a, rule), suppressShare(b, rule)];
+  if (sa.value === null || sb.value === null)
+    return { label, a: sa, b: sb, delta: null, z: null, p: null };
   const t = twoProportionTest(a.k, a.n, b.k, b.n);
-  return { label, a, b, delta: a.value! - b.value!, z: t.z, p: t.p };
+  return { label, a: sa, b: sb, delta: sa.value - sb.value, z: t.z, p: t.p };
 }
 
 /** Unweighted moments of n values from their sum and sum of squares. */
@@ -54,6 +72,7 @@ export function behaviourFigures(
   answers: CustomerAnswers,
   previousActive?: ActiveCustomers,
   everSeen?: ReadonlySet<string>,
+  rule: MinimumBase = DEFAULT_MINIMUM_BASE,
 ): NonNullable<MetricSources['behaviour']> {
   if (state.lines !== null)
     throw new Error('behaviourFigures requires finished order lines (finishOrderLines)');
@@ -142,7 +161,7 @@ export function behaviourFigures(
       retentionBySegment,
     };
   }
-  const links = valueLinks(state, answers);
+  const links = valueLinks(state, answers, rule);
   return {
     figures: {
       activeCustomers: active,
@@ -177,6 +196,7 @@ export function behaviourFigures(
 function valueLinks(
   state: BehaviourState,
   answers: CustomerAnswers,
+  rule: MinimumBase,
 ): { figures: BehaviourFigures['links']; revenueAtRisk: RatioSums } {
   // Each answering customer's behaviour, gathered once (customers without an order this
   // period stay unmarked); everything after reads these in order. The behaviour is read in its
@@ -246,9 +266,9 @@ function valueLinks(
     const value = joined[i * 4 + REVENUE]! > median ? HIGH : LOW;
     k[value]! += satisfied;
     n[value]! += asked;
-    const timing =
-      joined[i * 4 + LATE_ORDERS]! > 0 ? LATE : joined[i * 4 + DELIVERED]! > 0 ? ON_TIME : -1;
-    if (timing < 0) continue;
+    const group = deliveryTimingIndex(joined[i * 4 + LATE_ORDERS]!, joined[i * 4 + DELIVERED]!);
+    if (group < 0) continue;
+    const timing = group === 0 ? LATE : ON_TIME;
     k[timing]! += satisfied;
     n[timing]! += asked;
   }
@@ -262,11 +282,13 @@ function valueLinks(
         ['High-value customers', 'Low-value customers'],
         csat(HIGH),
         csat(LOW),
+        rule,
       ),
       lateVsOnTime: compareShares(
-        ['Had a late delivery', 'Deliveries on time'],
+        [DELIVERY_TIMING.levels[0]!, DELIVERY_TIMING.levels[1]!],
         csat(LATE),
         csat(ON_TIME),
+        rule,
       ),
     },
     revenueAtRisk: risk,

@@ -8,6 +8,7 @@ import type { MetricSources } from '../metrics/registry/index.ts';
 import type { CustomerAnswers } from '../reducing/behaviour-state.ts';
 import type { ComplaintState } from '../reducing/complaint-state.ts';
 import { quantileOfCounts } from '../statistics/quantile-interval.ts';
+import { DEFAULT_MINIMUM_BASE, type MinimumBase } from '../metrics/estimate.ts';
 import { compareShares, share } from './behaviour-figures.ts';
 
 /** The q-quantile in hours, null without times. */
@@ -24,11 +25,13 @@ function total(counts: ReadonlyMap<number, number>): number {
 /**
  * @param orders counted orders of the period (null without an orders table)
  * @param answers each surveyed customer's answers, for the slow-resolution comparison
+ * @param rule the minimum base of the survey shares compared
  */
 export function complaintFigures(
   state: ComplaintState,
   orders: number | null,
   answers: CustomerAnswers,
+  rule: MinimumBase = DEFAULT_MINIMUM_BASE,
 ): NonNullable<MetricSources['complaints']> {
   const rate = (k: number) => (orders && orders > 0 ? (1000 * k) / orders : null);
   const categories = Object.entries(state.byCategory).sort(
@@ -68,7 +71,7 @@ export function complaintFigures(
       n: total(state.resolution),
       unresolved: state.unresolved,
     },
-    slowResolution: slowResolution(state, answers),
+    slowResolution: slowResolution(state, answers, rule),
   };
   return {
     figures,
@@ -82,6 +85,7 @@ export function complaintFigures(
 function slowResolution(
   state: ComplaintState,
   answers: CustomerAnswers,
+  rule: MinimumBase,
 ): ComplaintFigures['slowResolution'] {
   if (state.resolution.size === 0) return null;
   const p90 = quantileOfCounts(state.resolution, 0.9);
@@ -98,5 +102,6 @@ function slowResolution(
     ['Ticket resolved slower than p90', 'Other customers with a ticket'],
     share(slow.k, slow.n),
     share(rest.k, rest.n),
+    rule,
   );
 }

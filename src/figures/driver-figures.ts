@@ -20,12 +20,15 @@ const METHOD =
 /**
  * The driver analysis of each outcome present, on the pooled weighted cell.
  * @param metrics the survey metrics' figures, for each driver's performance (top-box share)
+ * @param options.bootstrap also the weights' bootstrap spreads, which only the registry's
+ *   driver metrics read (the Explore page shows none, and leaves them out to stay fast)
  */
 export function driverFigures(
   pooled: SurveyCell | null,
   questionnaire: Questionnaire,
   rule: MinimumBase,
   metrics: Record<string, MetricFigures>,
+  options: { bootstrap?: boolean } = {},
 ): { figures: Partial<Record<Role, DriverFigures | null>>; sources: MetricSources['drivers'] } {
   const figures: Partial<Record<Role, DriverFigures | null>> = {};
   const sources: MetricSources['drivers'] = {};
@@ -42,25 +45,45 @@ export function driverFigures(
     const labels: Record<string, string> = {};
     for (const d of result.drivers)
       labels[d] = questionnaire.items.find((i) => i.id === d)?.label ?? d;
+    const performanceOf = (d: string) => metrics[topBoxMetricOf(questionnaire, d)]?.overall;
     const grid = importancePerformance(
       result.drivers.map((d) => ({
         driver: d,
         importance: (100 * result.johnson[d]!) / result.r2,
-        performance: metrics[topBoxMetricOf(questionnaire, d)]?.overall.value ?? 0,
+        performance: performanceOf(d)?.value ?? 0,
       })),
     );
+    // Without the bootstrap (Explore, whose page shows no grid) every placement is borderline.
+    const shares = options.bootstrap === false ? null : bootstrapShares(state, result);
     figures[role] = {
       ...result,
       labels,
-      grid: grid.points.map((p) => ({ ...p, label: labels[p.driver]! })),
+      grid: grid.points.map((p) => ({
+        ...p,
+        label: labels[p.driver]!,
+        borderline:
+          crosses(shares?.weights[p.driver], grid.importanceMean) ||
+          crosses(performanceOf(p.driver), grid.performanceMean),
+      })),
       importanceMean: grid.importanceMean,
       performanceMean: grid.performanceMean,
       method: METHOD,
     };
-    const shares = bootstrapShares(state, result);
     sources[role] = shares ? { n: result.n, ...shares } : null;
   }
   return { figures, sources };
+}
+
+/**
+ * Whether an interval reaches across a split line (a placement within its uncertainty). Without
+ * an interval (no bootstrap, a suppressed share) the placement cannot be told from chance either.
+ */
+export function crosses(
+  interval: { lower: number | null; upper: number | null } | null | undefined,
+  line: number,
+): boolean {
+  if (!interval || interval.lower === null || interval.upper === null) return true;
+  return interval.lower <= line && line <= interval.upper;
 }
 
 /** Every variable varies (a constant one has no correlation to decompose). */

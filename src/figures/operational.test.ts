@@ -29,15 +29,17 @@ import {
 import { packBehaviour, unpackBehaviour } from '../reducing/fast/pack-behaviour.ts';
 import {
   addComment,
+  commentForm,
   commentKey,
-  compileThemes,
   createVoiceState,
   mergeVoice,
 } from '../reducing/voice-state.ts';
+import { compileThemes } from '../reducing/theme-matcher.ts';
 import { quantileOfCounts } from '../statistics/quantile-interval.ts';
 import { behaviourFigures as withSums } from './behaviour-figures.ts';
 import { complaintFigures as complaintsWithSums } from './complaint-figures.ts';
 import { voiceFigures } from './voice-figures.ts';
+import { DEFAULT_MINIMUM_BASE } from '../metrics/estimate.ts';
 
 /** The behaviour figures alone (the registry's sums are checked through its metrics). */
 const behaviourFigures = (
@@ -561,7 +563,7 @@ describe('comment themes', () => {
     addComment(s, matchers, '配送が遅い', 2, '3');
     addComment(s, matchers, 'Excellent service', 10, '4');
     addComment(s, matchers, 'Le prix est trop élevé, très cher', 8, '5');
-    const f = voiceFigures(s, DEFAULT_THEMES);
+    const f = voiceFigures(s, DEFAULT_THEMES, DEFAULT_MINIMUM_BASE);
     const delivery = f.themes.find((t) => t.theme === 'delivery')!;
     expect(delivery.mentions).toBe(3);
     expect(delivery.detractors).toBe(100);
@@ -573,7 +575,9 @@ describe('comment themes', () => {
     const s = createVoiceState(DEFAULT_THEMES);
     addComment(s, matchers, 'The happy customer', 9, '1'); // "app" must not match "happy"
     expect(
-      voiceFigures(s, DEFAULT_THEMES).themes.find((t) => t.theme === 'digital')!.mentions,
+      voiceFigures(s, DEFAULT_THEMES, DEFAULT_MINIMUM_BASE).themes.find(
+        (t) => t.theme === 'digital',
+      )!.mentions,
     ).toBe(0);
   });
 
@@ -591,6 +595,7 @@ describe('comment themes', () => {
     });
     const merged = mergeVoice(a, b);
     expect(merged.samples.delivery).toEqual(one.samples.delivery);
+    expect(one.samples.delivery!.detractor.length + one.samples.delivery!.passive.length).toBe(6);
     expect(JSON.stringify(one)).not.toContain('@example.com');
   });
 });
@@ -620,58 +625,182 @@ describe('verbatim samples', () => {
     );
   });
 
-  it('a text repeated by many customers is one verbatim, in any order or split', () => {
+  it('a comment repeated by many customers, in any case, accents, punctuation or spacing, is one verbatim, in any order or split', () => {
     const matchers = compileThemes(DEFAULT_THEMES);
-    const comments = [
+    const forms = [
       'Late delivery',
-      'Late delivery',
-      'Delivery was late again',
-      'Late delivery',
-      'Parcel late',
+      'late delivery!',
+      'LATE  DELIVERY.',
+      'Late délivery',
+      'Late-delivery',
     ];
-    const forward = createVoiceState(DEFAULT_THEMES, 2);
-    const backward = createVoiceState(DEFAULT_THEMES, 2);
-    comments.forEach((c, i) => addComment(forward, matchers, c, 3, String(i)));
-    [...comments]
+    // 200 customers write one comment five ways; two others write their own.
+    const comments = [
+      ...Array.from({ length: 200 }, (_, i) => forms[i % forms.length]!),
+      'Parcel never arrived',
+      'Delivery delayed again',
+    ];
+    const forward = createVoiceState(DEFAULT_THEMES, 3, ['group']);
+    const a = createVoiceState(DEFAULT_THEMES, 3, ['group']);
+    const b = createVoiceState(DEFAULT_THEMES, 3, ['group']);
+    comments.forEach((c, i) => {
+      addComment(forward, matchers, c, 3, String(i), [], ['Alpha']);
+      addComment(i % 3 ? a : b, matchers, c, 3, String(i), [], ['Alpha']);
+    });
+    const backward = createVoiceState(DEFAULT_THEMES, 3, ['group']);
+    comments
+      .map((c, i) => [c, i] as const)
       .reverse()
-      .forEach((c, i) => addComment(backward, matchers, c, 3, String(comments.length - 1 - i)));
-    const texts = forward.samples.delivery!.map((v) => v.text);
-    expect(new Set(texts).size).toBe(texts.length);
-    expect(backward.samples.delivery).toEqual(forward.samples.delivery);
+      .forEach(([c, i]) => addComment(backward, matchers, c, 3, String(i), [], ['Alpha']));
+    for (const sample of [
+      forward.samples.delivery!.detractor,
+      forward.groups.group!.Alpha!.samples.delivery!.detractor,
+    ]) {
+      expect(sample.map((v) => commentForm(v.text)).sort()).toEqual([
+        'delivery delayed again',
+        'late delivery',
+        'parcel never arrived',
+      ]);
+    }
+    // The repeated comment is kept as the writer with the smallest key wrote it.
+    const kept = forward.samples.delivery!.detractor.find((v) => v.form === 'late delivery')!;
+    const first = comments
+      .map((c, i) => ({ c, key: commentKey(String(i), c) }))
+      .filter(({ c }) => commentForm(c) === 'late delivery')
+      .sort((x, y) => x.key - y.key)[0]!;
+    expect(kept.text).toBe(first.c);
+    expect(backward).toEqual(forward);
+    expect(mergeVoice(a, b)).toEqual(forward);
+    const figures = voiceFigures(forward, DEFAULT_THEMES, { suppress: 0 });
+    const delivery = figures.themes.find((t) => t.theme === 'delivery')!;
+    for (const list of [delivery.verbatims, delivery.groups.group!.Alpha!]) {
+      const seen = list.map((v) => commentForm(v.text));
+      expect(new Set(seen).size).toBe(seen.length);
+    }
+  });
+});
+
+describe('verbatims chosen by the theme’s sentiment', () => {
+  const matchers = compileThemes(DEFAULT_THEMES);
+  /** Promoters who mention a delivery problem in passing, few detractors, praise from all. */
+  function state(withScores: boolean) {
+    const s = createVoiceState(DEFAULT_THEMES, 3, ['group']);
+    const score = (x: number) => (withScores ? x : undefined);
+    for (let i = 0; i < 60; i++) {
+      const group = i % 2 ? ['Alpha'] : ['Beta'];
+      addComment(s, matchers, `Excellent, delivery ${i} a bit late`, score(10), `p${i}`, [], group);
+      addComment(s, matchers, `Great service, thank you (${i})`, score(9), `q${i}`, [], group);
+      addComment(
+        s,
+        matchers,
+        `Excellent service from the team ${i}`,
+        score(i % 2 ? 3 : 10),
+        `r${i}`,
+        [],
+        group,
+      );
+      if (i < 4) addComment(s, matchers, `Parcel ${i} never arrived`, score(2), `d${i}`, [], group);
+      // Detractors who praise while they mention a delivery: praise, no quote for the problem.
+      if (i < 60)
+        addComment(
+          s,
+          matchers,
+          `Great quality, parcel ${i} a bit late`,
+          score(1),
+          `g${i}`,
+          [],
+          group,
+        );
+      if (i < 4)
+        addComment(s, matchers, `Delivery ${i} was late again`, score(8), `m${i}`, [], group);
+    }
+    return voiceFigures(s, DEFAULT_THEMES, { suppress: 30 });
+  }
+
+  it('a problem theme shows detractors’ comments, then passives’, never promoters’; praise shows promoters’', () => {
+    const figures = state(true);
+    const delivery = figures.themes.find((t) => t.theme === 'delivery')!;
+    const praise = figures.themes.find((t) => t.theme === 'praise')!;
+    expect(delivery.promoters).toBeGreaterThan(0); // promoters mention it too
+    expect(delivery.verbatims.map((v) => v.npsClass)).toEqual([
+      'detractor',
+      'detractor',
+      'detractor',
+    ]);
+    expect(delivery.verbatims.every((v) => v.text.includes('never arrived'))).toBe(true);
+    expect(praise.verbatims.length).toBe(3);
+    expect(praise.verbatims.every((v) => v.npsClass === 'promoter')).toBe(true);
+    for (const group of ['Alpha', 'Beta']) {
+      const own = delivery.groups.group![group]!;
+      expect(own.length).toBeGreaterThan(0);
+      expect(own.every((v) => v.npsClass === 'detractor' || v.npsClass === 'passive')).toBe(true);
+      // Detractors first: passives only fill what detractors leave.
+      const classes = own.map((v) => v.npsClass);
+      expect(classes).toEqual([...classes].sort());
+      expect(praise.groups.group![group]!.every((v) => v.npsClass === 'promoter')).toBe(true);
+    }
+  });
+
+  it('without a recommend question, the unscored comments illustrate every theme', () => {
+    const figures = state(false);
+    const delivery = figures.themes.find((t) => t.theme === 'delivery')!;
+    expect(delivery.verbatims.length).toBe(3);
+    expect(delivery.verbatims.every((v) => v.npsClass === 'unknown')).toBe(true);
+  });
+
+  it('a group under the minimum base of comments shows no verbatim', () => {
+    const s = createVoiceState(DEFAULT_THEMES, 3, ['group']);
+    for (let i = 0; i < 40; i++)
+      addComment(s, matchers, `Parcel ${i} late`, 2, `d${i}`, [], [i < 35 ? 'Alpha' : 'Beta']);
+    const delivery = voiceFigures(s, DEFAULT_THEMES, { suppress: 30 }).themes.find(
+      (t) => t.theme === 'delivery',
+    )!;
+    expect(delivery.groups.group!.Alpha!.length).toBe(3);
+    expect(delivery.groups.group!.Beta).toEqual([]);
   });
 });
 
 describe('CommentReader (the fast path) against addComment (plain)', () => {
-  it('gives the state addComment gives, whatever the ids, repeats, spaces and scores', () => {
+  it('gives the state addComment gives, whatever the ids, repeats, spaces, scores and groups', () => {
     const matchers = compileThemes(DEFAULT_THEMES);
     const texts = [
       'Late delivery',
       '  late delivery  ',
+      'LATE delivery!!',
       'Great service, call me on +44 20 7946 0958',
       'Too expensive',
       'app crashes',
       '',
       'Entrega tardía',
       '配送が遅い',
+      'Fast delivery, but the app crashed',
+      'Livré sans retard, mail jane.doe at example dot com',
+      '这个评价格外真实',
+      '快递太慢了，不推荐',
+      'N/A',
     ];
     const commentArb = fc.record({
       text: fc.oneof(fc.constantFrom(...texts), fc.string({ maxLength: 12 })),
       recommend: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
       id: fc.nat(5000),
       numbered: fc.boolean(),
+      levels: fc.tuple(
+        fc.constantFrom('Alpha', 'Beta', undefined),
+        fc.constantFrom('North', 'South', undefined),
+      ),
     });
     fc.assert(
       fc.property(fc.array(commentArb, { maxLength: 50 }), (comments) => {
-        const plain = createVoiceState(DEFAULT_THEMES, 2);
-        const fast = createVoiceState(DEFAULT_THEMES, 2);
+        const plain = createVoiceState(DEFAULT_THEMES, 2, ['group', 'region']);
+        const fast = createVoiceState(DEFAULT_THEMES, 2, ['group', 'region']);
         const reader = new CommentReader(fast, matchers);
         const ids = new NumberedIdReader();
         for (const c of comments) {
           const text = c.numbered ? `R${c.id}` : `id-${c.id}`;
           const bytes = Buffer.from(text);
           const ref = c.numbered ? ids.refOf(bytes, 0, bytes.length) : text;
-          addComment(plain, matchers, c.text, c.recommend, text);
-          reader.add(c.text, c.recommend, ref);
+          addComment(plain, matchers, c.text, c.recommend, text, [], c.levels);
+          reader.add(c.text, c.recommend, ref, c.levels);
         }
         expect(fast).toEqual(plain);
       }),

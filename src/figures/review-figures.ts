@@ -33,7 +33,10 @@ import { competitorFigures } from './competitor-figures.ts';
 import { complaintFigures } from './complaint-figures.ts';
 import { customerBaseFigures } from './customer-base-figures.ts';
 import { driverFigures } from './driver-figures.ts';
+import { drillDownFor } from './drill-down.ts';
+import { reachOfGroups } from './reach.ts';
 import { findingsFor } from './root-causes.ts';
+import { targetStatuses } from './target-status.ts';
 import { surveyFigures } from './survey-figures.ts';
 import { surveyWeights } from './survey-weights.ts';
 import { trendsOf } from './trends.ts';
@@ -43,6 +46,8 @@ import { voiceFigures } from './voice-figures.ts';
 export interface SnapshotInput {
   manifest: Manifest;
   hash: string;
+  /** The content hash of each file of the snapshot, by name. */
+  files: Record<string, string>;
   /** How the snapshot folder is named in diagnostics, e.g. "data/2026-Q3". */
   displayDir: string;
   tables: ReviewFigures['tables'];
@@ -110,7 +115,7 @@ export function reviewFigures(
   for (const [dimension, def] of Object.entries(manifest.segments))
     levels[dimension] = Object.keys(def.levels);
   const weights = surveyWeights(reduced.survey, manifest, manifestFile);
-  diagnostics.push(...weights.diagnostics);
+  for (const d of weights.diagnostics) diagnostics.push(d);
   const byId: Record<string, MetricFigures> = surveyFigures(reduced.survey, metrics, {
     questionnaire,
     rule,
@@ -130,12 +135,13 @@ export function reviewFigures(
         reduced.answers,
         previousActive,
         previousActive ? carry.seenBefore : undefined,
+        rule,
       )
     : null;
   const complaints = reduced.complaints
-    ? complaintFigures(reduced.complaints, behaviour?.figures.orders ?? null, reduced.answers)
+    ? complaintFigures(reduced.complaints, behaviour?.figures.orders ?? null, reduced.answers, rule)
     : null;
-  const voice = voiceFigures(reduced.voice, DEFAULT_THEMES);
+  const voice = voiceFigures(reduced.voice, DEFAULT_THEMES, rule);
   const competitor = competitorFigures(reduced.survey.cells.values(), weights.weightOf);
   const customers = reduced.customers
     ? customerBaseFigures(reduced.customers, manifest.adjustment)
@@ -155,7 +161,7 @@ export function reviewFigures(
     if (instance.scope === 'snapshot') {
       const overall = instance.compute(sources);
       if (!overall) continue;
-      byId[instance.id] = { overall, change: null, segments: {} };
+      byId[instance.id] = { overall, change: null, significantButIndicative: false, segments: {} };
     }
     // Listed even when not computable here (retention in a first period), so <Figure> can
     // tell "not available in this review" from an unknown id.
@@ -164,7 +170,6 @@ export function reviewFigures(
   const previous = carry.history.at(-1) ?? null;
   if (previous) attachChanges(byId, catalog, previous);
 
-  const { responses, responseRates } = responseFigures(input, diagnostics);
   const base = {
     questionnaire: {
       items: questionnaire.items.map(({ id, label, scale, topBox, role, component }) => ({
@@ -192,8 +197,24 @@ export function reviewFigures(
     voice,
     competitor: competitor?.figures ?? null,
     customers: customers?.figures ?? null,
+    minimumBase: { suppress: rule.suppress, flag: rule.flag },
   };
-  const findings = findingsFor(base, previous?.period ?? null);
+  const { responses, responseRates } = responseFigures(input, diagnostics);
+  const findings = findingsFor(base, previous?.period ?? null, {
+    reachOf: reachOfGroups(responseRates, reduced.behaviour),
+    drillDownOf: (segment) =>
+      drillDownFor(
+        {
+          figures: base,
+          voice: reduced.voice,
+          themes: DEFAULT_THEMES,
+          behaviour: reduced.behaviour,
+          complaints: reduced.complaints,
+          rule,
+        },
+        segment,
+      ),
+  });
   const id = manifest.id;
   const history = [...carry.history, { id, period: manifest.period, end: manifest.end, ...base }];
   const warnings = [...input.warnings, ...diagnostics].filter((d) => d.level === 'warning');
@@ -204,16 +225,19 @@ export function reviewFigures(
     start: manifest.start,
     end: manifest.end,
     hash: input.hash,
+    files: input.files,
     previous: previous ? { id: previous.id, period: previous.period } : null,
     responses,
     tables: input.tables,
     weighting: weights.summary,
     responseRates,
-    minimumBase: { suppress: rule.suppress, flag: rule.flag },
     significanceLevel: SIGNIFICANCE_LEVEL,
     adjustment: manifest.adjustment,
     targets: manifest.targets,
+    targetStatus: targetStatuses(catalog, byId, manifest.targets),
     benchmarks: manifest.benchmarks,
+    // Only when declared, so figures without money in a currency read as they always did.
+    ...(manifest.currency ? { currency: manifest.currency } : {}),
     ...base,
     findings,
     trends: {},
@@ -286,6 +310,17 @@ function withOrderLines(
     : figures;
 }
 
+/** A significant change where either period's base is indicative (the mark needs its caveat). */
+function indicativeChange(
+  change: MetricFigures['change'],
+  now: { base: string },
+  before: { base: string },
+): boolean {
+  return (
+    (change?.significant ?? false) && (now.base === 'indicative' || before.base === 'indicative')
+  );
+}
+
 /** Each metric's change against the previous period, overall and for every group. */
 function attachChanges(
   metrics: Record<string, MetricFigures>,
@@ -297,10 +332,17 @@ function attachChanges(
     const kind = catalog[id]?.kind;
     if (!before || !kind) continue;
     figures.change = compareEstimates(figures.overall, before.overall, kind);
+    figures.significantButIndicative = indicativeChange(
+      figures.change,
+      figures.overall,
+      before.overall,
+    );
     for (const [dimension, levels] of Object.entries(figures.segments)) {
       for (const [level, figure] of Object.entries(levels)) {
         const prior = before.segments[dimension]?.[level];
         figure.change = prior ? compareEstimates(figure, prior, kind) : null;
+        if (prior)
+          figure.significantButIndicative ||= indicativeChange(figure.change, figure, prior);
       }
     }
   }

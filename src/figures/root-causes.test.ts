@@ -51,7 +51,9 @@ describe('findings of the figures stage', () => {
     expect(decline!.effect).toBeLessThan(-20);
     expect(decline!.test.pAdjusted).toBeLessThan(0.05);
     expect(decline!.test.pAdjusted).toBeGreaterThanOrEqual(decline!.test.p!);
-    expect(findings.find((f) => f.id === 'gap:nps:group=B')).toBeDefined();
+    // B's gap to the rest is the same change: merged into the decline, not a second finding.
+    expect(findings.find((f) => f.id === 'gap:nps:group=B')).toBeUndefined();
+    expect(decline!.related.map((r) => r.id)).toContain('gap:nps:group=B');
     expect(
       findings.some((f) => f.id === 'decline:nps:group=A' || f.id === 'decline:nps:group=C'),
     ).toBe(false);

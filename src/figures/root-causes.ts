@@ -7,17 +7,24 @@
  * - gap: a group differs significantly (adjusted) from the rest of the sample, in the bad
  *   direction;
  * - driver: a high-importance, low-performance driver; complaint: the causes of the first 80% of
- *   complaints; theme: a problem theme over-represented among detractors; operational: late
- *   delivery, slow resolution or churn by group going with lower satisfaction.
+ *   complaints; theme: a problem theme over-represented among detractors (a praise theme is
+ *   never one: its test is true by construction); operational: late delivery, slow resolution
+ *   or churn by group going with lower satisfaction.
+ * They are then ranked by business impact, one per underlying change (ranking.ts).
  */
 import { SIGNIFICANCE_LEVEL } from '../metrics/significance.ts';
-import type { Change, Finding, ReviewFigures } from '../contracts/figures-schema.ts';
+import type { Change, DrillDown, Finding, ReviewFigures } from '../contracts/figures-schema.ts';
 import { topBoxMetricOf } from '../metrics/registry/index.ts';
 import { holm } from '../statistics/p-adjust.ts';
+import { compareFindings, rankFindings, type DrawnFinding, type ReachOf } from './ranking.ts';
+
+/** The id of the finding that customers with a late delivery are less satisfied. */
+export const LATE_DELIVERY_FINDING = 'operational:late-delivery';
 
 export type { Finding };
 
 /** The figures findings are drawn from (a review's figures before its findings). */
+export type FindingSources = Figures;
 type Figures = Pick<
   ReviewFigures,
   | 'catalog'
@@ -29,7 +36,8 @@ type Figures = Pick<
   | 'customers'
   | 'behaviour'
   | 'questionnaire'
->;
+> &
+  Partial<Pick<ReviewFigures, 'minimumBase'>>;
 
 /**
  * Registry entries whose changes count as findings: the headline metrics and the attribute
@@ -49,8 +57,8 @@ export function changeFindings(
   figures: Figures,
   previousPeriod: string | null,
   alpha = SIGNIFICANCE_LEVEL,
-): Finding[] {
-  const findings: Finding[] = [];
+): DrawnFinding[] {
+  const findings: DrawnFinding[] = [];
   for (const [metricId, metricFigures] of Object.entries(figures.metrics)) {
     const info = figures.catalog[metricId];
     if (!info || !FINDING_ENTRIES.has(info.entry)) continue;
@@ -65,14 +73,27 @@ export function changeFindings(
           change,
           undefined,
           previousPeriod,
+          undefined,
+          metricFigures.significantButIndicative,
         ),
       );
     }
     {
-      const tests: Array<{ dimension: string; level: string; change: Change }> = [];
+      const tests: Array<{
+        dimension: string;
+        level: string;
+        change: Change;
+        indicative: boolean;
+      }> = [];
       for (const [dimension, levels] of Object.entries(metricFigures.segments)) {
         for (const [level, figure] of Object.entries(levels))
-          if (figure.change) tests.push({ dimension, level, change: figure.change });
+          if (figure.change)
+            tests.push({
+              dimension,
+              level,
+              change: figure.change,
+              indicative: figure.significantButIndicative,
+            });
       }
       const adjusted = tests.length > 0 ? holm(tests.map((t) => t.change.p)) : [];
       tests.forEach((t, i) => {
@@ -91,6 +112,7 @@ export function changeFindings(
             },
             previousPeriod,
             adjusted[i],
+            t.indicative,
           ),
         );
       });
@@ -113,12 +135,12 @@ export function changeFindings(
             pAdjusted: e.vsRest.pAdjusted,
             method: 'Holm across the groups of the dimension',
           },
-          weight: Math.abs(e.vsRest.statistic) * 0.8,
+          significantButIndicative: e.base === 'indicative',
         });
       }
     }
   }
-  return findings.sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
+  return findings;
 }
 
 function changeFinding(
@@ -128,8 +150,9 @@ function changeFinding(
   change: Change,
   segment: { dimension: string; level: string; label: string } | undefined,
   previousPeriod: string | null,
-  pAdjusted?: number,
-): Finding {
+  pAdjusted: number | undefined,
+  indicative: boolean,
+): DrawnFinding {
   const where = segment ? `${segment.level} (${segment.label})` : 'Overall';
   const verb = kind === 'decline' ? 'fell' : 'rose';
   return {
@@ -146,8 +169,7 @@ function changeFinding(
       pAdjusted,
       method: segment ? 'Holm across all groups for this metric' : undefined,
     },
-    // Declines matter more than improvements for a root-cause section.
-    weight: Math.abs(change.statistic) * (kind === 'decline' ? 1.2 : 0.5),
+    significantButIndicative: indicative,
   };
 }
 
@@ -156,14 +178,16 @@ function changeFinding(
  * Their test is the driver's share of R² (Johnson) against the mean share: descriptive, so the
  * finding names the figures rather than a p-value.
  */
-export function driverFindings(figures: Figures): Finding[] {
-  const findings: Finding[] = [];
+export function driverFindings(figures: Figures): DrawnFinding[] {
+  const findings: DrawnFinding[] = [];
   const seen = new Set<string>();
   for (const [outcome, result] of Object.entries(figures.drivers)) {
     if (!result) continue;
     for (const point of result.grid) {
-      // One finding per driver: satisfaction comes first, recommend only adds new drivers.
-      if (point.quadrant !== 'concentrate-here' || seen.has(point.driver)) continue;
+      // One finding per driver: satisfaction comes first, recommend only adds new drivers. A
+      // borderline placement is within its uncertainty: no finding.
+      if (point.quadrant !== 'concentrate-here' || point.borderline || seen.has(point.driver))
+        continue;
       seen.add(point.driver);
       findings.push({
         id: `driver:${point.driver}:${outcome}`,
@@ -175,7 +199,7 @@ export function driverFindings(figures: Figures): Finding[] {
           name: "Johnson's relative weight",
           method: `importance–performance quadrant, R² = ${result.r2.toFixed(2)}, n = ${result.n}`,
         },
-        weight: 2.5 + point.importance / 50,
+        significantButIndicative: false,
       });
     }
   }
@@ -188,8 +212,8 @@ export function driverFindings(figures: Figures): Finding[] {
  * Holm-adjusted across themes), and operational links (late delivery, slow ticket resolution)
  * where satisfaction is significantly lower.
  */
-export function operationalFindings(figures: Figures, alpha = SIGNIFICANCE_LEVEL): Finding[] {
-  const findings: Finding[] = [];
+export function operationalFindings(figures: Figures, alpha = SIGNIFICANCE_LEVEL): DrawnFinding[] {
+  const findings: DrawnFinding[] = [];
   const complaints = figures.complaints;
   if (complaints) {
     complaints.pareto
@@ -205,12 +229,14 @@ export function operationalFindings(figures: Figures, alpha = SIGNIFICANCE_LEVEL
             name: 'Pareto share',
             method: `cumulative ${row.cumulativeShare.toFixed(0)}% of ${complaints.complaints} complaints`,
           },
-          weight: 2.5 - i * 0.3,
+          significantButIndicative: false,
         });
       });
   }
+  // A praise theme is untested (true by construction), so it is no finding and no member of
+  // the family the adjustment counts.
   const themes = figures.voice.themes.filter(
-    (t) => t.p !== null && t.detractors !== null && t.promoters !== null,
+    (t) => t.tested && t.p !== null && t.detractors !== null && t.promoters !== null,
   );
   const adjusted = themes.length > 0 ? holm(themes.map((t) => t.p!)) : [];
   themes.forEach((t, i) => {
@@ -227,7 +253,7 @@ export function operationalFindings(figures: Figures, alpha = SIGNIFICANCE_LEVEL
         pAdjusted: adjusted[i],
         method: 'Holm across themes',
       },
-      weight: Math.abs(t.z ?? 0) * 0.6,
+      significantButIndicative: false,
     });
   });
   for (const [dimension, levels] of Object.entries(figures.customers?.bySegment ?? {})) {
@@ -249,13 +275,13 @@ export function operationalFindings(figures: Figures, alpha = SIGNIFICANCE_LEVEL
           pAdjusted: l.pAdjusted,
           method: `level vs rest, n = ${l.churn.n}`,
         },
-        weight: Math.abs(l.z ?? 0) * 0.8,
+        significantButIndicative: l.churn.n < (figures.minimumBase?.flag ?? 0),
       });
     }
   }
   const links: Array<[string, GroupComparisonLike | null | undefined, string]> = [
     [
-      'operational:late-delivery',
+      LATE_DELIVERY_FINDING,
       figures.behaviour?.links.lateVsOnTime,
       'Customers with a late delivery',
     ],
@@ -280,7 +306,7 @@ export function operationalFindings(figures: Figures, alpha = SIGNIFICANCE_LEVEL
         p: link.p,
         method: `n = ${link.a.n} vs ${link.b.n}`,
       },
-      weight: Math.abs(link.z ?? 0) * 0.9,
+      significantButIndicative: Math.min(link.a.n, link.b.n) < (figures.minimumBase?.flag ?? 0),
     });
   }
   return findings;
@@ -294,11 +320,76 @@ interface GroupComparisonLike {
   p: number | null;
 }
 
-/** All findings of a snapshot, most important first: the one list every view uses. */
-export function findingsFor(figures: Figures, previousPeriod: string | null): Finding[] {
-  return [
-    ...changeFindings(figures, previousPeriod),
-    ...driverFindings(figures),
-    ...operationalFindings(figures),
-  ].sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
+/** How the findings of a snapshot are ranked and explained. */
+export interface FindingContext {
+  /** The share of customers (and revenue) of a group; of everyone when undefined. */
+  reachOf: ReachOf;
+  /** The drill-down of a group's decline, or null where nothing can be assembled. */
+  drillDownOf?: (segment: { dimension: string; level: string }) => DrillDown | null;
+}
+
+/**
+ * The reach of an evidence finding: the share of the compared customers it concerns (late
+ * deliveries among respondents with orders, complaints of a cause among orders, a theme among
+ * comments), or undefined to use the group's.
+ */
+function evidenceReach(figures: Figures, f: DrawnFinding): Finding['reach'] | undefined {
+  const of = (k: number, n: number) => ({ population: n > 0 ? k / n : null, revenue: null });
+  if (f.kind === 'driver') return { population: 1, revenue: null };
+  if (f.kind === 'complaint') {
+    const row = figures.complaints?.pareto.find((r) => `complaint:${r.category}` === f.id);
+    return of(row?.per1000Orders ?? 0, 1000);
+  }
+  if (f.kind === 'theme') {
+    const theme = figures.voice.themes.find((t) => `theme:${t.theme}` === f.id);
+    return of(theme?.mentions ?? 0, figures.voice.comments);
+  }
+  const link =
+    f.id === 'operational:late-delivery'
+      ? figures.behaviour?.links.lateVsOnTime
+      : f.id === 'operational:slow-resolution'
+        ? figures.complaints?.slowResolution
+        : undefined;
+  return link ? of(link.a.n, link.a.n + link.b.n) : undefined;
+}
+
+/** All findings of a snapshot, ranked by business impact: the one list every view uses. */
+export function findingsFor(
+  figures: Figures,
+  previousPeriod: string | null,
+  context: FindingContext,
+): Finding[] {
+  const ranked = rankFindings(
+    [
+      ...changeFindings(figures, previousPeriod),
+      ...driverFindings(figures),
+      ...operationalFindings(figures),
+    ],
+    figures.catalog,
+    context.reachOf,
+    (f) => evidenceReach(figures, f),
+  );
+  for (const f of ranked) {
+    if (f.tier === 'change' && f.segment && f.kind !== 'improvement' && context.drillDownOf)
+      f.drillDown = context.drillDownOf(f.segment);
+  }
+  return ranked;
+}
+
+/**
+ * A review's findings with its theme findings drawn again from its comment themes, in rank
+ * order: for a migration that keeps the published theme shares, which a theme finding's title
+ * quotes. Theme findings are evidence and never merged, so the others keep their place.
+ */
+export function redrawThemeFindings(figures: ReviewFigures): Finding[] {
+  const drawn = operationalFindings(figures, figures.significanceLevel).filter(
+    (f) => f.kind === 'theme',
+  );
+  const themes = rankFindings(
+    drawn,
+    figures.catalog,
+    () => ({ population: null, revenue: null }),
+    (f) => evidenceReach(figures, f),
+  );
+  return [...figures.findings.filter((f) => f.kind !== 'theme'), ...themes].sort(compareFindings);
 }

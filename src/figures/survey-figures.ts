@@ -69,18 +69,27 @@ export function surveyFigures(
       const byLevel: Record<string, SegmentFigure> = {};
       for (const r of raw) {
         const i = tested.indexOf(r);
+        const vsRest =
+          r.test && i >= 0
+            ? { ...r.test, pAdjusted: adjusted[i]!, significantAdjusted: adjusted[i]! < alpha }
+            : null;
         byLevel[r.level] = {
           ...r.estimate,
-          vsRest:
-            r.test && i >= 0
-              ? { ...r.test, pAdjusted: adjusted[i]!, significantAdjusted: adjusted[i]! < alpha }
-              : null,
+          vsRest,
           change: null,
+          // The rest is the larger side: the group's own base decides the caveat.
+          significantButIndicative:
+            r.estimate.base === 'indicative' && (vsRest?.significantAdjusted ?? false),
         };
       }
       segments[dimension] = byLevel;
     }
-    result[instance.id] = { overall: instance.compute(all), change: null, segments };
+    result[instance.id] = {
+      overall: instance.compute(all),
+      change: null,
+      significantButIndicative: false,
+      segments,
+    };
   }
   return result;
 }

@@ -78,7 +78,8 @@ export function surveyWeights(state: SurveyState, manifest: Manifest, file: stri
       dimensions,
       nEffective,
       efficiency: nEffective / n,
-      maxWeightRatio: Math.max(...result.weights) / mean,
+      // A loop, not Math.max(...weights): a spread of one argument per cell overflows the stack.
+      maxWeightRatio: result.weights.reduce((max, w) => Math.max(max, w), -Infinity) / mean,
     },
     diagnostics,
   };

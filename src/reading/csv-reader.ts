@@ -8,7 +8,8 @@ import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { CsvScanner, type CsvRecord } from './csv-scanner.ts';
-import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import { diagnostic, DiagnosticCollector, type Diagnostic } from './diagnostics.ts';
+import { asWindows1252, cp850Misread, MisreadingTally } from './encoding-check.ts';
 
 export interface CsvFormat {
   delimiter?: string;
@@ -103,7 +104,7 @@ export async function readCsv(
   onRecord: (record: CsvRecord, row: number) => void,
   hash = true,
 ): Promise<CsvReadResult> {
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics = new DiagnosticCollector();
   const encoding = format.encoding === 'latin1' ? 'windows-1252' : format.encoding;
   const headText = new TextDecoder(encoding).decode(readHead(path, 65536));
   const headerLine = headText.split(/\r?\n/)[format.headerRow - 1] ?? '';
@@ -116,15 +117,24 @@ export async function readCsv(
   let header: string[] | null = null;
   let recordIndex = 0; // 1-based index of non-blank records, header row included
   let records = 0;
-  let badBytes: { row: number; column: number; value: string; count: number } | null = null;
+  let badBytes: {
+    row: number;
+    column: number;
+    value: string;
+    count: number;
+    raw: Buffer;
+  } | null = null;
+  // Cells of a single-byte file whose text shows another encoding (its bytes are all valid).
+  const misread = transcoder ? new MisreadingTally() : null;
 
   const onScanned = (record: CsvRecord) => {
     recordIndex += 1;
     if (record.quoteError) {
-      diagnostics.push(
+      const row = recordIndex;
+      diagnostics.report('unclosed-quote', displayPath, () =>
         diagnostic('unclosed-quote', {
           file: displayPath,
-          row: recordIndex,
+          row,
           message:
             'a quoted field starts in this row and is never closed properly, so the rows after it are swallowed into one cell',
           hint: 'close the quote, or double any quote character inside a quoted field ("")',
@@ -147,8 +157,15 @@ export async function readCsv(
         const text = record.text(i);
         if (!text.includes('\uFFFD')) continue;
         if (badBytes) badBytes.count += 1;
-        else badBytes = { row: recordIndex, column: i, value: text, count: 1 };
+        else {
+          const raw = Buffer.from(record.bytes.subarray(record.starts[i], record.ends[i]));
+          badBytes = { row: recordIndex, column: i, value: text, count: 1, raw };
+        }
       }
+    }
+    if (misread) {
+      for (let i = 0; i < record.count; i++)
+        if (hasNonAscii(record, i)) misread.check(record.text(i), recordIndex, i);
     }
     onRecord(record, recordIndex);
   };
@@ -168,21 +185,73 @@ export async function readCsv(
   utf8?.end();
   scanner.end();
 
-  const bad = badBytes as { row: number; column: number; value: string; count: number } | null;
+  const columnName = (i: number) => (header as string[] | null)?.[i] ?? `column ${i + 1}`;
+  const bad = badBytes as {
+    row: number;
+    column: number;
+    value: string;
+    count: number;
+    raw: Buffer;
+  } | null;
   if (bad) {
+    const cp850 = cp850Misread(asWindows1252(bad.raw));
     diagnostics.push(
       diagnostic('invalid-encoding', {
         file: displayPath,
         row: bad.row,
-        column: (header as string[] | null)?.[bad.column] ?? `column ${bad.column + 1}`,
+        column: columnName(bad.column),
         value: bad.value,
-        message: `${bad.count} cell(s) hold bytes that are not valid ${format.encoding} (shown as �)`,
-        hint: 'the file is probably in another encoding (often windows-1252): set "format": { "encoding": "windows-1252" } for this table in manifest.json, or re-export it as UTF-8',
+        message: `${bad.count} cell(s) hold bytes that are not valid ${format.encoding} (shown as �)${cp850 ? `; they read as DOS code page 850 (CP850): "${cp850}"` : ''}`,
+        hint: cp850
+          ? CP850_FIX
+          : 'the file is probably in another encoding (often windows-1252): set "format": { "encoding": "windows-1252" } for this table in manifest.json, or re-export it as UTF-8',
       }),
     );
   }
-  return { sha256: hasher?.digest('hex') ?? null, records, delimiter, header, diagnostics };
+  const { utf8: asUtf8, cp850: asCp850 } = misread ?? { utf8: null, cp850: null };
+  if (asUtf8) {
+    diagnostics.push(
+      diagnostic('encoding-mismatch', {
+        file: displayPath,
+        row: asUtf8.row,
+        column: columnName(asUtf8.column),
+        value: asUtf8.text,
+        message: `${asUtf8.count} cell(s) read as ${format.encoding} spell UTF-8 characters in two or three letters ("${asUtf8.text}" is "${asUtf8.repaired}" in UTF-8): the file is most likely UTF-8`,
+        hint: 'set "format": { "encoding": "utf-8" } for this table in manifest.json (or remove "encoding": UTF-8 is the default)',
+      }),
+    );
+  }
+  if (asCp850) {
+    diagnostics.push(
+      diagnostic('encoding-mismatch', {
+        file: displayPath,
+        row: asCp850.row,
+        column: columnName(asCp850.column),
+        value: asCp850.text,
+        message: `${asCp850.count} cell(s) read as ${format.encoding} put symbols inside words ("${asCp850.text}" is "${asCp850.repaired}" in DOS code page 850): the file is most likely CP850`,
+        hint: CP850_FIX,
+      }),
+    );
+  }
+  return {
+    sha256: hasher?.digest('hex') ?? null,
+    records,
+    delimiter,
+    header,
+    diagnostics: diagnostics.list(),
+  };
 }
+
+/** Field i holds a byte beyond ASCII (a character the encoding checks look at). */
+function hasNonAscii(record: CsvRecord, i: number): boolean {
+  const bytes = record.bytes;
+  for (let p = record.starts[i]!; p < record.ends[i]!; p++) if (bytes[p]! >= 0x80) return true;
+  return false;
+}
+
+/** What to do with a CP850 file, which the manifest cannot declare. */
+const CP850_FIX =
+  'convert the file to UTF-8 (e.g. `iconv -f CP850 -t UTF-8 in.csv > out.csv`, or re-export it as UTF-8) and set "format": { "encoding": "utf-8" }: code page 850 cannot be declared';
 
 /** sha256 of a file's bytes, hex (what readCsv reports when it hashes). */
 export async function hashFile(path: string): Promise<string> {

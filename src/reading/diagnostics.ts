@@ -6,6 +6,9 @@
 
 import type { z } from 'zod';
 import type { DiagnosticSchema } from '../contracts/figures-schema.ts';
+import { diagnosticCounts } from '../contracts/diagnostic-counts.ts';
+
+export { diagnosticCounts };
 
 export type DiagnosticLevel = 'error' | 'warning';
 
@@ -36,6 +39,10 @@ export const DIAGNOSTICS = {
   },
   'weighting-population-missing': { level: 'error', title: 'Weighting needs population counts' },
   'table-file-missing': { level: 'error', title: 'Declared table file is missing' },
+  'path-outside-snapshot': {
+    level: 'error',
+    title: 'A file named by the manifest is outside its snapshot folder',
+  },
   'table-empty': { level: 'error', title: 'Declared table has no data rows' },
   'missing-column': { level: 'error', title: 'Mapped column not found in the header' },
   'duplicate-header': { level: 'error', title: 'Two columns share one header' },
@@ -75,9 +82,52 @@ export const DIAGNOSTICS = {
     title: 'A weighting level has no responses',
   },
   'weighting-not-converged': { level: 'warning', title: 'Raking did not converge' },
+  'unconfirmed-assumption': {
+    level: 'warning',
+    title: 'A drafted assumption that could change a figure is not confirmed yet',
+  },
+  'number-out-of-range': { level: 'error', title: 'Number beyond the plausible range' },
+  'negative-amount': {
+    level: 'warning',
+    title: 'Negative amount where no refunds are declared (order left out)',
+  },
+  'encoding-mismatch': {
+    level: 'warning',
+    title: 'Bytes look like another encoding than the declared one',
+  },
+  'zero-count': {
+    level: 'error',
+    title: 'A segment level declares a population or invitations of 0',
+  },
+  'blank-segment': {
+    level: 'warning',
+    title: 'Segment cell holds only spaces (the row counts in no group)',
+  },
+  'unknown-reference': {
+    level: 'warning',
+    title: 'Rows name a customer or order the snapshot does not list',
+  },
+  'reduced-snapshot-invalid': { level: 'error', title: 'reduced.json cannot be read' },
+  'reduced-manifest-changed': {
+    level: 'error',
+    title: 'Manifest differs from the one the snapshot was reduced with',
+  },
+  'customer-ids-unmatched': {
+    level: 'error',
+    title: 'Customer ids of consecutive periods are in different forms',
+  },
+  'table-format-unsupported': {
+    level: 'error',
+    title: 'Table file in a format the TypeScript reader does not read',
+  },
 } as const satisfies Record<string, { level: DiagnosticLevel; title: string }>;
 
 export type DiagnosticId = keyof typeof DIAGNOSTICS;
+
+/** True when `id` names a diagnostic of the catalog (for diagnostics read back from a file). */
+export function isDiagnosticId(id: string): id is DiagnosticId {
+  return Object.hasOwn(DIAGNOSTICS, id);
+}
 
 /** Builds a diagnostic with the catalog's level. */
 export function diagnostic(
@@ -106,35 +156,150 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.level === 'error');
 }
 
+/** Diagnostics of one id in one file listed in full; further ones are only counted. */
+export const KEPT_PER_KIND = 100;
+
+/** One kind (file and id) in a collector: how many were met and kept, and where the last is. */
+interface Kind {
+  count: number;
+  kept: number;
+  /** Position in the collector's list of the kind's last kept diagnostic. */
+  last: number;
+}
+
+/**
+ * Collects diagnostics in bounded memory, whatever their number: the first KEPT_PER_KIND of
+ * each kind (file and id) are kept in the order met, the others only counted, so a file with a
+ * million bad cells is reported in seconds and the counts stay exact. `list()` gives the kept
+ * diagnostics, the last of a kind carrying in `more` how many were left out.
+ */
+export class DiagnosticCollector {
+  private readonly kept: Diagnostic[] = [];
+  /** file → id → kind: no key string is built per diagnostic. */
+  private readonly kinds = new Map<string, Map<DiagnosticId, Kind>>();
+
+  private readonly perKind: number;
+
+  constructor(perKind = KEPT_PER_KIND) {
+    this.perKind = perKind;
+  }
+
+  private kind(file: string, id: DiagnosticId): Kind {
+    let byId = this.kinds.get(file);
+    if (byId === undefined) {
+      byId = new Map();
+      this.kinds.set(file, byId);
+    }
+    let kind = byId.get(id);
+    if (kind === undefined) {
+      kind = { count: 0, kept: 0, last: -1 };
+      byId.set(id, kind);
+    }
+    return kind;
+  }
+
+  /** Adds one diagnostic (with the ones its `more` stands for). */
+  push(d: Diagnostic): void {
+    const kind = this.kind(d.file, d.id);
+    kind.count += 1 + (d.more ?? 0);
+    if (kind.kept >= this.perKind) return;
+    kind.kept += 1;
+    kind.last = this.kept.length;
+    this.kept.push(d.more === undefined ? d : withoutMore(d));
+  }
+
+  /**
+   * Adds one diagnostic of `id` in `file`, calling `make` only when it is kept: the path of a
+   * file with a bad cell in every row builds no message beyond the kept ones.
+   */
+  report(id: DiagnosticId, file: string, make: () => Diagnostic): void {
+    const kind = this.kind(file, id);
+    if (kind.kept >= this.perKind) kind.count += 1;
+    else this.push(make());
+  }
+
+  /** Adds every diagnostic of a list (a loop: a spread of a long list overflows the stack). */
+  addAll(list: Iterable<Diagnostic>): void {
+    for (const d of list) this.push(d);
+  }
+
+  /** The kept diagnostics in the order met; the last of each kind says how many were left out. */
+  list(): Diagnostic[] {
+    const out = this.kept.slice();
+    for (const byId of this.kinds.values()) {
+      for (const kind of byId.values()) {
+        if (kind.count > kind.kept)
+          out[kind.last] = { ...out[kind.last]!, more: kind.count - kind.kept };
+      }
+    }
+    return out;
+  }
+}
+
+/** A diagnostic without its count of others (a collector counts them itself). */
+function withoutMore(d: Diagnostic): Diagnostic {
+  const copy = { ...d };
+  delete copy.more;
+  return copy;
+}
+
+/** "3 errors, 1 warning" */
+export function countsLine(counts: { errors: number; warnings: number }): string {
+  const { errors, warnings } = counts;
+  return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+}
+
+/**
+ * Groups diagnostics by kind (`key`) and lists at most `perKind` of each, in the order given,
+ * with how many of each kind were not shown (counting the ones a collector left out). Each list
+ * is walked once: the cost is linear in the diagnostics, whatever their number.
+ */
+export function capPerKind<K>(
+  diagnostics: readonly Diagnostic[],
+  key: (d: Diagnostic) => K,
+  perKind: number,
+): { shown: Diagnostic[]; hidden: Map<K, number> } {
+  const seen = new Map<K, number>();
+  const hidden = new Map<K, number>();
+  const shown: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const k = key(d);
+    const count = (seen.get(k) ?? 0) + 1;
+    seen.set(k, count);
+    const left = (count > perKind ? 1 : 0) + (d.more ?? 0);
+    if (count <= perKind) shown.push(d);
+    if (left > 0) hidden.set(k, (hidden.get(k) ?? 0) + left);
+  }
+  return { shown, hidden };
+}
+
+/** Orders diagnostics errors first, then by file and row (a new array; the list is not changed). */
+export function byLevelFileRow(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics
+    .slice()
+    .sort(
+      (a, b) =>
+        (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1) ||
+        a.file.localeCompare(b.file) ||
+        (a.row ?? 0) - (b.row ?? 0),
+    );
+}
+
 /**
  * A report of many diagnostics, errors first, at most `perKind` lines per file and id with a
  * count of the rest, so a file with a million bad cells still prints a readable report.
  */
 export function formatReport(diagnostics: readonly Diagnostic[], perKind = 20): string {
-  const sorted = [...diagnostics].sort(
-    (a, b) =>
-      (a.level === b.level ? 0 : a.level === 'error' ? -1 : 1) ||
-      a.file.localeCompare(b.file) ||
-      (a.row ?? 0) - (b.row ?? 0),
+  const { shown, hidden } = capPerKind(
+    byLevelFileRow(diagnostics),
+    (d) => `${d.file}\u0000${d.id}`,
+    perKind,
   );
-  const shown = new Map<string, number>();
-  const lines: string[] = [];
-  for (const d of sorted) {
-    const key = `${d.file}\u0000${d.id}`;
-    const count = (shown.get(key) ?? 0) + 1;
-    shown.set(key, count);
-    if (count <= perKind) lines.push(formatDiagnostic(d));
+  const lines = shown.map(formatDiagnostic);
+  for (const [key, count] of hidden) {
+    const [file, id] = key.split('\u0000');
+    lines.push(`… and ${count} more [${id}] in ${file}`);
   }
-  for (const [key, count] of shown) {
-    if (count > perKind) {
-      const [file, id] = key.split('\u0000');
-      lines.push(`… and ${count - perKind} more [${id}] in ${file}`);
-    }
-  }
-  const errors = diagnostics.filter((d) => d.level === 'error').length;
-  const warnings = diagnostics.length - errors;
-  lines.push(
-    `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
-  );
+  lines.push(countsLine(diagnosticCounts(diagnostics)));
   return lines.join('\n');
 }

@@ -16,10 +16,12 @@ import type { Manifest } from '../contracts/manifest-schema.ts';
 
 export type FieldKind =
   | { type: 'id' }
-  | { type: 'text' }
+  /** free: a free-text answer (comments), whose placeholders ("N/A", "none") are missing. */
+  | { type: 'text'; free: boolean }
   | { type: 'date' }
   | { type: 'datetime' }
-  | { type: 'number' }
+  /** max: the largest plausible magnitude, when the manifest declares one. */
+  | { type: 'number'; max?: number }
   | { type: 'score'; min: number; max: number; notApplicable: readonly string[] }
   | { type: 'level'; levels: readonly string[] }
   | { type: 'choice'; choices: readonly string[] };
@@ -104,10 +106,11 @@ function fieldKind(table: TableName, field: string, manifest: Manifest): FieldKi
   if (ID_FIELDS.has(field)) return { type: 'id' };
   switch (field) {
     case 'comment':
+      return { type: 'text', free: true };
     case 'category':
     case 'status':
     case 'type':
-      return { type: 'text' };
+      return { type: 'text', free: false };
     case 'date':
       return { type: 'date' };
     // Delivery promises and deliveries keep their time: "late" compares timestamps.
@@ -118,6 +121,7 @@ function fieldKind(table: TableName, field: string, manifest: Manifest): FieldKi
     case 'resolved':
       return { type: 'datetime' };
     case 'amount':
+      return { type: 'number', max: manifest.orders.maxAmount };
     case 'revenue':
     case 'quantity':
     case 'unit_price':

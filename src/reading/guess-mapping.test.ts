@@ -1,22 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { ManifestSchema } from '../contracts/manifest-schema.ts';
-import { classifyTable, guessEncoding, guessScale, guessSnapshot } from './guess-mapping.ts';
+import { classifyTable, guessEncoding, guessSnapshot } from './guess-mapping.ts';
 
 describe('guess mapping', () => {
-  it('guessScale picks the smallest usual scale holding the values', () => {
-    expect(guessScale([1, 3, 5])).toEqual([1, 5]);
-    expect(guessScale([1, 6])).toEqual([1, 7]);
-    expect(guessScale([0, 10])).toEqual([0, 10]);
-    expect(guessScale([2, 9])).toEqual([0, 10]); // 0–10 is the more common of the two
-    expect(guessScale([1, 4, 10])).toEqual([1, 10]); // both ends of 1–10, never a 0
-    expect(guessScale([45, 90])).toEqual([0, 100]);
-    expect(guessScale([1.5])).toBeNull();
-  });
-
   it('classifyTable tells survey, orders and tickets apart by their headers', () => {
     expect(classifyTable(['Response ID', 'NPS', 'Comment'])).toBe('survey');
     expect(classifyTable(['Order ID', 'Customer ID', 'Amount'])).toBe('orders');
     expect(classifyTable(['Ticket ID', 'Opened', 'First response', 'Category'])).toBe('tickets');
+  });
+
+  it('classifyTable follows a rated column: an NPS export whatever its other headers', () => {
+    const headers = ['Date', 'Note de recommandation (0-10)', 'Ticket ouvert', 'Problème résolu'];
+    const cells = (h: string) => (h.startsWith('Note') ? ['9', '10', '3'] : ['Oui', 'Non']);
+    expect(classifyTable(headers, cells)).toBe('survey');
+    // A rated header whose cells are no answers (an order's "score" code) does not decide.
+    const orders = ['Order ID', 'Customer ID', 'Amount', 'Risk score'];
+    expect(classifyTable(orders, (h) => (h === 'Risk score' ? ['A-12', 'B-07'] : []))).toBe(
+      'orders',
+    );
+    expect(classifyTable(['Case ID', 'Satisfaction rating'], () => ['1', '5'])).toBe('tickets');
   });
 
   it('guessEncoding reads strict UTF-8 or falls back to Windows-1252', () => {
@@ -68,6 +70,25 @@ describe('guess mapping', () => {
     expect(Object.keys(parsed.segments.region!.levels)).toEqual(['North', 'South']);
     expect([parsed.start, parsed.end]).toEqual(['2026-10-03', '2026-12-02']);
     expect(assumptions.some((a) => a.includes('segment "region"'))).toBe(true);
+  });
+
+  it('takes a comment column by its cells: free text under a vague header, never categories', () => {
+    const reasons = ['Price', 'Delivery', 'Quality'];
+    const lines = Array.from({ length: 60 }, (_, i) =>
+      [
+        `r${i}`,
+        String(i % 11),
+        reasons[i % 3],
+        `Order ${i} took ${i % 9} days longer than promised again`,
+        i % 2 ? 'SP' : 'RJ',
+      ].join(','),
+    );
+    const text = ['id,NPS,Reason for contact,Your words,customer_state', ...lines].join('\n');
+    const { manifest } = guessSnapshot([{ name: 's.csv', text, encoding: 'utf-8' }], { id: 'x' });
+    const survey = ManifestSchema.parse(manifest).tables.survey!;
+    expect(survey.columns.comment).toBe('Your words');
+    expect(Object.values(survey.columns)).not.toContain('Reason for contact');
+    expect(Object.keys(manifest.segments!)).toEqual(['customer_state']);
   });
 
   it('guessSnapshot refuses an empty list of files', () => {

@@ -1,16 +1,22 @@
 /**
- * Guesses a manifest from export files: which file is the survey, orders or tickets; which
- * header maps to which canonical field; each item's scale from the values seen; value-label
- * maps for text answers; segment dimensions from low-cardinality columns; encoding and
- * delimiter. Pure: it works on decoded samples. Every guess is also returned as a sentence, for
- * the analyst to confirm.
+ * Guesses a manifest from export files: which file is the survey, orders or tickets (by what
+ * their columns hold); which header maps to which canonical field, in the languages the project
+ * reads, each mapping checked against the column's values (a column of numbers is never a date,
+ * a comment column holds text); each item's scale and labels (guess-item.ts); segment
+ * dimensions from low-cardinality columns, case variants as one level; encoding and delimiter.
+ * Pure: it works on decoded samples. Every guess is returned as a sentence for the analyst, and
+ * those that could change a figure are also written under the manifest's "assumptions", which
+ * validate reports until the analyst confirms them.
  */
 import Papa from 'papaparse';
 import type { TableName } from '../contracts/fields.ts';
 import type { ItemDeclaration, QualityComponent } from '../contracts/questionnaire.ts';
 import type { ManifestInput } from '../contracts/manifest-schema.ts';
 import { detectDelimiter } from './csv-reader.ts';
-import { draftOrders, type OrdersDraft } from './guess-orders.ts';
+import { draftOrders, guessDateFormat, type OrdersDraft } from './guess-orders.ts';
+import { guessItem, guessScale, type ItemGuess } from './guess-item.ts';
+import { isNoAnswer } from './no-answer.ts';
+import { toIsoDate, type DateFormat } from './cells/date.ts';
 
 export interface FileSample {
   /** File name as it will sit in the snapshot folder. */
@@ -21,8 +27,9 @@ export interface FileSample {
 }
 
 export interface GuessedSnapshot {
+  /** The draft; its "assumptions" are the guesses that could change a figure. */
   manifest: ManifestInput;
-  /** One sentence per assumption, to print for the analyst. */
+  /** One sentence per other guess, to print for the analyst. */
   assumptions: string[];
 }
 
@@ -36,20 +43,32 @@ export function guessEncoding(bytes: Uint8Array): 'utf-8' | 'windows-1252' {
   }
 }
 
+/** A customer's id as exports name it, in the languages the project reads. */
+const CUSTOMER_ID =
+  /^(customer|client|account|user|member|subscriber|buyer|shopper|guest|kunden?|cliente|klant)s?[ _-]*(id|number|no|nr|num|code|key|ref|#)\.?$|^(id|no|n°|nº|num(é|e)ro|número|code|código|nummer)[ _-]*(de |du |do |des )?(customer|client|cliente|kunde)$|^kundennummer$/i;
 const SURVEY_RULES: Array<[string, RegExp]> = [
-  ['response_id', /^(response|respondent|review|survey|answer)[ _-]?id$|^id$/i],
-  ['customer_id', /^(customer|client|account|user)[ _-]?(id|number|no)$/i],
-  ['recommend', /recommend|\bnps\b|likel/i],
-  ['effort', /effort|ease|easy/i],
-  ['competitor', /competitor/i],
-  ['journey_stage', /journey|stage/i],
-  ['satisfaction', /satisf|overall|score|stars|rating/i],
-  ['comment', /^(?!.*title).*(comment|verbatim|feedback|message|remark|text)/i],
-  ['date', /date|submitted|created|timestamp|time/i],
+  [
+    'response_id',
+    /^(response|respondent|review|survey|answer|submission)[ _-]?id$|^id$|^respondent$|^response$/i,
+  ],
+  ['customer_id', CUSTOMER_ID],
+  ['recommend', /recommend|recommand|recomend|empfehl|\bnps\b|likel|probabilit/i],
+  ['effort', /effort|\bease\b|\beasy\b|facilit|facilidad|aufwand/i],
+  ['competitor', /competitor|concurren|konkurren|wettbewerb|concorren/i],
+  ['journey_stage', /journey|stage|étape|etapa/i],
+  [
+    'satisfaction',
+    /satisf|zufrieden|overall|score|stars|rating|\bnote\b|\bnota\b|bewertung|calificaci|valoraci|avalia|évaluation/i,
+  ],
+  [
+    'comment',
+    /^(?!.*title|.*titre|.*título|.*titel).*(comment|verbatim|feedback|remark|remarque|kommentar|anmerkung|bemerkung|observa|suggest|sugest|avis|opini|improve|amélior|mejor|verbesser|melhor|message|text|why|pourquoi|por ?qu|warum|reason|raison|motivo|explain|tell us)/i,
+  ],
+  ['date', /date|datum|fecha|\bdata\b|submitted|created|timestamp|time|horodatage/i],
 ];
 const ORDER_RULES: Array<[string, RegExp]> = [
   ['order_id', /^(order|transaction|invoice)[ _-]?(id|number|no)$/i],
-  ['customer_id', /^(customer|client|account)[ _-]?(id|number|no)$/i],
+  ['customer_id', CUSTOMER_ID],
   ['quantity', /^(quantity|qty|units|number of items)$/i],
   ['unit_price', /unit[ _-]?(price|cost)|price[ _-]?(each|per)|^price$/i],
   ['amount', /amount|value|total|revenue|price/i],
@@ -60,7 +79,7 @@ const ORDER_RULES: Array<[string, RegExp]> = [
 ];
 const TICKET_RULES: Array<[string, RegExp]> = [
   ['ticket_id', /^(ticket|case|complaint)[ _-]?(id|number|no)$/i],
-  ['customer_id', /^(customer|client|account)[ _-]?(id|number|no)$/i],
+  ['customer_id', CUSTOMER_ID],
   ['order_id', /^(order)[ _-]?(id|number|no)$/i],
   ['first_response', /first[ _-]?response|responded/i],
   ['resolved', /resolv|closed/i],
@@ -70,7 +89,7 @@ const TICKET_RULES: Array<[string, RegExp]> = [
   ['type', /^type$|kind/i],
 ];
 const CUSTOMER_RULES: Array<[string, RegExp]> = [
-  ['customer_id', /^(customer|client|account|user|subscriber)[ _-]?(id|number|no)$/i],
+  ['customer_id', CUSTOMER_ID],
   ['churned', /churn|attrition|^left$|cancell?ed/i],
   ['revenue', /monthly|revenue|charges|spend|arpu|value/i],
 ];
@@ -112,7 +131,69 @@ const CHOICE_GUESSES: Array<[string, (label: string) => string | null]> = [
             : null,
   ],
 ];
-const SEGMENT_HINT = /segment|group|type|tier|region|country|state|contract|channel|plan/i;
+const SEGMENT_HINT =
+  /segment|group|\btype\b|tier|region|country|\bstate\b|contract|channel|\bplan\b|loyalty|membership|\bclass\b|store|\bshop\b|branch|magasin|boutique|agence|tienda|sucursal|filiale|\bpays\b|país|\bland\b|région|\bcanal\b|kanal|gruppe|groupe|grupo|typ\b|\btipo\b|niveau|nivel|stufe/i;
+
+/** A header's words: snake_case, kebab-case and camelCase cut apart ("customer_state"). */
+function headerWords(header: string): string {
+  return header.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_\-./]+/g, ' ');
+}
+
+/** The header names a way of grouping customers. */
+function segmentHeader(header: string): boolean {
+  return SEGMENT_HINT.test(headerWords(header));
+}
+
+/** Fields holding dates: a column of numbers is never one of them. */
+const DATE_FIELDS = new Set([
+  'date',
+  'opened',
+  'first_response',
+  'resolved',
+  'estimated_delivery',
+  'delivered',
+]);
+/** A cell written as a date (with or without a time), in the writings exports use. */
+const DATE_CELL =
+  /^(\d{4}-\d{1,2}-\d{1,2}|\d{4}\/\d{1,2}\/\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})([ T]\d|$)/;
+
+/** Most cells of the column are dates (an empty column gives no evidence against). */
+function looksLikeDates(cells: readonly string[]): boolean {
+  return cells.filter((c) => DATE_CELL.test(c)).length >= 0.9 * cells.length;
+}
+
+/** Headers that name a comment outright; the comment rule's other words ("reason", "text") may head categories. */
+const COMMENT_HEADER =
+  /comment|verbatim|feedback|remark|remarque|kommentar|anmerkung|bemerkung|observa|suggest|sugest|avis|opini|improve|amélior|mejor|verbesser|melhor/i;
+
+/**
+ * The column holds free text: mostly words rather than numbers, and, unless its header names a
+ * comment, many different texts (a column of categories repeats a handful); with no header to
+ * go by, long texts with spaces too.
+ */
+function looksLikeFreeText(cells: readonly string[], header: string | null): boolean {
+  const texts = cells.filter((c) => !isNoAnswer(c) && !/^-?[\d.,]+$/.test(c));
+  if (texts.length < 0.5 * cells.length || texts.length === 0) return false;
+  if (header !== null && COMMENT_HEADER.test(header)) return true;
+  const distinct = new Set(texts).size;
+  if (header !== null) return distinct >= Math.min(10, 0.5 * texts.length);
+  const length = texts.reduce((sum, t) => sum + t.length, 0) / texts.length;
+  const spaced = texts.filter((t) => /\s/.test(t) || /[\u3040-\u30ff\u3400-\u9fff]/.test(t));
+  // Comments repeat ("Great service"), but a column of categories repeats a handful of values.
+  return (
+    (distinct >= 0.3 * texts.length || distinct >= 20) &&
+    length >= 15 &&
+    spaced.length >= 0.5 * texts.length
+  );
+}
+
+/** Whether a column's cells fit the field a header rule proposes. */
+function fits(field: string, header: string, cells: readonly string[]): boolean {
+  if (DATE_FIELDS.has(field)) return looksLikeDates(cells);
+  if (field === 'comment') return looksLikeFreeText(cells, header);
+  if (field === 'response_id') return new Set(cells).size >= 0.95 * cells.length;
+  return true;
+}
 
 /** The drafted item ids with a role (the roles' own names: contracts/questionnaire.ts). */
 const ROLE_ITEMS = new Set(['recommend', 'satisfaction', 'effort']);
@@ -151,41 +232,42 @@ function constructGroups(headers: readonly string[], used: ReadonlySet<string>) 
   return [...groups].filter(([, members]) => members.length >= 2);
 }
 
-/** Which kind of table a header row looks like. */
-export function classifyTable(headers: readonly string[]): TableName {
+/** Headers of rated questions: the recommend, satisfaction and rating columns. */
+const RATED_HEADER = new RegExp(
+  [
+    SURVEY_RULES.find(([f]) => f === 'recommend')![1],
+    SURVEY_RULES.find(([f]) => f === 'satisfaction')![1],
+  ]
+    .map((r) => r.source)
+    .join('|'),
+  'i',
+);
+
+/**
+ * Which kind of table an export is, by what its columns hold: a ticket id makes tickets; a
+ * rated question (a recommend, NPS, satisfaction or rating column whose cells are answers on a
+ * scale) makes a survey, whatever other words the headers use; then a churn flag, ticket
+ * timings and order words.
+ * @param cellsOf the non-empty cells of a column, to check a rated header holds answers
+ */
+export function classifyTable(
+  headers: readonly string[],
+  cellsOf: (header: string) => string[] = () => [],
+): TableName {
   const text = headers.join(' ');
-  if (/ticket|case id|first response|resolv/i.test(text)) return 'tickets';
+  if (headers.some((h) => /^(ticket|case|complaint|incident)[ _-]?(id|number|no|#)$/i.test(h)))
+    return 'tickets';
+  const rated = headers.some((h) => {
+    if (!RATED_HEADER.test(h)) return false;
+    const cells = cellsOf(h);
+    return cells.length === 0 || guessItem(h, cells) !== null;
+  });
   // A customer-base extract flags who left and carries no survey answers.
-  if (/churn|attrition/i.test(text) && !/recommend|satisf|nps|rating|stars|review/i.test(text))
-    return 'customers';
-  if (/recommend|satisf|nps|rating|score|stars|review/i.test(text)) return 'survey';
+  if (/churn|attrition/i.test(text) && !rated) return 'customers';
+  if (rated) return 'survey';
+  if (/ticket|case id|first response|resolv/i.test(text)) return 'tickets';
   if (/order|transaction|invoice|amount|revenue/i.test(text)) return 'orders';
   return 'survey';
-}
-
-const LABEL_SCALES: Array<[RegExp, string[]]> = [
-  [/satisf/i, ['very dissatisfied', 'dissatisfied', 'neither', 'satisfied', 'very satisfied']],
-  [/agree/i, ['strongly disagree', 'disagree', 'neither', 'agree', 'strongly agree']],
-  [/poor|excellent/i, ['very poor', 'poor', 'fair', 'good', 'excellent']],
-];
-
-/** The smallest common scale that holds every observed value. */
-export function guessScale(values: readonly number[]): [number, number] | null {
-  if (values.length === 0 || values.some((v) => !Number.isInteger(v))) return null;
-  const min = Math.min(...values);
-  const max = Math.max(...values);
-  // Both ends of 1–10 answered and never 0: a 1–10 scale, not 0–10.
-  if (min === 1 && max === 10) return [1, 10];
-  for (const scale of [
-    [1, 5],
-    [1, 7],
-    [0, 10],
-    [1, 10],
-    [0, 100],
-  ] as Array<[number, number]>) {
-    if (min >= scale[0] && max <= scale[1]) return scale;
-  }
-  return null;
 }
 
 function sample(file: FileSample): { headers: string[]; rows: string[][]; delimiter: string } {
@@ -210,12 +292,48 @@ function slug(text: string): string {
   );
 }
 
+/**
+ * A segment column's levels, spellings that differ only in case ("Gold", "GOLD") as one level
+ * written as most cells write it (the reader matches levels whatever their case).
+ */
+function caseLevels(cells: readonly string[]): { levels: string[]; variants: string[] } {
+  const spellings = new Map<string, Map<string, number>>();
+  for (const cell of cells) {
+    const key = cell.toLowerCase();
+    const counts = spellings.get(key) ?? new Map<string, number>();
+    counts.set(cell, (counts.get(cell) ?? 0) + 1);
+    spellings.set(key, counts);
+  }
+  const levels: string[] = [];
+  const variants: string[] = [];
+  for (const counts of spellings.values()) {
+    const ranked = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    levels.push(ranked[0]![0]);
+    if (ranked.length > 1)
+      variants.push(
+        `${ranked
+          .slice(1)
+          .map(([s]) => `"${s}"`)
+          .join(', ')} read as "${ranked[0]![0]}"`,
+      );
+  }
+  return { levels: levels.sort(), variants };
+}
+
+/** The format of a survey's dates: ISO, else the day-and-month order guessDateFormat reads. */
+function surveyDateFormat(cells: readonly string[]): DateFormat | undefined {
+  if (cells.every((c) => /^\d{4}-\d{2}-\d{2}/.test(c))) return 'YYYY-MM-DD';
+  return guessDateFormat(cells)?.format;
+}
+
 /** Guesses a manifest for the given files. */
 export function guessSnapshot(
   files: readonly FileSample[],
   options: { id: string; period?: string; start?: string; end?: string },
 ): GuessedSnapshot {
   const assumptions: string[] = [];
+  /** The guesses that could change a figure, for the manifest's "assumptions". */
+  const recorded: string[] = [];
   const tables: Partial<Record<TableName, NonNullable<ManifestInput['tables']['orders']>>> = {};
   const items: NonNullable<ManifestInput['items']> = {};
   const segments: NonNullable<ManifestInput['segments']> = {};
@@ -225,7 +343,9 @@ export function guessSnapshot(
 
   for (const file of files) {
     const { headers, rows, delimiter } = sample(file);
-    const kind = classifyTable(headers);
+    const column = (h: string) =>
+      rows.map((r) => (r[headers.indexOf(h)] ?? '').trim()).filter((v) => v !== '');
+    const kind = classifyTable(headers, column);
     if (tables[kind]) {
       assumptions.push(
         `${file.name}: looks like another ${kind} table; left out (merge it into one file first)`,
@@ -242,15 +362,43 @@ export function guessSnapshot(
     const constructs: Record<string, string[]> = {};
     const values: Record<string, Record<string, number | string>> = {};
     const used = new Set<string>();
-    const column = (h: string) =>
-      rows.map((r) => (r[headers.indexOf(h)] ?? '').trim()).filter((v) => v !== '');
+    let dateFormat: DateFormat | undefined;
     for (const [field, pattern] of rules) {
-      const header = headers.find((h) => !used.has(h) && pattern.test(h));
+      const header = headers.find(
+        (h) => !used.has(h) && pattern.test(h) && fits(field, h, column(h)),
+      );
       if (!header) continue;
       columns[field] = header;
       used.add(header);
     }
     if (kind === 'survey') {
+      if (!columns.comment) {
+        // No header says "comment": the column of free text, if one is (the longest texts).
+        const text = headers
+          .filter((h) => !used.has(h) && h !== '' && looksLikeFreeText(column(h), null))
+          .map((h) => ({ h, length: column(h).join('').length }))
+          .sort((a, b) => b.length - a.length)[0]?.h;
+        if (text) {
+          columns.comment = text;
+          used.add(text);
+          assumptions.push(`${file.name}: "${text}" → comment (its cells are free text)`);
+        }
+      }
+      /** Declares a rated item from the draft's reading of its column. */
+      const declare = (id: string, header: string, guess: ItemGuess, extra: object = {}) => {
+        items[id] = {
+          ...extra,
+          scale: guess.scale,
+          ...(guess.notApplicable.length > 0 ? { notApplicable: guess.notApplicable } : {}),
+        };
+        if (Object.keys(guess.labels).length > 0) values[id] = guess.labels;
+        assumptions.push(...guess.notes.map((n) => `${file.name}: ${n} → ${id}`));
+        recorded.push(...guess.assumed.map((a) => `${file.name}: ${a}`));
+        if (guess.unknown.length > 0)
+          assumptions.push(
+            `${file.name}: "${header}": ${guess.unknown.map((u) => `"${u}"`).join(', ')} fit no scale the draft knows: map each to its point under values.${id} (validate reports them until then)`,
+          );
+      };
       // Questionnaires in the ECSI/ACSI tradition name several questions per construct with
       // one code (CUSA1, CUSA2, …): each construct becomes an item scored as their mean.
       // One questionnaire, one scale: guessed from the answers to all its construct questions.
@@ -266,76 +414,55 @@ export function guessSnapshot(
           `${file.name}: ${members.map((h) => `"${h}"`).join(', ')} → ${field}, the mean of ${members.length} questions on ${scale![0]}–${scale![1]}`,
         );
       }
+      const seen = answers.map(Number);
+      if (scale && (Math.min(...seen) > scale[0] || Math.max(...seen) < scale[1]))
+        recorded.push(
+          `${file.name}: construct questions on ${scale[0]}–${scale[1]} assumed from answers ${Math.min(...seen)}–${Math.max(...seen)}`,
+        );
       for (const field of ROLE_ITEMS) {
         const header = columns[field];
         if (!header) continue;
-        const observed = column(header);
-        const numeric = observed.filter((v) => /^-?\d+$/.test(v)).map(Number);
-        const text = [...new Set(observed.filter((v) => !/^-?\d+$/.test(v)))];
-        const labelScale = LABEL_SCALES.find(([pattern]) => text.some((t) => pattern.test(t)));
-        if (labelScale && text.length > 0) {
-          const map: Record<string, number> = {};
-          for (const t of text) {
-            const position = labelScale[1].indexOf(t.toLowerCase());
-            if (position >= 0) map[t] = position + 1;
-          }
-          values[field] = map;
-          items[field] = { scale: [1, 5] };
+        const guess = guessItem(header, column(header), field === 'recommend');
+        if (!guess) {
           assumptions.push(
-            `${file.name}: "${header}" → ${field}, text labels mapped to 1–5 (${Object.keys(map).join(', ')})`,
-          );
-          const unknown = text.filter((t) => map[t] === undefined);
-          if (unknown.length > 0) {
-            items[field] = { scale: [1, 5], notApplicable: unknown };
-            assumptions.push(
-              `${file.name}: "${header}": treating ${unknown.map((u) => `"${u}"`).join(', ')} as "not applicable" — check`,
-            );
-          }
-          continue;
-        }
-        const scale = field === 'recommend' ? ([0, 10] as [number, number]) : guessScale(numeric);
-        if (!scale) {
-          assumptions.push(
-            `${file.name}: "${header}" looked like ${field} but its values fit no usual scale; left unmapped`,
+            field === 'recommend'
+              ? `${file.name}: "${header}" is not answered on 0–10, the scale NPS is defined on: not the recommend question`
+              : `${file.name}: "${header}" looked like ${field} but its cells are no answers on a scale the draft knows; left unmapped`,
           );
           delete columns[field];
+          used.delete(header);
           continue;
         }
-        const notApplicable = text.filter((t) => /^(n\/?a|na|-|don't know|dk)$/i.test(t));
-        items[field] = {
-          scale,
-          ...(notApplicable.length > 0 ? { notApplicable } : {}),
-        };
-        assumptions.push(
-          `${file.name}: "${header}" → ${field}, scale ${scale[0]}–${scale[1]} (seen ${Math.min(...numeric)}–${Math.max(...numeric)})`,
-        );
+        declare(field, header, guess);
       }
-      // Every other column of whole numbers on a usual scale is a rated item of its own,
-      // under its own label: a questionnaire has as many items as its designers wrote.
+      // Every other column of answers on a usual scale is a rated item of its own, under its
+      // own label: a questionnaire has as many items as its designers wrote.
       for (const header of headers) {
-        if (used.has(header) || header === '' || SEGMENT_HINT.test(header)) continue;
+        if (used.has(header) || header === '') continue;
+        if (segmentHeader(header) && !RATED_HEADER.test(header)) continue;
         if (/(^|[ _-])(id|date|time)$/i.test(header)) continue;
-        const observed = column(header);
-        const numeric = observed.filter((v) => /^-?\d+$/.test(v)).map(Number);
-        if (numeric.length === 0 || new Set(numeric).size > 11) continue;
-        const scale = guessScale(numeric);
-        if (!scale || scale[1] > 10) continue;
+        const guess = guessItem(header, column(header));
+        // Amounts, counts and yes/no flags are not rated questions.
+        if (!guess || guess.scale[1] > 10 || guess.scale[1] - guess.scale[0] < 2) continue;
         let id = slug(header);
         while (items[id] || columns[id] || ROLE_ITEMS.has(id)) id = `${id}_item`;
         const component = COMPONENT_HINTS.find(([, pattern]) => pattern.test(header))?.[0];
         columns[id] = header;
         used.add(header);
-        items[id] = { label: header, scale, ...(component ? { component } : {}) };
-        assumptions.push(
-          `${file.name}: "${header}" → item "${id}", scale ${scale[0]}–${scale[1]}${component ? `, component ${component}` : ''} (seen ${Math.min(...numeric)}–${Math.max(...numeric)})`,
-        );
+        declare(id, header, guess, { label: header, ...(component ? { component } : {}) });
+        if (component) assumptions.push(`${file.name}: "${header}" → component ${component}`);
       }
-      if (columns.date)
+      if (columns.date) {
+        const cells = column(columns.date);
+        dateFormat = surveyDateFormat(cells);
+        if (dateFormat !== 'YYYY-MM-DD')
+          assumptions.push(`${file.name}: "${columns.date}" dates read as ${dateFormat}`);
         dates.push(
-          ...column(columns.date)
-            .map((d) => d.slice(0, 10))
+          ...cells
+            .map((d) => toIsoDate(d, dateFormat ?? 'YYYY-MM-DD')?.slice(0, 10) ?? '')
             .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)),
         );
+      }
     }
     if (kind === 'customers' && columns.churned) {
       const header = columns.churned;
@@ -397,8 +524,8 @@ export function guessSnapshot(
     }
     if (kind !== 'tickets') {
       for (const header of headers) {
-        if (used.has(header) || !SEGMENT_HINT.test(header)) continue;
-        const levels = [...new Set(column(header))].sort();
+        if (used.has(header) || !segmentHeader(header)) continue;
+        const { levels, variants } = caseLevels(column(header));
         if (levels.length < 2 || levels.length > 20) continue;
         const dimension = slug(header);
         if (!segments[dimension]) {
@@ -407,7 +534,7 @@ export function guessSnapshot(
             levels: Object.fromEntries(levels.map((l) => [l, {}])),
           };
           assumptions.push(
-            `${file.name}: "${header}" → segment "${dimension}" with levels ${levels.join(', ')} (add population and invitations per level)`,
+            `${file.name}: "${header}" → segment "${dimension}" with levels ${levels.join(', ')} (add population and invitations per level)${variants.length > 0 ? `; ${variants.join('; ')}` : ''}`,
           );
         }
         columns[dimension] = header;
@@ -429,6 +556,7 @@ export function guessSnapshot(
       ...(Object.keys(values).length > 0 ? { values } : {}),
       format: {
         ...(file.encoding === 'utf-8' ? {} : { encoding: 'windows-1252' as const }),
+        ...(dateFormat && dateFormat !== 'YYYY-MM-DD' ? { dateFormat } : {}),
         ...(delimiter === ',' ? {} : { delimiter: delimiter as ';' }),
         ...(ignored.length > 0 ? { ignore: ignored } : {}),
         ...(kind === 'orders' && orders?.dateFormat ? { dateFormat: orders.dateFormat } : {}),
@@ -452,6 +580,7 @@ export function guessSnapshot(
     );
   return {
     manifest: {
+      ...(recorded.length > 0 ? { assumptions: recorded } : {}),
       id: options.id,
       period: options.period ?? options.id,
       start,

@@ -7,11 +7,9 @@
  * guess-mapping.ts, which calls it; every guess comes with a sentence for the analyst.
  */
 import type { ManifestInput } from '../contracts/manifest-schema.ts';
+import type { DateFormat } from './cells/date.ts';
 
 type OrdersBlock = NonNullable<ManifestInput['orders']>;
-type DateFormat = NonNullable<
-  NonNullable<NonNullable<ManifestInput['tables']['orders']>['format']>['dateFormat']
->;
 
 export interface OrdersDraft {
   /** The manifest's "orders" block (empty when every default fits). */

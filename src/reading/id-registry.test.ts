@@ -41,4 +41,30 @@ describe('IdRegistry', () => {
       ),
     );
   });
+
+  it('has(id) answers as a Map does, records nothing, and survives a trip through its state', () => {
+    fc.assert(
+      fc.property(
+        fc.array(idArb, { maxLength: 200 }),
+        fc.array(idArb, { maxLength: 50 }),
+        fc.boolean(),
+        (recorded, asked, tagged) => {
+          const registry = new IdRegistry(2, tagged);
+          recorded.forEach((id, i) => registry.firstRow(id, i + 1, i + 7));
+          const copy = IdRegistry.fromState(structuredClone(registry.state()));
+          for (const id of [...asked, ...recorded]) {
+            expect(registry.has(id)).toBe(recorded.includes(id));
+            expect(copy.has(id)).toBe(recorded.includes(id));
+          }
+          // The copy keeps the first rows (and tags, when tagged) of the ids it was given.
+          recorded.forEach((id) => {
+            const first = recorded.indexOf(id) + 1;
+            expect(copy.firstRow(id, 10_000)).toBe(first);
+            if (tagged) expect(copy.firstTag).toBe(first + 6);
+          });
+          expect(registry.size).toBe(new Set(recorded).size);
+        },
+      ),
+    );
+  });
 });

@@ -21,12 +21,54 @@ export function fmix(h: number): number {
   return h >>> 0;
 }
 
+/** The four hash words of the last id hashed (one array for every call: no allocation). */
+const LANES = new Uint32Array(4);
+
+/**
+ * Hashes an id into LANES: four FNV-style lanes with different seeds and multipliers, in one
+ * pass over the string (the first never 0, which marks an empty slot).
+ */
+function hashLanes(id: string): void {
+  let a: number = SEEDS[0];
+  let b: number = SEEDS[1];
+  let c: number = SEEDS[2];
+  let d: number = SEEDS[3];
+  for (let i = 0; i < id.length; i++) {
+    const ch = id.charCodeAt(i);
+    a = Math.imul(a ^ ch, 0x01000193);
+    a ^= a >>> 13;
+    b = Math.imul(b ^ ch, 0x5bd1e995);
+    b ^= b >>> 13;
+    c = Math.imul(c ^ ch, 0x27d4eb2d);
+    c ^= c >>> 13;
+    d = Math.imul(d ^ ch, 0x165667b1);
+    d ^= d >>> 13;
+  }
+  LANES[0] = fmix(a) || 1;
+  LANES[1] = fmix(b);
+  LANES[2] = fmix(c);
+  LANES[3] = fmix(d);
+}
+
+/** An IdRegistry as plain data, to cross threads. */
+export interface IdRegistryState {
+  slots: Uint32Array<ArrayBuffer>;
+  capacity: number;
+  count: number;
+  dense: Uint32Array<ArrayBuffer>;
+  denseCount: number;
+  /** Prefix of the numbered ids (null: none met). */
+  prefix: string | null;
+  /** Whether a tag is kept with each id. */
+  tagged: boolean;
+}
+
 export class IdRegistry {
-  private slots: Uint32Array;
+  private slots: Uint32Array<ArrayBuffer>;
   private capacity: number;
   private count = 0;
   /** Each numbered id's first row (and its tag, when tagged), side by side. */
-  private dense = new Uint32Array(0);
+  private dense: Uint32Array<ArrayBuffer> = new Uint32Array(0);
   private denseCount = 0;
   /** Words per numbered id: the row, then the tag when tagged. */
   private readonly denseWords: number;
@@ -42,7 +84,7 @@ export class IdRegistry {
    */
   firstTag = 0;
   /** Numbered ids ("R1001") live in `dense`, read in order instead of at random. */
-  private readonly numbering = new IdNumbering();
+  private numbering = new IdNumbering();
 
   /**
    * @param expected ids the table should hold without growing (rounded up to a power of two)
@@ -71,7 +113,7 @@ export class IdRegistry {
       const words = this.denseWords;
       const at = n * words;
       if (at >= this.dense.length) {
-        const bigger = new Uint32Array(
+        const bigger: Uint32Array<ArrayBuffer> = new Uint32Array(
           Math.min(NUMBERED_LIMIT, 2 ** Math.ceil(Math.log2(n + 1))) * words,
         );
         bigger.set(this.dense);
@@ -90,23 +132,58 @@ export class IdRegistry {
 
   private hashed(id: string, row: number, tag: number): number {
     if (this.count * 2 >= this.capacity) this.grow();
-    // Four FNV-style lanes with different seeds and multipliers, in one pass over the string.
-    let a: number = SEEDS[0];
-    let b: number = SEEDS[1];
-    let c: number = SEEDS[2];
-    let d: number = SEEDS[3];
-    for (let i = 0; i < id.length; i++) {
-      const ch = id.charCodeAt(i);
-      a = Math.imul(a ^ ch, 0x01000193);
-      a ^= a >>> 13;
-      b = Math.imul(b ^ ch, 0x5bd1e995);
-      b ^= b >>> 13;
-      c = Math.imul(c ^ ch, 0x27d4eb2d);
-      c ^= c >>> 13;
-      d = Math.imul(d ^ ch, 0x165667b1);
-      d ^= d >>> 13;
+    hashLanes(id);
+    return this.insert(LANES[0]!, LANES[1]!, LANES[2]!, LANES[3]!, row, tag);
+  }
+
+  /** True when `id` was recorded (nothing is recorded by asking). */
+  has(id: IdRef): boolean {
+    // Without a prefix no numbered id was met: every id sits in the hashed table.
+    if (this.numbering.numberedPrefix !== null) {
+      const n = this.numbering.numberOf(id);
+      if (n >= 0) {
+        const at = n * this.denseWords;
+        return at < this.dense.length && this.dense[at] !== 0;
+      }
     }
-    return this.insert(fmix(a) || 1, fmix(b), fmix(c), fmix(d), row, tag);
+    hashLanes(idText(id));
+    const a = LANES[0]!;
+    const b = LANES[1]!;
+    const c = LANES[2]!;
+    const d = LANES[3]!;
+    const slots = this.slots;
+    const mask = this.capacity - 1;
+    for (let slot = a & mask; ; slot = (slot + 1) & mask) {
+      const at = slot * this.slotWords;
+      if (slots[at] === 0) return false;
+      if (slots[at] === a && slots[at + 1] === b && slots[at + 2] === c && slots[at + 3] === d)
+        return true;
+    }
+  }
+
+  /** The registry as plain data, for another thread (its arrays can be transferred). */
+  state(): IdRegistryState {
+    return {
+      slots: this.slots,
+      capacity: this.capacity,
+      count: this.count,
+      dense: this.dense,
+      denseCount: this.denseCount,
+      prefix: this.numbering.numberedPrefix,
+      tagged: this.slotWords === 6,
+    };
+  }
+
+  /** The registry a state describes (the same ids at the same rows). */
+  static fromState(state: IdRegistryState): IdRegistry {
+    const registry = new IdRegistry(1, state.tagged);
+    registry.slots = state.slots;
+    registry.capacity = state.capacity;
+    registry.count = state.count;
+    registry.dense = state.dense;
+    registry.denseCount = state.denseCount;
+    registry.numbering = IdNumbering.withPrefix(state.prefix);
+    return registry;
   }
 
   private insert(a: number, b: number, c: number, d: number, row: number, tag: number): number {

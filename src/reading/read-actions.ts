@@ -120,6 +120,6 @@ export async function readActions(
       }
     },
   );
-  diagnostics.push(...result.diagnostics);
+  for (const d of result.diagnostics) diagnostics.push(d);
   return { actions, rows: seen, diagnostics };
 }

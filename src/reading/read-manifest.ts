@@ -7,8 +7,15 @@ import { basename, join } from 'node:path';
 import { SURVEY_FIELDS, TABLE_NAMES, type TableName } from '../contracts/fields.ts';
 import { resolveQuestionnaire, scalePoints } from '../contracts/questionnaire.ts';
 import { ManifestSchema, type Manifest } from '../contracts/manifest-schema.ts';
+import { namingAllowed } from '../contracts/naming-allowed.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { allowedFields, REQUIRED_FIELDS } from './field-specs.ts';
+import { resolveSnapshotFile, SNAPSHOT_FILE_PROBLEMS } from './snapshot-files.ts';
+
+export interface ManifestReadOptions {
+  /** Absolute folders outside the snapshot whose files a manifest may name (REVIEW_EXTERNAL_DATA). */
+  externalData?: readonly string[];
+}
 
 export interface ManifestReadResult {
   manifest: Manifest | null;
@@ -17,7 +24,7 @@ export interface ManifestReadResult {
   diagnostics: Diagnostic[];
 }
 
-/** Line (1-based) of the first occurrence of `"key"` in JSON text, to point at a manifest path. */
+/** Line (1-based) of the first occurrence of `"key"` (or a string value) in JSON text, to point at a manifest path. */
 function lineOfKey(text: string, key: string | number | undefined): number | undefined {
   if (key === undefined) return undefined;
   const at = text.indexOf(typeof key === 'number' ? String(key) : `"${key}"`);
@@ -28,9 +35,28 @@ function lineOfKey(text: string, key: string | number | undefined): number | und
  * @param dir absolute snapshot folder
  * @param displayDir the folder as shown in diagnostics, e.g. "data/2026-Q3"
  */
-export function readManifest(dir: string, displayDir: string): ManifestReadResult {
+export function readManifest(
+  dir: string,
+  displayDir: string,
+  options: ManifestReadOptions = {},
+): ManifestReadResult {
   const path = join(dir, 'manifest.json');
   const file = `${displayDir}/manifest.json`;
+  const own = resolveSnapshotFile(dir, 'manifest.json');
+  if (!own.ok) {
+    // Not read at all: its bytes would reach the JSON parser's message.
+    return {
+      manifest: null,
+      bytes: null,
+      diagnostics: [
+        diagnostic('path-outside-snapshot', {
+          file,
+          message: `manifest.json ${SNAPSHOT_FILE_PROBLEMS[own.problem]}`,
+          hint: 'replace the link with the manifest file itself',
+        }),
+      ],
+    };
+  }
   if (!existsSync(path)) {
     return {
       manifest: null,
@@ -65,7 +91,7 @@ export function readManifest(dir: string, displayDir: string): ManifestReadResul
       ],
     };
   }
-  const parsed = ManifestSchema.safeParse(json);
+  const parsed = ManifestSchema.safeParse(json, { error: namingAllowed });
   if (!parsed.success) {
     return {
       manifest: null,
@@ -73,7 +99,13 @@ export function readManifest(dir: string, displayDir: string): ManifestReadResul
       diagnostics: parsed.error.issues.map((issue) =>
         diagnostic('manifest-invalid', {
           file,
-          row: lineOfKey(text, issue.path.at(-1) as string | number | undefined),
+          // An unknown key is on its own line, not on its object's.
+          row: lineOfKey(
+            text,
+            issue.code === 'unrecognized_keys'
+              ? issue.keys[0]
+              : (issue.path.at(-1) as string | number | undefined),
+          ),
           column: issue.path.join('.') || '(root)',
           message: issue.message,
           hint: 'see the manifest reference in docs/analyst-guide.md',
@@ -81,7 +113,47 @@ export function readManifest(dir: string, displayDir: string): ManifestReadResul
       ),
     };
   }
-  return { manifest: parsed.data, bytes, diagnostics: checkManifest(parsed.data, dir, file, text) };
+  return {
+    manifest: parsed.data,
+    bytes,
+    diagnostics: [
+      ...checkFiles(parsed.data, dir, file, text, options.externalData ?? []),
+      ...checkManifest(parsed.data, dir, file, text),
+    ],
+  };
+}
+
+/** Every file the manifest names (tables and their lookups) must lie inside the snapshot. */
+function checkFiles(
+  manifest: Manifest,
+  dir: string,
+  file: string,
+  text: string,
+  externalData: readonly string[],
+): Diagnostic[] {
+  const named: Array<[path: string, name: string]> = [];
+  for (const table of TABLE_NAMES as readonly TableName[]) {
+    const declared = manifest.tables[table];
+    if (!declared) continue;
+    named.push([`tables.${table}.file`, declared.file]);
+    declared.lookups.forEach((lookup, i) =>
+      named.push([`tables.${table}.lookups.${i}.file`, lookup.file]),
+    );
+  }
+  return named.flatMap(([path, name]) => {
+    const resolved = resolveSnapshotFile(dir, name, externalData);
+    if (resolved.ok) return [];
+    return [
+      diagnostic('path-outside-snapshot', {
+        file,
+        row: lineOfKey(text, name),
+        column: path,
+        value: name,
+        message: `the file ${SNAPSHOT_FILE_PROBLEMS[resolved.problem]}`,
+        hint: `copy the export into ${basename(dir)}/ and name it relative to that folder (e.g. "survey.csv"); a file of another snapshot belongs to that snapshot. Public datasets kept outside the repository are read only from folders listed in REVIEW_EXTERNAL_DATA`,
+      }),
+    ];
+  });
 }
 
 function suggest(word: string, options: readonly string[]): string {
@@ -207,9 +279,22 @@ export function checkManifest(
       }
     }
   }
+  (manifest.assumptions ?? []).forEach((assumption, i) => {
+    const at = text.indexOf(JSON.stringify(assumption));
+    diagnostics.push(
+      diagnostic('unconfirmed-assumption', {
+        file,
+        row: at < 0 ? lineOfKey(text, 'assumptions') : text.slice(0, at).split('\n').length,
+        column: `assumptions[${i}]`,
+        message: `new-snapshot assumed: ${assumption}`,
+        hint: 'check it against the questionnaire and the export, correct the manifest if it is wrong, then delete this line from "assumptions" in manifest.json',
+      }),
+    );
+  });
+  for (const d of zeroCounts(manifest, file, text)) diagnostics.push(d);
   const surveyColumns = manifest.tables.survey?.columns ?? {};
-  diagnostics.push(...checkItems(manifest, questionnaire, file, text));
-  diagnostics.push(...checkOrders(manifest, file, text));
+  for (const d of checkItems(manifest, questionnaire, file, text)) diagnostics.push(d);
+  for (const d of checkOrders(manifest, file, text)) diagnostics.push(d);
   for (const item of Object.keys(manifest.items)) {
     if (!surveyColumns[item]) {
       diagnostics.push(
@@ -329,6 +414,36 @@ function checkOrders(manifest: Manifest, file: string, text: string): Diagnostic
   }
   if (manifest.orders.statusRules.some((rule) => 'negativeQuantity' in rule))
     needs('quantity', 'a status rule reads a negative quantity');
+  return diagnostics;
+}
+
+/**
+ * Populations and invitations of 0: a level that has customers or was invited cannot count 0
+ * (the response rate would divide by it, weighting would give its responses no weight), so
+ * each is an error at its place in the manifest.
+ */
+function zeroCounts(manifest: Manifest, file: string, text: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const [dimension, declared] of Object.entries(manifest.segments)) {
+    for (const [level, plan] of Object.entries(declared.levels)) {
+      for (const key of ['population', 'invitations'] as const) {
+        if (plan[key] !== 0) continue;
+        diagnostics.push(
+          diagnostic('zero-count', {
+            file,
+            row: lineOfKey(text, level),
+            column: `segments.${dimension}.levels.${level}.${key}`,
+            value: '0',
+            message:
+              key === 'population'
+                ? `a population of 0 for "${level}": its responses could not be weighted, and no share of 0 customers exists`
+                : `0 invitations for "${level}": a response rate over 0 invitations does not exist`,
+            hint: `write the real number of ${key === 'population' ? 'customers' : 'invitations sent'}, or remove "${key}" if it is unknown (a level with no customers at all can be removed)`,
+          }),
+        );
+      }
+    }
+  }
   return diagnostics;
 }
 

@@ -5,10 +5,12 @@
  * diagnostic; the caller decides what an error means (the build fails on any).
  */
 import { createHash } from 'node:crypto';
-import { join, normalize } from 'node:path';
+import { normalize, resolve } from 'node:path';
 import {
   COMPLAINT_TYPE,
   CUSTOMER_FIELDS,
+  NEGATIVE_AMOUNT_STATUS,
+  REFUND_STATUS,
   ORDER_FIELDS,
   SURVEY_FIELDS,
   TICKET_FIELDS,
@@ -22,14 +24,16 @@ import type { ManifestReadResult } from './read-manifest.ts';
 import { mappedHeader } from '../contracts/mapped-header.ts';
 import type { CustomerRow, TicketRow } from '../contracts/row-types.ts';
 import { createSurveyRecord, type OrderRecord, type SurveyRecord } from './records.ts';
-import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import { diagnostic, DiagnosticCollector, hasErrors, type Diagnostic } from './diagnostics.ts';
 import { fieldSpecs, ID_FIELDS } from './field-specs.ts';
 import { idText, type IdRef } from './id-refs.ts';
 import { IdRegistry } from './id-registry.ts';
+import { ReferenceTally } from './references.ts';
 import type { CellValue } from './cells/cell.ts';
 import { isoDayNumber } from './cells/date.ts';
 import { readTable, RecordLayout } from './read-table.ts';
 import { readCsv } from './csv-reader.ts';
+import { displayFile } from './snapshot-files.ts';
 import { existsSync } from 'node:fs';
 import { amountTag, RepeatedOrders, RowTags, statusRules } from './order-rows.ts';
 import type { DropReason } from '../contracts/dropped-rows.ts';
@@ -66,6 +70,10 @@ export interface LoadedSnapshot {
   hash: string | null;
   tables: Partial<Record<TableName, TableSummary>>;
   diagnostics: Diagnostic[];
+  /** The ids of the orders and customers tables read here, for the references to them. */
+  known: { orders?: IdRegistry; customers?: IdRegistry };
+  /** References to other tables' ids, to check once every table is read (reduceSnapshot). */
+  references: ReferenceTally[];
 }
 
 /**
@@ -78,6 +86,15 @@ export function snapshotHash(parts: ReadonlyArray<[name: string, sha256: string]
     hash.update(`${name}\u0000${sha}\n`);
   }
   return `sha256:${hash.digest('hex')}`;
+}
+
+/** The content hash of each file of a snapshot, by name, in name order (as the figures record it). */
+export function fileHashes(
+  parts: ReadonlyArray<[name: string, sha256: string]>,
+): Record<string, string> {
+  return Object.fromEntries(
+    [...parts].sort(([a], [b]) => a.localeCompare(b)).map(([name, sha]) => [name, `sha256:${sha}`]),
+  );
 }
 
 /** Reads a row's segment levels: dimension → level, for the dimensions the table has a column for. */
@@ -143,19 +160,19 @@ async function readLookups(
   manifest: Manifest,
   table: NonNullable<Manifest['tables']['survey']>,
   layout: RecordLayout,
-  diagnostics: Diagnostic[],
+  diagnostics: DiagnosticCollector,
   hashParts: Array<[string, string]>,
 ): Promise<Lookup[] | null> {
   const lookups: Lookup[] = [];
   let complete = true;
   for (const spec of table.lookups) {
-    const file = normalize(`${displayDir}/${spec.file}`);
+    const file = displayFile(displayDir, spec.file);
     const levels = Object.keys(manifest.segments[spec.field]?.levels ?? {});
     const byLower = new Map(levels.map((l) => [l.toLowerCase(), l]));
     const values = new Map<string, string>();
     let keyIndex = -1;
     let valueIndex = -1;
-    if (!existsSync(join(dir, spec.file))) {
+    if (!existsSync(resolve(dir, spec.file))) {
       diagnostics.push(
         diagnostic('table-file-missing', {
           file,
@@ -167,7 +184,7 @@ async function readLookups(
       continue;
     }
     const read = await readCsv(
-      join(dir, spec.file),
+      resolve(dir, spec.file),
       file,
       { encoding: 'utf-8', headerRow: 1 },
       (header) => {
@@ -197,7 +214,7 @@ async function readLookups(
         if (raw === '') return;
         const level = byLower.get(raw.toLowerCase());
         if (level === undefined) {
-          diagnostics.push(
+          diagnostics.report('unknown-segment-level', file, () =>
             diagnostic('unknown-segment-level', {
               file,
               row,
@@ -212,7 +229,7 @@ async function readLookups(
         values.set((cells[keyIndex] ?? '').trim(), level);
       },
     );
-    diagnostics.push(...read.diagnostics);
+    diagnostics.addAll(read.diagnostics);
     hashParts.push([spec.file, read.sha256!]);
     let misses = 0;
     let firstMiss: { row: number; value: string } | null = null;
@@ -273,10 +290,19 @@ export async function readSnapshot(
   // The manifest reader (and the schema library under it) loads only when it is needed: a
   // worker is handed the main thread's reading.
   const read = options.read ?? (await import('./read-manifest.ts')).readManifest(dir, displayDir);
-  const diagnostics = [...read.diagnostics];
+  const diagnostics = new DiagnosticCollector();
+  diagnostics.addAll(read.diagnostics);
   const { manifest } = read;
-  if (!manifest || diagnostics.some((d) => d.level === 'error')) {
-    return { manifest, parts: [], hash: null, tables: {}, diagnostics };
+  if (!manifest || hasErrors(read.diagnostics)) {
+    return {
+      manifest,
+      parts: [],
+      hash: null,
+      tables: {},
+      diagnostics: diagnostics.list(),
+      known: {},
+      references: [],
+    };
   }
   const sinks = createSinks(manifest);
   const dimensions = Object.keys(manifest.segments);
@@ -286,6 +312,7 @@ export async function readSnapshot(
   ];
   const tables: Partial<Record<TableName, TableSummary>> = {};
   let hashComplete = true;
+  const included = (name: TableName) => !options.only || options.only.includes(name);
 
   /**
    * Reads one table; `handler` is given the table's layout once and returns what to do with each
@@ -303,7 +330,7 @@ export async function readSnapshot(
   ) => {
     const table = manifest.tables[name];
     if (!table || (options.only && !options.only.includes(name))) return;
-    const file = normalize(`${displayDir}/${table.file}`);
+    const file = displayFile(displayDir, table.file);
     const specs = fieldSpecs(name, manifest);
     const layout = new RecordLayout([
       ...specs.map((s) => s.field),
@@ -333,7 +360,7 @@ export async function readSnapshot(
     );
     const hashHere = !options.hashElsewhere?.includes(name);
     const result = await readTable(
-      join(dir, table.file),
+      resolve(dir, table.file),
       file,
       table,
       specs,
@@ -348,7 +375,7 @@ export async function readSnapshot(
     );
     for (const lookup of lookups ?? []) lookup.report(file);
     end();
-    diagnostics.push(...result.diagnostics);
+    diagnostics.addAll(result.diagnostics);
     // Rows the reader refused (a cell with an error, a ragged row) never reached the handler.
     const invalid = result.records - result.accepted;
     tables[name] = {
@@ -433,7 +460,7 @@ export async function readSnapshot(
     column: string | undefined,
   ): boolean => {
     const keepAll = manifest.tables[table]?.duplicateIds === 'keep-all';
-    diagnostics.push(
+    diagnostics.report('duplicate-id', file, () =>
       diagnostic('duplicate-id', {
         file,
         row,
@@ -488,7 +515,7 @@ export async function readSnapshot(
         } else answers[i] = NaN;
       }
       if (answered === 0) {
-        diagnostics.push(
+        diagnostics.report('empty-response', file, () =>
           diagnostic('empty-response', {
             file,
             row,
@@ -503,7 +530,7 @@ export async function readSnapshot(
       }
       const date = str(values[at.date]);
       if (outsidePeriod(date)) {
-        diagnostics.push(
+        diagnostics.report('date-outside-period', file, () =>
           diagnostic('date-outside-period', {
             file,
             row,
@@ -529,6 +556,7 @@ export async function readSnapshot(
   // Orders -------------------------------------------------------------------------------
   const ordersTable = manifest.tables.orders;
   const orderSettings = manifest.orders;
+  const { excludeStatuses, negativeAmounts } = orderSettings;
   // Tagged: a repeated order id is compared with its first row (amount, or a line's customer).
   const orderIds = new IdRegistry(undefined, true);
   const orderIdHeader = mappedHeader(ordersTable, 'order_id');
@@ -538,6 +566,11 @@ export async function readSnapshot(
     const statusOf = statusRules(orderSettings.statusRules);
     const product = orderSettings.amountFrom === 'quantity*unit_price';
     const asLines = orderSettings.rows === 'lines';
+    // A line's amount is quantity × unit price: a negative one is located at the quantity.
+    const amountHeader = mappedHeader(ordersTable, product ? 'quantity' : 'amount');
+    const leftOut = asLines
+      ? "this line is left out of its order's amount"
+      : 'this order is left out of orders and revenue';
     const dates = periodCheck(file, mappedHeader(ordersTable, 'date'), 'order');
     const repeats = new RepeatedOrders(asLines, file, {
       order_id: orderIdHeader,
@@ -618,6 +651,31 @@ export async function readSnapshot(
       order.status =
         (statusOf && statusOf(orderId, values[at.quantity])) ??
         (status === undefined ? 'completed' : lowerCase.of(status));
+      // A negative amount is a refund or an error, never an order: left out of orders and
+      // revenue (not netted), and reported unless the manifest declares refunds. A negative
+      // line that no status rule or excluded status covers (a discount, say) is left out of
+      // its order's total the same way.
+      if (
+        order.amount !== undefined &&
+        order.amount < 0 &&
+        !excludeStatuses.includes(order.status)
+      ) {
+        if (negativeAmounts === 'refund') order.status = REFUND_STATUS;
+        else {
+          order.status = NEGATIVE_AMOUNT_STATUS;
+          const value = String(order.amount);
+          diagnostics.report('negative-amount', file, () =>
+            diagnostic('negative-amount', {
+              file,
+              row,
+              column: amountHeader,
+              value,
+              message: `a negative amount where the manifest declares no refunds: ${leftOut} (never netted)`,
+              hint: `if the export writes refunds or returns as negative amounts, declare "orders": { "negativeAmounts": "refund" }${asLines ? ' or a status rule for them' : ''} in manifest.json; otherwise correct the cell`,
+            }),
+          );
+        }
+      }
       order.estimatedDelivery = values[at.estimated_delivery] as string | undefined;
       order.delivered = values[at.delivered] as string | undefined;
       order.segments = segmentsOf(values);
@@ -628,8 +686,28 @@ export async function readSnapshot(
   // Tickets ------------------------------------------------------------------------------
   const ticketIds = new IdRegistry();
   const ticketIdHeader = mappedHeader(manifest.tables.tickets, 'ticket_id');
+  const references: ReferenceTally[] = [];
+  /** A tally of the ticket column `field`'s ids, when the table it names is declared. */
+  const ticketReferences = (file: string, field: 'customer_id' | 'order_id') => {
+    const target = field === 'order_id' ? 'orders' : 'customers';
+    const targetTable = manifest.tables[target];
+    const column = mappedHeader(manifest.tables.tickets, field);
+    if (!targetTable || column === undefined) return null;
+    const tally = new ReferenceTally({
+      file,
+      column,
+      noun: 'ticket',
+      target,
+      targetNoun: field === 'order_id' ? 'order' : 'customer',
+      targetFile: normalize(`${displayDir}/${targetTable.file}`),
+    });
+    references.push(tally);
+    return tally;
+  };
   await readOne('tickets', (layout, file, drop, atEnd) => {
     const at = layout.slotsOf(TICKET_FIELDS);
+    const customerRefs = ticketReferences(file, 'customer_id');
+    const orderRefs = ticketReferences(file, 'order_id');
     const dates = periodCheck(file, mappedHeader(manifest.tables.tickets, 'opened'), 'ticket');
     atEnd(dates.report);
     return (values, row) => {
@@ -639,10 +717,14 @@ export async function readSnapshot(
         return;
       }
       dates.add(values[at.opened] as string, row);
+      const customerId = textOf(values[at.customer_id]);
+      const orderId = textOf(values[at.order_id]);
+      if (customerId !== undefined) customerRefs?.add(customerId, row);
+      if (orderId !== undefined) orderRefs?.add(orderId, row);
       sinks.tickets?.({
         ticketId,
-        customerId: textOf(values[at.customer_id]),
-        orderId: textOf(values[at.order_id]),
+        customerId,
+        orderId,
         opened: String(values[at.opened]),
         firstResponse: str(values[at.first_response]),
         resolved: str(values[at.resolved]),
@@ -684,6 +766,11 @@ export async function readSnapshot(
     parts: hashParts,
     hash: hashComplete ? snapshotHash(hashParts) : null,
     tables,
-    diagnostics,
+    diagnostics: diagnostics.list(),
+    known: {
+      ...(manifest.tables.orders && included('orders') ? { orders: orderIds } : {}),
+      ...(manifest.tables.customers && included('customers') ? { customers: customerIds } : {}),
+    },
+    references,
   };
 }

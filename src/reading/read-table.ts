@@ -16,7 +16,7 @@ import { readScore } from './cells/score.ts';
 import { readText } from './cells/text.ts';
 import { readCsv } from './csv-reader.ts';
 import type { CsvRecord } from './csv-scanner.ts';
-import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import { diagnostic, DiagnosticCollector, type Diagnostic } from './diagnostics.ts';
 import type { FieldSpec } from './field-specs.ts';
 
 /**
@@ -156,7 +156,7 @@ function readAllFast(groups: ColumnsByReader, cells: CsvRecord, values: CellValu
   }
   for (let f = 0; f < numbers.length; f++) {
     const b = numbers[f]!;
-    const value = readNumber(cells, b.index);
+    const value = readNumber(cells, b.index, b.fast.max);
     if (typeof value === 'symbol' || (value === undefined && b.requiredValue)) return false;
     values[b.slot] = value;
   }
@@ -185,7 +185,7 @@ function readAllFast(groups: ColumnsByReader, cells: CsvRecord, values: CellValu
     let value = memo.on ? memo.get(cells, b.index) : SLOW;
     if (typeof value === 'symbol') {
       if (b.fast.code !== Fast.Text) return false;
-      value = readText(cells, b.index);
+      value = readText(cells, b.index, b.fast.free);
       if (typeof value === 'symbol') return false;
       if (memo.on) memo.set(cells, b.index, value);
     }
@@ -308,7 +308,7 @@ export async function readTable(
   onRecord: (values: CellValue[], row: number) => void,
   hash = true,
 ): Promise<TableReadResult> {
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics = new DiagnosticCollector();
   if (!existsSync(path)) {
     diagnostics.push(
       diagnostic('table-file-missing', {
@@ -317,7 +317,7 @@ export async function readTable(
         hint: 'add the file to the snapshot folder, fix "file" in manifest.json, or remove the table from "tables"',
       }),
     );
-    return { sha256: null, records: 0, accepted: 0, diagnostics };
+    return { sha256: null, records: 0, accepted: 0, diagnostics: diagnostics.list() };
   }
   if (statSync(path).size === 0) {
     diagnostics.push(
@@ -327,7 +327,7 @@ export async function readTable(
         hint: 're-export the table; a table with no rows should be removed from "tables" in manifest.json',
       }),
     );
-    return { sha256: null, records: 0, accepted: 0, diagnostics };
+    return { sha256: null, records: 0, accepted: 0, diagnostics: diagnostics.list() };
   }
 
   const values = new Array<CellValue>(layout.size).fill(undefined);
@@ -438,6 +438,21 @@ export async function readTable(
     );
   };
 
+  // Segments a lookup file fills where the table's cell is empty.
+  const filledByLookup = new Set(table.lookups.map((l) => l.field));
+  /** A segment cell of spaces alone reads as empty: the row then counts in no group. */
+  const reportBlankLevel = (b: BoundField, row: number, raw: string) =>
+    diagnostics.report('blank-segment', displayPath, () =>
+      diagnostic('blank-segment', {
+        file: displayPath,
+        row,
+        column: b.header,
+        value: raw,
+        message: `only spaces, read as empty: this row counts overall but in no group of ${b.spec.field}`,
+        hint: 'write the level in the export, or leave the cell truly empty if it is unknown',
+      }),
+    );
+
   // Out-of-scale values per score column, to recognise an export written on another scale.
   const outOfScale = new Map<BoundField, { count: number; max: number; firstRow: number }>();
 
@@ -459,7 +474,7 @@ export async function readTable(
         seen.max = Math.max(seen.max, Number(raw));
         outOfScale.set(b, seen);
       }
-      diagnostics.push(
+      diagnostics.report(result.id, displayPath, () =>
         diagnostic(result.id, {
           file: displayPath,
           row,
@@ -472,7 +487,7 @@ export async function readTable(
       return REJECTED;
     }
     if (result.value === undefined && b.requiredValue) {
-      diagnostics.push(
+      diagnostics.report('missing-id', displayPath, () =>
         diagnostic('missing-id', {
           file: displayPath,
           row,
@@ -483,6 +498,11 @@ export async function readTable(
       );
       return REJECTED;
     }
+    if (result.value === undefined && b.spec.kind.type === 'level' && raw !== '') {
+      // Not remembered: every such cell is reported.
+      if (!filledByLookup.has(b.spec.field)) reportBlankLevel(b, row, raw);
+      return undefined;
+    }
     if (b.memo?.on) b.memo.set(cells, b.index, result.value);
     b.fast.dates?.set(cells, b.index, result.value);
     return result.value;
@@ -491,7 +511,7 @@ export async function readTable(
   const onCells = (cells: CsvRecord, row: number) => {
     if (!headerOk) return;
     if (cells.count !== headerLength) {
-      diagnostics.push(
+      diagnostics.report('ragged-row', displayPath, () =>
         diagnostic('ragged-row', {
           file: displayPath,
           row,
@@ -557,7 +577,7 @@ export async function readTable(
       }),
     );
   }
-  diagnostics.push(...result.diagnostics);
+  diagnostics.addAll(result.diagnostics);
   if (result.header === null || (result.records === 0 && headerOk)) {
     diagnostics.push(
       diagnostic('table-empty', {
@@ -570,5 +590,10 @@ export async function readTable(
       }),
     );
   }
-  return { sha256: result.sha256, records: result.records, accepted, diagnostics };
+  return {
+    sha256: result.sha256,
+    records: result.records,
+    accepted,
+    diagnostics: diagnostics.list(),
+  };
 }

@@ -15,12 +15,55 @@ describe('redactPersonalData', () => {
   });
 
   it.each([
+    ['Mail jane.doe at example dot com', 'Mail [email]'],
+    ['Mail jane.doe[at]example[dot]com thanks', 'Mail [email] thanks'],
+    ['Écrivez à jane.doe (at) exemple (dot) fr', 'Écrivez à [email]'],
+    ['Schreiben Sie jane.doe {at} beispiel {dot} de', 'Schreiben Sie [email]'],
+    ['my address is jane.doe at example.com', 'my address is [email]'],
+    ['jane dot doe at example dot co dot uk', '[email]'],
+    ['jane@example dot com', '[email]'],
+  ])('redacts the obfuscated address in %s', (input, expected) => {
+    expect(redactPersonalData(input)).toBe(expected);
+  });
+
+  it.each([
+    ['Escribe a josé.garcía@exemple.fr, gracias', 'Escribe a [email], gracias'],
+    ['Contato: joão.conceição@correio.com.br', 'Contato: [email]'],
+    ['メールは tanaka@例え.jp まで', 'メールは [email] まで'],
+  ])('redacts the address with non-ASCII letters in %s', (input, expected) => {
+    expect(redactPersonalData(input)).toBe(expected);
+  });
+
+  it.each([
+    ['Call me on 555-0123, thanks', 'Call me on [phone], thanks'],
+    ['Mon numéro : 555 0123', 'Mon numéro : [phone]'],
+    ['Rufen Sie 5550123 an', 'Rufen Sie [number] an'],
+    ['Appelez le 06.12.34.56.78', 'Appelez le [phone]'],
+    ['Appelez le 06 12 34 56 78', 'Appelez le [phone]'],
+    ['Ligue (11) 98765-4321', 'Ligue [phone]'],
+    ['Delivered 12/10/2025, call 555-0123', 'Delivered 12/10/2025, call [phone]'],
+    ['On 12/10/2025 555-0123 rang', 'On 12/10/2025 [phone] rang'],
+  ])('redacts the local phone number in %s', (input, expected) => {
+    expect(redactPersonalData(input)).toBe(expected);
+  });
+
+  it.each([
     'Delivery took 3 days',
     'Order 12 arrived broken',
     'Since 2026 the app is slow',
     'Delivered on 2026-07-14',
     'Price went from 19.99 to 24.99',
-  ])('keeps ordinary numbers: %s', (text) => {
+    'Ordered 12/10/2025, arrived 2025-10-19',
+    'Livré le 12.10.2025 au lieu du 08.10.2025',
+    'Entregado el 12-10-2025',
+    'Ordered 2025-10-12 14:30, paid 1,234,567.89',
+    'Rechnung über 1.234.567,89 EUR',
+    'Order 4417302 never arrived',
+    'Commande n° 44173021 en retard',
+    'Pedido #5550123 atrasado',
+    'Meet at noon at the shop',
+    'We arrived at home.Then the parcel was gone',
+  ])('keeps dates, amounts, named order numbers and ordinary text: %s', (text) => {
     expect(redactPersonalData(text)).toBe(text);
   });
 

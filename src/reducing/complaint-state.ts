@@ -18,6 +18,18 @@ export interface ComplaintState {
   unresolved: number;
   /** Resolution minutes per customer (their longest), for joins with satisfaction. */
   slowestByCustomer: Map<string, number>;
+  /**
+   * Per customer: complaints by category and each resolved ticket's minutes, for a group's
+   * drill-down (tickets carry no group; the customer's orders do). Grows with tickets, like the
+   * durations above.
+   */
+  byCustomer: Map<string, CustomerTickets>;
+}
+
+/** One customer's tickets, as a group's drill-down needs them. */
+export interface CustomerTickets {
+  complaints: Record<string, number>;
+  resolution: number[];
 }
 
 export function createComplaintState(): ComplaintState {
@@ -30,7 +42,17 @@ export function createComplaintState(): ComplaintState {
     resolution: new Map(),
     unresolved: 0,
     slowestByCustomer: new Map(),
+    byCustomer: new Map(),
   };
+}
+
+function ticketsOf(state: ComplaintState, customerId: string): CustomerTickets {
+  let tickets = state.byCustomer.get(customerId);
+  if (!tickets) {
+    tickets = { complaints: {}, resolution: [] };
+    state.byCustomer.set(customerId, tickets);
+  }
+  return tickets;
 }
 
 function minutesBetween(from: string, to: string): number | null {
@@ -55,6 +77,7 @@ export function addTicket(state: ComplaintState, ticket: TicketRow): ComplaintSt
     const m = minutesBetween(ticket.opened, ticket.resolved);
     if (m !== null) {
       bump(state.resolution, m);
+      if (ticket.customerId) ticketsOf(state, ticket.customerId).resolution.push(m);
       if (ticket.customerId) {
         state.slowestByCustomer.set(
           ticket.customerId,
@@ -66,6 +89,10 @@ export function addTicket(state: ComplaintState, ticket: TicketRow): ComplaintSt
   if (ticket.type !== COMPLAINT_TYPE) return state;
   state.complaints += 1;
   state.byCategory[ticket.category] = (state.byCategory[ticket.category] ?? 0) + 1;
+  if (ticket.customerId) {
+    const mine = ticketsOf(state, ticket.customerId).complaints;
+    mine[ticket.category] = (mine[ticket.category] ?? 0) + 1;
+  }
   const stage = ticket.journeyStage ?? 'unknown';
   state.byStage[stage] = (state.byStage[stage] ?? 0) + 1;
   return state;
@@ -87,6 +114,16 @@ function mergeMaps(a: Map<number, number>, b: Map<number, number>): Map<number, 
 export function mergeComplaints(a: ComplaintState, b: ComplaintState): ComplaintState {
   const slowest = new Map(a.slowestByCustomer);
   for (const [id, m] of b.slowestByCustomer) slowest.set(id, Math.max(m, slowest.get(id) ?? 0));
+  const byCustomer = new Map<string, CustomerTickets>();
+  for (const source of [a.byCustomer, b.byCustomer]) {
+    for (const [id, t] of source) {
+      const into = byCustomer.get(id) ?? { complaints: {}, resolution: [] };
+      byCustomer.set(id, {
+        complaints: mergeCounts(into.complaints, t.complaints),
+        resolution: [...into.resolution, ...t.resolution],
+      });
+    }
+  }
   return {
     tickets: a.tickets + b.tickets,
     complaints: a.complaints + b.complaints,
@@ -96,5 +133,20 @@ export function mergeComplaints(a: ComplaintState, b: ComplaintState): Complaint
     resolution: mergeMaps(a.resolution, b.resolution),
     unresolved: a.unresolved + b.unresolved,
     slowestByCustomer: slowest,
+    byCustomer,
+  };
+}
+
+/**
+ * The counts of a state without its times and customers: what may leave the build where no
+ * customer id may go and no time is shown (the Explore cells, a reduced snapshot's cells).
+ */
+export function complaintCountsOnly(state: ComplaintState): ComplaintState {
+  return {
+    ...state,
+    firstResponse: new Map(),
+    resolution: new Map(),
+    slowestByCustomer: new Map(),
+    byCustomer: new Map(),
   };
 }

@@ -35,14 +35,10 @@ export function createHistogram(min: number, max: number, steps = 1): ItemHistog
 }
 
 /**
- * Adds one answer (mutates). An undefined value counts as missing, never as a score.
- * @throws when the value is not an integer on the scale (the loader reports those first)
+ * The index of a value's point in a histogram's counts.
+ * @throws when the value is not a point of the scale (the loader reports those first)
  */
-export function addToHistogram(h: ItemHistogram, value: number | undefined, w = 1): ItemHistogram {
-  if (value === undefined) {
-    h.missing += 1;
-    return h;
-  }
+function pointOf(h: ItemHistogram, value: number): number {
   const exact = (value - h.min) * h.steps;
   // A single question's score is a whole number already (no rounding: this runs for every
   // answer); a mean of k integers times k is one up to rounding error.
@@ -56,9 +52,33 @@ export function addToHistogram(h: ItemHistogram, value: number | undefined, w = 
       `addToHistogram requires a value between ${h.min} and ${h.max} in steps of 1/${h.steps}`,
     );
   }
-  h.counts[index]! += w;
+  return index;
+}
+
+/**
+ * Adds one answer (mutates). An undefined value counts as missing, never as a score.
+ * @throws when the value is not an integer on the scale (the loader reports those first)
+ */
+export function addToHistogram(h: ItemHistogram, value: number | undefined, w = 1): ItemHistogram {
+  if (value === undefined) {
+    h.missing += 1;
+    return h;
+  }
+  h.counts[pointOf(h, value)]! += w;
   h.n += 1;
   h.sumW2 += w * w;
+  return h;
+}
+
+/**
+ * Adds `count` unweighted answers of one value at once (mutates): what `count` calls of
+ * addToHistogram give, for states computed from counts (reducing/sql/).
+ * @throws when the value is not a point of the scale
+ */
+export function addCountToHistogram(h: ItemHistogram, value: number, count: number): ItemHistogram {
+  h.counts[pointOf(h, value)]! += count;
+  h.n += count;
+  h.sumW2 += count;
   return h;
 }
 

@@ -3,7 +3,7 @@
  * back its behaviour state, packed (its buffers transferred), which merges exactly into the main
  * thread's. Any failure here reaches the main thread as the worker's error.
  */
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { hashFile } from '../reading/csv-reader.ts';
 import type { ManifestReadResult } from '../reading/read-manifest.ts';
@@ -31,7 +31,7 @@ const loaded = await readSnapshot(
 );
 // This thread finishes its part first: hashing here takes that work off the longer one.
 const hashed: Array<[string, string]> = [];
-for (const file of hash) hashed.push([file, await hashFile(join(dir, file))]);
+for (const file of hash) hashed.push([file, await hashFile(resolve(dir, file))]);
 const packed = packBehaviour(behaviour);
 const result: WorkerResult = {
   behaviour: packed,
@@ -39,5 +39,13 @@ const result: WorkerResult = {
   parts: [...loaded.parts.filter(([name]) => name !== 'manifest.json'), ...hashed],
   // The main thread reports the manifest's own diagnostics.
   diagnostics: loaded.diagnostics.filter((d) => !d.file.endsWith('manifest.json')),
+  // Tickets, read on the main thread, may name orders: their ids go back to be checked there.
+  orderIds:
+    read.manifest!.tables.tickets?.columns.order_id && loaded.known.orders
+      ? loaded.known.orders.state()
+      : null,
 };
-parentPort!.postMessage(result, packedBuffers(packed));
+const transfer = result.orderIds
+  ? [result.orderIds.slots.buffer, result.orderIds.dense.buffer]
+  : [];
+parentPort!.postMessage(result, [...packedBuffers(packed), ...transfer]);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../test/build-site.ts';
-import { tableSummaries } from '../build/review-data.ts';
+import { snapshotInput } from '../build/review-data.ts';
 import { firstCarry, reviewFigures } from '../figures/review-figures.ts';
 import { reduceSnapshot, WorkerFailedError, type ReduceOptions } from './reduce-snapshot.ts';
 
@@ -12,19 +12,8 @@ const DIR = join(ROOT, 'data/2026-Q3');
 
 async function figuresOf(options: ReduceOptions) {
   const result = await reduceSnapshot(DIR, 'data/2026-Q3', options);
-  const { loaded, reducers } = result;
-  const { figures } = reviewFigures(
-    {
-      manifest: loaded.manifest!,
-      hash: loaded.hash!,
-      displayDir: 'data/2026-Q3',
-      tables: tableSummaries(loaded.tables),
-      reduced: reducers!,
-      warnings: loaded.diagnostics,
-    },
-    firstCarry(),
-    [],
-  );
+  const input = snapshotInput(result, 'data/2026-Q3', result.loaded.diagnostics);
+  const { figures } = reviewFigures(input!, firstCarry(), []);
   return { ...result, figures };
 }
 

@@ -12,11 +12,13 @@
 import { statSync } from 'node:fs';
 import { getCompileCacheDir } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { TABLE_NAMES, type TableName } from '../contracts/fields.ts';
 import type { Manifest } from '../contracts/manifest-schema.ts';
-import type { Diagnostic } from '../reading/diagnostics.ts';
+import type { Pseudonyms, ReducedSource } from '../contracts/reduced-schema.ts';
+import { diagnostic, type Diagnostic } from '../reading/diagnostics.ts';
+import { IdRegistry, type IdRegistryState } from '../reading/id-registry.ts';
 import {
   readSnapshot,
   snapshotHash,
@@ -26,6 +28,9 @@ import {
 import { readManifest, type ManifestReadResult } from '../reading/read-manifest.ts';
 import { unpackBehaviour, type PackedBehaviour } from './fast/pack-behaviour.ts';
 import { mergeBehaviour } from './behaviour-state.ts';
+import { referenceDiagnostics } from './check-references.ts';
+import type { ExploreStates } from './explore-reducers.ts';
+import { isReducedSnapshot, readReducedSnapshot } from './reduced-snapshot.ts';
 import { createSnapshotReducers, type SnapshotReducers } from './snapshot-reducers.ts';
 
 /** Orders files above this size are read on a worker thread (override: REVIEW_PARALLEL_BYTES). */
@@ -40,6 +45,8 @@ export interface WorkerResult {
   tables: Partial<Record<string, TableSummary>>;
   parts: Array<[string, string]>;
   diagnostics: Diagnostic[];
+  /** The orders' ids, when tickets refer to orders (checked here once the tickets are read). */
+  orderIds: IdRegistryState | null;
 }
 
 export interface ReduceOptions {
@@ -49,6 +56,8 @@ export interface ReduceOptions {
   workerUrl?: URL;
   /** Where a note about threads goes (the build's logger). */
   log?: (message: string) => void;
+  /** Absolute folders outside the snapshot whose files its manifest may name. */
+  externalData?: readonly string[];
 }
 
 export interface ReduceResult {
@@ -56,6 +65,11 @@ export interface ReduceResult {
   reducers: SnapshotReducers | null;
   /** Threads that read the snapshot. */
   threads: 1 | 2;
+  /**
+   * Set for a reduced snapshot (reduced-snapshot.ts): its Explore states (read from the file,
+   * not from tables), the pseudonyms its customer ids are, and the raw snapshot it came from.
+   */
+  reducedFrom?: { explore: ExploreStates; pseudonyms: Pseudonyms; source: ReducedSource };
 }
 
 /** Thrown when the orders worker started and then failed: the snapshot was not read. */
@@ -118,30 +132,79 @@ function largeOrders(dir: string, manifest: Manifest, threshold: number): boolea
   const file = manifest.tables.orders?.file;
   if (!file) return false;
   try {
-    return statSync(join(dir, file)).size > threshold;
+    return statSync(resolve(dir, file)).size > threshold;
   } catch {
     // A missing orders file is reported by the reader, on this thread.
     return false;
   }
 }
 
-/** Reads a snapshot and feeds every reducer; returns the load result and the reducers. */
+/** The states of a reduced snapshot folder, as a load of its raw snapshot would give them. */
+function reducedResult(dir: string, displayDir: string, options: ReduceOptions): ReduceResult {
+  const read = readReducedSnapshot(dir, displayDir, { externalData: options.externalData });
+  if (!read.states || !read.source) return { loaded: read.loaded, reducers: null, threads: 1 };
+  return {
+    loaded: read.loaded,
+    // Nothing is read into them: the sinks take nothing.
+    reducers: { ...read.states.reduced, sinks: { survey: () => {} } },
+    threads: 1,
+    reducedFrom: {
+      explore: read.states.explore,
+      pseudonyms: read.pseudonyms,
+      source: read.source,
+    },
+  };
+}
+
+/**
+ * Parquet tables are read by the SQL path only (`npm run reduce -- <dir> --engine duckdb`):
+ * an error for each one the TypeScript reader would be handed.
+ */
+function parquetTables(manifest: Manifest, displayDir: string): Diagnostic[] {
+  return TABLE_NAMES.flatMap((name) => {
+    const file = manifest.tables[name]?.file;
+    if (!file || !/\.parquet$/i.test(file)) return [];
+    return [
+      diagnostic('table-format-unsupported', {
+        file: `${displayDir}/manifest.json`,
+        column: `tables.${name}.file`,
+        value: file,
+        message: 'a Parquet file is read by the SQL path only, not by the build',
+        hint: `reduce the snapshot where it is: \`npm run reduce -- ${displayDir} --engine duckdb\`, and build from the reduced snapshot it writes`,
+      }),
+    ];
+  });
+}
+
+/**
+ * Reads a snapshot and feeds every reducer; returns the load result and the reducers. A
+ * reduced snapshot folder (one with `reduced.json`) is read from its states instead.
+ */
 export async function reduceSnapshot(
   dir: string,
   displayDir: string,
   options: ReduceOptions = {},
 ): Promise<ReduceResult> {
+  if (isReducedSnapshot(dir)) return reducedResult(dir, displayDir, options);
   let reducers: SnapshotReducers | null = null;
   const create = (manifest: Manifest) => {
     reducers = createSnapshotReducers(manifest);
     return reducers.sinks;
   };
   // Read once here: the reads below (and the worker) are handed this reading.
-  const read = readManifest(dir, displayDir);
+  const read = readManifest(dir, displayDir, { externalData: options.externalData });
   const { manifest } = read;
+  const parquet = manifest ? parquetTables(manifest, displayDir) : [];
+  if (parquet.length > 0) {
+    const loaded = await readSnapshot(dir, displayDir, create, {
+      read: { ...read, diagnostics: [...read.diagnostics, ...parquet] },
+    });
+    return { loaded, reducers: null, threads: 1 };
+  }
   const valid = manifest && !read.diagnostics.some((d) => d.level === 'error');
   if (!valid || !largeOrders(dir, manifest, options.parallelBytes ?? PARALLEL_BYTES)) {
-    return { loaded: await readSnapshot(dir, displayDir, create, { read }), reducers, threads: 1 };
+    const loaded = await readSnapshot(dir, displayDir, create, { read });
+    return { loaded: withReferences(loaded, reducers, null, displayDir), reducers, threads: 1 };
   }
   // The worker, which finishes first, hashes the survey's file too.
   const surveyFile = manifest.tables.survey?.file;
@@ -153,7 +216,8 @@ export async function reduceSnapshot(
   });
   if (ordersRead === null) {
     options.log?.(`threads are not available here: ${displayDir} is read on one thread`);
-    return { loaded: await readSnapshot(dir, displayDir, create, { read }), reducers, threads: 1 };
+    const loaded = await readSnapshot(dir, displayDir, create, { read });
+    return { loaded: withReferences(loaded, reducers, null, displayDir), reducers, threads: 1 };
   }
   const [loaded, orders] = await Promise.all([
     readSnapshot(dir, displayDir, create, {
@@ -185,15 +249,31 @@ export async function reduceSnapshot(
   for (const name of TABLE_NAMES) if (merged[name]) tables[name] = merged[name];
   const complete =
     loaded.hash !== null && !!orders.tables.orders?.sha256 && (!surveyFile || surveySha !== null);
-  return {
-    loaded: {
-      ...loaded,
-      parts,
-      tables,
-      hash: complete ? snapshotHash(parts) : null,
-      diagnostics: [...loaded.diagnostics, ...orders.diagnostics],
-    },
-    reducers: r,
-    threads: 2,
+  const both: LoadedSnapshot = {
+    ...loaded,
+    parts,
+    tables,
+    hash: complete ? snapshotHash(parts) : null,
+    diagnostics: [...loaded.diagnostics, ...orders.diagnostics],
   };
+  const orderIds = orders.orderIds ? IdRegistry.fromState(orders.orderIds) : null;
+  return { loaded: withReferences(both, r, orderIds, displayDir), reducers: r, threads: 2 };
+}
+
+/** The load with the warnings of its references between tables added. */
+function withReferences(
+  loaded: LoadedSnapshot,
+  reducers: SnapshotReducers | null,
+  ordersElsewhere: IdRegistry | null,
+  displayDir: string,
+): LoadedSnapshot {
+  const found = referenceDiagnostics(
+    loaded,
+    reducers?.behaviour ?? null,
+    ordersElsewhere,
+    displayDir,
+  );
+  return found.length === 0
+    ? loaded
+    : { ...loaded, diagnostics: [...loaded.diagnostics, ...found] };
 }

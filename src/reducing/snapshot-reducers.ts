@@ -20,7 +20,8 @@ import { CommentReader } from './fast/comment-reader.ts';
 import { addAnswerBatch, AnswerBatch, orderFeed } from './fast/customer-batches.ts';
 import { SurveyRecordReducer } from './fast/survey-records.ts';
 import { createSurveyState, surveyConfigOf, type SurveyState } from './survey-state.ts';
-import { compileThemes, createVoiceState, type VoiceState } from './voice-state.ts';
+import { compileThemes } from './theme-matcher.ts';
+import { createVoiceState, type VoiceState } from './voice-state.ts';
 
 /** The reduced states of one snapshot: everything its figures are computed from. */
 export interface ReducedSnapshot {
@@ -54,7 +55,8 @@ export function createSnapshotReducers(manifest: Manifest): SnapshotReducers {
   const behaviour = manifest.tables.orders ? createBehaviourState() : null;
   const complaints = manifest.tables.tickets ? createComplaintState() : null;
   const customers = manifest.tables.customers ? createCustomerBase() : null;
-  const voice = createVoiceState(DEFAULT_THEMES);
+  // The voice state takes a record's levels in the survey state's dimension order.
+  const voice = createVoiceState(DEFAULT_THEMES, undefined, survey.config.dimensions);
   const answers = createCustomerAnswers();
   const surveyReducer = new SurveyRecordReducer(survey);
   const comments = new CommentReader(voice, compileThemes(DEFAULT_THEMES));
@@ -80,7 +82,8 @@ export function createSnapshotReducers(manifest: Manifest): SnapshotReducers {
         surveyReducer.add(record);
         const recommend = recommendAt < 0 ? NaN : record.answers[recommendAt]!;
         const recommendAnswer = Number.isNaN(recommend) ? undefined : recommend;
-        if (record.comment) comments.add(record.comment, recommendAnswer, record.responseId);
+        if (record.comment)
+          comments.add(record.comment, recommendAnswer, record.responseId, record.levels);
         if (record.customerId !== undefined) {
           const s = satisfactionAt < 0 ? NaN : record.answers[satisfactionAt]!;
           const full = pending.push(record.customerId, {

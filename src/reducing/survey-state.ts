@@ -153,7 +153,8 @@ export function addSurveyRow(state: SurveyState, row: SurveyRow): SurveyState {
   return state;
 }
 
-function mergeCells(a: SurveyCell, b: SurveyCell): SurveyCell {
+/** Combines two cells of the same configuration exactly (pure); the levels are a's. */
+export function mergeCells(a: SurveyCell, b: SurveyCell): SurveyCell {
   const items: Record<string, ItemHistogram> = {};
   for (const [id, h] of Object.entries(a.items)) {
     const other = b.items[id];

@@ -1,8 +1,13 @@
 /**
- * Voice of the customer: comments matched against a theme dictionary (keywords in any language;
- * CJK matched as substrings, other scripts at word starts, case- and accent-insensitive),
- * counted by NPS class per theme, with a deterministic sample of representative comments,
- * redacted before they are kept. One pass, mergeable.
+ * Voice of the customer: comments matched against a theme dictionary (keywords in any language,
+ * as whole words or, in Chinese and Japanese, at word boundaries: theme-matcher.ts), counted by
+ * NPS class per theme, with a deterministic sample of representative comments per theme and
+ * NPS class, redacted before they are kept; the same per group (each level of each dimension).
+ * A sample holds each comment once: texts that differ only in case, accents, punctuation or
+ * spacing are one verbatim. Keeping a sample per class lets the figures illustrate a problem
+ * theme with its detractors' comments and praise with its promoters' (voice-figures.ts), and a
+ * comment that praises is kept as a quote for praise only, never for a problem; memory
+ * stays bounded by (1 + levels) × themes × classes × sample size. One pass, mergeable.
  *
  * `addComment` is the plain reducer of one comment; the loader adds comments through
  * fast/comment-reader.ts, which reads each distinct text once (property-tested to the same
@@ -10,37 +15,45 @@
  */
 import { npsClass, type NpsClass } from '../contracts/nps-classes.ts';
 import type { ThemeDictionary } from '../contracts/theme-dictionary.ts';
+import { foldText } from '../reading/fold-text.ts';
 import { redactPersonalData } from '../reading/redact-personal-data.ts';
+import type { CompiledThemes } from './theme-matcher.ts';
 
 export interface Verbatim {
   /** Redacted comment text. */
   text: string;
+  /** Its comparison form (commentForm): a sample keeps one verbatim per form. */
+  form: string;
   npsClass: NpsClass;
   recommend?: number;
   /** Sort key: a hash, so the sample is deterministic and merges exactly. */
   key: number;
 }
 
+/** NPS class → up to `sampleSize` verbatims of that class with the smallest keys. */
+export type ClassSamples = Record<NpsClass, Verbatim[]>;
+
+/** One group's comments: counts by class and theme, and its samples by theme and class. */
+export interface GroupVoice {
+  comments: Record<NpsClass, number>;
+  mentions: Record<string, Record<NpsClass, number>>;
+  /** Theme → the group's samples by class. */
+  samples: Record<string, ClassSamples>;
+}
+
 export interface VoiceState {
   comments: Record<NpsClass, number>;
   /** Theme → NPS class → comments mentioning it. */
   mentions: Record<string, Record<NpsClass, number>>;
-  /** Theme → up to `sampleSize` verbatims with the smallest keys. */
-  samples: Record<string, Verbatim[]>;
+  /** Theme → samples by class. */
+  samples: Record<string, ClassSamples>;
   sampleSize: number;
-}
-
-const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
-
-const NON_ASCII = /[^ -~\t\n\r]/;
-
-function fold(text: string): string {
-  // ASCII has no accents to strip: skip the Unicode normalisation most comments do not need.
-  if (!NON_ASCII.test(text)) return text.toLowerCase();
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
+  /** The praise themes of the dictionary: a comment one of them matches illustrates no problem. */
+  praiseThemes: readonly string[];
+  /** The survey's dimensions, in the order of a record's levels. */
+  dimensions: readonly string[];
+  /** Dimension → level → that group's comments. */
+  groups: Record<string, Record<string, GroupVoice>>;
 }
 
 /** FNV-1a over the UTF-16 code units of `text`, continuing from `h`. */
@@ -61,30 +74,6 @@ export function commentKey(id: string, text: string, textHash = fnv1a(text)): nu
   return fnv1a(id, h);
 }
 
-/** A dictionary's matchers, compiled once. */
-export type CompiledThemes = ReadonlyArray<{ theme: string; test: (folded: string) => boolean }>;
-
-/** Compiled matchers of a dictionary. */
-export function compileThemes(themes: ThemeDictionary): CompiledThemes {
-  return Object.entries(themes).map(([theme, def]) => {
-    const latin = def.keywords.filter((k) => !CJK.test(k)).map(fold);
-    const cjk = def.keywords.filter((k) => CJK.test(k));
-    const pattern =
-      latin.length > 0
-        ? new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${latin.map(escape).join('|')})`, 'u')
-        : null;
-    return {
-      theme,
-      test: (folded: string) =>
-        (pattern?.test(folded) ?? false) || cjk.some((k) => folded.includes(k)),
-    };
-  });
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 const EMPTY = (): Record<NpsClass, number> => ({
   promoter: 0,
   passive: 0,
@@ -92,34 +81,83 @@ const EMPTY = (): Record<NpsClass, number> => ({
   unknown: 0,
 });
 
-export function createVoiceState(themes: ThemeDictionary, sampleSize = 3): VoiceState {
+const NO_SAMPLES = (): ClassSamples => ({ promoter: [], passive: [], detractor: [], unknown: [] });
+
+/**
+ * The form under which comments count as the same: folded (case, accents: fold-text.ts), every
+ * run of characters other than letters and digits as one space, trimmed. "Late delivery!!" and
+ * "late  delivery" are one comment; "配送が遅い。" and "配送が遅い" too.
+ * @example commentForm('Late   DELIVERY!!') // 'late delivery'
+ */
+export function commentForm(text: string): string {
+  return foldText(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * An empty voice state.
+ * @param dimensions the survey's dimensions, in the order comments hand their levels
+ */
+export function createVoiceState(
+  themes: ThemeDictionary,
+  sampleSize = 3,
+  dimensions: readonly string[] = [],
+): VoiceState {
   const mentions: VoiceState['mentions'] = {};
   const samples: VoiceState['samples'] = {};
   for (const theme of Object.keys(themes)) {
     mentions[theme] = EMPTY();
-    samples[theme] = [];
+    samples[theme] = NO_SAMPLES();
   }
-  return { comments: EMPTY(), mentions, samples, sampleSize };
+  const groups: VoiceState['groups'] = {};
+  for (const d of dimensions) groups[d] = {};
+  const praiseThemes = Object.keys(themes).filter((t) => themes[t]!.sentiment === 'praise');
+  return { comments: EMPTY(), mentions, samples, sampleSize, praiseThemes, dimensions, groups };
+}
+
+function createGroupVoice(state: VoiceState): GroupVoice {
+  const mentions: GroupVoice['mentions'] = {};
+  const samples: GroupVoice['samples'] = {};
+  for (const theme of Object.keys(state.mentions)) {
+    mentions[theme] = EMPTY();
+    samples[theme] = NO_SAMPLES();
+  }
+  return { comments: EMPTY(), mentions, samples };
+}
+
+/** Sample order: by key, then by text (two comments with one key still sort one way). */
+function before(a: Verbatim, b: Verbatim): boolean {
+  return a.key < b.key || (a.key === b.key && a.text < b.text);
+}
+
+/** Offers a verbatim to a sample list; returns the list to keep (the same when it loses). */
+function offer(list: Verbatim[], item: Verbatim, size: number): Verbatim[] {
+  // Most comments lose to the sample already kept, or repeat a comment it keeps first: decide
+  // that without building a new list (what keepSmallest would return).
+  if (list.length >= size && before(list[list.length - 1]!, item)) return list;
+  return keepSmallest(list, item, size);
 }
 
 /**
- * Keeps the `size` smallest keys among distinct texts (a text repeated by many customers is
- * one verbatim, with its smallest key), so the sample is the same whatever the order or split.
+ * Keeps the `size` first verbatims (by key) among distinct comment forms: a comment repeated by
+ * many customers, however they wrote its case and punctuation, is one verbatim, the first of
+ * its form. The sample is the same whatever the order or split of the rows.
  */
 export function keepSmallest(list: Verbatim[], item: Verbatim, size: number): Verbatim[] {
-  if (keptWithSmallerKey(list, item.text, item.key)) return list;
-  // A list holds each text once: the item replaces its text's entry, if any.
-  const next = [...list.filter((v) => v.text !== item.text), item].sort(
-    (a, b) => a.key - b.key || a.text.localeCompare(b.text),
+  if (keptBefore(list, item)) return list;
+  // A list holds each form once: the item replaces its form's entry, if any.
+  const next = [...list.filter((v) => v.form !== item.form), item].sort((a, b) =>
+    before(a, b) ? -1 : before(b, a) ? 1 : 0,
   );
   return next.slice(0, size);
 }
 
-/** The list keeps this text already, with a key no larger (keepSmallest would keep the list). */
-export function keptWithSmallerKey(list: Verbatim[], text: string, key: number): boolean {
+/** The list keeps this comment's form already, first in sample order (the list stays). */
+export function keptBefore(list: Verbatim[], item: Verbatim): boolean {
   for (let i = 0; i < list.length; i++) {
     const kept = list[i]!;
-    if (kept.text === text) return kept.key <= key;
+    if (kept.form === item.form) return !before(item, kept);
   }
   return false;
 }
@@ -129,6 +167,8 @@ export interface CommentReading {
   themes: string[];
   /** Redacted text; null when no theme matched (nothing is kept). */
   text: string | null;
+  /** The redacted text's comparison form (commentForm); "" when no text is kept. */
+  form: string;
   /** FNV-1a of the redacted text, the first part of its sample keys (see commentKey). */
   hash: number;
 }
@@ -139,11 +179,15 @@ export function readComment(
   trimmed: string,
   extraPatterns: readonly string[],
 ): CommentReading {
-  const folded = fold(trimmed);
-  const themes = matchers.filter(({ test }) => test(folded)).map(({ theme }) => theme);
+  const themes = matchers.match(trimmed);
   // Redacted only when a theme keeps it as a sample (the text goes nowhere else).
   const text = themes.length > 0 ? redactPersonalData(trimmed, extraPatterns) : null;
-  return { themes, text, hash: text === null ? 0 : fnv1a(text) };
+  return {
+    themes,
+    text,
+    form: text === null ? '' : commentForm(text),
+    hash: text === null ? 0 : fnv1a(text),
+  };
 }
 
 /**
@@ -168,7 +212,8 @@ export function countClass(counts: Record<NpsClass, number>, cls: NpsClass): voi
 
 /**
  * Adds a comment already read (mutates): counts its class overall and per theme, and offers it
- * to each theme's sample under `key`.
+ * to its class's sample of each theme under `key`; the same for each group of `levels`.
+ * @param levels the respondent's level of each of the state's dimensions (undefined: none)
  */
 export function addReadComment(
   state: VoiceState,
@@ -176,22 +221,35 @@ export function addReadComment(
   cls: NpsClass,
   recommend: number | undefined,
   key: number,
+  levels: ArrayLike<string | undefined> = [],
 ): VoiceState {
   countClass(state.comments, cls);
-  const { themes, text } = reading;
+  const { themes, text, form } = reading;
+  const groups: GroupVoice[] = [];
+  for (let i = 0; i < state.dimensions.length; i++) {
+    const level = levels[i];
+    if (level === undefined) continue;
+    const byLevel = state.groups[state.dimensions[i]!]!;
+    const group = (byLevel[level] ??= createGroupVoice(state));
+    countClass(group.comments, cls);
+    groups.push(group);
+  }
   if (text === null) return state;
+  const item: Verbatim = { text, form, npsClass: cls, recommend, key };
+  // Praise ("Fair price for the quality") also mentions what it praises: it counts there, but
+  // is no quote for a problem.
+  const praise = state.praiseThemes;
+  const praised = themes.some((t) => praise.includes(t));
   for (const theme of themes) {
     countClass(state.mentions[theme]!, cls);
+    const quoted = !praised || praise.includes(theme);
     const samples = state.samples[theme]!;
-    // Most comments lose to the sample already kept, or repeat a text it keeps with a smaller
-    // key: decide that without building a new list (what keepSmallest would return).
-    if (samples.length >= state.sampleSize && key > samples[samples.length - 1]!.key) continue;
-    if (keptWithSmallerKey(samples, text, key)) continue;
-    state.samples[theme] = keepSmallest(
-      samples,
-      { text, npsClass: cls, recommend, key },
-      state.sampleSize,
-    );
+    if (quoted) samples[cls] = offer(samples[cls], item, state.sampleSize);
+    for (const group of groups) {
+      countClass(group.mentions[theme]!, cls);
+      const own = group.samples[theme]!;
+      if (quoted) own[cls] = offer(own[cls], item, state.sampleSize);
+    }
   }
   return state;
 }
@@ -204,12 +262,13 @@ export function addComment(
   recommend: number | undefined,
   id: string,
   extraPatterns: readonly string[] = [],
+  levels: ArrayLike<string | undefined> = [],
 ): VoiceState {
   const trimmed = comment.trim();
   if (trimmed === '') return state;
   const reading = readComment(matchers, trimmed, extraPatterns);
   const key = reading.text === null ? 0 : commentKey(id, reading.text, reading.hash);
-  return addReadComment(state, reading, npsClass(recommend), recommend, key);
+  return addReadComment(state, reading, npsClass(recommend), recommend, key, levels);
 }
 
 /** Combines two states exactly. */
@@ -220,14 +279,45 @@ export function mergeVoice(a: VoiceState, b: VoiceState): VoiceState {
     detractor: x.detractor + y.detractor,
     unknown: x.unknown + y.unknown,
   });
+  const mergeList = (x: Verbatim[], y: Verbatim[]) =>
+    y.reduce((list, v) => keepSmallest(list, v, a.sampleSize), x);
+  const mergeSamples = (x: ClassSamples, y: ClassSamples = NO_SAMPLES()): ClassSamples => ({
+    promoter: mergeList(x.promoter, y.promoter),
+    passive: mergeList(x.passive, y.passive),
+    detractor: mergeList(x.detractor, y.detractor),
+    unknown: mergeList(x.unknown, y.unknown),
+  });
   const mentions: VoiceState['mentions'] = {};
   const samples: VoiceState['samples'] = {};
   for (const theme of Object.keys(a.mentions)) {
     mentions[theme] = add(a.mentions[theme]!, b.mentions[theme] ?? EMPTY());
-    samples[theme] = (b.samples[theme] ?? []).reduce(
-      (list, v) => keepSmallest(list, v, a.sampleSize),
-      a.samples[theme]!,
-    );
+    samples[theme] = mergeSamples(a.samples[theme]!, b.samples[theme]);
   }
-  return { comments: add(a.comments, b.comments), mentions, samples, sampleSize: a.sampleSize };
+  const groups: VoiceState['groups'] = {};
+  for (const dimension of a.dimensions) {
+    const x = a.groups[dimension] ?? {};
+    const y = b.groups[dimension] ?? {};
+    groups[dimension] = {};
+    for (const level of new Set([...Object.keys(x), ...Object.keys(y)])) {
+      const empty = createGroupVoice(a);
+      const gx = x[level] ?? empty;
+      const gy = y[level] ?? empty;
+      const merged = createGroupVoice(a);
+      merged.comments = add(gx.comments, gy.comments);
+      for (const theme of Object.keys(a.mentions)) {
+        merged.mentions[theme] = add(gx.mentions[theme]!, gy.mentions[theme] ?? EMPTY());
+        merged.samples[theme] = mergeSamples(gx.samples[theme]!, gy.samples[theme]);
+      }
+      groups[dimension][level] = merged;
+    }
+  }
+  return {
+    comments: add(a.comments, b.comments),
+    mentions,
+    samples,
+    sampleSize: a.sampleSize,
+    praiseThemes: a.praiseThemes,
+    dimensions: a.dimensions,
+    groups,
+  };
 }

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { describeEstimate, formatDelta, formatInterval, formatP, formatValue } from './format.ts';
+import {
+  cssString,
+  describeEstimate,
+  formatCount,
+  formatDelta,
+  formatHours,
+  formatInterval,
+  formatMoney,
+  formatP,
+  formatPercent,
+  formatPercentDelta,
+  formatValue,
+} from './format.ts';
 
 const nps = { unit: '', decimals: 1, direction: 'higher-is-better', changeUnit: 'points' } as const;
 const csat = {
@@ -34,6 +46,36 @@ describe('format', () => {
     );
     expect(describeEstimate(nps, { ...base, value: null, n: 12, base: 'suppressed' })).toBe(
       'suppressed: too few responses (n = 12)',
+    );
+  });
+});
+
+describe('money and the other kinds of number', () => {
+  const aov = {
+    unit: '',
+    decimals: 2,
+    direction: 'higher-is-better',
+    changeUnit: 'currency units',
+  } as const;
+
+  it('writes money with thousands separators and the manifest’s currency, a plain number without one', () => {
+    expect(formatMoney(2929492)).toBe('2,929,492');
+    expect(formatMoney(2929492, 'en-GB', 'EUR')).toBe('€2,929,492');
+    expect(formatValue(aov, 359.1, 'en-GB', 'USD')).toBe('US$359.10');
+    expect(formatValue(aov, 1359.1)).toBe('1,359.10');
+    expect(formatDelta(aov, -12, 'en-GB', 'GBP')).toBe('\u2212£12.00');
+  });
+
+  it('groups counts and writes shares and hours one way', () => {
+    expect(formatCount(1385)).toBe('1,385');
+    expect(formatPercent(43.06)).toBe('43.1%');
+    expect(formatPercentDelta(-8.5)).toBe('\u22128.5 pp');
+    expect(formatHours(3.84)).toBe('3.8 h');
+  });
+
+  it('turns any text into one inert CSS string', () => {
+    expect(cssString('Q3 "final" \\ </style>\n')).toBe(
+      '"Q3 \\"final\\" \\\\ \\3c /style\\3e \\a "',
     );
   });
 });

@@ -1,6 +1,8 @@
 /**
- * Number formatting for readers: one place decides decimals, signs, units and how a missing or
- * suppressed figure reads, so every page and table says it the same way.
+ * Number formatting for readers: one place decides decimals, signs, units, grouping and how a
+ * missing or suppressed figure reads, so every page, table and chart says it the same way. One
+ * function per kind of number: a metric's value, interval and change; a count; a share that is
+ * not a metric (a column of a table); money; hours; a p-value.
  */
 import type { Change, Estimate, MetricInfo } from '../contracts/figures-schema.ts';
 
@@ -10,28 +12,68 @@ type Metric = Pick<MetricInfo, 'unit' | 'decimals' | 'direction' | 'changeUnit'>
 // Intl formatters are costly to create and the same few are asked for thousands of times.
 const formatters = new Map<string, Intl.NumberFormat>();
 
-function numberFormat(locale: string, decimals: number, signed = false): Intl.NumberFormat {
-  const key = `${locale}|${decimals}|${signed}`;
+function numberFormat(
+  locale: string,
+  decimals: number,
+  signed = false,
+  currency: string | null = null,
+): Intl.NumberFormat {
+  const key = `${locale}|${decimals}|${signed}|${currency}`;
   let f = formatters.get(key);
   if (!f) {
     f = new Intl.NumberFormat(locale, {
       minimumFractionDigits: decimals,
       maximumFractionDigits: decimals,
       signDisplay: signed ? 'exceptZero' : 'auto',
+      ...(currency ? { style: 'currency', currency, currencyDisplay: 'symbol' } : {}),
     });
     formatters.set(key, f);
   }
   return f;
 }
 
-/** "32.1", "68.4%" — a metric value with its unit. */
-export function formatValue(metric: Metric, value: number, locale = 'en-GB'): string {
+/** Typographic minus sign: "−20.0" reads better than "-20.0" and never wraps apart. */
+function minus(text: string): string {
+  return text.replace(/-/g, '\u2212');
+}
+
+/**
+ * Whether a metric counts money (the registry names its change unit so): its values take the
+ * manifest's currency.
+ */
+export function isMoney(metric: Pick<MetricInfo, 'changeUnit'>): boolean {
+  return metric.changeUnit === 'currency units';
+}
+
+/** "32.1", "68.4%", "€359.00" — a metric value with its unit (and currency, for money). */
+export function formatValue(
+  metric: Metric,
+  value: number,
+  locale = 'en-GB',
+  currency: string | null = null,
+): string {
+  if (isMoney(metric)) return formatMoney(value, locale, currency, metric.decimals);
   return `${minus(numberFormat(locale, metric.decimals).format(value))}${metric.unit === '%' ? '%' : ''}`;
 }
 
-/** Typographic minus sign: "−20.0" reads better than "-20.0" and never wraps apart. */
-function minus(text: string): string {
-  return text.replace(/^-/, '\u2212');
+/** The pieces of an interval as formatInterval writes it: lower, separator, upper, unit. */
+export function intervalParts(
+  metric: Metric,
+  lower: number,
+  upper: number,
+  locale = 'en-GB',
+  currency: string | null = null,
+): [lower: string, separator: string, upper: string, unit: string] {
+  const money = isMoney(metric) ? currency : null;
+  const f = numberFormat(locale, metric.decimals, false, money);
+  // An en dash between two negative numbers ("−29.6–−9.8") is unreadable: say "to" then.
+  const separator = lower < 0 || upper < 0 ? ' to ' : '–';
+  return [
+    minus(f.format(lower)),
+    separator,
+    minus(f.format(upper)),
+    metric.unit === '%' ? '%' : '',
+  ];
 }
 
 /** "28.0–36.2" — an interval without repeating the unit. */
@@ -40,15 +82,20 @@ export function formatInterval(
   lower: number,
   upper: number,
   locale = 'en-GB',
+  currency: string | null = null,
 ): string {
-  const f = numberFormat(locale, metric.decimals);
-  // An en dash between two negative numbers ("−29.6–−9.8") is unreadable: say "to" then.
-  const separator = lower < 0 || upper < 0 ? ' to ' : '–';
-  return `${minus(f.format(lower))}${separator}${minus(f.format(upper))}${metric.unit === '%' ? '%' : ''}`;
+  return intervalParts(metric, lower, upper, locale, currency).join('');
 }
 
-/** "+3.2 pts" / "−1.4 pp" — a change with sign and unit. */
-export function formatDelta(metric: Metric, delta: number, locale = 'en-GB'): string {
+/** "+3.2 pts" / "−1.4 pp" / "+€12.00" — a change with sign and unit. */
+export function formatDelta(
+  metric: Metric,
+  delta: number,
+  locale = 'en-GB',
+  currency: string | null = null,
+): string {
+  if (isMoney(metric))
+    return minus(numberFormat(locale, metric.decimals, true, currency).format(delta));
   const unit = metric.unit === '%' ? ' pp' : metric.changeUnit === 'points' ? ' pts' : '';
   return `${minus(numberFormat(locale, metric.decimals, true).format(delta))}${unit}`;
 }
@@ -59,23 +106,96 @@ export function formatP(p: number): string {
   return `p = ${p.toFixed(3)}`;
 }
 
-/** "n = 1,234" with the locale's grouping. */
+/** "1,234" with the locale's grouping. */
 export function formatCount(n: number, locale = 'en-GB'): string {
   return numberFormat(locale, 0).format(n);
 }
 
+/** "2.07", "0.301" — a plain number (a ratio, a coefficient) with fixed decimals and grouping. */
+export function formatNumber(x: number, decimals: number, locale = 'en-GB'): string {
+  return minus(numberFormat(locale, decimals).format(x));
+}
+
+/** "43.1%" — a share in percent that is not a metric of the registry (a table's column). */
+export function formatPercent(x: number, locale = 'en-GB', decimals = 1): string {
+  return `${minus(numberFormat(locale, decimals).format(x))}%`;
+}
+
+/** "59.6–63.4%" — an interval of shares in percent. */
+export function formatPercentInterval(lower: number, upper: number, locale = 'en-GB'): string {
+  return formatInterval(PERCENT, lower, upper, locale);
+}
+
+/** "+8.5 pp" — a difference of shares in percentage points. */
+export function formatPercentDelta(delta: number, locale = 'en-GB'): string {
+  return formatDelta(PERCENT, delta, locale);
+}
+
+const PERCENT: Metric = {
+  unit: '%',
+  decimals: 1,
+  direction: 'higher-is-better',
+  changeUnit: 'percentage points',
+};
+
+/**
+ * "€2,929,492" with the manifest's currency, "2,929,492" without one: money always grouped,
+ * with the currency wherever the data declares it.
+ */
+export function formatMoney(
+  x: number,
+  locale = 'en-GB',
+  currency: string | null = null,
+  decimals = 0,
+): string {
+  return minus(numberFormat(locale, decimals, false, currency).format(x));
+}
+
+/** "3.8 h" — a service time in hours. */
+export function formatHours(h: number, locale = 'en-GB'): string {
+  return `${minus(numberFormat(locale, 1).format(h))} h`;
+}
+
 /** Whether a change is good news for the reader, given the metric's direction. */
-export function changeIsImprovement(metric: Metric, change: Change): boolean {
+export function changeIsImprovement(
+  metric: Pick<MetricInfo, 'direction'>,
+  change: Pick<Change, 'delta'>,
+): boolean {
   return metric.direction === 'higher-is-better' ? change.delta > 0 : change.delta < 0;
 }
 
 /** One-line description of an estimate for text-only readers and tables. */
-export function describeEstimate(metric: Metric, e: Estimate, locale = 'en-GB'): string {
+export function describeEstimate(
+  metric: Metric,
+  e: Estimate,
+  locale = 'en-GB',
+  currency: string | null = null,
+): string {
   if (e.value === null) return `suppressed: too few responses (n = ${formatCount(e.n, locale)})`;
   const interval =
     e.lower !== null && e.upper !== null
-      ? ` (95% CI ${formatInterval(metric, e.lower, e.upper, locale)})`
+      ? ` (95% CI ${formatInterval(metric, e.lower, e.upper, locale, currency)})`
       : '';
   const flag = e.base === 'indicative' ? ', indicative: small base' : '';
-  return `${formatValue(metric, e.value, locale)}${interval}, n = ${formatCount(e.n, locale)}${flag}`;
+  return `${formatValue(metric, e.value, locale, currency)}${interval}, n = ${formatCount(e.n, locale)}${flag}`;
+}
+
+/**
+ * Text as a CSS string literal, e.g. for a custom property the print stylesheet writes in its
+ * running header: backslash, quotes, line breaks and `<` are escaped, so a data text stays one
+ * inert string whatever it holds.
+ * @example cssString('Q3 "final"') // '"Q3 \\"final\\""'
+ */
+export function cssString(text: string): string {
+  let escaped = '';
+  for (const c of text) {
+    const code = c.codePointAt(0)!;
+    // Control characters and the two line separators would break the string; < and > could end
+    // a style element were the text ever placed in one.
+    const unsafe = code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029;
+    if (c === '\\' || c === '"') escaped += `\\${c}`;
+    else if (unsafe || c === '<' || c === '>') escaped += `\\${code.toString(16)} `;
+    else escaped += c;
+  }
+  return `"${escaped}"`;
 }

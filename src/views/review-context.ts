@@ -26,3 +26,21 @@ export function requireReview(
   }
   return locals.review;
 }
+
+/** The rules a legend states, as a review's figures record them. */
+export interface LegendRules {
+  suppress: number;
+  flag: number;
+  alpha: number;
+}
+
+/** The legend rules of a review's figures (pages across periods use the latest review's). */
+export function legendRules(
+  figures: Pick<ReviewFigures, 'minimumBase' | 'significanceLevel'>,
+): LegendRules {
+  return {
+    suppress: figures.minimumBase.suppress,
+    flag: figures.minimumBase.flag,
+    alpha: figures.significanceLevel,
+  };
+}

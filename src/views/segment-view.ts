@@ -2,6 +2,7 @@
  * Pure builder of the segment view: one customer group across periods and metrics, from the
  * history figures (every change was tested when its period's figures were computed).
  */
+import { createHash } from 'node:crypto';
 import type { HistoryFigures } from '../contracts/figures-schema.ts';
 import { buildEstimateCell, type EstimateCell } from './EstimateCell/build-estimate-cell.ts';
 
@@ -28,6 +29,7 @@ export function buildSegmentView(
   dimension: string,
   level: string,
   locale: string,
+  currency: string | null = null,
 ): SegmentView {
   const rows = Object.entries(history.series).flatMap(([metricId, series]) => {
     const metric = history.catalog[metricId];
@@ -37,19 +39,27 @@ export function buildSegmentView(
       {
         metricId,
         label: metric.label,
-        cells: points.map((p) => buildEstimateCell(metric, p, p.change, locale)),
+        cells: points.map((p) => buildEstimateCell(metric, p, p.change, locale, { currency })),
       },
     ];
   });
   return { periods: history.periods.map((p) => p.period), rows };
 }
 
-/** URL-safe slug of a segment level. */
+/** Longest slug kept whole: a page is a folder, and a file name holds at most 255 bytes. */
+const MAX_SLUG = 60;
+
+/**
+ * URL-safe slug of a segment level; a long level keeps its first words and a hash of the whole.
+ * @example levelSlug('Public sector') // 'public-sector'
+ */
 export function levelSlug(level: string): string {
-  return (
+  const slug =
     level
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'level'
-  );
+      .replace(/^-|-$/g, '') || 'level';
+  if (slug.length <= MAX_SLUG) return slug;
+  const hash = createHash('sha256').update(level).digest('hex').slice(0, 8);
+  return `${slug.slice(0, MAX_SLUG).replace(/-$/, '')}-${hash}`;
 }

@@ -11,7 +11,7 @@ export const VOICE_METRICS: readonly MetricEntry[] = [
     section: 'voice',
     direction: 'lower-is-better', // a problem theme; praise themes are higher-is-better
     formula:
-      'For each theme of the dictionary, the share of comments mentioning it (keywords at word starts, case- and accent-insensitive; substrings for Chinese, Japanese and Korean), in %. Its id is "theme_" and the theme’s id. The voice section also compares detractors with promoters (pooled two-proportion z-test, Holm-adjusted across themes). Personal data is removed before any comment is kept.',
+      'For each theme of the dictionary, the share of comments mentioning it (keywords as whole words, case- and accent-insensitive; in Chinese and Japanese where a word begins or ends, words cut by Intl.Segmenter; negated phrases and praise do not count toward a problem theme), in %. Its id is "theme_" and the theme’s id. The voice section also compares detractors with promoters (pooled two-proportion z-test, Holm-adjusted across themes). Personal data is removed before any comment is kept.',
     reference: 'Brief §4; change: pooled two-proportion z-test',
     available: 'When the survey has a comment column; one metric per theme of the dictionary.',
     instances: (ctx) =>

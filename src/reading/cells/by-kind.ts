@@ -16,11 +16,14 @@ import {
 } from './cell.ts';
 import { parseChoice } from './choice.ts';
 import { DayValues, parseDate, readsIsoDays } from './date.ts';
-import { parseId, readId } from './id.ts';
+import { readId } from './id.ts';
 import { declaredLevels, parseLevel, readLevel, type DeclaredLevels } from './level.ts';
 import { parseNumber, readNumber, readsNumbers } from './number.ts';
 import { parseScore, readScore, scoreScale } from './score.ts';
 import { parseText, readText } from './text.ts';
+
+/** An id is read by the text rule; it is never free text, so no placeholder is missing. */
+const ID_AS_TEXT = { type: 'text', free: false } as const;
 
 /**
  * Converts a cell per its field kind: its value, or a problem description, never a guess. The
@@ -31,14 +34,14 @@ export function parseCell(raw: string, kind: FieldKind, ctx: CellContext): CellR
   if (text === '') return MISSING;
   switch (kind.type) {
     case 'id':
-      return parseId(text, ctx);
+      return parseText(text, ID_AS_TEXT, ctx);
     case 'text':
-      return parseText(text, ctx);
+      return parseText(text, kind, ctx);
     case 'date':
     case 'datetime':
       return parseDate(text, kind, ctx);
     case 'number':
-      return parseNumber(text, ctx);
+      return parseNumber(text, kind, ctx);
     case 'score':
       return parseScore(text, kind, ctx);
     case 'level':
@@ -63,6 +66,10 @@ export interface FastPlan {
   dates: DayValues | null;
   /** Segment columns: each declared level as written in the manifest, and its value. */
   levels: DeclaredLevels | null;
+  /** Text columns: free text, whose placeholders read as missing. */
+  free: boolean;
+  /** Number columns: the largest value read here (larger ones go to the parser, which refuses them). */
+  max: number;
 }
 
 /**
@@ -72,18 +79,26 @@ export interface FastPlan {
  * SLOW and goes through parseCell.
  */
 export function fastPlan(kind: FieldKind, ctx: CellContext): FastPlan {
-  const none: FastPlan = { code: Fast.None, ids: null, onScale: null, dates: null, levels: null };
+  const none: FastPlan = {
+    code: Fast.None,
+    ids: null,
+    onScale: null,
+    dates: null,
+    levels: null,
+    free: false,
+    max: Infinity,
+  };
   // With export labels any cell may be one, which only the parser looks up.
   if (ctx.labels.size > 0) return none;
   switch (kind.type) {
     case 'id':
       return { ...none, code: Fast.Id, ids: new NumberedIdReader() };
     case 'text':
-      return { ...none, code: Fast.Text };
+      return { ...none, code: Fast.Text, free: kind.free };
     case 'score':
       return { ...none, code: Fast.Score, onScale: scoreScale(kind) };
     case 'number':
-      return readsNumbers(ctx) ? { ...none, code: Fast.Number } : none;
+      return readsNumbers(ctx) ? { ...none, code: Fast.Number, max: kind.max ?? Infinity } : none;
     case 'level': {
       const levels = declaredLevels(kind, ctx);
       return levels ? { ...none, code: Fast.Level, levels } : none;
@@ -106,11 +121,11 @@ export function readFast(plan: FastPlan, record: CsvRecord, i: number): CellValu
     case Fast.Id:
       return readId(record, i, plan.ids!);
     case Fast.Text:
-      return readText(record, i);
+      return readText(record, i, plan.free);
     case Fast.Score:
       return readScore(record, i, plan.onScale!);
     case Fast.Number:
-      return readNumber(record, i);
+      return readNumber(record, i, plan.max);
     case Fast.Date:
       return plan.dates!.get(record, i);
     case Fast.Level:

@@ -1,26 +1,14 @@
 /**
- * Id cells (response, order, ticket and customer ids): the text as written, or the value of its
- * export label.
+ * Id cells (response, order, ticket and customer ids). Their plain rule is the text rule
+ * (`parseText`: the text as written, or the value of its export label); what is their own is the
+ * fast reader, which numbers ids instead of making strings of them.
  */
 import type { CsvRecord } from '../csv-scanner.ts';
 import type { NumberedIdReader } from '../id-refs.ts';
-import {
-  exactText,
-  labelOf,
-  SLOW,
-  type CellContext,
-  type CellResult,
-  type CellValue,
-} from './cell.ts';
-
-/** Parses an id cell (trimmed, not empty). */
-export function parseId(text: string, ctx: CellContext): CellResult {
-  const label = labelOf(text, ctx);
-  return { ok: true, value: label !== undefined ? String(label) : text };
-}
+import { exactText, SLOW, type CellValue } from './cell.ts';
 
 /**
- * Reads an id cell from its bytes, in a column without labels. It must return what parseId
+ * Reads an id cell from its bytes, in a column without labels. It must return what parseText
  * returns for every cell it accepts, with one difference of form: a numbered id comes back as
  * its IdRef number, whose idText is that same text (no string for millions of distinct ids).
  * Quoted with doubled quotes or padded: SLOW.

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cells, expectFastEqualsPlain, withRecord } from '../../../test/cell-records.ts';
 import { parseCell } from './by-kind.ts';
 import { SLOW, type CellContext } from './cell.ts';
-import { numberValue, readNumber, readsNumbers } from './number.ts';
+import { numberValue, parseNumber, readNumber, readsNumbers, significantDigits } from './number.ts';
 
 const ctx: CellContext = { labels: new Map(), decimal: '.', thousands: undefined };
 
@@ -34,7 +34,7 @@ describe('numberValue', () => {
 });
 
 describe('readNumber', () => {
-  const read = (cell: string) => withRecord(cell, (record) => readNumber(record, 0));
+  const read = (cell: string) => withRecord(cell, (record) => readNumber(record, 0, Infinity));
 
   it('reads a number exactly as Number() does, or declines', () => {
     const numeric = fc
@@ -60,8 +60,60 @@ describe('readNumber', () => {
     expect(readsNumbers(ctx)).toBe(true);
     expectFastEqualsPlain(
       cells(['0.5', '.5', '5.', '1.2.3', '123456789012.345', '0000.10']),
-      (record) => readNumber(record, 0),
+      (record) => readNumber(record, 0, Infinity),
       (text) => parseCell(text, { type: 'number' }, ctx),
     );
+  });
+
+  it('returns what the parser returns under a declared maximum (fast equals plain)', () => {
+    expectFastEqualsPlain(
+      cells(['250', '250.5', '249.99', '1000', '99']),
+      (record) => readNumber(record, 0, 250),
+      (text) => parseCell(text, { type: 'number', max: 250 }, ctx),
+    );
+    // The boundary itself is plausible; a hair above goes to the parser, which refuses it.
+    expect(read('250')).toBe(250);
+    expect(withRecord('250.01', (record) => readNumber(record, 0, 250))).toBe(SLOW);
+  });
+});
+
+describe('significantDigits', () => {
+  it.each([
+    ['12', 2],
+    ['-0012.3400', 4],
+    ['1000', 4],
+    ['0.0005', 1],
+    ['0', 0],
+    ['123456789012.345', 15],
+    ['1234567890123456', 16],
+  ] as const)('significantDigits(%s) is %i', (numeral, expected) => {
+    expect(significantDigits(numeral)).toBe(expected);
+  });
+});
+
+describe('parseNumber', () => {
+  const kind = { type: 'number' } as const;
+
+  it('reads 15 significant digits and refuses 16 (never Infinity)', () => {
+    expect(parseNumber('123456789012.345', kind, ctx)).toEqual({
+      ok: true,
+      value: 123456789012.345,
+    });
+    expect(parseNumber('0000000000000000012.5', kind, ctx)).toEqual({ ok: true, value: 12.5 });
+    for (const text of ['1234567890123456', '9'.repeat(400), '-1'.padEnd(20, '0')]) {
+      expect(parseNumber(text, kind, ctx)).toMatchObject({ ok: false, id: 'number-out-of-range' });
+    }
+  });
+
+  it('refuses an amount beyond the declared maximum, in either sign', () => {
+    const bounded = { type: 'number', max: 10_000 } as const;
+    expect(parseNumber('10000', bounded, ctx)).toEqual({ ok: true, value: 10_000 });
+    expect(parseNumber('10000.5', bounded, ctx)).toMatchObject({ id: 'number-out-of-range' });
+    expect(parseNumber('-20000', bounded, ctx)).toMatchObject({ id: 'number-out-of-range' });
+  });
+
+  it("takes a numeric label's value as the manifest gives it", () => {
+    const labelled: CellContext = { ...ctx, labels: new Map([['huge', 1e20]]) };
+    expect(parseNumber('Huge', kind, labelled)).toEqual({ ok: true, value: 1e20 });
   });
 });

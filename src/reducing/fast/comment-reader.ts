@@ -11,9 +11,9 @@ import {
   fnv1a,
   readComment,
   type CommentReading,
-  type CompiledThemes,
   type VoiceState,
 } from '../voice-state.ts';
+import type { CompiledThemes } from '../theme-matcher.ts';
 
 const READINGS_LIMIT = 10_000;
 
@@ -59,8 +59,13 @@ export class CommentReader {
     this.extraPatterns = extraPatterns;
   }
 
-  /** Adds one comment (the same as addComment with the id's text). */
-  add(comment: string, recommend: number | undefined, id: IdRef): void {
+  /** Adds one comment (the same as addComment with the id's text and the respondent's levels). */
+  add(
+    comment: string,
+    recommend: number | undefined,
+    id: IdRef,
+    levels: ArrayLike<string | undefined> = [],
+  ): void {
     const trimmed = hasEdgeSpace(comment) ? comment.trim() : comment;
     if (trimmed === '') return;
     let reading = this.readings.get(trimmed);
@@ -69,6 +74,6 @@ export class CommentReader {
       if (this.readings.size < READINGS_LIMIT) this.readings.set(trimmed, reading);
     }
     const key = reading.text === null ? 0 : commentKeyOfRef(id, reading.hash);
-    addReadComment(this.state, reading, npsClass(recommend), recommend, key);
+    addReadComment(this.state, reading, npsClass(recommend), recommend, key, levels);
   }
 }

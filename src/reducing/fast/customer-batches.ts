@@ -5,6 +5,7 @@
  * time costs on a quarter of a million customers met in random order. The result is the state
  * addOrder, addOrderLine and addCustomerAnswer give row by row (property-tested).
  */
+import { excludedStatuses } from '../../contracts/fields.ts';
 import type { Manifest } from '../../contracts/manifest-schema.ts';
 import { DETRACTOR_TO } from '../../contracts/nps-classes.ts';
 import type { IdRef } from '../../reading/id-refs.ts';
@@ -235,7 +236,8 @@ export function orderFeed(
   orders: Pick<Manifest['orders'], 'excludeStatuses' | 'rows'>,
 ): { add: (record: OrderRecord) => void; end: () => void } {
   const batch = new OrderBatch();
-  const exclude = orders.excludeStatuses;
+  // The manifest's statuses and those the reader gives negative amounts.
+  const exclude = excludedStatuses(orders);
   if (orders.rows === 'lines') {
     return {
       add: (record) => {

@@ -102,7 +102,7 @@ export function buildChurn(
           overallX: sx(overall ?? 0),
           ticks: Array.from({ length: 6 }, (_, i) => (max * i) / 5).map((v) => ({
             x: sx(v),
-            text: `${Number.isInteger(v) ? v : v.toFixed(1)}%`,
+            text: `${Number.isInteger(v) ? v : Number(v.toFixed(1))}%`,
           })),
         },
       };

@@ -61,3 +61,50 @@ export function buildPareto(rows: readonly ParetoRow[]): ParetoChart {
   }));
   return { width, height, bars, linePath, yTicks, rightTicks, baseY, left, right };
 }
+
+/** The phone's Pareto: one horizontal bar per category, its count and the cumulative share. */
+export interface ParetoRowsChart {
+  width: number;
+  height: number;
+  rows: Array<{
+    /** Baseline of the category's name, written above its bar. */
+    labelY: number;
+    barY: number;
+    w: number;
+    label: string;
+    value: number;
+    cumulative: string;
+    textX: number;
+  }>;
+  barHeight: number;
+}
+
+/**
+ * A phone-width Pareto: categories one under the other, each name above its bar, so every name
+ * and bar stays readable in 360 units without scrolling sideways.
+ */
+export function buildParetoRows(rows: readonly ParetoRow[], width = 360): ParetoRowsChart {
+  const rowHeight = 36;
+  const barHeight = 12;
+  // Room on the right for "211 · 43% so far" at 11px.
+  const maxBar = width - 110;
+  const max = Math.max(1, ...rows.map((r) => r.complaints));
+  return {
+    width,
+    height: rows.length * rowHeight + 4,
+    barHeight,
+    rows: rows.map((r, i) => {
+      const w = Math.max(1, (maxBar * r.complaints) / max);
+      const top = 2 + i * rowHeight;
+      return {
+        labelY: top + 12,
+        barY: top + 17,
+        w,
+        label: r.category,
+        value: r.complaints,
+        cumulative: `${Math.round(r.cumulativeShare)}%`,
+        textX: w + 6,
+      };
+    }),
+  };
+}

@@ -31,17 +31,22 @@ describe('buildFigure', () => {
     );
     expect(buildFigure(q2!, 'nps', undefined, 'full', 'en-GB')).toMatch(/\(95% CI .+\), n = 200$/);
     expect(buildFigure(q2!, 'nps', undefined, 'change', 'en-GB')).toMatch(
-      /^[+−]?\d+\.\d pts \((not )?significant, p [=<] [\d.]+\)$/,
+      /^[+−]?\d+\.\d pts, (a real (rise|drop)|within normal variation)$/,
     );
-    expect(buildFigure(q2!, 'nps', 'group:B', 'value', 'en-GB')).toBe('suppressed (n = 20)');
+    expect(buildFigure(q2!, 'nps', 'group:B', 'value', 'en-GB')).toBe(
+      'too few responses to show (n = 20)',
+    );
     expect(buildFigure(q1!, 'nps', undefined, 'change', 'en-GB')).toBe(
       'no comparable previous period',
     );
   });
 
-  it('names the review’s metrics for an unknown id, and its groups for an unknown group', () => {
+  it('names the near matches and the review’s metrics for an unknown id, and its groups for an unknown group', () => {
     expect(() => buildFigure(q2!, 'npss', undefined, 'value', 'en-GB')).toThrow(
-      /no metric "npss" in review P2 \(its metrics: nps, seat, seat_mean\)/,
+      /no metric "npss" in review P2 \(did you mean "nps"\?\)\. Its metrics: nps, seat, seat_mean$/,
+    );
+    expect(() => buildFigure(q2!, 'seat_man', undefined, 'value', 'en-GB')).toThrow(
+      /\(did you mean "seat_mean" or "seat"\?\)/,
     );
     expect(() => buildFigure(q2!, 'nps', 'group:C', 'value', 'en-GB')).toThrow(
       /no group "group:C" for nps \(groups: group:A, group:B\)/,

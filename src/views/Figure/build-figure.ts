@@ -1,6 +1,8 @@
 /** Pure builder of an inline figure: the text `<Figure metric="…">` puts in a sentence. */
 import type { ReviewFigures } from '../../contracts/figures-schema.ts';
-import { describeEstimate, formatDelta, formatP, formatValue } from '../format.ts';
+import { describeEstimate, formatCount, formatDelta, formatValue } from '../format.ts';
+import { readDifference } from '../significance.ts';
+import { unknownMetric } from '../unknown-metric.ts';
 
 export type FigureShow = 'value' | 'full' | 'change';
 
@@ -17,15 +19,13 @@ export function buildFigure(
   locale: string,
 ): string {
   const metric = figures.catalog[metricId];
-  if (!metric) {
-    throw new Error(
-      `<Figure metric="${metricId}">: no metric "${metricId}" in review ${figures.id} (its metrics: ${Object.keys(figures.catalog).join(', ')})`,
-    );
-  }
+  if (!metric)
+    throw unknownMetric('Figure', metricId, `review ${figures.id}`, Object.keys(figures.catalog));
   const m = figures.metrics[metricId];
   if (!m) return 'not available in this review';
   let estimate = m.overall;
   let change = m.change;
+  let indicative = m.significantButIndicative;
   if (segment !== undefined) {
     const at = segment.indexOf(':');
     const [dimension, level] = [segment.slice(0, at), segment.slice(at + 1)];
@@ -40,13 +40,21 @@ export function buildFigure(
     }
     estimate = figure;
     change = figure.change;
+    indicative = figure.significantButIndicative;
   }
+  const currency = figures.currency ?? null;
   if (show === 'change') {
-    return change
-      ? `${formatDelta(metric, change.delta, locale)} (${change.significant ? 'significant' : 'not significant'}, ${formatP(change.p)})`
-      : 'no comparable previous period';
+    if (!change || estimate.value === null) return 'no comparable previous period';
+    const reading = readDifference(
+      metric,
+      change,
+      change.significant,
+      indicative || estimate.base === 'indicative',
+    );
+    return `${formatDelta(metric, change.delta, locale, currency)}, ${reading.words}${reading.indicative && reading.mark ? ' (indicative: small base)' : ''}`;
   }
-  if (estimate.value === null) return `suppressed (n = ${estimate.n})`;
-  if (show === 'full') return describeEstimate(metric, estimate, locale);
-  return formatValue(metric, estimate.value, locale);
+  if (estimate.value === null)
+    return `too few responses to show (n = ${formatCount(estimate.n, locale)})`;
+  if (show === 'full') return describeEstimate(metric, estimate, locale, currency);
+  return formatValue(metric, estimate.value, locale, currency);
 }

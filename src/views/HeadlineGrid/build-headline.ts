@@ -1,35 +1,40 @@
-/** Pure builder of the headline cards: value, interval, base and change for each metric id. */
-import type { ReviewFigures } from '../../contracts/figures-schema.ts';
-import {
-  changeIsImprovement,
-  formatCount,
-  formatDelta,
-  formatInterval,
-  formatP,
-  formatValue,
-} from '../format.ts';
+/**
+ * Pure builder of the headline cards: for each metric id its value, interval and base, its
+ * status against target in words, its change since the previous period in the site's
+ * vocabulary (the test itself kept for the disclosure), and its trend for the sparkline.
+ */
+import type { ReviewFigures, TargetStatus } from '../../contracts/figures-schema.ts';
+import { formatCount, formatDelta, formatInterval, formatValue } from '../format.ts';
+import { readDifference, testDetail, type DifferenceReading } from '../significance.ts';
 
 export interface HeadlineCard {
   metricId: string;
+  /** The registry entry the methodology page defines it under. */
+  entry: string;
   label: string;
+  shortLabel: string;
   /** Formatted value, or null when suppressed. */
   value: string | null;
   interval: string | null;
   n: string;
   base: 'ok' | 'indicative' | 'suppressed';
   change: {
+    /** "−4.2 pp" */
     text: string;
-    /** up / down / flat, for the arrow. */
-    direction: 'up' | 'down' | 'flat';
-    significant: boolean;
-    improvement: boolean;
-    test: string;
+    reading: DifferenceReading;
+    /** "Two-proportion z-test, p = 0.021": for the disclosure, not the card's face. */
+    detail: string;
   } | null;
   /** Previous period label the change refers to. */
   previousPeriod: string | null;
   target: string | null;
+  /** Status against target, from the figures: met / missed / no-target / no-value. */
+  targetStatus: TargetStatus['status'];
+  /** "Target 35.0: missed by 30.4 pts", "Target 70.0: met", "No target". */
+  targetText: string;
   /** Values over the periods so far, oldest first, for a sparkline. */
   trend: Array<number | null>;
+  range: readonly [number, number] | null;
   /** Sentence for screen readers and text-only reading. */
   sentence: string;
 }
@@ -40,26 +45,38 @@ export function buildHeadline(
   locale: string,
 ): HeadlineCard[] {
   const previous = figures.previous;
+  const currency = figures.currency ?? null;
   return metricIds.flatMap((id) => {
     const metric = figures.catalog[id];
     const m = figures.metrics[id];
     if (!metric || !m) return [];
     const e = m.overall;
-    const change = m.change;
-    const value = e.value !== null ? formatValue(metric, e.value, locale) : null;
+    const change = e.value === null ? null : m.change;
+    const value = e.value !== null ? formatValue(metric, e.value, locale, currency) : null;
     const interval =
-      e.lower !== null && e.upper !== null
-        ? formatInterval(metric, e.lower, e.upper, locale)
+      e.value !== null && e.lower !== null && e.upper !== null
+        ? formatInterval(metric, e.lower, e.upper, locale, currency)
         : null;
     const target = figures.targets[id];
+    const status =
+      figures.targetStatus[id]?.status ?? (target === undefined ? 'no-target' : 'no-value');
+    const shortfall = figures.targetStatus[id]?.shortfall ?? null;
+    const targetText =
+      target === undefined
+        ? 'No target'
+        : `Target ${formatValue(metric, target, locale, currency)}: ${
+            status === 'met'
+              ? 'met'
+              : status === 'missed' && shortfall !== null
+                ? `missed by ${formatDelta(metric, shortfall, locale, currency).replace(/^\+/, '')}`
+                : 'not judged (too few responses)'
+          }`;
+    const indicative = m.significantButIndicative || e.base === 'indicative';
     const changePart = change
       ? {
-          text: formatDelta(metric, change.delta, locale),
-          direction: (change.delta > 0 ? 'up' : change.delta < 0 ? 'down' : 'flat') as
-            'up' | 'down' | 'flat',
-          significant: change.significant,
-          improvement: changeIsImprovement(metric, change),
-          test: `${change.test}, ${formatP(change.p)}`,
+          text: formatDelta(metric, change.delta, locale, currency),
+          reading: readDifference(metric, change, change.significant, indicative),
+          detail: testDetail({ name: change.test, p: change.p }),
         }
       : null;
     const sentence =
@@ -67,22 +84,27 @@ export function buildHeadline(
         ? `${metric.label}: suppressed, too few responses (n = ${formatCount(e.n, locale)}).`
         : `${metric.label}: ${value}, 95% interval ${interval}, n = ${formatCount(e.n, locale)}` +
           (changePart && previous
-            ? `; ${changePart.text} vs ${previous.period}, ${changePart.significant ? 'a significant change' : 'not a significant change'} (${changePart.test})`
+            ? `; ${changePart.text} since ${previous.period}, ${changePart.reading.words}${changePart.reading.indicative && changePart.reading.mark ? ' (indicative: small base)' : ''}`
             : '') +
           (e.base === 'indicative' ? '; indicative only, small base' : '') +
-          '.';
+          `; ${targetText}.`;
     return [
       {
         metricId: id,
+        entry: metric.entry,
         label: metric.label,
+        shortLabel: metric.shortLabel,
         value,
         interval,
         n: formatCount(e.n, locale),
         base: e.base,
         change: changePart,
         previousPeriod: previous?.period ?? null,
-        target: target !== undefined ? formatValue(metric, target, locale) : null,
+        target: target !== undefined ? formatValue(metric, target, locale, currency) : null,
+        targetStatus: status,
+        targetText,
         trend: (figures.trends[id] ?? []).map((p) => p.value),
+        range: metric.range,
         sentence,
       },
     ];

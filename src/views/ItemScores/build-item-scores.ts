@@ -40,7 +40,9 @@ export function buildItemScores(figures: ReviewFigures, locale: string): ItemGro
       itemId: item.id,
       label: item.label,
       box: `${from === item.scale[1] ? from : `${from}–${item.scale[1]}`} of ${item.scale[0]}–${item.scale[1]}`,
-      share: buildEstimateCell(shareInfo, share.overall, share.change, locale),
+      share: buildEstimateCell(shareInfo, share.overall, share.change, locale, {
+        significantButIndicative: share.significantButIndicative,
+      }),
       mean: mean && meanInfo ? buildEstimateCell(meanInfo, mean.overall, null, locale) : null,
     });
     groups.set(item.component, list);

@@ -36,6 +36,12 @@ describe('warningGroups', () => {
     expect(groups.reduce((n, g) => n + g.lines.length + g.more, 0)).toBe(warnings.length);
   });
 
+  it('counts the warnings a kept one stands for (the reader keeps a hundred of a kind)', () => {
+    const warnings = [warning('lookup-miss', 1), { ...warning('lookup-miss', 2), more: 498 }];
+    const [group] = warningGroups(warnings, 1);
+    expect([group!.count, group!.lines.length, group!.more]).toEqual([500, 1, 499]);
+  });
+
   it('writes a warning located, with its value, what is wrong and what to do', () => {
     expect(warningLine(warning('duplicate-id', 7))).toBe(
       'data/2026-Q3/orders.csv:7:Order — order id already used (“O7”) — remove the copy',

@@ -39,7 +39,8 @@ export function warningLine(w: Warning): string {
 
 /**
  * The warnings grouped by kind, largest group first (then by id), each with its first
- * `perKind` warnings in the order they were raised.
+ * `perKind` warnings in the order they were raised; a warning's `more` (those of its kind the
+ * reader counted without keeping) counts toward its group.
  */
 export function warningGroups(
   warnings: readonly Warning[],
@@ -52,9 +53,12 @@ export function warningGroups(
       group = { id: w.id, title: titleOf(w.id), count: 0, lines: [], more: 0 };
       groups.set(w.id, group);
     }
-    group.count += 1;
+    // A kept warning may stand for others of its kind the reader counted but did not keep.
+    const others = w.more ?? 0;
+    group.count += 1 + others;
     if (group.lines.length < perKind) group.lines.push(warningLine(w));
     else group.more += 1;
+    group.more += others;
   }
   return [...groups.values()].sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
 }

@@ -1,17 +1,15 @@
 /** Pure builder of the scorecard: one row per segment level, one cell per metric. */
-import { changeIsImprovement, formatDelta, formatP } from '../format.ts';
 import type { ReviewFigures } from '../../contracts/figures-schema.ts';
+import { formatCount } from '../format.ts';
 import { buildEstimateCell, type EstimateCell } from '../EstimateCell/build-estimate-cell.ts';
 
 export interface ScorecardCell extends EstimateCell {
   metricId: string;
-  /** Against the rest of the sample, adjusted as the figures say. */
-  vsRest: { text: string; better: boolean } | null;
 }
 
 export interface ScorecardRow {
   level: string;
-  responses: number;
+  responses: string;
   cells: ScorecardCell[];
 }
 
@@ -20,6 +18,8 @@ export interface Scorecard {
   dimensionLabel: string;
   columns: Array<{ metricId: string; label: string }>;
   rows: ScorecardRow[];
+  /** Some cell is indicative (the legend explains the asterisk only where it is used). */
+  hasIndicative: boolean;
 }
 
 /** The scorecard of one segment dimension over the given metrics (unknown metrics are left out). */
@@ -38,20 +38,17 @@ export function buildScorecard(
   const ids = metricIds.filter((id) => figures.metrics[id] && figures.catalog[id]);
   const rows = info.levels.map((level) => ({
     level,
-    responses: figures.responseRates[dimension]?.[level]?.responses ?? 0,
+    responses: formatCount(figures.responseRates[dimension]?.[level]?.responses ?? 0, locale),
     cells: ids.map((id): ScorecardCell => {
       const metric = figures.catalog[id]!;
       const e = figures.metrics[id]!.segments[dimension]?.[level];
       return {
-        ...buildEstimateCell(metric, e, e?.change ?? null, locale),
+        ...buildEstimateCell(metric, e, e?.change ?? null, locale, {
+          vsRest: e?.vsRest ?? null,
+          significantButIndicative: e?.significantButIndicative ?? false,
+          currency: figures.currency ?? null,
+        }),
         metricId: id,
-        vsRest:
-          e?.vsRest && e.vsRest.significantAdjusted
-            ? {
-                text: `${formatDelta(metric, e.vsRest.delta, locale)} vs rest (adj. ${formatP(e.vsRest.pAdjusted)})`,
-                better: changeIsImprovement(metric, e.vsRest),
-              }
-            : null,
       };
     }),
   }));
@@ -60,5 +57,6 @@ export function buildScorecard(
     dimensionLabel: info.label,
     columns: ids.map((id) => ({ metricId: id, label: figures.catalog[id]!.shortLabel })),
     rows,
+    hasIndicative: rows.some((r) => r.cells.some((c) => c.base === 'indicative')),
   };
 }

@@ -4,8 +4,8 @@ import { MetricIdSchema } from '../validate-props.ts';
 
 /**
  * `<TrendChart metric="csat" />` in a report; the trends and group pages also pass the series
- * (the metric, its points, target and group) and the locale, which a report takes from its
- * figures.
+ * (the metric, its points, target, group, currency and the review's rules) and the locale,
+ * which a report takes from its figures.
  */
 export const TrendChartPropsSchema = z.strictObject({
   /** Metric id, e.g. "nps". */
@@ -17,6 +17,9 @@ export const TrendChartPropsSchema = z.strictObject({
       points: readonly TrendPoint[];
       target?: number;
       level?: string;
+      currency?: string | null;
+      /** Minimum bases and significance level, for the legend. */
+      rules: { suppress: number; flag: number; alpha: number };
     }>((value) => typeof value === 'object' && value !== null, {
       error: 'expected a metric with its points',
     })

@@ -1,0 +1,381 @@
+/**
+ * Encodes each mergeable reducer state as JSON-ready data and decodes it back: the serialised
+ * form contracts/state-schema.ts defines and validates. A state decoded from its encoding is
+ * the same state (same numbers to the bit: JSON writes a double with the digits that read back
+ * to it), so figures computed from it are those of the state that was encoded, and decoded
+ * states merge like any other. `decode*` take what the schema parsed: validate first
+ * (`SurveyStateSchema.parse(json)`), then decode.
+ */
+import type {
+  EncodedBehaviourState,
+  EncodedComplaintState,
+  EncodedCustomerBase,
+  EncodedCustomerColumns,
+  EncodedDriverState,
+  EncodedGroupedProportion,
+  EncodedHistogram,
+  EncodedMoments,
+  EncodedSurveyCell,
+  EncodedSurveyConfig,
+  EncodedSurveyState,
+  EncodedVoiceState,
+} from '../contracts/state-schema.ts';
+import {
+  createBehaviourState,
+  createCustomerAnswers,
+  type BehaviourState,
+  type CustomerAnswers,
+} from './behaviour-state.ts';
+import type { ComplaintState } from './complaint-state.ts';
+import type { CustomerBaseState } from './customer-base.ts';
+import type { CustomerColumns } from './customer-index.ts';
+import type { DriverState } from './driver-state.ts';
+import type { GroupedProportionState } from './grouped-proportion.ts';
+import type { ItemHistogram } from './histogram.ts';
+import { cellKeyOf, type SurveyCell, type SurveyConfig, type SurveyState } from './survey-state.ts';
+import type { ClassSamples, GroupVoice, VoiceState } from './voice-state.ts';
+import type { MomentsState } from './weighted-moments.ts';
+
+/** A histogram as data (a copy: the encoding shares no array with the state). */
+export function encodeHistogram(h: ItemHistogram): EncodedHistogram {
+  return { ...h, counts: [...h.counts] };
+}
+
+/** The histogram an encoding describes. */
+export function decodeHistogram(e: EncodedHistogram): ItemHistogram {
+  return { ...e, counts: [...e.counts] };
+}
+
+/** Weighted moments as data. */
+export function encodeMoments(m: MomentsState): EncodedMoments {
+  return { ...m };
+}
+
+/** The moments an encoding describes. */
+export function decodeMoments(e: EncodedMoments): MomentsState {
+  return { ...e };
+}
+
+/**
+ * A driver state as data: its cross-products' upper triangle, the only part the reducer fills.
+ * @throws when the lower triangle holds a value (a state this codec would not round-trip)
+ */
+export function encodeDriverState(d: DriverState): EncodedDriverState {
+  const k = d.variables.length;
+  const products: number[] = [];
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j < k; j++) {
+      const value = d.products[i * k + j]!;
+      if (j >= i) products.push(value);
+      else if (value !== 0) throw new Error('encodeDriverState requires an empty lower triangle');
+    }
+  }
+  return {
+    variables: [...d.variables],
+    n: d.n,
+    incomplete: d.incomplete,
+    sumW: d.sumW,
+    sumW2: d.sumW2,
+    sums: [...d.sums],
+    products,
+  };
+}
+
+/** The driver state an encoding describes. */
+export function decodeDriverState(e: EncodedDriverState): DriverState {
+  const k = e.variables.length;
+  const products = new Float64Array(k * k);
+  let at = 0;
+  for (let i = 0; i < k; i++) for (let j = i; j < k; j++) products[i * k + j] = e.products[at++]!;
+  return {
+    variables: [...e.variables],
+    n: e.n,
+    incomplete: e.incomplete,
+    sumW: e.sumW,
+    sumW2: e.sumW2,
+    sums: Float64Array.from(e.sums),
+    products,
+  };
+}
+
+/** The survey reducer's configuration as data. */
+export function encodeSurveyConfig(c: SurveyConfig): EncodedSurveyConfig {
+  return {
+    items: c.items.map(({ id, scale, steps }) => ({ id, scale: [scale[0], scale[1]], steps })),
+    indexItems: [...c.indexItems],
+    dimensions: [...c.dimensions],
+    drivers: [...c.drivers],
+    outcomes: [...c.outcomes],
+  };
+}
+
+/** The configuration an encoding describes. */
+export function decodeSurveyConfig(e: EncodedSurveyConfig): SurveyConfig {
+  return {
+    items: e.items.map(({ id, scale, steps }) => ({ id, scale: [scale[0], scale[1]], steps })),
+    indexItems: [...e.indexItems],
+    dimensions: [...e.dimensions],
+    drivers: [...e.drivers],
+    outcomes: [...e.outcomes],
+  };
+}
+
+function mapValues<A, B>(record: Readonly<Record<string, A>>, f: (a: A) => B): Record<string, B> {
+  const out: Record<string, B> = {};
+  for (const [key, value] of Object.entries(record)) out[key] = f(value);
+  return out;
+}
+
+/** One survey cell as data, its levels in the order of `dimensions`. */
+export function encodeSurveyCell(
+  cell: SurveyCell,
+  dimensions: readonly string[],
+): EncodedSurveyCell {
+  return {
+    levels: dimensions.map((d) => cell.levels[d] ?? null),
+    responses: cell.responses,
+    items: mapValues(cell.items, encodeHistogram),
+    index: encodeMoments(cell.index),
+    indexMissing: cell.indexMissing,
+    competitor: { ...cell.competitor },
+    drivers: mapValues(cell.drivers, encodeDriverState),
+  };
+}
+
+/** The survey cell an encoding describes. */
+export function decodeSurveyCell(e: EncodedSurveyCell, dimensions: readonly string[]): SurveyCell {
+  if (e.levels.length !== dimensions.length) {
+    throw new Error('decodeSurveyCell requires one level per dimension');
+  }
+  const levels: Record<string, string | undefined> = {};
+  dimensions.forEach((d, i) => (levels[d] = e.levels[i] ?? undefined));
+  return {
+    levels,
+    responses: e.responses,
+    items: mapValues(e.items, decodeHistogram),
+    index: decodeMoments(e.index),
+    indexMissing: e.indexMissing,
+    competitor: { ...e.competitor },
+    drivers: mapValues(e.drivers, decodeDriverState),
+  };
+}
+
+/** The survey state as data: its configuration and its cells in the order they were met. */
+export function encodeSurveyState(state: SurveyState): EncodedSurveyState {
+  const { dimensions } = state.config;
+  return {
+    config: encodeSurveyConfig(state.config),
+    cells: [...state.cells.values()].map((cell) => encodeSurveyCell(cell, dimensions)),
+  };
+}
+
+/**
+ * The survey state an encoding describes, its cells under the keys the reducer gives them.
+ * @throws when two cells have the same levels (no reducer makes such a state)
+ */
+export function decodeSurveyState(e: EncodedSurveyState): SurveyState {
+  const config = decodeSurveyConfig(e.config);
+  const cells = new Map<string, SurveyCell>();
+  for (const encoded of e.cells) {
+    const cell = decodeSurveyCell(encoded, config.dimensions);
+    const key = cellKeyOf(config.dimensions.map((d) => cell.levels[d]));
+    if (cells.has(key)) throw new Error('decodeSurveyState requires cells of distinct levels');
+    cells.set(key, cell);
+  }
+  return { config, cells };
+}
+
+/** A deep copy of a theme's samples by class (encoded and decoded forms are alike). */
+function copySamples(samples: ClassSamples): ClassSamples {
+  return {
+    promoter: samples.promoter.map((v) => ({ ...v })),
+    passive: samples.passive.map((v) => ({ ...v })),
+    detractor: samples.detractor.map((v) => ({ ...v })),
+    unknown: samples.unknown.map((v) => ({ ...v })),
+  };
+}
+
+/** A deep copy of one group's voice (encoded and decoded forms are alike). */
+function copyGroupVoice(g: GroupVoice): GroupVoice {
+  return {
+    comments: { ...g.comments },
+    mentions: mapValues(g.mentions, (m) => ({ ...m })),
+    samples: mapValues(g.samples, copySamples),
+  };
+}
+
+/** The voice state as data. */
+export function encodeVoiceState(state: VoiceState): EncodedVoiceState {
+  return {
+    comments: { ...state.comments },
+    mentions: mapValues(state.mentions, (m) => ({ ...m })),
+    samples: mapValues(state.samples, copySamples),
+    sampleSize: state.sampleSize,
+    praiseThemes: [...state.praiseThemes],
+    dimensions: [...state.dimensions],
+    groups: mapValues(state.groups, (levels) => mapValues(levels, copyGroupVoice)),
+  };
+}
+
+/** The voice state an encoding describes. */
+export function decodeVoiceState(e: EncodedVoiceState): VoiceState {
+  return {
+    comments: { ...e.comments },
+    mentions: mapValues(e.mentions, (m) => ({ ...m })),
+    samples: mapValues(e.samples, copySamples),
+    sampleSize: e.sampleSize,
+    praiseThemes: [...e.praiseThemes],
+    dimensions: [...e.dimensions],
+    groups: mapValues(e.groups, (levels) => mapValues(levels, copyGroupVoice)),
+  };
+}
+
+/** The complaint state as data. */
+export function encodeComplaintState(state: ComplaintState): EncodedComplaintState {
+  return {
+    tickets: state.tickets,
+    complaints: state.complaints,
+    byCategory: { ...state.byCategory },
+    byStage: { ...state.byStage },
+    firstResponse: [...state.firstResponse],
+    resolution: [...state.resolution],
+    unresolved: state.unresolved,
+    slowestByCustomer: [...state.slowestByCustomer],
+    byCustomer: [...state.byCustomer].map(([id, t]) => [
+      id,
+      { complaints: { ...t.complaints }, resolution: [...t.resolution] },
+    ]),
+  };
+}
+
+/** The complaint state an encoding describes. */
+export function decodeComplaintState(e: EncodedComplaintState): ComplaintState {
+  return {
+    tickets: e.tickets,
+    complaints: e.complaints,
+    byCategory: { ...e.byCategory },
+    byStage: { ...e.byStage },
+    firstResponse: new Map(e.firstResponse),
+    resolution: new Map(e.resolution),
+    unresolved: e.unresolved,
+    slowestByCustomer: new Map(e.slowestByCustomer),
+    byCustomer: new Map(
+      e.byCustomer.map(([id, t]) => [
+        id,
+        { complaints: { ...t.complaints }, resolution: [...t.resolution] },
+      ]),
+    ),
+  };
+}
+
+/** A grouped proportion as data. */
+export function encodeGroupedProportion(state: GroupedProportionState): EncodedGroupedProportion {
+  return { groups: [...state.groups].map(([group, g]) => [group, { ...g }]) };
+}
+
+/** The grouped proportion an encoding describes. */
+export function decodeGroupedProportion(e: EncodedGroupedProportion): GroupedProportionState {
+  return { groups: new Map(e.groups.map(([group, g]) => [group, { ...g }])) };
+}
+
+/** The customer-base state as data. */
+export function encodeCustomerBase(state: CustomerBaseState): EncodedCustomerBase {
+  const { bySegment, ...counts } = state;
+  return {
+    ...counts,
+    bySegment: [...bySegment].map(([d, g]) => [d, encodeGroupedProportion(g)]),
+  };
+}
+
+/** The customer-base state an encoding describes. */
+export function decodeCustomerBase(e: EncodedCustomerBase): CustomerBaseState {
+  const { bySegment, ...counts } = e;
+  return {
+    ...counts,
+    bySegment: new Map(bySegment.map(([d, g]) => [d, decodeGroupedProportion(g)])),
+  };
+}
+
+/** Per-customer columns as data: ids in index order, each column in the same order. */
+export function encodeCustomerColumns<K extends string>(
+  table: CustomerColumns<K>,
+): EncodedCustomerColumns {
+  const columns: Record<string, number[]> = {};
+  const n = table.size;
+  for (const name of table.names) {
+    const values = new Array<number>(n);
+    for (let row = 0; row < n; row++) values[row] = table.get(row, name);
+    columns[name] = values;
+  }
+  return { ids: [...table.index.ids], columns };
+}
+
+/**
+ * Fills an empty table from an encoding (rows added in the encoding's order, so each customer
+ * keeps its index).
+ * @throws when the encoding's columns are not the table's
+ */
+function fillCustomerColumns<K extends string>(
+  table: CustomerColumns<K>,
+  e: EncodedCustomerColumns,
+): void {
+  const names = Object.keys(e.columns);
+  if (names.length !== table.names.length || !table.names.every((n) => names.includes(n))) {
+    throw new Error(`decoding customer columns requires the columns ${table.names.join(', ')}`);
+  }
+  e.ids.forEach((id, i) => {
+    const row = table.row(id);
+    if (row !== i) throw new Error('decoding customer columns requires distinct customer ids');
+    for (const name of table.names)
+      table.data[row * table.stride + table.at[name]] = e.columns[name]![i]!;
+  });
+}
+
+/** The behaviour state as data. */
+export function encodeBehaviourState(state: BehaviourState): EncodedBehaviourState {
+  const segments: Record<string, Array<string | null>> = {};
+  state.segments.forEach((levels, i) => {
+    for (const dimension in levels) {
+      const column = (segments[dimension] ??= new Array<string | null>(state.segments.length).fill(
+        null,
+      ));
+      column[i] = levels[dimension] ?? null;
+    }
+  });
+  return {
+    customers: encodeCustomerColumns(state.customers),
+    segments,
+    excluded: { ...state.excluded },
+    missingAmount: state.missingAmount,
+    // Written only when there are some, so a snapshot without guests encodes as it always did.
+    ...(state.guests.orders > 0 ? { guests: { ...state.guests } } : {}),
+  };
+}
+
+/** The behaviour state an encoding describes. */
+export function decodeBehaviourState(e: EncodedBehaviourState): BehaviourState {
+  const state = createBehaviourState();
+  fillCustomerColumns(state.customers, e.customers);
+  const dimensions = Object.keys(e.segments);
+  state.segments = e.customers.ids.map((_, i) => {
+    const levels: Record<string, string | undefined> = {};
+    for (const d of dimensions) levels[d] = e.segments[d]![i] ?? undefined;
+    return levels;
+  });
+  state.excluded = { ...e.excluded };
+  state.missingAmount = e.missingAmount;
+  if (e.guests) state.guests = { ...e.guests };
+  return state;
+}
+
+/** Each surveyed customer's answer counts as data. */
+export function encodeCustomerAnswers(table: CustomerAnswers): EncodedCustomerColumns {
+  return encodeCustomerColumns(table);
+}
+
+/** The customer answers an encoding describes. */
+export function decodeCustomerAnswers(e: EncodedCustomerColumns): CustomerAnswers {
+  const table = createCustomerAnswers();
+  fillCustomerColumns(table, e);
+  return table;
+}

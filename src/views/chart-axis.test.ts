@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { AXIS_PADDING, valueAxis } from './chart-axis.ts';
+
+describe('valueAxis(values, range)', () => {
+  it('spans what is drawn plus a tenth of it on each side', () => {
+    const axis = valueAxis([60, 70], [0, 100]);
+    expect(axis.min).toBeCloseTo(60 - 10 * AXIS_PADDING, 9);
+    expect(axis.max).toBeCloseTo(70 + 10 * AXIS_PADDING, 9);
+    expect(axis.ticks).toEqual([60, 62, 64, 66, 68, 70]);
+  });
+
+  it('pads in proportion to the data, so a small real drop keeps its slope', () => {
+    // A CES mean falling from 5.55 to 5.33 on its 1–7 scale: a fixed padding of 2 would draw
+    // it on 3.3–7.0 (a 6% fall of the axis); one padding rule keeps it over most of the height.
+    const axis = valueAxis([5.55, 5.33, 5.44, 5.65, 5.22], [1, 7]);
+    expect((5.55 - 5.33) / (axis.max - axis.min)).toBeGreaterThan(0.4);
+  });
+
+  it('never leaves the declared scale: a 1–5 item stays on a 1–5 axis', () => {
+    const axis = valueAxis([4.7, 5], [1, 5]);
+    expect(axis.max).toBe(5);
+    expect(axis.min).toBeGreaterThanOrEqual(1);
+    expect(Math.max(...axis.ticks)).toBeLessThanOrEqual(5);
+    expect(valueAxis([1, 1.2, 5], [1, 5])).toMatchObject({ min: 1, max: 5 });
+  });
+
+  it('gives at least four round ticks, written without float noise, and skips nulls', () => {
+    const axis = valueAxis([0.1, null, 0.3], null);
+    expect(axis.ticks.length).toBeGreaterThanOrEqual(4);
+    for (const t of axis.ticks) expect(String(t)).toMatch(/^-?\d+(\.\d{1,2})?$/);
+  });
+
+  it('draws a flat series around its value', () => {
+    const axis = valueAxis([50, 50], [0, 100]);
+    expect(axis.min).toBeLessThan(50);
+    expect(axis.max).toBeGreaterThan(50);
+  });
+});

@@ -1,0 +1,197 @@
+/**
+ * The SQL path (SQL generated from the manifest, run in DuckDB and in a real PostgreSQL
+ * server) against the TypeScript path: the same figures to 1e-9 on two demo quarters (value
+ * labels, not-applicable codes, segments, orders, delivery and ticket times, comments, the
+ * Explore cells), from CSV and from Parquet; and a cell the reader refuses is refused by the
+ * SQL's checks with the same diagnostic at the same place.
+ */
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadReviews, type ReviewData } from '../src/build/review-data.ts';
+import { writeReduced } from '../src/build/write-reduced.ts';
+import { TABLE_NAMES } from '../src/contracts/fields.ts';
+import { ManifestSchema } from '../src/contracts/manifest-schema.ts';
+import { pseudonymiser } from '../src/reducing/pseudonyms.ts';
+import { openDuckDb } from '../src/reducing/sql/duckdb-engine.ts';
+import { connectPostgres, loadCsvTable } from '../src/reducing/sql/postgres-engine.ts';
+import { reduceWithSql } from '../src/reducing/sql/reduce-with-sql.ts';
+import type { SqlEngine } from '../src/reducing/sql/sql-engine.ts';
+import { corruptCell, ROOT } from './build-site.ts';
+import { differences } from './differences.ts';
+import { postgresBin, startCluster, type Cluster } from './postgres.ts';
+
+const QUARTERS = ['2026-Q2', '2026-Q3'];
+const KEY = pseudonymiser('a test key, never a real one');
+
+/** A copy of the demo quarters under `<work>/<name>/data`. */
+function copyRaw(work: string, name: string): string {
+  const dataDir = join(work, name, 'data');
+  for (const q of QUARTERS) cpSync(join(ROOT, 'data', q), join(dataDir, q), { recursive: true });
+  return dataDir;
+}
+
+/** Reduces each quarter of `rawDir` with SQL in `engine` into `<work>/<name>/data`. */
+async function reduceAll(
+  work: string,
+  name: string,
+  rawDir: string,
+  engine: SqlEngine,
+  before: (quarter: string) => Promise<void> = async () => {},
+): Promise<ReviewData> {
+  const dataDir = join(work, name, 'data');
+  for (const q of QUARTERS) {
+    await before(q);
+    const result = await writeReduced({
+      dir: join(rawDir, q),
+      displayDir: `data/${q}`,
+      out: join(dataDir, q),
+      engine: engine.dialect.name,
+      sqlEngine: engine,
+      pseudonymiser: KEY,
+    });
+    expect(result.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    expect(result.written).not.toBeNull();
+  }
+  return loadReviews(dataDir, join(work, name), { explore: true, pseudonymiser: KEY });
+}
+
+/** The SQL path's reviews against the TypeScript path's: movement joined, figures to 1e-9. */
+function expectSameAsTypeScript(sql: ReviewData): void {
+  expect(sql.reviews.length).toBe(QUARTERS.length);
+  expect(sql.reviews[1]!.behaviour!.movement!.retained).toBeGreaterThan(0);
+  expect(differences(sql.reviews, typescript.reviews)).toEqual([]);
+  expect(
+    differences(sql.explore, typescript.explore).filter((d) => !/^\.\d+\.hash/.test(d)),
+  ).toEqual([]);
+}
+
+let work: string;
+let rawDir: string;
+let typescript: ReviewData;
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'sql-reduce-'));
+  rawDir = copyRaw(work, 'raw');
+  typescript = await loadReviews(rawDir, join(work, 'raw'), { explore: true, pseudonymiser: KEY });
+}, 60_000);
+
+describe('the SQL path on DuckDB', () => {
+  it(
+    'gives the TypeScript path’s figures and Explore data to 1e-9',
+    { timeout: 120_000 },
+    async () => {
+      const engine = await openDuckDb({ threads: 1 });
+      try {
+        expectSameAsTypeScript(await reduceAll(work, 'duckdb', rawDir, engine));
+      } finally {
+        await engine.close();
+      }
+    },
+  );
+
+  it(
+    'reads a table from Parquet, which the build refuses to read',
+    { timeout: 120_000 },
+    async () => {
+      const dir = join(work, 'parquet', 'raw', QUARTERS[1]!);
+      cpSync(join(rawDir, QUARTERS[1]!), dir, { recursive: true });
+      const engine = await openDuckDb({ threads: 1 });
+      try {
+        await engine.query(
+          `COPY (SELECT * FROM read_csv('${join(dir, 'orders.csv')}', all_varchar = true)) TO '${join(dir, 'orders.parquet')}' (FORMAT parquet)`,
+        );
+        const manifest = join(dir, 'manifest.json');
+        writeFileSync(
+          manifest,
+          readFileSync(manifest, 'utf8').replace('"orders.csv"', '"orders.parquet"'),
+        );
+        const fromParquet = await reduceWithSql(dir, `data/${QUARTERS[1]}`, { engine });
+        const fromCsv = await reduceWithSql(join(rawDir, QUARTERS[1]!), `data/${QUARTERS[1]}`, {
+          engine,
+        });
+        expect(fromParquet.states!.tables.orders!.rows).toBe(fromCsv.states!.tables.orders!.rows);
+        const behaviour = (r: typeof fromCsv) => r.states!.reduced.behaviour!;
+        expect(behaviour(fromParquet).customers.index.ids).toEqual(
+          behaviour(fromCsv).customers.index.ids,
+        );
+        expect(
+          differences(behaviour(fromParquet).customers.data, behaviour(fromCsv).customers.data),
+        ).toEqual([]);
+      } finally {
+        await engine.close();
+      }
+      const build = await loadReviews(join(work, 'parquet', 'raw'), join(work, 'parquet'));
+      expect(build.diagnostics.map((d) => d.id)).toContain('table-format-unsupported');
+    },
+  );
+
+  it(
+    'refuses a cell the reader refuses, at the same file, row and column',
+    { timeout: 60_000 },
+    async () => {
+      const dir = join(work, 'bad', 'data', QUARTERS[1]!);
+      cpSync(join(rawDir, QUARTERS[1]!), dir, { recursive: true });
+      // 42 in the 0–10 recommend column of the fifth response.
+      corruptCell(join(dir, 'survey.csv'), 5, 5, '42');
+      const sql = await reduceWithSql(dir, `data/${QUARTERS[1]}`);
+      expect(sql.states).toBeNull();
+      const ours = await loadReviews(join(work, 'bad', 'data'), join(work, 'bad'));
+      const where = (d: { id: string; file: string; row?: number; column?: string }) =>
+        `${d.id} ${d.file}:${d.row}:${d.column}`;
+      const refused = sql.diagnostics.filter((d) => d.level === 'error').map(where);
+      expect(refused).toEqual([
+        'out-of-scale data/2026-Q3/survey.csv:6:How likely are you to recommend us to a friend or colleague? (0-10)',
+      ]);
+      expect(ours.diagnostics.filter((d) => d.level === 'error').map(where)).toEqual(refused);
+    },
+  );
+});
+
+const bin = postgresBin();
+
+describe.skipIf(!bin)(
+  `the SQL path on PostgreSQL${bin ? '' : ' (skipped: no initdb found)'}`,
+  () => {
+    let cluster: Cluster;
+    beforeAll(() => {
+      cluster = startCluster(bin!);
+    }, 60_000);
+    afterAll(() => cluster?.stop());
+
+    it(
+      'gives the TypeScript path’s figures and Explore data to 1e-9',
+      { timeout: 120_000 },
+      async () => {
+        const engine = await connectPostgres({
+          host: cluster.host,
+          user: 'postgres',
+          database: 'postgres',
+        });
+        try {
+          // Each quarter's tables in a schema of its own, loaded from its exports by the server.
+          const load = async (quarter: string) => {
+            const schema = `q_${quarter.replace('-', '_').toLowerCase()}`;
+            await engine.client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+            await engine.client.query(`SET search_path TO ${schema}`);
+            const manifest = ManifestSchema.parse(
+              JSON.parse(readFileSync(join(rawDir, quarter, 'manifest.json'), 'utf8')),
+            );
+            for (const table of TABLE_NAMES) {
+              const declared = manifest.tables[table];
+              if (!declared) continue;
+              const path = join(cluster.files, `${quarter}-${table}.csv`);
+              copyFileSync(join(rawDir, quarter, declared.file), path);
+              const headers = readFileSync(path, 'utf8').split('\n')[0]!.split(',');
+              await loadCsvTable(engine.client, table, path, headers, ',');
+            }
+          };
+          expectSameAsTypeScript(await reduceAll(work, 'postgres', rawDir, engine, load));
+        } finally {
+          await engine.close();
+        }
+      },
+    );
+  },
+);
