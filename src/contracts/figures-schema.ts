@@ -587,6 +587,15 @@ export const DiagnosticSchema = z.strictObject({
   more: count.optional(),
 });
 
+/** A table of a snapshot as its figures (and a reduced snapshot) record it. */
+export const TableSummarySchema = z.strictObject({
+  file: z.string(),
+  rows: count,
+  used: count,
+  /** Rows left out, by reason (contracts/dropped-rows.ts); absent when none was. */
+  dropped: z.record(z.string(), count).optional(),
+});
+
 /** Everything one review's page shows, for one snapshot. */
 export const ReviewFiguresSchema = z.strictObject({
   format: z.literal(FIGURES_FORMAT),
@@ -606,16 +615,7 @@ export const ReviewFiguresSchema = z.strictObject({
   previous: z.strictObject({ id: z.string(), period: z.string() }).nullable(),
   /** Survey responses used (after validation and de-duplication). */
   responses: count,
-  tables: z.record(
-    z.string(),
-    z.strictObject({
-      file: z.string(),
-      rows: count,
-      used: count,
-      /** Rows left out, by reason (contracts/dropped-rows.ts); absent when none was. */
-      dropped: z.record(z.string(), count).optional(),
-    }),
-  ),
+  tables: z.record(z.string(), TableSummarySchema),
   segments: z.record(
     z.string(),
     z.strictObject({ label: z.string(), levels: z.array(z.string()) }),

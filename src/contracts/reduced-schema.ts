@@ -8,7 +8,7 @@
  * samples. docs/reduced-snapshots.md describes the format field by field.
  */
 import * as z from 'zod/mini';
-import { DiagnosticSchema } from './figures-schema.ts';
+import { DiagnosticSchema, TableSummarySchema } from './figures-schema.ts';
 import {
   BehaviourStateSchema,
   ComplaintStateSchema,
@@ -43,15 +43,7 @@ export const ReducedSourceSchema = z.strictObject({
    * Each table's file as the raw build named it, its data rows, the rows it used and, when
    * some were left out, how many for each reason.
    */
-  tables: z.record(
-    z.string(),
-    z.strictObject({
-      file: z.string(),
-      rows: count,
-      used: count,
-      dropped: z.optional(z.record(z.string(), count)),
-    }),
-  ),
+  tables: z.record(z.string(), TableSummarySchema),
   /** The engine that computed the states. */
   engine: z.enum(REDUCE_ENGINES),
 });
