@@ -18,6 +18,12 @@ export const siteSettings = {
   includeDrafts: process.env.REVIEW_DRAFTS === '1' || import.meta.env?.DEV === true,
   /** Site title. */
   title: process.env.REVIEW_SITE_TITLE ?? 'Customer satisfaction reviews',
+  /**
+   * Whether the build prints each published version's board pack (PDF) beside its page, so
+   * the page links to it: `review build` sets it ("yes" or "no") once it knows whether Chromium
+   * is there; `astro dev` and a bare `astro build` print none and link none.
+   */
+  boardPacks: process.env.REVIEW_BOARD_PACKS === 'yes',
   /** Locale for number and date formatting. */
   locale: process.env.REVIEW_LOCALE ?? 'en-GB',
 };

@@ -38,6 +38,8 @@ export function buildSite(
       REVIEW_REPORTS_DIR: reportsDir,
       ASTRO_CACHE_DIR: join(work, 'cache'),
       ASTRO_TELEMETRY_DISABLED: '1',
+      // Printing board packs starts Chromium: the tests that read them ask for it.
+      REVIEW_BOARD_PACKS: 'no',
       // vitest sets NODE_ENV=test, which would make Astro build in development mode.
       NODE_ENV: 'production',
       ...env,

@@ -21,6 +21,7 @@ import {
   serious,
 } from './browser.ts';
 import { serveStatic } from '../src/cli/static-server.ts';
+import { publishedVersionPages } from '../src/cli/pdf.ts';
 import { newReport, publishReport } from '../src/cli/report-workflow.ts';
 import { nodeEffects } from '../src/cli/cli-support.ts';
 import { finishDraft } from './finish-draft.ts';
@@ -242,7 +243,10 @@ function demoSite(): Promise<BuildResult> {
       today: () => '2026-10-20',
       out: () => {},
     });
-    return buildSite(join(work, 'data'), join(work, 'reports'), { REVIEW_DRAFTS: '1' });
+    return buildSite(join(work, 'data'), join(work, 'reports'), {
+      REVIEW_DRAFTS: '1',
+      REVIEW_BOARD_PACKS: 'yes',
+    });
   })();
   return demoBuild;
 }
@@ -294,15 +298,17 @@ describe('the demo site', { timeout: 120_000 }, () => {
     expect(text(decline![0])).toMatch(
       /Two-proportion z-test, p &lt; 0\.001; adjusted for the groups compared, p &lt; 0\.001 \(Holm/,
     );
-    expect(html.match(/<li data-finding="(decline|gap):[a-z_]+:customer_group=SMB"/g)).toHaveLength(
-      1,
-    );
+    expect(
+      html.match(/<li[^>]*data-finding="(decline|gap):[a-z_]+:customer_group=SMB"/g),
+    ).toHaveLength(1);
     expect(html).toContain('<h4>Why SMB (Customer group) fell</h4>');
     // Each headline card says its status against target, and its change in words.
     expect(html).toMatch(/data-target-status="missed"[^>]*>\s*Target 35\.0: missed by 30\.4 pts/);
     expect(html).toMatch(/data-target-status="met"[^>]*>\s*Target 70\.0: met/);
     const csatCard = /<article[^>]*data-metric="csat"[\s\S]*?<\/article>/.exec(html)![0];
-    expect(text(csatCard)).toMatch(/A real drop : −4\.2 pp since Q2 2026/);
+    expect(text(csatCard)).toMatch(
+      /A real drop : −4\.2 pp since Q2 2026 \(95% CI −\d\.\d pp to −\d\.\d pp\)/,
+    );
     const followUp = [
       ...html.matchAll(
         /<tr data-action="(A-2026-0[345])" data-outcome="[a-z]+">[\s\S]*?<td[^>]*data-after>([^<]*)<\/td>/g,
@@ -629,6 +635,10 @@ describe.skipIf(!hasChromium)(
     });
 
     it('npm run pdf writes a PDF per published version whose first page shows the title and headline figures', async () => {
+      // Built without board packs, the pages link none.
+      expect(
+        readFileSync(join(build.outDir, 'reports/2026-Q2/v1/index.html'), 'utf8'),
+      ).not.toContain('data-board-pack');
       const run = spawnSync(
         join(ROOT, 'node_modules/.bin/node'),
         ['src/cli/pdf.ts', '--dist', build.outDir, '--base', BASE],
@@ -762,13 +772,23 @@ describe.skipIf(!hasChromium)(
       ) as FiguresJson;
       const periods = json.figures.trends.nps!.map((p) => p.period);
       const [first, latest] = [periods[0]!, periods.at(-1)!];
-      for (const format of ['A4', 'Letter']) {
-        const run = spawnSync(
-          join(ROOT, 'node_modules/.bin/node'),
-          ['src/cli/pdf.ts', '--dist', demo.outDir, '--period', '2026-Q2', '--format', format],
-          { cwd: ROOT, encoding: 'utf8' },
+      // The build printed every published version's pack on A4; `pdf` prints it again on Letter.
+      const published = publishedVersionPages(demo.outDir);
+      expect(published.length).toBeGreaterThan(5);
+      expect(demo.output).toContain(`board packs: ${published.length} printed (A4)`);
+      for (const { period, version } of published)
+        expect(existsSync(join(demo.outDir, 'reports', period, version, 'board-pack.pdf'))).toBe(
+          true,
         );
-        expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
+      for (const format of ['A4', 'Letter']) {
+        if (format === 'Letter') {
+          const run = spawnSync(
+            join(ROOT, 'node_modules/.bin/node'),
+            ['src/cli/pdf.ts', '--dist', demo.outDir, '--period', '2026-Q2', '--format', format],
+            { cwd: ROOT, encoding: 'utf8' },
+          );
+          expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
+        }
         const response = await fetch(`${server.url}${link!.slice(1)}`);
         expect(response.headers.get('content-type')).toBe('application/pdf');
         const pages = await pdfPageItems(join(demo.outDir, link!));

@@ -70,6 +70,11 @@ export const ENVIRONMENT = {
       'secret key (16+ characters, never committed) that turns customer ids into pseudonyms in reduced snapshots; the same every period',
   },
   CHROMIUM_PATH: { default: '', description: 'the Chromium or Chrome executable, when not found' },
+  REVIEW_BOARD_PACKS: {
+    default: 'auto',
+    description:
+      "build: print each published version's board pack (PDF): auto when Chromium is found, yes, no",
+  },
 } as const satisfies Record<string, { default: string; description: string }>;
 
 export type EnvName = keyof typeof ENVIRONMENT;
@@ -168,16 +173,25 @@ export const COMMANDS = {
     group: 'site',
     summary: 'build the site into dist/, atomically',
     description:
-      'Builds every snapshot and report into a static site. The site is written to a staging folder and moved into place only when the whole build succeeded: a failed build leaves the previous site byte for byte.',
+      'Builds every snapshot and report into a static site, with the board pack (PDF) of each published version when Chromium is there. The site is written to a staging folder and moved into place only when the whole build succeeded: a failed build leaves the previous site byte for byte.',
     ...NO_ARGS,
     options: {
       outDir: folderOption('where the site goes', 'dist'),
       data,
       reports,
+      boardPacks: {
+        type: 'string',
+        value: '<auto|yes|no>',
+        description:
+          "print each published version's board pack (PDF) beside its page, which then links to it: auto does when Chromium is found, yes requires it",
+        default: 'auto',
+        env: 'REVIEW_BOARD_PACKS',
+      },
     },
-    env: SITE_ENV,
+    env: [...SITE_ENV, 'REVIEW_BOARD_PACKS', 'CHROMIUM_PATH'],
     examples: [
       'npx review build',
+      'npx review build --boardPacks no',
       'npx review build --outDir public-site',
       'REVIEW_DRAFTS=1 npx review build',
     ],
@@ -337,7 +351,7 @@ export const COMMANDS = {
     group: 'site',
     summary: 'print the board pack (PDF) of every published version from the built site',
     description:
-      'Writes dist/reports/<period>/v<N>/board-pack.pdf beside each published version page (which links to it), printed by Chromium with the print stylesheet: A4 or Letter, a running header with the review and version, numbered pages. Run build first.',
+      'Writes dist/reports/<period>/v<N>/board-pack.pdf beside each published version page, printed by Chromium with the print stylesheet: A4 or Letter, a running header with the review and version, numbered pages. The build already prints them on A4 when Chromium is there; run this after it for Letter or to print again.',
     ...NO_ARGS,
     options: {
       dist: folderOption('the built site', 'dist'),

@@ -1,9 +1,9 @@
 /**
  * `npx review pdf`: the board pack of every published report version, printed by Chromium from
  * the built site with the print stylesheet, written beside the version's page as
- * `dist/reports/<period>/v<N>/board-pack.pdf` (the page links to it). A4 by default, Letter with
- * `--format Letter`; a running header names the review and version, the footer numbers the
- * pages. Needs `npm run build` first.
+ * `dist/reports/<period>/v<N>/board-pack.pdf`. A4 by default, Letter with `--format Letter`; a
+ * running header names the review and version, the footer numbers the pages. `review build`
+ * prints them on A4 already (printBoardPacks) when Chromium is there; this command prints again.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -47,6 +47,62 @@ export const FOOTER_TEMPLATE =
   '<div style="font-size:8px;width:100%;padding:0 16mm;text-align:right;color:#4b535c;font-family:sans-serif">Page <span class="pageNumber"></span> of <span class="totalPages"></span></div>';
 
 const FORMATS = ['A4', 'Letter'] as const;
+type PaperFormat = (typeof FORMATS)[number];
+
+/** What Chromium needs to print a built site's board packs. */
+export interface BoardPackJob {
+  /** The built site (or the build's staging folder). */
+  dist: string;
+  /** The base path the site was built for. */
+  base: string;
+  format: PaperFormat;
+  /** Only this period's versions; every published one when absent. */
+  period?: string;
+  executablePath: string;
+}
+
+/**
+ * Prints the board pack of every published version in a built site, beside its page.
+ * @returns the files written
+ */
+export async function printBoardPacks(job: BoardPackJob): Promise<string[]> {
+  const pages = publishedVersionPages(job.dist).filter(
+    (p) => job.period === undefined || p.period === job.period,
+  );
+  const written: string[] = [];
+  if (pages.length === 0) return written;
+  const server = await serveStatic(job.dist, job.base.replace(/\/?$/, '/'));
+  const browser = await launchChromium(job.executablePath);
+  try {
+    for (const { period, version } of pages) {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}reports/${period}/${version}/`, { waitUntil: 'load' });
+      await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+      // Chromium prints its own running header here: the page's print header steps aside.
+      await page.evaluate(() => document.documentElement.classList.add('pdf-export'));
+      const file = join(job.dist, 'reports', period, version, BOARD_PACK);
+      await page.pdf({
+        path: file,
+        format: job.format,
+        printBackground: true,
+        margin: { top: '18mm', bottom: '16mm', left: '16mm', right: '16mm' },
+        displayHeaderFooter: true,
+        headerTemplate: HEADER_TEMPLATE,
+        footerTemplate: FOOTER_TEMPLATE,
+      });
+      await page.close();
+      written.push(file);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return written;
+}
+
+/** The refusal when no Chromium is found, with how to get one. */
+export const NO_CHROMIUM =
+  'PDF export needs Chromium, and none was found. Install it with your system package manager (Debian/Ubuntu: `sudo apt-get install chromium`; macOS: install Google Chrome), or set CHROMIUM_PATH to its executable.';
 
 /** Prints the published versions to PDF; see `npx review pdf --help`. */
 export async function main(argv: readonly string[]): Promise<void> {
@@ -58,47 +114,21 @@ export async function main(argv: readonly string[]): Promise<void> {
   const dist = resolve(values.dist);
   requireBuiltSite(dist, values.dist);
   const executablePath = findChromium();
-  if (!executablePath) {
-    throw new CliError(
-      'PDF export needs Chromium, and none was found. Install it with your system package manager (Debian/Ubuntu: `sudo apt-get install chromium`; macOS: install Google Chrome), or set CHROMIUM_PATH to its executable.',
-    );
-  }
-  const pages = publishedVersionPages(dist).filter(
-    (p) => values.period === undefined || p.period === values.period,
-  );
-  if (pages.length === 0)
+  if (!executablePath) throw new CliError(NO_CHROMIUM);
+  const written = await printBoardPacks({
+    dist,
+    base: values.base,
+    format,
+    executablePath,
+    ...(values.period === undefined ? {} : { period: values.period }),
+  });
+  if (written.length === 0)
     throw new CliError(
       values.period === undefined
         ? 'No published report version in the built site.'
         : `No published version of ${values.period} in the built site.`,
     );
-  const base = values.base.replace(/\/?$/, '/');
-  const server = await serveStatic(dist, base);
-  const browser = await launchChromium(executablePath);
-  try {
-    for (const { period, version } of pages) {
-      const page = await browser.newPage();
-      await page.goto(`${server.url}reports/${period}/${version}/`, { waitUntil: 'load' });
-      await page.emulateMedia({ media: 'print', colorScheme: 'light' });
-      // Chromium prints its own running header here: the page's print header steps aside.
-      await page.evaluate(() => document.documentElement.classList.add('pdf-export'));
-      const file = join(dist, 'reports', period, version, BOARD_PACK);
-      await page.pdf({
-        path: file,
-        format,
-        printBackground: true,
-        margin: { top: '18mm', bottom: '16mm', left: '16mm', right: '16mm' },
-        displayHeaderFooter: true,
-        headerTemplate: HEADER_TEMPLATE,
-        footerTemplate: FOOTER_TEMPLATE,
-      });
-      await page.close();
-      nodeEffects.out(`wrote ${file}`);
-    }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  for (const file of written) nodeEffects.out(`wrote ${file}`);
 }
 
 if (import.meta.main) await runCli('pdf', main);

@@ -71,6 +71,12 @@ export const ChangeSchema = z.strictObject({
   /** p < alpha. */
   significant: z.boolean(),
   test: z.enum(TEST_NAMES),
+  /**
+   * The interval of delta at confidence 1 − alpha. Absent from figures frozen before it was
+   * recorded: those pages show the change without it rather than recompute a published figure.
+   */
+  ciLow: finite.optional(),
+  ciHigh: finite.optional(),
 });
 export type Change = z.output<typeof ChangeSchema>;
 

@@ -7,11 +7,16 @@
  * - mean: Welch's t with Welch–Satterthwaite degrees of freedom;
  * - ratio, count, rate, quantile, weight: z = Δ / √(se₁² + se₂²) with each estimate's own SE
  *   (linearisation, Poisson, order statistics, parametric bootstrap: see the registry entry).
+ * Each also gives the interval of Δ at confidence 1 − α: Δ ± z*·√(se₁² + se₂²), with Welch's t*
+ * for means and the unpooled (Wald) SE for proportions, as `scipy.stats.ttest_ind(…,
+ * equal_var=False).confidence_interval()` and statsmodels' `confint_proportions_2indep(…,
+ * method='wald')` give them. For z and t tests it excludes 0 exactly when p < α; for proportions
+ * the pooled test decides, and the unpooled interval can disagree only at the boundary.
  */
 import { SIGNIFICANCE_LEVEL } from './significance.ts';
 import type { Change, Estimate, MetricKind } from '../contracts/figures-schema.ts';
-import { twoSidedP } from '../statistics/normal.ts';
-import { tTwoSidedP } from '../statistics/t-distribution.ts';
+import { twoSidedP, zForConfidence } from '../statistics/normal.ts';
+import { tCritical, tTwoSidedP } from '../statistics/t-distribution.ts';
 import { twoProportionTest } from '../statistics/two-proportion-test.ts';
 
 export type { Change, MetricKind };
@@ -24,15 +29,28 @@ interface Comparable extends Estimate {
 
 type ChangeTest = (current: Comparable, previous: Comparable, alpha: number) => Change;
 
+/** Δ ± critical·se: the interval of a difference. */
+function around(delta: number, halfWidth: number): { ciLow: number; ciHigh: number } {
+  return { ciLow: delta - halfWidth, ciHigh: delta + halfWidth };
+}
+
 /** z = Δ / √(se₁² + se₂²), the test of two independent estimates with known SEs. */
 function zOnStandardErrors(name: Change['test']): ChangeTest {
   return (current, previous, alpha) => {
     const delta = current.value - previous.value;
     const se = Math.sqrt(current.se ** 2 + previous.se ** 2);
-    if (se === 0) return { delta, statistic: 0, p: 1, significant: false, test: name };
+    if (se === 0)
+      return { delta, statistic: 0, p: 1, significant: false, test: name, ...around(delta, 0) };
     const statistic = delta / se;
     const p = twoSidedP(statistic);
-    return { delta, statistic, p, significant: p < alpha, test: name };
+    return {
+      delta,
+      statistic,
+      p,
+      significant: p < alpha,
+      test: name,
+      ...around(delta, zForConfidence(1 - alpha) * se),
+    };
   };
 }
 
@@ -43,25 +61,45 @@ export const CHANGE_TESTS: Record<MetricKind, ChangeTest> = {
     const n1 = current.nEffective;
     const n2 = previous.nEffective;
     const delta = current.value - previous.value;
-    const { z, p } = twoProportionTest(
-      (current.value / 100) * n1,
-      n1,
-      (previous.value / 100) * n2,
-      n2,
-    );
-    return { delta, statistic: z, p, significant: p < alpha, test: 'two-proportion-z' };
+    const [p1, p2] = [current.value / 100, previous.value / 100];
+    const { z, p } = twoProportionTest(p1 * n1, n1, p2 * n2, n2);
+    const se = 100 * Math.sqrt((p1 * (1 - p1)) / n1 + (p2 * (1 - p2)) / n2);
+    return {
+      delta,
+      statistic: z,
+      p,
+      significant: p < alpha,
+      test: 'two-proportion-z',
+      ...around(delta, zForConfidence(1 - alpha) * se),
+    };
   },
   mean: (current, previous, alpha) => {
     const delta = current.value - previous.value;
     const v1 = current.se ** 2;
     const v2 = previous.se ** 2;
-    if (v1 + v2 === 0) return { delta, statistic: 0, p: 1, significant: false, test: 'welch-t' };
-    const statistic = delta / Math.sqrt(v1 + v2);
+    if (v1 + v2 === 0)
+      return {
+        delta,
+        statistic: 0,
+        p: 1,
+        significant: false,
+        test: 'welch-t',
+        ...around(delta, 0),
+      };
+    const se = Math.sqrt(v1 + v2);
+    const statistic = delta / se;
     const df1 = Math.max(1, current.nEffective - 1);
     const df2 = Math.max(1, previous.nEffective - 1);
     const df = (v1 + v2) ** 2 / ((v1 * v1) / df1 + (v2 * v2) / df2);
     const p = tTwoSidedP(statistic, df);
-    return { delta, statistic, p, significant: p < alpha, test: 'welch-t' };
+    return {
+      delta,
+      statistic,
+      p,
+      significant: p < alpha,
+      test: 'welch-t',
+      ...around(delta, tCritical(1 - alpha, df) * se),
+    };
   },
   ratio: zOnStandardErrors('ratio-z'),
   count: zOnStandardErrors('poisson-z'),

@@ -13,9 +13,12 @@ export const paths = {
     `${base}reports/${period}/v${version}/figures.json`,
   figuresCsv: (period: string, version: number) =>
     `${base}reports/${period}/v${version}/figures.csv`,
-  /** The board pack `npm run pdf` prints beside each published version's page. */
-  boardPack: (period: string, version: number) =>
-    `${base}reports/${period}/v${version}/${BOARD_PACK}`,
+  /**
+   * The board pack the build prints beside each published version's page, or null when this
+   * build prints none (no Chromium, or `--boardPacks no`): no page links a file that is not there.
+   */
+  boardPack: (period: string, version: number): string | null =>
+    siteSettings.boardPacks ? `${base}reports/${period}/v${version}/${BOARD_PACK}` : null,
   trends: () => `${base}trends/`,
   segments: () => `${base}segments/`,
   segment: (dimension: string, levelSlug: string) => `${base}segments/${dimension}/${levelSlug}/`,

@@ -21,6 +21,8 @@ export interface HeadlineCard {
   change: {
     /** "−4.2 pp" */
     text: string;
+    /** "−7.1 pp to −1.3 pp": the change's 95% interval, when the figures hold it. */
+    interval: string | null;
     reading: DifferenceReading;
     /** "Two-proportion z-test, p = 0.021": for the disclosure, not the card's face. */
     detail: string;
@@ -75,6 +77,10 @@ export function buildHeadline(
     const changePart = change
       ? {
           text: formatDelta(metric, change.delta, locale, currency),
+          interval:
+            change.ciLow !== undefined && change.ciHigh !== undefined
+              ? `${formatDelta(metric, change.ciLow, locale, currency)} to ${formatDelta(metric, change.ciHigh, locale, currency)}`
+              : null,
           reading: readDifference(metric, change, change.significant, indicative),
           detail: testDetail({ name: change.test, p: change.p }),
         }
@@ -84,7 +90,7 @@ export function buildHeadline(
         ? `${metric.label}: suppressed, too few responses (n = ${formatCount(e.n, locale)}).`
         : `${metric.label}: ${value}, 95% interval ${interval}, n = ${formatCount(e.n, locale)}` +
           (changePart && previous
-            ? `; ${changePart.text} since ${previous.period}, ${changePart.reading.words}${changePart.reading.indicative && changePart.reading.mark ? ' (indicative: small base)' : ''}`
+            ? `; ${changePart.text}${changePart.interval ? ` (95% interval ${changePart.interval})` : ''} since ${previous.period}, ${changePart.reading.words}${changePart.reading.indicative && changePart.reading.mark ? ' (indicative: small base)' : ''}`
             : '') +
           (e.base === 'indicative' ? '; indicative only, small base' : '') +
           `; ${targetText}.`;
