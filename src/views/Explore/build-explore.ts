@@ -9,6 +9,7 @@ import { ADJUSTMENT_LABELS } from '../../contracts/fields.ts';
 import type { Estimate, MetricInfo } from '../../contracts/figures-schema.ts';
 import type { ExploreFigures, ExploreMetric } from '../../figures/explore-figures.ts';
 import { formatCount, formatDelta, formatP, formatValue, intervalParts } from '../format.ts';
+import { readDifference, SIGNIFICANCE_WORDS } from '../significance.ts';
 
 /** A number on the page and where it comes from. */
 export interface Figure {
@@ -152,6 +153,12 @@ export function buildExploreView(f: ExploreFigures, locale: string): ExploreView
       ...(e.value !== null && e.base === 'indicative' ? [' indicative'] : []),
     ];
     const test = m.vsRest;
+    // The site's one vocabulary: "a real difference" with its mark, or "within normal
+    // variation"; the caveat whenever a base compared is indicative.
+    const indicative = m.estimate.base === 'indicative' || m.rest.base === 'indicative';
+    const reading = test
+      ? readDifference(m.info, test, test.significantAdjusted, indicative, 'gap')
+      : null;
     const better =
       test !== null && (m.info.direction === 'higher-is-better' ? test.delta > 0 : test.delta < 0);
     return {
@@ -160,10 +167,14 @@ export function buildExploreView(f: ExploreFigures, locale: string): ExploreView
       cells: [
         estimate(`${at}.estimate`, m.estimate),
         [count(`${at}.estimate.n`)],
-        test
+        test && reading
           ? [
+              ...(reading.mark ? [`${reading.mark} `] : []),
               fig(`${at}.vsRest.delta`, (v) => formatDelta(m.info, v, locale)),
-              test.significantAdjusted ? ', significant' : ', not significant',
+              `, ${reading.words}`,
+              ...(reading.mark && reading.indicative
+                ? [` (${SIGNIFICANCE_WORDS.indicative})`]
+                : []),
               ' (',
               fig(`${at}.vsRest.pAdjusted`, (p) =>
                 f.family.dimension ? `adjusted ${formatP(p)}` : formatP(p),

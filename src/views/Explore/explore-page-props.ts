@@ -4,6 +4,7 @@
  */
 import type { ExplorePeriodFile } from '../../contracts/explore-schema.ts';
 import type { HistoryFigures } from '../../contracts/figures-schema.ts';
+import { ADJUSTMENT_LABELS } from '../../contracts/fields.ts';
 import { paths } from '../paths.ts';
 import { levelSlug, listSegments } from '../segment-view.ts';
 import { exploreClientConfig, type ExploreClientConfig } from './explore-config.ts';
@@ -12,6 +13,10 @@ export interface ExplorePageProps {
   config: ExploreClientConfig;
   groupPages: Array<{ dimension: string; links: Array<{ level: string; href: string }> }>;
   minimumBase: number;
+  /** The rules the legend of the marks states (the latest period's, as the report's). */
+  rules: { suppress: number; flag: number; alpha: number };
+  /** How the groups of one dimension are adjusted, e.g. "Holm". */
+  adjustment: string;
   methodology: string;
 }
 
@@ -35,6 +40,12 @@ export function explorePageProps(
     config: exploreClientConfig(periods, range, paths.exploreStates, locale),
     groupPages: [...groupPages.values()],
     minimumBase: Math.max(...periods.map((p) => p.minimumBase.suppress)),
+    rules: {
+      suppress: Math.max(...periods.map((p) => p.minimumBase.suppress)),
+      flag: Math.max(...periods.map((p) => p.minimumBase.flag)),
+      alpha: periods.at(-1)!.significanceLevel,
+    },
+    adjustment: ADJUSTMENT_LABELS[periods.at(-1)!.adjustment],
     methodology: `${paths.methodology()}#explore`,
   };
 }
