@@ -379,7 +379,11 @@ describe('diagnostics at any volume', () => {
     const table = formatValidationTable(report);
     const seconds = (performance.now() - started) / 1000;
     expect(report.errors).toBe(1_000_000);
-    expect(report.rows.survey).toEqual({ rows: 1_000_000, used: 0 });
+    expect(report.rows.survey).toEqual({
+      rows: 1_000_000,
+      used: 0,
+      dropped: { invalid: 1_000_000 },
+    });
     const outOfScale = report.diagnostics.filter((d) => d.id === 'out-of-scale');
     expect(outOfScale).toHaveLength(KEPT_PER_KIND);
     expect(outOfScale.map((d) => d.row).slice(0, 3)).toEqual([2, 3, 4]);

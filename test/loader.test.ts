@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic, type Diagnostic } from '../src/reading/diagnostics.ts';
 import { loadReviews } from '../src/build/review-data.ts';
+import { formatValidationTable, validateSnapshot } from '../src/build/validate-snapshot.ts';
+import { tableSentences } from '../src/views/MethodologySection/build-methodology.ts';
 import {
   baseManifest,
   lookupManifest,
@@ -409,5 +411,86 @@ describe('the questionnaire’s own rules', () => {
     const [conflict] = only(review.diagnostics, 'metric-id-conflict');
     expect(conflict).toMatchObject({ level: 'error', column: 'items.nps', value: 'nps' });
     expect(conflict!.message).toContain('item-top-box');
+  });
+});
+
+describe('row counts and dates outside the period', () => {
+  /** The base manifest with an orders and a tickets table. */
+  function withOrdersAndTickets(): Record<string, unknown> {
+    const manifest = baseManifest('2026-Q1');
+    const tables = manifest.tables as Record<string, unknown>;
+    tables.orders = {
+      file: 'orders.csv',
+      columns: { order_id: 'Order', customer_id: 'Customer', date: 'Date', amount: 'Amount' },
+    };
+    tables.tickets = {
+      file: 'tickets.csv',
+      columns: { ticket_id: 'Ticket', opened: 'Opened', category: 'Category' },
+    };
+    return manifest;
+  }
+  const orders = csv(
+    'Order,Customer,Date,Amount',
+    'O1,C1,2026-01-05,10',
+    'O2,C2,2026-02-05,20',
+    'O1,C1,2026-01-05,10', // a copy of row 2
+  );
+  const tickets = csv(
+    'Ticket,Opened,Category',
+    'T1,2026-01-05T10:00,Delivery',
+    'T2,2026-04-02T09:00,Delivery',
+    'T3,2026-03-31T23:59,Billing',
+    'T4,2025-12-30T08:00,Billing',
+  );
+
+  it('say how many rows were left out and why, in the figures, the validate table and the methodology', async () => {
+    const rows = validRows(40);
+    rows.push('R5,2026-02-01,A,3,4,again'); // a repeated response id
+    rows.push('R99,2026-02-01,B,,,'); // answers nothing
+    const { dataDir, dir } = writeSnapshot(
+      { 'survey.csv': csv(SURVEY_HEADER, ...rows), 'orders.csv': orders, 'tickets.csv': tickets },
+      withOrdersAndTickets(),
+    );
+    const review = await loadReviews(dataDir, dataDir);
+    const tables = review.reviews[0]!.tables;
+    expect(tables.survey).toMatchObject({
+      rows: 42,
+      used: 40,
+      dropped: { 'duplicate-id': 1, 'empty-response': 1 },
+    });
+    expect(tables.orders).toMatchObject({ rows: 3, used: 2, dropped: { 'duplicate-id': 1 } });
+    // A table with nothing left out says nothing more (figures files stay as they were).
+    expect(Object.keys(tables.tickets!)).toEqual(['file', 'rows', 'used']);
+    expect(review.reviews[0]!.behaviour!.orders).toBe(2);
+    const sentences = tableSentences(review.reviews[0]!, String);
+    expect(sentences[0]).toBe(
+      'Survey: 40 of 42 rows used; left out: 1 row repeating an id (the first copy is kept), 1 row answering no scored item.',
+    );
+    const report = await validateSnapshot(dir, dataDir);
+    expect(formatValidationTable(report)).toContain(
+      'orders: 2/3 rows usable (left out: 1 row repeating an id (the first copy is kept))',
+    );
+  });
+
+  it('order and ticket dates outside the period are one located warning per table', async () => {
+    const review = await load(
+      {
+        'survey.csv': csv(SURVEY_HEADER, ...validRows(40)),
+        'orders.csv': orders,
+        'tickets.csv': tickets,
+      },
+      withOrdersAndTickets(),
+    );
+    const outside = only(review.diagnostics, 'date-outside-period');
+    expect(outside).toHaveLength(1);
+    expect(outside[0]).toMatchObject({
+      level: 'warning',
+      row: 3,
+      column: 'Opened',
+      value: '2026-04-02T09:00:00',
+    });
+    expect(outside[0]!.file).toMatch(/tickets\.csv$/);
+    expect(outside[0]!.message).toMatch(/^2 ticket dates .* \(from 2025-12-30 to 2026-04-02\)/);
+    expect(review.reviews[0]!.warnings.map((w) => w.id)).toContain('date-outside-period');
   });
 });

@@ -147,6 +147,33 @@ describe('the built fixture site', () => {
     );
   });
 
+  it("the report's methodology section shows every data warning of its figures, by kind, as text", () => {
+    const html = readFileSync(join(build.outDir, 'reports/2026-Q2/index.html'), 'utf8');
+    const json = JSON.parse(
+      readFileSync(join(build.outDir, 'reports/2026-Q2/v1/figures.json'), 'utf8'),
+    ) as FiguresJson;
+    const warnings = json.figures.warnings;
+    expect(warnings.length).toBeGreaterThan(0);
+    const decode = (s: string) =>
+      s
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&lt;/g, '<')
+        .replace(/&amp;/g, '&');
+    const items = [...html.matchAll(/<li data-warning="([^"]+)"[^>]*>([\s\S]*?)<\/li>/g)].map(
+      (m) => [m[1], decode(text(m[2]!).trim())],
+    );
+    // Each warning of the figures (fewer than the cap per kind here) is a line of its kind.
+    expect(items).toHaveLength(warnings.length);
+    for (const w of warnings)
+      expect(items.some(([id, line]) => id === w.id && line!.includes(w.message))).toBe(true);
+    for (const id of new Set(warnings.map((w) => w.id))) {
+      const count = warnings.filter((w) => w.id === id).length;
+      const heading = new RegExp(`data-warning-kind="${id}"[^>]*>\\s*<h4[^>]*>([^<]*)<`).exec(html);
+      expect(heading?.[1]?.trim()).toMatch(new RegExp(`\\(${count}\\)$`));
+    }
+  });
+
   it('a segment under the minimum base is suppressed, not shown', () => {
     const html = readFileSync(join(build.outDir, 'reports/2026-Q2/index.html'), 'utf8');
     const row = /<tr data-level="Gamma">[\s\S]*?<\/tr>/.exec(html)![0];

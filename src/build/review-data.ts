@@ -30,6 +30,7 @@ import {
   type Diagnostic,
 } from '../reading/diagnostics.ts';
 import { readActions } from '../reading/read-actions.ts';
+import type { TableSummary } from '../reading/read-snapshot.ts';
 import { readManifest } from '../reading/read-manifest.ts';
 import { fileHashes } from '../reading/read-snapshot.ts';
 import { snapshotIdentity } from '../reading/snapshot-identity.ts';
@@ -135,11 +136,15 @@ export function snapshotInput(
 
 /** The table summaries a review records. */
 function tableSummaries(
-  tables: Record<string, { file: string; rows: number; used: number } | undefined>,
+  tables: Record<string, Omit<TableSummary, 'sha256'> | undefined>,
 ): ReviewFigures['tables'] {
   const out: ReviewFigures['tables'] = {};
-  for (const [name, t] of Object.entries(tables))
-    if (t) out[name] = { file: t.file, rows: t.rows, used: t.used };
+  for (const [name, t] of Object.entries(tables)) {
+    if (!t) continue;
+    // Only when rows were dropped, so the figures of a clean table are what they always were.
+    const dropped = Object.keys(t.dropped).length > 0 ? { dropped: { ...t.dropped } } : {};
+    out[name] = { file: t.file, rows: t.rows, used: t.used, ...dropped };
+  }
   return out;
 }
 

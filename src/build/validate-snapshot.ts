@@ -3,6 +3,7 @@
  * of the figure-level checks (minimum base, response rates, weighting), errors and warnings.
  */
 import { basename, relative, resolve } from 'node:path';
+import { describeDropped } from '../contracts/dropped-rows.ts';
 import { firstCarry, reviewFigures } from '../figures/review-figures.ts';
 import {
   byLevelFileRow,
@@ -21,7 +22,7 @@ export interface ValidationReport {
   errors: number;
   warnings: number;
   hash: string | null;
-  rows: Record<string, { rows: number; used: number }>;
+  rows: Record<string, { rows: number; used: number; dropped: Partial<Record<string, number>> }>;
   diagnostics: Diagnostic[];
 }
 
@@ -50,7 +51,7 @@ export async function validateSnapshot(
   const { errors, warnings } = diagnosticCounts(list);
   const rows: ValidationReport['rows'] = {};
   for (const [name, t] of Object.entries(loaded.tables))
-    if (t) rows[name] = { rows: t.rows, used: t.used };
+    if (t) rows[name] = { rows: t.rows, used: t.used, dropped: t.dropped };
   return {
     snapshot: display,
     ok: errors === 0,
@@ -107,8 +108,11 @@ export function formatValidationTable(report: ValidationReport, perKind = 10): s
     for (const [id, count] of hidden) lines.push(`  … and ${count} more [${id}]`);
   }
   const tables = Object.entries(report.rows)
-    .map(([name, t]) => `${name}: ${t.used}/${t.rows} rows usable`)
-    .join(', ');
+    .map(([name, t]) => {
+      const dropped = describeDropped(t.dropped);
+      return `${name}: ${t.used}/${t.rows} rows usable${dropped ? ` (left out: ${dropped})` : ''}`;
+    })
+    .join('; ');
   lines.push(
     '',
     `${report.snapshot}: ${countsLine(report)}${tables ? ` (${tables})` : ''}${report.ok ? ' — valid' : ' — fix the errors above'}`,

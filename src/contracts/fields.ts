@@ -21,6 +21,8 @@ export const ORDER_FIELDS = [
   'status',
   'estimated_delivery',
   'delivered',
+  'quantity',
+  'unit_price',
 ] as const;
 
 export const TICKET_FIELDS = [

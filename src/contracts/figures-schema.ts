@@ -193,7 +193,14 @@ export const GroupShareSchema = z.strictObject({
 
 export const BehaviourFiguresSchema = z.strictObject({
   activeCustomers: count,
+  /** Counted orders, guest orders included. */
   orders: count,
+  /** Of the orders, those without a customer id (declared guests): absent when there are none. */
+  guestOrders: count.optional(),
+  /** Revenue of the guest orders (in `revenue`, in no customer figure). */
+  guestRevenue: finite.optional(),
+  /** Rows summed into the orders when the table's rows are order lines; absent otherwise. */
+  orderLines: count.optional(),
   /** Orders with an amount (the base of the average order value). */
   pricedOrders: count,
   revenue: finite,
@@ -588,6 +595,15 @@ export const DiagnosticSchema = z.strictObject({
   more: count.optional(),
 });
 
+/** A table of a snapshot as its figures (and a reduced snapshot) record it. */
+export const TableSummarySchema = z.strictObject({
+  file: z.string(),
+  rows: count,
+  used: count,
+  /** Rows left out, by reason (contracts/dropped-rows.ts); absent when none was. */
+  dropped: z.record(z.string(), count).optional(),
+});
+
 /** Everything one review's page shows, for one snapshot. */
 export const ReviewFiguresSchema = z.strictObject({
   format: z.literal(FIGURES_FORMAT),
@@ -607,7 +623,7 @@ export const ReviewFiguresSchema = z.strictObject({
   previous: z.strictObject({ id: z.string(), period: z.string() }).nullable(),
   /** Survey responses used (after validation and de-duplication). */
   responses: count,
-  tables: z.record(z.string(), z.strictObject({ file: z.string(), rows: count, used: count })),
+  tables: z.record(z.string(), TableSummarySchema),
   segments: z.record(
     z.string(),
     z.strictObject({ label: z.string(), levels: z.array(z.string()) }),

@@ -26,7 +26,10 @@ function typeOf(s: JsonSchema): string {
   if (s.enum) return s.enum.map((v) => JSON.stringify(v)).join(' or ');
   if (s.anyOf) return s.anyOf.map(typeOf).join(' or ');
   if (s.prefixItems) return `[${s.prefixItems.map(typeOf).join(', ')}]`;
-  if (s.type === 'array' && s.items && !Array.isArray(s.items)) return `${typeOf(s.items)}[]`;
+  if (s.type === 'array' && s.items && !Array.isArray(s.items)) {
+    const item = typeOf(s.items);
+    return item.includes(' or ') ? `(${item})[]` : `${item}[]`;
+  }
   if (
     s.type === 'object' &&
     s.additionalProperties &&

@@ -126,6 +126,82 @@ export type Table = z.output<typeof TableSchema>;
 
 export { mappedHeader } from './mapped-header.ts';
 
+/**
+ * A rule that gives a row a status its status column does not say: an order id that starts with
+ * a prefix (some exports mark a cancellation by a "C" before the invoice number), or a negative
+ * quantity (a returned line).
+ */
+export const StatusRuleSchema = z.union([
+  z.strictObject({
+    /** Rows whose order id starts with this text (case-sensitive). */
+    idPrefix: z
+      .string()
+      .min(1)
+      .describe('Rows whose order id starts with this text (case-sensitive).'),
+    /** The status these rows take, e.g. "cancelled". */
+    status: z.string().min(1).describe('The status these rows take, e.g. "cancelled".'),
+  }),
+  z.strictObject({
+    /** Rows whose quantity is below 0. */
+    negativeQuantity: z.literal(true).describe('Rows whose quantity is below 0.'),
+    /** The status these rows take, e.g. "returned". */
+    status: z.string().min(1).describe('The status these rows take, e.g. "returned".'),
+  }),
+]);
+export type StatusRule = z.output<typeof StatusRuleSchema>;
+
+/** How the orders table's rows make orders, and which of them count. */
+export const OrdersSchema = z.strictObject({
+  /** Order statuses that are not revenue. */
+  excludeStatuses: z
+    .array(z.string())
+    .default([...DEFAULT_EXCLUDED_STATUSES])
+    .describe('Order statuses (lower case) left out of orders and revenue.'),
+  /** The largest plausible order amount; a larger one is an error. */
+  maxAmount: z
+    .number()
+    .positive()
+    .optional()
+    .describe(
+      'The largest plausible order amount: a larger one (in either sign) is an error, as are more than 15 significant digits.',
+    ),
+  /** What a negative amount is: undeclared, each is a warning; the order is left out either way. */
+  negativeAmounts: z
+    .enum(['refund'])
+    .optional()
+    .describe(
+      '"refund": negative amounts are refunds, left out of orders and revenue and counted apart. Undeclared, each is a warning and its order is left out too (never netted).',
+    ),
+  /** What one row is: an order, or one line of an order (the lines of an order are summed). */
+  rows: z
+    .enum(['orders', 'lines'])
+    .default('orders')
+    .describe(
+      'What one row of the orders table is: "orders" (one row per order, the default) or "lines" (one row per order line, as invoice-line exports write them: the rows of one order_id are summed into one order, in any row order).',
+    ),
+  /** Where a row's amount comes from: its amount column, or quantity × unit price. */
+  amountFrom: z
+    .enum(['amount', 'quantity*unit_price'])
+    .default('amount')
+    .describe(
+      'Where a row\'s amount comes from: "amount" (the column mapped to amount: the order total, or the line total when rows are lines) or "quantity*unit_price" (the columns mapped to quantity and unit_price, multiplied).',
+    ),
+  /** Statuses given by rules beyond the status column's labels; the first rule that matches wins. */
+  statusRules: z
+    .array(StatusRuleSchema)
+    .default([])
+    .describe(
+      'Statuses given by rules, checked in order before the status column: { "idPrefix": "C", "status": "cancelled" } or { "negativeQuantity": true, "status": "returned" }. A row matching no rule takes its status column (or "completed").',
+    ),
+  /** An order without a customer id: an error, or a guest order. */
+  guests: z
+    .enum(['error', 'count'])
+    .default('error')
+    .describe(
+      'An order without a customer id: "error" (the default) or "count" (a guest order: it counts toward orders, revenue and order value, and toward no customer figure such as repeat rate, frequency or retention).',
+    ),
+});
+
 export const MinimumBaseSchema = z.strictObject({
   /** Below this many responses a figure is hidden. */
   suppress: count.default(30).describe('Below this many responses a figure is hidden.'),
@@ -191,31 +267,10 @@ export const ManifestSchema = z.strictObject({
   minimumBase: MinimumBaseSchema.default(MinimumBaseSchema.parse({})).describe(
     'Minimum number of responses for a figure to be shown (suppress) or shown unflagged (flag).',
   ),
-  /** Order statuses that are not revenue. */
-  orders: z
-    .strictObject({
-      excludeStatuses: z
-        .array(z.string())
-        .default([...DEFAULT_EXCLUDED_STATUSES])
-        .describe('Order statuses (lower case) left out of orders and revenue.'),
-      /** The largest plausible order amount; a larger one is an error. */
-      maxAmount: z
-        .number()
-        .positive()
-        .optional()
-        .describe(
-          'The largest plausible order amount: a larger one (in either sign) is an error, as are more than 15 significant digits.',
-        ),
-      /** What a negative amount is: undeclared, each is a warning; the order is left out either way. */
-      negativeAmounts: z
-        .enum(['refund'])
-        .optional()
-        .describe(
-          '"refund": negative amounts are refunds, left out of orders and revenue and counted apart. Undeclared, each is a warning and its order is left out too (never netted).',
-        ),
-    })
-    .default({ excludeStatuses: [...DEFAULT_EXCLUDED_STATUSES] })
-    .describe('How orders count towards behaviour and value.'),
+  /** How the orders table's rows make orders, and which of them count. */
+  orders: OrdersSchema.default(OrdersSchema.parse({})).describe(
+    'How the orders table is read and which orders count towards behaviour and value.',
+  ),
   /** Targets and external benchmarks per metric id, shown beside our figures. */
   targets: z
     .record(z.string(), z.number())

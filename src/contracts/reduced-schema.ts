@@ -8,7 +8,7 @@
  * samples. docs/reduced-snapshots.md describes the format field by field.
  */
 import * as z from 'zod/mini';
-import { DiagnosticSchema } from './figures-schema.ts';
+import { DiagnosticSchema, TableSummarySchema } from './figures-schema.ts';
 import {
   BehaviourStateSchema,
   ComplaintStateSchema,
@@ -39,8 +39,11 @@ export const ReducedSourceSchema = z.strictObject({
   hash: z.string(),
   /** Content hash of each raw file, by name ("sha256:…"). */
   files: z.record(z.string(), z.string()),
-  /** Each table's file as the raw build named it, its data rows and the rows it used. */
-  tables: z.record(z.string(), z.strictObject({ file: z.string(), rows: count, used: count })),
+  /**
+   * Each table's file as the raw build named it, its data rows, the rows it used and, when
+   * some were left out, how many for each reason.
+   */
+  tables: z.record(z.string(), TableSummarySchema),
   /** The engine that computed the states. */
   engine: z.enum(REDUCE_ENGINES),
 });

@@ -23,10 +23,14 @@ export interface SurveyRow {
 
 export interface OrderRow {
   orderId: string;
-  customerId: string;
+  /** Absent for a guest order (declared with "orders": { "guests": "count" }). */
+  customerId?: string;
   /** ISO date YYYY-MM-DD. */
   date: string;
-  /** Order value in the snapshot's currency; may be missing. */
+  /**
+   * Order value in the snapshot's currency (of this line, when the table's rows are order
+   * lines); may be missing.
+   */
   amount?: number;
   /** Status, lower case; the manifest's excluded statuses are not orders or revenue. */
   status: string;

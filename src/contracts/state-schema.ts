@@ -227,5 +227,16 @@ export const BehaviourStateSchema = z.strictObject({
   segments: z.record(z.string(), z.array(level)),
   excluded: z.record(z.string(), count),
   missingAmount: count,
+  /** Guest orders' totals; absent when the snapshot counted none. */
+  guests: z.optional(
+    z.strictObject({
+      orders: count,
+      priced: count,
+      revenue: finite,
+      revenueSq: finite,
+      delivered: count,
+      late: count,
+    }),
+  ),
 });
 export type EncodedBehaviourState = z.output<typeof BehaviourStateSchema>;

@@ -64,7 +64,8 @@ function unweighted(n: number, sum: number, sumSq: number): Moments {
 
 /**
  * Behaviour figures and the registry's sums; with the previous period's active customers and
- * everyone seen before, also the customer-base movement.
+ * everyone seen before, also the customer-base movement. Guest orders count toward orders,
+ * revenue, order value and late deliveries, never toward a figure per customer.
  */
 export function behaviourFigures(
   state: BehaviourState,
@@ -73,6 +74,8 @@ export function behaviourFigures(
   everSeen?: ReadonlySet<string>,
   rule: MinimumBase = DEFAULT_MINIMUM_BASE,
 ): NonNullable<MetricSources['behaviour']> {
+  if (state.lines !== null)
+    throw new Error('behaviourFigures requires finished order lines (finishOrderLines)');
   const active = state.customers.size;
   // Read in place: a customer's figures sit side by side.
   const { data, stride, at } = state.customers;
@@ -109,15 +112,20 @@ export function behaviourFigures(
   }
   const ordersPerCustomer = unweighted(active, orders, ordersSq);
   const revenuePerCustomer = unweighted(active, revenue, revenueSq);
-  // Customers without a priced order have x = y = 0: they add nothing but their count.
+  // Customers without a priced order have x = y = 0: they add nothing but their count. A guest
+  // order's customer is unknown, so each priced one is a unit of its own (x = 1, y = amount).
+  const guests = state.guests;
   const orderValue: RatioSums = {
-    n: pricedCustomers,
-    sumX: priced,
-    sumY: revenue,
-    sumXX: pricedSq,
-    sumYY: revenueSq,
-    sumXY: pricedRevenue,
+    n: pricedCustomers + guests.priced,
+    sumX: priced + guests.priced,
+    sumY: revenue + guests.revenue,
+    sumXX: pricedSq + guests.priced,
+    sumYY: revenueSq + guests.revenueSq,
+    sumXY: pricedRevenue + guests.revenue,
   };
+  const allOrders = orders + guests.orders;
+  const allPriced = priced + guests.priced;
+  const allRevenue = revenue + guests.revenue;
   let movement: BehaviourFigures['movement'] = null;
   if (previousActive && everSeen) {
     let retained = 0;
@@ -157,16 +165,19 @@ export function behaviourFigures(
   return {
     figures: {
       activeCustomers: active,
-      orders,
-      pricedOrders: priced,
-      revenue,
+      orders: allOrders,
+      // Only where there are guests, so other figures files stay as they were.
+      ...(guests.orders > 0 ? { guestOrders: guests.orders, guestRevenue: guests.revenue } : {}),
+      pricedOrders: allPriced,
+      revenue: allRevenue,
       excludedOrders: state.excluded,
       ordersWithoutAmount: state.missingAmount,
+      // Per customer: a guest order belongs to no customer.
       purchaseFrequency: active > 0 ? orders / active : null,
-      averageOrderValue: priced > 0 ? revenue / priced : null,
+      averageOrderValue: allPriced > 0 ? allRevenue / allPriced : null,
       revenuePerCustomer: active > 0 ? revenue / active : null,
       repeatRate: share(repeat, active),
-      lateShare: share(late, delivered),
+      lateShare: share(late + guests.late, delivered + guests.delivered),
       movement,
       links: links.figures,
     },

@@ -258,7 +258,7 @@ export function reviewFigures(
       ]),
     ),
     drivers: drivers.figures,
-    behaviour: behaviour?.figures ?? null,
+    behaviour: behaviour ? withOrderLines(behaviour.figures, input) : null,
     complaints: complaints?.figures ?? null,
     voice,
     competitor: competitor?.figures ?? null,
@@ -356,6 +356,17 @@ export function reviewFigures(
     }
     return { responses: count, responseRates: rates };
   }
+}
+
+/** The behaviour figures, with the number of order lines summed when the rows are lines. */
+function withOrderLines(
+  figures: NonNullable<ReviewFigures['behaviour']>,
+  input: SnapshotInput,
+): NonNullable<ReviewFigures['behaviour']> {
+  const lines = input.tables.orders?.used;
+  return input.manifest.orders.rows === 'lines' && lines !== undefined
+    ? { ...figures, orderLines: lines }
+    : figures;
 }
 
 /** A significant change where either period's base is indicative (the mark needs its caveat). */

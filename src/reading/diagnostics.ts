@@ -52,6 +52,14 @@ export const DIAGNOSTICS = {
   'invalid-encoding': { level: 'error', title: 'Bytes are not valid in the declared encoding' },
   'missing-id': { level: 'error', title: 'Row has no id' },
   'duplicate-id': { level: 'warning', title: 'Id appears more than once (first copy kept)' },
+  'order-lines-undeclared': {
+    level: 'error',
+    title: 'Repeated order ids with different amounts (rows look like order lines)',
+  },
+  'order-line-customer-conflict': {
+    level: 'error',
+    title: 'Lines of one order name different customers',
+  },
   'not-a-number': { level: 'error', title: 'Cell is not a number' },
   'not-an-integer': { level: 'error', title: 'Score is not a whole number' },
   'out-of-scale': { level: 'error', title: 'Score outside the declared scale' },

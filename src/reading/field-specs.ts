@@ -33,6 +33,8 @@ export interface FieldSpec {
   requiredColumn: boolean;
   /** A row without a value here is an error. */
   requiredValue: boolean;
+  /** What else the analyst may do about an empty required cell, beyond filling it in. */
+  emptyHint?: string;
 }
 
 /** Fields holding ids: read as IdRefs (a numbered id is a number, see id-refs.ts). */
@@ -60,12 +62,21 @@ export function fieldSpecs(table: TableName, manifest: Manifest): FieldSpec[] {
     const kind = fieldKind(table, field, manifest);
     if (!kind) continue;
     const required = REQUIRED_FIELDS[table].includes(field);
+    // A declared guest order is one without a customer id: the column stays, the cell may be empty.
+    const guest =
+      table === 'orders' && field === 'customer_id' && manifest.orders.guests === 'count';
     specs.push({
       field,
       kind,
       requiredColumn: required,
       // A mapped response id must be filled in; without one, rows are told apart by position.
-      requiredValue: required || field === 'response_id',
+      requiredValue: (required && !guest) || field === 'response_id',
+      ...(table === 'orders' && field === 'customer_id'
+        ? {
+            emptyHint:
+              'declare "orders": { "guests": "count" } in manifest.json if orders without a customer are guest orders',
+          }
+        : {}),
     });
   }
   return specs;
@@ -112,6 +123,8 @@ function fieldKind(table: TableName, field: string, manifest: Manifest): FieldKi
     case 'amount':
       return { type: 'number', max: manifest.orders.maxAmount };
     case 'revenue':
+    case 'quantity':
+    case 'unit_price':
       return { type: 'number' };
     case 'churned':
       return { type: 'choice', choices: CHURN_VALUES };

@@ -13,6 +13,7 @@ import type { TableName } from '../contracts/fields.ts';
 import type { ItemDeclaration, QualityComponent } from '../contracts/questionnaire.ts';
 import type { ManifestInput } from '../contracts/manifest-schema.ts';
 import { detectDelimiter } from './csv-reader.ts';
+import { draftOrders, guessDateFormat, type OrdersDraft } from './guess-orders.ts';
 import { guessItem, guessScale, type ItemGuess } from './guess-item.ts';
 import { isNoAnswer } from './no-answer.ts';
 import { toIsoDate, type DateFormat } from './cells/date.ts';
@@ -68,6 +69,8 @@ const SURVEY_RULES: Array<[string, RegExp]> = [
 const ORDER_RULES: Array<[string, RegExp]> = [
   ['order_id', /^(order|transaction|invoice)[ _-]?(id|number|no)$/i],
   ['customer_id', CUSTOMER_ID],
+  ['quantity', /^(quantity|qty|units|number of items)$/i],
+  ['unit_price', /unit[ _-]?(price|cost)|price[ _-]?(each|per)|^price$/i],
   ['amount', /amount|value|total|revenue|price/i],
   ['status', /status/i],
   ['estimated_delivery', /estimat|promised/i],
@@ -317,16 +320,10 @@ function caseLevels(cells: readonly string[]): { levels: string[]; variants: str
   return { levels: levels.sort(), variants };
 }
 
-/** How a date column is written, from its cells; day first when nothing tells. */
-function guessDateFormat(cells: readonly string[]): DateFormat | undefined {
+/** The format of a survey's dates: ISO, else the day-and-month order guessDateFormat reads. */
+function surveyDateFormat(cells: readonly string[]): DateFormat | undefined {
   if (cells.every((c) => /^\d{4}-\d{2}-\d{2}/.test(c))) return 'YYYY-MM-DD';
-  const parts = cells.map((c) => /^(\d{1,2})([/.])(\d{1,2})\2\d{4}/.exec(c));
-  if (parts.some((p) => p === null) || parts.length === 0) return undefined;
-  if (parts.every((p) => p![2] === '.')) return 'DD.MM.YYYY';
-  if (parts.some((p) => p![2] === '.')) return undefined;
-  return parts.some((p) => Number(p![3]) > 12) && !parts.some((p) => Number(p![1]) > 12)
-    ? 'MM/DD/YYYY'
-    : 'DD/MM/YYYY';
+  return guessDateFormat(cells)?.format;
 }
 
 /** Guesses a manifest for the given files. */
@@ -341,6 +338,8 @@ export function guessSnapshot(
   const items: NonNullable<ManifestInput['items']> = {};
   const segments: NonNullable<ManifestInput['segments']> = {};
   const dates: string[] = [];
+  const orderDates: string[] = [];
+  let orders: OrdersDraft | null = null;
 
   for (const file of files) {
     const { headers, rows, delimiter } = sample(file);
@@ -455,7 +454,7 @@ export function guessSnapshot(
       }
       if (columns.date) {
         const cells = column(columns.date);
-        dateFormat = guessDateFormat(cells);
+        dateFormat = surveyDateFormat(cells);
         if (dateFormat !== 'YYYY-MM-DD')
           assumptions.push(`${file.name}: "${columns.date}" dates read as ${dateFormat}`);
         dates.push(
@@ -509,6 +508,20 @@ export function guessSnapshot(
         );
       }
     }
+    if (kind === 'orders') {
+      orders = draftOrders(file.name, headers, rows, columns);
+      for (const field of Object.keys(columns)) {
+        if (orders.columns[field] === columns[field]) continue;
+        used.delete(columns[field]!);
+        delete columns[field];
+      }
+      for (const [field, header] of Object.entries(orders.columns)) {
+        columns[field] = header;
+        used.add(header);
+      }
+      orderDates.push(...orders.dates);
+      assumptions.push(...orders.assumptions);
+    }
     if (kind !== 'tickets') {
       for (const header of headers) {
         if (used.has(header) || !segmentHeader(header)) continue;
@@ -546,18 +559,24 @@ export function guessSnapshot(
         ...(dateFormat && dateFormat !== 'YYYY-MM-DD' ? { dateFormat } : {}),
         ...(delimiter === ',' ? {} : { delimiter: delimiter as ';' }),
         ...(ignored.length > 0 ? { ignore: ignored } : {}),
+        ...(kind === 'orders' && orders?.dateFormat ? { dateFormat: orders.dateFormat } : {}),
       },
     };
   }
   if (Object.keys(tables).length === 0) throw new Error('guessSnapshot requires at least one file');
+  // The survey's dates make the period; without them, the orders' (of the rows read).
+  const fromOrders = dates.length === 0 && orderDates.length > 0;
+  if (fromOrders) dates.push(...orderDates);
   dates.sort();
   const start = options.start ?? dates[0] ?? '2026-01-01';
   const end = options.end ?? dates.at(-1) ?? start;
   if (!options.start || !options.end)
     assumptions.push(
-      dates.length > 0
-        ? `period ${start} – ${end} taken from the survey dates (set --start/--end to override)`
-        : `period ${start} – ${end} is a placeholder: the files have no survey dates (set --start/--end)`,
+      dates.length === 0
+        ? `period ${start} – ${end} is a placeholder: the files have no survey dates (set --start/--end)`
+        : fromOrders
+          ? `period ${start} – ${end} taken from the order dates of the rows read (set --start/--end to override; validate warns of order dates outside it)`
+          : `period ${start} – ${end} taken from the survey dates (set --start/--end to override)`,
     );
   return {
     manifest: {
@@ -568,6 +587,7 @@ export function guessSnapshot(
       end,
       segments,
       items,
+      ...(orders && Object.keys(orders.orders).length > 0 ? { orders: orders.orders } : {}),
       tables: {
         ...(tables.survey ? { survey: tables.survey } : {}),
         ...(tables.orders ? { orders: tables.orders } : {}),

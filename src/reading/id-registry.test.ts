@@ -24,17 +24,21 @@ describe('IdRegistry', () => {
     expect(ids.firstRow('R10001', 20_002)).toBe(0);
   });
 
-  it('agrees with a Map on any sequence of ids', () => {
+  it('agrees with a Map on any sequence of ids, and gives back the tag of the first row', () => {
     fc.assert(
-      fc.property(fc.array(idArb, { maxLength: 300 }), (list) => {
-        const registry = new IdRegistry(2);
-        const map = new Map<string, number>();
-        list.forEach((id, i) => {
-          const expected = map.get(id) ?? 0;
-          if (!map.has(id)) map.set(id, i + 1);
-          expect(registry.firstRow(id, i + 1)).toBe(expected);
-        });
-      }),
+      fc.property(
+        fc.array(fc.tuple(idArb, fc.nat({ max: 2 ** 32 - 1 })), { maxLength: 300 }),
+        (list) => {
+          const registry = new IdRegistry(2, true);
+          const map = new Map<string, [row: number, tag: number]>();
+          list.forEach(([id, tag], i) => {
+            const [expected, firstTag] = map.get(id) ?? [0, 0];
+            if (!map.has(id)) map.set(id, [i + 1, tag]);
+            expect(registry.firstRow(id, i + 1, tag)).toBe(expected);
+            if (expected > 0) expect(registry.firstTag).toBe(firstTag);
+          });
+        },
+      ),
     );
   });
 
@@ -43,14 +47,21 @@ describe('IdRegistry', () => {
       fc.property(
         fc.array(idArb, { maxLength: 200 }),
         fc.array(idArb, { maxLength: 50 }),
-        (recorded, asked) => {
-          const registry = new IdRegistry(2);
-          recorded.forEach((id, i) => registry.firstRow(id, i + 1));
+        fc.boolean(),
+        (recorded, asked, tagged) => {
+          const registry = new IdRegistry(2, tagged);
+          recorded.forEach((id, i) => registry.firstRow(id, i + 1, i + 7));
           const copy = IdRegistry.fromState(structuredClone(registry.state()));
           for (const id of [...asked, ...recorded]) {
             expect(registry.has(id)).toBe(recorded.includes(id));
             expect(copy.has(id)).toBe(recorded.includes(id));
           }
+          // The copy keeps the first rows (and tags, when tagged) of the ids it was given.
+          recorded.forEach((id) => {
+            const first = recorded.indexOf(id) + 1;
+            expect(copy.firstRow(id, 10_000)).toBe(first);
+            if (tagged) expect(copy.firstTag).toBe(first + 6);
+          });
           expect(registry.size).toBe(new Set(recorded).size);
         },
       ),

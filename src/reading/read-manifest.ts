@@ -294,6 +294,7 @@ export function checkManifest(
   for (const d of zeroCounts(manifest, file, text)) diagnostics.push(d);
   const surveyColumns = manifest.tables.survey?.columns ?? {};
   for (const d of checkItems(manifest, questionnaire, file, text)) diagnostics.push(d);
+  for (const d of checkOrders(manifest, file, text)) diagnostics.push(d);
   for (const item of Object.keys(manifest.items)) {
     if (!surveyColumns[item]) {
       diagnostics.push(
@@ -373,6 +374,46 @@ export function checkManifest(
       );
     }
   }
+  return diagnostics;
+}
+
+/** The orders block's needs: the columns its amount and its status rules read. */
+function checkOrders(manifest: Manifest, file: string, text: string): Diagnostic[] {
+  const table = manifest.tables.orders;
+  if (!table) return [];
+  const diagnostics: Diagnostic[] = [];
+  const needs = (field: string, why: string) => {
+    if (table.columns[field] !== undefined) return;
+    diagnostics.push(
+      diagnostic('field-not-mapped', {
+        file,
+        row: lineOfKey(text, 'orders'),
+        column: 'tables.orders.columns',
+        value: field,
+        message: `${why} and no column is mapped to "${field}"`,
+        hint: `add "${field}": "<export header>" to tables.orders.columns`,
+      }),
+    );
+  };
+  if (manifest.orders.amountFrom === 'quantity*unit_price') {
+    needs('quantity', '"amountFrom": "quantity*unit_price" multiplies the quantity');
+    needs('unit_price', '"amountFrom": "quantity*unit_price" multiplies the unit price');
+    if (table.columns.amount !== undefined) {
+      diagnostics.push(
+        diagnostic('manifest-invalid', {
+          file,
+          row: lineOfKey(text, 'amountFrom'),
+          column: 'orders.amountFrom',
+          value: 'quantity*unit_price',
+          message:
+            'the amount is declared as quantity × unit price, and a column is also mapped to amount',
+          hint: 'remove "amount" from tables.orders.columns, or "amountFrom" from "orders" to read the amount column',
+        }),
+      );
+    }
+  }
+  if (manifest.orders.statusRules.some((rule) => 'negativeQuantity' in rule))
+    needs('quantity', 'a status rule reads a negative quantity');
   return diagnostics;
 }
 

@@ -30,10 +30,13 @@ import { idText, type IdRef } from './id-refs.ts';
 import { IdRegistry } from './id-registry.ts';
 import { ReferenceTally } from './references.ts';
 import type { CellValue } from './cells/cell.ts';
+import { isoDayNumber } from './cells/date.ts';
 import { readTable, RecordLayout } from './read-table.ts';
 import { readCsv } from './csv-reader.ts';
 import { displayFile } from './snapshot-files.ts';
 import { existsSync } from 'node:fs';
+import { amountTag, RepeatedOrders, RowTags, statusRules } from './order-rows.ts';
+import type { DropReason } from '../contracts/dropped-rows.ts';
 
 /**
  * Where rows go. Survey and order records are reused from row to row (an order's segments are
@@ -54,6 +57,8 @@ export interface TableSummary {
   rows: number;
   /** Rows that passed validation and reached the metrics. */
   used: number;
+  /** Rows that did not, by reason (only the reasons that occurred). */
+  dropped: Partial<Record<DropReason, number>>;
   sha256: string | null;
 }
 
@@ -311,11 +316,17 @@ export async function readSnapshot(
 
   /**
    * Reads one table; `handler` is given the table's layout once and returns what to do with each
-   * row's values (which are reused from row to row: copy out what is kept).
+   * row's values (which are reused from row to row: copy out what is kept), calling `drop` for
+   * a valid row it leaves out; what it hands `atEnd` runs after the table's last row.
    */
   const readOne = async (
     name: TableName,
-    handler: (layout: RecordLayout, file: string) => (values: CellValue[], row: number) => void,
+    handler: (
+      layout: RecordLayout,
+      file: string,
+      drop: (reason: DropReason) => void,
+      atEnd: (report: () => void) => void,
+    ) => (values: CellValue[], row: number) => void,
   ) => {
     const table = manifest.tables[name];
     if (!table || (options.only && !options.only.includes(name))) return;
@@ -335,7 +346,18 @@ export async function readSnapshot(
       hashParts,
     );
     if (lookups === null) hashComplete = false;
-    const onRow = handler(layout, file);
+    const dropped: Partial<Record<DropReason, number>> = {};
+    let droppedHere = 0;
+    let end = () => {};
+    const onRow = handler(
+      layout,
+      file,
+      (reason) => {
+        dropped[reason] = (dropped[reason] ?? 0) + 1;
+        droppedHere += 1;
+      },
+      (report) => (end = report),
+    );
     const hashHere = !options.hashElsewhere?.includes(name);
     const result = await readTable(
       resolve(dir, table.file),
@@ -352,16 +374,62 @@ export async function readSnapshot(
       hashHere,
     );
     for (const lookup of lookups ?? []) lookup.report(file);
+    end();
     diagnostics.addAll(result.diagnostics);
-    tables[name] = { file, rows: result.records, used: result.accepted, sha256: result.sha256 };
+    // Rows the reader refused (a cell with an error, a ragged row) never reached the handler.
+    const invalid = result.records - result.accepted;
+    tables[name] = {
+      file,
+      rows: result.records,
+      used: result.accepted - droppedHere,
+      dropped: invalid > 0 ? { invalid, ...dropped } : dropped,
+      sha256: result.sha256,
+    };
     if (result.sha256) hashParts.push([table.file, result.sha256]);
     else if (hashHere) hashComplete = false;
   };
 
+  const firstDay = isoDayNumber(manifest.start);
+  const lastDay = isoDayNumber(manifest.end);
   const outsidePeriod = (date: string | undefined) => {
     if (date === undefined) return false;
-    const day = date.length > 10 ? date.slice(0, 10) : date;
-    return day < manifest.start || day > manifest.end;
+    const day = isoDayNumber(date);
+    return day < firstDay || day > lastDay;
+  };
+
+  /**
+   * Counts a table's dates outside the period, reported once after the table (a row of a
+   * year-long export in a quarter's snapshot is one of thousands): how many, their range, and
+   * the first one's row.
+   */
+  const periodCheck = (file: string, column: string | undefined, noun: string) => {
+    let count = 0;
+    let first: { row: number; date: string } | null = null;
+    let earliest = '';
+    let latest = '';
+    return {
+      add: (date: string | undefined, row: number) => {
+        if (date === undefined || !outsidePeriod(date)) return;
+        const day = date.slice(0, 10);
+        count += 1;
+        first ??= { row, date };
+        if (earliest === '' || day < earliest) earliest = day;
+        if (day > latest) latest = day;
+      },
+      report: () => {
+        if (first === null) return;
+        diagnostics.push(
+          diagnostic('date-outside-period', {
+            file,
+            row: first.row,
+            column,
+            value: first.date,
+            message: `${count} ${noun} date${count === 1 ? ' is' : 's are'} outside the snapshot's period ${manifest.start} – ${manifest.end} (from ${earliest} to ${latest}); they still count`,
+            hint: "check the export's date filter, or the period in manifest.json",
+          }),
+        );
+      },
+    };
   };
 
   /**
@@ -378,7 +446,19 @@ export async function readSnapshot(
     column: string | undefined,
   ): boolean => {
     const firstRow = ids.firstRow(id, row);
-    if (firstRow === 0) return false;
+    return firstRow !== 0 && reportRepeat(table, noun, id, firstRow, row, file, column);
+  };
+
+  /** Reports the repeat of an id first seen in `firstRow`; true when the row is dropped. */
+  const reportRepeat = (
+    table: TableName,
+    noun: string,
+    id: IdRef,
+    firstRow: number,
+    row: number,
+    file: string,
+    column: string | undefined,
+  ): boolean => {
     const keepAll = manifest.tables[table]?.duplicateIds === 'keep-all';
     diagnostics.report('duplicate-id', file, () =>
       diagnostic('duplicate-id', {
@@ -406,7 +486,7 @@ export async function readSnapshot(
     surveyTable?.columns,
     manifest.index?.items,
   ).items.map((item) => item.id);
-  await readOne('survey', (layout, file) => {
+  await readOne('survey', (layout, file, drop) => {
     const at = layout.slotsOf(SURVEY_FIELDS);
     const itemSlots = items.map((item) => layout.slot(item));
     const segmentSlots = dimensions.map((d) => layout.slot(d));
@@ -422,8 +502,10 @@ export async function readSnapshot(
       if (
         id !== undefined &&
         dropRepeat(surveyIds, 'survey', 'response', id, row, file, responseIdHeader)
-      )
+      ) {
+        drop('duplicate-id');
         return;
+      }
       let answered = 0;
       for (let i = 0; i < items.length; i++) {
         const value = values[itemSlots[i]!];
@@ -443,6 +525,7 @@ export async function readSnapshot(
             hint: 'nothing to do if this was an abandoned response; otherwise check the item columns',
           }),
         );
+        drop('empty-response');
         return;
       }
       const date = str(values[at.date]);
@@ -471,17 +554,34 @@ export async function readSnapshot(
   });
 
   // Orders -------------------------------------------------------------------------------
-  const orderIds = new IdRegistry();
-  const orderIdHeader = mappedHeader(manifest.tables.orders, 'order_id');
-  const amountHeader = mappedHeader(manifest.tables.orders, 'amount');
-  const { excludeStatuses, negativeAmounts } = manifest.orders;
-  await readOne('orders', (layout, file) => {
+  const ordersTable = manifest.tables.orders;
+  const orderSettings = manifest.orders;
+  const { excludeStatuses, negativeAmounts } = orderSettings;
+  // Tagged: a repeated order id is compared with its first row (amount, or a line's customer).
+  const orderIds = new IdRegistry(undefined, true);
+  const orderIdHeader = mappedHeader(ordersTable, 'order_id');
+  await readOne('orders', (layout, file, drop, atEnd) => {
     const at = layout.slotsOf(ORDER_FIELDS);
     const segmentsOf = segmentReader(layout, dimensions);
-    // One record for the table, refilled for each order (its segments are new per row).
+    const statusOf = statusRules(orderSettings.statusRules);
+    const product = orderSettings.amountFrom === 'quantity*unit_price';
+    const asLines = orderSettings.rows === 'lines';
+    // A line's amount is quantity × unit price: a negative one is located at the quantity.
+    const amountHeader = mappedHeader(ordersTable, product ? 'quantity' : 'amount');
+    const leftOut = asLines
+      ? "this line is left out of its order's amount"
+      : 'this order is left out of orders and revenue';
+    const dates = periodCheck(file, mappedHeader(ordersTable, 'date'), 'order');
+    const repeats = new RepeatedOrders(asLines, file, {
+      order_id: orderIdHeader,
+      customer_id: mappedHeader(ordersTable, 'customer_id'),
+      amount: mappedHeader(ordersTable, 'amount'),
+    });
+    const tags = new RowTags();
+    // One record for the table, refilled for each row (its segments are new per row).
     const order: OrderRecord = {
       orderId: '',
-      customerId: '',
+      customerId: undefined,
       date: '',
       amount: undefined,
       status: '',
@@ -489,18 +589,72 @@ export async function readSnapshot(
       delivered: undefined,
       segments: {},
     };
+    atEnd(() => {
+      dates.report();
+      const repeated = repeats.report();
+      if (repeated) diagnostics.push(repeated);
+    });
+    /** quantity × unit price of a row, when both are numbers. */
+    const lineProduct = (values: readonly CellValue[]) => {
+      const quantity = values[at.quantity];
+      const price = values[at.unit_price];
+      return typeof quantity === 'number' && typeof price === 'number'
+        ? quantity * price
+        : undefined;
+    };
+    /**
+     * The checks of a row that need the rows before it, true when the row is left out: an order
+     * id seen before is a copy (same amount) or, for a table of orders, most likely a line
+     * (another amount); for order lines, another customer than its order's first line is
+     * counted for the table's error. Dates outside the period are counted for kept rows. One
+     * call from the row loop, which stays small enough to be compiled into its caller.
+     */
+    const leaveOut = (
+      orderId: IdRef,
+      customerId: IdRef | undefined,
+      amount: number | undefined,
+      date: string,
+      row: number,
+    ): boolean => {
+      const tag = asLines ? tags.ofId(customerId) : amountTag(amount);
+      const firstRow = orderIds.firstRow(orderId, row, tag);
+      if (firstRow !== 0) {
+        if (orderIds.firstTag !== tag) {
+          repeats.add(orderId, firstRow, row);
+          if (!asLines) {
+            drop('invalid');
+            return true;
+          }
+        } else if (
+          !asLines &&
+          reportRepeat('orders', 'order', orderId, firstRow, row, file, orderIdHeader)
+        ) {
+          drop('duplicate-id');
+          return true;
+        }
+      }
+      dates.add(date, row);
+      return false;
+    };
     return (values, row) => {
       const orderId = values[at.order_id] as IdRef;
-      if (dropRepeat(orderIds, 'orders', 'order', orderId, row, file, orderIdHeader)) return;
-      const amount = values[at.amount];
+      const customerId = values[at.customer_id] as IdRef | undefined;
+      const cell = product ? lineProduct(values) : values[at.amount];
+      const amount = typeof cell === 'number' ? cell : undefined;
+      const date = values[at.date] as string;
+      if (leaveOut(orderId, customerId, amount, date, row)) return;
       const status = values[at.status] as string | undefined;
       order.orderId = orderId;
-      order.customerId = values[at.customer_id] as IdRef;
-      order.date = values[at.date] as string;
-      order.amount = typeof amount === 'number' ? amount : undefined;
-      order.status = status === undefined ? 'completed' : lowerCase.of(status);
+      order.customerId = customerId;
+      order.date = date;
+      order.amount = amount;
+      order.status =
+        (statusOf && statusOf(orderId, values[at.quantity])) ??
+        (status === undefined ? 'completed' : lowerCase.of(status));
       // A negative amount is a refund or an error, never an order: left out of orders and
-      // revenue (not netted), and reported unless the manifest declares refunds.
+      // revenue (not netted), and reported unless the manifest declares refunds. A negative
+      // line that no status rule or excluded status covers (a discount, say) is left out of
+      // its order's total the same way.
       if (
         order.amount !== undefined &&
         order.amount < 0 &&
@@ -516,9 +670,8 @@ export async function readSnapshot(
               row,
               column: amountHeader,
               value,
-              message:
-                'a negative amount where the manifest declares no refunds: this order is left out of orders and revenue (never netted)',
-              hint: 'if the export writes refunds or returns as negative amounts, declare "orders": { "negativeAmounts": "refund" } in manifest.json; otherwise correct the cell',
+              message: `a negative amount where the manifest declares no refunds: ${leftOut} (never netted)`,
+              hint: `if the export writes refunds or returns as negative amounts, declare "orders": { "negativeAmounts": "refund" }${asLines ? ' or a status rule for them' : ''} in manifest.json; otherwise correct the cell`,
             }),
           );
         }
@@ -551,13 +704,19 @@ export async function readSnapshot(
     references.push(tally);
     return tally;
   };
-  await readOne('tickets', (layout, file) => {
+  await readOne('tickets', (layout, file, drop, atEnd) => {
     const at = layout.slotsOf(TICKET_FIELDS);
     const customerRefs = ticketReferences(file, 'customer_id');
     const orderRefs = ticketReferences(file, 'order_id');
+    const dates = periodCheck(file, mappedHeader(manifest.tables.tickets, 'opened'), 'ticket');
+    atEnd(dates.report);
     return (values, row) => {
       const ticketId = idText(values[at.ticket_id] as IdRef);
-      if (dropRepeat(ticketIds, 'tickets', 'ticket', ticketId, row, file, ticketIdHeader)) return;
+      if (dropRepeat(ticketIds, 'tickets', 'ticket', ticketId, row, file, ticketIdHeader)) {
+        drop('duplicate-id');
+        return;
+      }
+      dates.add(values[at.opened] as string, row);
       const customerId = textOf(values[at.customer_id]);
       const orderId = textOf(values[at.order_id]);
       if (customerId !== undefined) customerRefs?.add(customerId, row);
@@ -579,13 +738,17 @@ export async function readSnapshot(
   // Customers ----------------------------------------------------------------------------
   const customerIds = new IdRegistry();
   const customerIdHeader = mappedHeader(manifest.tables.customers, 'customer_id');
-  await readOne('customers', (layout, file) => {
+  await readOne('customers', (layout, file, drop) => {
     const at = layout.slotsOf(CUSTOMER_FIELDS);
     const segmentsOf = segmentReader(layout, dimensions);
     return (values, row) => {
       const customerId = idText(values[at.customer_id] as IdRef);
-      if (dropRepeat(customerIds, 'customers', 'customer', customerId, row, file, customerIdHeader))
+      if (
+        dropRepeat(customerIds, 'customers', 'customer', customerId, row, file, customerIdHeader)
+      ) {
+        drop('duplicate-id');
         return;
+      }
       const churned = values[at.churned];
       const revenue = values[at.revenue];
       sinks.customers?.({

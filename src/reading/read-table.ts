@@ -493,7 +493,7 @@ export async function readTable(
           row,
           column: b.header,
           message: `${b.spec.field} is required and the cell is empty`,
-          hint: 'fill in the cell, or remove the row from the export',
+          hint: `fill in the cell, or remove the row from the export${b.spec.emptyHint ? `; or ${b.spec.emptyHint}` : ''}`,
         }),
       );
       return REJECTED;

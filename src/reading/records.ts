@@ -39,7 +39,8 @@ export function createSurveyRecord(items: number, dimensions: number): SurveyRec
 
 export interface OrderRecord {
   orderId: IdRef;
-  customerId: IdRef;
+  /** Undefined for a guest order. */
+  customerId: IdRef | undefined;
   date: string;
   amount: number | undefined;
   status: string;
@@ -82,7 +83,7 @@ export function surveyRowOf(
 export function orderRowOf(record: OrderRecord): OrderRow {
   return {
     orderId: idText(record.orderId),
-    customerId: idText(record.customerId),
+    customerId: record.customerId === undefined ? undefined : idText(record.customerId),
     date: record.date,
     amount: record.amount,
     status: record.status,

@@ -15,7 +15,7 @@ import { IdNumbering, idText, type IdRef } from '../reading/id-refs.ts';
 /** The number of each wanted id (-1: not numbered in this numbering; -2: not wanted). */
 function numbersOf(
   numbering: IdNumbering,
-  ids: readonly IdRef[],
+  ids: ReadonlyArray<IdRef | undefined>,
   wanted: Uint8Array,
   count: number,
   out: Int32Array,
@@ -172,14 +172,19 @@ export class CustomerIndex {
    * adding new customers in order: the same as add() one by one. The known numbered ids are
    * gathered in one tight loop, so their lookups overlap in memory.
    */
-  addMany(ids: readonly IdRef[], wanted: Uint8Array, count: number, out: Int32Array): void {
+  addMany(
+    ids: ReadonlyArray<IdRef | undefined>,
+    wanted: Uint8Array,
+    count: number,
+    out: Int32Array,
+  ): void {
     // Each loop is a function of its own (see numbersOf).
     numbersOf(this.numbering, ids, wanted, count, out); // reused: numbers first, then indexes
     knownIndexes(this.byNumber, count, out);
     this.addUnknown(ids, count, out);
   }
 
-  private addUnknown(ids: readonly IdRef[], count: number, out: Int32Array): void {
+  private addUnknown(ids: ReadonlyArray<IdRef | undefined>, count: number, out: Int32Array): void {
     for (let i = 0; i < count; i++) {
       if (out[i] === -1) out[i] = this.add(ids[i]!);
       else if (out[i] === -2) out[i] = -1;
@@ -316,7 +321,12 @@ export class CustomerColumns<K extends string> {
   }
 
   /** Rows of many customers at once (see CustomerIndex.addMany), added when new. */
-  rowsOf(ids: readonly IdRef[], wanted: Uint8Array, count: number, out: Int32Array): void {
+  rowsOf(
+    ids: ReadonlyArray<IdRef | undefined>,
+    wanted: Uint8Array,
+    count: number,
+    out: Int32Array,
+  ): void {
     this.index.addMany(ids, wanted, count, out);
     if (this.size > this.capacity) this.grow(this.size);
   }

@@ -4,13 +4,12 @@
  * thread's. Any failure here reaches the main thread as the worker's error.
  */
 import { resolve } from 'node:path';
-import { excludedStatuses } from '../contracts/fields.ts';
 import { parentPort, workerData } from 'node:worker_threads';
 import { hashFile } from '../reading/csv-reader.ts';
 import type { ManifestReadResult } from '../reading/read-manifest.ts';
 import { readSnapshot } from '../reading/read-snapshot.ts';
 import { createBehaviourState } from './behaviour-state.ts';
-import { addOrderBatch, OrderBatch } from './fast/customer-batches.ts';
+import { orderFeed } from './fast/customer-batches.ts';
 import { packBehaviour, packedBuffers } from './fast/pack-behaviour.ts';
 import type { WorkerResult } from './reduce-snapshot.ts';
 
@@ -23,18 +22,11 @@ const { dir, displayDir, read, hash } = workerData as {
 };
 const behaviour = createBehaviourState();
 // The main thread starts this worker only for a valid manifest (its defaults applied).
-const exclude = excludedStatuses(read.manifest!.orders);
-const batch = new OrderBatch();
+const orders = orderFeed(behaviour, read.manifest!.orders);
 const loaded = await readSnapshot(
   dir,
   displayDir,
-  () => ({
-    survey: () => {},
-    orders: (record) => {
-      if (batch.push(record)) addOrderBatch(behaviour, batch, exclude);
-    },
-    end: () => addOrderBatch(behaviour, batch, exclude),
-  }),
+  () => ({ survey: () => {}, orders: orders.add, end: orders.end }),
   { only: ['orders'], read },
 );
 // This thread finishes its part first: hashing here takes that work off the longer one.

@@ -236,6 +236,7 @@ export async function reduceSnapshot(
     const empty =
       here.customers.size === 0 &&
       here.missingAmount === 0 &&
+      here.guests.orders === 0 &&
       Object.keys(here.excluded).length === 0;
     r.behaviour = empty ? fromWorker : mergeBehaviour(here, fromWorker);
   }

@@ -77,7 +77,7 @@ export interface ReducedInput {
   /** The raw snapshot's hash and file hashes. */
   hash: string;
   files: Record<string, string>;
-  tables: Partial<Record<TableName, Pick<TableSummary, 'file' | 'rows' | 'used'>>>;
+  tables: Partial<Record<TableName, Omit<TableSummary, 'sha256'>>>;
   engine: ReducedSource['engine'];
   /** The raw read's warnings. */
   warnings: readonly Diagnostic[];
@@ -132,6 +132,8 @@ export function encodeReducedSnapshot(input: ReducedInput): Streamable<ReducedSn
         file: relativeToSnapshot(input.displayDir, t.file),
         rows: t.rows,
         used: t.used,
+        // Only when rows were left out, so a clean table's record is what it always was.
+        ...(Object.keys(t.dropped).length > 0 ? { dropped: { ...t.dropped } } : {}),
       };
   }
   const pseudonyms: Pseudonyms = input.pseudonymiser
@@ -318,7 +320,13 @@ export function readReducedSnapshot(
   const tables: Partial<Record<TableName, TableSummary>> = {};
   for (const name of TABLE_NAMES) {
     const t = doc.source.tables[name];
-    if (t) tables[name] = { ...t, file: underSnapshot(displayDir, t.file), sha256: null };
+    if (t)
+      tables[name] = {
+        ...t,
+        file: underSnapshot(displayDir, t.file),
+        dropped: t.dropped ?? {},
+        sha256: null,
+      };
   }
   return {
     loaded: {

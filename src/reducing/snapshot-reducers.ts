@@ -4,7 +4,6 @@
  * answers that join the survey with orders and tickets. The loader streams its records into
  * `sinks`; figures are computed from the states afterwards.
  */
-import { excludedStatuses } from '../contracts/fields.ts';
 import { DEFAULT_THEMES } from '../contracts/theme-dictionary.ts';
 import type { Manifest } from '../contracts/manifest-schema.ts';
 import { resolveQuestionnaire, roleItem, type Questionnaire } from '../contracts/questionnaire.ts';
@@ -18,7 +17,7 @@ import {
 import { addTicket, createComplaintState, type ComplaintState } from './complaint-state.ts';
 import { addCustomer, createCustomerBase, type CustomerBaseState } from './customer-base.ts';
 import { CommentReader } from './fast/comment-reader.ts';
-import { addAnswerBatch, addOrderBatch, AnswerBatch, OrderBatch } from './fast/customer-batches.ts';
+import { addAnswerBatch, AnswerBatch, orderFeed } from './fast/customer-batches.ts';
 import { SurveyRecordReducer } from './fast/survey-records.ts';
 import { createSurveyState, surveyConfigOf, type SurveyState } from './survey-state.ts';
 import { compileThemes } from './theme-matcher.ts';
@@ -63,14 +62,13 @@ export function createSnapshotReducers(manifest: Manifest): SnapshotReducers {
   const comments = new CommentReader(voice, compileThemes(DEFAULT_THEMES));
   // Answers and orders are added in batches (fast/customer-batches.ts); the last ones at `end`.
   const pending = new AnswerBatch();
-  const orderBatch = new OrderBatch();
+  const orders = behaviour ? orderFeed(behaviour, manifest.orders) : null;
   const position = (id: string | undefined) =>
     id === undefined ? -1 : questionnaire.items.findIndex((item) => item.id === id);
   const recommendAt = position(questionnaire.roles.recommend);
   const satisfactionAt = position(questionnaire.roles.satisfaction);
   const satisfaction = roleItem(questionnaire, 'satisfaction');
   const satisfiedFrom = satisfaction ? satisfaction.scale[1] - satisfaction.topBox + 1 : NaN;
-  const exclude = excludedStatuses(manifest.orders);
   return {
     questionnaire,
     survey,
@@ -95,16 +93,12 @@ export function createSnapshotReducers(manifest: Manifest): SnapshotReducers {
           if (full) addAnswerBatch(answers, pending);
         }
       },
-      orders: behaviour
-        ? (record) => {
-            if (orderBatch.push(record)) addOrderBatch(behaviour, orderBatch, exclude);
-          }
-        : undefined,
+      orders: orders?.add,
       tickets: complaints ? (row) => addTicket(complaints, row) : undefined,
       customers: customers ? (row) => addCustomer(customers, row) : undefined,
       end: () => {
         addAnswerBatch(answers, pending);
-        if (behaviour) addOrderBatch(behaviour, orderBatch, exclude);
+        orders?.end();
       },
     },
   };

@@ -413,6 +413,8 @@ export function streamBehaviourState(
     segments,
     excluded: { ...state.excluded },
     missingAmount: state.missingAmount,
+    // Written only when there are some, so a snapshot without guests encodes as it always did.
+    ...(state.guests.orders > 0 ? { guests: { ...state.guests } } : {}),
   };
 }
 
@@ -440,6 +442,7 @@ export function decodeBehaviourState(e: EncodedBehaviourState): BehaviourState {
   );
   state.excluded = { ...e.excluded };
   state.missingAmount = e.missingAmount;
+  if (e.guests) state.guests = { ...e.guests };
   return state;
 }
 

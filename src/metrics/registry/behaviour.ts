@@ -49,7 +49,7 @@ export const BEHAVIOUR_METRICS: readonly MetricEntry[] = [
     direction: 'higher-is-better',
     range: null,
     formula:
-      'Customers with at least one counted order in the period (cancelled and returned orders excluded as the manifest declares).',
+      'Customers with at least one counted order in the period (cancelled and returned orders excluded as the manifest declares; guest orders, without a customer id, belong to no customer).',
     reference: 'Brief §4; change: z = (c₁ − c₂)/√(c₁ + c₂)',
     compute: (b) => countEstimate(b.figures.activeCustomers),
   }),
@@ -63,7 +63,8 @@ export const BEHAVIOUR_METRICS: readonly MetricEntry[] = [
     decimals: 2,
     kind: 'mean',
     range: null,
-    formula: 'Counted orders / active customers: the mean number of orders per active customer.',
+    formula:
+      'Counted orders of customers / active customers: the mean number of orders per active customer (guest orders, without a customer id, are left out).',
     interval: T_INTERVAL,
     reference: 'Brief §4; change: Welch’s t-test over customers',
     compute: (b, s) => meanEstimate(b.ordersPerCustomer, 0, s.rule),
@@ -79,7 +80,7 @@ export const BEHAVIOUR_METRICS: readonly MetricEntry[] = [
     kind: 'ratio',
     range: null,
     formula:
-      'Revenue / orders with an amount (an order without an amount is missing, not 0); a ratio of totals over customers, whose orders are not independent.',
+      'Revenue / orders with an amount (an order without an amount is missing, not 0); a ratio of totals over customers, whose orders are not independent. Guest orders (without a customer id) count, each as a unit of its own.',
     interval: RATIO,
     reference: 'Cochran (1977), Sampling Techniques, §6.3; change: z on the two SEs',
     compute: (b, s) => ratioOfTotals(b.orderValue, 1, s.rule),
@@ -94,7 +95,8 @@ export const BEHAVIOUR_METRICS: readonly MetricEntry[] = [
     decimals: 2,
     kind: 'mean',
     range: null,
-    formula: 'Revenue / active customers: the mean revenue per active customer.',
+    formula:
+      'Revenue of customers / active customers: the mean revenue per active customer (guest orders, without a customer id, are left out).',
     interval: T_INTERVAL,
     reference: 'Brief §4; change: Welch’s t-test over customers',
     compute: (b, s) => meanEstimate(b.revenuePerCustomer, 0, s.rule),

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cells, checkRemembers, expectFastEqualsPlain } from '../../../test/cell-records.ts';
 import { parseCell } from './by-kind.ts';
 import { SLOW, type CellContext } from './cell.ts';
-import { DayValues, readsIsoDays, toIsoDate } from './date.ts';
+import { DayValues, isoDayNumber, readsIsoDays, toIsoDate } from './date.ts';
 
 const ctx: CellContext = { labels: new Map(), decimal: '.', thousands: undefined };
 
@@ -73,5 +73,20 @@ describe('the values of ISO dates by day', () => {
       },
       (text) => parseCell(text, kind, ctx),
     );
+  });
+});
+
+describe('isoDayNumber', () => {
+  it('orders the days of ISO dates and date-times as their texts order', () => {
+    const day = fc
+      .date({ min: new Date('1900-01-01'), max: new Date('2199-12-31'), noInvalidDate: true })
+      .chain((d) => fc.constantFrom(d.toISOString().slice(0, 10), d.toISOString().slice(0, 19)));
+    fc.assert(
+      fc.property(day, day, (a, b) => {
+        const byText = Math.sign(a.slice(0, 10).localeCompare(b.slice(0, 10)));
+        expect(Math.sign(isoDayNumber(a) - isoDayNumber(b))).toBe(byText);
+      }),
+    );
+    expect(isoDayNumber('2026-07-01T09:30:00')).toBe(20260701);
   });
 });

@@ -119,6 +119,22 @@ export class DayValues {
   }
 }
 
+/**
+ * YYYYMMDD of a date or date-time as parseDate writes it ("2026-07-01", "2026-07-01T09:30:00"),
+ * or as a manifest's period gives it: days compare as numbers, without a string comparison (or
+ * a slice of a date-time) for every row.
+ */
+export function isoDayNumber(iso: string): number {
+  const y =
+    (iso.charCodeAt(0) - ZERO) * 1000 +
+    (iso.charCodeAt(1) - ZERO) * 100 +
+    (iso.charCodeAt(2) - ZERO) * 10 +
+    (iso.charCodeAt(3) - ZERO);
+  const m = (iso.charCodeAt(5) - ZERO) * 10 + (iso.charCodeAt(6) - ZERO);
+  const d = (iso.charCodeAt(8) - ZERO) * 10 + (iso.charCodeAt(9) - ZERO);
+  return y * 10000 + m * 100 + d;
+}
+
 /** YYYYMMDD of a cell written exactly "YYYY-MM-DD" (any digits), else -1. */
 function dayNumber(record: CsvRecord, i: number): number {
   const start = record.starts[i]!;

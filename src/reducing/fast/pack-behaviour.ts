@@ -7,6 +7,7 @@ import {
   BEHAVIOUR_COLUMNS,
   createBehaviourState,
   type BehaviourState,
+  type GuestTotals,
 } from '../behaviour-state.ts';
 import { CustomerColumns, type PackedIndex } from '../customer-index.ts';
 
@@ -18,9 +19,13 @@ export interface PackedBehaviour {
   segments: Record<string, Array<string | undefined>>;
   excluded: Record<string, number>;
   missingAmount: number;
+  guests: GuestTotals;
 }
 
+/** The state as flat columns; its order lines must be finished (they do not travel). */
 export function packBehaviour(state: BehaviourState): PackedBehaviour {
+  if (state.lines !== null)
+    throw new Error('packBehaviour requires finished order lines (finishOrderLines)');
   const n = state.customers.size;
   const data = state.customers.data.slice(0, n * state.customers.stride);
   const segments: Record<string, Array<string | undefined>> = {};
@@ -36,9 +41,11 @@ export function packBehaviour(state: BehaviourState): PackedBehaviour {
     segments,
     excluded: { ...state.excluded },
     missingAmount: state.missingAmount,
+    guests: { ...state.guests },
   };
 }
 
+/** The state a packed one describes. */
 export function unpackBehaviour(packed: PackedBehaviour): BehaviourState {
   const state = createBehaviourState();
   state.customers = CustomerColumns.adopt(BEHAVIOUR_COLUMNS, packed.ids, packed.data);
@@ -57,6 +64,7 @@ export function unpackBehaviour(packed: PackedBehaviour): BehaviourState {
   state.segments = segments;
   state.excluded = packed.excluded;
   state.missingAmount = packed.missingAmount;
+  state.guests = packed.guests;
   return state;
 }
 

@@ -108,6 +108,21 @@ class Generator {
     );
   }
 
+  /**
+   * The orders block's ways of forming orders that the SQL does not follow (order lines summed
+   * by order, quantity × unit price, status rules, guest orders): refused, never reduced as
+   * plain orders, which would give other figures than the TypeScript path.
+   */
+  private orderRules(): void {
+    const orders = this.manifest.orders;
+    if (orders.rows === 'lines') this.unsupported('orders.rows', 'rows that are order lines');
+    if (orders.amountFrom !== 'amount')
+      this.unsupported('orders.amountFrom', 'amounts formed as quantity × unit price');
+    if (orders.statusRules.length > 0)
+      this.unsupported('orders.statusRules', 'statuses given by rules');
+    if (orders.guests !== 'error') this.unsupported('orders.guests', 'guest orders');
+  }
+
   /** `CASE lower(cell) WHEN label THEN value … END`, or null without labels. */
   labelled(table: Table, field: string, cell: string, numeric: boolean): string | null {
     const labels = Object.entries(table.values[field] ?? {});
@@ -320,6 +335,7 @@ class Generator {
       this.unsupported(`tables.${name}.format.thousands`, 'numbers with a thousands separator');
     if (table.lookups.length > 0)
       this.unsupported(`tables.${name}.lookups`, 'segments taken from a lookup file');
+    if (name === 'orders') this.orderRules();
     const byLower = new Map(engine.headers.map((h) => [h.toLowerCase(), h]));
     const exact = new Set(engine.headers);
     const cells: string[] = [];

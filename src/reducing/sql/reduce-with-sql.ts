@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { NEGATIVE_AMOUNT_STATUS, TABLE_NAMES, type TableName } from '../../contracts/fields.ts';
+import type { DropReason } from '../../contracts/dropped-rows.ts';
 import type { Manifest } from '../../contracts/manifest-schema.ts';
 import { readHead, detectDelimiter } from '../../reading/csv-reader.ts';
 import { diagnostic, hasErrors, type Diagnostic } from '../../reading/diagnostics.ts';
@@ -30,7 +31,7 @@ export interface SqlReduction {
     manifest: Manifest;
     hash: string;
     files: Record<string, string>;
-    tables: Partial<Record<TableName, Pick<TableSummary, 'file' | 'rows' | 'used'>>>;
+    tables: Partial<Record<TableName, Omit<TableSummary, 'sha256'>>>;
     reduced: ReducedSnapshot;
     explore: ExploreStates;
   } | null;
@@ -243,7 +244,17 @@ async function reduceIn(
   const summaries: NonNullable<SqlReduction['states']>['tables'] = {};
   for (const name of TABLE_NAMES) {
     const t = tables[name];
-    if (t) summaries[name] = { file: t.displayFile, rows: rows[name] ?? 0, used: rows[name] ?? 0 };
+    if (!t) continue;
+    // Rows left out as the TypeScript reader leaves them out (no row has an error here).
+    const dropped: Partial<Record<DropReason, number>> = {};
+    if (manifest.tables[name]!.duplicateIds !== 'keep-all')
+      dropped['duplicate-id'] = Number(results[`${name}_duplicates`]?.[0]?.n ?? 0);
+    if (name === 'survey') dropped['empty-response'] = Number(results.survey_empty?.[0]?.n ?? 0);
+    for (const reason of Object.keys(dropped) as DropReason[])
+      if (dropped[reason] === 0) delete dropped[reason];
+    const left = Object.values(dropped).reduce((sum, n) => sum + n, 0);
+    const all = rows[name] ?? 0;
+    summaries[name] = { file: t.displayFile, rows: all, used: all - left, dropped };
   }
   return {
     diagnostics,
