@@ -287,6 +287,18 @@ function withRedrawnThemeFindings(figures: ReviewFigures): ReviewFigures {
 }
 
 /** A move of a frozen file's JSON one format forward that recomputes nothing. */
+/** A published trend point with only its change's size and verdict. */
+function slimTrendPoint(point: Json): Json {
+  const p = point as Record<string, Json>;
+  const change = p.change as Record<string, Json> | null | undefined;
+  return {
+    ...p,
+    change: change
+      ? { delta: change.delta ?? null, significant: change.significant ?? false }
+      : null,
+  };
+}
+
 export interface FormatStep {
   /** What the step does, as the command's lines say it. */
   name: string;
@@ -299,7 +311,9 @@ export interface FormatStep {
 
 /**
  * Format 4 → 5, linear history: keeps the published trends of the metrics the version's page
- * shows (frozenTrendMetrics), exactly as published, and drops the others; nothing else changes.
+ * shows (frozenTrendMetrics), their values as published and of each point's change what the
+ * chart reads (its size and verdict; the test is in that period's own figures), and drops the
+ * others; nothing else changes.
  */
 export const LINEAR_HISTORY_STEP: FormatStep = {
   name: 'linear history: kept only the trends its page shows',
@@ -311,7 +325,11 @@ export const LINEAR_HISTORY_STEP: FormatStep = {
     return {
       ...old,
       format: Number(old.format) + 1,
-      trends: Object.fromEntries(Object.entries(trends).filter(([id]) => shown.has(id))),
+      trends: Object.fromEntries(
+        Object.entries(trends)
+          .filter(([id]) => shown.has(id))
+          .map(([id, points]) => [id, (points as Json[]).map(slimTrendPoint)]),
+      ),
     };
   },
 };

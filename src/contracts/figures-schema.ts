@@ -522,6 +522,10 @@ export const TargetStatusSchema = z.strictObject({
 });
 export type TargetStatus = z.output<typeof TargetStatusSchema>;
 
+/** A trend point's change: its size and the test's verdict. */
+export const TrendChangeSchema = ChangeSchema.pick({ delta: true, significant: true });
+export type TrendChange = z.output<typeof TrendChangeSchema>;
+
 /** One period of a metric's trend. */
 export const TrendPointSchema = z.strictObject({
   snapshot: z.string(),
@@ -531,8 +535,12 @@ export const TrendPointSchema = z.strictObject({
   upper: nullableNumber,
   n: count,
   base: BaseStatusSchema,
-  /** Change against the previous point, when both are shown. */
-  change: ChangeSchema.nullable(),
+  /**
+   * Change against the previous point, when both are shown: what a chart and a period table
+   * read (its size and whether it is real). The test itself is in that period's own figures;
+   * repeating it in every later version's history made published files grow with it.
+   */
+  change: TrendChangeSchema.nullable(),
 });
 export type TrendPoint = z.output<typeof TrendPointSchema>;
 

@@ -20,7 +20,7 @@ import {
 } from '../contracts/figures-schema.ts';
 import { mappedHeader, type Manifest } from '../contracts/manifest-schema.ts';
 import { DEFAULT_THEMES } from '../contracts/theme-dictionary.ts';
-import { compareEstimates } from '../metrics/change.ts';
+import { compareEstimates, withoutInterval } from '../metrics/change.ts';
 import {
   duplicateMetricIds,
   metricsFor,
@@ -399,7 +399,8 @@ function attachChanges(
     for (const [dimension, levels] of Object.entries(figures.segments)) {
       for (const [level, figure] of Object.entries(levels)) {
         const prior = before.segments[dimension]?.[level];
-        figure.change = prior ? compareEstimates(figure, prior, kind) : null;
+        const change = prior ? compareEstimates(figure, prior, kind) : null;
+        figure.change = change && withoutInterval(change);
         if (prior)
           figure.significantButIndicative ||= indicativeChange(figure.change, figure, prior);
       }

@@ -6,7 +6,7 @@ import { SIGNIFICANCE_LEVEL } from '../metrics/significance.ts';
 import type { Adjustment } from '../contracts/fields.ts';
 import type { MetricFigures, SegmentFigure } from '../contracts/figures-schema.ts';
 import type { Questionnaire } from '../contracts/questionnaire.ts';
-import { compareEstimates } from '../metrics/change.ts';
+import { compareEstimates, withoutInterval } from '../metrics/change.ts';
 import type { MinimumBase } from '../metrics/estimate.ts';
 import type { SnapshotMetric } from '../metrics/registry/index.ts';
 import { poolCells, type SurveyCell, type SurveyState } from '../reducing/survey-state.ts';
@@ -71,7 +71,11 @@ export function surveyFigures(
         const i = tested.indexOf(r);
         const vsRest =
           r.test && i >= 0
-            ? { ...r.test, pAdjusted: adjusted[i]!, significantAdjusted: adjusted[i]! < alpha }
+            ? {
+                ...withoutInterval(r.test),
+                pAdjusted: adjusted[i]!,
+                significantAdjusted: adjusted[i]! < alpha,
+              }
             : null;
         byLevel[r.level] = {
           ...r.estimate,

@@ -27,7 +27,9 @@ function point(
     upper: figure?.upper ?? null,
     n: figure?.n ?? 0,
     base: figure?.base ?? 'suppressed',
-    change: figure?.change ?? null,
+    change: figure?.change
+      ? { delta: figure.change.delta, significant: figure.change.significant }
+      : null,
   };
 }
 

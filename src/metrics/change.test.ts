@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ORACLE_DIR, reference as oracle } from '../../test/oracles.ts';
-import { compareEstimates } from './change.ts';
+import { compareEstimates, withoutInterval } from './change.ts';
 import type { Estimate } from '../contracts/figures-schema.ts';
 
 /** scipy's intervals of differences (test/fixtures/oracles/change-intervals.py). */
@@ -65,5 +65,14 @@ describe('compareEstimates: the interval of the difference', () => {
     expect(change.ciLow).toBeCloseTo(reference.nps.ci[0], 9);
     expect(change.ciHigh).toBeCloseTo(reference.nps.ci[1], 9);
     expect(change.ciLow! > 0).toBe(change.significant);
+  });
+});
+
+describe('withoutInterval', () => {
+  it('keeps the test and drops only the interval', () => {
+    const change = compareEstimates(estimate(5.2, 0.2, 40), estimate(5, 0.2, 55), 'mean')!;
+    const { ciLow, ciHigh, ...test } = change;
+    expect([ciLow, ciHigh].every(Number.isFinite)).toBe(true);
+    expect(withoutInterval(change)).toEqual(test);
   });
 });

@@ -136,3 +136,15 @@ export function compareEstimates(
   if (kind === 'proportion' && !(current.nEffective > 0 && previous.nEffective > 0)) return null;
   return CHANGE_TESTS[kind](current as Comparable, previous as Comparable, alpha);
 }
+
+/**
+ * The test of a change without its interval: what the figures keep for a group (its change,
+ * its difference from the rest), where no page shows the interval and every published version
+ * would carry two numbers per group and metric for nothing.
+ */
+export function withoutInterval<T extends Change>(change: T): Omit<T, 'ciLow' | 'ciHigh'> {
+  const test: Partial<T> = { ...change };
+  delete test.ciLow;
+  delete test.ciHigh;
+  return test as Omit<T, 'ciLow' | 'ciHigh'>;
+}

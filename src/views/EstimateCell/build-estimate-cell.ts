@@ -42,7 +42,7 @@ export interface CellOptions {
 export function buildEstimateCell(
   metric: Metric,
   estimate: Pick<Estimate, 'value' | 'lower' | 'upper' | 'n' | 'base'> | undefined,
-  change: Change | null,
+  change: Pick<Change, 'delta' | 'significant'> | null,
   locale: string,
   options: CellOptions = {},
 ): EstimateCell {
