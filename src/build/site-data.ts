@@ -7,7 +7,7 @@
  */
 import { getCollection } from 'astro:content';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { ExplorePeriodFile } from '../contracts/explore-schema.ts';
 import { actionsAsOf } from '../figures/action-figures.ts';
 import { decodeExplorePeriod, type ExplorePeriod } from '../figures/explore-period.ts';
@@ -17,6 +17,14 @@ import { siteSettings } from '../site-settings.ts';
 import { DataValidationError } from './data-validation-error.ts';
 import { frozenPath, readFrozen } from './frozen-figures.ts';
 import { snapshotChange } from './snapshot-change.ts';
+import {
+  astroCacheDir,
+  cacheKey,
+  cachedText,
+  codeVersion,
+  snapshotCacheDir,
+  textDigest,
+} from './snapshot-cache.ts';
 import {
   buildReportIndex,
   correctionAdvice,
@@ -168,4 +176,39 @@ export function neighbours(
     previous: ref(site.index.periods[i + 1]),
     next: i > 0 ? ref(site.index.periods[i - 1]) : null,
   };
+}
+
+let pageCode: string | null | undefined;
+
+/**
+ * A page's text computed from the site's data, kept between builds in the snapshot cache under a
+ * key of `parts` (what it is computed from: the periods' hashes, its range), the version of the
+ * figures' code and the source of `views` files it also depends on. Pages render from a bundle,
+ * not from `src/`, so the code is read from the project's `src/` (the build's working folder);
+ * without it, the text is computed every time.
+ * @param views source files under `src/` outside the figures' code that shape the text
+ */
+export function cachedPageText(
+  name: string,
+  parts: readonly string[],
+  views: readonly string[],
+  compute: () => string,
+): string {
+  const src = resolve(process.cwd(), 'src');
+  if (pageCode === undefined) {
+    try {
+      pageCode = codeVersion(src);
+    } catch {
+      pageCode = null;
+    }
+  }
+  if (pageCode === null) return compute();
+  const sources = views.map((file) => textDigest(readFileSync(join(src, file), 'utf8')));
+  const key = cacheKey(pageCode, ...sources, ...parts);
+  return cachedText(
+    join(snapshotCacheDir(astroCacheDir(process.cwd())), 'pages'),
+    name,
+    key,
+    compute,
+  );
 }

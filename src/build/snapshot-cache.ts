@@ -281,3 +281,31 @@ export function snapshotCacheDir(astroCacheDir: string): string {
 export function astroCacheDir(root: string, env = process.env.ASTRO_CACHE_DIR): string {
   return resolve(root, env || 'node_modules/.astro');
 }
+
+/**
+ * Text computed at every build from inputs that rarely change (each Explore page's reference
+ * figures: a few dozen selections' figures, about 70 ms a period), kept in `dir` under
+ * `<name>-<key>.json`; the key names everything the text is computed from. An entry that
+ * cannot be read is computed again; a write that fails leaves the build to go on without it.
+ */
+export function cachedText(dir: string, name: string, key: string, compute: () => string): string {
+  const file = join(dir, `${name}-${key}.json`);
+  try {
+    if (existsSync(file)) return readFileSync(file, 'utf8');
+  } catch {
+    // Unreadable: computed again below, and written over.
+  }
+  const text = compute();
+  try {
+    mkdirSync(dir, { recursive: true });
+    const partial = `${file}.${process.pid}.partial`;
+    writeFileSync(partial, text);
+    renameSync(partial, file);
+    for (const entry of readdirSync(dir))
+      if (entry.startsWith(`${name}-`) && entry !== `${name}-${key}.json`)
+        rmSync(join(dir, entry), { force: true });
+  } catch {
+    // A cache that cannot be written costs the next build this computation, nothing else.
+  }
+  return text;
+}

@@ -9,6 +9,7 @@ import type { ExplorePeriod } from '../../figures/explore-period.ts';
 import { referenceSelections } from '../../figures/explore-reference.ts';
 import { writeSelection, type SelectionSpace } from '../../views/Explore/selection-url.ts';
 import { dimensionsOf } from '../../figures/explore-figures.ts';
+import { cachedPageText } from '../../build/site-data.ts';
 
 /** The reference file's body for a page over `data` (decoded) showing `from`–`to` first. */
 export function referenceResponse(
@@ -21,15 +22,24 @@ export function referenceResponse(
     dimensions: dimensionsOf(data),
     ...range,
   };
-  const references = referenceSelections(data, selectedPeriods).map((selection) => ({
-    query: writeSelection(
-      { from: selection.periods[0]!, to: selection.periods.at(-1)!, levels: selection.levels },
-      space,
-    ),
-    selection,
-    figures: exploreFigures(data, selection),
-  }));
-  return new Response(`${JSON.stringify({ references }, null, 1)}\n`, {
+  // The same periods' data give the same figures: an unchanged rebuild reads them back.
+  const body = cachedPageText(
+    `explore-reference-${selectedPeriods.length === 1 ? selectedPeriods[0] : 'all'}`,
+    [...data.map((p) => `${p.id}:${p.hash}`), range.from, range.to, ...selectedPeriods],
+    ['views/Explore/selection-url.ts', 'pages/explore/_reference.ts'],
+    () => {
+      const references = referenceSelections(data, selectedPeriods).map((selection) => ({
+        query: writeSelection(
+          { from: selection.periods[0]!, to: selection.periods.at(-1)!, levels: selection.levels },
+          space,
+        ),
+        selection,
+        figures: exploreFigures(data, selection),
+      }));
+      return `${JSON.stringify({ references }, null, 1)}\n`;
+    },
+  );
+  return new Response(body, {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });
 }
