@@ -21,6 +21,24 @@ describe('guess mapping', () => {
     expect(classifyTable(['Case ID', 'Satisfaction rating'], () => ['1', '5'])).toBe('tickets');
   });
 
+  it('a file with no rated question never takes the survey’s place, whatever the files’ order', () => {
+    const customers = ['customer_id,customer_city,customer_state', 'c1,Sao Paulo,SP'].join('\n');
+    const survey = ['review_id,review_score,review_comment', 'r1,5,ok', 'r2,1,late'].join('\n');
+    const { manifest, assumptions } = guessSnapshot(
+      [
+        { name: 'customers.csv', text: customers, encoding: 'utf-8' },
+        { name: 'reviews.csv', text: survey, encoding: 'utf-8' },
+      ],
+      { id: '2018' },
+    );
+    expect(manifest.tables.survey?.file).toBe('reviews.csv');
+    expect(assumptions).toContainEqual(
+      expect.stringMatching(
+        /^customers\.csv: no rated question, order, ticket or churn column found; left out/,
+      ),
+    );
+  });
+
   it('guessEncoding reads strict UTF-8 or falls back to Windows-1252', () => {
     expect(guessEncoding(Buffer.from('Très bien', 'utf8'))).toBe('utf-8');
     expect(guessEncoding(Buffer.from('Très bien', 'latin1'))).toBe('windows-1252');

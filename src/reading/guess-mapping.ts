@@ -257,17 +257,25 @@ export function classifyTable(
   const text = headers.join(' ');
   if (headers.some((h) => /^(ticket|case|complaint|incident)[ _-]?(id|number|no|#)$/i.test(h)))
     return 'tickets';
-  const rated = headers.some((h) => {
-    if (!RATED_HEADER.test(h)) return false;
-    const cells = cellsOf(h);
-    return cells.length === 0 || guessItem(h, cells) !== null;
-  });
+  const rated = hasRatedColumn(headers, cellsOf);
   // A customer-base extract flags who left and carries no survey answers.
   if (/churn|attrition/i.test(text) && !rated) return 'customers';
   if (rated) return 'survey';
   if (/ticket|case id|first response|resolv/i.test(text)) return 'tickets';
   if (/order|transaction|invoice|amount|revenue/i.test(text)) return 'orders';
   return 'survey';
+}
+
+/** Whether a column is a rated question: its header says so and its cells are answers. */
+function hasRatedColumn(
+  headers: readonly string[],
+  cellsOf: (header: string) => string[],
+): boolean {
+  return headers.some((h) => {
+    if (!RATED_HEADER.test(h)) return false;
+    const cells = cellsOf(h);
+    return cells.length === 0 || guessItem(h, cells) !== null;
+  });
 }
 
 function sample(file: FileSample): { headers: string[]; rows: string[][]; delimiter: string } {
@@ -341,14 +349,24 @@ export function guessSnapshot(
   const orderDates: string[] = [];
   let orders: OrdersDraft | null = null;
 
-  for (const file of files) {
+  // A file taken for a survey only for want of anything else (no rated question) goes last, so
+  // that it never takes the place of the export that holds the answers, whatever their order.
+  const read = files.map((file) => {
     const { headers, rows, delimiter } = sample(file);
     const column = (h: string) =>
       rows.map((r) => (r[headers.indexOf(h)] ?? '').trim()).filter((v) => v !== '');
     const kind = classifyTable(headers, column);
+    const unrated = kind === 'survey' && !hasRatedColumn(headers, column);
+    return { file, headers, rows, delimiter, column, kind, unrated };
+  });
+  read.sort((a, b) => Number(a.unrated) - Number(b.unrated));
+  for (const { file, headers, rows, delimiter, column, kind, unrated } of read) {
     if (tables[kind]) {
+      // A second file with no rated question is no survey: a customer list, a product list.
       assumptions.push(
-        `${file.name}: looks like another ${kind} table; left out (merge it into one file first)`,
+        unrated
+          ? `${file.name}: no rated question, order, ticket or churn column found; left out (the review reads survey answers, orders, tickets and a customer base with who left)`
+          : `${file.name}: looks like another ${kind} table; left out (merge it into one file first)`,
       );
       continue;
     }
