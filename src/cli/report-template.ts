@@ -97,9 +97,14 @@ export function reportTemplate(input: TemplateInput): string {
     `**Decisions needed:** ${DRAFT_PLACEHOLDERS.decisions.text}`,
     '',
     ...section('survey', [
-      '## Scorecard by customer group',
-      '',
-      ...dimensions.flatMap((d) => [`<Scorecard dimension=${mdxAttribute(d)} />`, '']),
+      // A snapshot that declares no groups has no scorecard: no heading over nothing.
+      ...(dimensions.length > 0
+        ? [
+            '## Scorecard by customer group',
+            '',
+            ...dimensions.flatMap((d) => [`<Scorecard dimension=${mdxAttribute(d)} />`, '']),
+          ]
+        : []),
       ...(figures.questionnaire.items.some((i) => i.role === null)
         ? ['## Quality components', '', '<ItemScores />', '']
         : []),

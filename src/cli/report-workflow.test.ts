@@ -15,6 +15,7 @@ import { memoryEffects } from '../../test/memory-effects.ts';
 import { CliError } from './cli-support.ts';
 import { DRAFT_PLACEHOLDERS } from './draft-placeholders.ts';
 import { newReport, publishReport } from './report-workflow.ts';
+import { reportTemplate } from './report-template.ts';
 
 /** The analyst's edit of a draft in memory: every placeholder replaced. */
 function finish(fx: { files: Map<string, string> }, file: string): void {
@@ -54,6 +55,19 @@ describe('newReport', () => {
       expect(text).not.toContain(section);
     }
     expect(text).toMatch(/<FindingText id="(decline|gap):/);
+  });
+
+  it('drafts no scorecard for a snapshot that declares no customer groups', () => {
+    const figures = review.reviews.find((s) => s.id === '2026-Q2')!;
+    const grouped = reportTemplate({ figures, version: 1, date: '2026-10-15' });
+    expect(grouped).toContain('## Scorecard by customer group');
+    const ungrouped = reportTemplate({
+      figures: { ...figures, segments: {} },
+      version: 1,
+      date: '2026-10-15',
+    });
+    expect(ungrouped).not.toContain('Scorecard');
+    expect(ungrouped).toContain('## Trends');
   });
 
   it('refuses a missing snapshot, a second draft, and data a published version already reports', () => {
