@@ -783,7 +783,9 @@ describe.skipIf(!hasChromium)(
       // The build printed every published version's pack on A4; `pdf` prints it again on Letter.
       const published = publishedVersionPages(demo.outDir);
       expect(published.length).toBeGreaterThan(5);
-      expect(demo.output).toContain(`board packs: ${published.length} printed (A4)`);
+      expect(demo.output).toContain(
+        `board packs: ${published.length} (A4; 0 kept from an earlier build, ${published.length} printed)`,
+      );
       for (const { period, version } of published)
         expect(existsSync(join(demo.outDir, 'reports', period, version, 'board-pack.pdf'))).toBe(
           true,

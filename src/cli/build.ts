@@ -11,6 +11,7 @@ import { CliError, nodeEffects, runCli } from './cli-support.ts';
 import { parseCommand, usageError, useFolders } from './command-line.ts';
 import { findChromium } from './chromium.ts';
 import { NO_CHROMIUM, printBoardPacks } from './pdf.ts';
+import { astroCacheDir, snapshotCacheDir } from '../build/snapshot-cache.ts';
 
 const CHOICES = ['auto', 'yes', 'no'] as const;
 
@@ -66,13 +67,14 @@ export async function main(argv: readonly string[]): Promise<void> {
 /** Prints the board packs into the staged site; a failure fails the build, saying how to skip them. */
 async function printInto(staging: string, executablePath: string): Promise<void> {
   const started = performance.now();
-  let written: string[];
+  let packs: { files: string[]; printed: number };
   try {
-    written = await printBoardPacks({
+    packs = await printBoardPacks({
       dist: staging,
       base: process.env.SITE_BASE ?? '/',
       format: 'A4',
       executablePath,
+      cacheDir: join(snapshotCacheDir(astroCacheDir(process.cwd())), 'board-packs'),
     });
   } catch (error) {
     throw new CliError(
@@ -80,7 +82,10 @@ async function printInto(staging: string, executablePath: string): Promise<void>
     );
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  nodeEffects.out(`board packs: ${written.length} printed (A4) in ${seconds} s`);
+  const kept = packs.files.length - packs.printed;
+  nodeEffects.out(
+    `board packs: ${packs.files.length} (A4; ${kept} kept from an earlier build, ${packs.printed} printed) in ${seconds} s`,
+  );
 }
 
 if (import.meta.main) await runCli('build', main);

@@ -5,8 +5,9 @@
  * running header names the review and version, the footer numbers the pages. `review build`
  * prints them on A4 already (printBoardPacks) when Chromium is there; this command prints again.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { BOARD_PACK } from '../views/paths.ts';
 import { findChromium, launchChromium } from './chromium.ts';
 import { serveStatic } from './static-server.ts';
@@ -59,22 +60,62 @@ export interface BoardPackJob {
   /** Only this period's versions; every published one when absent. */
   period?: string;
   executablePath: string;
+  /**
+   * Where printed packs are kept between builds, by what decides them (the page, its styles and
+   * scripts, the paper, the browser): a build that changed none of it copies the kept file.
+   */
+  cacheDir?: string;
+}
+
+/**
+ * What a version's board pack is printed from, as one digest: its page's HTML, every style and
+ * script of the site's own it loads, the paper, the running header and the browser.
+ */
+export function boardPackKey(dist: string, pagePath: string, job: BoardPackJob): string {
+  const html = readFileSync(join(dist, pagePath, 'index.html'));
+  const hash = createHash('sha256');
+  hash.update(`${job.format}\0${job.executablePath}\0${HEADER_TEMPLATE}\0${FOOTER_TEMPLATE}\0`);
+  hash.update(html);
+  const assets = new Set(html.toString('utf8').match(/\/_astro\/[^"'\s)]+\.(?:css|js)/g) ?? []);
+  for (const asset of [...assets].sort()) {
+    const file = join(dist, asset.slice(1));
+    hash.update(`\0${asset}\0`);
+    if (existsSync(file)) hash.update(readFileSync(file));
+  }
+  return hash.digest('hex');
 }
 
 /**
  * Prints the board pack of every published version in a built site, beside its page.
- * @returns the files written
+ * @returns the files written, and how many of them Chromium printed (the others were kept)
  */
-export async function printBoardPacks(job: BoardPackJob): Promise<string[]> {
+export async function printBoardPacks(
+  job: BoardPackJob,
+): Promise<{ files: string[]; printed: number }> {
   const pages = publishedVersionPages(job.dist).filter(
     (p) => job.period === undefined || p.period === job.period,
   );
   const written: string[] = [];
-  if (pages.length === 0) return written;
+  const kept = (period: string, version: string) =>
+    job.cacheDir &&
+    join(
+      job.cacheDir,
+      `${period}-${version}-${boardPackKey(job.dist, join('reports', period, version), job)}.pdf`,
+    );
+  // Packs whose page, styles and browser are unchanged since a build printed them are copied.
+  const toPrint = pages.filter(({ period, version }) => {
+    const cached = kept(period, version);
+    if (!cached || !existsSync(cached)) return true;
+    const file = join(job.dist, 'reports', period, version, BOARD_PACK);
+    copyFileSync(cached, file);
+    written.push(file);
+    return false;
+  });
+  if (toPrint.length === 0) return { files: written, printed: 0 };
   const server = await serveStatic(job.dist, job.base.replace(/\/?$/, '/'));
   const browser = await launchChromium(job.executablePath);
   try {
-    for (const { period, version } of pages) {
+    for (const { period, version } of toPrint) {
       const page = await browser.newPage();
       await page.goto(`${server.url}reports/${period}/${version}/`, { waitUntil: 'load' });
       await page.emulateMedia({ media: 'print', colorScheme: 'light' });
@@ -92,12 +133,27 @@ export async function printBoardPacks(job: BoardPackJob): Promise<string[]> {
       });
       await page.close();
       written.push(file);
+      const cached = kept(period, version);
+      if (cached) keep(file, cached, `${period}-${version}-`);
     }
   } finally {
     await browser.close();
     await server.close();
   }
-  return written;
+  return { files: written, printed: toPrint.length };
+}
+
+/** Keeps a printed pack under `cached`, in place of the version's earlier ones. */
+function keep(file: string, cached: string, prefix: string): void {
+  try {
+    const dir = dirname(cached);
+    mkdirSync(dir, { recursive: true });
+    for (const name of readdirSync(dir))
+      if (name.startsWith(prefix)) rmSync(join(dir, name), { force: true });
+    copyFileSync(file, cached);
+  } catch {
+    // Not kept: the next build prints this pack again, nothing worse.
+  }
 }
 
 /** The refusal when no Chromium is found, with how to get one. */
@@ -115,7 +171,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   requireBuiltSite(dist, values.dist);
   const executablePath = findChromium();
   if (!executablePath) throw new CliError(NO_CHROMIUM);
-  const written = await printBoardPacks({
+  const { files: written } = await printBoardPacks({
     dist,
     base: values.base,
     format,
