@@ -5,12 +5,14 @@
  * snapshots that changed (build/snapshot-cache.ts). A page asked for meanwhile waits for it, and
  * past `WAIT_MS` is answered 503 "Recomputing…" with a page that reloads itself. A request that
  * comes before the file watcher has reported a change (it lags a write) finds it too: the data
- * folder's files (path, size, modified time) are compared with those of the last run. If the data
+ * folder's files (path, size, modified time, and the contents of those modified within a tick of
+ * the file system's clock of the last run) are compared with those of the last run. If the data
  * then has an error, every page answers 500 with the report, never the last good figures as if
  * current, until the data is fixed.
  */
 import type { AstroIntegration } from 'astro';
-import { readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,9 +22,23 @@ import { siteSettings } from '../site-settings.ts';
 /** How long a page waits for its figures before it is answered "Recomputing…". */
 const WAIT_MS = 15_000;
 
-/** Every file under `dir` with its size and modified time, as one comparable text. */
-function signature(dir: string): string {
-  const entries: string[] = [];
+/**
+ * How long after a file's modified time another write may leave that time unchanged: file
+ * systems keep times to a clock tick, some to a second or two.
+ */
+const TIME_GRAIN_MS = 2_000;
+
+/** The data folder as last read: each file's size and modified time, and when that was taken. */
+interface DataState {
+  files: Map<string, string>;
+  at: number;
+  /** The contents' digests of files modified within TIME_GRAIN_MS of `at` (git's "racy" files). */
+  racy: Map<string, string>;
+}
+
+/** Every file under `dir` with its size and modified time. */
+function listFiles(dir: string): Map<string, string> {
+  const entries = new Map<string, string>();
   const walk = (folder: string) => {
     let names: string[];
     try {
@@ -36,14 +52,51 @@ function signature(dir: string): string {
       try {
         const stat = statSync(path);
         if (stat.isDirectory()) walk(path);
-        else entries.push(`${relative(dir, path)}\0${stat.size}\0${stat.mtimeMs}`);
+        else entries.set(relative(dir, path), `${stat.size}\0${stat.mtimeMs}`);
       } catch {
         // Removed between the listing and the stat: as if not listed.
       }
     }
   };
   walk(dir);
-  return entries.join('\n');
+  return entries;
+}
+
+const digest = (dir: string, file: string): string => {
+  try {
+    return createHash('sha256')
+      .update(readFileSync(join(dir, file)))
+      .digest('hex');
+  } catch {
+    return 'unreadable';
+  }
+};
+
+/**
+ * The data folder now. A file modified just before this moment could be written again within the
+ * same tick of its file system's clock, keeping its size and time: its contents are digested.
+ */
+function dataState(dir: string): DataState {
+  const at = Date.now();
+  const files = listFiles(dir);
+  const racy = new Map<string, string>();
+  for (const [file, stat] of files)
+    if (Number(stat.split('\0')[1]) >= at - TIME_GRAIN_MS) racy.set(file, digest(dir, file));
+  return { files, at, racy };
+}
+
+/** Whether the data folder differs from `seen`: a file added, removed, resized, retimed, or rewritten. */
+function differs(dir: string, seen: DataState): boolean {
+  const now = listFiles(dir);
+  if (now.size !== seen.files.size) return true;
+  for (const [file, stat] of now) if (seen.files.get(file) !== stat) return true;
+  for (const [file, hash] of seen.racy) {
+    if (digest(dir, file) !== hash) return true;
+    // Unchanged a whole tick after its time: a later write would show in the time.
+    if (Date.now() > Number(seen.files.get(file)!.split('\0')[1]) + TIME_GRAIN_MS)
+      seen.racy.delete(file);
+  }
+  return false;
 }
 
 /** Whether a request is for a page or a data download (not a script, style or module). */
@@ -73,7 +126,7 @@ export function dataRefreshIntegration(): AstroIntegration {
         if (!refreshContent) return;
         const refreshReviews = refreshContent;
         const dataDir = resolve(root, siteSettings.dataDir);
-        let seen = signature(dataDir);
+        let seen = dataState(dataDir);
         let running: Promise<void> | null = null;
         let again = false;
         let failure: string | null = null;
@@ -87,7 +140,7 @@ export function dataRefreshIntegration(): AstroIntegration {
           running = (async () => {
             do {
               again = false;
-              seen = signature(dataDir);
+              seen = dataState(dataDir);
               try {
                 await refreshReviews({ loaders: [REVIEWS_LOADER] });
                 failure = null;
@@ -95,13 +148,13 @@ export function dataRefreshIntegration(): AstroIntegration {
                 failure = error instanceof Error ? error.message : String(error);
                 logger.error(failure);
               }
-            } while (again || signature(dataDir) !== seen);
+            } while (again || differs(dataDir, seen));
           })().finally(() => {
             running = null;
           });
           return running;
         };
-        const changed = () => !running && signature(dataDir) !== seen;
+        const changed = () => !running && differs(dataDir, seen);
 
         server.watcher.add(dataDir);
         for (const event of ['add', 'change', 'unlink', 'unlinkDir'] as const) {
