@@ -20,7 +20,7 @@ import {
 } from '../contracts/figures-schema.ts';
 import { mappedHeader, type Manifest } from '../contracts/manifest-schema.ts';
 import { DEFAULT_THEMES } from '../contracts/theme-dictionary.ts';
-import { compareEstimates, withoutInterval } from '../metrics/change.ts';
+import { compareEstimates } from '../metrics/change.ts';
 import {
   duplicateMetricIds,
   metricsFor,
@@ -399,8 +399,9 @@ function attachChanges(
     for (const [dimension, levels] of Object.entries(figures.segments)) {
       for (const [level, figure] of Object.entries(levels)) {
         const prior = before.segments[dimension]?.[level];
-        const change = prior ? compareEstimates(figure, prior, kind) : null;
-        figure.change = change && withoutInterval(change);
+        figure.change = prior
+          ? compareEstimates(figure, prior, kind, SIGNIFICANCE_LEVEL, false)
+          : null;
         if (prior)
           figure.significantButIndicative ||= indicativeChange(figure.change, figure, prior);
       }

@@ -6,7 +6,7 @@ import { SIGNIFICANCE_LEVEL } from '../metrics/significance.ts';
 import type { Adjustment } from '../contracts/fields.ts';
 import type { MetricFigures, SegmentFigure } from '../contracts/figures-schema.ts';
 import type { Questionnaire } from '../contracts/questionnaire.ts';
-import { compareEstimates, withoutInterval } from '../metrics/change.ts';
+import { compareEstimates } from '../metrics/change.ts';
 import type { MinimumBase } from '../metrics/estimate.ts';
 import type { SnapshotMetric } from '../metrics/registry/index.ts';
 import { poolCells, type SurveyCell, type SurveyState } from '../reducing/survey-state.ts';
@@ -61,7 +61,7 @@ export function surveyFigures(
     for (const { dimension, groups } of pooled) {
       const raw = groups.map(({ level, inLevel, rest }) => {
         const estimate = instance.compute(inLevel);
-        const test = compareEstimates(estimate, instance.compute(rest), info.kind, alpha);
+        const test = compareEstimates(estimate, instance.compute(rest), info.kind, alpha, false);
         return { level, estimate, test };
       });
       const tested = raw.filter((r) => r.test !== null);
@@ -72,7 +72,7 @@ export function surveyFigures(
         const vsRest =
           r.test && i >= 0
             ? {
-                ...withoutInterval(r.test),
+                ...r.test,
                 pAdjusted: adjusted[i]!,
                 significantAdjusted: adjusted[i]! < alpha,
               }

@@ -27,20 +27,41 @@ interface Comparable extends Estimate {
   se: number;
 }
 
-type ChangeTest = (current: Comparable, previous: Comparable, alpha: number) => Change;
+type ChangeTest = (
+  current: Comparable,
+  previous: Comparable,
+  alpha: number,
+  interval: boolean,
+) => Change;
 
-/** Δ ± critical·se: the interval of a difference. */
-function around(delta: number, halfWidth: number): { ciLow: number; ciHigh: number } {
-  return { ciLow: delta - halfWidth, ciHigh: delta + halfWidth };
+/**
+ * Δ ± critical·se, the interval of a difference, when it is asked for: its critical value (a t
+ * quantile found by bisection for means) is computed only then.
+ */
+function around(
+  interval: boolean,
+  delta: number,
+  halfWidth: () => number,
+): { ciLow?: number; ciHigh?: number } {
+  if (!interval) return {};
+  const half = halfWidth();
+  return { ciLow: delta - half, ciHigh: delta + half };
 }
 
 /** z = Δ / √(se₁² + se₂²), the test of two independent estimates with known SEs. */
 function zOnStandardErrors(name: Change['test']): ChangeTest {
-  return (current, previous, alpha) => {
+  return (current, previous, alpha, interval) => {
     const delta = current.value - previous.value;
     const se = Math.sqrt(current.se ** 2 + previous.se ** 2);
     if (se === 0)
-      return { delta, statistic: 0, p: 1, significant: false, test: name, ...around(delta, 0) };
+      return {
+        delta,
+        statistic: 0,
+        p: 1,
+        significant: false,
+        test: name,
+        ...around(interval, delta, () => 0),
+      };
     const statistic = delta / se;
     const p = twoSidedP(statistic);
     return {
@@ -49,7 +70,7 @@ function zOnStandardErrors(name: Change['test']): ChangeTest {
       p,
       significant: p < alpha,
       test: name,
-      ...around(delta, zForConfidence(1 - alpha) * se),
+      ...around(interval, delta, () => zForConfidence(1 - alpha) * se),
     };
   };
 }
@@ -57,7 +78,7 @@ function zOnStandardErrors(name: Change['test']): ChangeTest {
 /** The test of each kind of metric. */
 export const CHANGE_TESTS: Record<MetricKind, ChangeTest> = {
   nps: zOnStandardErrors('nps-z'),
-  proportion: (current, previous, alpha) => {
+  proportion: (current, previous, alpha, interval) => {
     const n1 = current.nEffective;
     const n2 = previous.nEffective;
     const delta = current.value - previous.value;
@@ -70,10 +91,10 @@ export const CHANGE_TESTS: Record<MetricKind, ChangeTest> = {
       p,
       significant: p < alpha,
       test: 'two-proportion-z',
-      ...around(delta, zForConfidence(1 - alpha) * se),
+      ...around(interval, delta, () => zForConfidence(1 - alpha) * se),
     };
   },
-  mean: (current, previous, alpha) => {
+  mean: (current, previous, alpha, interval) => {
     const delta = current.value - previous.value;
     const v1 = current.se ** 2;
     const v2 = previous.se ** 2;
@@ -84,7 +105,7 @@ export const CHANGE_TESTS: Record<MetricKind, ChangeTest> = {
         p: 1,
         significant: false,
         test: 'welch-t',
-        ...around(delta, 0),
+        ...around(interval, delta, () => 0),
       };
     const se = Math.sqrt(v1 + v2);
     const statistic = delta / se;
@@ -98,7 +119,7 @@ export const CHANGE_TESTS: Record<MetricKind, ChangeTest> = {
       p,
       significant: p < alpha,
       test: 'welch-t',
-      ...around(delta, tCritical(1 - alpha, df) * se),
+      ...around(interval, delta, () => tCritical(1 - alpha, df) * se),
     };
   },
   ratio: zOnStandardErrors('ratio-z'),
@@ -123,6 +144,9 @@ export const CHANGE_TEST_DESCRIPTIONS: Record<MetricKind, string> = {
 /**
  * Tests `current` against `previous` with the test of the metric's kind. Null when either side
  * is suppressed or has no SE, or when a proportion's effective base is 0.
+ * @param interval whether to give the interval of the difference too: the figures keep it for
+ *   an overall change, not for a group's change or difference from the rest, where no page shows
+ *   it and every published version would carry two numbers per group and metric for nothing
  * @example compareEstimates(npsB, npsA, 'nps') // { delta: 14.6, statistic: 1.966, p: 0.0493, … }
  */
 export function compareEstimates(
@@ -130,21 +154,10 @@ export function compareEstimates(
   previous: Estimate,
   kind: MetricKind,
   alpha = SIGNIFICANCE_LEVEL,
+  interval = true,
 ): Change | null {
   if (current.value === null || previous.value === null) return null;
   if (current.se === null || previous.se === null) return null;
   if (kind === 'proportion' && !(current.nEffective > 0 && previous.nEffective > 0)) return null;
-  return CHANGE_TESTS[kind](current as Comparable, previous as Comparable, alpha);
-}
-
-/**
- * The test of a change without its interval: what the figures keep for a group (its change,
- * its difference from the rest), where no page shows the interval and every published version
- * would carry two numbers per group and metric for nothing.
- */
-export function withoutInterval<T extends Change>(change: T): Omit<T, 'ciLow' | 'ciHigh'> {
-  const test: Partial<T> = { ...change };
-  delete test.ciLow;
-  delete test.ciHigh;
-  return test as Omit<T, 'ciLow' | 'ciHigh'>;
+  return CHANGE_TESTS[kind](current as Comparable, previous as Comparable, alpha, interval);
 }
