@@ -32,7 +32,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXPLORE_FORMAT, type ExplorePeriodFile } from '../contracts/explore-schema.ts';
 import { FIGURES_FORMAT } from '../contracts/figures-schema.ts';
@@ -241,18 +241,9 @@ export function openSnapshotCache(dir: string, log: (message: string) => void): 
   };
 
   /** Writes an entry by renaming a finished file into place; other entries of its kind go. */
-  const write = (snapshot: string, kind: Kind, key: string, text: string) => {
-    const folder = join(dir, snapshot);
-    mkdirSync(folder, { recursive: true });
-    const file = path(snapshot, kind, key);
-    const partial = `${file}.${process.pid}.partial`;
-    writeFileSync(partial, text);
-    renameSync(partial, file);
-    // One entry per kind and snapshot: the others are of an earlier state of it.
-    for (const name of readdirSync(folder))
-      if (name.startsWith(`${kind}-`) && name !== `${kind}-${key}.json`)
-        rmSync(join(folder, name), { force: true });
-  };
+  // One entry per kind and snapshot: the others are of an earlier state of it.
+  const write = (snapshot: string, kind: Kind, key: string, text: string) =>
+    replaceEntry(path(snapshot, kind, key), `${kind}-`, (partial) => writeFileSync(partial, text));
 
   return {
     dir,
@@ -283,6 +274,24 @@ export function astroCacheDir(root: string, env = process.env.ASTRO_CACHE_DIR): 
 }
 
 /**
+ * Writes a cache entry whole or not at all (`fill` writes a partial file that is then renamed
+ * into place) and removes the other entries of its folder whose names start with `prefix`:
+ * earlier states of the same thing.
+ * @throws what the file system throws; callers decide whether a cache that cannot be written
+ *   matters
+ */
+export function replaceEntry(file: string, prefix: string, fill: (partial: string) => void): void {
+  const folder = dirname(file);
+  mkdirSync(folder, { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  fill(partial);
+  renameSync(partial, file);
+  for (const name of readdirSync(folder))
+    if (name.startsWith(prefix) && join(folder, name) !== file)
+      rmSync(join(folder, name), { force: true });
+}
+
+/**
  * Text computed at every build from inputs that rarely change (each Explore page's reference
  * figures: a few dozen selections' figures, about 70 ms a period), kept in `dir` under
  * `<name>-<key>.json`; the key names everything the text is computed from. An entry that
@@ -297,13 +306,7 @@ export function cachedText(dir: string, name: string, key: string, compute: () =
   }
   const text = compute();
   try {
-    mkdirSync(dir, { recursive: true });
-    const partial = `${file}.${process.pid}.partial`;
-    writeFileSync(partial, text);
-    renameSync(partial, file);
-    for (const entry of readdirSync(dir))
-      if (entry.startsWith(`${name}-`) && entry !== `${name}-${key}.json`)
-        rmSync(join(dir, entry), { force: true });
+    replaceEntry(file, `${name}-`, (partial) => writeFileSync(partial, text));
   } catch {
     // A cache that cannot be written costs the next build this computation, nothing else.
   }

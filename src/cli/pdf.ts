@@ -6,8 +6,9 @@
  * prints them on A4 already (printBoardPacks) when Chromium is there; this command prints again.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { replaceEntry } from '../build/snapshot-cache.ts';
 import { BOARD_PACK } from '../views/paths.ts';
 import { findChromium, launchChromium } from './chromium.ts';
 import { serveStatic } from './static-server.ts';
@@ -96,15 +97,19 @@ export async function printBoardPacks(
     (p) => job.period === undefined || p.period === job.period,
   );
   const written: string[] = [];
-  const kept = (period: string, version: string) =>
-    job.cacheDir &&
-    join(
-      job.cacheDir,
-      `${period}-${version}-${boardPackKey(job.dist, join('reports', period, version), job)}.pdf`,
-    );
+  // Where each pack is kept, by the digest of what it is printed from (taken before printing).
+  const jobs = pages.map(({ period, version }) => ({
+    period,
+    version,
+    cached: job.cacheDir
+      ? join(
+          job.cacheDir,
+          `${period}-${version}-${boardPackKey(job.dist, join('reports', period, version), job)}.pdf`,
+        )
+      : null,
+  }));
   // Packs whose page, styles and browser are unchanged since a build printed them are copied.
-  const toPrint = pages.filter(({ period, version }) => {
-    const cached = kept(period, version);
+  const toPrint = jobs.filter(({ period, version, cached }) => {
     if (!cached || !existsSync(cached)) return true;
     const file = join(job.dist, 'reports', period, version, BOARD_PACK);
     copyFileSync(cached, file);
@@ -115,7 +120,7 @@ export async function printBoardPacks(
   const server = await serveStatic(job.dist, job.base.replace(/\/?$/, '/'));
   const browser = await launchChromium(job.executablePath);
   try {
-    for (const { period, version } of toPrint) {
+    for (const { period, version, cached } of toPrint) {
       const page = await browser.newPage();
       await page.goto(`${server.url}reports/${period}/${version}/`, { waitUntil: 'load' });
       await page.emulateMedia({ media: 'print', colorScheme: 'light' });
@@ -133,7 +138,6 @@ export async function printBoardPacks(
       });
       await page.close();
       written.push(file);
-      const cached = kept(period, version);
       if (cached) keep(file, cached, `${period}-${version}-`);
     }
   } finally {
@@ -146,11 +150,7 @@ export async function printBoardPacks(
 /** Keeps a printed pack under `cached`, in place of the version's earlier ones. */
 function keep(file: string, cached: string, prefix: string): void {
   try {
-    const dir = dirname(cached);
-    mkdirSync(dir, { recursive: true });
-    for (const name of readdirSync(dir))
-      if (name.startsWith(prefix)) rmSync(join(dir, name), { force: true });
-    copyFileSync(file, cached);
+    replaceEntry(cached, prefix, (partial) => copyFileSync(file, partial));
   } catch {
     // Not kept: the next build prints this pack again, nothing worse.
   }
