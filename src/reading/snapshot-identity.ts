@@ -6,7 +6,7 @@
  * its manifest) is identified as its reading hashes it: by those two files.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { TABLE_NAMES } from '../contracts/fields.ts';
 import { REDUCED_FILE } from '../contracts/reduced-schema.ts';
@@ -55,9 +55,8 @@ export async function snapshotIdentity(
 function reducedIdentity(dir: string): string | null {
   const manifest = join(dir, 'manifest.json');
   if (!existsSync(manifest)) return null;
-  const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
   return snapshotHash([
-    ['manifest.json', sha(manifest)],
-    [REDUCED_FILE, sha(join(dir, REDUCED_FILE))],
+    ['manifest.json', hashFileSync(manifest)],
+    [REDUCED_FILE, hashFileSync(join(dir, REDUCED_FILE))],
   ]);
 }

@@ -7,11 +7,11 @@
  * the order in which the engine adds floating-point numbers.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { NEGATIVE_AMOUNT_STATUS, TABLE_NAMES, type TableName } from '../../contracts/fields.ts';
 import type { DropReason } from '../../contracts/dropped-rows.ts';
 import type { Manifest } from '../../contracts/manifest-schema.ts';
-import { readHead, detectDelimiter } from '../../reading/csv-reader.ts';
+import { readHead, detectDelimiter, hashFile } from '../../reading/csv-reader.ts';
 import { diagnostic, hasErrors, type Diagnostic } from '../../reading/diagnostics.ts';
 import { readManifest } from '../../reading/read-manifest.ts';
 import { fileHashes, snapshotHash, type TableSummary } from '../../reading/read-snapshot.ts';
@@ -35,13 +35,6 @@ export interface SqlReduction {
     reduced: ReducedSnapshot;
     explore: ExploreStates;
   } | null;
-}
-
-/** sha256 of a file, read in chunks (a table may be larger than memory allows at once). */
-async function sha256Of(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }
 
 /** A warning of `count` rows of one kind, at the first of them. */
@@ -133,7 +126,7 @@ async function reduceIn(
         );
         continue;
       }
-      parts.push([table.file, await sha256Of(path)]);
+      parts.push([table.file, await hashFile(path)]);
     }
     const delimiter =
       table.format.delimiter ??
