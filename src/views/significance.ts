@@ -63,6 +63,16 @@ export function readDifference(
   };
 }
 
+/**
+ * A reading in words, with the indicative caveat when it carries a mark: "a real drop
+ * (indicative: small base)".
+ */
+export function readingWords(reading: DifferenceReading): string {
+  return reading.indicative && reading.mark
+    ? `${reading.words} (${SIGNIFICANCE_WORDS.indicative})`
+    : reading.words;
+}
+
 type TestName = (typeof TEST_NAMES)[number];
 
 /** Each test's plain name, for the disclosures and the methodology. */

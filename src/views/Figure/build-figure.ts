@@ -1,7 +1,7 @@
 /** Pure builder of an inline figure: the text `<Figure metric="…">` puts in a sentence. */
 import type { ReviewFigures } from '../../contracts/figures-schema.ts';
 import { describeEstimate, formatCount, formatDelta, formatValue } from '../format.ts';
-import { readDifference } from '../significance.ts';
+import { readDifference, readingWords } from '../significance.ts';
 import { unknownMetric } from '../unknown-metric.ts';
 
 export type FigureShow = 'value' | 'full' | 'change';
@@ -51,7 +51,7 @@ export function buildFigure(
       change.significant,
       indicative || estimate.base === 'indicative',
     );
-    return `${formatDelta(metric, change.delta, locale, currency)}, ${reading.words}${reading.indicative && reading.mark ? ' (indicative: small base)' : ''}`;
+    return `${formatDelta(metric, change.delta, locale, currency)}, ${readingWords(reading)}`;
   }
   if (estimate.value === null)
     return `too few responses to show (n = ${formatCount(estimate.n, locale)})`;

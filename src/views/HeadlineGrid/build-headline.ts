@@ -5,7 +5,12 @@
  */
 import type { ReviewFigures, TargetStatus } from '../../contracts/figures-schema.ts';
 import { formatCount, formatDelta, formatInterval, formatValue } from '../format.ts';
-import { readDifference, testDetail, type DifferenceReading } from '../significance.ts';
+import {
+  readDifference,
+  readingWords,
+  testDetail,
+  type DifferenceReading,
+} from '../significance.ts';
 
 export interface HeadlineCard {
   metricId: string;
@@ -90,7 +95,7 @@ export function buildHeadline(
         ? `${metric.label}: suppressed, too few responses (n = ${formatCount(e.n, locale)}).`
         : `${metric.label}: ${value}, 95% interval ${interval}, n = ${formatCount(e.n, locale)}` +
           (changePart && previous
-            ? `; ${changePart.text}${changePart.interval ? ` (95% interval ${changePart.interval})` : ''} since ${previous.period}, ${changePart.reading.words}${changePart.reading.indicative && changePart.reading.mark ? ' (indicative: small base)' : ''}`
+            ? `; ${changePart.text}${changePart.interval ? ` (95% interval ${changePart.interval})` : ''} since ${previous.period}, ${readingWords(changePart.reading)}`
             : '') +
           (e.base === 'indicative' ? '; indicative only, small base' : '') +
           `; ${targetText}.`;

@@ -7,7 +7,7 @@
 import type { DrillDown, GroupComparison } from '../../contracts/figures-schema.ts';
 import type { CellDifference } from '../EstimateCell/build-estimate-cell.ts';
 import { formatCount, formatHours, formatPercent, formatPercentDelta } from '../format.ts';
-import { readDifference } from '../significance.ts';
+import { readDifference, readingWords } from '../significance.ts';
 
 /** One line of a drill-down: the group against the rest on one thing. */
 export interface DrillDownRow {
@@ -46,9 +46,7 @@ type Direction = 'higher-is-better' | 'lower-is-better';
 function sentence(row: Omit<DrillDownRow, 'text'>, of: string): string {
   if (row.note) return `${row.label}: ${row.note}`;
   const rest = row.rest === null ? '' : ` against ${row.rest} for the rest`;
-  const verdict = row.difference
-    ? `, ${row.difference.reading.words}${row.difference.reading.indicative && row.difference.reading.mark ? ' (indicative: small base)' : ''}`
-    : '';
+  const verdict = row.difference ? `, ${readingWords(row.difference.reading)}` : '';
   return `${row.label}: ${row.group}${of}${rest}${verdict}`;
 }
 

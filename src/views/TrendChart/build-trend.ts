@@ -9,7 +9,7 @@ import type { MetricInfo, TrendPoint } from '../../contracts/figures-schema.ts';
 import { metricColour, type SeriesColour } from '../chart-colours.ts';
 import { stepDecimals, valueAxis } from '../chart-axis.ts';
 import { formatCount, formatDelta, formatInterval, formatValue } from '../format.ts';
-import { readDifference, type Tone } from '../significance.ts';
+import { readDifference, readingWords, type Tone } from '../significance.ts';
 
 export interface TrendRow {
   period: string;
@@ -142,7 +142,7 @@ export function buildTrend(
       `${metric.label}${where} went from ${value(first.value!)} in ${first.period} to ` +
       `${value(last.value!)} in ${last.period}` +
       (lastChange && lastReading
-        ? `; the latest change is ${formatDelta(metric, lastChange.delta, locale, currency)}, ${lastReading.words}${lastReading.indicative && lastReading.mark ? ' (indicative: small base)' : ''}.`
+        ? `; the latest change is ${formatDelta(metric, lastChange.delta, locale, currency)}, ${readingWords(lastReading)}.`
         : '.');
   } else if (last) {
     summary = `${metric.label}${where} was ${value(last.value!)} in ${last.period}.`;
