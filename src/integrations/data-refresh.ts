@@ -28,17 +28,22 @@ const WAIT_MS = 15_000;
  */
 const TIME_GRAIN_MS = 2_000;
 
-/** The data folder as last read: each file's size and modified time, and when that was taken. */
+/** A file's size and modified time. */
+interface FileStat {
+  size: number;
+  mtimeMs: number;
+}
+
+/** The data folder as last read: each file's size and modified time. */
 interface DataState {
-  files: Map<string, string>;
-  at: number;
-  /** The contents' digests of files modified within TIME_GRAIN_MS of `at` (git's "racy" files). */
+  files: Map<string, FileStat>;
+  /** The contents' digests of files modified within TIME_GRAIN_MS of the read (git's "racy" files). */
   racy: Map<string, string>;
 }
 
 /** Every file under `dir` with its size and modified time. */
-function listFiles(dir: string): Map<string, string> {
-  const entries = new Map<string, string>();
+function listFiles(dir: string): Map<string, FileStat> {
+  const entries = new Map<string, FileStat>();
   const walk = (folder: string) => {
     let names: string[];
     try {
@@ -52,7 +57,7 @@ function listFiles(dir: string): Map<string, string> {
       try {
         const stat = statSync(path);
         if (stat.isDirectory()) walk(path);
-        else entries.set(relative(dir, path), `${stat.size}\0${stat.mtimeMs}`);
+        else entries.set(relative(dir, path), { size: stat.size, mtimeMs: stat.mtimeMs });
       } catch {
         // Removed between the listing and the stat: as if not listed.
       }
@@ -81,20 +86,22 @@ function dataState(dir: string): DataState {
   const files = listFiles(dir);
   const racy = new Map<string, string>();
   for (const [file, stat] of files)
-    if (Number(stat.split('\0')[1]) >= at - TIME_GRAIN_MS) racy.set(file, digest(dir, file));
-  return { files, at, racy };
+    if (stat.mtimeMs >= at - TIME_GRAIN_MS) racy.set(file, digest(dir, file));
+  return { files, racy };
 }
 
 /** Whether the data folder differs from `seen`: a file added, removed, resized, retimed, or rewritten. */
 function differs(dir: string, seen: DataState): boolean {
   const now = listFiles(dir);
   if (now.size !== seen.files.size) return true;
-  for (const [file, stat] of now) if (seen.files.get(file) !== stat) return true;
+  for (const [file, stat] of now) {
+    const before = seen.files.get(file);
+    if (before?.size !== stat.size || before.mtimeMs !== stat.mtimeMs) return true;
+  }
   for (const [file, hash] of seen.racy) {
     if (digest(dir, file) !== hash) return true;
     // Unchanged a whole tick after its time: a later write would show in the time.
-    if (Date.now() > Number(seen.files.get(file)!.split('\0')[1]) + TIME_GRAIN_MS)
-      seen.racy.delete(file);
+    if (Date.now() > seen.files.get(file)!.mtimeMs + TIME_GRAIN_MS) seen.racy.delete(file);
   }
   return false;
 }
