@@ -131,14 +131,6 @@ function before(a: Verbatim, b: Verbatim): boolean {
   return a.key < b.key || (a.key === b.key && a.text < b.text);
 }
 
-/** Offers a verbatim to a sample list; returns the list to keep (the same when it loses). */
-function offer(list: Verbatim[], item: Verbatim, size: number): Verbatim[] {
-  // Most comments lose to the sample already kept, or repeat a comment it keeps first: decide
-  // that without building a new list (what keepSmallest would return).
-  if (list.length >= size && before(list[list.length - 1]!, item)) return list;
-  return keepSmallest(list, item, size);
-}
-
 /**
  * Keeps the `size` first verbatims (by key) among distinct comment forms: a comment repeated by
  * many customers, however they wrote its case and punctuation, is one verbatim, the first of
@@ -211,6 +203,43 @@ export function countClass(counts: Record<NpsClass, number>, cls: NpsClass): voi
 }
 
 /**
+ * Offers a comment to its class's sample in `samples` (mutates): most comments lose to the
+ * sample already kept, decided before anything is built. Named loads and stores, as in
+ * countClass.
+ */
+function offerTo(
+  samples: ClassSamples,
+  cls: NpsClass,
+  reading: CommentReading,
+  recommend: number | undefined,
+  key: number,
+  size: number,
+): void {
+  const list =
+    cls === 'promoter'
+      ? samples.promoter
+      : cls === 'passive'
+        ? samples.passive
+        : cls === 'detractor'
+          ? samples.detractor
+          : samples.unknown;
+  const text = reading.text!;
+  if (list.length >= size) {
+    const last = list[list.length - 1]!;
+    if (last.key < key || (last.key === key && last.text < text)) return;
+  }
+  const next = keepSmallest(
+    list,
+    { text, form: reading.form, npsClass: cls, recommend, key },
+    size,
+  );
+  if (cls === 'promoter') samples.promoter = next;
+  else if (cls === 'passive') samples.passive = next;
+  else if (cls === 'detractor') samples.detractor = next;
+  else samples.unknown = next;
+}
+
+/**
  * Adds a comment already read (mutates): counts its class overall and per theme, and offers it
  * to its class's sample of each theme under `key`; the same for each group of `levels`.
  * @param levels the respondent's level of each of the state's dimensions (undefined: none)
@@ -223,33 +252,33 @@ export function addReadComment(
   key: number,
   levels: ArrayLike<string | undefined> = [],
 ): VoiceState {
+  const { themes, text } = reading;
+  const kept = text !== null;
+  // Praise ("Fair price for the quality") also mentions what it praises: it counts there, but
+  // is no quote for a problem.
+  const praise = state.praiseThemes;
+  let praised = false;
+  for (let t = 0; t < themes.length && !praised; t++) praised = praise.includes(themes[t]!);
+  const size = state.sampleSize;
   countClass(state.comments, cls);
-  const { themes, text, form } = reading;
-  const groups: GroupVoice[] = [];
+  if (kept)
+    for (const theme of themes) {
+      countClass(state.mentions[theme]!, cls);
+      if (!praised || praise.includes(theme))
+        offerTo(state.samples[theme]!, cls, reading, recommend, key, size);
+    }
   for (let i = 0; i < state.dimensions.length; i++) {
     const level = levels[i];
     if (level === undefined) continue;
     const byLevel = state.groups[state.dimensions[i]!]!;
     const group = (byLevel[level] ??= createGroupVoice(state));
     countClass(group.comments, cls);
-    groups.push(group);
-  }
-  if (text === null) return state;
-  const item: Verbatim = { text, form, npsClass: cls, recommend, key };
-  // Praise ("Fair price for the quality") also mentions what it praises: it counts there, but
-  // is no quote for a problem.
-  const praise = state.praiseThemes;
-  const praised = themes.some((t) => praise.includes(t));
-  for (const theme of themes) {
-    countClass(state.mentions[theme]!, cls);
-    const quoted = !praised || praise.includes(theme);
-    const samples = state.samples[theme]!;
-    if (quoted) samples[cls] = offer(samples[cls], item, state.sampleSize);
-    for (const group of groups) {
-      countClass(group.mentions[theme]!, cls);
-      const own = group.samples[theme]!;
-      if (quoted) own[cls] = offer(own[cls], item, state.sampleSize);
-    }
+    if (kept)
+      for (const theme of themes) {
+        countClass(group.mentions[theme]!, cls);
+        if (!praised || praise.includes(theme))
+          offerTo(group.samples[theme]!, cls, reading, recommend, key, size);
+      }
   }
   return state;
 }

@@ -24,33 +24,60 @@ export function createMoments(): MomentsState {
  * 1e-13 relative, in an order no SQL engine shares, and the tests of two close means amplify
  * that (reducing/sql/ sums with the engine's compensated sum to give the same sums).
  */
-const lowParts = new WeakMap<MomentsState, { wx: number; wx2: number }>();
+const lowParts = new WeakMap<MomentsState, LowParts>();
 
-/**
- * The sum `high + low + x` as a new high part (the rounded sum) and low part (what rounding
- * lost): Knuth's TwoSum, then the low part folded back in so that `high` stays the best double.
- */
-function addExactly(high: number, low: number, x: number): [number, number] {
-  const s = high + x;
-  const b = s - high;
-  const lost = high - (s - b) + (x - b);
-  const total = low + lost;
-  const rounded = s + total;
-  return [rounded, total - (rounded - s)];
+/** What rounding lost from a state's sums of wx and wx² (see addMomentWithLow). */
+export interface LowParts {
+  wx: number;
+  wx2: number;
 }
 
-/** Adds one observation x with weight w (mutates and returns the state). */
-export function addMoment(state: MomentsState, x: number, w = 1): MomentsState {
+/** The low parts kept beside a state (created at zero for a new state). */
+export function lowPartsOf(state: MomentsState): LowParts {
   let low = lowParts.get(state);
   if (low === undefined) {
     low = { wx: 0, wx2: 0 };
     lowParts.set(state, low);
   }
+  return low;
+}
+
+/** Adds one observation x with weight w (mutates and returns the state). */
+export function addMoment(state: MomentsState, x: number, w = 1): MomentsState {
+  return addMomentWithLow(state, lowPartsOf(state), x, w);
+}
+
+/**
+ * addMoment with the state's low parts (lowPartsOf) already at hand (mutates both): a reducer
+ * adding to many states keeps each one's low parts beside it instead of looking them up per
+ * observation. Each sum is `high + low + term` by Knuth's TwoSum, the low part then folded back
+ * in so that the state's sum stays the best double.
+ */
+export function addMomentWithLow(
+  state: MomentsState,
+  low: LowParts,
+  x: number,
+  w = 1,
+): MomentsState {
   state.n += 1;
   state.sumW += w;
   state.sumW2 += w * w;
-  [state.sumWX, low.wx] = addExactly(state.sumWX, low.wx, w * x);
-  [state.sumWX2, low.wx2] = addExactly(state.sumWX2, low.wx2, w * x * x);
+  const wx = w * x;
+  let high = state.sumWX;
+  let s = high + wx;
+  let b = s - high;
+  let total = low.wx + (high - (s - b) + (wx - b));
+  let rounded = s + total;
+  state.sumWX = rounded;
+  low.wx = total - (rounded - s);
+  const wx2 = wx * x;
+  high = state.sumWX2;
+  s = high + wx2;
+  b = s - high;
+  total = low.wx2 + (high - (s - b) + (wx2 - b));
+  rounded = s + total;
+  state.sumWX2 = rounded;
+  low.wx2 = total - (rounded - s);
   return state;
 }
 

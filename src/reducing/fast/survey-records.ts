@@ -17,7 +17,7 @@ import {
   type SurveyCell,
   type SurveyState,
 } from '../survey-state.ts';
-import { addMoment } from '../weighted-moments.ts';
+import { addMomentWithLow, lowPartsOf, type LowParts } from '../weighted-moments.ts';
 import { addDriverValues, addDriverValuesToBoth } from './driver-rows.ts';
 
 /** A cell with its histograms and driver states by position. */
@@ -27,6 +27,8 @@ interface CellSlot {
   histograms: ItemHistogram[];
   /** Driver state of outcome i of `driverPositions`. */
   drivers: DriverState[];
+  /** The low parts of the cell's index sums (lowPartsOf), found once. */
+  indexLow: LowParts;
 }
 
 type CellTree = Map<string | undefined, CellTree | CellSlot>;
@@ -101,6 +103,7 @@ export class SurveyRecordReducer {
       cell,
       histograms: config.items.map(({ id }) => found.items[id]!),
       drivers: this.driverPositions.map(([outcome]) => found.drivers[outcome]!),
+      indexLow: lowPartsOf(cell.index),
     };
     node.set(last, slot);
     return slot;
@@ -108,7 +111,7 @@ export class SurveyRecordReducer {
 
   /** Adds one record (the same as addSurveyRow with the row it stands for). */
   add(record: SurveyRecord): void {
-    const { cell, histograms, drivers } = this.cellOf(record.levels);
+    const { cell, histograms, drivers, indexLow } = this.cellOf(record.levels);
     cell.responses += 1;
     const { answers } = record;
     for (let i = 0; i < histograms.length; i++) {
@@ -117,7 +120,7 @@ export class SurveyRecordReducer {
     }
     const index = respondentIndex(this.indexDefs, answers, this.indexAt);
     if (index === undefined) cell.indexMissing += 1;
-    else addMoment(cell.index, index);
+    else addMomentWithLow(cell.index, indexLow, index);
     if (record.competitor) cell.competitor[record.competitor] += 1;
     else cell.competitor.missing += 1;
     const positions = this.driverPositions;
