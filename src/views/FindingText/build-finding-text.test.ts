@@ -26,6 +26,22 @@ describe('buildFindingText(figures, id, show)', () => {
     );
   });
 
+  it('writes a money effect in the review’s currency, as the other views do', () => {
+    const figures = q3();
+    const decline = figures.findings.find((f) => f.kind === 'decline')!;
+    const money = {
+      ...decline,
+      id: 'decline:average_order_value',
+      metricId: 'average_order_value',
+      effect: -12.5,
+    };
+    const withMoney = { ...figures, findings: [...figures.findings, money] };
+    expect(buildFindingText(withMoney, money.id, 'effect', 'en-GB')).toBe('12.50');
+    expect(buildFindingText({ ...withMoney, currency: 'EUR' }, money.id, 'effect', 'en-GB')).toBe(
+      '€12.50',
+    );
+  });
+
   it('names the findings the review has when the id is unknown', () => {
     expect(() => buildFindingText(q3(), 'theme:weather', 'title', 'en-GB')).toThrow(
       /no finding "theme:weather" in review 2026-Q3 \(its findings: decline:csat, /,

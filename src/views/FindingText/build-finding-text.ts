@@ -16,11 +16,15 @@ const SHARE = {
   changeUnit: 'percentage points',
 } as const;
 
-/** The size of a finding's effect, unsigned, in its unit: the sentence around it says which way. */
+/**
+ * The size of a finding's effect, unsigned, in its unit (money in the review's currency, as
+ * every other view writes it): the sentence around it says which way.
+ */
 function effectText(figures: ReviewFigures, finding: Finding, locale: string): string {
   if (finding.kind === 'complaint') return formatValue(SHARE, finding.effect, locale);
   const metric = (finding.metricId && figures.catalog[finding.metricId]) || SHARE;
-  return formatDelta(metric, Math.abs(finding.effect), locale).replace(/^\+/, '');
+  const currency = figures.currency ?? null;
+  return formatDelta(metric, Math.abs(finding.effect), locale, currency).replace(/^\+/, '');
 }
 
 /**
