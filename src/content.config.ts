@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { reportsLoader } from './build/reports-loader.ts';
 import { reviewsLoader } from './build/reviews-loader.ts';
 import { ReviewsEntrySchema } from './contracts/collection-schemas.ts';
 import { ReportFrontmatterSchema } from './contracts/report-frontmatter-schema.ts';
@@ -11,12 +11,7 @@ const reviews = defineCollection({
 });
 
 const reports = defineCollection({
-  // Keep the path as written ("2026-Q3/v1"), not slugified, so URLs match the folders.
-  loader: glob({
-    pattern: '**/*.mdx',
-    base: siteSettings.reportsDir,
-    generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
-  }),
+  loader: reportsLoader(siteSettings.reportsDir),
   schema: ReportFrontmatterSchema,
 });
 

@@ -22,7 +22,7 @@ import {
   type LoadOptions,
   type ReviewData,
 } from '../src/build/review-data.ts';
-import { codeVersion } from '../src/build/snapshot-cache.ts';
+import { codeVersion, dataCacheDir } from '../src/build/snapshot-cache.ts';
 import { writeReduced } from '../src/build/write-reduced.ts';
 import { generateDemo } from '../src/demo/demo-generator.ts';
 import { pseudonymiser } from '../src/reducing/pseudonyms.ts';
@@ -62,9 +62,10 @@ async function load(
   cacheDir: string | undefined,
   logged: string[] = [],
   options: LoadOptions = {},
+  root = join(dataDir, '..'),
 ) {
   const read: string[] = [];
-  const data = await loadReviews(dataDir, join(dataDir, '..'), {
+  const data = await loadReviews(dataDir, root, {
     ...options,
     explore: true,
     cacheDir,
@@ -121,6 +122,23 @@ describe('loadReviews through the snapshot cache', { timeout: 60_000 }, () => {
     expect(output(first.data)).toBe(output(uncached.data));
   });
 
+  it('two data folders with the same snapshot names keep their own entries in one cache', async () => {
+    // One checkout, two sites (the tests' fixture site and the demo, say): building one must
+    // not evict the other's entries.
+    const { dataDir, cacheDir } = site();
+    const root = join(dataDir, '..');
+    const other = join(root, 'other', 'data');
+    cpSync(dataDir, other, { recursive: true });
+    editSurveyCell(other, ids[2]!);
+    await load(dataDir, cacheDir, [], {}, root);
+    const second = await load(other, cacheDir, [], {}, root);
+    expect(second.read).toHaveLength(6);
+    const back = await load(dataDir, cacheDir, [], {}, root);
+    expect(back.read).toEqual([]);
+    expect((await load(other, cacheDir, [], {}, root)).read).toEqual([]);
+    expect(output(back.data)).toBe(output((await load(dataDir, undefined, [], {}, root)).data));
+  });
+
   it('adding a quarter reads only it', async () => {
     const { dataDir, cacheDir } = site(2);
     await load(dataDir, cacheDir);
@@ -170,7 +188,7 @@ describe('loadReviews through the snapshot cache', { timeout: 60_000 }, () => {
     setProductQuality(dataDir, ids[1]!, () => '9');
     const broken = await load(dataDir, cacheDir);
     expect(broken.data.diagnostics.some((d) => d.id === 'out-of-scale')).toBe(true);
-    const folder = join(cacheDir, ids[1]!);
+    const folder = join(dataCacheDir(cacheDir, 'data'), ids[1]!);
     expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([]);
     const still = await load(dataDir, cacheDir);
     expect(still.read).toContain(`data/${ids[1]}`);
@@ -185,7 +203,7 @@ describe('loadReviews through the snapshot cache', { timeout: 60_000 }, () => {
   it('an entry that is not what it should be is said and read again, never used', async () => {
     const { dataDir, cacheDir } = site();
     await load(dataDir, cacheDir);
-    const folder = join(cacheDir, ids[2]!);
+    const folder = join(dataCacheDir(cacheDir, 'data'), ids[2]!);
     const entry = readdirSync(folder).find((f) => f.startsWith('figures-'))!;
     writeFileSync(join(folder, entry), readFileSync(join(folder, entry), 'utf8').slice(0, 1000));
     const logged: string[] = [];
@@ -198,7 +216,7 @@ describe('loadReviews through the snapshot cache', { timeout: 60_000 }, () => {
   it('a customers entry gone missing is read again from its snapshot when a later quarter needs it', async () => {
     const { dataDir, cacheDir } = site();
     await load(dataDir, cacheDir);
-    const folder = join(cacheDir, ids[1]!);
+    const folder = join(dataCacheDir(cacheDir, 'data'), ids[1]!);
     for (const f of readdirSync(folder)) if (f.startsWith('customers-')) rmSync(join(folder, f));
     editSurveyCell(dataDir, ids[2]!);
     const edited = await load(dataDir, cacheDir);

@@ -54,6 +54,7 @@ import { siteSettings } from '../site-settings.ts';
 import {
   cacheKey,
   codeVersion,
+  dataCacheDir,
   encodeCustomers,
   openSnapshotCache,
   textDigest,
@@ -281,7 +282,9 @@ export async function loadReviews(
     }))
     .sort((a, b) => a.start.localeCompare(b.start) || a.folder.localeCompare(b.folder));
   const log = options.log ?? (() => {});
-  const cache = options.cacheDir ? openSnapshotCache(options.cacheDir, log) : null;
+  const cache = options.cacheDir
+    ? openSnapshotCache(dataCacheDir(options.cacheDir, displayData), log)
+    : null;
   const code = cache ? codeVersion() : '';
   const { reduce, reduceExplore: readExplore } = options.readers ?? {
     reduce: reduceSnapshot,

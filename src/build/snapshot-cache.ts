@@ -32,7 +32,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXPLORE_FORMAT, type ExplorePeriodFile } from '../contracts/explore-schema.ts';
 import { FIGURES_FORMAT } from '../contracts/figures-schema.ts';
@@ -266,6 +266,20 @@ export function openSnapshotCache(dir: string, log: (message: string) => void): 
  */
 export function snapshotCacheDir(astroCacheDir: string): string {
   return join(astroCacheDir, 'review-snapshots');
+}
+
+/**
+ * The cache folder of one data folder's snapshots, inside the snapshot cache: one checkout often
+ * builds more than one site (the fixture site the tests check, the demo, an analyst's own
+ * folder) whose snapshots share folder names ("2026-Q1"), and one cache slot per name made each
+ * build evict the other's entries. Named by the data folder's name and a digest of its path
+ * relative to the project, so the slot survives a move of the whole checkout.
+ * @example dataCacheDir('.../review-snapshots', 'data') // '.../review-snapshots/data-<12 hex>'
+ */
+export function dataCacheDir(snapshotCache: string, displayData: string): string {
+  const digest = createHash('sha256').update(displayData).digest('hex').slice(0, 12);
+  const name = basename(displayData).replace(/[^\w-]/g, '_');
+  return join(snapshotCache, `${name}-${digest}`);
 }
 
 /** Astro's cache folder as astro.config.mjs sets it, for a command run outside Astro. */
