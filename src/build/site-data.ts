@@ -7,7 +7,7 @@
  */
 import { getCollection } from 'astro:content';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { ExplorePeriodFile } from '../contracts/explore-schema.ts';
 import { actionsAsOf } from '../figures/action-figures.ts';
 import { decodeExplorePeriod, type ExplorePeriod } from '../figures/explore-period.ts';
@@ -22,6 +22,7 @@ import {
   cacheKey,
   cachedText,
   codeVersion,
+  dataCacheDir,
   snapshotCacheDir,
   textDigest,
 } from './snapshot-cache.ts';
@@ -205,8 +206,11 @@ export function cachedPageText(
   if (pageCode === null) return compute();
   const sources = views.map((file) => textDigest(readFileSync(join(src, file), 'utf8')));
   const key = cacheKey(pageCode, ...sources, ...parts);
+  // Beside the site's snapshots: another site built from this checkout has its own pages.
+  const cwd = process.cwd();
+  const displayData = relative(cwd, resolve(cwd, siteSettings.dataDir)) || '.';
   return cachedText(
-    join(snapshotCacheDir(astroCacheDir(process.cwd())), 'pages'),
+    join(dataCacheDir(snapshotCacheDir(astroCacheDir(cwd)), displayData), 'pages'),
     name,
     key,
     compute,
