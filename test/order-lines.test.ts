@@ -340,6 +340,35 @@ describe('an order-lines export (UCI Online Retail shape)', () => {
     expect(review.reviews).toHaveLength(0);
   });
 
+  it('orders.maxAmount bounds each line’s quantity × unit price: a larger product is an error at its quantity', async () => {
+    const product = (l: Line) => Number(l.Quantity) * Number(l.UnitPrice);
+    const largest = LINES.reduce((max, l) => Math.max(max, Math.abs(product(l))), 0);
+    const beyond = LINES.filter((l) => Math.abs(product(l)) > largest / 2);
+    // Every factor alone stays below the bound: only the product is implausible.
+    const maxAmount = largest / 2;
+    expect(beyond.every((l) => Math.abs(Number(l.Quantity)) <= maxAmount)).toBe(true);
+    expect(beyond.every((l) => Math.abs(Number(l.UnitPrice)) <= maxAmount)).toBe(true);
+    const bounded = await load(
+      { 'orders.csv': RAW },
+      manifest({ ...LINES_ORDERS, maxAmount }, LINES_TABLE),
+    );
+    const errors = bounded.diagnostics.filter((d) => d.id === 'number-out-of-range');
+    expect(errors.reduce((n, d) => n + 1 + (d.more ?? 0), 0)).toBe(beyond.length);
+    expect(errors[0]).toMatchObject({
+      level: 'error',
+      column: 'Quantity',
+      value: `${beyond[0]!.Quantity} × ${beyond[0]!.UnitPrice}`,
+    });
+    expect(errors[0]!.hint).toContain('orders.maxAmount');
+    expect(bounded.reviews).toHaveLength(0);
+    const roomy = await load(
+      { 'orders.csv': RAW },
+      manifest({ ...LINES_ORDERS, maxAmount: largest }, LINES_TABLE),
+    );
+    expect(roomy.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    expect(roomy.reviews).toHaveLength(1);
+  });
+
   it('order dates outside the period are one located warning for the table, with their count and range', async () => {
     const review = await load({ 'orders.csv': RAW }, manifest(LINES_ORDERS, LINES_TABLE));
     const month = (l: Line) => Number(l.InvoiceDate.split('/')[0]);

@@ -163,7 +163,7 @@ export const OrdersSchema = z.strictObject({
     .positive()
     .optional()
     .describe(
-      'The largest plausible order amount: a larger one (in either sign) is an error, as are more than 15 significant digits.',
+      "The largest plausible order amount: a larger one (in either sign) is an error, as are more than 15 significant digits. For amounts formed as quantity × unit price, it bounds each line's product.",
     ),
   /** What a negative amount is: undeclared, each is a warning; the order is left out either way. */
   negativeAmounts: z

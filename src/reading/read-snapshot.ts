@@ -602,6 +602,28 @@ export async function readSnapshot(
         ? quantity * price
         : undefined;
     };
+    const { maxAmount } = orderSettings;
+    /**
+     * True when a line's quantity × unit price is beyond orders.maxAmount: an error located at
+     * the quantity, as an amount cell beyond it is at the amount (each factor alone may be
+     * plausible, their product not).
+     */
+    const beyondMax = (amount: number | undefined, values: readonly CellValue[], row: number) => {
+      if (maxAmount === undefined || amount === undefined || Math.abs(amount) <= maxAmount)
+        return false;
+      const value = `${String(values[at.quantity])} × ${String(values[at.unit_price])}`;
+      diagnostics.report('number-out-of-range', file, () =>
+        diagnostic('number-out-of-range', {
+          file,
+          row,
+          column: amountHeader,
+          value,
+          message: `quantity × unit price is ${amount}, beyond the largest plausible amount, ${maxAmount} (orders.maxAmount in manifest.json)`,
+          hint: 'correct the quantity or the unit price (a misplaced decimal or thousands separator is the usual cause), or raise orders.maxAmount if such amounts are real',
+        }),
+      );
+      return true;
+    };
     /**
      * The checks of a row that need the rows before it, true when the row is left out: an order
      * id seen before is a copy (same amount) or, for a table of orders, most likely a line
@@ -642,6 +664,10 @@ export async function readSnapshot(
       const cell = product ? lineProduct(values) : values[at.amount];
       const amount = typeof cell === 'number' ? cell : undefined;
       const date = values[at.date] as string;
+      if (product && beyondMax(amount, values, row)) {
+        drop('invalid');
+        return;
+      }
       if (leaveOut(orderId, customerId, amount, date, row)) return;
       const status = values[at.status] as string | undefined;
       order.orderId = orderId;
