@@ -5,7 +5,7 @@
  * through the pseudonym key, and nothing in them that names a customer or quotes a comment
  * beyond the redacted samples.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -130,6 +130,42 @@ describe('reduced snapshots', () => {
     );
     const data = await loadReviews(dir, join(work, 'edited'), { pseudonymiser: KEY });
     expect(data.diagnostics.map((d) => d.id)).toContain('reduced-manifest-changed');
+  });
+
+  it('pseudonymise the ids a warning names in a table read from an external data folder too', async () => {
+    // The customers table lives outside the snapshot (REVIEW_EXTERNAL_DATA), named by its
+    // absolute path; one customer is listed twice, which the reduction keeps as a warning.
+    const external = join(work, 'external');
+    mkdirSync(external, { recursive: true });
+    const customers = join(external, 'customers.csv');
+    writeFileSync(customers, 'Customer,Churned\nC000695,no\nC000695,no\nC000696,yes\n');
+    const dir = join(work, 'with-external', QUARTERS[0]!);
+    cpSync(join(work, 'raw', 'data', QUARTERS[0]!), dir, { recursive: true });
+    const manifestFile = join(dir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
+      tables: Record<string, unknown>;
+    };
+    manifest.tables.customers = {
+      file: customers,
+      columns: { customer_id: 'Customer', churned: 'Churned' },
+    };
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    const out = join(work, 'with-external-reduced', QUARTERS[0]!);
+    const result = await writeReduced({
+      dir,
+      displayDir: `data/${QUARTERS[0]}`,
+      out,
+      engine: 'typescript',
+      pseudonymiser: KEY,
+      externalData: [external],
+    });
+    expect(result.written).not.toBeNull();
+    const doc = JSON.parse(readFileSync(join(out, REDUCED_FILE), 'utf8')) as {
+      warnings: Array<{ id: string; file: string; value?: string }>;
+    };
+    const repeat = doc.warnings.find((w) => w.id === 'duplicate-id' && w.file === customers);
+    expect(repeat?.value).toBe(KEY('C000695'));
+    expect(readFileSync(join(out, REDUCED_FILE), 'utf8')).not.toContain('C000695');
   });
 
   it('are not written without a key when the snapshot has customer ids', async () => {

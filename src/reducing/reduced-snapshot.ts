@@ -16,6 +16,7 @@ import { isAbsolute, join, normalize, posix } from 'node:path';
 import type { Diagnostic } from '../reading/diagnostics.ts';
 import { diagnostic, hasErrors, isDiagnosticId } from '../reading/diagnostics.ts';
 import { readManifest, type ManifestReadOptions } from '../reading/read-manifest.ts';
+import { displayFile } from '../reading/snapshot-files.ts';
 import { snapshotHash, type LoadedSnapshot, type TableSummary } from '../reading/read-snapshot.ts';
 import { mappedHeader, type Manifest } from '../contracts/manifest-schema.ts';
 import { TABLE_NAMES, type TableName } from '../contracts/fields.ts';
@@ -64,11 +65,6 @@ function relativeToSnapshot(displayDir: string, file: string): string {
   return posix.relative(posix.normalize(displayDir), posix.normalize(file));
 }
 
-/** A path the file records, shown under the folder it is read from. */
-function underSnapshot(displayDir: string, file: string): string {
-  return isAbsolute(file) ? file : normalize(`${displayDir}/${file}`);
-}
-
 /** What a reduced snapshot is written from. */
 export interface ReducedInput {
   manifest: Manifest;
@@ -98,7 +94,7 @@ function keptWarning(d: Diagnostic, input: ReducedInput): Diagnostic {
   if (!p || d.column === undefined) return kept;
   const table = TABLE_NAMES.find((name) => {
     const t = input.manifest.tables[name];
-    return t && normalize(`${input.displayDir}/${t.file}`) === normalize(d.file);
+    return t && displayFile(input.displayDir, t.file) === normalize(d.file);
   });
   const declared = table ? input.manifest.tables[table] : undefined;
   if (!declared?.columns.customer_id || mappedHeader(declared, 'customer_id') !== d.column)
@@ -305,7 +301,7 @@ export function readReducedSnapshot(
   const warnings: Diagnostic[] = [];
   for (const d of doc.warnings) {
     if (!isDiagnosticId(d.id)) return invalid(`warnings: "${d.id}" is not a diagnostic id`);
-    warnings.push({ ...d, id: d.id, file: underSnapshot(displayDir, d.file) });
+    warnings.push({ ...d, id: d.id, file: displayFile(displayDir, d.file) });
   }
   let states: ReducedRead['states'];
   try {
@@ -323,7 +319,7 @@ export function readReducedSnapshot(
     if (t)
       tables[name] = {
         ...t,
-        file: underSnapshot(displayDir, t.file),
+        file: displayFile(displayDir, t.file),
         dropped: t.dropped ?? {},
         sha256: null,
       };
