@@ -166,6 +166,14 @@ describe('reduced snapshots', () => {
     const repeat = doc.warnings.find((w) => w.id === 'duplicate-id' && w.file === customers);
     expect(repeat?.value).toBe(KEY('C000695'));
     expect(readFileSync(join(out, REDUCED_FILE), 'utf8')).not.toContain('C000695');
+    // Tickets and orders name customers the external table does not list: said with its path
+    // as written, their ids pseudonymised.
+    const unknown = doc.warnings.filter((w) => w.id === 'unknown-reference');
+    expect(unknown.map((w) => w.file).sort()).toEqual(['orders.csv', 'tickets.csv']);
+    for (const w of unknown) {
+      expect(w.message).toContain(`that ${customers} does not list`);
+      expect(w.value).toMatch(/^[0-9a-f]{32}$/);
+    }
   });
 
   it('are not written without a key when the snapshot has customer ids', async () => {

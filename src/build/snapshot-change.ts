@@ -3,6 +3,7 @@
  * content hash of each file, so a snapshot that no longer matches is told file by file, and a
  * change that is only converted line endings is told as that.
  */
+import { displayFile } from '../reading/snapshot-files.ts';
 import { lineEndingChange } from './content-hash.ts';
 
 export interface SnapshotChange {
@@ -32,7 +33,7 @@ export function snapshotChange(
   for (const name of names) {
     const before = recorded[name];
     const now = current[name];
-    const shown = `${displayDir}/${name}`;
+    const shown = displayFile(displayDir, name);
     if (before === now) continue;
     if (before === undefined) changes.push(`${shown} was added to the snapshot`);
     else if (now === undefined) changes.push(`${shown} is no longer part of the snapshot`);

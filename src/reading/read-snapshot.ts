@@ -5,7 +5,7 @@
  * diagnostic; the caller decides what an error means (the build fails on any).
  */
 import { createHash } from 'node:crypto';
-import { normalize, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
   COMPLAINT_TYPE,
   CUSTOMER_FIELDS,
@@ -725,7 +725,7 @@ export async function readSnapshot(
       noun: 'ticket',
       target,
       targetNoun: field === 'order_id' ? 'order' : 'customer',
-      targetFile: normalize(`${displayDir}/${targetTable.file}`),
+      targetFile: displayFile(displayDir, targetTable.file),
     });
     references.push(tally);
     return tally;

@@ -4,12 +4,12 @@
  * the orders and customers tables. Each column with unknown ids gives one warning with the
  * count and examples (reading/references.ts).
  */
-import { normalize } from 'node:path';
 import { mappedHeader, type Manifest } from '../contracts/manifest-schema.ts';
 import type { Diagnostic } from '../reading/diagnostics.ts';
 import type { IdRegistry } from '../reading/id-registry.ts';
 import type { LoadedSnapshot } from '../reading/read-snapshot.ts';
 import { unknownReferences, type UnknownId } from '../reading/references.ts';
+import { displayFile } from '../reading/snapshot-files.ts';
 import type { BehaviourState } from './behaviour-state.ts';
 
 /**
@@ -56,12 +56,12 @@ function unknownCustomersOfOrders(
   }
   return unknownReferences(
     {
-      file: normalize(`${displayDir}/${manifest.tables.orders!.file}`),
+      file: displayFile(displayDir, manifest.tables.orders!.file),
       column: mappedHeader(manifest.tables.orders, 'customer_id'),
       noun: 'order',
       target: 'customers',
       targetNoun: 'customer',
-      targetFile: normalize(`${displayDir}/${manifest.tables.customers!.file}`),
+      targetFile: displayFile(displayDir, manifest.tables.customers!.file),
     },
     unknown,
   );
