@@ -161,7 +161,7 @@ describe('reduced snapshots', () => {
     });
     expect(result.written).not.toBeNull();
     const doc = JSON.parse(readFileSync(join(out, REDUCED_FILE), 'utf8')) as {
-      warnings: Array<{ id: string; file: string; value?: string }>;
+      warnings: Array<{ id: string; file: string; value?: string; message: string }>;
     };
     const repeat = doc.warnings.find((w) => w.id === 'duplicate-id' && w.file === customers);
     expect(repeat?.value).toBe(KEY('C000695'));

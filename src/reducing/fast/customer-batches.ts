@@ -14,6 +14,7 @@ import {
   addCountedLine,
   addExcludedLine,
   addGuestOrder,
+  deliveryOf,
   finishOrderLines,
   GUEST_CUSTOMER,
   OrderLines,
@@ -78,8 +79,7 @@ export class OrderBatch extends CustomerBatch {
     this.statuses[i] = order.status;
     this.segments[i] = order.segments;
     this.amounts[i] = order.amount ?? NaN;
-    const known = Boolean(order.delivered && order.estimatedDelivery);
-    this.delivery[i] = !known ? 0 : order.delivered! > order.estimatedDelivery! ? 2 : 1;
+    this.delivery[i] = deliveryOf(order);
     return this.length === this.capacity;
   }
 }
