@@ -6,6 +6,7 @@
  * unreadable, and teach `npm run migrate-frozen` the step.
  */
 import { z } from 'zod';
+import { ACTION_STATUSES } from './action-schema.ts';
 import { ADJUSTMENTS } from './fields.ts';
 import { NPS_CLASS_NAMES } from './nps-classes.ts';
 import { ITEM_ROLES, QUALITY_COMPONENTS } from './questionnaire.ts';
@@ -550,7 +551,7 @@ export const ActionRowSchema = z.strictObject({
   owner: z.string(),
   openedIn: z.string(),
   due: z.string(),
-  status: z.enum(['open', 'in-progress', 'done', 'dropped']),
+  status: z.enum(ACTION_STATUSES),
   metric: z.string(),
   /** Label of the metric, as this review names it. */
   metricLabel: z.string(),

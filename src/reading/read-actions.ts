@@ -3,7 +3,12 @@
  * snapshot: file, row, column, value, what is wrong and what to do, all at once.
  */
 import { existsSync } from 'node:fs';
-import { ACTION_COLUMNS, ActionSchema, type Action } from '../contracts/action-schema.ts';
+import {
+  ACTION_COLUMNS,
+  ACTION_STATUSES,
+  ActionSchema,
+  type Action,
+} from '../contracts/action-schema.ts';
 import { readCsv } from './csv-reader.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 
@@ -16,7 +21,7 @@ export interface ActionsLoadResult {
 
 const HINTS: Partial<Record<keyof Action, string>> = {
   due: 'write the due date as YYYY-MM-DD',
-  status: 'use one of: open, in-progress, done, dropped',
+  status: `use one of: ${ACTION_STATUSES.join(', ')}`,
   segment: 'write the group as dimension=level, e.g. customer_group=SMB, or leave it empty',
 };
 

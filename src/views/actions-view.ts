@@ -41,7 +41,8 @@ const PLAIN: Pick<MetricInfo, 'unit' | 'decimals' | 'direction' | 'changeUnit'> 
   changeUnit: '',
 };
 
-const STATUS: Record<ActionRow['status'], string> = {
+/** An action's status as the pages write it ("In progress"; in a sentence, lower case). */
+export const ACTION_STATUS: Record<ActionRow['status'], string> = {
   open: 'Open',
   'in-progress': 'In progress',
   done: 'Done',
@@ -66,7 +67,7 @@ export function buildActionsView(figures: ReviewFigures, locale: string): Action
     return {
       row,
       target: `${figures.catalog[row.metric]?.shortLabel ?? row.metricLabel}${row.segment ? ` · ${row.segment.level}` : ''}`,
-      status: STATUS[row.status],
+      status: ACTION_STATUS[row.status],
       before: value(row.beforeAfter?.before?.value),
       beforePeriod: row.beforeAfter?.beforePeriod ?? '',
       after: value(row.beforeAfter?.after?.value),

@@ -4,13 +4,7 @@
  * it cites says.
  */
 import type { ActionRow, ReviewFigures } from '../../contracts/figures-schema.ts';
-
-const STATUS: Record<ActionRow['status'], string> = {
-  open: 'open',
-  'in-progress': 'in progress',
-  done: 'done',
-  dropped: 'dropped',
-};
+import { ACTION_STATUS } from '../actions-view.ts';
 
 /** The actions a review knows: open ones and those of last review's follow-up. */
 function known(figures: ReviewFigures): ActionRow[] {
@@ -33,6 +27,6 @@ export function buildActionRef(figures: ReviewFigures, id: string, locale: strin
   const due = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
     new Date(`${action.due}T00:00:00Z`),
   );
-  const status = `${STATUS[action.status]}${action.overdue ? ', overdue' : ''}`;
+  const status = `${ACTION_STATUS[action.status].toLowerCase()}${action.overdue ? ', overdue' : ''}`;
   return `“${action.title}” (${action.id}; ${action.owner}; ${status}, due ${due})`;
 }
