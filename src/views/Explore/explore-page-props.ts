@@ -6,7 +6,7 @@ import type { ExplorePeriodFile } from '../../contracts/explore-schema.ts';
 import type { HistoryFigures } from '../../contracts/figures-schema.ts';
 import { ADJUSTMENT_LABELS } from '../../contracts/fields.ts';
 import { paths } from '../paths.ts';
-import { levelSlug, listSegments } from '../segment-view.ts';
+import { listSegments } from '../segment-view.ts';
 import { exploreClientConfig, type ExploreClientConfig } from './explore-config.ts';
 
 export interface ExplorePageProps {
@@ -33,7 +33,7 @@ export function explorePageProps(
   const groupPages = new Map<string, ExplorePageProps['groupPages'][number]>();
   for (const s of listSegments(history)) {
     const group = groupPages.get(s.dimension) ?? { dimension: s.dimensionLabel, links: [] };
-    group.links.push({ level: s.level, href: paths.segment(s.dimension, levelSlug(s.level)) });
+    group.links.push({ level: s.level, href: paths.segment(s.dimension, s.slug) });
     groupPages.set(s.dimension, group);
   }
   return {
