@@ -27,9 +27,6 @@ export interface ReviewsLoaderOptions {
 /** The loader's name (the data-refresh integration asks Astro to run it by name). */
 export const REVIEWS_LOADER = 'satisfaction-reviews';
 
-/** The id of the history entry (no snapshot id starts with "_": such folders are skipped). */
-export const HISTORY_ENTRY = '_history';
-
 /** The id of a snapshot's Explore entry. */
 export function exploreEntryId(snapshotId: string): string {
   return `_explore/${snapshotId}`;
@@ -64,7 +61,6 @@ export function reviewsLoader(options: ReviewsLoaderOptions): Loader {
           id: exploreEntryId(explore.id),
           entry: { kind: 'explore' as const, explore },
         })),
-        { id: HISTORY_ENTRY, entry: { kind: 'history' as const, history: data.history } },
       ];
       // Only what changed is stored again (in `astro dev`, only its pages reload).
       const kept = new Set<string>();
