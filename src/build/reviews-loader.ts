@@ -1,13 +1,14 @@
 /**
  * Astro content-layer loader for the data folder: runs the pipeline (build/review-data.ts) and
- * stores one entry per snapshot (its review figures), one per snapshot's Explore data and one
- * for the history across periods, each validated by the collection's schema. Snapshots are kept
- * between builds in the snapshot cache (snapshot-cache.ts, under Astro's cache folder), so a
- * build reads only the snapshots that changed, and an entry whose data did not change is not
- * stored again. It says what it did in one line, e.g. `snapshots: 8 (7 from cache, 1 parsed) in
- * 1.2 s`. All diagnostics are printed together; any error fails the build before a page is
- * written, so nothing partial is published. In `astro dev`, the data-refresh integration
- * (integrations/data-refresh.ts) runs it again when a data file changes.
+ * stores one entry per snapshot (its review figures) and one per snapshot's Explore data, each
+ * validated by the collection's schema (the history across periods is made from the reviews by
+ * the site data, build/site-data.ts). Snapshots are kept between builds in the snapshot cache
+ * (snapshot-cache.ts, under Astro's cache folder), so a build reads only the snapshots that
+ * changed, and an entry whose data did not change is not stored again. It says what it did in
+ * one line, e.g. `snapshots: 8 (7 from cache, 1 parsed) in 1.2 s`. All diagnostics are printed
+ * together; any error fails the build before a page is written, so nothing partial is
+ * published. In `astro dev`, the data-refresh integration (integrations/data-refresh.ts) runs it
+ * again when a data file changes.
  */
 import type { Loader } from 'astro/loaders';
 import { resolve } from 'node:path';
