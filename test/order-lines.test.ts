@@ -400,12 +400,27 @@ describe('an order-lines export (UCI Online Retail shape)', () => {
     expect(table.columns).toEqual(LINES_TABLE.columns);
     expect(table.format).toEqual(LINES_TABLE.format);
     expect(Object.keys(drafted.segments!.country!.levels)).toEqual(COUNTRIES);
-    // The period spans the order dates (there is no survey), read month first.
+    // The id names the quarter; the order dates (read month first) are said beside it, with
+    // those outside it counted.
     const days = LINES.map((l) => {
       const [m, d, y] = l.InvoiceDate.split(' ')[0]!.split('/');
       return `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
     }).sort();
-    expect([drafted.start, drafted.end]).toEqual([days[0], days.at(-1)]);
+    expect([drafted.start, drafted.end, drafted.period]).toEqual([
+      '2011-07-01',
+      '2011-09-30',
+      'Q3 2011',
+    ]);
+    const outside = days.filter((d) => d < '2011-07-01' || d > '2011-09-30').length;
+    expect(outside).toBeGreaterThan(0);
+    expect(assumptions).toContain(
+      `period 2011-07-01 – 2011-09-30 taken from the id "2011-Q3"; the order dates of the rows read run ${days[0]} – ${days.at(-1)}, ${outside} of them outside it (check the id, or set --start/--end)`,
+    );
+    // Without a period in the id, the order dates make it.
+    const unnamed = guessSnapshot([{ name: 'orders.csv', text: RAW, encoding: 'utf-8' }], {
+      id: 'retail',
+    }).manifest;
+    expect([unnamed.start, unnamed.end]).toEqual([days[0], days.at(-1)]);
     expect(assumptions.some((a) => a.includes('"rows": "lines"'))).toBe(true);
     const fromDraft = await load(
       { 'orders.csv': RAW },

@@ -305,7 +305,8 @@ export const COMMANDS = {
       id: {
         type: 'string',
         value: '<snapshot-id>',
-        description: 'the snapshot id, e.g. 2026-Q4 (or taken from --out)',
+        description:
+          'the snapshot id, e.g. 2026-Q4 (or taken from --out); an id naming a quarter, half year (2026-H2), month (2026-11) or year also gives the period',
       },
       out: {
         type: 'string',
@@ -316,10 +317,18 @@ export const COMMANDS = {
       period: {
         type: 'string',
         value: '<label>',
-        description: 'the period as readers see it, e.g. "Q4 2026"',
+        description: 'the period as readers see it, e.g. "Q4 2026" (default: from the id)',
       },
-      start: { type: 'string', value: '<YYYY-MM-DD>', description: 'first day of the period' },
-      end: { type: 'string', value: '<YYYY-MM-DD>', description: 'last day of the period' },
+      start: {
+        type: 'string',
+        value: '<YYYY-MM-DD>',
+        description: "first day of the period (default: from the id, else the survey's dates)",
+      },
+      end: {
+        type: 'string',
+        value: '<YYYY-MM-DD>',
+        description: "last day of the period (default: from the id, else the survey's dates)",
+      },
     },
     env: ['REVIEW_DATA_DIR', 'REVIEW_EXTERNAL_DATA'],
     examples: [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManifestSchema } from '../contracts/manifest-schema.ts';
-import { classifyTable, guessEncoding, guessSnapshot } from './guess-mapping.ts';
+import { classifyTable, guessEncoding, guessSnapshot, periodOfId } from './guess-mapping.ts';
 
 describe('guess mapping', () => {
   it('classifyTable tells survey, orders and tickets apart by their headers', () => {
@@ -86,7 +86,15 @@ describe('guess mapping', () => {
     expect(parsed.items.effort).toMatchObject({ scale: [1, 7], notApplicable: ['N/A'] });
     expect(parsed.items.recommend!.scale).toEqual([0, 10]);
     expect(Object.keys(parsed.segments.region!.levels)).toEqual(['North', 'South']);
-    expect([parsed.start, parsed.end]).toEqual(['2026-10-03', '2026-12-02']);
+    // The id names the quarter: the period is the quarter, the survey's dates said beside it.
+    expect([parsed.start, parsed.end, parsed.period]).toEqual([
+      '2026-10-01',
+      '2026-12-31',
+      'Q4 2026',
+    ]);
+    expect(assumptions).toContain(
+      'period 2026-10-01 – 2026-12-31 taken from the id "2026-Q4"; the survey dates run 2026-10-03 – 2026-12-02',
+    );
     expect(assumptions.some((a) => a.includes('segment "region"'))).toBe(true);
   });
 
@@ -199,5 +207,85 @@ describe('guess mapping', () => {
       'Two year',
     ]);
     expect(assumptions.some((a) => a.includes('placeholder'))).toBe(true);
+  });
+});
+
+describe('periodOfId(id)', () => {
+  it('reads the period a snapshot id names: quarter, half year, month, year', () => {
+    expect(periodOfId('2024-Q4')).toEqual({
+      start: '2024-10-01',
+      end: '2024-12-31',
+      label: 'Q4 2024',
+    });
+    expect(periodOfId('2024-q1')).toEqual({
+      start: '2024-01-01',
+      end: '2024-03-31',
+      label: 'Q1 2024',
+    });
+    expect(periodOfId('2025-H2')).toEqual({
+      start: '2025-07-01',
+      end: '2025-12-31',
+      label: 'H2 2025',
+    });
+    expect(periodOfId('2024-02')).toEqual({
+      start: '2024-02-01',
+      end: '2024-02-29',
+      label: 'February 2024',
+    });
+    expect(periodOfId('2023-02')!.end).toBe('2023-02-28');
+    expect(periodOfId('2025')).toEqual({ start: '2025-01-01', end: '2025-12-31', label: '2025' });
+  });
+
+  it('names no period for any other id', () => {
+    for (const id of ['2024-Q5', '2024-13', '2024-00', 'base', 'telco', '2024-Q4-fix', '24-Q4'])
+      expect(periodOfId(id), id).toBeNull();
+  });
+
+  it('makes the draft’s period when the files have no dates, and says when dates fall outside it', () => {
+    const customers = [
+      'customerID,Churn',
+      ...Array.from({ length: 30 }, (_, i) => `c${i},${i % 2 ? 'Yes' : 'No'}`),
+    ];
+    const base = guessSnapshot(
+      [{ name: 'base.csv', text: customers.join('\n'), encoding: 'utf-8' }],
+      {
+        id: '2024-Q4',
+      },
+    );
+    expect(base.manifest).toMatchObject({
+      start: '2024-10-01',
+      end: '2024-12-31',
+      period: 'Q4 2024',
+    });
+    expect(base.assumptions).toContain(
+      'period 2024-10-01 – 2024-12-31 taken from the id "2024-Q4"',
+    );
+    const survey = [
+      'Respondent ID,Submitted,How likely to recommend (0-10)',
+      ...Array.from(
+        { length: 30 },
+        (_, i) => `r${i},2024-${i < 3 ? '09' : '11'}-1${i % 10},${i % 11}`,
+      ),
+    ];
+    const late = guessSnapshot([{ name: 's.csv', text: survey.join('\n'), encoding: 'utf-8' }], {
+      id: '2024-Q4',
+    });
+    expect(late.assumptions.find((a) => a.startsWith('period'))).toMatch(
+      /taken from the id "2024-Q4"; the survey dates run 2024-09-10 – 2024-11-19, 3 of them outside it \(check the id, or set --start\/--end\)$/,
+    );
+    const declared = guessSnapshot(
+      [{ name: 's.csv', text: survey.join('\n'), encoding: 'utf-8' }],
+      {
+        id: '2024-Q4',
+        start: '2024-09-01',
+        end: '2024-11-30',
+        period: 'Autumn 2024',
+      },
+    );
+    expect(declared.manifest).toMatchObject({
+      start: '2024-09-01',
+      end: '2024-11-30',
+      period: 'Autumn 2024',
+    });
   });
 });

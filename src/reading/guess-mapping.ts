@@ -334,6 +334,56 @@ function surveyDateFormat(cells: readonly string[]): DateFormat | undefined {
   return guessDateFormat(cells)?.format;
 }
 
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** The last day of a month (1–12) of a year, as YYYY-MM-DD. */
+function lastDay(year: number, month: number): string {
+  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${day}`;
+}
+
+/**
+ * The period a snapshot id names, the way snapshots are usually named: a quarter ("2024-Q4"), a
+ * half year ("2024-H2"), a month ("2024-11") or a year ("2024"); null for any other id.
+ * @example periodOfId('2024-Q4') // { start: '2024-10-01', end: '2024-12-31', label: 'Q4 2024' }
+ */
+export function periodOfId(id: string): { start: string; end: string; label: string } | null {
+  const match = /^(\d{4})(?:-(?:Q([1-4])|H([12])|(0[1-9]|1[0-2])))?$/i.exec(id.trim());
+  if (!match) return null;
+  const year = Number(match[1]);
+  const span = (first: number, last: number, label: string) => ({
+    start: `${year}-${String(first).padStart(2, '0')}-01`,
+    end: lastDay(year, last),
+    label,
+  });
+  if (match[2]) {
+    const q = Number(match[2]);
+    return span(3 * q - 2, 3 * q, `Q${q} ${year}`);
+  }
+  if (match[3]) {
+    const h = Number(match[3]);
+    return span(6 * h - 5, 6 * h, `H${h} ${year}`);
+  }
+  if (match[4]) {
+    const m = Number(match[4]);
+    return span(m, m, `${MONTHS[m - 1]} ${year}`);
+  }
+  return span(1, 12, String(year));
+}
+
 /** Guesses a manifest for the given files. */
 export function guessSnapshot(
   files: readonly FileSample[],
@@ -582,25 +632,32 @@ export function guessSnapshot(
     };
   }
   if (Object.keys(tables).length === 0) throw new Error('guessSnapshot requires at least one file');
-  // The survey's dates make the period; without them, the orders' (of the rows read).
+  // An id that names a period ("2024-Q4") makes the period; else the survey's dates, or without
+  // them the orders' (of the rows read).
   const fromOrders = dates.length === 0 && orderDates.length > 0;
   if (fromOrders) dates.push(...orderDates);
   dates.sort();
-  const start = options.start ?? dates[0] ?? '2026-01-01';
-  const end = options.end ?? dates.at(-1) ?? start;
-  if (!options.start || !options.end)
+  const named = periodOfId(options.id);
+  const start = options.start ?? named?.start ?? dates[0] ?? '2026-01-01';
+  const end = options.end ?? named?.end ?? dates.at(-1) ?? start;
+  const source = fromOrders ? 'order dates of the rows read' : 'survey dates';
+  if (!options.start || !options.end) {
+    const outside = dates.filter((d) => d.slice(0, 10) < start || d.slice(0, 10) > end).length;
     assumptions.push(
-      dates.length === 0
-        ? `period ${start} – ${end} is a placeholder: the files have no survey dates (set --start/--end)`
-        : fromOrders
-          ? `period ${start} – ${end} taken from the order dates of the rows read (set --start/--end to override; validate warns of order dates outside it)`
-          : `period ${start} – ${end} taken from the survey dates (set --start/--end to override)`,
+      named
+        ? `period ${start} – ${end} taken from the id "${options.id}"${dates.length === 0 ? '' : `; the ${source} run ${dates[0]!.slice(0, 10)} – ${dates.at(-1)!.slice(0, 10)}${outside > 0 ? `, ${outside} of them outside it (check the id, or set --start/--end)` : ''}`}`
+        : dates.length === 0
+          ? `period ${start} – ${end} is a placeholder: the files have no survey dates (set --start/--end, or name the snapshot by its period, e.g. --id 2026-Q4)`
+          : fromOrders
+            ? `period ${start} – ${end} taken from the ${source} (set --start/--end to override; validate warns of order dates outside it)`
+            : `period ${start} – ${end} taken from the ${source} (set --start/--end to override)`,
     );
+  }
   return {
     manifest: {
       ...(recorded.length > 0 ? { assumptions: recorded } : {}),
       id: options.id,
-      period: options.period ?? options.id,
+      period: options.period ?? named?.label ?? options.id,
       start,
       end,
       segments,
