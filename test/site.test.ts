@@ -353,6 +353,18 @@ describe('the demo site', { timeout: 120_000 }, () => {
     }
   });
 
+  it('no page gives two elements one id (labels, captions and anchors point at one thing)', () => {
+    const pages = listTree(demo.outDir).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(20);
+    for (const file of pages) {
+      const ids = [
+        ...readFileSync(join(demo.outDir, file), 'utf8').matchAll(/\sid="([^"]*)"/g),
+      ].map((m) => m[1]);
+      const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
+      expect(repeated, file).toEqual([]);
+    }
+  });
+
   it('every significance mark on an indicative figure carries its caveat', () => {
     const html = page('reports/2026-Q3');
     const cells = [...html.matchAll(/<td[^>]*data-base="indicative"[^>]*>([\s\S]*?)<\/td>/g)];
