@@ -311,6 +311,24 @@ describe('hostile values: references between tables', () => {
     expect(found[1]!.message).toMatch(/^3 tickets name 3 orders /);
   });
 
+  it('a complaint category written two ways is counted once, with a located warning', async () => {
+    const spelled = ticketRows().map((row, i) =>
+      i < 3 ? row.replace(/Delivery$/, i === 0 ? 'DELIVERY' : 'delivery ') : row,
+    );
+    const review = await loadFull({ tickets: spelled });
+    const found = problems(review);
+    expect(located(found)).toEqual([
+      ['category-spellings', 'warning', 'tickets.csv', undefined, 'Category'],
+    ]);
+    // The trailing space is trimmed on reading: two spellings remain.
+    expect(found[0]!.message).toBe(
+      'complaint categories "Delivery" (7), "delivery" (2) and "DELIVERY" (1) differ only in case or spacing: counted as one category, "Delivery"',
+    );
+    expect(review.reviews[0]!.complaints!.pareto).toMatchObject([
+      { category: 'Delivery', complaints: 10 },
+    ]);
+  });
+
   it('orders naming customers the customers table lacks give one warning with the count', async () => {
     const customers = csv('Customer,Churned', 'C1,No', 'C2,Yes', 'C3,No');
     const review = await loadFull({

@@ -32,11 +32,9 @@ export function complaintFigures(
   orders: number | null,
   answers: CustomerAnswers,
   rule: MinimumBase = DEFAULT_MINIMUM_BASE,
-): NonNullable<MetricSources['complaints']> {
+): NonNullable<MetricSources['complaints']> & { spellings: CategorySpellings[] } {
   const rate = (k: number) => (orders && orders > 0 ? (1000 * k) / orders : null);
-  const categories = Object.entries(state.byCategory).sort(
-    (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]),
-  );
+  const { categories, spellings } = categoriesOf(state.byCategory);
   let cumulative = 0;
   const pareto = categories.map(([category, complaints]) => {
     cumulative += complaints;
@@ -78,7 +76,43 @@ export function complaintFigures(
     firstResponse: state.firstResponse,
     resolution: state.resolution,
     orders,
+    spellings,
   };
+}
+
+/** A category written more than one way: the spelling shown and each spelling's complaints. */
+export interface CategorySpellings {
+  shown: string;
+  spellings: Array<[spelling: string, complaints: number]>;
+}
+
+/**
+ * Complaints by category, most first, categories written alike but for case and spacing
+ * ("Delivery delay", "delivery  delay") counted as one under their most frequent spelling (ties:
+ * the first in order), as exports typed by hand or merged from two tools write them; and the
+ * categories so merged, for a warning.
+ */
+export function categoriesOf(byCategory: Readonly<Record<string, number>>): {
+  categories: Array<[category: string, complaints: number]>;
+  spellings: CategorySpellings[];
+} {
+  const groups = new Map<string, Array<[string, number]>>();
+  for (const [category, complaints] of Object.entries(byCategory)) {
+    const key = category.toLowerCase().replace(/\s+/g, ' ').trim();
+    const group = groups.get(key);
+    if (group) group.push([category, complaints]);
+    else groups.set(key, [[category, complaints]]);
+  }
+  const categories: Array<[string, number]> = [];
+  const spellings: CategorySpellings[] = [];
+  for (const group of groups.values()) {
+    group.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const shown = group[0]![0];
+    categories.push([shown, group.reduce((n, [, k]) => n + k, 0)]);
+    if (group.length > 1) spellings.push({ shown, spellings: group });
+  }
+  categories.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return { categories, spellings };
 }
 
 /** CSAT of customers whose slowest ticket took longer than the p90 against the others. */

@@ -536,6 +536,35 @@ describe('service and complaints', () => {
     expect(f.resolution.unresolved).toBe(1);
   });
 
+  it('counts a category written alike but for case and spacing once, under its most frequent spelling', () => {
+    const s = createComplaintState();
+    const opened = '2026-07-01T10:00';
+    ['Delivery delay', 'Delivery delay', 'delivery  delay', 'DELIVERY DELAY', 'Billing', 'Billing']
+      .map((category, i) => ticket(String(i), category, opened))
+      .forEach((t) => addTicket(s, t));
+    const { figures, spellings } = complaintsWithSums(s, 1000, createCustomerAnswers());
+    expect(figures.pareto.map((r) => [r.category, r.complaints])).toEqual([
+      ['Delivery delay', 4],
+      ['Billing', 2],
+    ]);
+    expect(spellings).toEqual([
+      {
+        shown: 'Delivery delay',
+        spellings: [
+          ['Delivery delay', 2],
+          ['delivery  delay', 1],
+          ['DELIVERY DELAY', 1],
+        ],
+      },
+    ]);
+    // Categories that differ in more than case and spacing stay apart.
+    const apart = createComplaintState();
+    ['Delivery', 'Delivery delay', 'Délai'].forEach((c, i) =>
+      addTicket(apart, ticket(String(i), c, opened)),
+    );
+    expect(complaintsWithSums(apart, 1000, createCustomerAnswers()).figures.pareto).toHaveLength(3);
+  });
+
   it('merging complaint states equals one pass', () => {
     const a = createComplaintState();
     const b = createComplaintState();

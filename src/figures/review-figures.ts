@@ -207,6 +207,22 @@ export function reviewFigures(
   const complaints = reduced.complaints
     ? complaintFigures(reduced.complaints, behaviour?.figures.orders ?? null, reduced.answers, rule)
     : null;
+  for (const { shown, spellings } of complaints?.spellings ?? []) {
+    const ticketsTable = manifest.tables.tickets;
+    const written = new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(
+      spellings.map(([spelling, n]) => `"${spelling}" (${n})`),
+    );
+    diagnostics.push(
+      diagnostic('category-spellings', {
+        // The tickets table was read whenever there are complaints.
+        file: input.tables.tickets?.file ?? input.displayDir,
+        column: mappedHeader(ticketsTable, 'category'),
+        value: shown,
+        message: `complaint categories ${written} differ only in case or spacing: counted as one category, "${shown}"`,
+        hint: 'nothing to do if they are one category; if they are different causes, give them different names in the export',
+      }),
+    );
+  }
   const voice = voiceFigures(reduced.voice, DEFAULT_THEMES, rule);
   const competitor = competitorFigures(reduced.survey.cells.values(), weights.weightOf);
   const customers = reduced.customers

@@ -70,6 +70,10 @@ export const DIAGNOSTICS = {
   'date-outside-period': { level: 'warning', title: "Date outside the snapshot's period" },
   'empty-response': { level: 'warning', title: 'Response has no scored item (excluded)' },
   'low-response-rate': { level: 'warning', title: 'Response rate below target' },
+  'category-spellings': {
+    level: 'warning',
+    title: 'A complaint category written more than one way (counted as one)',
+  },
   'segment-below-minimum-base': { level: 'warning', title: 'Segment below the minimum base' },
   'invalid-action': { level: 'error', title: 'Action register row is invalid' },
   'lookup-miss': { level: 'warning', title: 'Key not found in a lookup file' },
