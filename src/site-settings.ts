@@ -1,3 +1,5 @@
+import { localeTag } from './contracts/locale.ts';
+
 /**
  * Build settings read from the environment, so the same code builds the demo site, a fixture
  * site in tests, or an analyst's own data folder.
@@ -24,6 +26,6 @@ export const siteSettings = {
    * is there; `astro dev` and a bare `astro build` print none and link none.
    */
   boardPacks: process.env.REVIEW_BOARD_PACKS === 'yes',
-  /** Locale for number and date formatting. */
-  locale: process.env.REVIEW_LOCALE ?? 'en-GB',
+  /** Locale for number and date formatting (REVIEW_LOCALE as localeTag reads it). */
+  locale: localeTag(process.env.REVIEW_LOCALE ?? 'en-GB') ?? process.env.REVIEW_LOCALE ?? 'en-GB',
 };

@@ -119,6 +119,16 @@ describe('a wrong command line', () => {
     }
   });
 
+  it('a REVIEW_LOCALE that names no locale is refused before building, in one line, exit 2', () => {
+    for (const command of ['build', 'dev']) {
+      const run = review([command], { REVIEW_LOCALE: 'english please' });
+      expect(run.code, command).toBe(EXIT.usage);
+      expect(run.stderr.trimEnd().split('\n'), command).toEqual([
+        `review ${command}: REVIEW_LOCALE="english please" names no locale: write a language tag such as en-GB, de-DE or fr-CA. See \`npx review ${command} --help\`.`,
+      ]);
+    }
+  });
+
   it('no command at all prints the overview on the error output, exit 2', () => {
     const bare = review([]);
     expect(bare.code).toBe(EXIT.usage);

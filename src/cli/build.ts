@@ -39,7 +39,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   const args = parseCommand('build', argv);
   if (!args) return;
   const { outDir, data, reports, boardPacks } = args.values;
-  useFolders(data, reports);
+  useFolders('build', data, reports);
   const chromium = boardPackPrinter(boardPacks, nodeEffects.out);
   // The pages link the board pack only when it is printed (site-settings.ts).
   process.env.REVIEW_BOARD_PACKS = chromium ? 'yes' : 'no';

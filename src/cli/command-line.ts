@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { didYouMean } from '../contracts/near-matches.ts';
+import { localeTag } from '../contracts/locale.ts';
 import { CliError } from './cli-support.ts';
 import {
   COMMANDS,
@@ -269,9 +270,17 @@ export function formatOverview(): string {
 
 /**
  * Hands the folders a command line chose to the site's settings (`site-settings.ts`), which
- * Astro's config and content collections read from the environment when they load.
+ * Astro's config and content collections read from the environment when they load, and refuses
+ * a REVIEW_LOCALE that names no locale (it would end the build at its first number).
+ * @throws CliError (usage) for such a locale
  */
-export function useFolders(data: string, reports: string): void {
+export function useFolders(command: string, data: string, reports: string): void {
+  const locale = process.env.REVIEW_LOCALE;
+  if (locale !== undefined && localeTag(locale) === null)
+    throw usageError(
+      command,
+      `REVIEW_LOCALE="${locale}" names no locale: write a language tag such as en-GB, de-DE or fr-CA`,
+    );
   process.env.REVIEW_DATA_DIR = data;
   process.env.REVIEW_REPORTS_DIR = reports;
 }

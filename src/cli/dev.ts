@@ -10,7 +10,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   const args = parseCommand('dev', argv);
   if (!args) return;
   const { port, host, data, reports } = args.values;
-  useFolders(data, reports);
+  useFolders('dev', data, reports);
   const { dev } = await import('astro');
   await dev({ root: process.cwd(), server: { port: Number(port), host } });
 }
