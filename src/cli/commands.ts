@@ -60,7 +60,10 @@ export const ENVIRONMENT = {
       'folders outside the snapshots whose files a manifest may name, separated like PATH',
   },
   REVIEW_DRAFTS: { default: '', description: '1 builds draft reports too (always on in dev)' },
-  REVIEW_LOCALE: { default: 'en-GB', description: 'number and date formatting' },
+  REVIEW_LOCALE: {
+    default: 'en-GB',
+    description: 'number and date formatting: a language tag (de-DE; de_DE.UTF-8 is read too)',
+  },
   REVIEW_SITE_TITLE: { default: 'Customer satisfaction reviews', description: 'site title' },
   SITE_BASE: { default: '/', description: 'base path the site is served under, e.g. /reviews/' },
   SITE_URL: { default: 'https://example.org', description: 'canonical origin of the site' },
