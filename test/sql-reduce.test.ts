@@ -160,6 +160,85 @@ describe('the SQL path on DuckDB', () => {
   });
 
   it(
+    'text written as another system writes it (decomposed accents, capitals) reads as the manifest declares it, on both paths',
+    { timeout: 120_000 },
+    async () => {
+      // One quarter with accented levels, a header, labels and a status; `form` is how the
+      // export writes them (the manifest writes NFC, lower-case statuses).
+      const q = QUARTERS[1]!;
+      const accented = (name: string, form: 'NFC' | 'NFD') => {
+        const dir = join(work, 'accents', name, 'data', q);
+        cpSync(join(rawDir, q), dir, { recursive: true });
+        const written = (text: string) => text.normalize(form);
+        const swap = (file: string, pairs: Array<[RegExp, string]>) => {
+          let text = readFileSync(join(dir, file), 'utf8');
+          for (const [from, to] of pairs) text = text.replace(from, written(to));
+          writeFileSync(join(dir, file), text);
+        };
+        swap('survey.csv', [
+          [/,Enterprise,/g, ',Entreprise générale,'],
+          [/,Overall satisfaction,/, ',Satisfaction générale,'],
+          [/,Very satisfied,/g, ',Très satisfait,'],
+        ]);
+        swap('orders.csv', [
+          [/,Enterprise,/g, ',Entreprise générale,'],
+          [/,cancelled,/g, ',Annulée,'],
+        ]);
+        const manifestFile = join(dir, 'manifest.json');
+        const manifest = readFileSync(manifestFile, 'utf8')
+          .replaceAll('"Enterprise"', '"Entreprise générale"')
+          .replaceAll('"Overall satisfaction"', '"Satisfaction générale"')
+          .replace('"Very satisfied"', '"Très satisfait"')
+          .replace('"cancelled"', '"annulée"');
+        writeFileSync(manifestFile, manifest);
+        return join(work, 'accents', name);
+      };
+      const load = (root: string) => loadReviews(join(root, 'data'), root);
+      const composed = await load(accented('nfc', 'NFC'));
+      const decomposed = await load(accented('nfd', 'NFD'));
+      expect(composed.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+      expect(decomposed.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+      const [review] = decomposed.reviews;
+      expect(review!.behaviour!.excludedOrders).toMatchObject({ annulée: 345 });
+      expect(
+        review!.metrics.csat!.segments.customer_group!['Entreprise générale']!.n,
+      ).toBeGreaterThan(0);
+      const comparable = (d: ReviewData) =>
+        d.reviews.map((r) => ({ ...r, hash: undefined, files: undefined, tables: undefined }));
+      expect(differences(comparable(decomposed), comparable(composed))).toEqual([]);
+      // The SQL path reads the decomposed export the same way.
+      const engine = await openDuckDb({ threads: 1 });
+      try {
+        const out = join(work, 'accents', 'sql', 'data', q);
+        const result = await writeReduced({
+          dir: join(work, 'accents', 'nfd', 'data', q),
+          displayDir: `data/${q}`,
+          out,
+          engine: 'duckdb',
+          sqlEngine: engine,
+          pseudonymiser: KEY,
+        });
+        expect(result.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+        const sql = await loadReviews(
+          join(work, 'accents', 'sql', 'data'),
+          join(work, 'accents', 'sql'),
+          {
+            pseudonymiser: KEY,
+          },
+        );
+        const typescript = await loadReviews(
+          join(work, 'accents', 'nfd', 'data'),
+          join(work, 'accents', 'nfd'),
+          { pseudonymiser: KEY },
+        );
+        expect(differences(comparable(sql), comparable(typescript))).toEqual([]);
+      } finally {
+        await engine.close();
+      }
+    },
+  );
+
+  it(
     'refuses a cell the reader refuses, at the same file, row and column',
     { timeout: 60_000 },
     async () => {

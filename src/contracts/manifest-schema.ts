@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ADJUSTMENTS, DEFAULT_EXCLUDED_STATUSES, TABLE_NAMES } from './fields.ts';
 import { ItemIdSchema, ItemSchema } from './item-schema.ts';
+import { matchKey } from './match-key.ts';
 
 const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
 const count = z.number().int().nonnegative();
@@ -139,13 +140,21 @@ export const StatusRuleSchema = z.union([
       .min(1)
       .describe('Rows whose order id starts with this text (case-sensitive).'),
     /** The status these rows take, e.g. "cancelled". */
-    status: z.string().min(1).describe('The status these rows take, e.g. "cancelled".'),
+    status: z
+      .string()
+      .min(1)
+      .transform(matchKey)
+      .describe('The status these rows take, e.g. "cancelled".'),
   }),
   z.strictObject({
     /** Rows whose quantity is below 0. */
     negativeQuantity: z.literal(true).describe('Rows whose quantity is below 0.'),
     /** The status these rows take, e.g. "returned". */
-    status: z.string().min(1).describe('The status these rows take, e.g. "returned".'),
+    status: z
+      .string()
+      .min(1)
+      .transform(matchKey)
+      .describe('The status these rows take, e.g. "returned".'),
   }),
 ]);
 export type StatusRule = z.output<typeof StatusRuleSchema>;
@@ -153,10 +162,11 @@ export type StatusRule = z.output<typeof StatusRuleSchema>;
 /** How the orders table's rows make orders, and which of them count. */
 export const OrdersSchema = z.strictObject({
   /** Order statuses that are not revenue. */
+  // Compared with the statuses a table writes as those are read: case-blind (matchKey).
   excludeStatuses: z
-    .array(z.string())
+    .array(z.string().transform(matchKey))
     .default([...DEFAULT_EXCLUDED_STATUSES])
-    .describe('Order statuses (lower case) left out of orders and revenue.'),
+    .describe('Order statuses left out of orders and revenue, whatever their case.'),
   /** The largest plausible order amount; a larger one is an error. */
   maxAmount: z
     .number()

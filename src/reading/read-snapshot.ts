@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
+import { matchKey } from '../contracts/match-key.ts';
 import {
   COMPLAINT_TYPE,
   CUSTOMER_FIELDS,
@@ -122,8 +123,9 @@ const str = (v: string | number | undefined) => (v === undefined ? undefined : S
 const textOf = (v: CellValue) => (v === undefined ? undefined : idText(v));
 
 /**
- * Lower-cases statuses and ticket types, which repeat a handful of values: each distinct one
- * once, and a run of the same one (most orders are completed) without a lookup. One per load.
+ * Statuses and ticket types in the form they are compared in (matchKey: lower case, Unicode
+ * NFC), which repeat a handful of values: each distinct one once, and a run of the same one
+ * (most orders are completed) without a lookup. One per load.
  */
 class LowerCaser {
   private readonly known = new Map<string, string>();
@@ -134,7 +136,7 @@ class LowerCaser {
     if (text === this.lastText) return this.lastLower;
     let lower = this.known.get(text);
     if (lower === undefined) {
-      lower = text.toLowerCase();
+      lower = matchKey(text);
       if (this.known.size < 10_000) this.known.set(text, lower);
     }
     this.lastText = text;

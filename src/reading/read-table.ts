@@ -18,6 +18,7 @@ import { readCsv } from './csv-reader.ts';
 import type { CsvRecord } from './csv-scanner.ts';
 import { diagnostic, DiagnosticCollector, type Diagnostic } from './diagnostics.ts';
 import type { FieldSpec } from './field-specs.ts';
+import { matchKey } from '../contracts/match-key.ts';
 
 /**
  * Where each canonical field of a table sits in its records' values: positions, not keys, so a
@@ -356,7 +357,7 @@ export async function readTable(
       }
       seen.set(h, i);
     });
-    const lowerIndex = new Map(header.map((h, i) => [h.toLowerCase(), i]));
+    const keyIndex = new Map(header.map((h, i) => [matchKey(h), i]));
     const mappedHeaders = new Set<string>();
     bound = [];
     constructs = [];
@@ -371,7 +372,7 @@ export async function readTable(
       if (construct) constructs.push(construct);
       const labels = new Map<string, string | number>();
       for (const [label, value] of Object.entries(table.values[spec.field] ?? {})) {
-        labels.set(label.trim().toLowerCase(), value);
+        labels.set(matchKey(label.trim()), value);
       }
       const ctx: CellContext = {
         labels,
@@ -380,7 +381,7 @@ export async function readTable(
         dateFormat: table.format.dateFormat,
       };
       wantedHeaders.forEach((wanted, k) => {
-        const index = seen.get(wanted) ?? lowerIndex.get(wanted.toLowerCase());
+        const index = seen.get(wanted) ?? keyIndex.get(matchKey(wanted));
         if (index === undefined) {
           if (spec.requiredColumn || spec.kind.type === 'score' || spec.kind.type === 'level')
             headerOk = false;

@@ -11,6 +11,7 @@
 import type { CsvRecord } from '../csv-scanner.ts';
 import type { DiagnosticId } from '../diagnostics.ts';
 import type { DateFormat } from './date.ts';
+import { matchKey } from '../../contracts/match-key.ts';
 
 /** A converted cell. An id field holds an IdRef: its text, or the number of a numbered id. */
 export type CellValue = string | number | undefined;
@@ -35,7 +36,7 @@ export interface CellContext {
 
 /** The manifest's value for a cell written as one of the field's export labels. */
 export function labelOf(text: string, ctx: CellContext): string | number | undefined {
-  return ctx.labels.size > 0 ? ctx.labels.get(text.toLowerCase()) : undefined;
+  return ctx.labels.size > 0 ? ctx.labels.get(matchKey(text)) : undefined;
 }
 
 const SPACE = 32;

@@ -5,6 +5,7 @@
  */
 import type { FieldKind } from '../field-specs.ts';
 import { labelOf, type CellContext, type CellResult } from './cell.ts';
+import { matchKey } from '../../contracts/match-key.ts';
 
 export type ChoiceKind = Extract<FieldKind, { type: 'choice' }>;
 
@@ -12,7 +13,8 @@ export type ChoiceKind = Extract<FieldKind, { type: 'choice' }>;
 export function parseChoice(text: string, kind: ChoiceKind, ctx: CellContext): CellResult {
   const label = labelOf(text, ctx);
   const mapped = label !== undefined ? String(label) : text;
-  const choice = kind.choices.find((c) => c === mapped.toLowerCase());
+  const key = matchKey(mapped);
+  const choice = kind.choices.find((c) => c === key);
   if (choice === undefined) {
     return {
       ok: false,

@@ -2,6 +2,7 @@
 import type { CsvRecord } from '../csv-scanner.ts';
 import type { FieldKind } from '../field-specs.ts';
 import { labelOf, SLOW, type CellContext, type CellResult, type CellValue } from './cell.ts';
+import { matchKey } from '../../contracts/match-key.ts';
 
 export type LevelKind = Extract<FieldKind, { type: 'level' }>;
 
@@ -12,7 +13,8 @@ export type LevelKind = Extract<FieldKind, { type: 'level' }>;
 export function parseLevel(text: string, kind: LevelKind, ctx: CellContext): CellResult {
   const label = labelOf(text, ctx);
   const mapped = label !== undefined ? String(label) : text;
-  const level = kind.levels.find((l) => l.toLowerCase() === mapped.toLowerCase());
+  const key = matchKey(mapped);
+  const level = kind.levels.find((l) => matchKey(l) === key);
   if (level === undefined) {
     return {
       ok: false,

@@ -13,12 +13,14 @@ import {
   type CellValue,
 } from './cell.ts';
 import { numberValue } from './number.ts';
+import { matchKey } from '../../contracts/match-key.ts';
 
 export type ScoreKind = Extract<FieldKind, { type: 'score' }>;
 
 /** Parses a score cell (trimmed, not empty): an N/A code, a label's score, or the number. */
 export function parseScore(text: string, kind: ScoreKind, ctx: CellContext): CellResult {
-  if (kind.notApplicable.some((code) => code.toLowerCase() === text.toLowerCase())) return MISSING;
+  const key = matchKey(text);
+  if (kind.notApplicable.some((code) => matchKey(code) === key)) return MISSING;
   const label = labelOf(text, ctx);
   const value = label !== undefined ? Number(label) : numberValue(text, ctx.decimal, ctx.thousands);
   if (value === null || Number.isNaN(value)) {

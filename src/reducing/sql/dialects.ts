@@ -39,6 +39,11 @@ export interface Dialect {
   replaceAll(expr: string, pattern: string, replacement: string): string;
   /** `expr` without leading and trailing white space (what JavaScript's `trim()` removes). */
   trim(expr: string): string;
+  /**
+   * `expr` in the form cells are compared with the manifest in: lower case, Unicode NFC
+   * (contracts/match-key.ts).
+   */
+  matchKey(expr: string): string;
   /** A text of digits as a double. */
   toDouble(expr: string): string;
   /** A text of digits as an integer. */
@@ -92,6 +97,7 @@ export const DUCKDB: Dialect = {
   replaceAll: (e, p, r) => `regexp_replace(${e}, ${quoteText(p)}, ${quoteText(r)}, 'g')`,
   // trim() with a set of characters costs DuckDB twenty times a regular expression that
   // finds the few cells with white space at an end; only those are trimmed.
+  matchKey: (e) => `lower(nfc_normalize(${e}))`,
   trim: (e) =>
     `(CASE WHEN regexp_matches(${e}, ${quoteText(`^[${SPACE_CLASS}]|[${SPACE_CLASS}]$`)}) THEN trim(${e}, ${quoteText(SPACES)}) ELSE ${e} END)`,
   toDouble: (e) => `CAST(${e} AS DOUBLE)`,
@@ -114,6 +120,7 @@ export const POSTGRES: Dialect = {
   literal: quoteText,
   matches: (e, p) => `(${e} ~ ${quoteText(`^(?:${p})$`)})`,
   replaceAll: (e, p, r) => `regexp_replace(${e}, ${quoteText(p)}, ${quoteText(r)}, 'g')`,
+  matchKey: (e) => `lower(normalize(${e}, NFC))`,
   trim: (e) => `btrim(${e}, ${quoteText(SPACES)})`,
   toDouble: (e) => `CAST(${e} AS double precision)`,
   toInteger: (e) => `CAST(${e} AS bigint)`,

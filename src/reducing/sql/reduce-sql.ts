@@ -15,6 +15,7 @@
  */
 import { COMPLAINT_TYPE, excludedStatuses, type TableName } from '../../contracts/fields.ts';
 import type { Manifest, Table } from '../../contracts/manifest-schema.ts';
+import { matchKey } from '../../contracts/match-key.ts';
 import { DETRACTOR_TO } from '../../contracts/nps-classes.ts';
 import { DELIVERY_TIMING } from '../../contracts/order-groups.ts';
 import type { Questionnaire } from '../../contracts/questionnaire.ts';
@@ -123,17 +124,17 @@ class Generator {
     if (orders.guests !== 'error') this.unsupported('orders.guests', 'guest orders');
   }
 
-  /** `CASE lower(cell) WHEN label THEN value … END`, or null without labels. */
+  /** `CASE matchKey(cell) WHEN label THEN value … END`, or null without labels. */
   labelled(table: Table, field: string, cell: string, numeric: boolean): string | null {
     const labels = Object.entries(table.values[field] ?? {});
     if (labels.length === 0) return null;
     const whens = labels.map(([label, value]) => {
       const mapped = numeric ? String(Number(value)) : this.d.literal(String(value));
-      return `WHEN ${this.d.literal(label.trim().toLowerCase())} THEN ${mapped}`;
+      return `WHEN ${this.d.literal(matchKey(label.trim()))} THEN ${mapped}`;
     });
     if (numeric && labels.some(([, v]) => !Number.isFinite(Number(v))))
       this.unsupported(`tables.*.values.${field}`, 'a label mapped to a text on a scored item');
-    return `CASE lower(${cell}) ${whens.join(' ')} END`;
+    return `CASE ${this.d.matchKey(cell)} ${whens.join(' ')} END`;
   }
 
   /** The decimal-point numeral of a cell. */
@@ -183,9 +184,9 @@ class Generator {
         const mapped = label ? `COALESCE(${label}, ${cell})` : cell;
         const options = kind.type === 'level' ? kind.levels : kind.choices;
         const whens = options
-          .map((o) => `WHEN ${d.literal(o.toLowerCase())} THEN ${d.literal(o)}`)
+          .map((o) => `WHEN ${d.literal(matchKey(o))} THEN ${d.literal(o)}`)
           .join(' ');
-        const value = parse(`(CASE lower(${mapped}) ${whens} END)`);
+        const value = parse(`(CASE ${d.matchKey(mapped)} ${whens} END)`);
         return {
           value,
           checks: [
@@ -292,8 +293,8 @@ class Generator {
     parse: Parse,
   ) {
     const d = this.d;
-    const codes = kind.notApplicable.map((c) => d.literal(c.toLowerCase()));
-    const na = codes.length > 0 ? `lower(${cell}) IN (${codes.join(', ')})` : 'false';
+    const codes = kind.notApplicable.map((c) => d.literal(matchKey(c)));
+    const na = codes.length > 0 ? `${d.matchKey(cell)} IN (${codes.join(', ')})` : 'false';
     const number = this.number(table, field, cell, parse).value;
     const read = `${cell} IS NOT NULL AND NOT (${na})`;
     const scale = `${kind.min}–${kind.max}`;
@@ -336,7 +337,7 @@ class Generator {
     if (table.lookups.length > 0)
       this.unsupported(`tables.${name}.lookups`, 'segments taken from a lookup file');
     if (name === 'orders') this.orderRules();
-    const byLower = new Map(engine.headers.map((h) => [h.toLowerCase(), h]));
+    const byKey = new Map(engine.headers.map((h) => [matchKey(h), h]));
     const exact = new Set(engine.headers);
     const cells: string[] = [];
     const values: string[] = [];
@@ -357,7 +358,7 @@ class Generator {
       const headers = typeof mapping === 'string' ? [mapping] : mapping;
       const found = headers
         .map((h) => keptHeader(d, h))
-        .map((h) => (exact.has(h) ? h : byLower.get(h.toLowerCase())));
+        .map((h) => (exact.has(h) ? h : byKey.get(matchKey(h))));
       const missing = headers.filter((_, i) => found[i] === undefined);
       for (const header of missing)
         this.problems.push(
@@ -508,7 +509,9 @@ export function reductionSql(
   // Orders -----------------------------------------------------------------------------------
   if (read.orders) {
     const exclude = manifest.orders.excludeStatuses;
-    const status = `lower(COALESCE(${has('orders', 'status') ? f('status') : 'NULL'}, 'completed'))`;
+    const status = d.matchKey(
+      `COALESCE(${has('orders', 'status') ? f('status') : 'NULL'}, 'completed')`,
+    );
     const amount = has('orders', 'amount') ? f('amount') : 'CAST(NULL AS double precision)';
     const negative = manifest.orders.negativeAmounts === 'refund' ? 'refunds' : 'negative amounts';
     const timed = has('orders', 'delivered') && has('orders', 'estimated_delivery');
@@ -654,7 +657,9 @@ export function reductionSql(
       has('tickets', to)
         ? `(CASE WHEN ${f(to)} IS NOT NULL AND ${f('opened')} IS NOT NULL AND ${f(to)} >= ${f('opened')} THEN ${d.intDiv(`${d.secondsBetween(f('opened'), f(to))} + 30`, '60')} END)`
         : 'CAST(NULL AS bigint)';
-    const type = `lower(COALESCE(${has('tickets', 'type') ? f('type') : 'NULL'}, ${d.literal(COMPLAINT_TYPE)}))`;
+    const type = d.matchKey(
+      `COALESCE(${has('tickets', 'type') ? f('type') : 'NULL'}, ${d.literal(COMPLAINT_TYPE)})`,
+    );
     const resolved = has('tickets', 'resolved') ? `${f('resolved')} IS NOT NULL` : 'false';
     const customer = has('tickets', 'customer_id') ? f('customer_id') : 'CAST(NULL AS text)';
     const stage = has('tickets', 'journey_stage') ? f('journey_stage') : 'CAST(NULL AS text)';
