@@ -322,7 +322,7 @@ describe('hostile values: references between tables', () => {
     ]);
     // The trailing space is trimmed on reading: two spellings remain.
     expect(found[0]!.message).toBe(
-      'complaint categories "Delivery" (7), "delivery" (2) and "DELIVERY" (1) differ only in case or spacing: counted as one category, "Delivery"',
+      'complaint categories "Delivery" (7), "delivery" (2) and "DELIVERY" (1) differ only in case, spacing or how their accents are encoded: counted as one category, "Delivery"',
     );
     expect(review.reviews[0]!.complaints!.pareto).toMatchObject([
       { category: 'Delivery', complaints: 10 },

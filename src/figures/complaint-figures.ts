@@ -4,6 +4,7 @@
  * satisfaction of customers whose ticket was resolved slower than the 90th percentile.
  */
 import type { ComplaintFigures } from '../contracts/figures-schema.ts';
+import { matchKey } from '../contracts/match-key.ts';
 import type { MetricSources } from '../metrics/registry/index.ts';
 import type { CustomerAnswers } from '../reducing/behaviour-state.ts';
 import type { ComplaintState } from '../reducing/complaint-state.ts';
@@ -87,8 +88,9 @@ export interface CategorySpellings {
 }
 
 /**
- * Complaints by category, most first, categories written alike but for case and spacing
- * ("Delivery delay", "delivery  delay") counted as one under their most frequent spelling (ties:
+ * Complaints by category, most first, categories written alike but for case, spacing and the
+ * Unicode form of their accents ("Delivery delay", "delivery  delay"; matchKey) counted as one
+ * under their most frequent spelling (ties:
  * the first in order), as exports typed by hand or merged from two tools write them; and the
  * categories so merged, for a warning.
  */
@@ -98,7 +100,7 @@ export function categoriesOf(byCategory: Readonly<Record<string, number>>): {
 } {
   const groups = new Map<string, Array<[string, number]>>();
   for (const [category, complaints] of Object.entries(byCategory)) {
-    const key = category.toLowerCase().replace(/\s+/g, ' ').trim();
+    const key = matchKey(category).replace(/\s+/g, ' ').trim();
     const group = groups.get(key);
     if (group) group.push([category, complaints]);
     else groups.set(key, [[category, complaints]]);

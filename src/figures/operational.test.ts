@@ -557,6 +557,14 @@ describe('service and complaints', () => {
         ],
       },
     ]);
+    // Accents written as one character or as a letter and a combining mark are one spelling.
+    const accents = createComplaintState();
+    ['Délai', 'Délai'.normalize('NFD'), 'délai'].forEach((c, i) =>
+      addTicket(accents, ticket(String(i), c, opened)),
+    );
+    expect(complaintsWithSums(accents, 1000, createCustomerAnswers()).figures.pareto).toHaveLength(
+      1,
+    );
     // Categories that differ in more than case and spacing stay apart.
     const apart = createComplaintState();
     ['Delivery', 'Delivery delay', 'Délai'].forEach((c, i) =>

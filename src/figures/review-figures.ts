@@ -218,7 +218,7 @@ export function reviewFigures(
         file: input.tables.tickets?.file ?? input.displayDir,
         column: mappedHeader(ticketsTable, 'category'),
         value: shown,
-        message: `complaint categories ${written} differ only in case or spacing: counted as one category, "${shown}"`,
+        message: `complaint categories ${written} differ only in case, spacing or how their accents are encoded: counted as one category, "${shown}"`,
         hint: 'nothing to do if they are one category; if they are different causes, give them different names in the export',
       }),
     );
