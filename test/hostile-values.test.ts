@@ -311,6 +311,38 @@ describe('hostile values: references between tables', () => {
     expect(found[1]!.message).toMatch(/^3 tickets name 3 orders /);
   });
 
+  it('a survey file that starts with Excel\'s "sep=" line is one error saying how to declare it; declared, it is read', async () => {
+    const withSep = `sep=;\n${SURVEY.replaceAll(',', ';')}`;
+    const manifest = fullManifest();
+    const survey = (manifest.tables as Record<string, { format?: Record<string, unknown> }>)
+      .survey!;
+    const { dataDir } = writeSnapshot(
+      {
+        'survey.csv': withSep,
+        'orders.csv': csv(ORDERS_HEADER, ...orderRows()),
+        'tickets.csv': csv(TICKETS_HEADER, ...ticketRows()),
+        'customers.csv': CUSTOMERS,
+      },
+      manifest,
+    );
+    const refused = problems(await loadReviews(dataDir, dataDir));
+    expect(located(refused)).toEqual([['excel-sep-line', 'error', 'survey.csv', 1, undefined]]);
+    expect(refused[0]!.hint).toContain('"format": { "headerRow": 2, "delimiter": ";" }');
+    survey.format = { headerRow: 2, delimiter: ';' };
+    const declared = writeSnapshot(
+      {
+        'survey.csv': withSep,
+        'orders.csv': csv(ORDERS_HEADER, ...orderRows()),
+        'tickets.csv': csv(TICKETS_HEADER, ...ticketRows()),
+        'customers.csv': CUSTOMERS,
+      },
+      manifest,
+    );
+    const read = await loadReviews(declared.dataDir, declared.dataDir);
+    expect(problems(read)).toEqual([]);
+    expect(read.reviews[0]!.responses).toBe(40);
+  });
+
   it('a complaint category written two ways is counted once, with a located warning', async () => {
     const spelled = ticketRows().map((row, i) =>
       i < 3 ? row.replace(/Delivery$/, i === 0 ? 'DELIVERY' : 'delivery ') : row,

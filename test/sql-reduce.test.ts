@@ -238,6 +238,20 @@ describe('the SQL path on DuckDB', () => {
     },
   );
 
+  it('refuses a file that starts with Excel\'s "sep=" line as the reader does', async () => {
+    const dir = join(work, 'sep', 'data', QUARTERS[1]!);
+    cpSync(join(rawDir, QUARTERS[1]!), dir, { recursive: true });
+    const file = join(dir, 'survey.csv');
+    writeFileSync(file, `sep=,\r\n${readFileSync(file, 'utf8')}`);
+    const where = (d: { id: string; file: string; row?: number }) => `${d.id} ${d.file}:${d.row}`;
+    const sql = await reduceWithSql(dir, `data/${QUARTERS[1]}`);
+    expect(sql.states).toBeNull();
+    const refused = sql.diagnostics.filter((d) => d.level === 'error').map(where);
+    expect(refused).toEqual([`excel-sep-line data/${QUARTERS[1]}/survey.csv:1`]);
+    const ours = await loadReviews(join(work, 'sep', 'data'), join(work, 'sep'));
+    expect(ours.diagnostics.filter((d) => d.level === 'error').map(where)).toEqual(refused);
+  });
+
   it(
     'refuses a cell the reader refuses, at the same file, row and column',
     { timeout: 60_000 },

@@ -27,6 +27,36 @@ export interface CsvReadResult {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * The delimiter an Excel "sep=" line names when it is the text's first line: some locales' Excel
+ * writes "sep=;" before the header, and reads the file with that delimiter; null otherwise.
+ * @example excelSepDelimiter('sep=;\r\nId;Score') // ';'
+ */
+export function excelSepDelimiter(text: string): string | null {
+  return /^\uFEFF?sep=(.)\r?(?:\n|$)/i.exec(text)?.[1] ?? null;
+}
+
+/**
+ * The error of a table whose file starts with an Excel "sep=" line where the manifest says the
+ * header is on the first row (the header would be that line); null for any other file.
+ */
+export function excelSepProblem(
+  path: string,
+  displayPath: string,
+  format: Pick<CsvFormat, 'headerRow'>,
+): Diagnostic | null {
+  if (format.headerRow !== 1) return null;
+  const sep = excelSepDelimiter(readHead(path, 64).toString('latin1'));
+  if (sep === null) return null;
+  return diagnostic('excel-sep-line', {
+    file: displayPath,
+    row: 1,
+    value: `sep=${sep}`,
+    message: `the file starts with the line "sep=${sep}", which Excel writes before the header to name the delimiter`,
+    hint: `declare "format": { "headerRow": 2, "delimiter": ${JSON.stringify(sep)} } for this table in manifest.json (npm run new-snapshot drafts it so)`,
+  });
+}
+
 /** Guesses the delimiter from the header line: the candidate that occurs most outside quotes. */
 export function detectDelimiter(headerLine: string): string {
   const counts = new Map<string, number>([

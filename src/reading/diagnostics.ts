@@ -70,6 +70,7 @@ export const DIAGNOSTICS = {
   'date-outside-period': { level: 'warning', title: "Date outside the snapshot's period" },
   'empty-response': { level: 'warning', title: 'Response has no scored item (excluded)' },
   'low-response-rate': { level: 'warning', title: 'Response rate below target' },
+  'excel-sep-line': { level: 'error', title: 'The file starts with Excel\'s "sep=" line' },
   'category-spellings': {
     level: 'warning',
     title: 'A complaint category written more than one way (counted as one)',

@@ -289,3 +289,22 @@ describe('periodOfId(id)', () => {
     });
   });
 });
+
+describe('an export that starts with Excel\'s "sep=" line', () => {
+  it('takes its delimiter from that line and its header from the next', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `R${i};2026-02-0${(i % 9) + 1};${i % 11}`);
+    const text = ['sep=;', 'Respondent ID;Submitted;How likely to recommend (0-10)', ...rows].join(
+      '\r\n',
+    );
+    const { manifest, assumptions } = guessSnapshot([{ name: 's.csv', text, encoding: 'utf-8' }], {
+      id: '2026-Q1',
+    });
+    const survey = ManifestSchema.parse(manifest).tables.survey!;
+    expect(survey.format).toMatchObject({ delimiter: ';', headerRow: 2 });
+    expect(survey.columns).toMatchObject({
+      response_id: 'Respondent ID',
+      recommend: 'How likely to recommend (0-10)',
+    });
+    expect(assumptions.some((a) => a.includes('"sep=" first line'))).toBe(true);
+  });
+});

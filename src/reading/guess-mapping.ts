@@ -12,7 +12,7 @@ import Papa from 'papaparse';
 import type { TableName } from '../contracts/fields.ts';
 import type { ItemDeclaration, QualityComponent } from '../contracts/questionnaire.ts';
 import type { ManifestInput } from '../contracts/manifest-schema.ts';
-import { detectDelimiter } from './csv-reader.ts';
+import { detectDelimiter, excelSepDelimiter } from './csv-reader.ts';
 import { draftOrders, guessDateFormat, type OrdersDraft } from './guess-orders.ts';
 import { guessItem, guessScale, type ItemGuess } from './guess-item.ts';
 import { isNoAnswer } from './no-answer.ts';
@@ -278,16 +278,27 @@ function hasRatedColumn(
   });
 }
 
-function sample(file: FileSample): { headers: string[]; rows: string[][]; delimiter: string } {
-  const firstLine = file.text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = detectDelimiter(firstLine);
-  const parsed = Papa.parse<string[]>(file.text.replace(/^\uFEFF/, ''), {
+/**
+ * A file's header and first rows. A first line "sep=;" (Excel's way of naming the delimiter)
+ * names the delimiter, and the header is the line after it (`sepLine`).
+ */
+function sample(file: FileSample): {
+  headers: string[];
+  rows: string[][];
+  delimiter: string;
+  sepLine: boolean;
+} {
+  const sep = excelSepDelimiter(file.text);
+  const text = file.text.replace(/^\uFEFF/, '').replace(sep === null ? /^$/ : /^[^\n]*\n/, '');
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = sep ?? detectDelimiter(firstLine);
+  const parsed = Papa.parse<string[]>(text, {
     delimiter,
     skipEmptyLines: true,
     preview: 2001,
   });
   const [headers = [], ...rows] = parsed.data;
-  return { headers: headers.map((h) => h.trim()), rows, delimiter };
+  return { headers: headers.map((h) => h.trim()), rows, delimiter, sepLine: sep !== null };
 }
 
 function slug(text: string): string {
@@ -402,15 +413,15 @@ export function guessSnapshot(
   // A file taken for a survey only for want of anything else (no rated question) goes last, so
   // that it never takes the place of the export that holds the answers, whatever their order.
   const read = files.map((file) => {
-    const { headers, rows, delimiter } = sample(file);
+    const { headers, rows, delimiter, sepLine } = sample(file);
     const column = (h: string) =>
       rows.map((r) => (r[headers.indexOf(h)] ?? '').trim()).filter((v) => v !== '');
     const kind = classifyTable(headers, column);
     const unrated = kind === 'survey' && !hasRatedColumn(headers, column);
-    return { file, headers, rows, delimiter, column, kind, unrated };
+    return { file, headers, rows, delimiter, sepLine, column, kind, unrated };
   });
   read.sort((a, b) => Number(a.unrated) - Number(b.unrated));
-  for (const { file, headers, rows, delimiter, column, kind, unrated } of read) {
+  for (const { file, headers, rows, delimiter, sepLine, column, kind, unrated } of read) {
     if (tables[kind]) {
       // A second file with no rated question is no survey: a customer list, a product list.
       assumptions.push(
@@ -616,7 +627,7 @@ export function guessSnapshot(
         `${file.name}: not mapped (listed in format.ignore; map any you need): ${ignored.map((h) => `"${h}"`).join(', ')}`,
       );
     assumptions.push(
-      `${file.name}: ${kind} table, ${file.encoding}, delimiter ${JSON.stringify(delimiter)}`,
+      `${file.name}: ${kind} table, ${file.encoding}, delimiter ${JSON.stringify(delimiter)}${sepLine ? ` (named by Excel's "sep=" first line; the header is on row 2)` : ''}`,
     );
     tables[kind] = {
       file: file.name,
@@ -625,7 +636,8 @@ export function guessSnapshot(
       format: {
         ...(file.encoding === 'utf-8' ? {} : { encoding: 'windows-1252' as const }),
         ...(dateFormat && dateFormat !== 'YYYY-MM-DD' ? { dateFormat } : {}),
-        ...(delimiter === ',' ? {} : { delimiter: delimiter as ';' }),
+        ...(delimiter === ',' && !sepLine ? {} : { delimiter: delimiter as ';' }),
+        ...(sepLine ? { headerRow: 2 } : {}),
         ...(ignored.length > 0 ? { ignore: ignored } : {}),
         ...(kind === 'orders' && orders?.dateFormat ? { dateFormat: orders.dateFormat } : {}),
       },
