@@ -343,6 +343,22 @@ describe('hostile values: references between tables', () => {
     expect(read.reviews[0]!.responses).toBe(40);
   });
 
+  it('a UTF-16 survey file is one error saying how to convert it, never a misread', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(SURVEY, 'utf16le')]);
+    const { dataDir } = writeSnapshot(
+      {
+        'survey.csv': utf16,
+        'orders.csv': csv(ORDERS_HEADER, ...orderRows()),
+        'tickets.csv': csv(TICKETS_HEADER, ...ticketRows()),
+        'customers.csv': CUSTOMERS,
+      },
+      fullManifest(),
+    );
+    const refused = problems(await loadReviews(dataDir, dataDir));
+    expect(located(refused)).toEqual([['utf16-file', 'error', 'survey.csv', undefined, undefined]]);
+    expect(refused[0]!.hint).toContain('CSV UTF-8');
+  });
+
   it('a complaint category written two ways is counted once, with a located warning', async () => {
     const spelled = ticketRows().map((row, i) =>
       i < 3 ? row.replace(/Delivery$/, i === 0 ? 'DELIVERY' : 'delivery ') : row,

@@ -6,6 +6,7 @@
  * placeholders; a French NPS export with no response id), and the shared real datasets. Each
  * expected figure is counted here from the fixture's own cells, independently of the pipeline.
  */
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -18,6 +19,7 @@ import type { ReviewFigures } from '../src/contracts/figures-schema.ts';
 import { readHead } from '../src/reading/csv-reader.ts';
 import { guessEncoding, guessSnapshot } from '../src/reading/guess-mapping.ts';
 import { isNoAnswer } from '../src/reading/no-answer.ts';
+import { ROOT } from './build-site.ts';
 import { reference } from './oracles.ts';
 import { sharedDataset } from './shared-datasets.ts';
 
@@ -271,5 +273,43 @@ describe.skipIf(!telco.available)(`new-snapshot on the Telco export${telco.reaso
     const { parsed } = draft([telco.path], 'telco');
     expect(Object.keys(parsed.tables)).toEqual(['customers']);
     expect(parsed.assumptions).toBeUndefined();
+  });
+});
+
+describe('an export saved as UTF-16 (Excel\'s "Unicode Text")', () => {
+  it('is copied into the snapshot as UTF-8, said, and gives the NPS of its rows', async () => {
+    const scores = Array.from({ length: 80 }, (_, i) => (i * 7) % 11);
+    const lines = [
+      'Réponse\tDate\tNote de recommandation (0-10)\tCommentaire',
+      ...scores.map(
+        (s, i) =>
+          `r${i}\t2026-02-${String((i % 27) + 1).padStart(2, '0')}\t${s}\tTrès bien, livré à l\'heure`,
+      ),
+    ];
+    const work = mkdtempSync(join(tmpdir(), 'utf16-'));
+    const export16 = join(work, 'enquête.txt');
+    writeFileSync(
+      export16,
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lines.join('\r\n'), 'utf16le')]),
+    );
+    const out = join(work, 'data', '2026-Q1');
+    const run = spawnSync(
+      join(ROOT, 'node_modules/.bin/node'),
+      [join(ROOT, 'src/cli/new-snapshot.ts'), export16, '--id', '2026-Q1', '--out', out],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain(
+      'enquête.txt: UTF-16LE (Excel\'s "Unicode Text"), copied into the snapshot as UTF-8',
+    );
+    expect(readFileSync(join(out, 'enquête.txt'), 'utf8')).toBe(lines.join('\r\n'));
+    const review = await loadReviews(join(work, 'data'), work);
+    expect(review.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    const promoters = scores.filter((s) => s >= 9).length;
+    const detractors = scores.filter((s) => s <= 6).length;
+    expect(review.reviews[0]!.metrics.nps!.overall.value).toBeCloseTo(
+      (100 * (promoters - detractors)) / scores.length,
+      12,
+    );
   });
 });

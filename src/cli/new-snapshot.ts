@@ -5,14 +5,40 @@
  * in the manifest, where validate warns about them until the analyst deletes them), and
  * validates the result.
  */
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { basename, join } from 'node:path';
-import { readHead } from '../reading/csv-reader.ts';
+import { readHead, utf16Of } from '../reading/csv-reader.ts';
 import { guessEncoding, guessSnapshot } from '../reading/guess-mapping.ts';
 import { formatValidationTable, validateSnapshot } from '../build/validate-snapshot.ts';
 import { ManifestSchema } from '../contracts/manifest-schema.ts';
 import { CliError, nodeEffects, runCli } from './cli-support.ts';
 import { parseCommand, usageError } from './command-line.ts';
+
+/** Copies a UTF-16 export as UTF-8, which the readers take, a block at a time. */
+function copyAsUtf8(from: string, to: string, encoding: 'utf-16le' | 'utf-16be'): void {
+  const decoder = new TextDecoder(encoding);
+  const input = openSync(from, 'r');
+  const output = openSync(to, 'w');
+  try {
+    const block = Buffer.alloc(1 << 20);
+    let read: number;
+    while ((read = readSync(input, block, 0, block.length, null)) > 0)
+      writeSync(output, decoder.decode(block.subarray(0, read), { stream: true }));
+    writeSync(output, decoder.decode());
+  } finally {
+    closeSync(input);
+    closeSync(output);
+  }
+}
 
 /** Drafts a snapshot from exports; see `npx review new-snapshot --help`. */
 export async function main(argv: readonly string[]): Promise<void> {
@@ -34,8 +60,15 @@ export async function main(argv: readonly string[]): Promise<void> {
       `${out}/manifest.json exists already: edit it, or choose another --id/--out.`,
     );
   for (const file of positionals) if (!existsSync(file)) throw new CliError(`No file ${file}.`, 2);
+  // A UTF-16 export (Excel's "Unicode Text") is copied as UTF-8 and read as such.
+  const utf16 = new Map(positionals.map((file) => [file, utf16Of(readHead(file, 2))]));
   const samples = positionals.map((file) => {
     const bytes = readHead(file, 1 << 20);
+    const wide = utf16.get(file);
+    if (wide) {
+      const text = new TextDecoder(wide).decode(bytes);
+      return { name: basename(file), text, encoding: 'utf-8' as const };
+    }
     const encoding = guessEncoding(bytes);
     return { name: basename(file), text: new TextDecoder(encoding).decode(bytes), encoding };
   });
@@ -52,9 +85,18 @@ export async function main(argv: readonly string[]): Promise<void> {
   }
   const manifest = ManifestSchema.parse(guessed.manifest);
   mkdirSync(out, { recursive: true });
-  positionals.forEach((file) => copyFileSync(file, join(out, basename(file))));
+  for (const file of positionals) {
+    const wide = utf16.get(file);
+    if (wide) copyAsUtf8(file, join(out, basename(file)), wide);
+    else copyFileSync(file, join(out, basename(file)));
+  }
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(guessed.manifest, null, 2)}\n`);
   nodeEffects.out(`Wrote ${out}/manifest.json for ${manifest.id}. Assumptions to check:`);
+  for (const [file, wide] of utf16)
+    if (wide)
+      nodeEffects.out(
+        `  - ${basename(file)}: ${wide.toUpperCase()} (Excel's "Unicode Text"), copied into the snapshot as UTF-8`,
+      );
   for (const line of guessed.assumptions) nodeEffects.out(`  - ${line}`);
   const recorded = manifest.assumptions ?? [];
   if (recorded.length > 0) {

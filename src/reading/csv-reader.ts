@@ -37,16 +37,34 @@ export function excelSepDelimiter(text: string): string | null {
 }
 
 /**
- * The error of a table whose file starts with an Excel "sep=" line where the manifest says the
- * header is on the first row (the header would be that line); null for any other file.
+ * The UTF-16 encoding a file's byte order mark names ("Unicode Text" from Excel, some CRM
+ * exports); null for any other start.
  */
-export function excelSepProblem(
+export function utf16Of(head: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/**
+ * The error of a table file the readers cannot take as it starts, before anything is read: a
+ * UTF-16 file, or an Excel "sep=" line where the manifest says the header is on the first row
+ * (the header would be that line); null for any other file.
+ */
+export function fileStartProblem(
   path: string,
   displayPath: string,
   format: Pick<CsvFormat, 'headerRow'>,
 ): Diagnostic | null {
-  if (format.headerRow !== 1) return null;
-  const sep = excelSepDelimiter(readHead(path, 64).toString('latin1'));
+  const head = readHead(path, 64);
+  if (utf16Of(head)) {
+    return diagnostic('utf16-file', {
+      file: displayPath,
+      message: 'the file is UTF-16 (as Excel saves "Unicode Text"), which is not read',
+      hint: 'save it from Excel as "CSV UTF-8", or convert it (`iconv -f UTF-16 -t UTF-8 in.txt > out.csv`); npm run new-snapshot converts it when it copies the export',
+    });
+  }
+  const sep = format.headerRow === 1 ? excelSepDelimiter(head.toString('latin1')) : null;
   if (sep === null) return null;
   return diagnostic('excel-sep-line', {
     file: displayPath,

@@ -71,6 +71,7 @@ export const DIAGNOSTICS = {
   'empty-response': { level: 'warning', title: 'Response has no scored item (excluded)' },
   'low-response-rate': { level: 'warning', title: 'Response rate below target' },
   'excel-sep-line': { level: 'error', title: 'The file starts with Excel\'s "sep=" line' },
+  'utf16-file': { level: 'error', title: 'The file is UTF-16' },
   'category-spellings': {
     level: 'warning',
     title: 'A complaint category written more than one way (counted as one)',

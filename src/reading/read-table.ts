@@ -14,7 +14,7 @@ import { readLevel } from './cells/level.ts';
 import { readNumber } from './cells/number.ts';
 import { readScore } from './cells/score.ts';
 import { readText } from './cells/text.ts';
-import { excelSepProblem, readCsv } from './csv-reader.ts';
+import { fileStartProblem, readCsv } from './csv-reader.ts';
 import type { CsvRecord } from './csv-scanner.ts';
 import { diagnostic, DiagnosticCollector, type Diagnostic } from './diagnostics.ts';
 import type { FieldSpec } from './field-specs.ts';
@@ -330,9 +330,9 @@ export async function readTable(
     );
     return { sha256: null, records: 0, accepted: 0, diagnostics: diagnostics.list() };
   }
-  const sepLine = excelSepProblem(path, displayPath, table.format);
-  if (sepLine) {
-    diagnostics.push(sepLine);
+  const startProblem = fileStartProblem(path, displayPath, table.format);
+  if (startProblem) {
+    diagnostics.push(startProblem);
     return { sha256: null, records: 0, accepted: 0, diagnostics: diagnostics.list() };
   }
 

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { NEGATIVE_AMOUNT_STATUS, TABLE_NAMES, type TableName } from '../../contracts/fields.ts';
 import type { DropReason } from '../../contracts/dropped-rows.ts';
 import type { Manifest } from '../../contracts/manifest-schema.ts';
-import { detectDelimiter, excelSepProblem, hashFile, readHead } from '../../reading/csv-reader.ts';
+import { detectDelimiter, fileStartProblem, hashFile, readHead } from '../../reading/csv-reader.ts';
 import { diagnostic, hasErrors, type Diagnostic } from '../../reading/diagnostics.ts';
 import { readManifest } from '../../reading/read-manifest.ts';
 import { fileHashes, snapshotHash, type TableSummary } from '../../reading/read-snapshot.ts';
@@ -127,9 +127,9 @@ async function reduceIn(
         continue;
       }
       parts.push([table.file, await hashFile(path)]);
-      const sepLine = excelSepProblem(path, shown, table.format);
-      if (sepLine) {
-        diagnostics.push(sepLine);
+      const startProblem = fileStartProblem(path, shown, table.format);
+      if (startProblem) {
+        diagnostics.push(startProblem);
         continue;
       }
     }
