@@ -283,7 +283,7 @@ describe('an export saved as UTF-16 (Excel\'s "Unicode Text")', () => {
       'Réponse\tDate\tNote de recommandation (0-10)\tCommentaire',
       ...scores.map(
         (s, i) =>
-          `r${i}\t2026-02-${String((i % 27) + 1).padStart(2, '0')}\t${s}\tTrès bien, livré à l\'heure`,
+          `r${i}\t2026-02-${String((i % 27) + 1).padStart(2, '0')}\t${s}\tTrès bien, livré à l'heure`,
       ),
     ];
     const work = mkdtempSync(join(tmpdir(), 'utf16-'));
