@@ -55,7 +55,7 @@ export const FileFormatSchema = z.strictObject({
     .enum(['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'DD.MM.YYYY', 'excel'])
     .default('YYYY-MM-DD')
     .describe(
-      'How dates are written: YYYY-MM-DD (ISO, with an optional time), DD/MM/YYYY, MM/DD/YYYY, DD.MM.YYYY, or excel (serial day numbers).',
+      'How dates are written: YYYY-MM-DD (ISO, with an optional time), DD/MM/YYYY, MM/DD/YYYY, DD.MM.YYYY, or excel (serial day numbers). A time is kept as the export writes it: a UTC offset after an ISO time ("+02:00", "Z") is accepted and not applied, so write the times of one table in one zone.',
     ),
   /** 1-based line of the header row (rows above it are skipped). */
   headerRow: z
