@@ -313,3 +313,73 @@ describe('an export saved as UTF-16 (Excel\'s "Unicode Text")', () => {
     );
   });
 });
+
+/** A Qualtrics export's three header rows (codes, question texts, ImportIds), then answers. */
+function qualtricsExport(scores: readonly number[]): string {
+  const quote = (cell: string) => `"${cell.replaceAll('"', '""')}"`;
+  const rows = [
+    ['StartDate', 'ResponseId', 'Q1', 'Q2', 'Q3_1', 'Q3_2', 'Q4'],
+    [
+      'Start Date',
+      'Response ID',
+      'How likely are you to recommend us to a friend or colleague?',
+      'Overall, how satisfied are you with us?',
+      'Please rate - Product quality',
+      'Please rate - Service quality',
+      'Any other comments?',
+    ],
+    ['startDate', '_recordId', 'QID1', 'QID2', 'QID3_1', 'QID3_2', 'QID4_TEXT'].map(
+      (id) => `{"ImportId":"${id}"}`,
+    ),
+    ...scores.map((s, i) => [
+      `2026-02-${String((i % 27) + 1).padStart(2, '0')} 10:00:00`,
+      `R_${i}`,
+      String(s),
+      String((i % 5) + 1),
+      String(((i + 1) % 5) + 1),
+      String(((i + 2) % 5) + 1),
+      i % 3 ? 'Delivery was late again' : '',
+    ]),
+  ];
+  return `${rows.map((row) => row.map(quote).join(',')).join('\r\n')}\r\n`;
+}
+
+describe('a Qualtrics export (three header rows)', () => {
+  const scores = Array.from({ length: 90 }, (_, i) => (i * 5) % 11);
+  const text = qualtricsExport(scores);
+
+  it('drafts the question texts as the header, its items and components, and skips the ImportId row', () => {
+    const { manifest, assumptions } = guessSnapshot(
+      [{ name: 'qualtrics.csv', text, encoding: 'utf-8' }],
+      { id: '2026-Q1' },
+    );
+    const parsed = ManifestSchema.parse(manifest);
+    const survey = parsed.tables.survey!;
+    expect(survey.format.headerRow).toBe(2);
+    expect(survey.columns).toMatchObject({
+      response_id: 'Response ID',
+      date: 'Start Date',
+      recommend: 'How likely are you to recommend us to a friend or colleague?',
+      satisfaction: 'Overall, how satisfied are you with us?',
+      comment: 'Any other comments?',
+    });
+    const components = Object.values(parsed.items).map((item) => item.component);
+    expect(components).toEqual(expect.arrayContaining(['product_quality', 'service_quality']));
+    expect(assumptions.some((a) => a.includes('a Qualtrics export'))).toBe(true);
+  });
+
+  it('gives the NPS of its answers, the ImportId row not counted', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'qualtrics-'));
+    const file = join(work, 'qualtrics.csv');
+    writeFileSync(file, text);
+    const { manifest } = draft([file], '2026-Q1');
+    const figures = await figuresOf([file], manifest);
+    const promoters = scores.filter((s) => s >= 9).length;
+    const detractors = scores.filter((s) => s <= 6).length;
+    expect(figures.responses).toBe(scores.length);
+    expect(figures.metrics.nps!.overall.value).toBeCloseTo(
+      (100 * (promoters - detractors)) / scores.length,
+      12,
+    );
+  });
+});

@@ -252,6 +252,25 @@ describe('the SQL path on DuckDB', () => {
     expect(ours.diagnostics.filter((d) => d.level === 'error').map(where)).toEqual(refused);
   });
 
+  it('refuses by name a Qualtrics ImportId row, which the reader skips', async () => {
+    const dir = join(work, 'importid', 'data', QUARTERS[1]!);
+    cpSync(join(rawDir, QUARTERS[1]!), dir, { recursive: true });
+    const file = join(dir, 'survey.csv');
+    const [header, ...rest] = readFileSync(file, 'utf8').split('\n');
+    const importIds = header!.split(',').map((_, i) => `"{""ImportId"":""QID${i}""}"`);
+    writeFileSync(file, [header, importIds.join(','), ...rest].join('\n'));
+    const sql = await reduceWithSql(dir, `data/${QUARTERS[1]}`);
+    expect(sql.states).toBeNull();
+    expect(
+      sql.diagnostics.filter((d) => d.level === 'error').map((d) => `${d.id} ${d.file}:${d.row}`),
+    ).toEqual([`table-format-unsupported data/${QUARTERS[1]}/survey.csv:2`]);
+    const ours = await loadReviews(join(work, 'importid', 'data'), join(work, 'importid'));
+    expect(ours.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    expect(ours.reviews[0]!.responses).toBe(
+      typescript.reviews.find((r) => r.id === QUARTERS[1])!.responses,
+    );
+  });
+
   it(
     'refuses a cell the reader refuses, at the same file, row and column',
     { timeout: 60_000 },

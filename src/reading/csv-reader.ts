@@ -75,6 +75,28 @@ export function fileStartProblem(
   });
 }
 
+/**
+ * A Qualtrics export's ImportId row ({"ImportId":"QID1"} in every filled cell), the third of its
+ * three header rows: column codes, question texts, then this. Never data.
+ */
+export function isImportIdRow(cells: readonly string[]): boolean {
+  const filled = cells.filter((c) => c.trim() !== '');
+  return filled.length > 0 && filled.every((c) => /^\s*\{\s*"ImportId"\s*:/.test(c));
+}
+
+/**
+ * The first `count` records of a file, as text: what is read of a file before reading it
+ * (the records must lie in its first 64 KiB).
+ */
+export function headRecords(path: string, delimiter: string, count: number): string[][] {
+  const records: string[][] = [];
+  const scanner = new CsvScanner(delimiter, (record) => {
+    if (records.length < count) records.push(record.fields());
+  });
+  scanner.push(readHead(path, 1 << 16));
+  return records;
+}
+
 /** Guesses the delimiter from the header line: the candidate that occurs most outside quotes. */
 export function detectDelimiter(headerLine: string): string {
   const counts = new Map<string, number>([
@@ -198,6 +220,8 @@ export async function readCsv(
     let blank = true;
     for (let i = 0; i < record.count && blank; i++) blank = record.isBlank(i);
     if (blank) return;
+    // A Qualtrics export's third header row, right after its question texts.
+    if (recordIndex === format.headerRow + 1 && isImportIdRow(record.fields())) return;
     records += 1;
     // Only a file with invalid bytes pays for decoding every cell to find them.
     if (utf8?.invalid) {

@@ -12,7 +12,7 @@ import Papa from 'papaparse';
 import type { TableName } from '../contracts/fields.ts';
 import type { ItemDeclaration, QualityComponent } from '../contracts/questionnaire.ts';
 import type { ManifestInput } from '../contracts/manifest-schema.ts';
-import { detectDelimiter, excelSepDelimiter } from './csv-reader.ts';
+import { detectDelimiter, excelSepDelimiter, isImportIdRow } from './csv-reader.ts';
 import { draftOrders, guessDateFormat, type OrdersDraft } from './guess-orders.ts';
 import { guessItem, guessScale, type ItemGuess } from './guess-item.ts';
 import { isNoAnswer } from './no-answer.ts';
@@ -198,10 +198,13 @@ function fits(field: string, header: string, cells: readonly string[]): boolean 
 /** The drafted item ids with a role (the roles' own names: contracts/questionnaire.ts). */
 const ROLE_ITEMS = new Set(['recommend', 'satisfaction', 'effort']);
 
-/** Words that place a rated question in a component of customer quality. */
+/**
+ * Words that place a rated question in a component of customer quality, the first that matches
+ * (service before product: "Service quality" names its quality's kind, a bare "quality" none).
+ */
 const COMPONENT_HINTS: Array<[QualityComponent, RegExp]> = [
-  ['product_quality', /product|quality|comfort|food|clean|seat|entertain/i],
   ['service_quality', /service|support|staff|crew|agent|friendl|helpful/i],
+  ['product_quality', /product|quality|comfort|food|clean|seat|entertain/i],
   ['reliability', /reliab|on.?time|punctual|delay|depend/i],
   ['value', /value|price|cost|fee/i],
   ['emotional', /emotion|feel|trust|love|proud/i],
@@ -280,13 +283,17 @@ function hasRatedColumn(
 
 /**
  * A file's header and first rows. A first line "sep=;" (Excel's way of naming the delimiter)
- * names the delimiter, and the header is the line after it (`sepLine`).
+ * names the delimiter, and the header is the line after it (`sepLine`). A Qualtrics export's
+ * three header rows (column codes, question texts, ImportIds) give the question texts as the
+ * header (`qualtrics`); the readers skip the ImportId row after it.
  */
 function sample(file: FileSample): {
   headers: string[];
   rows: string[][];
   delimiter: string;
   sepLine: boolean;
+  qualtrics: boolean;
+  headerRow: number;
 } {
   const sep = excelSepDelimiter(file.text);
   const text = file.text.replace(/^\uFEFF/, '').replace(sep === null ? /^$/ : /^[^\n]*\n/, '');
@@ -297,8 +304,22 @@ function sample(file: FileSample): {
     skipEmptyLines: true,
     preview: 2001,
   });
-  const [headers = [], ...rows] = parsed.data;
-  return { headers: headers.map((h) => h.trim()), rows, delimiter, sepLine: sep !== null };
+  let [headers = [], ...rows] = parsed.data;
+  let headerRow = sep === null ? 1 : 2;
+  const qualtrics = rows.length >= 2 && isImportIdRow(rows[1]!);
+  if (qualtrics) {
+    headers = rows[0]!;
+    rows = rows.slice(2);
+    headerRow += 1;
+  }
+  return {
+    headers: headers.map((h) => h.trim()),
+    rows,
+    delimiter,
+    sepLine: sep !== null,
+    qualtrics,
+    headerRow,
+  };
 }
 
 function slug(text: string): string {
@@ -413,15 +434,26 @@ export function guessSnapshot(
   // A file taken for a survey only for want of anything else (no rated question) goes last, so
   // that it never takes the place of the export that holds the answers, whatever their order.
   const read = files.map((file) => {
-    const { headers, rows, delimiter, sepLine } = sample(file);
+    const { headers, rows, delimiter, sepLine, qualtrics, headerRow } = sample(file);
     const column = (h: string) =>
       rows.map((r) => (r[headers.indexOf(h)] ?? '').trim()).filter((v) => v !== '');
     const kind = classifyTable(headers, column);
     const unrated = kind === 'survey' && !hasRatedColumn(headers, column);
-    return { file, headers, rows, delimiter, sepLine, column, kind, unrated };
+    return { file, headers, rows, delimiter, sepLine, qualtrics, headerRow, column, kind, unrated };
   });
   read.sort((a, b) => Number(a.unrated) - Number(b.unrated));
-  for (const { file, headers, rows, delimiter, sepLine, column, kind, unrated } of read) {
+  for (const {
+    file,
+    headers,
+    rows,
+    delimiter,
+    sepLine,
+    qualtrics,
+    headerRow,
+    column,
+    kind,
+    unrated,
+  } of read) {
     if (tables[kind]) {
       // A second file with no rated question is no survey: a customer list, a product list.
       assumptions.push(
@@ -629,6 +661,10 @@ export function guessSnapshot(
     assumptions.push(
       `${file.name}: ${kind} table, ${file.encoding}, delimiter ${JSON.stringify(delimiter)}${sepLine ? ` (named by Excel's "sep=" first line; the header is on row 2)` : ''}`,
     );
+    if (qualtrics)
+      assumptions.push(
+        `${file.name}: a Qualtrics export: its question texts (row ${headerRow}) are the header, and its ImportId row is skipped`,
+      );
     tables[kind] = {
       file: file.name,
       columns: { ...columns, ...constructs },
@@ -637,7 +673,7 @@ export function guessSnapshot(
         ...(file.encoding === 'utf-8' ? {} : { encoding: 'windows-1252' as const }),
         ...(dateFormat && dateFormat !== 'YYYY-MM-DD' ? { dateFormat } : {}),
         ...(delimiter === ',' && !sepLine ? {} : { delimiter: delimiter as ';' }),
-        ...(sepLine ? { headerRow: 2 } : {}),
+        ...(headerRow > 1 ? { headerRow } : {}),
         ...(ignored.length > 0 ? { ignore: ignored } : {}),
         ...(kind === 'orders' && orders?.dateFormat ? { dateFormat: orders.dateFormat } : {}),
       },

@@ -11,7 +11,14 @@ import { existsSync } from 'node:fs';
 import { NEGATIVE_AMOUNT_STATUS, TABLE_NAMES, type TableName } from '../../contracts/fields.ts';
 import type { DropReason } from '../../contracts/dropped-rows.ts';
 import type { Manifest } from '../../contracts/manifest-schema.ts';
-import { detectDelimiter, fileStartProblem, hashFile, readHead } from '../../reading/csv-reader.ts';
+import {
+  detectDelimiter,
+  fileStartProblem,
+  hashFile,
+  headRecords,
+  isImportIdRow,
+  readHead,
+} from '../../reading/csv-reader.ts';
 import { diagnostic, hasErrors, type Diagnostic } from '../../reading/diagnostics.ts';
 import { readManifest } from '../../reading/read-manifest.ts';
 import { fileHashes, snapshotHash, type TableSummary } from '../../reading/read-snapshot.ts';
@@ -143,7 +150,23 @@ async function reduceIn(
               .split(/\r?\n/)[table.format.headerRow - 1] ?? '',
           )
         : ',');
-    const source = { name, path, delimiter, headerRow: table.format.headerRow };
+    const { headerRow } = table.format;
+    if (
+      d.name === 'duckdb' &&
+      isImportIdRow(headRecords(path, delimiter, headerRow + 1)[headerRow] ?? [])
+    ) {
+      diagnostics.push(
+        diagnostic('table-format-unsupported', {
+          file: shown,
+          row: headerRow + 1,
+          message:
+            "the SQL path does not read a Qualtrics export's ImportId row (the row after the question texts), which the TypeScript reader skips",
+          hint: 'reduce this snapshot with the TypeScript reader (`npm run reduce -- <dir>`), or remove that row from the export',
+        }),
+      );
+      continue;
+    }
+    const source = { name, path, delimiter, headerRow };
     const { columns } = await engine.query(`SELECT * FROM ${d.source(source)} AS t LIMIT 0`);
     tables[name] = {
       source,
