@@ -383,3 +383,55 @@ describe('a Qualtrics export (three header rows)', () => {
     );
   });
 });
+
+describe('a SurveyMonkey export (a row of "Response" under the questions)', () => {
+  const scores = Array.from({ length: 70 }, (_, i) => (i * 3) % 11);
+  const labels = [
+    'Very dissatisfied',
+    'Somewhat dissatisfied',
+    'Neither satisfied nor dissatisfied',
+    'Somewhat satisfied',
+    'Very satisfied',
+  ];
+  const quote = (cell: string) => `"${cell.replaceAll('"', '""')}"`;
+  const text = [
+    [
+      'Respondent ID',
+      'Start Date',
+      'How likely is it that you would recommend this company to a friend or colleague?',
+      'Overall, how satisfied or dissatisfied are you with our company?',
+      'What could we do better?',
+    ],
+    ['', '', 'Response', 'Response', 'Open-Ended Response'],
+    ...scores.map((s, i) => [
+      String(114000 + i),
+      `02/${String((i % 27) + 1).padStart(2, '0')}/2026 ${(i % 12) + 1}:04:00 ${i % 2 ? 'PM' : 'AM'}`,
+      String(s),
+      labels[i % 5]!,
+      i % 2 ? 'Faster delivery please' : '',
+    ]),
+  ]
+    .map((row) => row.map(quote).join(','))
+    .join('\r\n');
+
+  it('drafts its questions, skips the "Response" row, and reads its AM/PM dates', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'surveymonkey-'));
+    const file = join(work, 'surveymonkey.csv');
+    writeFileSync(file, text);
+    const { manifest, parsed } = draft([file], '2026-Q1');
+    expect(parsed.tables.survey!.columns).toMatchObject({
+      response_id: 'Respondent ID',
+      date: 'Start Date',
+      comment: 'What could we do better?',
+    });
+    expect(parsed.tables.survey!.format.dateFormat).toBe('MM/DD/YYYY');
+    const figures = await figuresOf([file], manifest);
+    const promoters = scores.filter((s) => s >= 9).length;
+    const detractors = scores.filter((s) => s <= 6).length;
+    expect(figures.responses).toBe(scores.length);
+    expect(figures.metrics.nps!.overall.value).toBeCloseTo(
+      (100 * (promoters - detractors)) / scores.length,
+      12,
+    );
+  });
+});

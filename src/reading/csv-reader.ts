@@ -76,12 +76,18 @@ export function fileStartProblem(
 }
 
 /**
- * A Qualtrics export's ImportId row ({"ImportId":"QID1"} in every filled cell), the third of its
- * three header rows: column codes, question texts, then this. Never data.
+ * A survey platform's second header row, right after the header, never data: a Qualtrics
+ * export's ImportId row ({"ImportId":"QID1"} in every filled cell; its header rows are column
+ * codes, question texts, then this), or a SurveyMonkey export's row of "Response" and
+ * "Open-Ended Response" under its questions.
  */
-export function isImportIdRow(cells: readonly string[]): boolean {
-  const filled = cells.filter((c) => c.trim() !== '');
-  return filled.length > 0 && filled.every((c) => /^\s*\{\s*"ImportId"\s*:/.test(c));
+export function isSubHeaderRow(cells: readonly string[]): boolean {
+  const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
+  if (filled.length === 0) return false;
+  return (
+    filled.every((c) => /^\{\s*"ImportId"\s*:/.test(c)) ||
+    filled.every((c) => /^(open-ended )?response$/i.test(c))
+  );
 }
 
 /**
@@ -220,8 +226,8 @@ export async function readCsv(
     let blank = true;
     for (let i = 0; i < record.count && blank; i++) blank = record.isBlank(i);
     if (blank) return;
-    // A Qualtrics export's third header row, right after its question texts.
-    if (recordIndex === format.headerRow + 1 && isImportIdRow(record.fields())) return;
+    // A survey platform's second header row (Qualtrics, SurveyMonkey).
+    if (recordIndex === format.headerRow + 1 && isSubHeaderRow(record.fields())) return;
     records += 1;
     // Only a file with invalid bytes pays for decoding every cell to find them.
     if (utf8?.invalid) {

@@ -12,7 +12,7 @@ import Papa from 'papaparse';
 import type { TableName } from '../contracts/fields.ts';
 import type { ItemDeclaration, QualityComponent } from '../contracts/questionnaire.ts';
 import type { ManifestInput } from '../contracts/manifest-schema.ts';
-import { detectDelimiter, excelSepDelimiter, isImportIdRow } from './csv-reader.ts';
+import { detectDelimiter, excelSepDelimiter, isSubHeaderRow } from './csv-reader.ts';
 import { draftOrders, guessDateFormat, type OrdersDraft } from './guess-orders.ts';
 import { guessItem, guessScale, type ItemGuess } from './guess-item.ts';
 import { isNoAnswer } from './no-answer.ts';
@@ -62,7 +62,7 @@ const SURVEY_RULES: Array<[string, RegExp]> = [
   ],
   [
     'comment',
-    /^(?!.*title|.*titre|.*título|.*titel).*(comment|verbatim|feedback|remark|remarque|kommentar|anmerkung|bemerkung|observa|suggest|sugest|avis|opini|improve|amélior|mejor|verbesser|melhor|message|text|why|pourquoi|por ?qu|warum|reason|raison|motivo|explain|tell us)/i,
+    /^(?!.*title|.*titre|.*título|.*titel).*(comment|verbatim|feedback|remark|remarque|kommentar|anmerkung|bemerkung|observa|suggest|sugest|avis|opini|improve|amélior|mejor|verbesser|melhor|message|text|why|pourquoi|por ?qu|warum|reason|raison|motivo|explain|tell us|do better|anything else)/i,
   ],
   ['date', /date|datum|fecha|\bdata\b|submitted|created|timestamp|time|horodatage/i],
 ];
@@ -164,7 +164,7 @@ function looksLikeDates(cells: readonly string[]): boolean {
 
 /** Headers that name a comment outright; the comment rule's other words ("reason", "text") may head categories. */
 const COMMENT_HEADER =
-  /comment|verbatim|feedback|remark|remarque|kommentar|anmerkung|bemerkung|observa|suggest|sugest|avis|opini|improve|amélior|mejor|verbesser|melhor/i;
+  /comment|verbatim|feedback|remark|remarque|kommentar|anmerkung|bemerkung|observa|suggest|sugest|avis|opini|improve|amélior|mejor|verbesser|melhor|do better|anything else|tell us/i;
 
 /**
  * The column holds free text: mostly words rather than numbers, and, unless its header names a
@@ -293,6 +293,8 @@ function sample(file: FileSample): {
   delimiter: string;
   sepLine: boolean;
   qualtrics: boolean;
+  /** A SurveyMonkey export's row of "Response" under its questions. */
+  responseRow: boolean;
   headerRow: number;
 } {
   const sep = excelSepDelimiter(file.text);
@@ -306,18 +308,23 @@ function sample(file: FileSample): {
   });
   let [headers = [], ...rows] = parsed.data;
   let headerRow = sep === null ? 1 : 2;
-  const qualtrics = rows.length >= 2 && isImportIdRow(rows[1]!);
+  // Qualtrics: codes, question texts, then the ImportId row; SurveyMonkey: questions, then a
+  // row of "Response" (which the readers skip, as this skips it here).
+  const qualtrics = rows.length >= 2 && isSubHeaderRow(rows[1]!) && !isSubHeaderRow(rows[0]!);
   if (qualtrics) {
     headers = rows[0]!;
     rows = rows.slice(2);
     headerRow += 1;
   }
+  const responseRow = !qualtrics && rows.length >= 1 && isSubHeaderRow(rows[0]!);
+  if (responseRow) rows = rows.slice(1);
   return {
     headers: headers.map((h) => h.trim()),
     rows,
     delimiter,
     sepLine: sep !== null,
     qualtrics,
+    responseRow,
     headerRow,
   };
 }
@@ -434,12 +441,24 @@ export function guessSnapshot(
   // A file taken for a survey only for want of anything else (no rated question) goes last, so
   // that it never takes the place of the export that holds the answers, whatever their order.
   const read = files.map((file) => {
-    const { headers, rows, delimiter, sepLine, qualtrics, headerRow } = sample(file);
+    const { headers, rows, delimiter, sepLine, qualtrics, responseRow, headerRow } = sample(file);
     const column = (h: string) =>
       rows.map((r) => (r[headers.indexOf(h)] ?? '').trim()).filter((v) => v !== '');
     const kind = classifyTable(headers, column);
     const unrated = kind === 'survey' && !hasRatedColumn(headers, column);
-    return { file, headers, rows, delimiter, sepLine, qualtrics, headerRow, column, kind, unrated };
+    return {
+      file,
+      headers,
+      rows,
+      delimiter,
+      sepLine,
+      qualtrics,
+      responseRow,
+      headerRow,
+      column,
+      kind,
+      unrated,
+    };
   });
   read.sort((a, b) => Number(a.unrated) - Number(b.unrated));
   for (const {
@@ -449,6 +468,7 @@ export function guessSnapshot(
     delimiter,
     sepLine,
     qualtrics,
+    responseRow,
     headerRow,
     column,
     kind,
@@ -486,7 +506,13 @@ export function guessSnapshot(
       if (!columns.comment) {
         // No header says "comment": the column of free text, if one is (the longest texts).
         const text = headers
-          .filter((h) => !used.has(h) && h !== '' && looksLikeFreeText(column(h), null))
+          .filter(
+            (h) =>
+              !used.has(h) &&
+              h !== '' &&
+              !looksLikeDates(column(h)) &&
+              looksLikeFreeText(column(h), null),
+          )
           .map((h) => ({ h, length: column(h).join('').length }))
           .sort((a, b) => b.length - a.length)[0]?.h;
         if (text) {
@@ -566,7 +592,11 @@ export function guessSnapshot(
       if (columns.date) {
         const cells = column(columns.date);
         dateFormat = surveyDateFormat(cells);
-        if (dateFormat !== 'YYYY-MM-DD')
+        if (dateFormat === undefined)
+          assumptions.push(
+            `${file.name}: "${columns.date}" dates are in no format the draft knows: declare the table's "dateFormat"`,
+          );
+        else if (dateFormat !== 'YYYY-MM-DD')
           assumptions.push(`${file.name}: "${columns.date}" dates read as ${dateFormat}`);
         dates.push(
           ...cells
@@ -664,6 +694,10 @@ export function guessSnapshot(
     if (qualtrics)
       assumptions.push(
         `${file.name}: a Qualtrics export: its question texts (row ${headerRow}) are the header, and its ImportId row is skipped`,
+      );
+    if (responseRow)
+      assumptions.push(
+        `${file.name}: a SurveyMonkey export: its row of "Response" under the questions is skipped`,
       );
     tables[kind] = {
       file: file.name,

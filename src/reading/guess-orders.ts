@@ -26,7 +26,8 @@ export interface OrdersDraft {
   assumptions: string[];
 }
 
-const DAY_MONTH = /^(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
+const DAY_MONTH =
+  /^(\d{1,2})([/.])(\d{1,2})\2(\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?)?$/;
 const ISO_DAY = /^(\d{4}-\d{2}-\d{2})/;
 
 /**

@@ -8,6 +8,15 @@ import { DayValues, isoDayNumber, readsIsoDays, toIsoDate } from './date.ts';
 const ctx: CellContext = { labels: new Map(), decimal: '.', thousands: undefined };
 
 describe('toIsoDate', () => {
+  it('reads a 12-hour time with AM/PM, as SurveyMonkey writes it', () => {
+    expect(toIsoDate('02/01/2026 10:05:09 AM', 'MM/DD/YYYY')).toBe('2026-02-01 10:05:09');
+    expect(toIsoDate('02/01/2026 12:30 AM', 'MM/DD/YYYY')).toBe('2026-02-01 00:30');
+    expect(toIsoDate('02/01/2026 12:30 PM', 'MM/DD/YYYY')).toBe('2026-02-01 12:30');
+    expect(toIsoDate('01.02.2026 1:15 p.m.', 'DD.MM.YYYY')).toBe('2026-02-01 13:15');
+    expect(toIsoDate('02/01/2026 13:15 PM', 'MM/DD/YYYY')).toBeNull();
+    expect(toIsoDate('02/01/2026 0:15 AM', 'MM/DD/YYYY')).toBeNull();
+  });
+
   it('reads each declared format', () => {
     expect(toIsoDate('31/07/2026', 'DD/MM/YYYY')).toBe('2026-07-31');
     expect(toIsoDate('07/31/2026', 'MM/DD/YYYY')).toBe('2026-07-31');

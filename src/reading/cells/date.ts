@@ -19,7 +19,9 @@ export type DateKind = Extract<FieldKind, { type: 'date' | 'datetime' }>;
 
 const ISO_DATE =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-const DAY_MONTH = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+/** Day and month in either order, with a time of 24 hours or of 12 with AM/PM (SurveyMonkey's). */
+const DAY_MONTH =
+  /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?)?$/;
 
 /**
  * Rewrites a date in the declared format as ISO text, or null when it does not fit the format.
@@ -37,9 +39,16 @@ export function toIsoDate(raw: string, format: DateFormat): string | null {
   }
   const m = DAY_MONTH.exec(text);
   if (!m) return null;
-  const [, a, b, year, h, mi, s] = m;
+  const [, a, b, year, h, mi, s, half] = m;
   const [day, month] = format === 'MM/DD/YYYY' ? [b!, a!] : [a!, b!];
-  const time = h ? ` ${h.padStart(2, '0')}:${mi}${s ? `:${s}` : ''}` : '';
+  let hour = h;
+  if (h && half) {
+    // 12 AM is midnight, 12 PM noon; an hour above 12 with AM/PM is no time.
+    const twelve = Number(h);
+    if (twelve < 1 || twelve > 12) return null;
+    hour = String((twelve % 12) + (/p/i.test(half) ? 12 : 0));
+  }
+  const time = hour ? ` ${hour.padStart(2, '0')}:${mi}${s ? `:${s}` : ''}` : '';
   return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}${time}`;
 }
 

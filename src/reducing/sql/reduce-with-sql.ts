@@ -16,7 +16,7 @@ import {
   fileStartProblem,
   hashFile,
   headRecords,
-  isImportIdRow,
+  isSubHeaderRow,
   readHead,
 } from '../../reading/csv-reader.ts';
 import { diagnostic, hasErrors, type Diagnostic } from '../../reading/diagnostics.ts';
@@ -153,14 +153,14 @@ async function reduceIn(
     const { headerRow } = table.format;
     if (
       d.name === 'duckdb' &&
-      isImportIdRow(headRecords(path, delimiter, headerRow + 1)[headerRow] ?? [])
+      isSubHeaderRow(headRecords(path, delimiter, headerRow + 1)[headerRow] ?? [])
     ) {
       diagnostics.push(
         diagnostic('table-format-unsupported', {
           file: shown,
           row: headerRow + 1,
           message:
-            "the SQL path does not read a Qualtrics export's ImportId row (the row after the question texts), which the TypeScript reader skips",
+            "the SQL path does not read a survey platform's second header row (a Qualtrics export's ImportId row, a SurveyMonkey export's \"Response\" row), which the TypeScript reader skips",
           hint: 'reduce this snapshot with the TypeScript reader (`npm run reduce -- <dir>`), or remove that row from the export',
         }),
       );
