@@ -47,6 +47,19 @@ function snapshotOf(paths: readonly string[], manifest: object): { dataDir: stri
   return { dataDir, dir };
 }
 
+/** NPS of 0–10 scores, counted directly: promoters 9–10 minus detractors 0–6, in percent. */
+function npsOf(scores: readonly number[]): number {
+  const promoters = scores.filter((s) => s >= 9).length;
+  const detractors = scores.filter((s) => s <= 6).length;
+  return (100 * (promoters - detractors)) / scores.length;
+}
+
+/** Rows as a CSV export writes them: every cell quoted, CRLF line ends. */
+function csvText(rows: ReadonlyArray<readonly string[]>): string {
+  const quote = (cell: string) => `"${cell.replaceAll('"', '""')}"`;
+  return rows.map((row) => row.map(quote).join(',')).join('\r\n');
+}
+
 async function figuresOf(paths: readonly string[], manifest: object): Promise<ReviewFigures> {
   const { dataDir } = snapshotOf(paths, manifest);
   const review = await loadReviews(dataDir, dataDir);
@@ -305,18 +318,12 @@ describe('an export saved as UTF-16 (Excel\'s "Unicode Text")', () => {
     expect(readFileSync(join(out, 'enquête.txt'), 'utf8')).toBe(lines.join('\r\n'));
     const review = await loadReviews(join(work, 'data'), work);
     expect(review.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
-    const promoters = scores.filter((s) => s >= 9).length;
-    const detractors = scores.filter((s) => s <= 6).length;
-    expect(review.reviews[0]!.metrics.nps!.overall.value).toBeCloseTo(
-      (100 * (promoters - detractors)) / scores.length,
-      12,
-    );
+    expect(review.reviews[0]!.metrics.nps!.overall.value).toBeCloseTo(npsOf(scores), 12);
   });
 });
 
 /** A Qualtrics export's three header rows (codes, question texts, ImportIds), then answers. */
 function qualtricsExport(scores: readonly number[]): string {
-  const quote = (cell: string) => `"${cell.replaceAll('"', '""')}"`;
   const rows = [
     ['StartDate', 'ResponseId', 'Q1', 'Q2', 'Q3_1', 'Q3_2', 'Q4'],
     [
@@ -341,7 +348,7 @@ function qualtricsExport(scores: readonly number[]): string {
       i % 3 ? 'Delivery was late again' : '',
     ]),
   ];
-  return `${rows.map((row) => row.map(quote).join(',')).join('\r\n')}\r\n`;
+  return `${csvText(rows)}\r\n`;
 }
 
 describe('a Qualtrics export (three header rows)', () => {
@@ -374,13 +381,8 @@ describe('a Qualtrics export (three header rows)', () => {
     writeFileSync(file, text);
     const { manifest } = draft([file], '2026-Q1');
     const figures = await figuresOf([file], manifest);
-    const promoters = scores.filter((s) => s >= 9).length;
-    const detractors = scores.filter((s) => s <= 6).length;
     expect(figures.responses).toBe(scores.length);
-    expect(figures.metrics.nps!.overall.value).toBeCloseTo(
-      (100 * (promoters - detractors)) / scores.length,
-      12,
-    );
+    expect(figures.metrics.nps!.overall.value).toBeCloseTo(npsOf(scores), 12);
   });
 });
 
@@ -393,8 +395,7 @@ describe('a SurveyMonkey export (a row of "Response" under the questions)', () =
     'Somewhat satisfied',
     'Very satisfied',
   ];
-  const quote = (cell: string) => `"${cell.replaceAll('"', '""')}"`;
-  const text = [
+  const text = csvText([
     [
       'Respondent ID',
       'Start Date',
@@ -410,9 +411,7 @@ describe('a SurveyMonkey export (a row of "Response" under the questions)', () =
       labels[i % 5]!,
       i % 2 ? 'Faster delivery please' : '',
     ]),
-  ]
-    .map((row) => row.map(quote).join(','))
-    .join('\r\n');
+  ]);
 
   it('drafts its questions, skips the "Response" row, and reads its AM/PM dates', async () => {
     const work = mkdtempSync(join(tmpdir(), 'surveymonkey-'));
@@ -426,12 +425,7 @@ describe('a SurveyMonkey export (a row of "Response" under the questions)', () =
     });
     expect(parsed.tables.survey!.format.dateFormat).toBe('MM/DD/YYYY');
     const figures = await figuresOf([file], manifest);
-    const promoters = scores.filter((s) => s >= 9).length;
-    const detractors = scores.filter((s) => s <= 6).length;
     expect(figures.responses).toBe(scores.length);
-    expect(figures.metrics.nps!.overall.value).toBeCloseTo(
-      (100 * (promoters - detractors)) / scores.length,
-      12,
-    );
+    expect(figures.metrics.nps!.overall.value).toBeCloseTo(npsOf(scores), 12);
   });
 });
