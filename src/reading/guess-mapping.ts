@@ -285,17 +285,17 @@ function hasRatedColumn(
  * A file's header and first rows. A first line "sep=;" (Excel's way of naming the delimiter)
  * names the delimiter, and the header is the line after it (`sepLine`). A Qualtrics export's
  * three header rows (column codes, question texts, ImportIds) give the question texts as the
- * header (`qualtrics`); the readers skip the ImportId row after it.
+ * header, and a SurveyMonkey export's row of "Response" under its questions is left out; the
+ * readers skip either row after the header. `layout` says what was read so, for the draft's
+ * assumptions.
  */
 function sample(file: FileSample): {
   headers: string[];
   rows: string[][];
   delimiter: string;
   sepLine: boolean;
-  qualtrics: boolean;
-  /** A SurveyMonkey export's row of "Response" under its questions. */
-  responseRow: boolean;
   headerRow: number;
+  layout: string[];
 } {
   const sep = excelSepDelimiter(file.text);
   const text = file.text.replace(/^\uFEFF/, '').replace(sep === null ? /^$/ : /^[^\n]*\n/, '');
@@ -308,24 +308,25 @@ function sample(file: FileSample): {
   });
   let [headers = [], ...rows] = parsed.data;
   let headerRow = sep === null ? 1 : 2;
-  // Qualtrics: codes, question texts, then the ImportId row; SurveyMonkey: questions, then a
-  // row of "Response" (which the readers skip, as this skips it here).
-  const qualtrics = rows.length >= 2 && isSubHeaderRow(rows[1]!) && !isSubHeaderRow(rows[0]!);
-  if (qualtrics) {
+  const layout: string[] = [];
+  if (rows.length >= 2 && isSubHeaderRow(rows[1]!) && !isSubHeaderRow(rows[0]!)) {
     headers = rows[0]!;
     rows = rows.slice(2);
     headerRow += 1;
+    layout.push(
+      `a Qualtrics export: its question texts (row ${headerRow}) are the header, and its ImportId row is skipped`,
+    );
+  } else if (rows.length >= 1 && isSubHeaderRow(rows[0]!)) {
+    rows = rows.slice(1);
+    layout.push('a SurveyMonkey export: its row of "Response" under the questions is skipped');
   }
-  const responseRow = !qualtrics && rows.length >= 1 && isSubHeaderRow(rows[0]!);
-  if (responseRow) rows = rows.slice(1);
   return {
     headers: headers.map((h) => h.trim()),
     rows,
     delimiter,
     sepLine: sep !== null,
-    qualtrics,
-    responseRow,
     headerRow,
+    layout,
   };
 }
 
@@ -441,24 +442,13 @@ export function guessSnapshot(
   // A file taken for a survey only for want of anything else (no rated question) goes last, so
   // that it never takes the place of the export that holds the answers, whatever their order.
   const read = files.map((file) => {
-    const { headers, rows, delimiter, sepLine, qualtrics, responseRow, headerRow } = sample(file);
+    const sampled = sample(file);
+    const { headers, rows } = sampled;
     const column = (h: string) =>
       rows.map((r) => (r[headers.indexOf(h)] ?? '').trim()).filter((v) => v !== '');
     const kind = classifyTable(headers, column);
     const unrated = kind === 'survey' && !hasRatedColumn(headers, column);
-    return {
-      file,
-      headers,
-      rows,
-      delimiter,
-      sepLine,
-      qualtrics,
-      responseRow,
-      headerRow,
-      column,
-      kind,
-      unrated,
-    };
+    return { file, ...sampled, column, kind, unrated };
   });
   read.sort((a, b) => Number(a.unrated) - Number(b.unrated));
   for (const {
@@ -467,9 +457,8 @@ export function guessSnapshot(
     rows,
     delimiter,
     sepLine,
-    qualtrics,
-    responseRow,
     headerRow,
+    layout,
     column,
     kind,
     unrated,
@@ -691,14 +680,7 @@ export function guessSnapshot(
     assumptions.push(
       `${file.name}: ${kind} table, ${file.encoding}, delimiter ${JSON.stringify(delimiter)}${sepLine ? ` (named by Excel's "sep=" first line; the header is on row 2)` : ''}`,
     );
-    if (qualtrics)
-      assumptions.push(
-        `${file.name}: a Qualtrics export: its question texts (row ${headerRow}) are the header, and its ImportId row is skipped`,
-      );
-    if (responseRow)
-      assumptions.push(
-        `${file.name}: a SurveyMonkey export: its row of "Response" under the questions is skipped`,
-      );
+    for (const line of layout) assumptions.push(`${file.name}: ${line}`);
     tables[kind] = {
       file: file.name,
       columns: { ...columns, ...constructs },
