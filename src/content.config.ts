@@ -1,13 +1,13 @@
 import { defineCollection } from 'astro:content';
 import { reportsLoader } from './build/reports-loader.ts';
 import { reviewsLoader } from './build/reviews-loader.ts';
-import { ReviewsEntrySchema } from './contracts/collection-schemas.ts';
+import { EntryRefSchema } from './contracts/collection-schemas.ts';
 import { ReportFrontmatterSchema } from './contracts/report-frontmatter-schema.ts';
 import { siteSettings } from './site-settings.ts';
 
 const reviews = defineCollection({
   loader: reviewsLoader({ dataDir: siteSettings.dataDir }),
-  schema: ReviewsEntrySchema,
+  schema: EntryRefSchema,
 });
 
 const reports = defineCollection({

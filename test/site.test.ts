@@ -204,6 +204,11 @@ describe('deterministic output', () => {
     expect(summary.exec(again.output)?.[0]).toMatch(
       /^snapshots: 2 \(2 from cache, 0 parsed\) in \d+\.\d s$/,
     );
+    // The content store refers to each entry's file; it holds no figures (collection-schemas.ts).
+    const store = readFileSync(join(build.cacheDir, 'data-store.json'), 'utf8');
+    expect(store).toContain('"sha256"');
+    expect(store).not.toContain('"figures"');
+    expect(store).not.toContain('"explore":');
     const first = listTree(build.outDir);
     expect(listTree(again.outDir)).toEqual(first);
     const different = first.filter(

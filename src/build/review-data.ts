@@ -54,7 +54,7 @@ import { siteSettings } from '../site-settings.ts';
 import {
   cacheKey,
   codeVersion,
-  dataCacheDir,
+  dataCacheOf,
   encodeCustomers,
   openSnapshotCache,
   textDigest,
@@ -283,7 +283,7 @@ export async function loadReviews(
     .sort((a, b) => a.start.localeCompare(b.start) || a.folder.localeCompare(b.folder));
   const log = options.log ?? (() => {});
   const cache = options.cacheDir
-    ? openSnapshotCache(dataCacheDir(options.cacheDir, displayData), log)
+    ? openSnapshotCache(dataCacheOf(options.cacheDir, root, dataDir), log)
     : null;
   const code = cache ? codeVersion() : '';
   const { reduce, reduceExplore: readExplore } = options.readers ?? {

@@ -1,8 +1,9 @@
 /**
  * Astro content-layer loader for the data folder: runs the pipeline (build/review-data.ts) and
- * stores one entry per snapshot (its review figures) and one per snapshot's Explore data, each
- * validated by the collection's schema (the history across periods is made from the reviews by
- * the site data, build/site-data.ts). Snapshots are kept between builds in the snapshot cache
+ * keeps one entry per snapshot (its review figures) and one per snapshot's Explore data, each
+ * validated by `ReviewsEntrySchema` and written to its own file; the content store holds a
+ * reference to each file (contracts/collection-schemas.ts says why). The history across periods
+ * is made from the reviews by the site data (build/site-data.ts). Snapshots are kept between builds in the snapshot cache
  * (snapshot-cache.ts, under Astro's cache folder), so a build reads only the snapshots that
  * changed, and an entry whose data did not change is not stored again. It says what it did in
  * one line, e.g. `snapshots: 8 (7 from cache, 1 parsed) in 1.2 s`. All diagnostics are printed
@@ -13,10 +14,17 @@
 import type { Loader } from 'astro/loaders';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ReviewsEntrySchema, type EntryRef } from '../contracts/collection-schemas.ts';
 import { formatReport, hasErrors } from '../reading/diagnostics.ts';
 import { DataValidationError } from './data-validation-error.ts';
+import {
+  entryFileExists,
+  entryFilesDir,
+  removeOtherEntryFiles,
+  writeEntryFile,
+} from './entry-files.ts';
 import { loadReviews, summaryLine } from './review-data.ts';
-import { snapshotCacheDir } from './snapshot-cache.ts';
+import { dataCacheOf, snapshotCacheDir, textDigest } from './snapshot-cache.ts';
 
 export interface ReviewsLoaderOptions {
   /** Folder holding one sub-folder per snapshot (and actions.csv). */
@@ -39,12 +47,13 @@ export function reviewsLoader(options: ReviewsLoaderOptions): Loader {
   const dataDir = resolve(root, options.dataDir);
   return {
     name: REVIEWS_LOADER,
-    load: async ({ store, logger, parseData, generateDigest, config }) => {
+    load: async ({ store, logger, parseData, config }) => {
       const started = performance.now();
+      const cacheDir = snapshotCacheDir(fileURLToPath(config.cacheDir));
       const data = await loadReviews(dataDir, root, {
         log: (m) => logger.info(m),
         explore: true,
-        cacheDir: snapshotCacheDir(fileURLToPath(config.cacheDir)),
+        cacheDir,
       });
       if (data.diagnostics.length > 0) {
         const report = formatReport(data.diagnostics);
@@ -63,16 +72,43 @@ export function reviewsLoader(options: ReviewsLoaderOptions): Loader {
           entry: { kind: 'explore' as const, explore },
         })),
       ];
-      // Only what changed is stored again (in `astro dev`, only its pages reload).
+      // Only what changed is validated and stored again (in `astro dev`, only its pages reload).
+      const files = entryFilesDir(dataCacheOf(cacheDir, root, dataDir));
       const kept = new Set<string>();
+      const keptFiles = new Set<string>();
       for (const { id, entry } of entries) {
         kept.add(id);
-        const digest = generateDigest(entry);
-        if (store.get(id)?.digest === digest) continue;
-        store.set({ id, data: await parseData({ id, data: entry }), digest });
+        const text = JSON.stringify(entry);
+        const digest = textDigest(text);
+        const stored = store.get(id);
+        if (stored?.digest === digest && entryFileExists(stored.data as EntryRef)) {
+          keptFiles.add((stored.data as EntryRef).file);
+          continue;
+        }
+        const ref = writeEntryFile(files, entry.kind, validated(id, entry));
+        keptFiles.add(ref.file);
+        store.set({ id, data: await parseData({ id, data: { ...ref } }), digest });
       }
       for (const id of store.keys()) if (!kept.has(id)) store.delete(id);
+      removeOtherEntryFiles(files, keptFiles);
       logger.info(summaryLine(data.summary, (performance.now() - started) / 1000));
     },
   };
+}
+
+/**
+ * An entry's text once `ReviewsEntrySchema` accepts it: the text of what the schema returns.
+ * @throws Error saying which entry and fields the schema refuses (a fault of this code, not of
+ *   the data, whose problems are diagnostics)
+ */
+function validated(id: string, entry: unknown): string {
+  const parsed = ReviewsEntrySchema.safeParse(entry);
+  if (!parsed.success)
+    throw new Error(
+      `reviews entry "${id}" does not match its schema: ${parsed.error.issues
+        .slice(0, 5)
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; ')}`,
+    );
+  return JSON.stringify(parsed.data);
 }

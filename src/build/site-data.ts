@@ -7,7 +7,7 @@
  */
 import { getCollection } from 'astro:content';
 import { readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { ExplorePeriodFile } from '../contracts/explore-schema.ts';
 import { actionsAsOf } from '../figures/action-figures.ts';
 import { decodeExplorePeriod, type ExplorePeriod } from '../figures/explore-period.ts';
@@ -15,6 +15,7 @@ import { historyOf, withTrends } from '../figures/trends.ts';
 import type { HistoryFigures, ReviewFigures } from '../contracts/figures-schema.ts';
 import { siteSettings } from '../site-settings.ts';
 import { DataValidationError } from './data-validation-error.ts';
+import { readEntryFile } from './entry-files.ts';
 import { frozenPath, readFrozen } from './frozen-figures.ts';
 import { snapshotChange } from './snapshot-change.ts';
 import {
@@ -22,7 +23,7 @@ import {
   cacheKey,
   cachedText,
   codeVersion,
-  dataCacheDir,
+  dataCacheOf,
   snapshotCacheDir,
   textDigest,
 } from './snapshot-cache.ts';
@@ -51,9 +52,10 @@ async function load(): Promise<SiteData> {
   const entries = await getCollection('reviews');
   const reviews: ReviewFigures[] = [];
   const explore: ExplorePeriodFile[] = [];
-  for (const entry of entries) {
-    if (entry.data.kind === 'review') reviews.push(entry.data.figures);
-    else explore.push(entry.data.explore);
+  for (const { data: ref } of entries) {
+    const entry = readEntryFile(ref);
+    if (entry.kind === 'review') reviews.push(entry.figures);
+    else explore.push(entry.explore);
   }
   const byStart = (a: { start: string; id: string }, b: { start: string; id: string }) =>
     a.start.localeCompare(b.start) || a.id.localeCompare(b.id);
@@ -209,9 +211,8 @@ export function cachedPageText(
   const key = cacheKey(pageCode, ...sources, ...parts);
   // Beside the site's snapshots: another site built from this checkout has its own pages.
   const cwd = process.cwd();
-  const displayData = relative(cwd, resolve(cwd, siteSettings.dataDir)) || '.';
   return cachedText(
-    join(dataCacheDir(snapshotCacheDir(astroCacheDir(cwd)), displayData), 'pages'),
+    join(dataCacheOf(snapshotCacheDir(astroCacheDir(cwd)), cwd, siteSettings.dataDir), 'pages'),
     name,
     key,
     compute,

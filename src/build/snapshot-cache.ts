@@ -282,6 +282,14 @@ export function dataCacheDir(snapshotCache: string, displayData: string): string
   return join(snapshotCache, `${name}-${digest}`);
 }
 
+/**
+ * The cache folder (`dataCacheDir`) of the data folder `dataDir` of the project at `root`, named
+ * by the data folder as diagnostics show it.
+ */
+export function dataCacheOf(snapshotCache: string, root: string, dataDir: string): string {
+  return dataCacheDir(snapshotCache, relative(root, resolve(root, dataDir)) || '.');
+}
+
 /** Astro's cache folder as astro.config.mjs sets it, for a command run outside Astro. */
 export function astroCacheDir(root: string, env = process.env.ASTRO_CACHE_DIR): string {
   return resolve(root, env || 'node_modules/.astro');
