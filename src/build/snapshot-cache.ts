@@ -19,8 +19,8 @@
  * one stopped half-way leaves an entry that says something else than its key. An entry that cannot
  * be read back as what it should hold is said and ignored: the snapshot is read again. Entries
  * are checked for their shape only, not validated field by field: this code wrote them, under a
- * key that includes its own version, and the content store validates every figure again before a
- * page reads it (the collection's schema), as the build does a frozen file.
+ * key that includes its own version, and the content loader validates every figure again
+ * (`ReviewsEntrySchema`) before a page reads it, as the build does a frozen file.
  */
 import { createHash } from 'node:crypto';
 import {
