@@ -5,29 +5,30 @@
  * and compares every figure the page shows with these.
  */
 import { exploreFigures } from '../../figures/explore-figures.ts';
-import type { ExplorePeriod } from '../../figures/explore-period.ts';
 import { referenceSelections } from '../../figures/explore-reference.ts';
 import { writeSelection, type SelectionSpace } from '../../views/Explore/selection-url.ts';
 import { dimensionsOf } from '../../figures/explore-figures.ts';
-import { cachedPageText } from '../../build/site-data.ts';
+import { cachedPageText, exploreData, type SiteData } from '../../build/site-data.ts';
 
-/** The reference file's body for a page over `data` (decoded) showing `from`–`to` first. */
+/** The reference file's body for a page over every period's Explore data showing `from`–`to` first. */
 export function referenceResponse(
-  data: readonly ExplorePeriod[],
+  site: SiteData,
   range: { from: string; to: string },
   selectedPeriods: readonly string[],
 ): Response {
-  const space: SelectionSpace = {
-    periods: data.map((p) => p.id),
-    dimensions: dimensionsOf(data),
-    ...range,
-  };
-  // The same periods' data give the same figures: an unchanged rebuild reads them back.
+  // The same periods' data give the same figures: an unchanged rebuild reads them back, without
+  // decoding any period's data.
   const body = cachedPageText(
     `explore-reference-${selectedPeriods.length === 1 ? selectedPeriods[0] : 'all'}`,
-    [...data.map((p) => `${p.id}:${p.hash}`), range.from, range.to, ...selectedPeriods],
+    [...site.explore.map((p) => `${p.id}:${p.hash}`), range.from, range.to, ...selectedPeriods],
     ['views/Explore/selection-url.ts', 'pages/explore/_reference.ts'],
     () => {
+      const data = exploreData(site);
+      const space: SelectionSpace = {
+        periods: data.map((p) => p.id),
+        dimensions: dimensionsOf(data),
+        ...range,
+      };
       const references = referenceSelections(data, selectedPeriods).map((selection) => ({
         query: writeSelection(
           { from: selection.periods[0]!, to: selection.periods.at(-1)!, levels: selection.levels },

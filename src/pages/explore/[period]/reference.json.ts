@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { exploreData, getSiteData } from '../../../build/site-data.ts';
+import { getSiteData } from '../../../build/site-data.ts';
 import { referenceResponse } from '../_reference.ts';
 
 export async function getStaticPaths() {
@@ -10,5 +10,5 @@ export async function getStaticPaths() {
 /** The build's figures of the period page's reference selections, for checking the page's. */
 export const GET: APIRoute = async ({ props }) => {
   const site = await getSiteData();
-  return referenceResponse(exploreData(site), { from: props.id, to: props.id }, [props.id]);
+  return referenceResponse(site, { from: props.id, to: props.id }, [props.id]);
 };
