@@ -22,6 +22,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../src/build/content-hash.ts';
 import { EXIT } from '../src/cli/commands.ts';
 import { readFrozen } from '../src/build/frozen-figures.ts';
+import type { ReviewFigures } from '../src/contracts/figures-schema.ts';
 import { buildReportIndex, correctionAdvice } from '../src/build/report-index.ts';
 import { loadReviews } from '../src/build/review-data.ts';
 import { snapshotChange } from '../src/build/snapshot-change.ts';
@@ -324,6 +325,30 @@ describe('frozen figures are verified against the hash recorded at publication',
     const read = readFrozen({ ...frozenQ1((t) => t), recorded: undefined });
     expect(read).toMatchObject({ ok: false });
     if (!read.ok) expect(read.fix).toContain('npm run migrate-frozen');
+  });
+
+  it('figures validated before are taken by the file’s hash, never for an edited file', () => {
+    const kept = new Map<string, ReviewFigures>();
+    const validated = {
+      get: (hash: string) => kept.get(hash),
+      set: (hash: string, figures: ReviewFigures) => void kept.set(hash, figures),
+    };
+    const version = frozenQ1((t) => t);
+    const first = readFrozen({ ...version, validated });
+    expect(first.ok).toBe(true);
+    expect([...kept.keys()]).toEqual([version.recorded]);
+    // What was kept is what is read, without validating the file again.
+    const marked = { ...kept.get(version.recorded)!, id: 'kept' };
+    kept.set(version.recorded, marked);
+    expect(readFrozen({ ...version, validated })).toEqual({ ok: true, figures: marked });
+    // An edited file hashes otherwise: refused, whatever is kept.
+    const edited = frozenQ1((t) => t.replace(/"value":\s*[0-9.]+/, '"value":99.9'));
+    expect(readFrozen({ ...edited, validated }).ok).toBe(false);
+    // An invalid file is not kept.
+    const invalid = frozenQ1(() => '[]');
+    const hash = contentHash(readFileSync(invalid.path));
+    expect(readFrozen({ ...invalid, recorded: hash, validated }).ok).toBe(false);
+    expect(kept.has(hash)).toBe(false);
   });
 
   it('figures whose file hashes do not make up their snapshot hash are invalid, even when re-recorded', () => {

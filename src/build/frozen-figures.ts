@@ -101,6 +101,17 @@ export interface FrozenVersion {
   recorded: string | undefined;
   /** How to publish different figures for the period (the correction workflow). */
   correction: string;
+  /** Figures validated before from a file of the same hash, by this code (site-data.ts). */
+  validated?: ValidatedFigures;
+}
+
+/**
+ * Frozen figures this code has validated, by the hash of the file they were read from: a build
+ * reads the same published files every time, and validating each again cost it 2-3 ms a file.
+ */
+export interface ValidatedFigures {
+  get(hash: string): ReviewFigures | undefined;
+  set(hash: string, figures: ReviewFigures): void;
 }
 
 export type FrozenRead =
@@ -135,7 +146,13 @@ export function readFrozen(version: FrozenVersion): FrozenRead {
   if (!existsSync(path)) return { ok: false, problem: `${display} is missing`, fix: restore };
   const bytes = readFileSync(path);
   const actual = contentHash(bytes);
-  if (actual === recorded) return parseFrozen(bytes, display, restore);
+  if (actual === recorded) {
+    const known = version.validated?.get(actual);
+    if (known) return { ok: true, figures: known };
+    const read = parseFrozen(bytes, display, restore);
+    if (read.ok) version.validated?.set(actual, read.figures);
+    return read;
+  }
   const converted = lineEndingChange(bytes, recorded);
   return converted
     ? {

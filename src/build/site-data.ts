@@ -6,7 +6,7 @@
  * anything is published.
  */
 import { getCollection } from 'astro:content';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ExplorePeriodFile } from '../contracts/explore-schema.ts';
 import { actionsAsOf } from '../figures/action-figures.ts';
@@ -16,7 +16,7 @@ import type { HistoryFigures, ReviewFigures } from '../contracts/figures-schema.
 import { siteSettings } from '../site-settings.ts';
 import { DataValidationError } from './data-validation-error.ts';
 import { readEntryFile } from './entry-files.ts';
-import { frozenPath, readFrozen } from './frozen-figures.ts';
+import { frozenPath, readFrozen, type ValidatedFigures } from './frozen-figures.ts';
 import { snapshotChange } from './snapshot-change.ts';
 import {
   astroCacheDir,
@@ -24,6 +24,7 @@ import {
   cachedText,
   codeVersion,
   dataCacheOf,
+  replaceEntry,
   snapshotCacheDir,
   textDigest,
 } from './snapshot-cache.ts';
@@ -69,6 +70,7 @@ async function load(): Promise<SiteData> {
   const errors: string[] = [];
   const { reportsDir, dataDir } = siteSettings;
   const newest = new Map<string, number>();
+  const validated = validatedFrozen();
   for (const { data } of reports)
     newest.set(data.snapshot, Math.max(newest.get(data.snapshot) ?? 0, data.version));
   for (const r of reports) {
@@ -80,6 +82,7 @@ async function load(): Promise<SiteData> {
       mdx: `${reportsDir}/${r.id}.mdx`,
       recorded: r.data.figuresHash,
       correction: correctionAdvice(r.data.snapshot, newest.get(r.data.snapshot)! + 1, reportsDir),
+      validated,
     });
     if (read.ok) frozen.set(r.id, read.figures);
     else errors.push(`${read.problem} — ${read.fix}`);
@@ -185,11 +188,31 @@ export function neighbours(
 let pageCode: string | null | undefined;
 
 /**
+ * The version of the figures' code and this site's folder in the snapshot cache, or null when
+ * the project's `src/` cannot be read (then nothing is kept). Pages render from a bundle, not
+ * from `src/`, so the code is read from the project's `src/` (the build's working folder).
+ */
+function siteCache(): { src: string; code: string; dir: string } | null {
+  const cwd = process.cwd();
+  const src = resolve(cwd, 'src');
+  if (pageCode === undefined) {
+    try {
+      pageCode = codeVersion(src);
+    } catch {
+      pageCode = null;
+    }
+  }
+  if (pageCode === null) return null;
+  // Beside the site's snapshots: another site built from this checkout has its own.
+  const dir = dataCacheOf(snapshotCacheDir(astroCacheDir(cwd)), cwd, siteSettings.dataDir);
+  return { src, code: pageCode, dir };
+}
+
+/**
  * A page's text computed from the site's data, kept between builds in the snapshot cache under a
  * key of `parts` (what it is computed from: the periods' hashes, its range), the version of the
- * figures' code and the source of `views` files it also depends on. Pages render from a bundle,
- * not from `src/`, so the code is read from the project's `src/` (the build's working folder);
- * without it, the text is computed every time.
+ * figures' code and the source of `views` files it also depends on; without the project's
+ * `src/`, the text is computed every time.
  * @param views source files under `src/` outside the figures' code that shape the text
  */
 export function cachedPageText(
@@ -198,23 +221,60 @@ export function cachedPageText(
   views: readonly string[],
   compute: () => string,
 ): string {
-  const src = resolve(process.cwd(), 'src');
-  if (pageCode === undefined) {
-    try {
-      pageCode = codeVersion(src);
-    } catch {
-      pageCode = null;
-    }
-  }
-  if (pageCode === null) return compute();
-  const sources = views.map((file) => textDigest(readFileSync(join(src, file), 'utf8')));
-  const key = cacheKey(pageCode, ...sources, ...parts);
-  // Beside the site's snapshots: another site built from this checkout has its own pages.
-  const cwd = process.cwd();
-  return cachedText(
-    join(dataCacheOf(snapshotCacheDir(astroCacheDir(cwd)), cwd, siteSettings.dataDir), 'pages'),
-    name,
-    key,
-    compute,
-  );
+  const cache = siteCache();
+  if (cache === null) return compute();
+  const sources = views.map((file) => textDigest(readFileSync(join(cache.src, file), 'utf8')));
+  const key = cacheKey(cache.code, ...sources, ...parts);
+  return cachedText(join(cache.dir, 'pages'), name, key, compute);
+}
+
+/**
+ * Frozen figures as this code validated them, kept by the hash of their file (what
+ * `readFrozen` checks the file against first): each a file named by that hash and the code's
+ * version, holding the schema's output.
+ */
+function validatedFrozen(): ValidatedFigures | undefined {
+  const cache = siteCache();
+  if (cache === null) return undefined;
+  const dir = join(cache.dir, 'frozen');
+  const prefix = (hash: string) => `frozen-${cacheKey(hash).slice(0, 32)}-`;
+  const file = (hash: string) =>
+    join(dir, `${prefix(hash)}${cacheKey(cache.code, hash).slice(0, 32)}.json`);
+  return {
+    get: (hash) => {
+      try {
+        return existsSync(file(hash))
+          ? (JSON.parse(readFileSync(file(hash), 'utf8')) as ReviewFigures)
+          : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    set: (hash, figures) => {
+      try {
+        replaceEntry(file(hash), prefix(hash), (partial) =>
+          writeFileSync(partial, JSON.stringify(figures)),
+        );
+      } catch {
+        // Not kept: the next build validates the file again, nothing else.
+      }
+    },
+  };
+}
+
+/**
+ * A published version's download (figures JSON or CSV), kept between builds: it is a function of
+ * its frozen figures and the code that writes it. A draft's is computed every time.
+ * @param views the source files under `src/` that write it
+ */
+export function versionDownload(
+  name: string,
+  version: ReportVersion,
+  views: readonly string[],
+  compute: () => string,
+): string {
+  const frozenHash = version.frozen ? version.data.figuresHash : undefined;
+  if (!frozenHash) return compute();
+  const id = `${name}-${version.period}-v${version.version}`;
+  return cachedPageText(id, [frozenHash, JSON.stringify(version)], views, compute);
 }
