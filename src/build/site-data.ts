@@ -10,7 +10,6 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ExplorePeriodFile } from '../contracts/explore-schema.ts';
 import { actionsAsOf } from '../figures/action-figures.ts';
-import { decodeExplorePeriod, type ExplorePeriod } from '../figures/explore-period.ts';
 import { historyOf, withTrends } from '../figures/trends.ts';
 import type { HistoryFigures, ReviewFigures } from '../contracts/figures-schema.ts';
 import { siteSettings } from '../site-settings.ts';
@@ -122,18 +121,6 @@ async function load(): Promise<SiteData> {
 export function getSiteData(): Promise<SiteData> {
   cached ??= load();
   return cached;
-}
-
-const decoded = new WeakMap<SiteData, ExplorePeriod[]>();
-
-/**
- * Every snapshot's Explore data decoded, once per build: each Explore reference file computes
- * over all of them, and decoding them for each would cost the square of the periods.
- */
-export function exploreData(site: SiteData): readonly ExplorePeriod[] {
-  let data = decoded.get(site);
-  if (!data) decoded.set(site, (data = site.explore.map(decodeExplorePeriod)));
-  return data;
 }
 
 /** The live figures of a snapshot. */

@@ -6,7 +6,7 @@ import { reduceSnapshot } from '../reducing/reduce-snapshot.ts';
 import { explorePeriod } from './explore-data.ts';
 import type { Estimate } from '../contracts/figures-schema.ts';
 import { buildExploreView, type Figure } from '../views/Explore/build-explore.ts';
-import { exploreFigures } from './explore-figures.ts';
+import { dimensionsOf, exploreFigures } from './explore-figures.ts';
 import { decodeExplorePeriod, encodeExplorePeriod, type ExplorePeriod } from './explore-period.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -97,6 +97,33 @@ describe('Explore figures on the demo data', () => {
       const selection = { periods: [period.id], levels };
       expect(exploreFigures([decoded], selection)).toEqual(exploreFigures([period], selection));
     }
+  });
+
+  it('given every period’s dimensions, the selected periods alone give the figures all give', () => {
+    expect(dimensionsOf(demo.explore)).toEqual(dimensionsOf(periods));
+    // The last period lists its groups in another order: the filters follow all periods' order.
+    const [a, last] = periods.slice(-2) as [ExplorePeriod, ExplorePeriod];
+    const b: ExplorePeriod = {
+      ...last,
+      dimensions: last.dimensions.map((d) => ({ ...d, levels: [...d.levels].reverse() })),
+    };
+    const all = [...periods.slice(0, -1), b];
+    const dimensions = dimensionsOf(all);
+    const choices: Array<Record<string, string[]>> = [
+      {},
+      { customer_group: ['SMB', 'Enterprise'] },
+      { region: ['North', 'South'] },
+    ];
+    for (const levels of choices) {
+      for (const chosen of [[b], [a, b]]) {
+        const selection = { periods: chosen.map((p) => p.id), levels };
+        const figures = exploreFigures(all, selection);
+        expect(figures.responses).toBeGreaterThan(0);
+        expect(exploreFigures(chosen, selection, dimensions)).toEqual(figures);
+      }
+    }
+    const grouped = { periods: [b.id], levels: { customer_group: ['SMB', 'Enterprise'] } };
+    expect(exploreFigures([b], grouped).filters).not.toEqual(exploreFigures(all, grouped).filters);
   });
 
   it('publishes no cell below the minimum base and loses no response', () => {

@@ -169,12 +169,18 @@ function estimateOf(e: Estimate): Estimate {
   return { value, lower, upper, se, n, nEffective, missing, base };
 }
 
-/** The figures of a selection. */
+/**
+ * The figures of a selection.
+ * @param data the periods, or only the selected ones with `dimensions` given
+ * @param dimensions every period's dimensions (`dimensionsOf` over all of them), which name and
+ *   order the selection's filters; by default those of `data`
+ */
 export function exploreFigures(
   data: readonly ExplorePeriod[],
   selection: ExploreSelection,
+  dimensions: readonly ExploreDimension[] = dimensionsOf(data),
 ): ExploreFigures {
-  const steps = exploreFigureSteps(data, selection);
+  const steps = exploreFigureSteps(data, selection, dimensions);
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
@@ -189,9 +195,9 @@ export function exploreFigures(
 export function* exploreFigureSteps(
   data: readonly ExplorePeriod[],
   selection: ExploreSelection,
+  dimensions: readonly ExploreDimension[] = dimensionsOf(data),
 ): Generator<void, ExploreFigures> {
   const periods = data.filter((p) => selection.periods.includes(p.id));
-  const dimensions = dimensionsOf(data);
   const filters = filtersOf(dimensions, selection.levels);
   const latest = periods.at(-1);
   // The strictest rule of the pooled periods.

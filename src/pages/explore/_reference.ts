@@ -8,7 +8,8 @@ import { exploreFigures } from '../../figures/explore-figures.ts';
 import { referenceSelections } from '../../figures/explore-reference.ts';
 import { writeSelection, type SelectionSpace } from '../../views/Explore/selection-url.ts';
 import { dimensionsOf } from '../../figures/explore-figures.ts';
-import { cachedPageText, exploreData, type SiteData } from '../../build/site-data.ts';
+import { decodeExplorePeriod } from '../../figures/explore-period.ts';
+import { cachedPageText, type SiteData } from '../../build/site-data.ts';
 
 /** The reference file's body for a page over every period's Explore data showing `from`–`to` first. */
 export function referenceResponse(
@@ -23,10 +24,15 @@ export function referenceResponse(
     [...site.explore.map((p) => `${p.id}:${p.hash}`), range.from, range.to, ...selectedPeriods],
     ['views/Explore/selection-url.ts', 'pages/explore/_reference.ts'],
     () => {
-      const data = exploreData(site);
+      // Only the selected periods are decoded (every period's dimensions are in its file): each
+      // file decodes its own, and no build holds every period's decoded data.
+      const dimensions = dimensionsOf(site.explore);
+      const data = site.explore
+        .filter((p) => selectedPeriods.includes(p.id))
+        .map(decodeExplorePeriod);
       const space: SelectionSpace = {
-        periods: data.map((p) => p.id),
-        dimensions: dimensionsOf(data),
+        periods: site.explore.map((p) => p.id),
+        dimensions,
         ...range,
       };
       const references = referenceSelections(data, selectedPeriods).map((selection) => ({
@@ -35,7 +41,7 @@ export function referenceResponse(
           space,
         ),
         selection,
-        figures: exploreFigures(data, selection),
+        figures: exploreFigures(data, selection, dimensions),
       }));
       return `${JSON.stringify({ references }, null, 1)}\n`;
     },
