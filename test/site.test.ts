@@ -541,6 +541,15 @@ describe.skipIf(!hasChromium)(
       const result = page.locator('.pagefind-ui__result-link').first();
       await result.waitFor({ timeout: 10_000 });
       expect(await result.getAttribute('href')).toMatch(/reports\/2026-Q[12]\//);
+      // The address follows the search, and opening it shows the same results.
+      await page.waitForURL(/\?q=Fixture$/);
+      const again = await browser.newPage();
+      await again.goto(`${server.url}search/?q=Fixture`);
+      const shown = again.locator('.pagefind-ui__result-link').first();
+      await shown.waitFor({ timeout: 10_000 });
+      expect(await again.locator('#search input').inputValue()).toBe('Fixture');
+      expect(await shown.getAttribute('href')).toBe(await result.getAttribute('href'));
+      await again.close();
       await page.close();
     });
 
