@@ -44,6 +44,11 @@ export interface SiteData {
   index: ReportIndex;
   /** Report id → figures frozen at publication. */
   frozen: Map<string, ReviewFigures>;
+  /**
+   * The digest of every review's stored text, in no particular order: what names the live
+   * figures of all periods (a page made from all of them is kept under these).
+   */
+  reviewDigests: string[];
 }
 
 let cached: Promise<SiteData> | null = null;
@@ -52,11 +57,15 @@ async function load(): Promise<SiteData> {
   const entries = await getCollection('reviews');
   const reviews: ReviewFigures[] = [];
   const explore: ExplorePeriodFile[] = [];
+  const reviewDigests: string[] = [];
   for (const { data: ref } of entries) {
     const entry = readEntryFile(ref);
-    if (entry.kind === 'review') reviews.push(entry.figures);
-    else explore.push(entry.explore);
+    if (entry.kind === 'review') {
+      reviews.push(entry.figures);
+      reviewDigests.push(ref.sha256);
+    } else explore.push(entry.explore);
   }
+  reviewDigests.sort();
   const byStart = (a: { start: string; id: string }, b: { start: string; id: string }) =>
     a.start.localeCompare(b.start) || a.id.localeCompare(b.id);
   reviews.sort(byStart);
@@ -114,7 +123,7 @@ async function load(): Promise<SiteData> {
       `Report check failed; nothing was built.\n${errors.map((e) => `error ${e}`).join('\n')}`,
     );
   }
-  return { reviews, explore, history, index, frozen };
+  return { reviews, explore, history, index, frozen, reviewDigests };
 }
 
 /** The site's data, loaded once per build. */
@@ -195,6 +204,16 @@ function siteCache(): { src: string; code: string; dir: string } | null {
   return { src, code: pageCode, dir };
 }
 
+const viewDigests = new Map<string, string>();
+
+/** The digest of a source file's text, read once per build (many pages name the same files). */
+function viewDigest(file: string): string {
+  let digest = viewDigests.get(file);
+  if (digest === undefined)
+    viewDigests.set(file, (digest = textDigest(readFileSync(file, 'utf8'))));
+  return digest;
+}
+
 /**
  * A page's text computed from the site's data, kept between builds in the snapshot cache under a
  * key of `parts` (what it is computed from: the periods' hashes, its range), the version of the
@@ -210,7 +229,7 @@ export function cachedPageText(
 ): string {
   const cache = siteCache();
   if (cache === null) return compute();
-  const sources = views.map((file) => textDigest(readFileSync(join(cache.src, file), 'utf8')));
+  const sources = views.map((file) => viewDigest(join(cache.src, file)));
   const key = cacheKey(cache.code, ...sources, ...parts);
   return cachedText(join(cache.dir, 'pages'), name, key, compute);
 }

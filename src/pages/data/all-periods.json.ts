@@ -1,13 +1,18 @@
 import type { APIRoute } from 'astro';
-import { getSiteData } from '../../build/site-data.ts';
+import { cachedPageText, getSiteData } from '../../build/site-data.ts';
 import { definitionOf } from '../../metrics/registry/definitions.ts';
 import { REGISTRY } from '../../metrics/registry/index.ts';
 
 /** Every snapshot's live figures, with the registry's definitions. */
 export const GET: APIRoute = async () => {
   const site = await getSiteData();
-  const body = { definitions: REGISTRY.map(definitionOf), reviews: site.reviews };
-  return new Response(`${JSON.stringify(body, null, 2)}\n`, {
-    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  // Kept between builds under the reviews' digests: the same figures give the same file.
+  const text = cachedPageText('all-periods-json', site.reviewDigests, [FILE], () => {
+    const body = { definitions: REGISTRY.map(definitionOf), reviews: site.reviews };
+    return `${JSON.stringify(body, null, 2)}\n`;
   });
+  return new Response(text, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
+
+/** This file, under `src/`: what writes the download besides the figures' code. */
+const FILE = 'pages/data/all-periods.json.ts';

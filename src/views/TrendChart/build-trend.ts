@@ -147,11 +147,24 @@ export function buildTrend(
   } else if (last) {
     summary = `${metric.label}${where} was ${value(last.value!)} in ${last.period}.`;
   }
+  // A point's tooltip reads the same in both layouts: written once.
+  const titles = points.map((p, i) => {
+    if (p.value === null) return '';
+    const reading = readings[i];
+    const interval =
+      p.lower !== null && p.upper !== null
+        ? ` (95% interval ${value(p.lower)} to ${value(p.upper)})`
+        : '';
+    return (
+      `${p.period}: ${value(p.value)}${interval}, n = ${formatCount(p.n, locale)}` +
+      (p.base === 'indicative' ? ', indicative: small base' : '') +
+      (reading ? `; ${reading.words} since the period before` : '')
+    );
+  });
   const draw = (layout: (typeof TREND_LAYOUTS)[keyof typeof TREND_LAYOUTS]) =>
-    drawTrend(metric, points, readings, options.target ?? null, layout, {
-      value: (m, v) => formatValue(m, v, locale, currency),
-      count: (n) => formatCount(n, locale),
-    });
+    drawTrend(metric, points, readings, titles, options.target ?? null, layout, (m, v) =>
+      formatValue(m, v, locale, currency),
+    );
   return {
     metricId: metric.id,
     title: `${metric.label}${where}`,
@@ -183,17 +196,15 @@ function drawTrend(
   metric: MetricInfo,
   points: readonly TrendPoint[],
   readings: ReadonlyArray<ReturnType<typeof readDifference> | null>,
+  titles: readonly string[],
   target: number | null,
   layout: { width: number; height: number; fontSize: number },
-  format: {
-    value: (
-      m: Pick<MetricInfo, 'unit' | 'decimals' | 'direction' | 'changeUnit'>,
-      v: number,
-    ) => string;
-    count: (n: number) => string;
-  },
+  formatValue: (
+    m: Pick<MetricInfo, 'unit' | 'decimals' | 'direction' | 'changeUnit'>,
+    v: number,
+  ) => string,
 ): TrendGeometry {
-  const value = (v: number) => format.value(metric, v);
+  const value = (v: number) => formatValue(metric, v);
   const { width, height, fontSize } = layout;
   const charWidth = fontSize * CHAR_EM;
   const axis = valueAxis(
@@ -202,7 +213,7 @@ function drawTrend(
   );
   // Ticks carry the decimals their step needs, at most the metric's own.
   const tickMetric = { ...metric, decimals: Math.min(metric.decimals, stepDecimals(axis.step)) };
-  const tickText = (v: number) => format.value(tickMetric, v);
+  const tickText = (v: number) => formatValue(tickMetric, v);
   const yTicksText = axis.ticks.map(tickText);
   const last = points.findLast((p) => p.value !== null);
   const lastText = last ? value(last.value!) : '';
@@ -265,10 +276,6 @@ function drawTrend(
     const shape = reading?.mark === '▲' ? 'up' : reading?.mark === '▼' ? 'down' : 'circle';
     const x = sx(i);
     const y = sy(p.value);
-    const interval =
-      p.lower !== null && p.upper !== null
-        ? ` (95% interval ${value(p.lower)} to ${value(p.upper)})`
-        : '';
     return [
       {
         x: round(x),
@@ -277,10 +284,7 @@ function drawTrend(
         d: markerPath(x, y, shape, shape === 'circle' ? r : r * 1.3),
         tone: reading?.mark ? reading.tone : 'neutral',
         open: p.base === 'indicative',
-        title:
-          `${p.period}: ${value(p.value)}${interval}, n = ${format.count(p.n)}` +
-          (p.base === 'indicative' ? ', indicative: small base' : '') +
-          (reading ? `; ${reading.words} since the period before` : ''),
+        title: titles[i]!,
       },
     ];
   });
