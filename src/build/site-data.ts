@@ -20,7 +20,7 @@ import { snapshotChange } from './snapshot-change.ts';
 import {
   astroCacheDir,
   cacheKey,
-  cachedText,
+  cachedBytes,
   codeVersion,
   dataCacheOf,
   replaceEntry,
@@ -215,23 +215,23 @@ function viewDigest(file: string): string {
 }
 
 /**
- * A page's text computed from the site's data, kept between builds in the snapshot cache under a
+ * A page's text (as its UTF-8 bytes) computed from the site's data, kept between builds in the snapshot cache under a
  * key of `parts` (what it is computed from: the periods' hashes, its range), the version of the
  * figures' code and the source of `views` files it also depends on; without the project's
  * `src/`, the text is computed every time.
  * @param views source files under `src/` outside the figures' code that shape the text
  */
-export function cachedPageText(
+export function cachedPageBytes(
   name: string,
   parts: readonly string[],
   views: readonly string[],
   compute: () => string,
-): string {
+): Uint8Array<ArrayBuffer> {
   const cache = siteCache();
-  if (cache === null) return compute();
+  if (cache === null) return Buffer.from(compute(), 'utf8');
   const sources = views.map((file) => viewDigest(join(cache.src, file)));
   const key = cacheKey(cache.code, ...sources, ...parts);
-  return cachedText(join(cache.dir, 'pages'), name, key, compute);
+  return cachedBytes(join(cache.dir, 'pages'), name, key, compute);
 }
 
 /**
@@ -278,9 +278,9 @@ export function versionDownload(
   version: ReportVersion,
   views: readonly string[],
   compute: () => string,
-): string {
+): Uint8Array<ArrayBuffer> {
   const frozenHash = version.frozen ? version.data.figuresHash : undefined;
-  if (!frozenHash) return compute();
+  if (!frozenHash) return Buffer.from(compute(), 'utf8');
   const id = `${name}-${version.period}-v${version.version}`;
-  return cachedPageText(id, [frozenHash, JSON.stringify(version)], views, compute);
+  return cachedPageBytes(id, [frozenHash, JSON.stringify(version)], views, compute);
 }

@@ -2,9 +2,12 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cachedText } from './snapshot-cache.ts';
+import { cachedBytes } from './snapshot-cache.ts';
 
-describe('cachedText', () => {
+const cachedText = (...args: Parameters<typeof cachedBytes>) =>
+  Buffer.from(cachedBytes(...args)).toString('utf8');
+
+describe('cachedBytes', () => {
   it('computes once per key, keeps one entry per name, and computes again what it cannot trust', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'cached-text-')), 'pages');
     let computed = 0;

@@ -316,21 +316,28 @@ export function replaceEntry(file: string, prefix: string, fill: (partial: strin
 /**
  * Text computed at every build from inputs that rarely change (each Explore page's reference
  * figures: a few dozen selections' figures, about 70 ms a period), kept in `dir` under
- * `<name>-<key>.json`; the key names everything the text is computed from. An entry that
- * cannot be read is computed again; a write that fails leaves the build to go on without it.
+ * `<name>-<key>.json`; the key names everything the text is computed from. Returned as its
+ * UTF-8 bytes, what a page's response is made of: a kept entry is never decoded and encoded
+ * again. An entry that cannot be read is computed again; a write that fails leaves the build to
+ * go on without it.
  */
-export function cachedText(dir: string, name: string, key: string, compute: () => string): string {
+export function cachedBytes(
+  dir: string,
+  name: string,
+  key: string,
+  compute: () => string,
+): Uint8Array<ArrayBuffer> {
   const file = join(dir, `${name}-${key}.json`);
   try {
-    if (existsSync(file)) return readFileSync(file, 'utf8');
+    if (existsSync(file)) return readFileSync(file);
   } catch {
     // Unreadable: computed again below, and written over.
   }
-  const text = compute();
+  const bytes = Buffer.from(compute(), 'utf8');
   try {
-    replaceEntry(file, `${name}-`, (partial) => writeFileSync(partial, text));
+    replaceEntry(file, `${name}-`, (partial) => writeFileSync(partial, bytes));
   } catch {
     // A cache that cannot be written costs the next build this computation, nothing else.
   }
-  return text;
+  return bytes;
 }

@@ -1,12 +1,12 @@
 import type { APIRoute } from 'astro';
 import { allPeriodRows, FIGURE_COLUMNS, toCsv } from '../../views/figures-table.ts';
-import { cachedPageText, getSiteData } from '../../build/site-data.ts';
+import { cachedPageBytes, getSiteData } from '../../build/site-data.ts';
 
 /** Every figure of every period, one row per snapshot × metric × group. */
 export const GET: APIRoute = async () => {
   const site = await getSiteData();
   // Kept between builds under the reviews' digests: the same figures give the same file.
-  const text = cachedPageText(
+  const text = cachedPageBytes(
     'all-periods-csv',
     site.reviewDigests,
     [FILE, 'views/figures-table.ts'],

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { cachedPageText, getSiteData } from '../../build/site-data.ts';
+import { cachedPageBytes, getSiteData } from '../../build/site-data.ts';
 import { definitionOf } from '../../metrics/registry/definitions.ts';
 import { REGISTRY } from '../../metrics/registry/index.ts';
 
@@ -7,7 +7,7 @@ import { REGISTRY } from '../../metrics/registry/index.ts';
 export const GET: APIRoute = async () => {
   const site = await getSiteData();
   // Kept between builds under the reviews' digests: the same figures give the same file.
-  const text = cachedPageText('all-periods-json', site.reviewDigests, [FILE], () => {
+  const text = cachedPageBytes('all-periods-json', site.reviewDigests, [FILE], () => {
     const body = { definitions: REGISTRY.map(definitionOf), reviews: site.reviews };
     return `${JSON.stringify(body, null, 2)}\n`;
   });

@@ -9,7 +9,7 @@ import { referenceSelections } from '../../figures/explore-reference.ts';
 import { writeSelection, type SelectionSpace } from '../../views/Explore/selection-url.ts';
 import { dimensionsOf } from '../../figures/explore-figures.ts';
 import { decodeExplorePeriod } from '../../figures/explore-period.ts';
-import { cachedPageText, type SiteData } from '../../build/site-data.ts';
+import { cachedPageBytes, type SiteData } from '../../build/site-data.ts';
 
 /** The reference file's body for a page over every period's Explore data showing `from`–`to` first. */
 export function referenceResponse(
@@ -19,7 +19,7 @@ export function referenceResponse(
 ): Response {
   // The same periods' data give the same figures: an unchanged rebuild reads them back, without
   // decoding any period's data.
-  const body = cachedPageText(
+  const body = cachedPageBytes(
     `explore-reference-${selectedPeriods.length === 1 ? selectedPeriods[0] : 'all'}`,
     [...site.explore.map((p) => `${p.id}:${p.hash}`), range.from, range.to, ...selectedPeriods],
     ['views/Explore/selection-url.ts', 'pages/explore/_reference.ts'],
