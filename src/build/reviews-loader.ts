@@ -36,6 +36,21 @@ export interface ReviewsLoaderOptions {
 /** The loader's name (the data-refresh integration asks Astro to run it by name). */
 export const REVIEWS_LOADER = 'satisfaction-reviews';
 
+/**
+ * Where the loader counts its runs: a global, because the dev integration that asks Astro to run
+ * it and the content config that holds it load this module as two copies.
+ */
+const RUNS = Symbol.for('satisfaction-review.reviews-loader.runs');
+
+/**
+ * How many times the loader has started in this process. Astro's `refreshContent` returns without
+ * running any loader while it reloads the content config (after a dependency re-optimisation,
+ * say); the dev integration tells a refresh that ran from one that did not by this count.
+ */
+export function reviewsLoaderRuns(): number {
+  return (globalThis as Record<symbol, number | undefined>)[RUNS] ?? 0;
+}
+
 /** The id of a snapshot's Explore entry. */
 export function exploreEntryId(snapshotId: string): string {
   return `_explore/${snapshotId}`;
@@ -48,6 +63,7 @@ export function reviewsLoader(options: ReviewsLoaderOptions): Loader {
   return {
     name: REVIEWS_LOADER,
     load: async ({ store, logger, parseData, config }) => {
+      (globalThis as Record<symbol, number>)[RUNS] = reviewsLoaderRuns() + 1;
       const started = performance.now();
       const cacheDir = snapshotCacheDir(fileURLToPath(config.cacheDir));
       const data = await loadReviews(dataDir, root, {

@@ -16,11 +16,18 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REVIEWS_LOADER } from '../build/reviews-loader.ts';
+import { REVIEWS_LOADER, reviewsLoaderRuns } from '../build/reviews-loader.ts';
 import { siteSettings } from '../site-settings.ts';
 
 /** How long a page waits for its figures before it is answered "Recomputing…". */
 const WAIT_MS = 15_000;
+
+/**
+ * How long a refresh keeps asking Astro to run the loader when it answers without running it
+ * (it does while it reloads the content config), and how often.
+ */
+const UNRUN_MS = 30_000;
+const RETRY_MS = 100;
 
 /**
  * How long after a file's modified time another write may leave that time unchanged: file
@@ -145,15 +152,28 @@ export function dataRefreshIntegration(): AstroIntegration {
             return running;
           }
           running = (async () => {
+            const since = Date.now();
             do {
               again = false;
               seen = dataState(dataDir);
+              const runs = reviewsLoaderRuns();
               try {
                 await refreshReviews({ loaders: [REVIEWS_LOADER] });
                 failure = null;
               } catch (error) {
                 failure = error instanceof Error ? error.message : String(error);
                 logger.error(failure);
+              }
+              // Astro answered without running the loader: the figures are those of the data
+              // before, so ask again (never serve them as current).
+              if (failure === null && reviewsLoaderRuns() === runs) {
+                if (Date.now() - since > UNRUN_MS) {
+                  failure = `Astro did not run the data loader for ${UNRUN_MS / 1000} s after the data changed; restart \`npm run dev\`.`;
+                  logger.error(failure);
+                  break;
+                }
+                await new Promise((done) => setTimeout(done, RETRY_MS));
+                again = true;
               }
             } while (again || differs(dataDir, seen));
           })().finally(() => {
