@@ -5,19 +5,11 @@
  * only after validating it; a reader checks the text against the digest its reference records,
  * so a page renders from exactly the validated text or the build stops.
  */
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntryRef, ReviewsEntry } from '../contracts/collection-schemas.ts';
 import { DataValidationError } from './data-validation-error.ts';
-import { textDigest } from './snapshot-cache.ts';
+import { textDigest, writeWhole } from './snapshot-cache.ts';
 
 /** The folder of the entries' files inside a data folder's cache folder (`dataCacheDir`). */
 export function entryFilesDir(dataCache: string): string {
@@ -31,13 +23,7 @@ export function entryFilesDir(dataCache: string): string {
 export function writeEntryFile(dir: string, kind: EntryRef['kind'], text: string): EntryRef {
   const sha256 = textDigest(text);
   const file = join(dir, `${kind}-${sha256}.json`);
-  if (!existsSync(file)) {
-    // Whole or not at all: a finished file renamed into place.
-    mkdirSync(dir, { recursive: true });
-    const partial = `${file}.${process.pid}.partial`;
-    writeFileSync(partial, text);
-    renameSync(partial, file);
-  }
+  if (!existsSync(file)) writeWhole(file, (partial) => writeFileSync(partial, text));
   return { kind, file, sha256 };
 }
 

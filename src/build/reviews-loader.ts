@@ -3,13 +3,13 @@
  * keeps one entry per snapshot (its review figures) and one per snapshot's Explore data, each
  * validated by `ReviewsEntrySchema` and written to its own file; the content store holds a
  * reference to each file (contracts/collection-schemas.ts says why). The history across periods
- * is made from the reviews by the site data (build/site-data.ts). Snapshots are kept between builds in the snapshot cache
- * (snapshot-cache.ts, under Astro's cache folder), so a build reads only the snapshots that
- * changed, and an entry whose data did not change is not stored again. It says what it did in
- * one line, e.g. `snapshots: 8 (7 from cache, 1 parsed) in 1.2 s`. All diagnostics are printed
- * together; any error fails the build before a page is written, so nothing partial is
- * published. In `astro dev`, the data-refresh integration (integrations/data-refresh.ts) runs it
- * again when a data file changes.
+ * is made from the reviews by the site data (build/site-data.ts). Snapshots are kept between
+ * builds in the snapshot cache (snapshot-cache.ts, under Astro's cache folder), so a build reads
+ * only the snapshots that changed, and an entry whose data did not change is not stored again.
+ * It says what it did in one line, e.g. `snapshots: 8 (7 from cache, 1 parsed) in 1.2 s`. All
+ * diagnostics are printed together; any error fails the build before a page is written, so
+ * nothing partial is published. In `astro dev`, the data-refresh integration
+ * (integrations/data-refresh.ts) runs it again when a data file changes.
  */
 import type { Loader } from 'astro/loaders';
 import { resolve } from 'node:path';

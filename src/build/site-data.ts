@@ -6,7 +6,7 @@
  * anything is published.
  */
 import { getCollection } from 'astro:content';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ExplorePeriodFile } from '../contracts/explore-schema.ts';
 import { actionsAsOf } from '../figures/action-figures.ts';
@@ -23,9 +23,10 @@ import {
   cachedBytes,
   codeVersion,
   dataCacheOf,
-  replaceEntry,
+  readKept,
   snapshotCacheDir,
   textDigest,
+  writeKept,
 } from './snapshot-cache.ts';
 import {
   buildReportIndex,
@@ -181,27 +182,26 @@ export function neighbours(
   };
 }
 
-let pageCode: string | null | undefined;
+let pageCache: { src: string; code: string; dir: string } | null | undefined;
 
 /**
  * The version of the figures' code and this site's folder in the snapshot cache, or null when
- * the project's `src/` cannot be read (then nothing is kept). Pages render from a bundle, not
- * from `src/`, so the code is read from the project's `src/` (the build's working folder).
+ * the project's `src/` cannot be read (then nothing is kept); found once a build. Pages render
+ * from a bundle, not from `src/`, so the code is read from the project's `src/` (the build's
+ * working folder).
  */
 function siteCache(): { src: string; code: string; dir: string } | null {
+  if (pageCache !== undefined) return pageCache;
   const cwd = process.cwd();
   const src = resolve(cwd, 'src');
-  if (pageCode === undefined) {
-    try {
-      pageCode = codeVersion(src);
-    } catch {
-      pageCode = null;
-    }
+  try {
+    // Beside the site's snapshots: another site built from this checkout has its own.
+    const dir = dataCacheOf(snapshotCacheDir(astroCacheDir(cwd)), cwd, siteSettings.dataDir);
+    pageCache = { src, code: codeVersion(src), dir };
+  } catch {
+    pageCache = null;
   }
-  if (pageCode === null) return null;
-  // Beside the site's snapshots: another site built from this checkout has its own.
-  const dir = dataCacheOf(snapshotCacheDir(astroCacheDir(cwd)), cwd, siteSettings.dataDir);
-  return { src, code: pageCode, dir };
+  return pageCache;
 }
 
 const viewDigests = new Map<string, string>();
@@ -215,10 +215,10 @@ function viewDigest(file: string): string {
 }
 
 /**
- * A page's text (as its UTF-8 bytes) computed from the site's data, kept between builds in the snapshot cache under a
- * key of `parts` (what it is computed from: the periods' hashes, its range), the version of the
- * figures' code and the source of `views` files it also depends on; without the project's
- * `src/`, the text is computed every time.
+ * A page's text (as its UTF-8 bytes) computed from the site's data, kept between builds in the
+ * snapshot cache under a key of `parts` (what it is computed from: the periods' hashes, its
+ * range), the version of the figures' code and the source of `views` files it also depends on;
+ * without the project's `src/`, the text is computed every time.
  * @param views source files under `src/` outside the figures' code that shape the text
  */
 export function cachedPageBytes(
@@ -243,28 +243,18 @@ function validatedFrozen(): ValidatedFigures | undefined {
   const cache = siteCache();
   if (cache === null) return undefined;
   const dir = join(cache.dir, 'frozen');
-  const prefix = (hash: string) => `frozen-${cacheKey(hash).slice(0, 32)}-`;
-  const file = (hash: string) =>
-    join(dir, `${prefix(hash)}${cacheKey(cache.code, hash).slice(0, 32)}.json`);
+  const name = (hash: string) => `frozen-${cacheKey(hash).slice(0, 32)}`;
+  const key = (hash: string) => cacheKey(cache.code, hash).slice(0, 32);
   return {
     get: (hash) => {
+      const kept = readKept(dir, name(hash), key(hash));
       try {
-        return existsSync(file(hash))
-          ? (JSON.parse(readFileSync(file(hash), 'utf8')) as ReviewFigures)
-          : undefined;
+        return kept && (JSON.parse(kept.toString('utf8')) as ReviewFigures);
       } catch {
         return undefined;
       }
     },
-    set: (hash, figures) => {
-      try {
-        replaceEntry(file(hash), prefix(hash), (partial) =>
-          writeFileSync(partial, JSON.stringify(figures)),
-        );
-      } catch {
-        // Not kept: the next build validates the file again, nothing else.
-      }
-    },
+    set: (hash, figures) => writeKept(dir, name(hash), key(hash), JSON.stringify(figures)),
   };
 }
 

@@ -296,30 +296,65 @@ export function astroCacheDir(root: string, env = process.env.ASTRO_CACHE_DIR): 
 }
 
 /**
- * Writes a cache entry whole or not at all (`fill` writes a partial file that is then renamed
- * into place) and removes the other entries of its folder whose names start with `prefix`:
- * earlier states of the same thing.
+ * Writes a file whole or not at all: `fill` writes a partial file, which is then renamed into
+ * place (a build stopped half-way leaves no file that says something else than its name).
+ * @throws what the file system throws
+ */
+export function writeWhole(file: string, fill: (partial: string) => void): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.partial`;
+  fill(partial);
+  renameSync(partial, file);
+}
+
+/**
+ * Writes a cache entry whole or not at all (`writeWhole`) and removes the other entries of its
+ * folder whose names start with `prefix`: earlier states of the same thing.
  * @throws what the file system throws; callers decide whether a cache that cannot be written
  *   matters
  */
 export function replaceEntry(file: string, prefix: string, fill: (partial: string) => void): void {
+  writeWhole(file, fill);
   const folder = dirname(file);
-  mkdirSync(folder, { recursive: true });
-  const partial = `${file}.${process.pid}.partial`;
-  fill(partial);
-  renameSync(partial, file);
   for (const name of readdirSync(folder))
     if (name.startsWith(prefix) && join(folder, name) !== file)
       rmSync(join(folder, name), { force: true });
 }
 
 /**
+ * What a build keeps in `dir` under `<name>-<key>.json` (the key names everything it is made
+ * from), or undefined when there is none or it cannot be read.
+ */
+export function readKept(dir: string, name: string, key: string): Buffer<ArrayBuffer> | undefined {
+  const file = join(dir, `${name}-${key}.json`);
+  try {
+    return existsSync(file) ? readFileSync(file) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Keeps `data` under `<name>-<key>.json` in `dir`, replacing the name's entries under other keys.
+ * A write that fails is passed over: a cache that cannot be written costs the next build the
+ * work, nothing else.
+ */
+export function writeKept(dir: string, name: string, key: string, data: string | Uint8Array): void {
+  try {
+    replaceEntry(join(dir, `${name}-${key}.json`), `${name}-`, (partial) =>
+      writeFileSync(partial, data),
+    );
+  } catch {
+    // Not kept.
+  }
+}
+
+/**
  * Text computed at every build from inputs that rarely change (each Explore page's reference
  * figures: a few dozen selections' figures, about 70 ms a period), kept in `dir` under
- * `<name>-<key>.json`; the key names everything the text is computed from. Returned as its
- * UTF-8 bytes, what a page's response is made of: a kept entry is never decoded and encoded
- * again. An entry that cannot be read is computed again; a write that fails leaves the build to
- * go on without it.
+ * `<name>-<key>.json` (`readKept`, `writeKept`). Returned as its UTF-8 bytes, what a page's
+ * response is made of: a kept entry is never decoded and encoded again. An entry that cannot be
+ * read is computed again.
  */
 export function cachedBytes(
   dir: string,
@@ -327,17 +362,9 @@ export function cachedBytes(
   key: string,
   compute: () => string,
 ): Uint8Array<ArrayBuffer> {
-  const file = join(dir, `${name}-${key}.json`);
-  try {
-    if (existsSync(file)) return readFileSync(file);
-  } catch {
-    // Unreadable: computed again below, and written over.
-  }
+  const kept = readKept(dir, name, key);
+  if (kept) return kept;
   const bytes = Buffer.from(compute(), 'utf8');
-  try {
-    replaceEntry(file, `${name}-`, (partial) => writeFileSync(partial, bytes));
-  } catch {
-    // A cache that cannot be written costs the next build this computation, nothing else.
-  }
+  writeKept(dir, name, key, bytes);
   return bytes;
 }

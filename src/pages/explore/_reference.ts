@@ -4,14 +4,13 @@
  * fetches, each with the query that selects it on the page. The browser test opens each query
  * and compares every figure the page shows with these.
  */
-import { exploreFigures } from '../../figures/explore-figures.ts';
+import { dimensionsOf, exploreFigures } from '../../figures/explore-figures.ts';
 import { referenceSelections } from '../../figures/explore-reference.ts';
 import { writeSelection, type SelectionSpace } from '../../views/Explore/selection-url.ts';
-import { dimensionsOf } from '../../figures/explore-figures.ts';
 import { decodeExplorePeriod } from '../../figures/explore-period.ts';
 import { cachedPageBytes, type SiteData } from '../../build/site-data.ts';
 
-/** The reference file's body for a page over every period's Explore data showing `from`–`to` first. */
+/** The reference file's body for a page over every period's Explore data, `from`–`to` first. */
 export function referenceResponse(
   site: SiteData,
   range: { from: string; to: string },
