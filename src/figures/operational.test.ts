@@ -839,6 +839,7 @@ describe('CommentReader (the fast path) against addComment (plain)', () => {
           addComment(plain, matchers, c.text, c.recommend, text, [], c.levels);
           reader.add(c.text, c.recommend, ref, c.levels);
         }
+        reader.finish();
         expect(fast).toEqual(plain);
       }),
       { numRuns: 200 },

@@ -137,6 +137,9 @@ export function createExploreStates(
             addTicket(state, ticket);
           }
         : undefined,
+      end: () => {
+        for (const reader of readers.values()) reader.finish();
+      },
     },
   };
 }

@@ -13,7 +13,7 @@
  * fast/comment-reader.ts, which reads each distinct text once (property-tested to the same
  * state).
  */
-import { npsClass, type NpsClass } from '../contracts/nps-classes.ts';
+import { NPS_CLASS_NAMES, npsClass, type NpsClass } from '../contracts/nps-classes.ts';
 import type { ThemeDictionary } from '../contracts/theme-dictionary.ts';
 import { foldText } from '../reading/fold-text.ts';
 import { redactPersonalData } from '../reading/redact-personal-data.ts';
@@ -270,8 +270,7 @@ export function addReadComment(
   for (let i = 0; i < state.dimensions.length; i++) {
     const level = levels[i];
     if (level === undefined) continue;
-    const byLevel = state.groups[state.dimensions[i]!]!;
-    const group = (byLevel[level] ??= createGroupVoice(state));
+    const group = groupVoiceOf(state, state.dimensions[i]!, level);
     countClass(group.comments, cls);
     if (kept)
       for (const theme of themes) {
@@ -300,51 +299,53 @@ export function addComment(
   return addReadComment(state, reading, npsClass(recommend), recommend, key, levels);
 }
 
+/** The voice of one group of a state, made empty when first asked for (mutates the state). */
+export function groupVoiceOf(state: VoiceState, dimension: string, level: string): GroupVoice {
+  const byLevel = (state.groups[dimension] ??= {});
+  return (byLevel[level] ??= createGroupVoice(state));
+}
+
+/**
+ * Adds `from`'s counts and samples to `into` (mutates `into`, over `into`'s themes): exact,
+ * since counts add and a sample is the `size` smallest keys among distinct forms.
+ */
+export function addVoice(into: GroupVoice, from: GroupVoice, size: number): void {
+  const add = (x: Record<NpsClass, number>, y: Record<NpsClass, number>) => {
+    for (const cls of NPS_CLASS_NAMES) x[cls] += y[cls];
+  };
+  add(into.comments, from.comments);
+  for (const theme of Object.keys(into.mentions)) {
+    const mentions = from.mentions[theme];
+    if (mentions) add(into.mentions[theme]!, mentions);
+    const samples = from.samples[theme];
+    if (!samples) continue;
+    const kept = into.samples[theme]!;
+    for (const cls of NPS_CLASS_NAMES)
+      for (const verbatim of samples[cls]) kept[cls] = keepSmallest(kept[cls], verbatim, size);
+  }
+}
+
 /** Combines two states exactly. */
 export function mergeVoice(a: VoiceState, b: VoiceState): VoiceState {
-  const add = (x: Record<NpsClass, number>, y: Record<NpsClass, number>) => ({
-    promoter: x.promoter + y.promoter,
-    passive: x.passive + y.passive,
-    detractor: x.detractor + y.detractor,
-    unknown: x.unknown + y.unknown,
-  });
-  const mergeList = (x: Verbatim[], y: Verbatim[]) =>
-    y.reduce((list, v) => keepSmallest(list, v, a.sampleSize), x);
-  const mergeSamples = (x: ClassSamples, y: ClassSamples = NO_SAMPLES()): ClassSamples => ({
-    promoter: mergeList(x.promoter, y.promoter),
-    passive: mergeList(x.passive, y.passive),
-    detractor: mergeList(x.detractor, y.detractor),
-    unknown: mergeList(x.unknown, y.unknown),
-  });
-  const mentions: VoiceState['mentions'] = {};
-  const samples: VoiceState['samples'] = {};
-  for (const theme of Object.keys(a.mentions)) {
-    mentions[theme] = add(a.mentions[theme]!, b.mentions[theme] ?? EMPTY());
-    samples[theme] = mergeSamples(a.samples[theme]!, b.samples[theme]);
-  }
+  const size = a.sampleSize;
+  const overall = createGroupVoice(a);
+  addVoice(overall, a, size);
+  addVoice(overall, b, size);
   const groups: VoiceState['groups'] = {};
   for (const dimension of a.dimensions) {
     const x = a.groups[dimension] ?? {};
     const y = b.groups[dimension] ?? {};
     groups[dimension] = {};
     for (const level of new Set([...Object.keys(x), ...Object.keys(y)])) {
-      const empty = createGroupVoice(a);
-      const gx = x[level] ?? empty;
-      const gy = y[level] ?? empty;
       const merged = createGroupVoice(a);
-      merged.comments = add(gx.comments, gy.comments);
-      for (const theme of Object.keys(a.mentions)) {
-        merged.mentions[theme] = add(gx.mentions[theme]!, gy.mentions[theme] ?? EMPTY());
-        merged.samples[theme] = mergeSamples(gx.samples[theme]!, gy.samples[theme]);
-      }
+      if (x[level]) addVoice(merged, x[level], size);
+      if (y[level]) addVoice(merged, y[level], size);
       groups[dimension][level] = merged;
     }
   }
   return {
-    comments: add(a.comments, b.comments),
-    mentions,
-    samples,
-    sampleSize: a.sampleSize,
+    ...overall,
+    sampleSize: size,
     praiseThemes: a.praiseThemes,
     dimensions: a.dimensions,
     groups,

@@ -1,21 +1,30 @@
 /**
  * The loader's way into the voice state: short comments repeat ("Great service", "ok"), so each
  * distinct text is folded, matched and redacted once per reader (a bounded memo, so memory
- * stays flat); ids are IdRefs, hashed without making their text. The state is the one
- * addComment gives (property-tested).
+ * stays flat); ids are IdRefs, hashed without making their text. A comment is counted and
+ * offered to the samples of its cell (its combination of levels) only, in arrays indexed by
+ * theme and class; `finish` folds the cells into the state's overall and per-group figures,
+ * which is exact because counts add and a sample is the smallest keys of distinct forms
+ * (voice-state.ts). The state after `finish` is the one addComment gives (property-tested).
  */
-import { npsClass } from '../../contracts/nps-classes.ts';
+import { NPS_CLASS_NAMES, npsClass, type NpsClass } from '../../contracts/nps-classes.ts';
 import { idParts, type IdRef } from '../../reading/id-refs.ts';
 import {
-  addReadComment,
+  addVoice,
   fnv1a,
+  groupVoiceOf,
+  keepSmallest,
   readComment,
+  type ClassSamples,
   type CommentReading,
+  type GroupVoice,
+  type Verbatim,
   type VoiceState,
 } from '../voice-state.ts';
 import type { CompiledThemes } from '../theme-matcher.ts';
 
 const READINGS_LIMIT = 10_000;
+const CLASSES = NPS_CLASS_NAMES.length;
 
 /**
  * commentKey for an IdRef: FNV-1a of "<comment>\0<id text>" without building the id's text.
@@ -47,19 +56,60 @@ function hasEdgeSpace(text: string): boolean {
   return first <= 32 || first >= 127 || last <= 32 || last >= 127;
 }
 
+/** A distinct comment text as read once: its reading and its themes by number. */
+interface ReadText {
+  reading: CommentReading;
+  /** Numbers of the themes it mentions (counted when its text is kept). */
+  themes: Int32Array;
+  /** Numbers of the themes whose samples may keep it: a praising comment, praise themes only. */
+  sampled: Int32Array;
+}
+
+/** One combination of levels: its comments by class, mentions and samples by theme × class. */
+interface CellVoice {
+  levels: Array<string | undefined>;
+  comments: Float64Array;
+  /** At theme × CLASSES + class. */
+  mentions: Float64Array;
+  /** At theme × CLASSES + class: up to the sample size, in sample order. */
+  samples: Verbatim[][];
+}
+
+type CellTree = Map<string | undefined, CellTree | CellVoice>;
+
+/** The class's position in NPS_CLASS_NAMES. */
+function classAt(cls: NpsClass): number {
+  return NPS_CLASS_NAMES.indexOf(cls);
+}
+
 export class CommentReader {
-  private readonly readings = new Map<string, CommentReading>();
+  private readonly readings = new Map<string, ReadText>();
   private readonly state: VoiceState;
   private readonly matchers: CompiledThemes;
   private readonly extraPatterns: readonly string[];
+  /** The state's themes, in its order; a theme's number is its place here. */
+  private readonly themeNames: string[];
+  private readonly themeNumber: Map<string, number>;
+  private readonly praise: Set<string>;
+  private tree: CellTree = new Map();
+  /** The cells in the order their first comment came (the state's groups keep that order). */
+  private cells: CellVoice[] = [];
+  /** The cell of a reader without dimensions. */
+  private only: CellVoice | null = null;
 
   constructor(state: VoiceState, matchers: CompiledThemes, extraPatterns: readonly string[] = []) {
     this.state = state;
     this.matchers = matchers;
     this.extraPatterns = extraPatterns;
+    this.themeNames = Object.keys(state.mentions);
+    this.themeNumber = new Map(this.themeNames.map((theme, i) => [theme, i]));
+    this.praise = new Set(state.praiseThemes);
   }
 
-  /** Adds one comment (the same as addComment with the id's text and the respondent's levels). */
+  /**
+   * Adds one comment (the same as addComment with the id's text and the respondent's levels,
+   * once `finish` has run).
+   */
   add(
     comment: string,
     recommend: number | undefined,
@@ -68,12 +118,122 @@ export class CommentReader {
   ): void {
     const trimmed = hasEdgeSpace(comment) ? comment.trim() : comment;
     if (trimmed === '') return;
-    let reading = this.readings.get(trimmed);
-    if (!reading) {
-      reading = readComment(this.matchers, trimmed, this.extraPatterns);
-      if (this.readings.size < READINGS_LIMIT) this.readings.set(trimmed, reading);
+    let read = this.readings.get(trimmed);
+    if (!read) {
+      read = this.readText(trimmed);
+      if (this.readings.size < READINGS_LIMIT) this.readings.set(trimmed, read);
     }
-    const key = reading.text === null ? 0 : commentKeyOfRef(id, reading.hash);
-    addReadComment(this.state, reading, npsClass(recommend), recommend, key, levels);
+    const cls = classAt(npsClass(recommend));
+    const cell = this.cellOf(levels);
+    cell.comments[cls]! += 1;
+    const { reading, themes, sampled } = read;
+    if (reading.text === null) return;
+    for (let t = 0; t < themes.length; t++) cell.mentions[themes[t]! * CLASSES + cls]! += 1;
+    if (sampled.length === 0) return;
+    const key = commentKeyOfRef(id, reading.hash);
+    const size = this.state.sampleSize;
+    for (let t = 0; t < sampled.length; t++) {
+      const at = sampled[t]! * CLASSES + cls;
+      const list = cell.samples[at]!;
+      if (list.length >= size) {
+        const last = list[list.length - 1]!;
+        if (last.key < key || (last.key === key && last.text < reading.text)) continue;
+      }
+      cell.samples[at] = keepSmallest(
+        list,
+        {
+          text: reading.text,
+          form: reading.form,
+          npsClass: NPS_CLASS_NAMES[cls]!,
+          recommend,
+          key,
+        },
+        size,
+      );
+    }
+  }
+
+  /**
+   * Folds the comments added since the last call into the state: overall, and into the group
+   * of each of their levels (groups first met first). The state is complete only after it.
+   */
+  finish(): void {
+    const { state } = this;
+    for (const cell of this.cells) {
+      const voice = this.groupVoice(cell);
+      addVoice(state, voice, state.sampleSize);
+      for (let i = 0; i < state.dimensions.length; i++) {
+        const level = cell.levels[i];
+        if (level === undefined) continue;
+        addVoice(groupVoiceOf(state, state.dimensions[i]!, level), voice, state.sampleSize);
+      }
+    }
+    this.tree = new Map();
+    this.cells = [];
+    this.only = null;
+  }
+
+  private readText(trimmed: string): ReadText {
+    const reading = readComment(this.matchers, trimmed, this.extraPatterns);
+    // Praise ("Fair price for the quality") also mentions what it praises: it counts there,
+    // but is no quote for a problem.
+    const praised = reading.themes.some((theme) => this.praise.has(theme));
+    const numbers = (themes: string[]) => Int32Array.from(themes, (t) => this.themeNumber.get(t)!);
+    return {
+      reading,
+      themes: numbers(reading.themes),
+      sampled: numbers(reading.themes.filter((theme) => !praised || this.praise.has(theme))),
+    };
+  }
+
+  private cellOf(levels: ArrayLike<string | undefined>): CellVoice {
+    const n = this.state.dimensions.length;
+    if (n === 0) return (this.only ??= this.newCell(levels));
+    let node = this.tree;
+    for (let i = 0; i < n - 1; i++) {
+      let next = node.get(levels[i]) as CellTree | undefined;
+      if (!next) {
+        next = new Map();
+        node.set(levels[i], next);
+      }
+      node = next;
+    }
+    let cell = node.get(levels[n - 1]) as CellVoice | undefined;
+    if (!cell) {
+      cell = this.newCell(levels);
+      node.set(levels[n - 1], cell);
+    }
+    return cell;
+  }
+
+  private newCell(levels: ArrayLike<string | undefined>): CellVoice {
+    const slots = this.themeNames.length * CLASSES;
+    const cell: CellVoice = {
+      levels: Array.from({ length: this.state.dimensions.length }, (_, i) => levels[i]),
+      comments: new Float64Array(CLASSES),
+      mentions: new Float64Array(slots),
+      samples: Array.from({ length: slots }, () => []),
+    };
+    this.cells.push(cell);
+    return cell;
+  }
+
+  /** A cell's figures in the state's shape. */
+  private groupVoice(cell: CellVoice): GroupVoice {
+    const counts = (values: Float64Array, from: number) =>
+      Object.fromEntries(NPS_CLASS_NAMES.map((cls, c) => [cls, values[from + c]!])) as Record<
+        NpsClass,
+        number
+      >;
+    const mentions: GroupVoice['mentions'] = {};
+    const samples: GroupVoice['samples'] = {};
+    this.themeNames.forEach((theme, t) => {
+      const from = t * CLASSES;
+      mentions[theme] = counts(cell.mentions, from);
+      samples[theme] = Object.fromEntries(
+        NPS_CLASS_NAMES.map((cls, c) => [cls, cell.samples[from + c]!]),
+      ) as ClassSamples;
+    });
+    return { comments: counts(cell.comments, 0), mentions, samples };
   }
 }

@@ -345,6 +345,8 @@ export async function statesFromSql(input: SqlStatesInput): Promise<{
       }
     }
   });
+  comments.finish();
+  for (const reader of readers.values()) reader.finish();
   const complaints = manifest.tables.tickets ? await complaintState(results, stream) : null;
   let exploreComplaints: ExploreStates['complaints'] = null;
   if (manifest.tables.tickets) {
