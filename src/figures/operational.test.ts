@@ -182,7 +182,8 @@ describe('customer behaviour', () => {
           const batch = new AnswerBatch(size);
           for (const { customer, ...answer } of list) {
             addCustomerAnswer(single, customer, answer);
-            if (batch.push(customer, answer)) addAnswerBatch(batched, batch);
+            if (batch.push(customer, answer.recommend, answer.satisfied))
+              addAnswerBatch(batched, batch);
           }
           addAnswerBatch(batched, batch);
           expect(batched.index.ids).toEqual(single.index.ids);

@@ -43,11 +43,6 @@ function internPrefix(prefix: string): number {
   return index;
 }
 
-/** The prefix and number of a numbered IdRef. */
-export function idParts(ref: number): { prefix: string; number: number } {
-  return { prefix: prefixes[ref >>> NUMBER_BITS]!, number: ref & (NUMBERED_LIMIT - 1) };
-}
-
 /** The text of an id. */
 export function idText(ref: IdRef): string {
   if (typeof ref === 'string') return ref;

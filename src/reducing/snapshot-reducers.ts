@@ -86,10 +86,11 @@ export function createSnapshotReducers(manifest: Manifest): SnapshotReducers {
           comments.add(record.comment, recommendAnswer, record.responseId, record.levels);
         if (record.customerId !== undefined) {
           const s = satisfactionAt < 0 ? NaN : record.answers[satisfactionAt]!;
-          const full = pending.push(record.customerId, {
-            recommend: recommendAnswer,
-            satisfied: Number.isNaN(s) ? undefined : s >= satisfiedFrom,
-          });
+          const full = pending.push(
+            record.customerId,
+            recommendAnswer,
+            Number.isNaN(s) ? undefined : s >= satisfiedFrom,
+          );
           if (full) addAnswerBatch(answers, pending);
         }
       },

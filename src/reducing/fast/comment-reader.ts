@@ -8,7 +8,7 @@
  * (voice-state.ts). The state after `finish` is the one addComment gives (property-tested).
  */
 import { NPS_CLASS_NAMES, npsClass, type NpsClass } from '../../contracts/nps-classes.ts';
-import { idParts, type IdRef } from '../../reading/id-refs.ts';
+import { NUMBER_BITS, NUMBERED_LIMIT, prefixes, type IdRef } from '../../reading/id-refs.ts';
 import {
   addVoice,
   fnv1a,
@@ -33,13 +33,13 @@ const CLASSES = NPS_CLASS_NAMES.length;
 export function commentKeyOfRef(id: IdRef, textHash: number): number {
   const h = Math.imul(textHash, 0x01000193) >>> 0; // the separator: h ^ 0 is h
   if (typeof id === 'string') return fnv1a(id, h);
-  const { prefix, number } = idParts(id);
-  let key = fnv1a(prefix, h);
-  // The number's decimal digits, most significant first (a number below 2^22).
+  let key = fnv1a(prefixes[id >>> NUMBER_BITS]!, h);
+  // The number's decimal digits, most significant first (a number below 2^22: at most 7).
+  const number = id & (NUMBERED_LIMIT - 1);
   let place = 1;
   while (place * 10 <= number) place *= 10;
-  for (; place >= 1; place /= 10) {
-    const digit = Math.floor(number / place) % 10;
+  for (; place >= 1; place = (place / 10) | 0) {
+    const digit = ((number / place) | 0) % 10;
     key = Math.imul(key ^ (48 + digit), 0x01000193) >>> 0;
   }
   return key;
@@ -76,6 +76,20 @@ interface CellVoice {
 }
 
 type CellTree = Map<string | undefined, CellTree | CellVoice>;
+
+/** Whether a comment of this key and text comes before `kept` in sample order (voice-state.ts). */
+function before(key: number, text: string, kept: Verbatim): boolean {
+  return key < kept.key || (key === kept.key && text < kept.text);
+}
+
+/** The list keeps this comment's form first already (what keptBefore says, without a verbatim). */
+function losesToOwnForm(list: Verbatim[], key: number, reading: CommentReading): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const kept = list[i]!;
+    if (kept.form === reading.form) return !before(key, reading.text!, kept);
+  }
+  return false;
+}
 
 /** The class's position in NPS_CLASS_NAMES. */
 function classAt(cls: NpsClass): number {
@@ -135,10 +149,10 @@ export class CommentReader {
     for (let t = 0; t < sampled.length; t++) {
       const at = sampled[t]! * CLASSES + cls;
       const list = cell.samples[at]!;
-      if (list.length >= size) {
-        const last = list[list.length - 1]!;
-        if (last.key < key || (last.key === key && last.text < reading.text)) continue;
-      }
+      // Most comments lose, decided before a verbatim is built: to the last of a full sample,
+      // or to the verbatim of their own form already kept (short comments repeat).
+      if (list.length >= size && !before(key, reading.text, list[list.length - 1]!)) continue;
+      if (losesToOwnForm(list, key, reading)) continue;
       cell.samples[at] = keepSmallest(
         list,
         {

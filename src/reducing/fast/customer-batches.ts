@@ -272,12 +272,19 @@ export class AnswerBatch extends CustomerBatch {
     this.satisfied = new Int8Array(capacity);
   }
 
-  /** Queues one answer; returns true when the batch is full. */
-  push(customerId: IdRef, answer: CustomerAnswer): boolean {
+  /**
+   * Queues one answer (a CustomerAnswer's fields, passed apart: no object a response); returns
+   * true when the batch is full.
+   */
+  push(
+    customerId: IdRef,
+    recommend: CustomerAnswer['recommend'],
+    satisfied: CustomerAnswer['satisfied'],
+  ): boolean {
     const i = this.length++;
     this.customers[i] = customerId;
-    this.recommend[i] = answer.recommend ?? NaN;
-    this.satisfied[i] = answer.satisfied === undefined ? -1 : answer.satisfied ? 1 : 0;
+    this.recommend[i] = recommend ?? NaN;
+    this.satisfied[i] = satisfied === undefined ? -1 : satisfied ? 1 : 0;
     return this.length === this.capacity;
   }
 }
