@@ -6,7 +6,8 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { fileChunks } from './file-chunks.ts';
 import { CsvScanner, type CsvRecord } from './csv-scanner.ts';
 import { diagnostic, DiagnosticCollector, type Diagnostic } from './diagnostics.ts';
 import { asWindows1252, cp850Misread, MisreadingTally } from './encoding-check.ts';
@@ -250,8 +251,8 @@ export async function readCsv(
 
   const scanner = new CsvScanner(delimiter, onScanned);
   let first = true;
-  for await (const data of createReadStream(path, { highWaterMark: 1 << 16 })) {
-    let chunk = data as Buffer;
+  for await (const data of fileChunks(path)) {
+    let chunk = data;
     hasher?.update(chunk);
     if (transcoder) chunk = Buffer.from(transcoder.decode(chunk, { stream: true }), 'utf8');
     else if (first && chunk.subarray(0, 3).equals(BOM)) chunk = chunk.subarray(3);
@@ -334,8 +335,7 @@ const CP850_FIX =
 /** sha256 of a file's bytes, hex (what readCsv reports when it hashes). */
 export async function hashFile(path: string): Promise<string> {
   const hasher = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 16 }))
-    hasher.update(chunk as Buffer);
+  for await (const chunk of fileChunks(path)) hasher.update(chunk);
   return hasher.digest('hex');
 }
 
