@@ -138,6 +138,7 @@ export function createExploreStates(
           }
         : undefined,
       end: () => {
+        reducer.finish();
         for (const reader of readers.values()) reader.finish();
       },
     },

@@ -98,6 +98,7 @@ export function createSnapshotReducers(manifest: Manifest): SnapshotReducers {
       tickets: complaints ? (row) => addTicket(complaints, row) : undefined,
       customers: customers ? (row) => addCustomer(customers, row) : undefined,
       end: () => {
+        surveyReducer.finish();
         comments.finish();
         addAnswerBatch(answers, pending);
         orders?.end();

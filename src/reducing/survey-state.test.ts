@@ -83,6 +83,7 @@ function fastPass(rows: readonly SurveyRow[]): SurveyState {
     });
     reducer.add(record);
   }
+  reducer.finish();
   return state;
 }
 

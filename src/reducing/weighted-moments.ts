@@ -26,7 +26,7 @@ export function createMoments(): MomentsState {
  */
 const lowParts = new WeakMap<MomentsState, LowParts>();
 
-/** What rounding lost from a state's sums of wx and wx² (see addMomentWithLow). */
+/** What rounding lost from a state's sums of wx and wx² (see addCompensated). */
 export interface LowParts {
   wx: number;
   wx2: number;
@@ -42,42 +42,41 @@ export function lowPartsOf(state: MomentsState): LowParts {
   return low;
 }
 
-/** Adds one observation x with weight w (mutates and returns the state). */
-export function addMoment(state: MomentsState, x: number, w = 1): MomentsState {
-  return addMomentWithLow(state, lowPartsOf(state), x, w);
+/**
+ * Adds `term` to the compensated sum at `sums[at]`, whose low part (what rounding lost) is at
+ * `sums[at + 1]` (mutates): Knuth's TwoSum of `high + low + term`, the low part then folded back
+ * in so that the sum stays the best double.
+ */
+export function addCompensated(sums: Float64Array, at: number, term: number): void {
+  const high = sums[at]!;
+  const s = high + term;
+  const b = s - high;
+  const total = sums[at + 1]! + (high - (s - b) + (term - b));
+  const rounded = s + total;
+  sums[at] = rounded;
+  sums[at + 1] = total - (rounded - s);
 }
 
-/**
- * addMoment with the state's low parts (lowPartsOf) already at hand (mutates both): a reducer
- * adding to many states keeps each one's low parts beside it instead of looking them up per
- * observation. Each sum is `high + low + term` by Knuth's TwoSum, the low part then folded back
- * in so that the state's sum stays the best double.
- */
-export function addMomentWithLow(
-  state: MomentsState,
-  low: LowParts,
-  x: number,
-  w = 1,
-): MomentsState {
+/** A sum and its low part, handed to addCompensated. */
+const pair = new Float64Array(2);
+
+/** Adds one observation x with weight w (mutates and returns the state). */
+export function addMoment(state: MomentsState, x: number, w = 1): MomentsState {
+  const low = lowPartsOf(state);
   state.n += 1;
   state.sumW += w;
   state.sumW2 += w * w;
   const wx = w * x;
-  let high = state.sumWX;
-  let s = high + wx;
-  let b = s - high;
-  let total = low.wx + (high - (s - b) + (wx - b));
-  let rounded = s + total;
-  state.sumWX = rounded;
-  low.wx = total - (rounded - s);
-  const wx2 = wx * x;
-  high = state.sumWX2;
-  s = high + wx2;
-  b = s - high;
-  total = low.wx2 + (high - (s - b) + (wx2 - b));
-  rounded = s + total;
-  state.sumWX2 = rounded;
-  low.wx2 = total - (rounded - s);
+  pair[0] = state.sumWX;
+  pair[1] = low.wx;
+  addCompensated(pair, 0, wx);
+  state.sumWX = pair[0]!;
+  low.wx = pair[1]!;
+  pair[0] = state.sumWX2;
+  pair[1] = low.wx2;
+  addCompensated(pair, 0, wx * x);
+  state.sumWX2 = pair[0]!;
+  low.wx2 = pair[1]!;
   return state;
 }
 

@@ -4,7 +4,8 @@
  * record stands for, property-tested to the same state, shaped for the row loop: what every
  * response needs from the configuration is derived once, a response finds its cell through a
  * small tree of Maps without building the key, and its answers are read once into positions
- * the index and the driver states read.
+ * the index and the driver states read. The index sums are kept in typed arrays until
+ * `finish`, which completes the state.
  */
 import type { SurveyRecord } from '../../reading/records.ts';
 import type { DriverState } from '../driver-state.ts';
@@ -17,7 +18,7 @@ import {
   type SurveyCell,
   type SurveyState,
 } from '../survey-state.ts';
-import { addMomentWithLow, lowPartsOf, type LowParts } from '../weighted-moments.ts';
+import { addCompensated, lowPartsOf } from '../weighted-moments.ts';
 import { addDriverValues, addDriverValuesToBoth } from './driver-rows.ts';
 
 /** A cell with its histograms and driver states by position. */
@@ -27,15 +28,21 @@ interface CellSlot {
   histograms: ItemHistogram[];
   /** Driver state of outcome i of `driverPositions`. */
   drivers: DriverState[];
-  /** The low parts of the cell's index sums (lowPartsOf), found once. */
-  indexLow: LowParts;
+  /**
+   * The cell's index sums of x and x², each with its low part (addCompensated): [Σx, low, Σx²,
+   * low]. A number stored in an object's field is a new heap object each time, a million of
+   * them a run; here they are not, and `finish` writes them to the cell's state.
+   */
+  indexSums: Float64Array;
 }
 
 type CellTree = Map<string | undefined, CellTree | CellSlot>;
 
 export class SurveyRecordReducer {
   readonly state: SurveyState;
-  private readonly tree: CellTree = new Map();
+  private tree: CellTree = new Map();
+  /** The slots of `tree`, for `finish`. */
+  private slots: CellSlot[] = [];
   private readonly indexDefs: IndexItem[];
   /** Position in the record's answers of index item i. */
   private readonly indexAt: Int32Array;
@@ -103,15 +110,37 @@ export class SurveyRecordReducer {
       cell,
       histograms: config.items.map(({ id }) => found.items[id]!),
       drivers: this.driverPositions.map(([outcome]) => found.drivers[outcome]!),
-      indexLow: lowPartsOf(cell.index),
+      indexSums: Float64Array.of(
+        cell.index.sumWX,
+        lowPartsOf(cell.index).wx,
+        cell.index.sumWX2,
+        lowPartsOf(cell.index).wx2,
+      ),
     };
     node.set(last, slot);
+    this.slots.push(slot);
     return slot;
+  }
+
+  /**
+   * Writes the index sums kept here to the cells' states: the state is complete after it. Adding
+   * more afterwards starts from the states again.
+   */
+  finish(): void {
+    for (const { cell, indexSums } of this.slots) {
+      const low = lowPartsOf(cell.index);
+      cell.index.sumWX = indexSums[0]!;
+      low.wx = indexSums[1]!;
+      cell.index.sumWX2 = indexSums[2]!;
+      low.wx2 = indexSums[3]!;
+    }
+    this.tree = new Map();
+    this.slots = [];
   }
 
   /** Adds one record (the same as addSurveyRow with the row it stands for). */
   add(record: SurveyRecord): void {
-    const { cell, histograms, drivers, indexLow } = this.cellOf(record.levels);
+    const { cell, histograms, drivers, indexSums } = this.cellOf(record.levels);
     cell.responses += 1;
     const { answers } = record;
     for (let i = 0; i < histograms.length; i++) {
@@ -120,7 +149,14 @@ export class SurveyRecordReducer {
     }
     const index = respondentIndex(this.indexDefs, answers, this.indexAt);
     if (index === undefined) cell.indexMissing += 1;
-    else addMomentWithLow(cell.index, indexLow, index);
+    else {
+      // addMoment with w = 1, its sums of x and x² kept in indexSums.
+      cell.index.n += 1;
+      cell.index.sumW += 1;
+      cell.index.sumW2 += 1;
+      addCompensated(indexSums, 0, index);
+      addCompensated(indexSums, 2, index * index);
+    }
     if (record.competitor) cell.competitor[record.competitor] += 1;
     else cell.competitor.missing += 1;
     const positions = this.driverPositions;
