@@ -33,6 +33,7 @@ import { readActions } from '../reading/read-actions.ts';
 import type { TableSummary } from '../reading/read-snapshot.ts';
 import { readManifest } from '../reading/read-manifest.ts';
 import { fileHashes } from '../reading/read-snapshot.ts';
+import { hashFileSync } from '../reading/csv-reader.ts';
 import { snapshotIdentity } from '../reading/snapshot-identity.ts';
 import {
   reduceSnapshot,
@@ -51,6 +52,7 @@ import {
   type Pseudonymiser,
 } from '../reducing/pseudonyms.ts';
 import { siteSettings } from '../site-settings.ts';
+import { FileStamps } from './file-stamps.ts';
 import {
   cacheKey,
   codeVersion,
@@ -286,6 +288,10 @@ export async function loadReviews(
     ? openSnapshotCache(dataCacheOf(options.cacheDir, root, dataDir), log)
     : null;
   const code = cache ? codeVersion() : '';
+  // The data files' digests, reused for files unchanged since the last build (file-stamps.ts).
+  const stamps = cache
+    ? new FileStamps(join(cache.dir, 'file-stamps.json'), { hashFile: hashFileSync })
+    : null;
   const { reduce, reduceExplore: readExplore } = options.readers ?? {
     reduce: reduceSnapshot,
     reduceExplore,
@@ -321,7 +327,9 @@ export async function loadReviews(
     const dir = join(dataDir, folder);
     const displayDir = `${displayData}/${folder}`;
     const identity = cache
-      ? await snapshotIdentity(dir, displayDir, reduceOptions.externalData)
+      ? await snapshotIdentity(dir, displayDir, reduceOptions.externalData, (path) =>
+          stamps!.hash(path),
+        )
       : null;
     const ownKey = identity === null ? null : cacheKey(code, identity, displayDir, rawSpace);
     const figuresKey = ownKey === null ? null : cacheKey(ownKey, previousDigest, customersDigest);
@@ -410,6 +418,13 @@ export async function loadReviews(
       customersDigest = cacheKey(customersDigest, activeDigest ?? 'no orders');
     }
     if (folder === options.upTo) break;
+  }
+  try {
+    stamps?.save(options.upTo === undefined);
+  } catch (error) {
+    log(
+      `the data files' stamps were not kept (${(error as Error).message}): they are hashed again`,
+    );
   }
   diagnostics.addAll(unknownActionMetrics(register, reviews, `${displayData}/actions.csv`));
   return {

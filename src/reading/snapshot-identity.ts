@@ -22,13 +22,15 @@ import { resolveSnapshotFile } from './snapshot-files.ts';
  * missing): such a snapshot is read to say what is wrong.
  * @param dir absolute snapshot folder
  * @param externalData folders outside the snapshot its manifest may name files in
+ * @param hashFile a file's sha256, hex (a build hands in one that reuses unchanged files')
  */
 export async function snapshotIdentity(
   dir: string,
   displayDir: string,
   externalData: readonly string[] = [],
+  hashFile: (path: string) => string = hashFileSync,
 ): Promise<string | null> {
-  if (existsSync(join(dir, REDUCED_FILE))) return reducedIdentity(dir);
+  if (existsSync(join(dir, REDUCED_FILE))) return reducedIdentity(dir, hashFile);
   const read = readManifest(dir, displayDir, { externalData });
   if (!read.manifest || !read.bytes || hasErrors(read.diagnostics)) return null;
   const parts: Array<[string, string]> = [
@@ -42,7 +44,7 @@ export async function snapshotIdentity(
     for (const name of [...table.lookups.map((l) => l.file), table.file]) {
       const file = resolveSnapshotFile(dir, name, externalData);
       if (!file.ok || !existsSync(file.path)) return null;
-      parts.push([name, hashFileSync(file.path)]);
+      parts.push([name, hashFile(file.path)]);
     }
   }
   return snapshotHash(parts);
@@ -52,11 +54,11 @@ export async function snapshotIdentity(
  * A reduced snapshot's hash as reducing/reduced-snapshot.ts gives it: over its manifest and its
  * reduced file; null without a manifest (its reading says so).
  */
-function reducedIdentity(dir: string): string | null {
+function reducedIdentity(dir: string, hashFile: (path: string) => string): string | null {
   const manifest = join(dir, 'manifest.json');
   if (!existsSync(manifest)) return null;
   return snapshotHash([
-    ['manifest.json', hashFileSync(manifest)],
-    [REDUCED_FILE, hashFileSync(join(dir, REDUCED_FILE))],
+    ['manifest.json', hashFile(manifest)],
+    [REDUCED_FILE, hashFile(join(dir, REDUCED_FILE))],
   ]);
 }
