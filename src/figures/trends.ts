@@ -52,7 +52,16 @@ export function trendsOf(
 }
 
 /**
- * The figures with the trends of `metricIds` over the periods up to theirs.
+ * How many periods a review's page shows its metrics over, its own the last: two years of
+ * quarters. The trends page and each group's page hold the whole history; a review's page (its
+ * charts and sparklines, and what a published version freezes of them) stays the same size
+ * however long the history grows.
+ */
+export const REVIEW_TREND_PERIODS = 8;
+
+/**
+ * The figures with the trends of `metricIds` over the periods up to theirs, at most the last
+ * REVIEW_TREND_PERIODS.
  * @param reviews every period's figures, oldest first; `figures`' own period among them (those
  *   after it are not read)
  * @throws when `figures`' period is not among `reviews`
@@ -64,7 +73,8 @@ export function withTrends(
 ): ReviewFigures {
   const at = reviews.findIndex((r) => r.id === figures.id);
   if (at < 0) throw new Error(`withTrends requires the period of the figures (${figures.id})`);
-  return { ...figures, trends: trendsOf([...reviews.slice(0, at), figures], metricIds) };
+  const from = Math.max(0, at + 1 - REVIEW_TREND_PERIODS);
+  return { ...figures, trends: trendsOf([...reviews.slice(from, at), figures], metricIds) };
 }
 
 /** Every metric of the latest period across all periods, overall and per group. */

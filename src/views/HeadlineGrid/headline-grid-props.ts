@@ -6,7 +6,7 @@ import { MetricIdSchema } from '../validate-props.ts';
 export const HeadlineGridPropsSchema = z.strictObject({
   /** Metric ids to show, in order; defaults to the headline set. */
   metrics: z.array(MetricIdSchema).default(() => [...HEADLINE_METRICS]),
-  /** Show a sparkline of each metric over all periods so far. */
+  /** Show a sparkline of each metric over the periods its review's trends hold. */
   sparklines: z.boolean().optional(),
   /**
    * The level of each card's heading: 3 under a section's heading (a report), 2 where the cards
