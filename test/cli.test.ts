@@ -6,6 +6,7 @@
  * tenths of a second, so each test loops over what it checks in one go.
  */
 import { spawnSync } from 'node:child_process';
+import { BUILD_SEMI_SPACE_MB } from '../src/cli/young-generation.ts';
 import {
   appendFileSync,
   existsSync,
@@ -231,12 +232,23 @@ describe('the data and reports folders from the environment', () => {
   it('build takes the folders from --data and --reports as from the environment', () => {
     const { dataDir, reportsDir } = copyFixtureSite();
     const outDir = join(dataDir, '../site');
+    // What Node ran the build with, written as the build's process exits.
+    const argvFile = join(dataDir, '../exec-argv.json');
+    const hook = `data:text/javascript,${encodeURIComponent(
+      "import { writeFileSync } from 'node:fs'; process.on('exit', () => writeFileSync(process.env.EXEC_ARGV_FILE, JSON.stringify(process.execArgv)));",
+    )}`;
     const run = review(['build', '--data', dataDir, '--reports', reportsDir, '--outDir', outDir], {
       ASTRO_CACHE_DIR: join(dataDir, '../cache'),
       ASTRO_TELEMETRY_DISABLED: '1',
       NODE_ENV: 'production',
+      NODE_OPTIONS: `--import ${hook}`,
+      EXEC_ARGV_FILE: argvFile,
     });
     expect(run.code, run.stderr).toBe(0);
+    // The build replaced its process with one whose young generation is small.
+    expect(JSON.parse(readFileSync(argvFile, 'utf8'))).toContain(
+      `--max-semi-space-size=${BUILD_SEMI_SPACE_MB}`,
+    );
     // The fixture's two periods, not the demo data's eight.
     expect(existsSync(join(outDir, 'reports/2026-Q2/v1/index.html'))).toBe(true);
     expect(existsSync(join(outDir, 'reports/2026-Q3'))).toBe(false);

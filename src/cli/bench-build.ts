@@ -55,7 +55,8 @@ function build(root: string, work: string, cache: string): BuildCost {
     [
       '--import',
       USAGE_HOOK,
-      join(root, 'src/cli/build.ts'),
+      join(root, 'src/cli/review.ts'),
+      'build',
       '--outDir',
       join(work, 'dist'),
       '--boardPacks',

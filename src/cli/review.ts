@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { CliError, runCli } from './cli-support.ts';
 import { commandOf, ENTRY, formatHelp, formatOverview, parseCommand } from './command-line.ts';
 import { EXIT, type CommandName } from './commands.ts';
+import { restartWithSmallYoungGeneration } from './young-generation.ts';
 
 type Main = (argv: readonly string[]) => Promise<void>;
 
@@ -67,6 +68,8 @@ export async function review(argv: readonly string[]): Promise<void> {
     );
   const name = commandOf(first);
   if (parseCommand(name, rest) === null) return;
+  // A build runs in a Node with a small young generation, started before its modules load.
+  if (name === 'build') restartWithSmallYoungGeneration();
   const { main } = await MODULES[name]();
   await main(rest);
 }
