@@ -22,6 +22,7 @@ import {
   type VoiceState,
 } from '../voice-state.ts';
 import type { CompiledThemes } from '../theme-matcher.ts';
+import { LevelTree } from './level-tree.ts';
 
 const READINGS_LIMIT = 10_000;
 const CLASSES = NPS_CLASS_NAMES.length;
@@ -75,8 +76,6 @@ interface CellVoice {
   samples: Verbatim[][];
 }
 
-type CellTree = Map<string | undefined, CellTree | CellVoice>;
-
 /** Whether a comment of this key and text comes before `kept` in sample order (voice-state.ts). */
 function before(key: number, text: string, kept: Verbatim): boolean {
   return key < kept.key || (key === kept.key && text < kept.text);
@@ -105,11 +104,9 @@ export class CommentReader {
   private readonly themeNames: string[];
   private readonly themeNumber: Map<string, number>;
   private readonly praise: Set<string>;
-  private tree: CellTree = new Map();
+  private readonly cells: LevelTree<CellVoice>;
   /** The cells in the order their first comment came (the state's groups keep that order). */
-  private cells: CellVoice[] = [];
-  /** The cell of a reader without dimensions. */
-  private only: CellVoice | null = null;
+  private cellList: CellVoice[] = [];
 
   constructor(state: VoiceState, matchers: CompiledThemes, extraPatterns: readonly string[] = []) {
     this.state = state;
@@ -118,6 +115,7 @@ export class CommentReader {
     this.themeNames = Object.keys(state.mentions);
     this.themeNumber = new Map(this.themeNames.map((theme, i) => [theme, i]));
     this.praise = new Set(state.praiseThemes);
+    this.cells = new LevelTree(state.dimensions.length);
   }
 
   /**
@@ -138,7 +136,7 @@ export class CommentReader {
       if (this.readings.size < READINGS_LIMIT) this.readings.set(trimmed, read);
     }
     const cls = classAt(npsClass(recommend));
-    const cell = this.cellOf(levels);
+    const cell = this.cells.get(levels, this.newCell);
     cell.comments[cls]! += 1;
     const { reading, themes, sampled } = read;
     if (reading.text === null) return;
@@ -173,7 +171,7 @@ export class CommentReader {
    */
   finish(): void {
     const { state } = this;
-    for (const cell of this.cells) {
+    for (const cell of this.cellList) {
       const voice = this.groupVoice(cell);
       addVoice(state, voice, state.sampleSize);
       for (let i = 0; i < state.dimensions.length; i++) {
@@ -182,9 +180,8 @@ export class CommentReader {
         addVoice(groupVoiceOf(state, state.dimensions[i]!, level), voice, state.sampleSize);
       }
     }
-    this.tree = new Map();
-    this.cells = [];
-    this.only = null;
+    this.cells.clear();
+    this.cellList = [];
   }
 
   private readText(trimmed: string): ReadText {
@@ -200,27 +197,8 @@ export class CommentReader {
     };
   }
 
-  private cellOf(levels: ArrayLike<string | undefined>): CellVoice {
-    const n = this.state.dimensions.length;
-    if (n === 0) return (this.only ??= this.newCell(levels));
-    let node = this.tree;
-    for (let i = 0; i < n - 1; i++) {
-      let next = node.get(levels[i]) as CellTree | undefined;
-      if (!next) {
-        next = new Map();
-        node.set(levels[i], next);
-      }
-      node = next;
-    }
-    let cell = node.get(levels[n - 1]) as CellVoice | undefined;
-    if (!cell) {
-      cell = this.newCell(levels);
-      node.set(levels[n - 1], cell);
-    }
-    return cell;
-  }
-
-  private newCell(levels: ArrayLike<string | undefined>): CellVoice {
+  /** A new cell of these levels (a property, so the lookup hands the same function each time). */
+  private readonly newCell = (levels: ArrayLike<string | undefined>): CellVoice => {
     const slots = this.themeNames.length * CLASSES;
     const cell: CellVoice = {
       levels: Array.from({ length: this.state.dimensions.length }, (_, i) => levels[i]),
@@ -228,9 +206,9 @@ export class CommentReader {
       mentions: new Float64Array(slots),
       samples: Array.from({ length: slots }, () => []),
     };
-    this.cells.push(cell);
+    this.cellList.push(cell);
     return cell;
-  }
+  };
 
   /** A cell's figures in the state's shape. */
   private groupVoice(cell: CellVoice): GroupVoice {

@@ -20,6 +20,7 @@ import {
 } from '../survey-state.ts';
 import { addCompensated, lowPartsOf } from '../weighted-moments.ts';
 import { addDriverValues, addDriverValuesToBoth } from './driver-rows.ts';
+import { LevelTree } from './level-tree.ts';
 
 /** A cell with its histograms and driver states by position. */
 interface CellSlot {
@@ -36,11 +37,9 @@ interface CellSlot {
   indexSums: Float64Array;
 }
 
-type CellTree = Map<string | undefined, CellTree | CellSlot>;
-
 export class SurveyRecordReducer {
   readonly state: SurveyState;
-  private tree: CellTree = new Map();
+  private readonly tree: LevelTree<CellSlot>;
   /** The slots of `tree`, for `finish`. */
   private slots: CellSlot[] = [];
   private readonly indexDefs: IndexItem[];
@@ -56,6 +55,7 @@ export class SurveyRecordReducer {
   constructor(state: SurveyState) {
     this.state = state;
     const { config } = state;
+    this.tree = new LevelTree(config.dimensions.length);
     const position = new Map(config.items.map((item, i) => [item.id, i]));
     const index = indexItemsOf(config);
     this.indexDefs = index;
@@ -74,28 +74,8 @@ export class SurveyRecordReducer {
     this.scratch = new Float64Array(config.items.length + 1);
   }
 
-  private cellOf(levels: ReadonlyArray<string | undefined>): CellSlot {
-    const n = this.state.config.dimensions.length;
-    let node = this.tree;
-    for (let i = 0; i < n - 1; i++) {
-      let next = node.get(levels[i]) as CellTree | undefined;
-      if (!next) {
-        next = new Map();
-        node.set(levels[i], next);
-      }
-      node = next;
-    }
-    const last = n > 0 ? levels[n - 1] : undefined;
-    let slot = node.get(last) as CellSlot | undefined;
-    if (!slot) slot = this.newSlot(levels, node, last);
-    return slot;
-  }
-
-  private newSlot(
-    levels: ReadonlyArray<string | undefined>,
-    node: CellTree,
-    last: string | undefined,
-  ): CellSlot {
+  /** A new slot of these levels (a property, so the lookup hands the same function each time). */
+  private readonly newSlot = (levels: ArrayLike<string | undefined>): CellSlot => {
     const { config, cells } = this.state;
     const key = cellKeyOf(levels);
     let cell = cells.get(key);
@@ -117,10 +97,9 @@ export class SurveyRecordReducer {
         lowPartsOf(cell.index).wx2,
       ),
     };
-    node.set(last, slot);
     this.slots.push(slot);
     return slot;
-  }
+  };
 
   /**
    * Writes the index sums kept here to the cells' states: the state is complete after it. Adding
@@ -134,13 +113,13 @@ export class SurveyRecordReducer {
       cell.index.sumWX2 = indexSums[2]!;
       low.wx2 = indexSums[3]!;
     }
-    this.tree = new Map();
+    this.tree.clear();
     this.slots = [];
   }
 
   /** Adds one record (the same as addSurveyRow with the row it stands for). */
   add(record: SurveyRecord): void {
-    const { cell, histograms, drivers, indexSums } = this.cellOf(record.levels);
+    const { cell, histograms, drivers, indexSums } = this.tree.get(record.levels, this.newSlot);
     cell.responses += 1;
     const { answers } = record;
     for (let i = 0; i < histograms.length; i++) {
