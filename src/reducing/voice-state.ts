@@ -126,9 +126,12 @@ function createGroupVoice(state: VoiceState): GroupVoice {
   return { comments: EMPTY(), mentions, samples };
 }
 
-/** Sample order: by key, then by text (two comments with one key still sort one way). */
-function before(a: Verbatim, b: Verbatim): boolean {
-  return a.key < b.key || (a.key === b.key && a.text < b.text);
+/**
+ * Sample order: whether a comment of this key and text comes before `kept` (by key, then by
+ * text: two comments with one key still sort one way).
+ */
+function comesBefore(key: number, text: string, kept: Verbatim): boolean {
+  return key < kept.key || (key === kept.key && text < kept.text);
 }
 
 /**
@@ -137,21 +140,39 @@ function before(a: Verbatim, b: Verbatim): boolean {
  * its form. The sample is the same whatever the order or split of the rows.
  */
 export function keepSmallest(list: Verbatim[], item: Verbatim, size: number): Verbatim[] {
-  if (keptBefore(list, item)) return list;
+  if (keptBefore(list, item.form, item.key, item.text)) return list;
   // A list holds each form once: the item replaces its form's entry, if any.
   const next = [...list.filter((v) => v.form !== item.form), item].sort((a, b) =>
-    before(a, b) ? -1 : before(b, a) ? 1 : 0,
+    comesBefore(a.key, a.text, b) ? -1 : comesBefore(b.key, b.text, a) ? 1 : 0,
   );
   return next.slice(0, size);
 }
 
 /** The list keeps this comment's form already, first in sample order (the list stays). */
-export function keptBefore(list: Verbatim[], item: Verbatim): boolean {
+function keptBefore(list: Verbatim[], form: string, key: number, text: string): boolean {
   for (let i = 0; i < list.length; i++) {
     const kept = list[i]!;
-    if (kept.form === item.form) return !before(item, kept);
+    if (kept.form === form) return !comesBefore(key, text, kept);
   }
   return false;
+}
+
+/**
+ * Whether keepSmallest would leave the sample `list` as it is for this comment, told before a
+ * verbatim is built (most comments lose): the list is full and its last comes first, or it keeps
+ * the comment's form first already.
+ */
+export function losesToSample(
+  list: Verbatim[],
+  size: number,
+  key: number,
+  text: string,
+  form: string,
+): boolean {
+  return (
+    (list.length >= size && !comesBefore(key, text, list[list.length - 1]!)) ||
+    keptBefore(list, form, key, text)
+  );
 }
 
 /** What a comment text yields, whoever wrote it: the themes it mentions and its redacted text. */
@@ -224,10 +245,7 @@ function offerTo(
           ? samples.detractor
           : samples.unknown;
   const text = reading.text!;
-  if (list.length >= size) {
-    const last = list[list.length - 1]!;
-    if (last.key < key || (last.key === key && last.text < text)) return;
-  }
+  if (losesToSample(list, size, key, text, reading.form)) return;
   const next = keepSmallest(
     list,
     { text, form: reading.form, npsClass: cls, recommend, key },
@@ -244,7 +262,7 @@ function offerTo(
  * to its class's sample of each theme under `key`; the same for each group of `levels`.
  * @param levels the respondent's level of each of the state's dimensions (undefined: none)
  */
-export function addReadComment(
+function addReadComment(
   state: VoiceState,
   reading: CommentReading,
   cls: NpsClass,

@@ -14,6 +14,7 @@ import {
   fnv1a,
   groupVoiceOf,
   keepSmallest,
+  losesToSample,
   readComment,
   type ClassSamples,
   type CommentReading,
@@ -76,20 +77,6 @@ interface CellVoice {
   samples: Verbatim[][];
 }
 
-/** Whether a comment of this key and text comes before `kept` in sample order (voice-state.ts). */
-function before(key: number, text: string, kept: Verbatim): boolean {
-  return key < kept.key || (key === kept.key && text < kept.text);
-}
-
-/** The list keeps this comment's form first already (what keptBefore says, without a verbatim). */
-function losesToOwnForm(list: Verbatim[], key: number, reading: CommentReading): boolean {
-  for (let i = 0; i < list.length; i++) {
-    const kept = list[i]!;
-    if (kept.form === reading.form) return !before(key, reading.text!, kept);
-  }
-  return false;
-}
-
 /** The class's position in NPS_CLASS_NAMES. */
 function classAt(cls: NpsClass): number {
   return NPS_CLASS_NAMES.indexOf(cls);
@@ -147,10 +134,7 @@ export class CommentReader {
     for (let t = 0; t < sampled.length; t++) {
       const at = sampled[t]! * CLASSES + cls;
       const list = cell.samples[at]!;
-      // Most comments lose, decided before a verbatim is built: to the last of a full sample,
-      // or to the verbatim of their own form already kept (short comments repeat).
-      if (list.length >= size && !before(key, reading.text, list[list.length - 1]!)) continue;
-      if (losesToOwnForm(list, key, reading)) continue;
+      if (losesToSample(list, size, key, reading.text, reading.form)) continue;
       cell.samples[at] = keepSmallest(
         list,
         {
