@@ -80,6 +80,34 @@ export function addMoment(state: MomentsState, x: number, w = 1): MomentsState {
   return state;
 }
 
+/**
+ * A state's sums of wx and wx², each with its low part, laid out for addCompensated: [Σwx, low,
+ * Σwx², low]. A reducer adding to many states keeps them in a typed array (a number stored in an
+ * object's field is a new heap object each time) and writes them back with storeCompensatedSums.
+ */
+export function compensatedSumsOf(state: MomentsState): Float64Array {
+  const low = lowPartsOf(state);
+  return Float64Array.of(state.sumWX, low.wx, state.sumWX2, low.wx2);
+}
+
+/** addMoment with w = 1, the state's sums kept in `sums` (compensatedSumsOf) (mutates both). */
+export function addMomentToSums(state: MomentsState, sums: Float64Array, x: number): void {
+  state.n += 1;
+  state.sumW += 1;
+  state.sumW2 += 1;
+  addCompensated(sums, 0, x);
+  addCompensated(sums, 2, x * x);
+}
+
+/** Writes sums kept by compensatedSumsOf back to the state and its low parts (mutates). */
+export function storeCompensatedSums(state: MomentsState, sums: Float64Array): void {
+  const low = lowPartsOf(state);
+  state.sumWX = sums[0]!;
+  low.wx = sums[1]!;
+  state.sumWX2 = sums[2]!;
+  low.wx2 = sums[3]!;
+}
+
 /** Combines two states exactly: merge(a, b) equals one pass over both inputs. */
 export function mergeMoments(a: MomentsState, b: MomentsState): MomentsState {
   return {

@@ -18,7 +18,7 @@ import {
   type SurveyCell,
   type SurveyState,
 } from '../survey-state.ts';
-import { addCompensated, lowPartsOf } from '../weighted-moments.ts';
+import { addMomentToSums, compensatedSumsOf, storeCompensatedSums } from '../weighted-moments.ts';
 import { addDriverValues, addDriverValuesToBoth } from './driver-rows.ts';
 import { LevelTree } from './level-tree.ts';
 
@@ -30,9 +30,8 @@ interface CellSlot {
   /** Driver state of outcome i of `driverPositions`. */
   drivers: DriverState[];
   /**
-   * The cell's index sums of x and x², each with its low part (addCompensated): [Σx, low, Σx²,
-   * low]. A number stored in an object's field is a new heap object each time, a million of
-   * them a run; here they are not, and `finish` writes them to the cell's state.
+   * The cell's index sums with their low parts (compensatedSumsOf), until `finish` stores them:
+   * stored in the state's fields they made a new heap object a response.
    */
   indexSums: Float64Array;
 }
@@ -90,12 +89,7 @@ export class SurveyRecordReducer {
       cell,
       histograms: config.items.map(({ id }) => found.items[id]!),
       drivers: this.driverPositions.map(([outcome]) => found.drivers[outcome]!),
-      indexSums: Float64Array.of(
-        cell.index.sumWX,
-        lowPartsOf(cell.index).wx,
-        cell.index.sumWX2,
-        lowPartsOf(cell.index).wx2,
-      ),
+      indexSums: compensatedSumsOf(cell.index),
     };
     this.slots.push(slot);
     return slot;
@@ -106,13 +100,7 @@ export class SurveyRecordReducer {
    * more afterwards starts from the states again.
    */
   finish(): void {
-    for (const { cell, indexSums } of this.slots) {
-      const low = lowPartsOf(cell.index);
-      cell.index.sumWX = indexSums[0]!;
-      low.wx = indexSums[1]!;
-      cell.index.sumWX2 = indexSums[2]!;
-      low.wx2 = indexSums[3]!;
-    }
+    for (const { cell, indexSums } of this.slots) storeCompensatedSums(cell.index, indexSums);
     this.tree.clear();
     this.slots = [];
   }
@@ -128,14 +116,7 @@ export class SurveyRecordReducer {
     }
     const index = respondentIndex(this.indexDefs, answers, this.indexAt);
     if (index === undefined) cell.indexMissing += 1;
-    else {
-      // addMoment with w = 1, its sums of x and x² kept in indexSums.
-      cell.index.n += 1;
-      cell.index.sumW += 1;
-      cell.index.sumW2 += 1;
-      addCompensated(indexSums, 0, index);
-      addCompensated(indexSums, 2, index * index);
-    }
+    else addMomentToSums(cell.index, indexSums, index);
     if (record.competitor) cell.competitor[record.competitor] += 1;
     else cell.competitor.missing += 1;
     const positions = this.driverPositions;
