@@ -9,6 +9,7 @@
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
+import { hashFileSync } from '../reading/csv-reader.ts';
 import { writeWhole } from './snapshot-cache.ts';
 
 const STAMPS_FORMAT = 1;
@@ -32,8 +33,8 @@ type Stamp = z.infer<typeof StampSchema>;
 const SETTLED_NS = 1_000_000_000n;
 
 export interface FileStampsOptions {
-  /** The digest of a file's bytes, hex (the one the stamps stand in for). */
-  hashFile: (path: string) => string;
+  /** The digest of a file's bytes, hex (the one the stamps stand in for; tests count its reads). */
+  hashFile?: (path: string) => string;
   /** The clock, in milliseconds since 1970 (tests move it). */
   now?: () => number;
 }
@@ -49,9 +50,9 @@ export class FileStamps {
   private changed = false;
 
   /** @param file where the stamps are kept (a missing or unreadable file is no stamps) */
-  constructor(file: string, options: FileStampsOptions) {
+  constructor(file: string, options: FileStampsOptions = {}) {
     this.file = file;
-    this.hashFile = options.hashFile;
+    this.hashFile = options.hashFile ?? hashFileSync;
     this.now = options.now ?? Date.now;
     try {
       const parsed = StampsFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));

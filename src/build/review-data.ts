@@ -33,7 +33,6 @@ import { readActions } from '../reading/read-actions.ts';
 import type { TableSummary } from '../reading/read-snapshot.ts';
 import { readManifest } from '../reading/read-manifest.ts';
 import { fileHashes } from '../reading/read-snapshot.ts';
-import { hashFileSync } from '../reading/csv-reader.ts';
 import { snapshotIdentity } from '../reading/snapshot-identity.ts';
 import {
   reduceSnapshot,
@@ -289,9 +288,7 @@ export async function loadReviews(
     : null;
   const code = cache ? codeVersion() : '';
   // The data files' digests, reused for files unchanged since the last build (file-stamps.ts).
-  const stamps = cache
-    ? new FileStamps(join(cache.dir, 'file-stamps.json'), { hashFile: hashFileSync })
-    : null;
+  const stamps = cache ? new FileStamps(join(cache.dir, 'file-stamps.json')) : null;
   const { reduce, reduceExplore: readExplore } = options.readers ?? {
     reduce: reduceSnapshot,
     reduceExplore,
@@ -326,9 +323,9 @@ export async function loadReviews(
     looked += 1;
     const dir = join(dataDir, folder);
     const displayDir = `${displayData}/${folder}`;
-    const identity = cache
+    const identity = stamps
       ? await snapshotIdentity(dir, displayDir, reduceOptions.externalData, (path) =>
-          stamps!.hash(path),
+          stamps.hash(path),
         )
       : null;
     const ownKey = identity === null ? null : cacheKey(code, identity, displayDir, rawSpace);
