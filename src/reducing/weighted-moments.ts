@@ -57,26 +57,11 @@ export function addCompensated(sums: Float64Array, at: number, term: number): vo
   sums[at + 1] = total - (rounded - s);
 }
 
-/** A sum and its low part, handed to addCompensated. */
-const pair = new Float64Array(2);
-
 /** Adds one observation x with weight w (mutates and returns the state). */
 export function addMoment(state: MomentsState, x: number, w = 1): MomentsState {
-  const low = lowPartsOf(state);
-  state.n += 1;
-  state.sumW += w;
-  state.sumW2 += w * w;
-  const wx = w * x;
-  pair[0] = state.sumWX;
-  pair[1] = low.wx;
-  addCompensated(pair, 0, wx);
-  state.sumWX = pair[0]!;
-  low.wx = pair[1]!;
-  pair[0] = state.sumWX2;
-  pair[1] = low.wx2;
-  addCompensated(pair, 0, wx * x);
-  state.sumWX2 = pair[0]!;
-  low.wx2 = pair[1]!;
+  const sums = compensatedSumsOf(state);
+  addMomentToSums(state, sums, x, w);
+  storeCompensatedSums(state, sums);
   return state;
 }
 
@@ -90,13 +75,17 @@ export function compensatedSumsOf(state: MomentsState): Float64Array {
   return Float64Array.of(state.sumWX, low.wx, state.sumWX2, low.wx2);
 }
 
-/** addMoment with w = 1, the state's sums kept in `sums` (compensatedSumsOf) (mutates both). */
-export function addMomentToSums(state: MomentsState, sums: Float64Array, x: number): void {
+/**
+ * Adds one observation x with weight w, the state's sums of wx and wx² kept in `sums`
+ * (compensatedSumsOf) until they are stored (mutates both).
+ */
+export function addMomentToSums(state: MomentsState, sums: Float64Array, x: number, w = 1): void {
   state.n += 1;
-  state.sumW += 1;
-  state.sumW2 += 1;
-  addCompensated(sums, 0, x);
-  addCompensated(sums, 2, x * x);
+  state.sumW += w;
+  state.sumW2 += w * w;
+  const wx = w * x;
+  addCompensated(sums, 0, wx);
+  addCompensated(sums, 2, wx * x);
 }
 
 /** Writes sums kept by compensatedSumsOf back to the state and its low parts (mutates). */
