@@ -71,6 +71,41 @@ const order = (
   segments: {},
 });
 
+/** The loader's record of a row. */
+const recordOf = (row: OrderRow): OrderRecord => ({
+  ...row,
+  customerId: row.customerId,
+  amount: row.amount,
+  estimatedDelivery: row.estimatedDelivery,
+  delivered: row.delivered,
+});
+
+/** How many rows a batch holds in the batching properties: small, so batches fill often. */
+const batchSizeArb = fc.integer({ min: 1, max: 8 });
+
+/**
+ * The states `items` give added one at a time and through a batch, fed as the reducers feed it:
+ * added whenever `push` says it is full, and once more at the end for the part-filled last one.
+ */
+function singleAndBatched<T, S>(
+  items: readonly T[],
+  way: {
+    create: () => S;
+    addOne: (state: S, item: T) => void;
+    push: (item: T) => boolean;
+    addBatch: (state: S) => void;
+  },
+): { single: S; batched: S } {
+  const single = way.create();
+  const batched = way.create();
+  for (const item of items) {
+    way.addOne(single, item);
+    if (way.push(item)) way.addBatch(batched);
+  }
+  way.addBatch(batched);
+  return { single, batched };
+}
+
 describe('customer behaviour', () => {
   it('behaviourFigures counts frequency, value, repeat rate and excludes cancelled orders', () => {
     const s = createBehaviourState();
@@ -136,33 +171,21 @@ describe('customer behaviour', () => {
       group: fc.constantFrom('SMB', 'Consumer', undefined),
     });
     fc.assert(
-      fc.property(
-        fc.array(orderArb, { maxLength: 60 }),
-        fc.integer({ min: 1, max: 8 }),
-        (list, size) => {
-          const single = createBehaviourState();
-          const batched = createBehaviourState();
-          const batch = new OrderBatch(size);
-          list.forEach((o, i) => {
-            const row = {
-              ...order(String(i), o.customer, o.amount, o.status, o.late ?? false),
-              segments: { group: o.group },
-              ...(o.late === undefined ? { delivered: undefined } : {}),
-            };
-            addOrder(single, row, EXCLUDE);
-            const record = {
-              ...row,
-              customerId: row.customerId,
-              amount: row.amount,
-              estimatedDelivery: row.estimatedDelivery,
-              delivered: row.delivered,
-            };
-            if (batch.push(record)) addOrderBatch(batched, batch, EXCLUDE);
-          });
-          addOrderBatch(batched, batch, EXCLUDE);
-          expect(packBehaviour(batched)).toEqual(packBehaviour(single));
-        },
-      ),
+      fc.property(fc.array(orderArb, { maxLength: 60 }), batchSizeArb, (list, size) => {
+        const rows = list.map((o, i) => ({
+          ...order(String(i), o.customer, o.amount, o.status, o.late ?? false),
+          segments: { group: o.group },
+          ...(o.late === undefined ? { delivered: undefined } : {}),
+        }));
+        const batch = new OrderBatch(size);
+        const { single, batched } = singleAndBatched(rows, {
+          create: createBehaviourState,
+          addOne: (state, row) => addOrder(state, row, EXCLUDE),
+          push: (row) => batch.push(recordOf(row)),
+          addBatch: (state) => addOrderBatch(state, batch, EXCLUDE),
+        });
+        expect(packBehaviour(batched)).toEqual(packBehaviour(single));
+      }),
     );
   });
 
@@ -173,25 +196,19 @@ describe('customer behaviour', () => {
       satisfied: fc.option(fc.boolean(), { nil: undefined }),
     });
     fc.assert(
-      fc.property(
-        fc.array(answerArb, { maxLength: 60 }),
-        fc.integer({ min: 1, max: 8 }),
-        (list, size) => {
-          const single = createCustomerAnswers();
-          const batched = createCustomerAnswers();
-          const batch = new AnswerBatch(size);
-          for (const { customer, ...answer } of list) {
-            addCustomerAnswer(single, customer, answer);
-            if (batch.push(customer, answer.recommend, answer.satisfied))
-              addAnswerBatch(batched, batch);
-          }
-          addAnswerBatch(batched, batch);
-          expect(batched.index.ids).toEqual(single.index.ids);
-          // Every figure of every customer (rows side by side, in the same order).
-          const figures = (t: typeof single) => [...t.data.subarray(0, t.size * t.stride)];
-          expect(figures(batched)).toEqual(figures(single));
-        },
-      ),
+      fc.property(fc.array(answerArb, { maxLength: 60 }), batchSizeArb, (list, size) => {
+        const batch = new AnswerBatch(size);
+        const { single, batched } = singleAndBatched(list, {
+          create: createCustomerAnswers,
+          addOne: (state, { customer, ...answer }) => addCustomerAnswer(state, customer, answer),
+          push: ({ customer, recommend, satisfied }) => batch.push(customer, recommend, satisfied),
+          addBatch: (state) => addAnswerBatch(state, batch),
+        });
+        expect(batched.index.ids).toEqual(single.index.ids);
+        // Every figure of every customer (rows side by side, in the same order).
+        const figures = (t: typeof single) => [...t.data.subarray(0, t.size * t.stride)];
+        expect(figures(batched)).toEqual(figures(single));
+      }),
     );
   });
 
@@ -338,15 +355,6 @@ const ordersArb = fc.array(
 /** Every line of the orders, the order's id and customer on each, in a shuffled order. */
 type Orders = typeof ordersArb extends fc.Arbitrary<infer T> ? T : never;
 
-/** The loader's record of a row. */
-const recordOf = (row: OrderRow): OrderRecord => ({
-  ...row,
-  customerId: row.customerId,
-  amount: row.amount,
-  estimatedDelivery: row.estimatedDelivery,
-  delivered: row.delivered,
-});
-
 function linesOf(orders: Orders, keys: readonly number[]): OrderRow[] {
   const all = orders.flatMap((o, i) =>
     o.lines.map((l) => line(`O${i}`, o.customer, l.amount, l.status, l.late)),
@@ -407,17 +415,15 @@ describe('order lines', () => {
       fc.property(
         ordersArb,
         fc.array(fc.nat(), { maxLength: 100 }),
-        fc.integer({ min: 1, max: 8 }),
+        batchSizeArb,
         (orders, keys, size) => {
-          const lines = linesOf(orders, keys);
-          const single = createBehaviourState();
-          const batched = createBehaviourState();
           const batch = new OrderBatch(size);
-          for (const l of lines) {
-            addOrderLine(single, l, EXCLUDE);
-            if (batch.push(recordOf(l))) addOrderLineBatch(batched, batch, EXCLUDE);
-          }
-          addOrderLineBatch(batched, batch, EXCLUDE);
+          const { single, batched } = singleAndBatched(linesOf(orders, keys), {
+            create: createBehaviourState,
+            addOne: (state, l) => addOrderLine(state, l, EXCLUDE),
+            push: (l) => batch.push(recordOf(l)),
+            addBatch: (state) => addOrderLineBatch(state, batch, EXCLUDE),
+          });
           finishOrderLines(single);
           finishOrderLines(batched);
           expect(batched.segments).toEqual(single.segments);
