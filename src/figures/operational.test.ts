@@ -597,9 +597,10 @@ describe('service and complaints', () => {
   });
 });
 
-describe('comment themes', () => {
-  const matchers = compileThemes(DEFAULT_THEMES);
+/** The default themes compiled; matchers keep no state, so every comment test shares them. */
+const matchers = compileThemes(DEFAULT_THEMES);
 
+describe('comment themes', () => {
   it('matches keywords in several languages, accents and CJK included, and counts by NPS class', () => {
     const s = createVoiceState(DEFAULT_THEMES);
     addComment(s, matchers, 'La entrega llegó tarde', 3, '1');
@@ -670,7 +671,6 @@ describe('verbatim samples', () => {
   });
 
   it('a comment repeated by many customers, in any case, accents, punctuation or spacing, is one verbatim, in any order or split', () => {
-    const matchers = compileThemes(DEFAULT_THEMES);
     const forms = [
       'Late delivery',
       'late delivery!',
@@ -725,7 +725,6 @@ describe('verbatim samples', () => {
 });
 
 describe('verbatims chosen by the theme’s sentiment', () => {
-  const matchers = compileThemes(DEFAULT_THEMES);
   /** Promoters who mention a delivery problem in passing, few detractors, praise from all. */
   function state(withScores: boolean) {
     const s = createVoiceState(DEFAULT_THEMES, 3, ['group']);
@@ -806,7 +805,6 @@ describe('verbatims chosen by the theme’s sentiment', () => {
 
 describe('CommentReader (the fast path) against addComment (plain)', () => {
   it('gives the state addComment gives, whatever the ids, repeats, spaces, scores and groups', () => {
-    const matchers = compileThemes(DEFAULT_THEMES);
     const texts = [
       'Late delivery',
       '  late delivery  ',
