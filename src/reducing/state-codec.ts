@@ -110,8 +110,8 @@ export function decodeDriverState(e: EncodedDriverState): DriverState {
   };
 }
 
-/** The survey reducer's configuration as data. */
-export function encodeSurveyConfig(c: SurveyConfig): EncodedSurveyConfig {
+/** A deep copy of a survey configuration (encoded and decoded forms are alike). */
+function copySurveyConfig(c: SurveyConfig): EncodedSurveyConfig {
   return {
     items: c.items.map(({ id, scale, steps }) => ({ id, scale: [scale[0], scale[1]], steps })),
     indexItems: [...c.indexItems],
@@ -121,15 +121,14 @@ export function encodeSurveyConfig(c: SurveyConfig): EncodedSurveyConfig {
   };
 }
 
+/** The survey reducer's configuration as data. */
+export function encodeSurveyConfig(c: SurveyConfig): EncodedSurveyConfig {
+  return copySurveyConfig(c);
+}
+
 /** The configuration an encoding describes. */
 export function decodeSurveyConfig(e: EncodedSurveyConfig): SurveyConfig {
-  return {
-    items: e.items.map(({ id, scale, steps }) => ({ id, scale: [scale[0], scale[1]], steps })),
-    indexItems: [...e.indexItems],
-    dimensions: [...e.dimensions],
-    drivers: [...e.drivers],
-    outcomes: [...e.outcomes],
-  };
+  return copySurveyConfig(e);
 }
 
 function mapValues<A, B>(record: Readonly<Record<string, A>>, f: (a: A) => B): Record<string, B> {
@@ -216,30 +215,27 @@ function copyGroupVoice(g: GroupVoice): GroupVoice {
   };
 }
 
+/** A deep copy of a voice state (encoded and decoded forms are alike). */
+function copyVoiceState(v: VoiceState): EncodedVoiceState {
+  return {
+    comments: { ...v.comments },
+    mentions: mapValues(v.mentions, (m) => ({ ...m })),
+    samples: mapValues(v.samples, copySamples),
+    sampleSize: v.sampleSize,
+    praiseThemes: [...v.praiseThemes],
+    dimensions: [...v.dimensions],
+    groups: mapValues(v.groups, (levels) => mapValues(levels, copyGroupVoice)),
+  };
+}
+
 /** The voice state as data. */
 export function encodeVoiceState(state: VoiceState): EncodedVoiceState {
-  return {
-    comments: { ...state.comments },
-    mentions: mapValues(state.mentions, (m) => ({ ...m })),
-    samples: mapValues(state.samples, copySamples),
-    sampleSize: state.sampleSize,
-    praiseThemes: [...state.praiseThemes],
-    dimensions: [...state.dimensions],
-    groups: mapValues(state.groups, (levels) => mapValues(levels, copyGroupVoice)),
-  };
+  return copyVoiceState(state);
 }
 
 /** The voice state an encoding describes. */
 export function decodeVoiceState(e: EncodedVoiceState): VoiceState {
-  return {
-    comments: { ...e.comments },
-    mentions: mapValues(e.mentions, (m) => ({ ...m })),
-    samples: mapValues(e.samples, copySamples),
-    sampleSize: e.sampleSize,
-    praiseThemes: [...e.praiseThemes],
-    dimensions: [...e.dimensions],
-    groups: mapValues(e.groups, (levels) => mapValues(levels, copyGroupVoice)),
-  };
+  return copyVoiceState(e);
 }
 
 /** The complaint state as data (customer ids renamed). */
