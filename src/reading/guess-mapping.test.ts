@@ -211,29 +211,16 @@ describe('guess mapping', () => {
 });
 
 describe('periodOfId(id)', () => {
-  it('reads the period a snapshot id names: quarter, half year, month, year', () => {
-    expect(periodOfId('2024-Q4')).toEqual({
-      start: '2024-10-01',
-      end: '2024-12-31',
-      label: 'Q4 2024',
-    });
-    expect(periodOfId('2024-q1')).toEqual({
-      start: '2024-01-01',
-      end: '2024-03-31',
-      label: 'Q1 2024',
-    });
-    expect(periodOfId('2025-H2')).toEqual({
-      start: '2025-07-01',
-      end: '2025-12-31',
-      label: 'H2 2025',
-    });
-    expect(periodOfId('2024-02')).toEqual({
-      start: '2024-02-01',
-      end: '2024-02-29',
-      label: 'February 2024',
-    });
-    expect(periodOfId('2023-02')!.end).toBe('2023-02-28');
-    expect(periodOfId('2025')).toEqual({ start: '2025-01-01', end: '2025-12-31', label: '2025' });
+  // Quarter, half year, month (February in a leap year and in another), year.
+  it.each([
+    ['2024-Q4', '2024-10-01', '2024-12-31', 'Q4 2024'],
+    ['2024-q1', '2024-01-01', '2024-03-31', 'Q1 2024'],
+    ['2025-H2', '2025-07-01', '2025-12-31', 'H2 2025'],
+    ['2024-02', '2024-02-01', '2024-02-29', 'February 2024'],
+    ['2023-02', '2023-02-01', '2023-02-28', 'February 2023'],
+    ['2025', '2025-01-01', '2025-12-31', '2025'],
+  ])('reads the period the snapshot id %s names: %s to %s, "%s"', (id, start, end, label) => {
+    expect(periodOfId(id)).toEqual({ start, end, label });
   });
 
   it('names no period for any other id', () => {
