@@ -10,11 +10,7 @@ describe('redactPersonalData', () => {
     ['My card 4111 1111 1111 1111 was charged twice', 'My card [number] was charged twice'],
     ['IBAN digits 12345678901234567890', 'IBAN digits [number]'],
     ['Account 12345678', 'Account [number]'],
-  ])('redacts %s', (input, expected) => {
-    expect(redactPersonalData(input)).toBe(expected);
-  });
-
-  it.each([
+    // Addresses spelled out so that a scraper misses them.
     ['Mail jane.doe at example dot com', 'Mail [email]'],
     ['Mail jane.doe[at]example[dot]com thanks', 'Mail [email] thanks'],
     ['Écrivez à jane.doe (at) exemple (dot) fr', 'Écrivez à [email]'],
@@ -22,19 +18,11 @@ describe('redactPersonalData', () => {
     ['my address is jane.doe at example.com', 'my address is [email]'],
     ['jane dot doe at example dot co dot uk', '[email]'],
     ['jane@example dot com', '[email]'],
-  ])('redacts the obfuscated address in %s', (input, expected) => {
-    expect(redactPersonalData(input)).toBe(expected);
-  });
-
-  it.each([
+    // Addresses with non-ASCII letters.
     ['Escribe a josé.garcía@exemple.fr, gracias', 'Escribe a [email], gracias'],
     ['Contato: joão.conceição@correio.com.br', 'Contato: [email]'],
     ['メールは tanaka@例え.jp まで', 'メールは [email] まで'],
-  ])('redacts the address with non-ASCII letters in %s', (input, expected) => {
-    expect(redactPersonalData(input)).toBe(expected);
-  });
-
-  it.each([
+    // Local phone numbers, without a country code.
     ['Call me on 555-0123, thanks', 'Call me on [phone], thanks'],
     ['Mon numéro : 555 0123', 'Mon numéro : [phone]'],
     ['Rufen Sie 5550123 an', 'Rufen Sie [number] an'],
@@ -43,7 +31,7 @@ describe('redactPersonalData', () => {
     ['Ligue (11) 98765-4321', 'Ligue [phone]'],
     ['Delivered 12/10/2025, call 555-0123', 'Delivered 12/10/2025, call [phone]'],
     ['On 12/10/2025 555-0123 rang', 'On 12/10/2025 [phone] rang'],
-  ])('redacts the local phone number in %s', (input, expected) => {
+  ])('redacts %s', (input, expected) => {
     expect(redactPersonalData(input)).toBe(expected);
   });
 
