@@ -72,11 +72,27 @@ function correlationOf(cov: ArrayLike<number>, k: number): Matrix {
   return r;
 }
 
+/** A bootstrap's inputs once checked, with the options' defaults filled in. */
+interface CheckedInput {
+  /** The matrix made exactly symmetric. */
+  sigma: Matrix;
+  n: number;
+  replicates: number;
+  seed: number;
+}
+
 /**
- * Checks the inputs and returns the matrix made exactly symmetric: (M + M')/2. Asymmetry of a few
- * rounding errors (a covariance scaled as r_ij·s_i·s_j) is accepted, more is an error.
+ * Checks the inputs and makes the matrix exactly symmetric: (M + M')/2. Asymmetry of a few
+ * rounding errors (a covariance scaled as r_ij·s_i·s_j) is accepted, more is an error. Errors
+ * name `caller`, the exported function the inputs were given to.
  */
-function checkInput(matrix: Matrix, n: number, replicates: number, caller: string): Matrix {
+function checkInput(
+  matrix: Matrix,
+  n: number,
+  options: BootstrapOptions,
+  caller: string,
+): CheckedInput {
+  const { replicates = DEFAULT_REPLICATES, seed = DEFAULT_SEED } = options;
   const k = matrix.rows;
   const symmetric =
     k >= 2 &&
@@ -100,7 +116,22 @@ function checkInput(matrix: Matrix, n: number, replicates: number, caller: strin
   if (!new CholeskyDecomposition(exact).isPositiveDefinite()) {
     throw new Error(`${caller} requires a positive-definite matrix`);
   }
-  return exact;
+  return { sigma: exact, n, replicates, seed };
+}
+
+/** The replicates from checked inputs, so that the bootstrap checks its matrix only once. */
+function drawsOf({ sigma, n, replicates, seed }: CheckedInput): RelativeWeightsDraws {
+  const k = sigma.rows;
+  const draw = wishartSampler(Matrix.div(sigma, n - 1), n - 1);
+  const random = createSeededRandom(seed);
+  const weights = Array.from({ length: k - 1 }, () => new Float64Array(replicates));
+  const r2 = new Float64Array(replicates);
+  for (let b = 0; b < replicates; b++) {
+    const result = johnsonWeights(correlationOf(draw(random), k));
+    result.weights.forEach((w, j) => (weights[j]![b] = w));
+    r2[b] = result.r2;
+  }
+  return { weights, r2 };
 }
 
 /**
@@ -128,19 +159,7 @@ export function relativeWeightsDraws(
   n: number,
   options: BootstrapOptions = {},
 ): RelativeWeightsDraws {
-  const { replicates = DEFAULT_REPLICATES, seed = DEFAULT_SEED } = options;
-  const sigma = checkInput(matrix, n, replicates, 'relativeWeightsDraws');
-  const k = sigma.rows;
-  const draw = wishartSampler(Matrix.div(sigma, n - 1), n - 1);
-  const random = createSeededRandom(seed);
-  const weights = Array.from({ length: k - 1 }, () => new Float64Array(replicates));
-  const r2 = new Float64Array(replicates);
-  for (let b = 0; b < replicates; b++) {
-    const result = johnsonWeights(correlationOf(draw(random), k));
-    result.weights.forEach((w, j) => (weights[j]![b] = w));
-    r2[b] = result.r2;
-  }
-  return { weights, r2 };
+  return drawsOf(checkInput(matrix, n, options, 'relativeWeightsDraws'));
 }
 
 function summarise(estimate: number, draws: Float64Array): BootstrapSummary {
@@ -185,10 +204,10 @@ export function relativeWeightsBootstrap(
   n: number,
   options: BootstrapOptions = {},
 ): RelativeWeightsBootstrap {
-  const { replicates = DEFAULT_REPLICATES, seed = DEFAULT_SEED } = options;
-  const sigma = checkInput(matrix, n, replicates, 'relativeWeightsBootstrap');
+  const input = checkInput(matrix, n, options, 'relativeWeightsBootstrap');
+  const { sigma, replicates, seed } = input;
   const observed = johnsonWeights(correlationOf(sigma.to1DArray(), sigma.rows));
-  const draws = relativeWeightsDraws(matrix, n, { replicates, seed });
+  const draws = drawsOf(input);
   return {
     weights: observed.weights.map((w, j) => summarise(w, draws.weights[j]!)),
     shares: observed.weights.map((w, j) =>
