@@ -270,34 +270,44 @@ function addReadComment(
   key: number,
   levels: ArrayLike<string | undefined> = [],
 ): VoiceState {
-  const { themes, text } = reading;
-  const kept = text !== null;
+  const { themes } = reading;
   // Praise ("Fair price for the quality") also mentions what it praises: it counts there, but
   // is no quote for a problem.
   const praise = state.praiseThemes;
   let praised = false;
   for (let t = 0; t < themes.length && !praised; t++) praised = praise.includes(themes[t]!);
-  const size = state.sampleSize;
-  countClass(state.comments, cls);
-  if (kept)
-    for (const theme of themes) {
-      countClass(state.mentions[theme]!, cls);
-      if (!praised || praise.includes(theme))
-        offerTo(state.samples[theme]!, cls, reading, recommend, key, size);
-    }
+  addToVoice(state, state, reading, cls, recommend, key, praised);
   for (let i = 0; i < state.dimensions.length; i++) {
     const level = levels[i];
     if (level === undefined) continue;
     const group = groupVoiceOf(state, state.dimensions[i]!, level);
-    countClass(group.comments, cls);
-    if (kept)
-      for (const theme of themes) {
-        countClass(group.mentions[theme]!, cls);
-        if (!praised || praise.includes(theme))
-          offerTo(group.samples[theme]!, cls, reading, recommend, key, size);
-      }
+    addToVoice(group, state, reading, cls, recommend, key, praised);
   }
   return state;
+}
+
+/**
+ * Counts a comment already read in one voice (the state's own, or one group's) and offers it to
+ * the samples of the themes it may illustrate: all of them, or only the praise themes when
+ * `praised`. The state gives the sample size and the praise themes.
+ */
+function addToVoice(
+  voice: GroupVoice,
+  state: VoiceState,
+  reading: CommentReading,
+  cls: NpsClass,
+  recommend: number | undefined,
+  key: number,
+  praised: boolean,
+): void {
+  countClass(voice.comments, cls);
+  if (reading.text === null) return;
+  const praise = state.praiseThemes;
+  for (const theme of reading.themes) {
+    countClass(voice.mentions[theme]!, cls);
+    if (!praised || praise.includes(theme))
+      offerTo(voice.samples[theme]!, cls, reading, recommend, key, state.sampleSize);
+  }
 }
 
 /** Adds one comment (mutates). The text is redacted before anything is kept. */
