@@ -68,31 +68,18 @@ type Group = (typeof GROUPS)[number];
 const GROUP_SHARE = [0.72, 0.2, 0.055, 0.025];
 const REGIONS = ['North', 'South', 'East', 'West'] as const;
 const REGION_SHARE = [0.36, 0.3, 0.2, 0.14];
-/** Orders per active customer per quarter and mean order value, by group. */
-const ORDER_RATE: Record<Group, number> = {
-  Consumer: 1.3,
-  SMB: 2.4,
-  Enterprise: 3.8,
-  'Public sector': 2.6,
-};
-const ORDER_VALUE: Record<Group, number> = {
-  Consumer: 62,
-  SMB: 310,
-  Enterprise: 1450,
-  'Public sector': 820,
-};
-/** Share of a group's active customers invited, and the share of invitees who answer. */
-const INVITE_SHARE: Record<Group, number> = {
-  Consumer: 0.62,
-  SMB: 0.8,
-  Enterprise: 0.9,
-  'Public sector': 0.8,
-};
-const RESPONSE_RATE: Record<Group, number> = {
-  Consumer: 0.5,
-  SMB: 0.52,
-  Enterprise: 0.6,
-  'Public sector': 0.55,
+/**
+ * How each group buys and answers: orders per active customer per quarter, mean order value,
+ * the share of its active customers invited, and the share of invitees who answer.
+ */
+const GROUP_PROFILE: Record<
+  Group,
+  { orderRate: number; orderValue: number; inviteShare: number; responseRate: number }
+> = {
+  Consumer: { orderRate: 1.3, orderValue: 62, inviteShare: 0.62, responseRate: 0.5 },
+  SMB: { orderRate: 2.4, orderValue: 310, inviteShare: 0.8, responseRate: 0.52 },
+  Enterprise: { orderRate: 3.8, orderValue: 1450, inviteShare: 0.9, responseRate: 0.6 },
+  'Public sector': { orderRate: 2.6, orderValue: 820, inviteShare: 0.8, responseRate: 0.55 },
 };
 /** Regions answer at different rates too, so the sample mix differs from the population. */
 const REGION_RESPONSE: Record<string, number> = { North: 1.1, South: 1.0, East: 0.85, West: 0.75 };
@@ -435,13 +422,13 @@ export function generateDemo(options: DemoOptions = DEFAULT_DEMO): DemoSnapshot[
     const active: Customer[] = [];
     for (const c of customers) {
       if (c.churned) continue;
-      const n = rand.poisson(ORDER_RATE[c.group]);
+      const n = rand.poisson(GROUP_PROFILE[c.group].orderRate);
       if (n === 0) continue;
       active.push(c);
       for (let k = 0; k < n; k++) {
         const date = dayInQuarter(rand, quarter);
         const orderId = `O${String(orderSeq++).padStart(7, '0')}`;
-        const value = ORDER_VALUE[c.group] * Math.exp(0.5 * rand.normal() - 0.125);
+        const value = GROUP_PROFILE[c.group].orderValue * Math.exp(0.5 * rand.normal() - 0.125);
         const status = rand.pick(['completed', 'cancelled', 'returned'], [0.93, 0.04, 0.03]);
         const estimated = addDays(date, rand.int(2, 5));
         const lateChance = 0.08 + (smbDrop(c.group) ? 0.1 : 0);
@@ -471,10 +458,10 @@ export function generateDemo(options: DemoOptions = DEFAULT_DEMO): DemoSnapshot[
     for (const c of active) {
       population.set(c.group, (population.get(c.group) ?? 0) + 1);
       population.set(c.region, (population.get(c.region) ?? 0) + 1);
-      if (rand.next() >= INVITE_SHARE[c.group]) continue;
+      if (rand.next() >= GROUP_PROFILE[c.group].inviteShare) continue;
       invitations.set(c.group, (invitations.get(c.group) ?? 0) + 1);
       invitations.set(c.region, (invitations.get(c.region) ?? 0) + 1);
-      if (rand.next() >= RESPONSE_RATE[c.group] * REGION_RESPONSE[c.region]!) continue;
+      if (rand.next() >= GROUP_PROFILE[c.group].responseRate * REGION_RESPONSE[c.region]!) continue;
       const order = lastOrder.get(c.id);
       const late = order?.late ?? false;
       const base = 0.55 * c.affinity + trend;
