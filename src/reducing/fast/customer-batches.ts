@@ -40,6 +40,13 @@ abstract class CustomerBatch {
     this.rows = new Int32Array(capacity);
     this.all = new Uint8Array(capacity).fill(1);
   }
+
+  /** The number of entries queued, emptying the batch (its arrays are reused by the next). */
+  take(): number {
+    const count = this.length;
+    this.length = 0;
+    return count;
+  }
 }
 
 /** Orders (or order lines) gathered for adding together. */
@@ -91,12 +98,9 @@ export function addOrderBatch(
   excludeStatuses: readonly string[],
 ): BehaviourState {
   // Each loop is a function of its own, with nothing after it (see numbersOf in customer-index.ts).
-  const count = batch.length;
-  batch.length = 0;
+  const count = batch.take();
   markCounted(state, batch, count, excludeStatuses);
-  state.customers.rowsOf(batch.customers, batch.counted, count, batch.rows);
-  // New customers got the next rows in order of first appearance: their first order's segments.
-  addNewSegments(state.segments, batch, count);
+  addCustomerRows(state, batch, count);
   state.missingAmount += addOrderFigures(state.customers, batch, count);
   return state;
 }
@@ -129,6 +133,13 @@ function markCounted(
     }
     counted[i] = out ? 0 : 1;
   }
+}
+
+/** Each counted entry's customer row, in `batch.rows`; a customer met first is added. */
+function addCustomerRows(state: BehaviourState, batch: OrderBatch, count: number): void {
+  state.customers.rowsOf(batch.customers, batch.counted, count, batch.rows);
+  // New customers got the next rows in order of first appearance: their first order's segments.
+  addNewSegments(state.segments, batch, count);
 }
 
 function addNewSegments(
@@ -177,14 +188,12 @@ export function addOrderLineBatch(
   batch: OrderBatch,
   excludeStatuses: readonly string[],
 ): BehaviourState {
-  const count = batch.length;
-  batch.length = 0;
+  const count = batch.take();
   const lines = (state.lines ??= new OrderLines(excludeStatuses));
   lines.index.addMany(batch.orders, batch.all, count, batch.orderNumbers);
   lines.grow(lines.index.size);
   markCountedLines(batch, count, excludeStatuses);
-  state.customers.rowsOf(batch.customers, batch.counted, count, batch.rows);
-  addNewSegments(state.segments, batch, count);
+  addCustomerRows(state, batch, count);
   addLineFigures(lines, batch, count);
   return state;
 }
@@ -292,8 +301,7 @@ export class AnswerBatch extends CustomerBatch {
 /** Adds a batch of answers (mutates the table, empties the batch); same as one at a time. */
 export function addAnswerBatch(table: CustomerAnswers, batch: AnswerBatch): void {
   // The loop is a function of its own, with nothing after it (see numbersOf in customer-index.ts).
-  const count = batch.length;
-  batch.length = 0;
+  const count = batch.take();
   table.rowsOf(batch.customers, batch.all, count, batch.rows);
   addAnswerCounts(table, batch, count);
 }
