@@ -334,46 +334,55 @@ const CATEGORY_STAGE: Record<string, keyof typeof STAGE_LABELS> = {
   Other: 'pre-purchase',
 };
 
-const SURVEY_HEADER = [
-  'Response ID',
-  'Customer ID',
-  'Submitted',
-  'Customer group',
-  'Region',
-  'How likely are you to recommend us to a friend or colleague? (0-10)',
-  'Overall satisfaction',
-  'Ease of getting what you needed (1-7)',
-  'Product quality',
-  'Service quality',
-  'Reliability',
-  'Value for money',
-  'Emotional connection',
-  'Brand favourability',
-  'Compared with our main competitor',
-  'Journey stage',
-  'Comment',
-];
-const ORDER_HEADER = [
-  'Order ID',
-  'Customer ID',
-  'Customer group',
-  'Order date',
-  'Order value',
-  'Status',
-  'Estimated delivery',
-  'Delivered',
-];
-const TICKET_HEADER = [
-  'Ticket ID',
-  'Customer ID',
-  'Order ID',
-  'Opened',
-  'First response',
-  'Resolved',
-  'Category',
-  'Journey stage',
-  'Type',
-];
+/**
+ * Each export's headers, by the manifest field they map to: the manifest's columns and the CSV's
+ * header row both come from here, and a table's rows are written in the same order.
+ */
+const SURVEY_COLUMNS = {
+  response_id: 'Response ID',
+  customer_id: 'Customer ID',
+  date: 'Submitted',
+  customer_group: 'Customer group',
+  region: 'Region',
+  recommend: 'How likely are you to recommend us to a friend or colleague? (0-10)',
+  satisfaction: 'Overall satisfaction',
+  effort: 'Ease of getting what you needed (1-7)',
+  product_quality: 'Product quality',
+  service_quality: 'Service quality',
+  reliability: 'Reliability',
+  value: 'Value for money',
+  emotional: 'Emotional connection',
+  brand: 'Brand favourability',
+  competitor: 'Compared with our main competitor',
+  journey_stage: 'Journey stage',
+  comment: 'Comment',
+};
+const ORDER_COLUMNS = {
+  order_id: 'Order ID',
+  customer_id: 'Customer ID',
+  customer_group: 'Customer group',
+  date: 'Order date',
+  amount: 'Order value',
+  status: 'Status',
+  estimated_delivery: 'Estimated delivery',
+  delivered: 'Delivered',
+};
+const TICKET_COLUMNS = {
+  ticket_id: 'Ticket ID',
+  customer_id: 'Customer ID',
+  order_id: 'Order ID',
+  opened: 'Opened',
+  first_response: 'First response',
+  resolved: 'Resolved',
+  category: 'Category',
+  journey_stage: 'Journey stage',
+  type: 'Type',
+};
+
+/** The manifest's values mapping for labels the export writes: each label back to its value. */
+function valuesOf(labels: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(labels).map(([value, label]) => [label, value]));
+}
 
 /** Generates every snapshot in memory (the CLI writes them). */
 export function generateDemo(options: DemoOptions = DEFAULT_DEMO): DemoSnapshot[] {
@@ -574,9 +583,9 @@ export function generateDemo(options: DemoOptions = DEFAULT_DEMO): DemoSnapshot[
       id: quarter.id,
       files: {
         'manifest.json': `${JSON.stringify(manifest, null, 2)}\n`,
-        'survey.csv': csv(SURVEY_HEADER, surveyRows),
-        'orders.csv': csv(ORDER_HEADER, orderRows),
-        'tickets.csv': csv(TICKET_HEADER, ticketRows),
+        'survey.csv': csv(Object.values(SURVEY_COLUMNS), surveyRows),
+        'orders.csv': csv(Object.values(ORDER_COLUMNS), orderRows),
+        'tickets.csv': csv(Object.values(TICKET_COLUMNS), ticketRows),
       },
     };
   });
@@ -663,68 +672,18 @@ function demoManifest(
     tables: {
       survey: {
         file: 'survey.csv',
-        columns: {
-          response_id: 'Response ID',
-          customer_id: 'Customer ID',
-          date: 'Submitted',
-          customer_group: 'Customer group',
-          region: 'Region',
-          recommend: 'How likely are you to recommend us to a friend or colleague? (0-10)',
-          satisfaction: 'Overall satisfaction',
-          effort: 'Ease of getting what you needed (1-7)',
-          product_quality: 'Product quality',
-          service_quality: 'Service quality',
-          reliability: 'Reliability',
-          value: 'Value for money',
-          emotional: 'Emotional connection',
-          brand: 'Brand favourability',
-          competitor: 'Compared with our main competitor',
-          journey_stage: 'Journey stage',
-          comment: 'Comment',
-        },
+        columns: SURVEY_COLUMNS,
         values: {
           satisfaction: Object.fromEntries(SAT_LABELS.map((label, i) => [label, i + 1])),
-          competitor: { Better: 'better', 'About the same': 'same', Worse: 'worse' },
-          journey_stage: {
-            'Before purchase': 'pre-purchase',
-            Purchase: 'purchase',
-            'After sales': 'after-sales',
-          },
+          competitor: valuesOf(COMPETITOR_LABELS),
+          journey_stage: valuesOf(STAGE_LABELS),
         },
       },
-      orders: {
-        file: 'orders.csv',
-        columns: {
-          order_id: 'Order ID',
-          customer_id: 'Customer ID',
-          customer_group: 'Customer group',
-          date: 'Order date',
-          amount: 'Order value',
-          status: 'Status',
-          estimated_delivery: 'Estimated delivery',
-          delivered: 'Delivered',
-        },
-      },
+      orders: { file: 'orders.csv', columns: ORDER_COLUMNS },
       tickets: {
         file: 'tickets.csv',
-        columns: {
-          ticket_id: 'Ticket ID',
-          customer_id: 'Customer ID',
-          order_id: 'Order ID',
-          opened: 'Opened',
-          first_response: 'First response',
-          resolved: 'Resolved',
-          category: 'Category',
-          journey_stage: 'Journey stage',
-          type: 'Type',
-        },
-        values: {
-          journey_stage: {
-            'Before purchase': 'pre-purchase',
-            Purchase: 'purchase',
-            'After sales': 'after-sales',
-          },
-        },
+        columns: TICKET_COLUMNS,
+        values: { journey_stage: valuesOf(STAGE_LABELS) },
       },
     },
   };
