@@ -11,6 +11,7 @@ import { exploreClientConfig, type ExploreClientConfig } from './explore-config.
 
 export interface ExplorePageProps {
   config: ExploreClientConfig;
+  /** The static pages of each group, for readers without JavaScript. */
   groupPages: Array<{ dimension: string; links: Array<{ level: string; href: string }> }>;
   minimumBase: number;
   /** The rules the legend of the marks states (the latest period's, as the report's). */
