@@ -46,6 +46,14 @@ function leaves(
 /** A verbatim's numbers (its sample key, its recommend score): a sample, not a figure. */
 const VERBATIM = /^voice\.themes\.\d+\.verbatims\./;
 
+/**
+ * Whether an old file keeps its figures at today's paths: formats 2 and 3 do; format 1 (no
+ * field) held them under `figures`, with the operational ones (comment themes too) a level down.
+ */
+function atCurrentPaths(old: Record<string, Json>): boolean {
+  return old.format === 2 || old.format === 3;
+}
+
 /** The old file's numbers, each at the path the same figure has in the current format. */
 function publishedNumbers(old: Record<string, Json>): Map<string, number | null> {
   const out = new Map<string, number | null>();
@@ -55,7 +63,7 @@ function publishedNumbers(old: Record<string, Json>): Map<string, number | null>
 
 function oldNumbers(old: Record<string, Json>): Map<string, number | null> {
   const out = new Map<string, number | null>();
-  if (old.format === 2 || old.format === 3) {
+  if (atCurrentPaths(old)) {
     // The same paths as today's; findings are derived from the other figures and re-ranked.
     for (const [key, value] of Object.entries(old))
       if (key !== 'findings' && key !== 'format') leaves(value, key, out);
@@ -86,6 +94,14 @@ function oldNumbers(old: Record<string, Json>): Map<string, number | null> {
   return out;
 }
 
+/** The old file's comment themes, as published, wherever its format kept them. */
+function publishedThemes(old: Record<string, Json>): Json[] {
+  const figures = (old.figures ?? {}) as { operational?: { voice?: { themes?: Json } } };
+  const voice = (atCurrentPaths(old) ? old.voice : figures.operational?.voice) as
+    { themes?: Json } | undefined;
+  return (voice?.themes ?? []) as Json[];
+}
+
 /**
  * The current figures with their comment themes in the old file's order: the old file's theme
  * figures sit by position, and the page lists themes in the order they were published (themes
@@ -95,10 +111,7 @@ export function inPublishedThemeOrder(
   old: Record<string, Json>,
   current: ReviewFigures,
 ): ReviewFigures {
-  const figures = (old.figures ?? {}) as { operational?: { voice?: { themes?: Json } } };
-  const voice = (old.format === 2 || old.format === 3 ? old.voice : figures.operational?.voice) as
-    { themes?: Json } | undefined;
-  const order = ((voice?.themes ?? []) as Array<{ theme: string }>).map((t) => t.theme);
+  const order = (publishedThemes(old) as Array<{ theme: string }>).map((t) => t.theme);
   const rank = (theme: string) => {
     const at = order.indexOf(theme);
     return at < 0 ? order.length : at;
@@ -117,10 +130,7 @@ export function withPublishedVerbatims(
   old: Record<string, Json>,
   current: ReviewFigures,
 ): ReviewFigures {
-  const figures = (old.figures ?? {}) as { operational?: { voice?: { themes?: Json } } };
-  const voice = (old.format === undefined ? figures.operational?.voice : old.voice) as
-    { themes?: Json } | undefined;
-  const themes = (voice?.themes ?? []) as Array<{
+  const themes = publishedThemes(old) as Array<{
     theme: string;
     verbatims: Array<Omit<Verbatim, 'lang'> & { lang?: string | null }>;
   }>;
