@@ -82,14 +82,17 @@ export function encodeDriverState(d: DriverState): EncodedDriverState {
       else if (value !== 0) throw new Error('encodeDriverState requires an empty lower triangle');
     }
   }
+  return { ...driverCounts(d), sums: [...d.sums], products };
+}
+
+/** What a driver state and its encoding hold alike: its variables, counts and weight sums. */
+function driverCounts(d: DriverState | EncodedDriverState) {
   return {
     variables: [...d.variables],
     n: d.n,
     incomplete: d.incomplete,
     sumW: d.sumW,
     sumW2: d.sumW2,
-    sums: [...d.sums],
-    products,
   };
 }
 
@@ -99,15 +102,7 @@ export function decodeDriverState(e: EncodedDriverState): DriverState {
   const products = new Float64Array(k * k);
   let at = 0;
   for (let i = 0; i < k; i++) for (let j = i; j < k; j++) products[i * k + j] = e.products[at++]!;
-  return {
-    variables: [...e.variables],
-    n: e.n,
-    incomplete: e.incomplete,
-    sumW: e.sumW,
-    sumW2: e.sumW2,
-    sums: Float64Array.from(e.sums),
-    products,
-  };
+  return { ...driverCounts(e), sums: Float64Array.from(e.sums), products };
 }
 
 /** A deep copy of a survey configuration (encoded and decoded forms are alike). */
