@@ -320,14 +320,9 @@ export class CustomerColumns<K extends string> {
     return row;
   }
 
-  /** Rows of many customers at once (see CustomerIndex.addMany), added when new. */
-  rowsOf(
-    ids: ReadonlyArray<IdRef | undefined>,
-    wanted: Uint8Array,
-    count: number,
-    out: Int32Array,
-  ): void {
-    this.index.addMany(ids, wanted, count, out);
+  /** Rows of many customers at once, added when new: the arguments of CustomerIndex.addMany. */
+  rowsOf(...batch: Parameters<CustomerIndex['addMany']>): void {
+    this.index.addMany(...batch);
     if (this.size > this.capacity) this.grow(this.size);
   }
 
