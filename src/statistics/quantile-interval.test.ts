@@ -50,6 +50,12 @@ const histogramArb = fc
   .filter((pairs) => pairs.reduce((s, [, c]) => s + c, 0) >= 1)
   .map((pairs) => ({ values: pairs.map(([v]) => v / 4), counts: pairs.map(([, c]) => c) }));
 
+/** A quantile's level q, anywhere in [0, 1]. */
+const qArb = fc.double({ min: 0, max: 1, noNaN: true });
+
+/** A confidence level from 50% to 99.9%. */
+const confidenceArb = fc.double({ min: 0.5, max: 0.999, noNaN: true });
+
 describe('quantileOfCounts', () => {
   it.each(rows(oracle.cases))(
     'quantileOfCounts($name, $q) matches numpy.quantile of the expanded sample',
@@ -67,7 +73,7 @@ describe('quantileOfCounts', () => {
 
   it('quantileOfCounts of whole counts is type 7 of the expanded sample, from a Map or arrays', () => {
     fc.assert(
-      fc.property(histogramArb, fc.double({ min: 0, max: 1, noNaN: true }), (h, q) => {
+      fc.property(histogramArb, qArb, (h, q) => {
         const sample = h.values.flatMap((v, i) => Array<number>(h.counts[i]!).fill(v));
         const map = new Map<number, number>();
         h.values.forEach((v, i) => map.set(v, (map.get(v) ?? 0) + h.counts[i]!));
@@ -80,18 +86,13 @@ describe('quantileOfCounts', () => {
 
   it('quantileOfCounts is non-decreasing in q and stays within [min, max]', () => {
     fc.assert(
-      fc.property(
-        histogramArb,
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        (h, q1, q2) => {
-          const present = h.values.filter((_, i) => h.counts[i]! > 0);
-          const [lo, hi] = [Math.min(q1, q2), Math.max(q1, q2)];
-          const a = quantileOfCounts(h, lo);
-          const b = quantileOfCounts(h, hi);
-          return a <= b + 1e-12 && a >= Math.min(...present) && b <= Math.max(...present);
-        },
-      ),
+      fc.property(histogramArb, qArb, qArb, (h, q1, q2) => {
+        const present = h.values.filter((_, i) => h.counts[i]! > 0);
+        const [lo, hi] = [Math.min(q1, q2), Math.max(q1, q2)];
+        const a = quantileOfCounts(h, lo);
+        const b = quantileOfCounts(h, hi);
+        return a <= b + 1e-12 && a >= Math.min(...present) && b <= Math.max(...present);
+      }),
     );
   });
 
@@ -126,37 +127,26 @@ describe('quantileInterval', () => {
 
   it('quantileInterval widens with the confidence and keeps lower ≤ upper', () => {
     fc.assert(
-      fc.property(
-        histogramArb,
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        fc.double({ min: 0.5, max: 0.999, noNaN: true }),
-        fc.double({ min: 0.5, max: 0.999, noNaN: true }),
-        (h, q, c1, c2) => {
-          const narrow = quantileInterval(h, q, Math.min(c1, c2));
-          const wide = quantileInterval(h, q, Math.max(c1, c2));
-          return (
-            narrow.lower <= narrow.upper &&
-            narrow.se >= 0 &&
-            wide.lower <= narrow.lower &&
-            wide.upper >= narrow.upper
-          );
-        },
-      ),
+      fc.property(histogramArb, qArb, confidenceArb, confidenceArb, (h, q, c1, c2) => {
+        const narrow = quantileInterval(h, q, Math.min(c1, c2));
+        const wide = quantileInterval(h, q, Math.max(c1, c2));
+        return (
+          narrow.lower <= narrow.upper &&
+          narrow.se >= 0 &&
+          wide.lower <= narrow.lower &&
+          wide.upper >= narrow.upper
+        );
+      }),
     );
   });
 
   it('quantileInterval contains quantileOfCounts whenever z√(nq(1−q)) ≥ 1 − q', () => {
     fc.assert(
-      fc.property(
-        histogramArb,
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        fc.constantFrom(0.8, 0.9, 0.95, 0.99),
-        (h, q, confidence) => {
-          const r = quantileInterval(h, q, confidence);
-          fc.pre(zForConfidence(confidence) * Math.sqrt(r.n * q * (1 - q)) >= 1 - q);
-          return r.lower <= r.value + 1e-12 && r.value <= r.upper + 1e-12;
-        },
-      ),
+      fc.property(histogramArb, qArb, fc.constantFrom(0.8, 0.9, 0.95, 0.99), (h, q, confidence) => {
+        const r = quantileInterval(h, q, confidence);
+        fc.pre(zForConfidence(confidence) * Math.sqrt(r.n * q * (1 - q)) >= 1 - q);
+        return r.lower <= r.value + 1e-12 && r.value <= r.upper + 1e-12;
+      }),
     );
   });
 
