@@ -540,7 +540,8 @@ describe.skipIf(!hasChromium)(
       await input.fill('Fixture');
       const result = page.locator('.pagefind-ui__result-link').first();
       await result.waitFor({ timeout: 10_000 });
-      expect(await result.getAttribute('href')).toMatch(/reports\/2026-Q[12]\//);
+      // A review's current page, at its address (Pagefind is handed the pages, not the folder).
+      expect(await result.getAttribute('href')).toMatch(/^\/reviews\/reports\/2026-Q[12]\/$/);
       // The address follows the search, and opening it shows the same results.
       await page.waitForURL(/\?q=Fixture$/);
       const again = await browser.newPage();

@@ -1,10 +1,19 @@
 /**
  * Builds the Pagefind search index over the finished site (astro:build:done), so every build —
  * CI, preview, tests — ships working search without a second command.
+ *
+ * Only pages that mark a search body (`data-pagefind-body`: each review's current page) are
+ * handed to Pagefind. Given the whole folder, it parses every page to learn that most have no
+ * body and skips them: at 40 quarters that was 1.1 s of its 1.6 s, growing with the history
+ * (the trend and group pages, every published version), for an index no different.
  */
 import type { AstroIntegration } from 'astro';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+/** The attribute a page's search body carries (Pagefind ignores every page without one). */
+const SEARCH_BODY = 'data-pagefind-body';
 
 export function pagefindIntegration(): AstroIntegration {
   return {
@@ -15,13 +24,36 @@ export function pagefindIntegration(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: outDir });
-        if (added.errors.length > 0)
-          throw new Error(`Pagefind indexing failed: ${added.errors.join('; ')}`);
+        const failed: string[] = [];
+        let pages = 0;
+        for (const page of searchablePages(outDir)) {
+          const added = await index.addHTMLFile(page);
+          failed.push(...added.errors);
+          pages += 1;
+        }
+        if (failed.length > 0) throw new Error(`Pagefind indexing failed: ${failed.join('; ')}`);
         await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
         await pagefind.close();
-        logger.info(`search index: ${added.page_count} pages`);
+        logger.info(`search index: ${pages} pages`);
       },
     },
   };
+}
+
+/**
+ * The site's HTML pages that mark a search body, as Pagefind takes them: the path relative to
+ * the site (it makes the result's address from it, as it would walking the folder) and the text.
+ * A page whose text only mentions the attribute is handed over too; Pagefind finds no body in it
+ * and leaves it out, as before.
+ */
+export function searchablePages(outDir: string): Array<{ sourcePath: string; content: string }> {
+  const pages: Array<{ sourcePath: string; content: string }> = [];
+  const files = readdirSync(outDir, { recursive: true, encoding: 'utf8' });
+  for (const file of files.sort()) {
+    if (!file.endsWith('.html')) continue;
+    const content = readFileSync(join(outDir, file), 'utf8');
+    if (content.includes(SEARCH_BODY))
+      pages.push({ sourcePath: file.split('\\').join('/'), content });
+  }
+  return pages;
 }

@@ -1,0 +1,30 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { searchablePages } from './pagefind.ts';
+
+describe('searchablePages', () => {
+  it('hands Pagefind the pages that mark a search body, by their path in the site', () => {
+    const site = mkdtempSync(join(tmpdir(), 'pagefind-pages-'));
+    const page = (path: string, body: string) => {
+      mkdirSync(join(site, path, '..'), { recursive: true });
+      writeFileSync(join(site, path), body);
+    };
+    page('index.html', '<main>home</main>');
+    page('reports/2026-Q1/index.html', '<main data-pagefind-body>first</main>');
+    page('reports/2026-Q1/v1/index.html', '<main>as published</main>');
+    page('reports/2026-Q2/index.html', '<main data-pagefind-body="">second</main>');
+    page('data/2026-Q2/figures.json', '{"note":"data-pagefind-body"}');
+    expect(searchablePages(site)).toEqual([
+      {
+        sourcePath: 'reports/2026-Q1/index.html',
+        content: '<main data-pagefind-body>first</main>',
+      },
+      {
+        sourcePath: 'reports/2026-Q2/index.html',
+        content: '<main data-pagefind-body="">second</main>',
+      },
+    ]);
+  });
+});
