@@ -257,12 +257,7 @@ export const ComplaintFiguresSchema = z.strictObject({
   byStage: z.array(z.strictObject({ stage: z.string(), complaints: count, share: finite })),
   /** Hours. */
   firstResponse: ServiceTimesSchema,
-  resolution: z.strictObject({
-    median: nullableNumber,
-    p90: nullableNumber,
-    n: count,
-    unresolved: count,
-  }),
+  resolution: ServiceTimesSchema.extend({ unresolved: count }),
   slowResolution: GroupComparisonSchema.nullable(),
 });
 export type ComplaintFigures = z.output<typeof ComplaintFiguresSchema>;
@@ -555,7 +550,7 @@ export const ActionRowSchema = z.strictObject({
   metric: z.string(),
   /** Label of the metric, as this review names it. */
   metricLabel: z.string(),
-  segment: z.strictObject({ dimension: z.string(), level: z.string() }).nullable(),
+  segment: GroupRefSchema.nullable(),
   finding: z.string().nullable(),
   /** Ids of this review's findings the action answers: cited by id, or same metric and group. */
   answers: z.array(z.string()),
@@ -613,6 +608,15 @@ export const TableSummarySchema = z.strictObject({
   dropped: z.record(z.string(), count).optional(),
 });
 
+/** A period by its snapshot's id and its label. */
+const PeriodRefSchema = z.strictObject({ id: z.string(), period: z.string() });
+
+/** Dimension → its label and levels (the manifest's segments). */
+const SegmentsSchema = z.record(
+  z.string(),
+  z.strictObject({ label: z.string(), levels: z.array(z.string()) }),
+);
+
 /** Everything one review's page shows, for one snapshot. */
 export const ReviewFiguresSchema = z.strictObject({
   format: z.literal(FIGURES_FORMAT),
@@ -629,14 +633,11 @@ export const ReviewFiguresSchema = z.strictObject({
    */
   files: z.record(z.string(), z.string().regex(CONTENT_HASH)),
   /** The previous period, which changes are measured against. */
-  previous: z.strictObject({ id: z.string(), period: z.string() }).nullable(),
+  previous: PeriodRefSchema.nullable(),
   /** Survey responses used (after validation and de-duplication). */
   responses: count,
   tables: z.record(z.string(), TableSummarySchema),
-  segments: z.record(
-    z.string(),
-    z.strictObject({ label: z.string(), levels: z.array(z.string()) }),
-  ),
+  segments: SegmentsSchema,
   questionnaire: z.strictObject({
     items: z.array(
       z.strictObject({
@@ -719,15 +720,12 @@ export type ReviewFigures = z.output<typeof ReviewFiguresSchema>;
 /** Every metric across every period, overall and per group: the trends and group pages. */
 export const HistoryFiguresSchema = z.strictObject({
   format: z.literal(FIGURES_FORMAT),
-  periods: z.array(z.strictObject({ id: z.string(), period: z.string() })),
+  periods: z.array(PeriodRefSchema),
   /** The latest period's metrics, in registry order. */
   catalog: z.record(z.string(), MetricInfoSchema),
   /** Latest targets. */
   targets: z.record(z.string(), finite),
-  segments: z.record(
-    z.string(),
-    z.strictObject({ label: z.string(), levels: z.array(z.string()) }),
-  ),
+  segments: SegmentsSchema,
   /** Metric id → overall points and each level's points, oldest first. */
   series: z.record(
     z.string(),
