@@ -54,9 +54,7 @@ describe('guess mapping', () => {
     ].join('\n');
     const { manifest, assumptions } = guessSnapshot(
       [{ name: 'export.csv', text: survey, encoding: 'windows-1252' }],
-      {
-        id: '2026-Q4',
-      },
+      { id: '2026-Q4' },
     );
     const parsed = ManifestSchema.parse(manifest);
     const survey_ = parsed.tables.survey!;
@@ -188,9 +186,7 @@ describe('guess mapping', () => {
     ].join('\n');
     const { manifest, assumptions } = guessSnapshot(
       [{ name: 'base.csv', text, encoding: 'utf-8' }],
-      {
-        id: 'base',
-      },
+      { id: 'base' },
     );
     const parsed = ManifestSchema.parse(manifest);
     expect(parsed.tables.survey).toBeUndefined();
@@ -235,9 +231,7 @@ describe('periodOfId(id)', () => {
     ];
     const base = guessSnapshot(
       [{ name: 'base.csv', text: customers.join('\n'), encoding: 'utf-8' }],
-      {
-        id: '2024-Q4',
-      },
+      { id: '2024-Q4' },
     );
     expect(base.manifest).toMatchObject({
       start: '2024-10-01',
