@@ -35,6 +35,7 @@ import {
   encodeSurveyState,
   encodeVoiceState,
 } from './state-codec.ts';
+import { surveyRowArb } from './survey-row-arbitrary.ts';
 import {
   addSurveyRow,
   createSurveyState,
@@ -58,22 +59,7 @@ const questionnaire = resolveQuestionnaire({
   price: { scale: [1, 5], component: 'value', notApplicable: [] },
 });
 const config = surveyConfigOf(questionnaire, ['group', 'region']);
-const answer = (min: number, max: number) =>
-  fc.option(fc.integer({ min, max }), { nil: undefined });
-const surveyRow: fc.Arbitrary<SurveyRow> = fc.record({
-  responseId: fc.uuid(),
-  segments: fc.record({
-    group: fc.option(fc.constantFrom('A', 'B', 'C'), { nil: undefined }),
-    region: fc.option(fc.constantFrom('N', 'S'), { nil: undefined }),
-  }),
-  answers: fc.record(
-    { ltr: answer(0, 10), overall: answer(1, 5), staff: answer(1, 5), price: answer(1, 5) },
-    { requiredKeys: [] },
-  ),
-  competitor: fc.option(fc.constantFrom('better' as const, 'same' as const, 'worse' as const), {
-    nil: undefined,
-  }),
-});
+const surveyRow = surveyRowArb(questionnaire);
 
 function surveyOf(rows: readonly SurveyRow[], weight = 1): SurveyState {
   const state = createSurveyState(config);

@@ -6,6 +6,7 @@ import { surveyFigures } from '../figures/survey-figures.ts';
 import { metricsFor } from '../metrics/registry/index.ts';
 import { createSurveyRecord, surveyRowOf } from '../reading/records.ts';
 import { SurveyRecordReducer } from './fast/survey-records.ts';
+import { surveyRowArb } from './survey-row-arbitrary.ts';
 import {
   addSurveyRow,
   createSurveyState,
@@ -31,28 +32,7 @@ const options = {
   levels: { group: ['A', 'B', 'C'], region: ['N', 'S'] },
 };
 
-const answer = (min: number, max: number) =>
-  fc.option(fc.integer({ min, max }), { nil: undefined });
-const rowArb: fc.Arbitrary<SurveyRow> = fc.record({
-  responseId: fc.uuid(),
-  segments: fc.record({
-    group: fc.option(fc.constantFrom('A', 'B', 'C'), { nil: undefined }),
-    region: fc.option(fc.constantFrom('N', 'S'), { nil: undefined }),
-  }),
-  answers: fc.record(
-    {
-      ltr: answer(0, 10),
-      overall: answer(1, 5),
-      ease: answer(1, 7),
-      staff: answer(1, 5),
-      price: answer(1, 5),
-    },
-    { requiredKeys: [] },
-  ),
-  competitor: fc.option(fc.constantFrom('better' as const, 'same' as const, 'worse' as const), {
-    nil: undefined,
-  }),
-});
+const rowArb = surveyRowArb(questionnaire);
 
 function onePass(rows: readonly SurveyRow[]): SurveyState {
   const state = createSurveyState(config);
