@@ -144,14 +144,11 @@ export const GroupVoiceSchema = z.strictObject({
 });
 
 /**
- * reducing/voice-state.ts: comment counts by NPS class, per theme, and samples per theme and
- * class; the same per group (dimension → level).
+ * reducing/voice-state.ts: all comments' voice in a group's shape (counts by NPS class, per
+ * theme, and samples per theme and class), and each group's voice (dimension → level).
  */
-export const VoiceStateSchema = z.strictObject({
-  comments: ClassCountsSchema,
-  mentions: z.record(z.string(), ClassCountsSchema),
-  samples: z.record(z.string(), ClassSamplesSchema),
-  sampleSize: z.int().check(z.minimum(0)),
+export const VoiceStateSchema = z.extend(GroupVoiceSchema, {
+  sampleSize: count,
   praiseThemes: z.array(z.string()),
   dimensions: z.array(z.string()),
   groups: z.record(z.string(), z.record(z.string(), GroupVoiceSchema)),
