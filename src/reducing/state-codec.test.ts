@@ -61,6 +61,17 @@ const questionnaire = resolveQuestionnaire({
 const config = surveyConfigOf(questionnaire, ['group', 'region']);
 const surveyRow = surveyRowArb(questionnaire);
 
+/**
+ * Checks `check` 40 times on two random lists of rows (40 at most each): the parts of a table
+ * whose states are merged, as a build merges the states of its parts.
+ */
+function forTwoParts<R>(row: fc.Arbitrary<R>, check: (a: R[], b: R[]) => void): void {
+  fc.assert(
+    fc.property(fc.array(row, { maxLength: 40 }), fc.array(row, { maxLength: 40 }), check),
+    { numRuns: 40 },
+  );
+}
+
 function surveyOf(rows: readonly SurveyRow[], weight = 1): SurveyState {
   const state = createSurveyState(config);
   for (const row of rows) addSurveyRow(state, row);
@@ -131,111 +142,80 @@ describe('state codec', () => {
   });
 
   it('decoded survey states merge as the states they encode', () => {
-    fc.assert(
-      fc.property(
-        fc.array(surveyRow, { maxLength: 40 }),
-        fc.array(surveyRow, { maxLength: 40 }),
-        (a, b) => {
-          const roundTrip = (s: SurveyState) =>
-            decodeSurveyState(throughJson(encodeSurveyState(s), SurveyStateSchema));
-          expect(mergeSurveyStates(roundTrip(surveyOf(a)), roundTrip(surveyOf(b)))).toEqual(
-            mergeSurveyStates(surveyOf(a), surveyOf(b)),
-          );
-        },
-      ),
-      { numRuns: 40 },
-    );
+    forTwoParts(surveyRow, (a, b) => {
+      const roundTrip = (s: SurveyState) =>
+        decodeSurveyState(throughJson(encodeSurveyState(s), SurveyStateSchema));
+      expect(mergeSurveyStates(roundTrip(surveyOf(a)), roundTrip(surveyOf(b)))).toEqual(
+        mergeSurveyStates(surveyOf(a), surveyOf(b)),
+      );
+    });
   });
 
   it('decode(encode(voice state)) is the state, samples and counts alike', () => {
     const matchers = compileThemes(DEFAULT_THEMES);
-    const commentsArb = fc.array(
-      fc.tuple(comment, fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }), fc.uuid()),
-      { maxLength: 40 },
+    const commentRow = fc.tuple(
+      comment,
+      fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
+      fc.uuid(),
     );
-    fc.assert(
-      fc.property(commentsArb, commentsArb, (a, b) => {
-        const stateOf = (list: typeof a) => {
-          const state = createVoiceState(DEFAULT_THEMES);
-          for (const [text, recommend, id] of list)
-            addComment(state, matchers, text, recommend, id);
-          return state;
-        };
-        const state = mergeVoice(stateOf(a), stateOf(b));
-        expect(decodeVoiceState(throughJson(encodeVoiceState(state), VoiceStateSchema))).toEqual(
-          state,
-        );
-      }),
-      { numRuns: 40 },
-    );
+    forTwoParts(commentRow, (a, b) => {
+      const stateOf = (list: typeof a) => {
+        const state = createVoiceState(DEFAULT_THEMES);
+        for (const [text, recommend, id] of list) addComment(state, matchers, text, recommend, id);
+        return state;
+      };
+      const state = mergeVoice(stateOf(a), stateOf(b));
+      expect(decodeVoiceState(throughJson(encodeVoiceState(state), VoiceStateSchema))).toEqual(
+        state,
+      );
+    });
   });
 
   it('decode(encode(complaint state)) is the state, its maps in their order', () => {
-    fc.assert(
-      fc.property(
-        fc.array(ticketRow, { maxLength: 40 }),
-        fc.array(ticketRow, { maxLength: 40 }),
-        (a, b) => {
-          const stateOf = (rows: TicketRow[]) =>
-            rows.reduce((s, t) => addTicket(s, t), createComplaintState());
-          const state = mergeComplaints(stateOf(a), stateOf(b));
-          const decoded = decodeComplaintState(
-            throughJson(encodeComplaintState(state), ComplaintStateSchema),
-          );
-          expect(decoded).toEqual(state);
-          // toEqual holds Maps equal in any order: their order is checked as well.
-          expect([...decoded.firstResponse]).toEqual([...state.firstResponse]);
-          expect([...decoded.resolution]).toEqual([...state.resolution]);
-        },
-      ),
-      { numRuns: 40 },
-    );
+    forTwoParts(ticketRow, (a, b) => {
+      const stateOf = (rows: TicketRow[]) =>
+        rows.reduce((s, t) => addTicket(s, t), createComplaintState());
+      const state = mergeComplaints(stateOf(a), stateOf(b));
+      const decoded = decodeComplaintState(
+        throughJson(encodeComplaintState(state), ComplaintStateSchema),
+      );
+      expect(decoded).toEqual(state);
+      // toEqual holds Maps equal in any order: their order is checked as well.
+      expect([...decoded.firstResponse]).toEqual([...state.firstResponse]);
+      expect([...decoded.resolution]).toEqual([...state.resolution]);
+    });
   });
 
   it('decode(encode(customer base)) is the state', () => {
-    fc.assert(
-      fc.property(
-        fc.array(customerRow, { maxLength: 40 }),
-        fc.array(customerRow, { maxLength: 40 }),
-        (a, b) => {
-          const stateOf = (rows: CustomerRow[]) =>
-            rows.reduce((s, c) => addCustomer(s, c), createCustomerBase());
-          const state = mergeCustomerBase(stateOf(a), stateOf(b));
-          expect(
-            decodeCustomerBase(throughJson(encodeCustomerBase(state), CustomerBaseSchema)),
-          ).toEqual(state);
-        },
-      ),
-      { numRuns: 40 },
-    );
+    forTwoParts(customerRow, (a, b) => {
+      const stateOf = (rows: CustomerRow[]) =>
+        rows.reduce((s, c) => addCustomer(s, c), createCustomerBase());
+      const state = mergeCustomerBase(stateOf(a), stateOf(b));
+      expect(
+        decodeCustomerBase(throughJson(encodeCustomerBase(state), CustomerBaseSchema)),
+      ).toEqual(state);
+    });
   });
 
   it('decode(encode(behaviour state)) gives every customer the same totals and index', () => {
-    fc.assert(
-      fc.property(
-        fc.array(orderRow, { maxLength: 40 }),
-        fc.array(orderRow, { maxLength: 40 }),
-        (a, b) => {
-          const stateOf = (rows: OrderRow[]) =>
-            rows.reduce((s, o) => addOrder(s, o, ['cancelled']), createBehaviourState());
-          const state = mergeBehaviour(stateOf(a), stateOf(b));
-          const encoded = encodeBehaviourState(state);
-          const decoded = decodeBehaviourState(throughJson(encoded, BehaviourStateSchema));
-          // The same encoding again, and the same customer at the same row with the same figures.
-          expect(encodeBehaviourState(decoded)).toEqual(encoded);
-          expect(decoded.segments).toEqual(state.segments);
-          for (const id of state.customers.index.ids) {
-            const row = state.customers.find(id);
-            expect(decoded.customers.find(id)).toBe(row);
-            for (const name of state.customers.names)
-              expect(decoded.customers.get(row, name)).toBe(state.customers.get(row, name));
-          }
-          expect(decoded.excluded).toEqual(state.excluded);
-          expect(decoded.missingAmount).toBe(state.missingAmount);
-        },
-      ),
-      { numRuns: 40 },
-    );
+    forTwoParts(orderRow, (a, b) => {
+      const stateOf = (rows: OrderRow[]) =>
+        rows.reduce((s, o) => addOrder(s, o, ['cancelled']), createBehaviourState());
+      const state = mergeBehaviour(stateOf(a), stateOf(b));
+      const encoded = encodeBehaviourState(state);
+      const decoded = decodeBehaviourState(throughJson(encoded, BehaviourStateSchema));
+      // The same encoding again, and the same customer at the same row with the same figures.
+      expect(encodeBehaviourState(decoded)).toEqual(encoded);
+      expect(decoded.segments).toEqual(state.segments);
+      for (const id of state.customers.index.ids) {
+        const row = state.customers.find(id);
+        expect(decoded.customers.find(id)).toBe(row);
+        for (const name of state.customers.names)
+          expect(decoded.customers.get(row, name)).toBe(state.customers.get(row, name));
+      }
+      expect(decoded.excluded).toEqual(state.excluded);
+      expect(decoded.missingAmount).toBe(state.missingAmount);
+    });
   });
 
   it('decode(encode(customer answers)) keeps each customer’s counts', () => {
