@@ -55,6 +55,28 @@ const cellsArb: fc.Arbitrary<Array<LevelledCell<State>>> = fc
     }),
   );
 
+/**
+ * Cells written out, each its own input member in order, of `responses` responses of which
+ * `answers` answered the item (all of them unless told).
+ */
+function fixedCells(
+  ...cells: Array<[levels: string[], responses: number, answers?: number]>
+): LevelledCell<State>[] {
+  return cells.map(([levels, responses, answers = responses], i) => ({
+    levels,
+    state: { members: [i], responses, answers },
+  }));
+}
+
+/** The cells of a table of groups (A, B, …) by regions (N, S, …), `responses[g][r]` in each. */
+function groupsByRegions(responses: number[][]): LevelledCell<State>[] {
+  return fixedCells(
+    ...responses.flatMap((row, g) =>
+      row.map((n, r): [string[], number] => [[LEVELS[0]![g]!, LEVELS[1]![r]!], n]),
+    ),
+  );
+}
+
 const total = (cells: ReadonlyArray<{ state: State }>) =>
   size(cells.map((c) => c.state).reduce(merge, { members: [], responses: 0, answers: 0 }));
 
@@ -148,24 +170,20 @@ describe.each(RULES)('%s', (_, protect) => {
   });
 
   it('cells at or above the threshold stay as they are when no small cell needs them', () => {
-    const cells: LevelledCell<State>[] = [
-      { levels: ['A', 'N'], state: { members: [0], responses: 40, answers: 40 } },
-      { levels: ['A', 'S'], state: { members: [1], responses: 50, answers: 50 } },
-      { levels: ['B', 'N'], state: { members: [2], responses: 60, answers: 60 } },
-      { levels: ['B', 'S'], state: { members: [3], responses: 35, answers: 35 } },
-    ];
+    const cells = groupsByRegions([
+      [40, 50],
+      [60, 35],
+    ]);
     const out = protect(cells, { threshold: THRESHOLD, size, merge });
     expect(out.map((c) => c.levels)).toEqual(cells.map((c) => c.levels));
     expect(out.every((c) => c.hidden.every((h) => !h))).toBe(true);
   });
 
   it('a small cell loses its least important level first, joining its siblings', () => {
-    const cells: LevelledCell<State>[] = [
-      { levels: ['A', 'N'], state: { members: [0], responses: 10, answers: 10 } },
-      { levels: ['A', 'S'], state: { members: [1], responses: 25, answers: 25 } },
-      { levels: ['B', 'N'], state: { members: [2], responses: 200, answers: 200 } },
-      { levels: ['B', 'S'], state: { members: [3], responses: 100, answers: 100 } },
-    ];
+    const cells = groupsByRegions([
+      [10, 25],
+      [200, 100],
+    ]);
     const out = protect(cells, { threshold: THRESHOLD, size, merge });
     // A keeps its group; its region is hidden. Then N and S each have a small hidden part
     // (10, 25), so a cell keeping each region hides it too: B's smallest, S (100)…
@@ -177,10 +195,7 @@ describe.each(RULES)('%s', (_, protect) => {
   });
 
   it('an item answered by few in a large cell makes the cell small too', () => {
-    const cells: LevelledCell<State>[] = [
-      { levels: ['A'], state: { members: [0], responses: 100, answers: 12 } },
-      { levels: ['B'], state: { members: [1], responses: 100, answers: 100 } },
-    ];
+    const cells = fixedCells([['A'], 100, 12], [['B'], 100]);
     const out = protect(cells, { threshold: THRESHOLD, size, merge });
     expect(out).toHaveLength(1);
     expect(out[0]!.hidden).toEqual([true]);
