@@ -636,6 +636,10 @@ describe.skipIf(!hasChromium)(
       await page.goto(`${server.url}reports/2026-Q2/`);
       const rows = page.locator('figure[data-trend] table tbody tr');
       expect(await rows.count()).toBe(2);
+      // What a screen reader announces for the table.
+      expect(await page.locator('figure[data-trend] table caption').textContent()).toBe(
+        'Net Promoter Score by period',
+      );
       expect(await page.locator('figure[data-trend] figcaption').textContent()).toContain(
         'Net Promoter Score went from',
       );
