@@ -35,7 +35,7 @@ import {
   encodeSurveyState,
   encodeVoiceState,
 } from './state-codec.ts';
-import { surveyRowArb } from './survey-row-arbitrary.ts';
+import { surveyRowArb } from '../../test/survey-row-arbitrary.ts';
 import {
   addSurveyRow,
   createSurveyState,

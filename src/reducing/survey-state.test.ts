@@ -6,7 +6,7 @@ import { surveyFigures } from '../figures/survey-figures.ts';
 import { metricsFor } from '../metrics/registry/index.ts';
 import { createSurveyRecord, surveyRowOf } from '../reading/records.ts';
 import { SurveyRecordReducer } from './fast/survey-records.ts';
-import { surveyRowArb } from './survey-row-arbitrary.ts';
+import { surveyRowArb } from '../../test/survey-row-arbitrary.ts';
 import {
   addSurveyRow,
   createSurveyState,

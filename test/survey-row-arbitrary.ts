@@ -1,10 +1,10 @@
 /**
  * Test support: random survey rows for the property tests of the survey reducer and its codec,
- * so both draw rows by one rule. Nothing outside the tests imports it.
+ * so both draw rows by one rule.
  */
 import fc from 'fast-check';
-import type { Questionnaire } from '../contracts/questionnaire.ts';
-import type { SurveyRow } from '../contracts/row-types.ts';
+import type { Questionnaire } from '../src/contracts/questionnaire.ts';
+import type { SurveyRow } from '../src/contracts/row-types.ts';
 
 /**
  * Survey rows over a questionnaire: each item answered anywhere on its scale or left
