@@ -27,4 +27,17 @@ describe('searchablePages', () => {
       },
     ]);
   });
+
+  it("keeps neighbouring elements' words apart, as the compressed HTML does not", () => {
+    const site = mkdtempSync(join(tmpdir(), 'pagefind-pages-'));
+    writeFileSync(
+      join(site, 'index.html'),
+      '<main data-pagefind-body><table><tr><th>Customer group</th><th>Responses</th></tr></table>' +
+        '<blockquote>Arrived late.</blockquote><p>Detractor</p></main>',
+    );
+    const [only] = searchablePages(site);
+    const text = only!.content.replace(/<[^>]*>/g, '');
+    expect(text).toContain('Customer group Responses');
+    expect(text).toContain('Arrived late. Detractor');
+  });
 });
