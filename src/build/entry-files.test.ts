@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -48,12 +49,16 @@ describe('entry files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'entries-'));
     const keep = writeEntryFile(dir, 'explore', explore('2026-Q1'));
     const old = writeEntryFile(dir, 'explore', explore('2026-Q0'));
-    const partial = join(dir, `${basename(old.file)}.123.partial`);
-    writeFileSync(partial, '{');
+    // A running process's write (this one's pid stands for it), and one whose process is gone.
+    const writing = join(dir, `${basename(old.file)}.${process.pid}.partial`);
+    const leftOver = join(dir, `${basename(old.file)}.${spawnSync('true').pid}.partial`);
+    writeFileSync(writing, '{');
+    writeFileSync(leftOver, '{');
     removeOtherEntryFiles(dir, new Set([keep.file]));
     expect(existsSync(keep.file)).toBe(true);
     expect(existsSync(old.file)).toBe(false);
-    expect(existsSync(partial)).toBe(true);
+    expect(existsSync(writing)).toBe(true);
+    expect(existsSync(leftOver)).toBe(false);
     removeOtherEntryFiles(join(dir, 'none'), new Set());
   });
 });

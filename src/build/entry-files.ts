@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import type { EntryRef, ReviewsEntry } from '../contracts/collection-schemas.ts';
 import { DataValidationError } from './data-validation-error.ts';
-import { textDigest, writeWhole } from './snapshot-cache.ts';
+import { isWriteUnderWay, textDigest, writeWhole } from './snapshot-cache.ts';
 
 /** The folder of the entries' files inside a data folder's cache folder (`dataCacheDir`). */
 export function entryFilesDir(dataCache: string): string {
@@ -33,15 +33,15 @@ export function entryFileExists(ref: EntryRef): boolean {
 }
 
 /**
- * Removes the files of `dir` that no entry refers to any more (earlier states of the data).
+ * Removes the files of `dir` that no entry refers to any more (earlier states of the data), and
+ * not another process's file being written.
  * @param kept the files still referred to
  */
 export function removeOtherEntryFiles(dir: string, kept: ReadonlySet<string>): void {
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir)) {
     const file = join(dir, name);
-    // Another process's file being written is left to it.
-    if (!kept.has(file) && !name.endsWith('.partial')) rmSync(file, { force: true });
+    if (!kept.has(file) && !isWriteUnderWay(name)) rmSync(file, { force: true });
   }
 }
 

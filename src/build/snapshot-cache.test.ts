@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cachedBytes } from './snapshot-cache.ts';
+import { cachedBytes, replaceEntry } from './snapshot-cache.ts';
 
 const cachedText = (...args: Parameters<typeof cachedBytes>) =>
   Buffer.from(cachedBytes(...args)).toString('utf8');
@@ -37,5 +38,22 @@ describe('cachedBytes', () => {
     // The cache folder is a file: nothing can be written under it.
     expect(cachedText(join(file, 'pages'), 'name', 'k', () => 'computed')).toBe('computed');
     expect(existsSync(join(file, 'pages'))).toBe(false);
+  });
+});
+
+describe('replaceEntry', () => {
+  it('removes the earlier states of an entry, not another process’s write under way', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'replace-entry-'));
+    writeFileSync(join(dir, 'figures-old.json'), 'old');
+    writeFileSync(join(dir, 'other-old.json'), 'another entry');
+    // A running process's write (this one's pid stands for it), and one whose process is gone.
+    const writing = `figures-next.json.${process.pid}.partial`;
+    const leftOver = `figures-next.json.${spawnSync('true').pid}.partial`;
+    writeFileSync(join(dir, writing), '{');
+    writeFileSync(join(dir, leftOver), '{');
+    replaceEntry(join(dir, 'figures-new.json'), 'figures-', (partial) =>
+      writeFileSync(partial, 'new'),
+    );
+    expect(readdirSync(dir).sort()).toEqual(['figures-new.json', writing, 'other-old.json']);
   });
 });

@@ -308,8 +308,27 @@ export function writeWhole(file: string, fill: (partial: string) => void): void 
 }
 
 /**
+ * Whether a file in a cache folder is another process's `writeWhole` still under way: its partial
+ * file, named with the pid of a process that is running. Removing it would make that process's
+ * rename fail (two builds, or a build beside `npm run dev`, share the cache); a partial file
+ * whose process is gone is left over from a build that stopped half-way, and may go.
+ */
+export function isWriteUnderWay(name: string): boolean {
+  const pid = /\.(\d+)\.partial$/.exec(name)?.[1];
+  if (pid === undefined) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process runs under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
  * Writes a cache entry whole or not at all (`writeWhole`) and removes the other entries of its
- * folder whose names start with `prefix`: earlier states of the same thing.
+ * folder whose names start with `prefix`: earlier states of the same thing (not another
+ * process's write under way).
  * @throws what the file system throws; callers decide whether a cache that cannot be written
  *   matters
  */
@@ -317,7 +336,7 @@ export function replaceEntry(file: string, prefix: string, fill: (partial: strin
   writeWhole(file, fill);
   const folder = dirname(file);
   for (const name of readdirSync(folder))
-    if (name.startsWith(prefix) && join(folder, name) !== file)
+    if (name.startsWith(prefix) && join(folder, name) !== file && !isWriteUnderWay(name))
       rmSync(join(folder, name), { force: true });
 }
 
