@@ -30,6 +30,8 @@ import type { SqlEngine } from '../src/reducing/sql/sql-engine.ts';
 import { corruptCell, ROOT } from './build-site.ts';
 import { differences } from './differences.ts';
 import { postgresBin, startCluster, type Cluster } from './postgres.ts';
+import { writeSnapshot } from './snapshot-builder.ts';
+import { surveyMonkeyExport, surveyMonkeyManifest } from './surveymonkey-export.ts';
 
 const QUARTERS = ['2026-Q2', '2026-Q3'];
 const KEY = pseudonymiser('a test key, never a real one');
@@ -269,6 +271,21 @@ describe('the SQL path on DuckDB', () => {
     expect(ours.reviews[0]!.responses).toBe(
       typescript.reviews.find((r) => r.id === QUARTERS[1])!.responses,
     );
+  });
+
+  it("refuses by name SurveyMonkey's row of labels under a matrix question", async () => {
+    const { dataDir, dir } = writeSnapshot(
+      { 'survey.csv': surveyMonkeyExport(40).text },
+      surveyMonkeyManifest(),
+    );
+    const sql = await reduceWithSql(dir, 'data/2026-Q1');
+    expect(sql.states).toBeNull();
+    expect(
+      sql.diagnostics.filter((d) => d.level === 'error').map((d) => `${d.id} ${d.file}:${d.row}`),
+    ).toEqual(['table-format-unsupported data/2026-Q1/survey.csv:2']);
+    const ours = await loadReviews(dataDir, dataDir);
+    expect(ours.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    expect(ours.reviews[0]!.responses).toBe(40);
   });
 
   it(

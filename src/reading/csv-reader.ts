@@ -79,16 +79,68 @@ export function fileStartProblem(
 /**
  * A survey platform's second header row, right after the header, never data: a Qualtrics
  * export's ImportId row ({"ImportId":"QID1"} in every filled cell; its header rows are column
- * codes, question texts, then this), or a SurveyMonkey export's row of "Response" and
- * "Open-Ended Response" under its questions.
+ * codes, question texts, then this), or a SurveyMonkey export's row under its questions:
+ * "Response" or "Open-Ended Response" under a question of one column, and under a question of
+ * several columns (a matrix of rated rows, a "select all" list, an "Other (please specify)"
+ * column) the label of each column, where the header holds the question's text in its first
+ * column only. Labels are recognised only with the `header` they stand under, and only beside
+ * at least one "Response": a data row of numbers with one answer "Response" is data.
+ * @param header the header row's cells (its question texts); without it, labels are data
+ * @example isSubHeaderRow(['', 'Response', 'Delivery', 'Price'], ['Respondent ID', 'Recommend?', 'Rate us', '']) // true
  */
-export function isSubHeaderRow(cells: readonly string[]): boolean {
+export function isSubHeaderRow(cells: readonly string[], header: readonly string[] = []): boolean {
   const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
   if (filled.length === 0) return false;
-  return (
-    filled.every((c) => /^\{\s*"ImportId"\s*:/.test(c)) ||
-    filled.every((c) => /^(open-ended )?response$/i.test(c))
+  if (filled.every((c) => /^\{\s*"ImportId"\s*:/.test(c))) return true;
+  if (filled.every(isResponseLabel)) return true;
+  if (!filled.some(isResponseLabel)) return false;
+  const questions = questionsOf(header);
+  return cells.every(
+    (c, i) => c.trim() === '' || isResponseLabel(c.trim()) || (questions[i]?.spans ?? false),
   );
+}
+
+/**
+ * The names of a file's columns once `subHeader`, the row after `header`, is known to be a
+ * survey platform's second header row (isSubHeaderRow): a column of a SurveyMonkey question of
+ * several columns is named by the question's text, " — " (an em dash between spaces) and its
+ * label in that row ("How satisfied are you with… — Delivery"); every other column keeps its
+ * header (a question of one column, a metadata column, a Qualtrics export's every column).
+ * @example columnNames(['Rate us', '', 'Id'], ['Delivery', 'Price', '']) // ['Rate us — Delivery', 'Rate us — Price', 'Id']
+ */
+export function columnNames(header: readonly string[], subHeader: readonly string[]): string[] {
+  const names = header.map((h) => h.trim());
+  if (subHeader.some((c) => /^\s*\{\s*"ImportId"\s*:/.test(c))) return names;
+  const questions = questionsOf(names);
+  return names.map((name, i) => {
+    const label = (subHeader[i] ?? '').trim();
+    const question = questions[i];
+    if (label === '' || isResponseLabel(label) || !question?.spans) return name;
+    return `${question.text} — ${label}`;
+  });
+}
+
+/** "Response" or "Open-Ended Response": SurveyMonkey's word under a question's answer. */
+function isResponseLabel(cell: string): boolean {
+  return /^(open-ended )?response$/i.test(cell);
+}
+
+/**
+ * For each column, the question it stands under in a SurveyMonkey header: the nearest filled
+ * cell at or before it, and whether that question spans several columns (the cell after its
+ * first is empty). A column before any filled cell (a spreadsheet's row-index column) stands
+ * under none, so an empty first header never makes a data row look like labels.
+ */
+function questionsOf(header: readonly string[]): Array<{ text: string; spans: boolean } | null> {
+  const questions: Array<{ text: string; spans: boolean } | null> = [];
+  let current: { text: string; spans: boolean } | null = null;
+  header.forEach((cell, i) => {
+    const text = cell.trim();
+    if (text !== '')
+      current = { text, spans: i + 1 < header.length && header[i + 1]!.trim() === '' };
+    questions.push(current);
+  });
+  return questions;
 }
 
 /**
@@ -169,7 +221,8 @@ function lastCharacterStart(bytes: Buffer): number {
 
 /**
  * Reads `path`, calling `onHeader` once and `onRecord` per data record (the record object is
- * reused: read it inside the callback).
+ * reused: read it inside the callback). A survey platform's second header row (isSubHeaderRow)
+ * is no record: `onHeader` is called once it is seen, with the columns it names (columnNames).
  * @param displayPath the path shown in diagnostics
  * @param hash false when the caller hashes the file elsewhere (e.g. on another thread)
  */
@@ -192,6 +245,7 @@ export async function readCsv(
   const transcoder = encoding === 'utf-8' ? null : new TextDecoder(encoding);
   const utf8 = encoding === 'utf-8' ? new Utf8Watch() : null;
   let header: string[] | null = null;
+  let headerCalled = false;
   let recordIndex = 0; // 1-based index of non-blank records, header row included
   let records = 0;
   let badBytes: {
@@ -220,15 +274,22 @@ export async function readCsv(
     }
     if (recordIndex < format.headerRow) return;
     if (recordIndex === format.headerRow) {
+      // Named once the next row is seen: a survey platform's second header row names some
+      // columns (a SurveyMonkey question of several columns).
       header = record.fields().map((h) => h.trim());
-      onHeader(header);
       return;
+    }
+    if (recordIndex === format.headerRow + 1) {
+      const cells = record.fields();
+      const second = isSubHeaderRow(cells, header!);
+      if (second) header = columnNames(header!, cells);
+      onHeader(header!);
+      headerCalled = true;
+      if (second) return;
     }
     let blank = true;
     for (let i = 0; i < record.count && blank; i++) blank = record.isBlank(i);
     if (blank) return;
-    // A survey platform's second header row (Qualtrics, SurveyMonkey).
-    if (recordIndex === format.headerRow + 1 && isSubHeaderRow(record.fields())) return;
     records += 1;
     // Only a file with invalid bytes pays for decoding every cell to find them.
     if (utf8?.invalid) {
@@ -263,6 +324,9 @@ export async function readCsv(
   if (transcoder) scanner.push(Buffer.from(transcoder.decode(), 'utf8'));
   utf8?.end();
   scanner.end();
+  // A file of a header and no rows.
+  const onlyHeader = headerCalled ? null : (header as string[] | null);
+  if (onlyHeader) onHeader(onlyHeader);
 
   const columnName = (i: number) => (header as string[] | null)?.[i] ?? `column ${i + 1}`;
   const bad = badBytes as {

@@ -151,17 +151,17 @@ async function reduceIn(
           )
         : ',');
     const { headerRow } = table.format;
-    if (
-      d.name === 'duckdb' &&
-      isSubHeaderRow(headRecords(path, delimiter, headerRow + 1)[headerRow] ?? [])
-    ) {
+    const head = d.name === 'duckdb' ? headRecords(path, delimiter, headerRow + 1) : [];
+    // Recognised as the reader recognises it (with the header above it), so a row the reader
+    // skips is never read here as data.
+    if (isSubHeaderRow(head[headerRow] ?? [], head[headerRow - 1] ?? [])) {
       diagnostics.push(
         diagnostic('table-format-unsupported', {
           file: shown,
           row: headerRow + 1,
           message:
-            "the SQL path does not read a survey platform's second header row (a Qualtrics export's ImportId row, a SurveyMonkey export's \"Response\" row), which the TypeScript reader skips",
-          hint: 'reduce this snapshot with the TypeScript reader (`npm run reduce -- <dir>`), or remove that row from the export',
+            "the SQL path does not read a survey platform's second header row (a Qualtrics export's ImportId row, a SurveyMonkey export's row of \"Response\" and of the labels of its questions of several columns), which the TypeScript reader skips",
+          hint: 'reduce this snapshot with the TypeScript reader (`npm run reduce -- <dir>`), or remove that row from the export (first naming in the header any column it labels)',
         }),
       );
       continue;
