@@ -22,6 +22,14 @@ import { isNoAnswer } from '../src/reading/no-answer.ts';
 import { ROOT } from './build-site.ts';
 import { reference } from './oracles.ts';
 import { sharedDataset } from './shared-datasets.ts';
+import {
+  COMMENT_QUESTION,
+  MATRIX_QUESTION,
+  MATRIX_ROWS,
+  RECOMMEND_QUESTION,
+  SOURCE_QUESTION,
+  surveyMonkeyExport,
+} from './surveymonkey-export.ts';
 
 const FIXTURES = new URL('./fixtures/new-snapshot/', import.meta.url).pathname;
 
@@ -427,5 +435,37 @@ describe('a SurveyMonkey export (a row of "Response" under the questions)', () =
     const figures = await figuresOf([file], manifest);
     expect(figures.responses).toBe(scores.length);
     expect(figures.metrics.nps!.overall.value).toBeCloseTo(npsOf(scores), 12);
+  });
+});
+
+describe('a SurveyMonkey export with a matrix question (labels in its second header row)', () => {
+  const exported = surveyMonkeyExport(70);
+  const slugOf = (row: string) => row.toLowerCase().replaceAll(' ', '_');
+
+  it('drafts each matrix row as an item under "<question> — <row>", and skips the row', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'surveymonkey-matrix-'));
+    const file = join(work, 'surveymonkey.csv');
+    writeFileSync(file, exported.text);
+    const { manifest, parsed, assumptions } = draft([file], '2026-Q1');
+    const survey = parsed.tables.survey!;
+    expect(survey.format.headerRow).toBe(1);
+    expect(survey.columns).toMatchObject({
+      response_id: 'Respondent ID',
+      recommend: RECOMMEND_QUESTION,
+      comment: COMMENT_QUESTION,
+      delivery: `${MATRIX_QUESTION} — Delivery`,
+      price: `${MATRIX_QUESTION} — Price`,
+      customer_service: `${MATRIX_QUESTION} — Customer service`,
+    });
+    // A matrix row is an aspect labelled by its row, never the overall satisfaction question.
+    expect(survey.columns.satisfaction).toBeUndefined();
+    expect(MATRIX_ROWS.map((row) => parsed.items[slugOf(row)]?.label)).toEqual([...MATRIX_ROWS]);
+    // No column is left without a name, nor named by its label alone.
+    expect(survey.format.ignore).not.toContain('');
+    expect(survey.format.ignore).toContain(`${SOURCE_QUESTION} — Other (please specify)`);
+    expect(assumptions.some((a) => a.includes('named "<question> — <label in row 2>"'))).toBe(true);
+    const figures = await figuresOf([file], manifest);
+    expect(figures.responses).toBe(exported.recommend.length);
+    expect(figures.metrics.nps!.overall.value).toBeCloseTo(npsOf(exported.recommend), 12);
   });
 });

@@ -12,7 +12,7 @@ import Papa from 'papaparse';
 import type { TableName } from '../contracts/fields.ts';
 import type { ItemDeclaration, QualityComponent } from '../contracts/questionnaire.ts';
 import type { ManifestInput } from '../contracts/manifest-schema.ts';
-import { detectDelimiter, excelSepDelimiter, isSubHeaderRow } from './csv-reader.ts';
+import { columnNames, detectDelimiter, excelSepDelimiter, isSubHeaderRow } from './csv-reader.ts';
 import { draftOrders, guessDateFormat, type OrdersDraft } from './guess-orders.ts';
 import { guessItem, guessScale, type ItemGuess } from './guess-item.ts';
 import { isNoAnswer } from './no-answer.ts';
@@ -285,9 +285,10 @@ function hasRatedColumn(
  * A file's header and first rows. A first line "sep=;" (Excel's way of naming the delimiter)
  * names the delimiter, and the header is the line after it (`sepLine`). A Qualtrics export's
  * three header rows (column codes, question texts, ImportIds) give the question texts as the
- * header, and a SurveyMonkey export's row of "Response" under its questions is left out; the
- * readers skip either row after the header. `layout` says what was read so, for the draft's
- * assumptions.
+ * header, and a SurveyMonkey export's row of "Response" under its questions is left out, its
+ * labels naming the columns of a question of several columns as the readers name them
+ * (columnNames; `rowLabels` holds each such column's label); the readers skip either row after
+ * the header. `layout` says what was read so, for the draft's assumptions.
  */
 function sample(file: FileSample): {
   headers: string[];
@@ -296,6 +297,7 @@ function sample(file: FileSample): {
   sepLine: boolean;
   headerRow: number;
   layout: string[];
+  rowLabels: Map<string, string>;
 } {
   const sep = excelSepDelimiter(file.text);
   const text = file.text.replace(/^\uFEFF/, '').replace(sep === null ? /^$/ : /^[^\n]*\n/, '');
@@ -309,6 +311,7 @@ function sample(file: FileSample): {
   let [headers = [], ...rows] = parsed.data;
   let headerRow = sep === null ? 1 : 2;
   const layout: string[] = [];
+  const rowLabels = new Map<string, string>();
   if (rows.length >= 2 && isSubHeaderRow(rows[1]!) && !isSubHeaderRow(rows[0]!)) {
     headers = rows[0]!;
     rows = rows.slice(2);
@@ -316,9 +319,19 @@ function sample(file: FileSample): {
     layout.push(
       `a Qualtrics export: its question texts (row ${headerRow}) are the header, and its ImportId row is skipped`,
     );
-  } else if (rows.length >= 1 && isSubHeaderRow(rows[0]!)) {
+  } else if (rows.length >= 1 && isSubHeaderRow(rows[0]!, headers)) {
+    const named = columnNames(headers, rows[0]!);
+    named.forEach((name, i) => {
+      if (name !== headers[i]!.trim()) rowLabels.set(name, rows[0]![i]!.trim());
+    });
+    const joined = rowLabels.size;
+    headers = named;
     rows = rows.slice(1);
-    layout.push('a SurveyMonkey export: its row of "Response" under the questions is skipped');
+    layout.push(
+      joined === 0
+        ? 'a SurveyMonkey export: its row of "Response" under the questions is skipped'
+        : `a SurveyMonkey export: its second header row is skipped, and the ${joined} columns of its questions of several columns (a matrix's rows, a list's options, "Other (please specify)") are named "<question> — <label in row ${headerRow + 1}>"`,
+    );
   }
   return {
     headers: headers.map((h) => h.trim()),
@@ -327,6 +340,7 @@ function sample(file: FileSample): {
     sepLine: sep !== null,
     headerRow,
     layout,
+    rowLabels,
   };
 }
 
@@ -459,6 +473,7 @@ export function guessSnapshot(
     sepLine,
     headerRow,
     layout,
+    rowLabels,
     column,
     kind,
     unrated,
@@ -484,8 +499,10 @@ export function guessSnapshot(
     const used = new Set<string>();
     let dateFormat: DateFormat | undefined;
     for (const [field, pattern] of rules) {
+      // A row of a matrix ("How satisfied are you with… — Delivery") is an aspect, never the
+      // overall question its words name: it is drafted as an item below.
       const header = headers.find(
-        (h) => !used.has(h) && pattern.test(h) && fits(field, h, column(h)),
+        (h) => !used.has(h) && !rowLabels.has(h) && pattern.test(h) && fits(field, h, column(h)),
       );
       if (!header) continue;
       columns[field] = header;
@@ -570,12 +587,14 @@ export function guessSnapshot(
         const guess = guessItem(header, column(header));
         // Amounts, counts and yes/no flags are not rated questions.
         if (!guess || guess.scale[1] > 10 || guess.scale[1] - guess.scale[0] < 2) continue;
-        let id = slug(header);
+        // A matrix's row is labelled by its row ("Delivery"), the question being the matrix's.
+        const label = rowLabels.get(header) ?? header;
+        let id = slug(label);
         while (items[id] || columns[id] || ROLE_ITEMS.has(id)) id = `${id}_item`;
-        const component = COMPONENT_HINTS.find(([, pattern]) => pattern.test(header))?.[0];
+        const component = COMPONENT_HINTS.find(([, pattern]) => pattern.test(label))?.[0];
         columns[id] = header;
         used.add(header);
-        declare(id, header, guess, { label: header, ...(component ? { component } : {}) });
+        declare(id, header, guess, { label, ...(component ? { component } : {}) });
         if (component) assumptions.push(`${file.name}: "${header}" → component ${component}`);
       }
       if (columns.date) {
