@@ -114,14 +114,7 @@ export function surveyMonkeyManifest(): Record<string, unknown> {
         },
         format: {
           ignore: [
-            'Collector ID',
-            'Start Date',
-            'End Date',
-            'IP Address',
-            'Email Address',
-            'First Name',
-            'Last Name',
-            'Custom Data 1',
+            ...METADATA.filter((h) => h !== 'Respondent ID'),
             SOURCE_QUESTION,
             `${SOURCE_QUESTION} — Other (please specify)`,
           ],
