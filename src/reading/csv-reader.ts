@@ -91,7 +91,7 @@ export function fileStartProblem(
 export function isSubHeaderRow(cells: readonly string[], header: readonly string[] = []): boolean {
   const filled = cells.map((c) => c.trim()).filter((c) => c !== '');
   if (filled.length === 0) return false;
-  if (filled.every((c) => /^\{\s*"ImportId"\s*:/.test(c))) return true;
+  if (filled.every(isImportId)) return true;
   if (filled.every(isResponseLabel)) return true;
   if (!filled.some(isResponseLabel)) return false;
   const questions = questionsOf(header);
@@ -110,7 +110,7 @@ export function isSubHeaderRow(cells: readonly string[], header: readonly string
  */
 export function columnNames(header: readonly string[], subHeader: readonly string[]): string[] {
   const names = header.map((h) => h.trim());
-  if (subHeader.some((c) => /^\s*\{\s*"ImportId"\s*:/.test(c))) return names;
+  if (subHeader.some((c) => isImportId(c.trim()))) return names;
   const questions = questionsOf(names);
   return names.map((name, i) => {
     const label = (subHeader[i] ?? '').trim();
@@ -118,6 +118,11 @@ export function columnNames(header: readonly string[], subHeader: readonly strin
     if (label === '' || isResponseLabel(label) || !question?.spans) return name;
     return `${question.text} — ${label}`;
   });
+}
+
+/** A Qualtrics ImportId cell ({"ImportId":"QID1"}). */
+function isImportId(cell: string): boolean {
+  return /^\{\s*"ImportId"\s*:/.test(cell);
 }
 
 /** "Response" or "Open-Ended Response": SurveyMonkey's word under a question's answer. */
