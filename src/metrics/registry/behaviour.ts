@@ -26,6 +26,7 @@ function csatOf(
     shortLabel: title.replace('CSAT ', 'CSAT, '),
     direction: 'higher-is-better',
     range: [0, 100],
+    reads: 'satisfaction',
     formula:
       link === 'highVsLowValue'
         ? 'CSAT of surveyed customers whose revenue this period is above (high) or at or below (low) the median revenue of surveyed customers, counting answers; the two groups are compared with the pooled two-proportion z-test on the behaviour section.'

@@ -5,6 +5,7 @@
  */
 import type { TableName } from '../../contracts/fields.ts';
 import type { MetricEntry, MetricSources, SnapshotInstance } from './types.ts';
+import type { ItemRole } from '../../contracts/questionnaire.ts';
 
 export const WILSON = 'Wilson score interval, 95% (Wilson 1927; Newcombe 1998), on Kish n_eff';
 export const T_INTERVAL = 't interval, 95%, SE = s/√n_eff (Kish n_eff when weighted)';
@@ -49,6 +50,8 @@ export type SingleEntry<K extends keyof MetricSources> = Omit<
   shortLabel: string;
   range: [number, number] | null;
   available?: string;
+  /** The role of the questionnaire item it counts answers of, when one (a CSAT of a group). */
+  reads?: ItemRole;
   compute: (part: Part<K>, sources: MetricSources) => ReturnType<SnapshotInstance['compute']>;
 };
 
@@ -62,7 +65,7 @@ export function fromTable<K extends keyof MetricSources>(
   section: MetricEntry['section'],
   entry: SingleEntry<K>,
 ): MetricEntry {
-  const { shortLabel, range, compute, ...rest } = entry;
+  const { shortLabel, range, reads, compute, ...rest } = entry;
   return {
     ...rest,
     section,
@@ -76,7 +79,7 @@ export function fromTable<K extends keyof MetricSources>(
               label: entry.title,
               shortLabel,
               range,
-              item: null,
+              item: reads ? (ctx.questionnaire.roles[reads] ?? null) : null,
               component: null,
               compute: (s) => {
                 const value = s[part];
