@@ -109,6 +109,11 @@ export const MetricFiguresSchema = z.strictObject({
   change: ChangeSchema.nullable(),
   /** The change is significant while either period's base is indicative (show the caveat). */
   significantButIndicative: z.boolean(),
+  /**
+   * True when the previous period measured it otherwise (another scale or top box of the item
+   * it reads: figures/comparability.ts): no change is computed, and its trend starts here.
+   */
+  redefined: z.literal(true).optional(),
   /** Dimension → level → figure (survey metrics; empty for the others). */
   segments: z.record(z.string(), z.record(z.string(), SegmentFigureSchema)),
 });

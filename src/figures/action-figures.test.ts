@@ -150,4 +150,16 @@ describe('actionFigures', () => {
     const opened = actionFigures([action({ opened_in: 'Q3' })], history, []).open[0]!;
     expect(opened.outcome).toBeNull();
   });
+
+  it('does not judge an action across a period that measured its metric otherwise', () => {
+    const asked = period('Q3', '2026-09-30', 65, 50);
+    const redefined = {
+      ...asked,
+      metrics: { service_quality: { ...asked.metrics.service_quality, redefined: true as const } },
+    };
+    const row = actionFigures([action()], [period('Q2', '2026-06-30', 70, 69), redefined], [])
+      .followUp[0]!;
+    expect(row.beforeAfter!.change).toBeNull();
+    expect(row.outcome).toBe('unknown');
+  });
 });

@@ -79,6 +79,16 @@ function outcomeOf(
 }
 
 /**
+ * Whether metric `id` is measured alike from period `from` to the last of `history`: no period
+ * after `from` measured it otherwise than the one before (`redefined`: another scale or top box).
+ * An action's before and after across such a change compare two measures; it is not judged.
+ */
+function measuredAlike(history: readonly Period[], from: string, id: string): boolean {
+  const at = history.findIndex((p) => p.id === from);
+  return history.slice(at + 1).every((p) => p.metrics[id]?.redefined !== true);
+}
+
+/**
  * @param history periods up to and including the review's, oldest first
  * @param asOf the date overdue is judged at (the review's publication date; its period's end
  *   until it is published, see actionsAsOf)
@@ -98,7 +108,10 @@ export function actionFigures(
     const isNew = action.opened_in === current.id;
     const after = isNew ? null : estimateFor(current, action);
     const info = current.catalog[action.metric] ?? opened?.catalog[action.metric];
-    const change = before && after && info ? compareEstimates(after, before, info.kind) : null;
+    const change =
+      before && after && info && measuredAlike(history, action.opened_in, action.metric)
+        ? compareEstimates(after, before, info.kind)
+        : null;
     return {
       id: action.id,
       title: action.title,

@@ -35,6 +35,7 @@ import { poolCells } from '../reducing/survey-state.ts';
 import { actionFigures } from './action-figures.ts';
 import { activeCustomersOf, behaviourFigures, type ActiveCustomers } from './behaviour-figures.ts';
 import { competitorFigures } from './competitor-figures.ts';
+import { metricBases } from './comparability.ts';
 import { complaintFigures } from './complaint-figures.ts';
 import { customerBaseFigures } from './customer-base-figures.ts';
 import { driverFigures } from './driver-figures.ts';
@@ -72,6 +73,8 @@ export interface PreviousPeriod {
     string,
     { overall: Estimate; segments: Record<string, Record<string, Estimate>> }
   >;
+  /** Each metric's basis (comparability.ts): a change is measured only where it is the same. */
+  bases: Record<string, string>;
 }
 
 /** What the earlier periods hand to the next one: all a period's figures depend on before it. */
@@ -100,7 +103,7 @@ function estimateOf(e: Estimate): Estimate {
 
 /** What the next period reads of a period's figures. */
 export function previousPeriodOf(
-  figures: Pick<ReviewFigures, 'id' | 'period' | 'metrics'>,
+  figures: Pick<ReviewFigures, 'id' | 'period' | 'metrics' | 'catalog' | 'questionnaire'>,
 ): PreviousPeriod {
   const metrics: PreviousPeriod['metrics'] = {};
   for (const [id, m] of Object.entries(figures.metrics)) {
@@ -112,7 +115,9 @@ export function previousPeriodOf(
     }
     metrics[id] = { overall: estimateOf(m.overall), segments };
   }
-  return { id: figures.id, period: figures.period, metrics };
+  const { items, indexItems } = figures.questionnaire;
+  const bases = metricBases(figures.catalog, items, indexItems);
+  return { id: figures.id, period: figures.period, metrics, bases };
 }
 
 /**
@@ -121,7 +126,7 @@ export function previousPeriodOf(
  * @param seen the running set of customers seen before, the one `carry.seenBefore` is
  */
 export function nextCarry(
-  figures: Pick<ReviewFigures, 'id' | 'period' | 'metrics'>,
+  figures: Pick<ReviewFigures, 'id' | 'period' | 'metrics' | 'catalog' | 'questionnaire'>,
   active: ActiveCustomers | null,
   seen: Set<string>,
 ): Carry {
@@ -250,7 +255,11 @@ export function reviewFigures(
     catalog[instance.id] = info;
   }
   const { previous } = carry;
-  if (previous) attachChanges(byId, catalog, previous);
+  if (previous) {
+    const bases = metricBases(catalog, questionnaire.items, questionnaire.indexItems);
+    const redefined = attachChanges(byId, catalog, previous, bases);
+    if (redefined.length > 0) diagnostics.push(redefinedMetrics(redefined, previous, input));
+  }
 
   const base = {
     questionnaire: {
@@ -396,16 +405,28 @@ function indicativeChange(
   );
 }
 
-/** Each metric's change against the previous period, overall and for every group. */
+/**
+ * Each metric's change against the previous period, overall and for every group, where the
+ * metric is measured as it was then (its basis is the same); returns the metrics that are not,
+ * whose changes stay null.
+ */
 function attachChanges(
   metrics: Record<string, MetricFigures>,
   catalog: ReviewFigures['catalog'],
   previous: PreviousPeriod,
-): void {
+  bases: Readonly<Record<string, string>>,
+): Array<{ id: string; now: string; before: string }> {
+  const redefined: Array<{ id: string; now: string; before: string }> = [];
   for (const [id, figures] of Object.entries(metrics)) {
     const before = previous.metrics[id];
     const kind = catalog[id]?.kind;
     if (!before || !kind) continue;
+    const basis = { now: bases[id] ?? '', before: previous.bases[id] ?? '' };
+    if (basis.now !== basis.before) {
+      figures.redefined = true;
+      redefined.push({ id, ...basis });
+      continue;
+    }
     figures.change = compareEstimates(figures.overall, before.overall, kind);
     figures.significantButIndicative = indicativeChange(
       figures.change,
@@ -423,4 +444,24 @@ function attachChanges(
       }
     }
   }
+  return redefined;
+}
+
+/** The warning that some metrics are measured otherwise than in the previous period. */
+function redefinedMetrics(
+  redefined: ReadonlyArray<{ id: string; now: string; before: string }>,
+  previous: PreviousPeriod,
+  input: SnapshotInput,
+): Diagnostic {
+  const shown = redefined
+    .slice(0, 4)
+    .map((r) => `${r.id} (${r.now || 'no item'} now, ${r.before || 'no item'} then)`);
+  const more =
+    redefined.length > shown.length ? ` and ${redefined.length - shown.length} more` : '';
+  return diagnostic('metric-redefined', {
+    file: `${input.displayDir}/manifest.json`,
+    value: redefined.map((r) => r.id).join(', '),
+    message: `${redefined.length} metric${redefined.length === 1 ? ' is' : 's are'} not measured as in ${previous.period}, so no change against it is computed or tested: ${shown.join('; ')}${more}`,
+    hint: "keep each item's scale and top box from period to period; if the question really changed, this period starts a new series for those metrics (their trend lines compare unlike measures)",
+  });
 }

@@ -35,7 +35,8 @@ function point(
 
 /**
  * Each metric of `current` over the periods of `history` (oldest first, ending with current's
- * own figures).
+ * own figures), from the last period that measured it otherwise than the one before
+ * (`redefined`: another scale or top box): a line never joins two different measures.
  */
 export function trendsOf(
   history: ReadonlyArray<Pick<ReviewFigures, 'id' | 'period' | 'metrics'>>,
@@ -43,12 +44,24 @@ export function trendsOf(
 ): ReviewFigures['trends'] {
   const trends: ReviewFigures['trends'] = {};
   for (const id of metricIds) {
-    trends[id] = history.map((review) => {
+    trends[id] = sinceRedefined(history, id).map((review) => {
       const m = review.metrics[id];
       return point(review, m ? { ...m.overall, change: m.change } : undefined);
     });
   }
   return trends;
+}
+
+/**
+ * The periods from the last one that measured metric `id` otherwise than the one before it (its
+ * figures `redefined`: another scale or top box), oldest first: those a line of it may join.
+ */
+function sinceRedefined<R extends Pick<ReviewFigures, 'metrics'>>(
+  reviews: readonly R[],
+  id: string,
+): readonly R[] {
+  const from = reviews.findLastIndex((review) => review.metrics[id]?.redefined === true);
+  return from <= 0 ? reviews : reviews.slice(from);
 }
 
 /**
@@ -98,7 +111,9 @@ export function historyOf(reviews: readonly ReviewFigures[]): HistoryFigures {
         );
     }
     series[id] = {
-      overall: reviews.map((review) => {
+      // The trends page draws it as a line; a group's points stay one a period (its page's
+      // table has a column a period).
+      overall: sinceRedefined(reviews, id).map((review) => {
         const m = review.metrics[id];
         return point(review, m ? { ...m.overall, change: m.change } : undefined);
       }),

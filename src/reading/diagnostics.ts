@@ -62,6 +62,7 @@ export const DIAGNOSTICS = {
   'date-outside-period': warning("Date outside the snapshot's period"),
   'empty-response': warning('Response has no scored item (excluded)'),
   'low-response-rate': warning('Response rate below target'),
+  'metric-redefined': warning('Metric measured otherwise than in the previous period (no change)'),
   'excel-sep-line': error('The file starts with Excel\'s "sep=" line'),
   'utf16-file': error('The file is UTF-16'),
   'category-spellings': warning('A complaint category written more than one way (counted as one)'),

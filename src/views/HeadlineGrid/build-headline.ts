@@ -34,6 +34,11 @@ export interface HeadlineCard {
   } | null;
   /** Previous period label the change refers to. */
   previousPeriod: string | null;
+  /**
+   * "Not compared with Q2 2026: measured otherwise then (another scale or top box)", when the
+   * previous period measured it otherwise and no change was computed; null otherwise.
+   */
+  notCompared: string | null;
   target: string | null;
   /** Status against target, from the figures: met / missed / no-target / no-value. */
   targetStatus: TargetStatus['status'];
@@ -90,6 +95,10 @@ export function buildHeadline(
           detail: testDetail({ name: change.test, p: change.p }),
         }
       : null;
+    const notCompared =
+      m.redefined && previous
+        ? `Not compared with ${previous.period}: measured otherwise then (another scale or top box)`
+        : null;
     const sentence =
       value === null
         ? `${metric.label}: suppressed, too few responses (n = ${formatCount(e.n, locale)}).`
@@ -97,6 +106,7 @@ export function buildHeadline(
           (changePart && previous
             ? `; ${changePart.text}${changePart.interval ? ` (95% interval ${changePart.interval})` : ''} since ${previous.period}, ${readingWords(changePart.reading)}`
             : '') +
+          (notCompared ? `; ${notCompared.charAt(0).toLowerCase()}${notCompared.slice(1)}` : '') +
           (e.base === 'indicative' ? '; indicative only, small base' : '') +
           `; ${targetText}.`;
     return [
@@ -111,6 +121,7 @@ export function buildHeadline(
         base: e.base,
         change: changePart,
         previousPeriod: previous?.period ?? null,
+        notCompared,
         target: target !== undefined ? formatValue(metric, target, locale, currency) : null,
         targetStatus: status,
         targetText,
