@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadReviews } from '../src/build/review-data.ts';
-import { trendsOf } from '../src/figures/trends.ts';
+import { comparablePoints, trendsOf } from '../src/figures/trends.ts';
 import { buildHeadline } from '../src/views/HeadlineGrid/build-headline.ts';
 import { baseManifest, SURVEY_HEADER, writeSnapshot } from './snapshot-builder.ts';
 
@@ -69,7 +69,12 @@ describe('a change is measured only between periods that measure a metric alike'
     const trends = trendsOf(review.reviews, ['csat', 'nps']);
     expect(trends.csat!.map((p) => p.snapshot)).toEqual(['2026-Q2']);
     expect(trends.nps!.map((p) => p.snapshot)).toEqual(['2026-Q1', '2026-Q2']);
-    expect(review.history.series.csat!.overall.map((p) => p.snapshot)).toEqual(['2026-Q2']);
+    // The Trends and group pages keep every period's value; their lines start at `since`.
+    const csat = review.history.series.csat!;
+    expect(csat.since).toBe('2026-Q2');
+    expect(csat.overall.map((p) => p.snapshot)).toEqual(['2026-Q1', '2026-Q2']);
+    expect(comparablePoints(csat.overall, csat.since).map((p) => p.snapshot)).toEqual(['2026-Q2']);
+    expect(review.history.series.nps!.since).toBeNull();
   });
 
   it('another top box changes the share, not the mean', async () => {

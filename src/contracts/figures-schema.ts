@@ -737,6 +737,12 @@ export const HistoryFiguresSchema = z.strictObject({
     z.strictObject({
       overall: z.array(TrendPointSchema),
       segments: z.record(z.string(), z.record(z.string(), z.array(TrendPointSchema))),
+      /**
+       * The period from which it is measured as in the latest (the last that measured it
+       * otherwise than the one before: figures/comparability.ts), null when every period does:
+       * a line of its points starts there.
+       */
+      since: z.string().nullable(),
     }),
   ),
 });

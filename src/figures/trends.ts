@@ -60,8 +60,25 @@ function sinceRedefined<R extends Pick<ReviewFigures, 'metrics'>>(
   reviews: readonly R[],
   id: string,
 ): readonly R[] {
-  const from = reviews.findLastIndex((review) => review.metrics[id]?.redefined === true);
+  const from = lastRedefined(reviews, id);
   return from <= 0 ? reviews : reviews.slice(from);
+}
+
+/** The index of the last period whose figures of metric `id` are `redefined`, or −1. */
+function lastRedefined(reviews: ReadonlyArray<Pick<ReviewFigures, 'metrics'>>, id: string): number {
+  return reviews.findLastIndex((review) => review.metrics[id]?.redefined === true);
+}
+
+/**
+ * The points a line of a history's series joins: those from its `since` period (the ones before
+ * measured it otherwise), or all.
+ */
+export function comparablePoints<P extends { snapshot: string }>(
+  points: readonly P[],
+  since: string | null,
+): readonly P[] {
+  const from = since === null ? -1 : points.findIndex((p) => p.snapshot === since);
+  return from <= 0 ? points : points.slice(from);
 }
 
 /**
@@ -110,14 +127,14 @@ export function historyOf(reviews: readonly ReviewFigures[]): HistoryFigures {
           point(review, review.metrics[id]?.segments[dimension]?.[level]),
         );
     }
+    const from = lastRedefined(reviews, id);
     series[id] = {
-      // The trends page draws it as a line; a group's points stay one a period (its page's
-      // table has a column a period).
-      overall: sinceRedefined(reviews, id).map((review) => {
+      overall: reviews.map((review) => {
         const m = review.metrics[id];
         return point(review, m ? { ...m.overall, change: m.change } : undefined);
       }),
       segments: bySegment,
+      since: from > 0 ? reviews[from]!.id : null,
     };
   }
   return {
