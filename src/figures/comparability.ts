@@ -40,7 +40,7 @@ export function metricBases(
         const scale = `${itemId} on ${item.scale[0]}–${item.scale[1]}`;
         return info.kind === 'proportion' ? `${scale}, top ${item.topBox}` : scale;
       })
-      .join('; ');
+      .join(', ');
   }
   return bases;
 }

@@ -462,6 +462,6 @@ function redefinedMetrics(
     file: `${input.displayDir}/manifest.json`,
     value: redefined.map((r) => r.id).join(', '),
     message: `${redefined.length} metric${redefined.length === 1 ? ' is' : 's are'} not measured as in ${previous.period}, so no change against it is computed or tested: ${shown.join('; ')}${more}`,
-    hint: "keep each item's scale and top box from period to period; if the question really changed, this period starts a new series for those metrics (their trend lines compare unlike measures)",
+    hint: "keep each item's scale and top box from period to period; if the question really changed, this period starts a new series for those metrics, and their trends start here",
   });
 }
