@@ -63,7 +63,7 @@ describe('a change is measured only between periods that measure a metric alike'
     const [card] = buildHeadline(q2, ['csat'], 'en-GB');
     expect(card!.change).toBeNull();
     expect(card!.notCompared).toBe(
-      'Not compared with Q1 2026: measured otherwise then (another scale or top box)',
+      'Not compared with Q1 2026: measured otherwise then (another scale, top box or currency)',
     );
     expect(card!.sentence).toContain('not compared with Q1 2026');
     const trends = trendsOf(review.reviews, ['csat', 'nps']);

@@ -111,7 +111,8 @@ export const MetricFiguresSchema = z.strictObject({
   significantButIndicative: z.boolean(),
   /**
    * True when the previous period measured it otherwise (another scale or top box of the item
-   * it reads: figures/comparability.ts): no change is computed, and its trend starts here.
+   * it reads, another currency: figures/comparability.ts): no change is computed, and its trend
+   * starts here.
    */
   redefined: z.literal(true).optional(),
   /** Dimension → level → figure (survey metrics; empty for the others). */

@@ -103,7 +103,10 @@ function estimateOf(e: Estimate): Estimate {
 
 /** What the next period reads of a period's figures. */
 export function previousPeriodOf(
-  figures: Pick<ReviewFigures, 'id' | 'period' | 'metrics' | 'catalog' | 'questionnaire'>,
+  figures: Pick<
+    ReviewFigures,
+    'id' | 'period' | 'metrics' | 'catalog' | 'questionnaire' | 'currency'
+  >,
 ): PreviousPeriod {
   const metrics: PreviousPeriod['metrics'] = {};
   for (const [id, m] of Object.entries(figures.metrics)) {
@@ -116,7 +119,7 @@ export function previousPeriodOf(
     metrics[id] = { overall: estimateOf(m.overall), segments };
   }
   const { items, indexItems } = figures.questionnaire;
-  const bases = metricBases(figures.catalog, items, indexItems);
+  const bases = metricBases(figures.catalog, items, indexItems, figures.currency ?? null);
   return { id: figures.id, period: figures.period, metrics, bases };
 }
 
@@ -126,7 +129,10 @@ export function previousPeriodOf(
  * @param seen the running set of customers seen before, the one `carry.seenBefore` is
  */
 export function nextCarry(
-  figures: Pick<ReviewFigures, 'id' | 'period' | 'metrics' | 'catalog' | 'questionnaire'>,
+  figures: Pick<
+    ReviewFigures,
+    'id' | 'period' | 'metrics' | 'catalog' | 'questionnaire' | 'currency'
+  >,
   active: ActiveCustomers | null,
   seen: Set<string>,
 ): Carry {
@@ -256,7 +262,12 @@ export function reviewFigures(
   }
   const { previous } = carry;
   if (previous) {
-    const bases = metricBases(catalog, questionnaire.items, questionnaire.indexItems);
+    const bases = metricBases(
+      catalog,
+      questionnaire.items,
+      questionnaire.indexItems,
+      manifest.currency ?? null,
+    );
     const redefined = attachChanges(byId, catalog, previous, bases);
     if (redefined.length > 0) diagnostics.push(redefinedMetrics(redefined, previous, input));
   }
@@ -462,6 +473,6 @@ function redefinedMetrics(
     file: `${input.displayDir}/manifest.json`,
     value: redefined.map((r) => r.id).join(', '),
     message: `${redefined.length} metric${redefined.length === 1 ? ' is' : 's are'} not measured as in ${previous.period}, so no change against it is computed or tested: ${shown.join('; ')}${more}`,
-    hint: "keep each item's scale and top box from period to period; if the question really changed, this period starts a new series for those metrics, and their trends start here",
+    hint: "keep each item's scale and top box, and the currency, from period to period; if the question really changed, this period starts a new series for those metrics, and their trends start here",
   });
 }

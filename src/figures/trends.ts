@@ -36,7 +36,7 @@ function point(
 /**
  * Each metric of `current` over the periods of `history` (oldest first, ending with current's
  * own figures), from the last period that measured it otherwise than the one before
- * (`redefined`: another scale or top box): a line never joins two different measures.
+ * (`redefined`: another scale, top box or currency): a line never joins two different measures.
  */
 export function trendsOf(
   history: ReadonlyArray<Pick<ReviewFigures, 'id' | 'period' | 'metrics'>>,
@@ -54,7 +54,7 @@ export function trendsOf(
 
 /**
  * The periods from the last one that measured metric `id` otherwise than the one before it (its
- * figures `redefined`: another scale or top box), oldest first: those a line of it may join.
+ * figures `redefined`: another scale, top box or currency), oldest first: those a line of it may join.
  */
 function sinceRedefined<R extends Pick<ReviewFigures, 'metrics'>>(
   reviews: readonly R[],

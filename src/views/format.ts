@@ -5,6 +5,7 @@
  * not a metric (a column of a table); money; hours; a p-value.
  */
 import type { Change, Estimate, MetricInfo } from '../contracts/figures-schema.ts';
+import { isMoney } from '../metrics/registry/money.ts';
 
 /** How a metric's values are written: its unit, decimals and direction. */
 type Metric = Pick<MetricInfo, 'unit' | 'decimals' | 'direction' | 'changeUnit'>;
@@ -35,14 +36,6 @@ function numberFormat(
 /** Typographic minus sign: "−20.0" reads better than "-20.0" and never wraps apart. */
 function minus(text: string): string {
   return text.replace(/-/g, '\u2212');
-}
-
-/**
- * Whether a metric counts money (the registry names its change unit so): its values take the
- * manifest's currency.
- */
-export function isMoney(metric: Pick<MetricInfo, 'changeUnit'>): boolean {
-  return metric.changeUnit === 'currency units';
 }
 
 /** "32.1", "68.4%", "€359.00" — a metric value with its unit (and currency, for money). */

@@ -6,6 +6,7 @@ import { countEstimate } from '../poisson.ts';
 import { meanEstimate } from '../mean-score.ts';
 import { ratioOfTotals } from '../ratio.ts';
 import { shareEstimate } from '../share.ts';
+import { MONEY_UNIT } from './money.ts';
 import { COUNT, fromTable, RATIO, SHARE, T_INTERVAL, type SingleEntry } from './shapes.ts';
 import type { MetricEntry } from './types.ts';
 
@@ -75,7 +76,7 @@ export const BEHAVIOUR_METRICS: readonly MetricEntry[] = [
     title: 'Average order value',
     shortLabel: 'Order value',
     unit: '',
-    changeUnit: 'currency units',
+    changeUnit: MONEY_UNIT,
     direction: 'higher-is-better',
     decimals: 2,
     kind: 'ratio',
@@ -91,7 +92,7 @@ export const BEHAVIOUR_METRICS: readonly MetricEntry[] = [
     title: 'Revenue per active customer',
     shortLabel: 'Revenue per customer',
     unit: '',
-    changeUnit: 'currency units',
+    changeUnit: MONEY_UNIT,
     direction: 'higher-is-better',
     decimals: 2,
     kind: 'mean',

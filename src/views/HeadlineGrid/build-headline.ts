@@ -35,7 +35,7 @@ export interface HeadlineCard {
   /** Previous period label the change refers to. */
   previousPeriod: string | null;
   /**
-   * "Not compared with Q2 2026: measured otherwise then (another scale or top box)", when the
+   * "Not compared with Q2 2026: measured otherwise then (another scale, top box or currency)", when the
    * previous period measured it otherwise and no change was computed; null otherwise.
    */
   notCompared: string | null;
@@ -97,7 +97,7 @@ export function buildHeadline(
       : null;
     const notCompared =
       m.redefined && previous
-        ? `Not compared with ${previous.period}: measured otherwise then (another scale or top box)`
+        ? `Not compared with ${previous.period}: measured otherwise then (another scale, top box or currency)`
         : null;
     const sentence =
       value === null
