@@ -319,6 +319,8 @@ export async function loadReviews(
   // estimates, and every earlier period's customers in order.
   let previousDigest = '';
   let customersDigest = '';
+  // What the last period read hands to the next one (its estimates and bases), made once.
+  let handed: Carry['previous'] = null;
   for (const { folder } of ordered) {
     looked += 1;
     const dir = join(dataDir, folder);
@@ -360,8 +362,7 @@ export async function loadReviews(
       const read = snapshotInput(reduced, displayDir, reduced.loaded.diagnostics);
       if (!read) continue;
       const { input, space } = inSpace(read, reduced, pseudonymise);
-      const previous = reviews.length > 0 ? previousPeriodOf(reviews.at(-1)!) : null;
-      const matched = matchCarry(await customers.carryFor(previous), carrySpace, space, input);
+      const matched = matchCarry(await customers.carryFor(handed), carrySpace, space, input);
       if (matched.diagnostic) diagnostics.push(matched.diagnostic);
       const result = reviewFigures(input, matched.carry);
       diagnostics.addAll(result.diagnostics);
@@ -410,8 +411,9 @@ export async function loadReviews(
       }
     }
     reviews.push(withActions(own, register.actions, reviews));
+    handed = previousPeriodOf(own);
     if (cache) {
-      previousDigest = textDigest(JSON.stringify(previousPeriodOf(own)));
+      previousDigest = textDigest(JSON.stringify(handed));
       customersDigest = cacheKey(customersDigest, activeDigest ?? 'no orders');
     }
     if (folder === options.upTo) break;
