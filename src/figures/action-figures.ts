@@ -80,8 +80,9 @@ function outcomeOf(
 
 /**
  * Whether metric `id` is measured alike from period `from` to the last of `history`: no period
- * after `from` measured it otherwise than the one before (`redefined`: another scale, top box or currency).
- * An action's before and after across such a change compare two measures; it is not judged.
+ * after `from` measured it otherwise than the one before (`redefined`: another scale, top box
+ * or currency). An action's before and after across such a change compare two measures; it is
+ * not judged.
  */
 function measuredAlike(history: readonly Period[], from: string, id: string): boolean {
   const at = history.findIndex((p) => p.id === from);

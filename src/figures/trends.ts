@@ -44,29 +44,26 @@ export function trendsOf(
 ): ReviewFigures['trends'] {
   const trends: ReviewFigures['trends'] = {};
   for (const id of metricIds) {
-    trends[id] = sinceRedefined(history, id).map((review) => {
+    const points = history.map((review) => {
       const m = review.metrics[id];
       return point(review, m ? { ...m.overall, change: m.change } : undefined);
     });
+    trends[id] = [...comparablePoints(points, sinceOf(history, id))];
   }
   return trends;
 }
 
 /**
- * The periods from the last one that measured metric `id` otherwise than the one before it (its
- * figures `redefined`: another scale, top box or currency), oldest first: those a line of it may join.
+ * The period from which metric `id` is measured as in the last of `reviews`: the last whose
+ * figures are `redefined` (it measured the metric otherwise than the one before: another scale,
+ * top box or currency), or null when none after the first is.
  */
-function sinceRedefined<R extends Pick<ReviewFigures, 'metrics'>>(
-  reviews: readonly R[],
+function sinceOf(
+  reviews: ReadonlyArray<Pick<ReviewFigures, 'id' | 'metrics'>>,
   id: string,
-): readonly R[] {
-  const from = lastRedefined(reviews, id);
-  return from <= 0 ? reviews : reviews.slice(from);
-}
-
-/** The index of the last period whose figures of metric `id` are `redefined`, or −1. */
-function lastRedefined(reviews: ReadonlyArray<Pick<ReviewFigures, 'metrics'>>, id: string): number {
-  return reviews.findLastIndex((review) => review.metrics[id]?.redefined === true);
+): string | null {
+  const from = reviews.findLastIndex((review) => review.metrics[id]?.redefined === true);
+  return from > 0 ? reviews[from]!.id : null;
 }
 
 /**
@@ -127,14 +124,13 @@ export function historyOf(reviews: readonly ReviewFigures[]): HistoryFigures {
           point(review, review.metrics[id]?.segments[dimension]?.[level]),
         );
     }
-    const from = lastRedefined(reviews, id);
     series[id] = {
       overall: reviews.map((review) => {
         const m = review.metrics[id];
         return point(review, m ? { ...m.overall, change: m.change } : undefined);
       }),
       segments: bySegment,
-      since: from > 0 ? reviews[from]!.id : null,
+      since: sinceOf(reviews, id),
     };
   }
   return {

@@ -35,8 +35,8 @@ export interface HeadlineCard {
   /** Previous period label the change refers to. */
   previousPeriod: string | null;
   /**
-   * "Not compared with Q2 2026: measured otherwise then (another scale, top box or currency)", when the
-   * previous period measured it otherwise and no change was computed; null otherwise.
+   * "Not compared with Q2 2026: measured otherwise then (another scale, top box or currency)",
+   * when the previous period measured it otherwise and no change was computed; null otherwise.
    */
   notCompared: string | null;
   target: string | null;
