@@ -58,11 +58,12 @@ export function searchablePages(outDir: string): Array<{ sourcePath: string; con
   const files = readdirSync(outDir, { recursive: true, encoding: 'utf8' });
   for (const file of files.sort()) {
     if (!file.endsWith('.html')) continue;
-    const content = readFileSync(join(outDir, file), 'utf8');
-    if (content.includes(SEARCH_BODY))
+    // Looked for in the bytes: most pages have no body, and their text is never needed.
+    const bytes = readFileSync(join(outDir, file));
+    if (bytes.includes(SEARCH_BODY))
       pages.push({
         sourcePath: file.split('\\').join('/'),
-        content: content.replaceAll('><', '> <'),
+        content: bytes.toString('utf8').replaceAll('><', '> <'),
       });
   }
   return pages;
