@@ -1,9 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadReviews } from '../src/build/review-data.ts';
-import { comparablePoints, trendsOf } from '../src/figures/trends.ts';
+import { comparablePoints, measureRuns, trendsOf } from '../src/figures/trends.ts';
 import { buildHeadline } from '../src/views/HeadlineGrid/build-headline.ts';
+import { buildSite, type BuildResult } from './build-site.ts';
 import { baseManifest, SURVEY_HEADER, writeSnapshot } from './snapshot-builder.ts';
 
 /**
@@ -11,7 +13,7 @@ import { baseManifest, SURVEY_HEADER, writeSnapshot } from './snapshot-builder.t
  * times `factor`) with `topBox` boxes. The first quarter's CSAT is 40%, the second's 40% when
  * its top boxes hold the same answers.
  */
-async function twoQuarters(scale: [number, number], factor: number, topBox?: number) {
+function writeTwoQuarters(scale: [number, number], factor: number, topBox?: number): string {
   const rows = (quarter: string, f: number) =>
     Array.from(
       { length: 200 },
@@ -35,6 +37,11 @@ async function twoQuarters(scale: [number, number], factor: number, topBox?: num
   mkdirSync(dir);
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(second));
   writeFileSync(join(dir, 'survey.csv'), [SURVEY_HEADER, ...rows('Q2', factor)].join('\n'));
+  return dataDir;
+}
+
+async function twoQuarters(scale: [number, number], factor: number, topBox?: number) {
+  const dataDir = writeTwoQuarters(scale, factor, topBox);
   return loadReviews(dataDir, dataDir);
 }
 
@@ -69,12 +76,15 @@ describe('a change is measured only between periods that measure a metric alike'
     const trends = trendsOf(review.reviews, ['csat', 'nps']);
     expect(trends.csat!.map((p) => p.snapshot)).toEqual(['2026-Q2']);
     expect(trends.nps!.map((p) => p.snapshot)).toEqual(['2026-Q1', '2026-Q2']);
-    // The Trends and group pages keep every period's value; their lines start at `since`.
+    // The Trends and group pages keep every period's value; a line starts at each break.
     const csat = review.history.series.csat!;
-    expect(csat.since).toBe('2026-Q2');
+    expect(csat.breaks).toEqual(['2026-Q2']);
     expect(csat.overall.map((p) => p.snapshot)).toEqual(['2026-Q1', '2026-Q2']);
-    expect(comparablePoints(csat.overall, csat.since).map((p) => p.snapshot)).toEqual(['2026-Q2']);
-    expect(review.history.series.nps!.since).toBeNull();
+    expect(comparablePoints(csat.overall, csat.breaks).map((p) => p.snapshot)).toEqual(['2026-Q2']);
+    expect(measureRuns(csat.overall, csat.breaks).map((run) => run.map((p) => p.snapshot))).toEqual(
+      [['2026-Q1'], ['2026-Q2']],
+    );
+    expect(review.history.series.nps!.breaks).toEqual([]);
   });
 
   it('another top box changes the share, not the mean', async () => {
@@ -92,5 +102,58 @@ describe('a change is measured only between periods that measure a metric alike'
     expect(q2.metrics.csat!.redefined).toBeUndefined();
     expect(buildHeadline(q2, ['csat'], 'en-GB')[0]!.notCompared).toBeNull();
     expect(review.diagnostics.filter((d) => d.id === 'metric-redefined')).toEqual([]);
+  });
+});
+
+describe('measureRuns(points, breaks)', () => {
+  const points = ['a', 'b', 'c', 'd', 'e'].map((snapshot) => ({ snapshot }));
+  const runs = (breaks: string[]) =>
+    measureRuns(points, breaks).map((run) => run.map((p) => p.snapshot).join(''));
+
+  it('cuts a series at each period that measured its metric otherwise', () => {
+    expect(runs([])).toEqual(['abcde']);
+    expect(runs(['c'])).toEqual(['ab', 'cde']);
+    expect(runs(['b', 'e'])).toEqual(['a', 'bcd', 'e']);
+    // A break at the first point, or at a period the series lacks, cuts nothing.
+    expect(runs(['a', 'z'])).toEqual(['abcde']);
+  });
+
+  it('keeps every point, in order: the runs joined are the series', () => {
+    for (const breaks of [[], ['b'], ['b', 'd'], ['a', 'c', 'e']])
+      expect(runs(breaks).join('')).toBe('abcde');
+  });
+
+  it('the comparable points are the last run', () => {
+    expect(comparablePoints(points, ['b', 'd']).map((p) => p.snapshot)).toEqual(['d', 'e']);
+  });
+});
+
+describe('the Trends page of a metric measured otherwise from one period on', () => {
+  let build: BuildResult;
+  let csat: string;
+  beforeAll(() => {
+    const dataDir = writeTwoQuarters([2, 10], 2);
+    build = buildSite(dataDir, mkdtempSync(join(tmpdir(), 'review-reports-')), {
+      REVIEW_DRAFTS: '1',
+    });
+    const page = readFileSync(join(build.outDir, 'trends/index.html'), 'utf8');
+    csat = /<section id="trend-csat"[^>]*>([\s\S]*?)<\/section>/.exec(page)?.[1] ?? '';
+  });
+
+  it('draws the line from the new measure and the earlier values in a chart of their own', () => {
+    expect(build.code, build.output).toBe(0);
+    expect(csat).toContain('data-measured-since');
+    expect(csat).toContain('Measured as now since Q2 2026');
+    expect(csat).toContain('their values are under it, as then measured.');
+    const [current, earlier] = csat.split('<details class="earlier-measure"');
+    // Each chart's table lists its periods: the line's has Q2 only, the earlier chart Q1 only.
+    const periods = (html: string) =>
+      [...html.matchAll(/<th scope="row"[^>]*>([^<]+)</g)].map((m) => m[1]);
+    expect(periods(current!)).toEqual(['Q2 2026']);
+    expect(earlier).toContain('data-earlier-measure');
+    // Under the label of its own period: satisfaction was asked on 1–5 then.
+    expect(earlier).toContain('CSAT, 4–5 of 1–5');
+    expect(earlier).toContain('As measured in Q1 2026');
+    expect(periods(earlier!)).toEqual(['Q1 2026']);
   });
 });

@@ -739,11 +739,11 @@ export const HistoryFiguresSchema = z.strictObject({
       overall: z.array(TrendPointSchema),
       segments: z.record(z.string(), z.record(z.string(), z.array(TrendPointSchema))),
       /**
-       * The period from which it is measured as in the latest (the last that measured it
-       * otherwise than the one before: figures/comparability.ts), null when every period does:
-       * a line of its points starts there.
+       * The periods that measured it otherwise than the one before (figures/comparability.ts:
+       * another scale, top box or currency), oldest first: a line joins only the points between
+       * two of them, and the last begins the measure of the latest period.
        */
-      since: z.string().nullable(),
+      breaks: z.array(z.string()),
     }),
   ),
 });

@@ -48,34 +48,48 @@ export function trendsOf(
       const m = review.metrics[id];
       return point(review, m ? { ...m.overall, change: m.change } : undefined);
     });
-    trends[id] = [...comparablePoints(points, sinceOf(history, id))];
+    trends[id] = [...comparablePoints(points, breaksOf(history, id))];
   }
   return trends;
 }
 
 /**
- * The period from which metric `id` is measured as in the last of `reviews`: the last whose
- * figures are `redefined` (it measured the metric otherwise than the one before: another scale,
- * top box or currency), or null when none after the first is.
+ * The periods of `reviews` (oldest first) whose figures of metric `id` are `redefined`: they
+ * measured it otherwise than the one before (another scale, top box or currency).
  */
-function sinceOf(
+function breaksOf(
   reviews: ReadonlyArray<Pick<ReviewFigures, 'id' | 'metrics'>>,
   id: string,
-): string | null {
-  const from = reviews.findLastIndex((review) => review.metrics[id]?.redefined === true);
-  return from > 0 ? reviews[from]!.id : null;
+): string[] {
+  return reviews
+    .slice(1)
+    .filter((review) => review.metrics[id]?.redefined === true)
+    .map((review) => review.id);
 }
 
 /**
- * The points a line of a history's series joins: those from its `since` period (the ones before
- * measured it otherwise), or all.
+ * A series' points in runs that each measure the metric alike, oldest first: a new run starts
+ * at each of `breaks` (the periods that measured it otherwise than the one before). The last run
+ * is the metric as measured now.
  */
+export function measureRuns<P extends { snapshot: string }>(
+  points: readonly P[],
+  breaks: readonly string[],
+): P[][] {
+  const runs: P[][] = [[]];
+  for (const p of points) {
+    if (breaks.includes(p.snapshot) && runs.at(-1)!.length > 0) runs.push([]);
+    runs.at(-1)!.push(p);
+  }
+  return runs;
+}
+
+/** The points a line of a series joins: those measured as its last period measures the metric. */
 export function comparablePoints<P extends { snapshot: string }>(
   points: readonly P[],
-  since: string | null,
+  breaks: readonly string[],
 ): readonly P[] {
-  const from = since === null ? -1 : points.findIndex((p) => p.snapshot === since);
-  return from <= 0 ? points : points.slice(from);
+  return measureRuns(points, breaks).at(-1)!;
 }
 
 /**
@@ -130,7 +144,7 @@ export function historyOf(reviews: readonly ReviewFigures[]): HistoryFigures {
         return point(review, m ? { ...m.overall, change: m.change } : undefined);
       }),
       segments: bySegment,
-      since: sinceOf(reviews, id),
+      breaks: breaksOf(reviews, id),
     };
   }
   return {
