@@ -401,15 +401,21 @@ function hasNonAscii(record: CsvRecord, i: number): boolean {
 const CP850_FIX =
   'convert the file to UTF-8 (e.g. `iconv -f CP850 -t UTF-8 in.csv > out.csv`, or re-export it as UTF-8) and set "format": { "encoding": "utf-8" }: code page 850 cannot be declared';
 
+/**
+ * Bytes a file is hashed by at a time when nothing scans them: each read has a fixed cost, and
+ * no cache needs them as small as the scanner's chunks.
+ */
+const HASH_BLOCK_BYTES = 1 << 20;
+
 /** sha256 of a file's bytes, hex (what readCsv reports when it hashes). */
 export async function hashFile(path: string): Promise<string> {
   const hasher = createHash('sha256');
-  for await (const chunk of fileChunks(path)) hasher.update(chunk);
+  for await (const chunk of fileChunks(path, HASH_BLOCK_BYTES)) hasher.update(chunk);
   return hasher.digest('hex');
 }
 
 /**
- * `hashFile` without yielding: the same sha256 (hex) read in 1 MiB blocks in one go. A build that
+ * `hashFile` without yielding: the same sha256 (hex) read in one go. A build that
  * checks every snapshot's files against its cache (reading/snapshot-identity.ts) runs inside
  * Astro, whose own work would otherwise run in every pause of the stream and be counted as the
  * data phase's.
@@ -418,7 +424,7 @@ export function hashFileSync(path: string): string {
   const hasher = createHash('sha256');
   const fd = openSync(path, 'r');
   try {
-    const block = Buffer.alloc(1 << 20);
+    const block = Buffer.alloc(HASH_BLOCK_BYTES);
     for (let read = readSync(fd, block); read > 0; read = readSync(fd, block))
       hasher.update(block.subarray(0, read));
   } finally {
