@@ -8,6 +8,7 @@
  * deliveries that lower satisfaction, and a skewed complaint mix. Same seed, same bytes.
  */
 import type { ManifestInput } from '../contracts/manifest-schema.ts';
+import { COMPONENT_LABELS } from '../contracts/questionnaire.ts';
 
 export interface DemoOptions {
   seed: number;
@@ -347,12 +348,8 @@ const SURVEY_COLUMNS = {
   recommend: 'How likely are you to recommend us to a friend or colleague? (0-10)',
   satisfaction: 'Overall satisfaction',
   effort: 'Ease of getting what you needed (1-7)',
-  product_quality: 'Product quality',
-  service_quality: 'Service quality',
-  reliability: 'Reliability',
-  value: 'Value for money',
-  emotional: 'Emotional connection',
-  brand: 'Brand favourability',
+  // The export heads each component's column with the component's own name.
+  ...COMPONENT_LABELS,
   competitor: 'Compared with our main competitor',
   journey_stage: 'Journey stage',
   comment: 'Comment',
