@@ -9,6 +9,7 @@
  */
 import type { ManifestInput } from '../contracts/manifest-schema.ts';
 import { COMPONENT_LABELS } from '../contracts/questionnaire.ts';
+import comments from './demo-comments.json' with { type: 'json' };
 
 export interface DemoOptions {
   seed: number;
@@ -186,132 +187,9 @@ const STAGE_LABELS = {
 } as const;
 
 type Topic = 'delivery' | 'service' | 'product' | 'price' | 'praise' | 'app';
-const COMMENTS: Record<string, Record<Topic, string[]>> = {
-  en: {
-    delivery: [
-      'The delivery was late again.',
-      'Parcel arrived two days after the promised date.',
-      'Delivery took far too long, nobody told us why.',
-    ],
-    service: [
-      'Support never called back.',
-      'Had to explain the problem three times to customer service.',
-      'The agent was polite but could not solve anything.',
-    ],
-    product: [
-      'Good quality, works as described.',
-      'The product broke after a week.',
-      'Quality has gone down compared with last year.',
-    ],
-    price: [
-      'Too expensive for what you get.',
-      'Prices went up again, value for money is poor.',
-      'Fair price for the quality.',
-    ],
-    praise: [
-      'Excellent service, fast and friendly.',
-      'Always reliable, I recommend you to colleagues.',
-      'Great experience from order to delivery.',
-    ],
-    app: [
-      'The website checkout keeps failing.',
-      'The app is slow and logs me out.',
-      'Easy to order online.',
-    ],
-  },
-  es: {
-    delivery: [
-      'La entrega llegó tarde otra vez.',
-      'El pedido tardó mucho en llegar.',
-      'Entrega con retraso y sin aviso.',
-    ],
-    service: [
-      'El servicio al cliente no respondió.',
-      'Nadie resolvió mi problema.',
-      'Atención lenta por teléfono.',
-    ],
-    product: [
-      'Producto de buena calidad.',
-      'El producto llegó defectuoso.',
-      'La calidad ha bajado.',
-    ],
-    price: ['Demasiado caro.', 'Buena relación calidad-precio.', 'Los precios subieron mucho.'],
-    praise: [
-      'Servicio excelente, muy rápido.',
-      'Muy fiables, los recomiendo.',
-      'Todo perfecto, gracias.',
-    ],
-    app: ['La web falla al pagar.', 'La aplicación es lenta.', 'Fácil de comprar en línea.'],
-  },
-  de: {
-    delivery: [
-      'Die Lieferung kam wieder zu spät.',
-      'Lieferung kam beschädigt an.',
-      'Lieferzeit viel zu lang.',
-    ],
-    service: [
-      'Der Kundenservice hat nie zurückgerufen.',
-      'Niemand konnte mir helfen.',
-      'Lange Wartezeit an der Hotline.',
-    ],
-    product: [
-      'Gute Qualität, wie beschrieben.',
-      'Das Produkt war defekt.',
-      'Die Qualität ist schlechter geworden.',
-    ],
-    price: [
-      'Zu teuer für die Leistung.',
-      'Preis-Leistung stimmt.',
-      'Die Preise sind stark gestiegen.',
-    ],
-    praise: [
-      'Hervorragender Service, schnell und freundlich.',
-      'Sehr zuverlässig, gerne wieder.',
-      'Alles bestens.',
-    ],
-    app: [
-      'Die Website bricht beim Bezahlen ab.',
-      'Die App ist langsam.',
-      'Bestellung online war einfach.',
-    ],
-  },
-  fr: {
-    delivery: [
-      'La livraison était encore en retard.',
-      'Colis arrivé avec trois jours de retard.',
-      'Livraison trop lente.',
-    ],
-    service: [
-      'Le service client ne rappelle jamais.',
-      'Personne n’a résolu mon problème.',
-      'Attente trop longue au téléphone.',
-    ],
-    product: ['Bonne qualité.', 'Le produit est tombé en panne.', 'La qualité a baissé.'],
-    price: [
-      'Trop cher pour ce que c’est.',
-      'Bon rapport qualité-prix.',
-      'Les prix ont beaucoup augmenté.',
-    ],
-    praise: [
-      'Service excellent, rapide et aimable.',
-      'Très fiable, je recommande.',
-      'Parfait du début à la fin.',
-    ],
-    app: ['Le site plante au paiement.', 'L’application est lente.', 'Commande en ligne facile.'],
-  },
-  ja: {
-    delivery: ['配送が遅い。', '配達が予定より二日遅れた。', '配送に時間がかかりすぎる。'],
-    service: [
-      'サポートから折り返しの連絡がない。',
-      '問題が解決しなかった。',
-      '電話がつながらない。',
-    ],
-    product: ['品質が良い。', '製品がすぐに壊れた。', '品質が落ちた。'],
-    price: ['値段が高すぎる。', '価格に見合う品質。', '値上がりした。'],
-    praise: ['対応が早くて丁寧でした。', 'いつも信頼できる。', 'とても満足しています。'],
-    app: ['サイトの決済でエラーが出る。', 'アプリが遅い。', 'ネット注文が簡単。'],
-  },
-};
+// Comments per language and topic are data: a file of their own, edited without touching the
+// simulation; the type holds every language to every topic.
+const COMMENTS: Record<string, Record<Topic, string[]>> = comments;
 const LANGUAGES = ['en', 'es', 'de', 'fr', 'ja'] as const;
 const LANGUAGE_SHARE = [0.7, 0.1, 0.08, 0.06, 0.06];
 
