@@ -7,7 +7,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import type { Table } from '../contracts/manifest-schema.ts';
-import { SLOW, type CellContext, type CellValue } from './cells/cell.ts';
+import { SLOW, type CellContext, type CellValue, type FastResult } from './cells/cell.ts';
 import { Fast, fastPlan, parseCell, readFast, type FastPlan } from './cells/by-kind.ts';
 import { readId } from './cells/id.ts';
 import { readLevel } from './cells/level.ts';
@@ -262,7 +262,7 @@ export class CellMemo {
   }
 
   /** The remembered value, or SLOW when this cell has not been seen. */
-  get(record: CsvRecord, i: number): CellValue | typeof SLOW {
+  get(record: CsvRecord, i: number): FastResult {
     const start = record.starts[i]!;
     const end = record.ends[i]!;
     // An empty cell is missing whatever the column (the parser's first rule): no lookup.
@@ -540,7 +540,7 @@ export async function readTable(
     let rowOk = true;
     for (let f = 0; f < bound.length; f++) {
       const b = bound[f]!;
-      let value: CellValue | typeof SLOW | typeof REJECTED = SLOW;
+      let value: FastResult | typeof REJECTED = SLOW;
       if (b.memo !== null && b.memo.on) value = b.memo.get(cells, b.index);
       // typeof, not === SLOW: a strict comparison of a number-or-string with a symbol is a
       // generic builtin call in compiled code, once per cell.

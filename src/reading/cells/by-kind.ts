@@ -12,7 +12,7 @@ import {
   unreachable,
   type CellContext,
   type CellResult,
-  type CellValue,
+  type FastResult,
 } from './cell.ts';
 import { parseChoice } from './choice.ts';
 import { DayValues, parseDate, readsIsoDays } from './date.ts';
@@ -114,7 +114,7 @@ export function fastPlan(kind: FieldKind, ctx: CellContext): FastPlan {
 }
 
 /** Reads cell i with the column's fast reader: its value, or SLOW. */
-export function readFast(plan: FastPlan, record: CsvRecord, i: number): CellValue | typeof SLOW {
+export function readFast(plan: FastPlan, record: CsvRecord, i: number): FastResult {
   switch (plan.code) {
     case Fast.None:
       return SLOW;

@@ -25,6 +25,9 @@ export const MISSING: CellResult = { ok: true, value: undefined };
 /** A fast reader's answer for a cell it leaves to the parser. */
 export const SLOW = Symbol('slow');
 
+/** A fast reader's answer: exactly the parser's value for the cell, or SLOW. */
+export type FastResult = CellValue | typeof SLOW;
+
 /** How a table writes its cells, per field. */
 export interface CellContext {
   /** Export label → canonical value for this field, keys lower-cased. */

@@ -11,7 +11,13 @@
  */
 import type { CsvRecord } from '../csv-scanner.ts';
 import type { FieldKind } from '../field-specs.ts';
-import { SLOW, type CellContext, type CellResult, type CellValue } from './cell.ts';
+import {
+  SLOW,
+  type CellContext,
+  type CellResult,
+  type CellValue,
+  type FastResult,
+} from './cell.ts';
 
 export type DateFormat = 'YYYY-MM-DD' | 'DD/MM/YYYY' | 'MM/DD/YYYY' | 'DD.MM.YYYY' | 'excel';
 
@@ -113,7 +119,7 @@ export class DayValues {
   private readonly values = new Array<CellValue>(DAY_SLOTS).fill(undefined);
 
   /** The value of cell i, SLOW when it is not a plain YYYY-MM-DD or its day was not met. */
-  get(record: CsvRecord, i: number): CellValue | typeof SLOW {
+  get(record: CsvRecord, i: number): FastResult {
     const day = dayNumber(record, i);
     if (day < 0) return record.starts[i] === record.ends[i] ? undefined : SLOW;
     return this.days[day & (DAY_SLOTS - 1)] === day ? this.values[day & (DAY_SLOTS - 1)] : SLOW;

@@ -5,7 +5,7 @@
  */
 import type { CsvRecord } from '../csv-scanner.ts';
 import type { NumberedIdReader } from '../id-refs.ts';
-import { exactText, SLOW, type CellValue } from './cell.ts';
+import { exactText, SLOW, type FastResult } from './cell.ts';
 
 /**
  * Reads an id cell from its bytes, in a column without labels. It must return what parseText
@@ -13,11 +13,7 @@ import { exactText, SLOW, type CellValue } from './cell.ts';
  * its IdRef number, whose idText is that same text (no string for millions of distinct ids).
  * Quoted with doubled quotes or padded: SLOW.
  */
-export function readId(
-  record: CsvRecord,
-  i: number,
-  ids: NumberedIdReader,
-): CellValue | typeof SLOW {
+export function readId(record: CsvRecord, i: number, ids: NumberedIdReader): FastResult {
   const start = record.starts[i]!;
   const end = record.ends[i]!;
   if (start === end) return undefined;

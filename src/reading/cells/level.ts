@@ -1,7 +1,7 @@
 /** Segment level cells: one of the dimension's declared levels, whatever its case. */
 import type { CsvRecord } from '../csv-scanner.ts';
 import type { FieldKind } from '../field-specs.ts';
-import { labelOf, SLOW, type CellContext, type CellResult, type CellValue } from './cell.ts';
+import { labelOf, SLOW, type CellContext, type CellResult, type FastResult } from './cell.ts';
 import { matchKey } from '../../contracts/match-key.ts';
 
 export type LevelKind = Extract<FieldKind, { type: 'level' }>;
@@ -53,11 +53,7 @@ export function declaredLevels(kind: LevelKind, ctx: CellContext): DeclaredLevel
  * declared level answers the value parseLevel gives that level, anything else is SLOW. It must
  * return exactly what parseLevel returns for every cell it accepts.
  */
-export function readLevel(
-  record: CsvRecord,
-  i: number,
-  levels: DeclaredLevels,
-): CellValue | typeof SLOW {
+export function readLevel(record: CsvRecord, i: number, levels: DeclaredLevels): FastResult {
   const start = record.starts[i]!;
   const length = record.ends[i]! - start;
   if (length === 0) return undefined;

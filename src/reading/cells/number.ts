@@ -6,7 +6,7 @@
  */
 import type { CsvRecord } from '../csv-scanner.ts';
 import type { FieldKind } from '../field-specs.ts';
-import { labelOf, SLOW, type CellContext, type CellResult, type CellValue } from './cell.ts';
+import { labelOf, SLOW, type CellContext, type CellResult, type FastResult } from './cell.ts';
 
 export type NumberKind = Extract<FieldKind, { type: 'number' }>;
 
@@ -105,7 +105,7 @@ const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
  * divided by a power of ten is one correctly rounded operation on exact operands: the same
  * double as Number(text) (Clinger's fast path).
  */
-export function readNumber(record: CsvRecord, i: number, max: number): CellValue | typeof SLOW {
+export function readNumber(record: CsvRecord, i: number, max: number): FastResult {
   const start = record.starts[i]!;
   const end = record.ends[i]!;
   if (start === end) return undefined;

@@ -10,7 +10,7 @@ import {
   SLOW,
   type CellContext,
   type CellResult,
-  type CellValue,
+  type FastResult,
 } from './cell.ts';
 import { numberValue } from './number.ts';
 import { matchKey } from '../../contracts/match-key.ts';
@@ -76,11 +76,7 @@ const ZERO = 48;
  * 1 in `onScale` (scoreScale's table), else SLOW. It must return exactly what parseScore
  * returns for every cell it accepts.
  */
-export function readScore(
-  record: CsvRecord,
-  i: number,
-  onScale: Uint8Array,
-): CellValue | typeof SLOW {
+export function readScore(record: CsvRecord, i: number, onScale: Uint8Array): FastResult {
   const start = record.starts[i]!;
   const end = record.ends[i]!;
   if (end - start === 1) {

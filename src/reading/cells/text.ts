@@ -14,7 +14,7 @@ import {
   SLOW,
   type CellContext,
   type CellResult,
-  type CellValue,
+  type FastResult,
 } from './cell.ts';
 
 export type TextKind = Extract<FieldKind, { type: 'text' }>;
@@ -32,7 +32,7 @@ export function parseText(text: string, kind: TextKind, ctx: CellContext): CellR
  * parseText returns for every cell it accepts; quoted with doubled quotes or padded: SLOW.
  * @param free the column holds free text, whose placeholders are missing
  */
-export function readText(record: CsvRecord, i: number, free: boolean): CellValue | typeof SLOW {
+export function readText(record: CsvRecord, i: number, free: boolean): FastResult {
   const start = record.starts[i]!;
   const end = record.ends[i]!;
   if (start === end) return undefined;
