@@ -4,29 +4,23 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { columnNames, isSubHeaderRow, readCsv } from './csv-reader.ts';
 
-/** A SurveyMonkey header: metadata, a question of one column, a matrix of three, a comment. */
-const HEADER = [
-  'Respondent ID',
-  'Start Date',
-  'How likely are you to recommend us?',
-  'How satisfied are you with…',
-  '',
-  '',
-  'Where did you hear about us?',
-  '',
-  'Any other comments?',
+/**
+ * A SurveyMonkey export's first two rows, column by column (question, label under it): metadata,
+ * a question of one column, a matrix of three, a question with an "Other" box, a comment.
+ */
+const COLUMNS: Array<[question: string, label: string]> = [
+  ['Respondent ID', ''],
+  ['Start Date', ''],
+  ['How likely are you to recommend us?', 'Response'],
+  ['How satisfied are you with…', 'Delivery'],
+  ['', 'Price'],
+  ['', 'Customer service'],
+  ['Where did you hear about us?', 'Response'],
+  ['', 'Other (please specify)'],
+  ['Any other comments?', 'Open-Ended Response'],
 ];
-const LABELS = [
-  '',
-  '',
-  'Response',
-  'Delivery',
-  'Price',
-  'Customer service',
-  'Response',
-  'Other (please specify)',
-  'Open-Ended Response',
-];
+const HEADER = COLUMNS.map(([question]) => question);
+const LABELS = COLUMNS.map(([, label]) => label);
 
 describe('isSubHeaderRow(cells, header)', () => {
   it("takes SurveyMonkey's row of labels under questions of several columns", () => {
