@@ -7,6 +7,7 @@
  */
 import { DEFAULT_DEMO } from '../demo/demo-generator.ts';
 import { DUCKDB_MEMORY_LIMIT } from '../reducing/sql/duckdb-engine.ts';
+import environment from './environment.json' with { type: 'json' };
 
 /** One option of a command. */
 export interface OptionSpec {
@@ -50,36 +51,17 @@ export interface CommandSpec {
   group: 'analyst' | 'site' | 'maintainer';
 }
 
-/** The environment variables the commands read, with their meaning and default. */
-export const ENVIRONMENT = {
-  REVIEW_DATA_DIR: { default: 'data', description: 'folder of snapshots, one sub-folder each' },
-  REVIEW_REPORTS_DIR: { default: 'reports', description: 'folder of the MDX reports' },
-  REVIEW_EXTERNAL_DATA: {
-    default: '',
-    description:
-      'folders outside the snapshots whose files a manifest may name, separated like PATH',
-  },
-  REVIEW_DRAFTS: { default: '', description: '1 builds draft reports too (always on in dev)' },
-  REVIEW_LOCALE: {
-    default: 'en-GB',
-    description: 'number and date formatting: a language tag (de-DE; de_DE.UTF-8 is read too)',
-  },
-  REVIEW_SITE_TITLE: { default: 'Customer satisfaction reviews', description: 'site title' },
-  SITE_BASE: { default: '/', description: 'base path the site is served under, e.g. /reviews/' },
-  SITE_URL: { default: 'https://example.org', description: 'canonical origin of the site' },
-  ASTRO_CACHE_DIR: { default: 'node_modules/.astro', description: "Astro's cache folder" },
-  REVIEW_PSEUDONYM_KEY: {
-    default: '',
-    description:
-      'secret key (16+ characters, never committed) that turns customer ids into pseudonyms in reduced snapshots; the same every period',
-  },
-  CHROMIUM_PATH: { default: '', description: 'the Chromium or Chrome executable, when not found' },
-  REVIEW_BOARD_PACKS: {
-    default: 'auto',
-    description:
-      "build: print each published version's board pack (PDF): auto when Chromium is found, yes, no",
-  },
-} as const satisfies Record<string, { default: string; description: string }>;
+/** An environment variable a command reads: its default (empty: none) and what it means. */
+export interface EnvVariable {
+  default: string;
+  description: string;
+}
+
+/**
+ * The environment variables the commands read. Plain strings and nothing a command computes, so
+ * they are a data file beside this one (environment.json); help and docs/cli.md print them.
+ */
+export const ENVIRONMENT = environment satisfies Record<string, EnvVariable>;
 
 export type EnvName = keyof typeof ENVIRONMENT;
 
