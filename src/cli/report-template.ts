@@ -10,7 +10,7 @@
  */
 import type { Finding, ReviewFigures } from '../contracts/figures-schema.ts';
 import { whatMattersMost } from '../figures/ranking.ts';
-import { formatValue } from '../views/format.ts';
+import { numberFormats } from '../views/format.ts';
 import { DRAFT_PLACEHOLDERS } from './draft-placeholders.ts';
 import { mdxAttribute, yamlString } from './draft-literals.ts';
 
@@ -48,7 +48,7 @@ function draftSummary(figures: ReviewFigures, findings: readonly Finding[]): str
     const e = figures.metrics[id]!.overall;
     if (e.value === null) continue;
     const metric = figures.catalog[id]!;
-    parts.push(`${metric.shortLabel} ${formatValue(metric, e.value)}`);
+    parts.push(`${metric.shortLabel} ${numberFormats().value(metric, e.value)}`);
   }
   const [top] = whatMattersMost(findings, 1);
   const lead = parts.length > 0 ? `${figures.period}: ${parts.join(', ')}.` : `${figures.period}.`;

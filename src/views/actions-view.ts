@@ -6,7 +6,7 @@
  */
 import type { ActionRow, Finding, MetricInfo, ReviewFigures } from '../contracts/figures-schema.ts';
 import type { CellDifference } from './EstimateCell/build-estimate-cell.ts';
-import { formatDelta, formatValue } from './format.ts';
+import { numberFormats } from './format.ts';
 import { readDifference, type Tone } from './significance.ts';
 
 export interface ActionLine {
@@ -58,11 +58,11 @@ const OUTCOME: Record<NonNullable<ActionRow['outcome']>, { text: string; tone: T
 
 export function buildActionsView(figures: ReviewFigures, locale: string): ActionsView {
   const byId = new Map(figures.findings.map((f) => [f.id, f]));
-  const currency = figures.currency ?? null;
+  const format = numberFormats(locale, figures.currency ?? null);
   const line = (row: ActionRow): ActionLine => {
     const metric = figures.catalog[row.metric] ?? PLAIN;
     const value = (v: number | null | undefined) =>
-      v === null || v === undefined ? 'too few' : formatValue(metric, v, locale, currency);
+      v === null || v === undefined ? 'too few' : format.value(metric, v);
     const change = row.beforeAfter?.change;
     return {
       row,
@@ -73,7 +73,7 @@ export function buildActionsView(figures: ReviewFigures, locale: string): Action
       after: value(row.beforeAfter?.after?.value),
       change: change
         ? {
-            text: formatDelta(metric, change.delta, locale, currency),
+            text: format.delta(metric, change.delta),
             reading: readDifference(metric, change, change.significant),
           }
         : null,

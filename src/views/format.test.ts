@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   cssString,
-  describeEstimate,
   formatCount,
-  formatDelta,
   formatHours,
-  formatInterval,
   formatMoney,
   formatP,
   formatPercent,
-  formatPercentDelta,
-  formatValue,
+  numberFormats,
 } from './format.ts';
+
+/** The formats without a locale or currency of their own (British English, no currency). */
+const plain = numberFormats();
 
 const nps = { unit: '', decimals: 1, direction: 'higher-is-better', changeUnit: 'points' } as const;
 const csat = {
@@ -23,28 +22,28 @@ const csat = {
 
 describe('format', () => {
   it('writes values with the metric’s decimals, unit and a typographic minus', () => {
-    expect(formatValue(nps, -20)).toBe('\u221220.0');
-    expect(formatValue(csat, 68.666)).toBe('68.7%');
+    expect(plain.value(nps, -20)).toBe('\u221220.0');
+    expect(plain.value(csat, 68.666)).toBe('68.7%');
   });
 
   it('follows the configured locale', () => {
-    expect(formatValue(csat, 1234.56, 'de-DE')).toBe('1.234,6%');
-    expect(formatInterval(csat, 10.25, 20.75, 'fr-FR')).toBe('10,3–20,8%');
+    expect(numberFormats('de-DE').value(csat, 1234.56)).toBe('1.234,6%');
+    expect(numberFormats('fr-FR').interval(csat, 10.25, 20.75)).toBe('10,3–20,8%');
   });
 
   it('says "to" between negative bounds and signs changes', () => {
-    expect(formatInterval(nps, -29.6, -9.8)).toBe('\u221229.6 to \u22129.8');
-    expect(formatDelta(nps, 3.21)).toBe('+3.2 pts');
-    expect(formatDelta(csat, -4.2)).toBe('\u22124.2 pp');
+    expect(plain.interval(nps, -29.6, -9.8)).toBe('\u221229.6 to \u22129.8');
+    expect(plain.delta(nps, 3.21)).toBe('+3.2 pts');
+    expect(plain.delta(csat, -4.2)).toBe('\u22124.2 pp');
   });
 
   it('describes suppressed and indicative estimates in words', () => {
     expect(formatP(0.0004)).toBe('p < 0.001');
     const base = { lower: 10, upper: 20, se: 1, n: 50, nEffective: 50, missing: 0 };
-    expect(describeEstimate(nps, { ...base, value: 15, base: 'indicative' })).toBe(
+    expect(plain.describe(nps, { ...base, value: 15, base: 'indicative' })).toBe(
       '15.0 (95% CI 10.0–20.0), n = 50, indicative: small base',
     );
-    expect(describeEstimate(nps, { ...base, value: null, n: 12, base: 'suppressed' })).toBe(
+    expect(plain.describe(nps, { ...base, value: null, n: 12, base: 'suppressed' })).toBe(
       'suppressed: too few responses (n = 12)',
     );
   });
@@ -61,15 +60,15 @@ describe('money and the other kinds of number', () => {
   it('writes money with thousands separators and the manifest’s currency, a plain number without one', () => {
     expect(formatMoney(2929492)).toBe('2,929,492');
     expect(formatMoney(2929492, 'en-GB', 'EUR')).toBe('€2,929,492');
-    expect(formatValue(aov, 359.1, 'en-GB', 'USD')).toBe('US$359.10');
-    expect(formatValue(aov, 1359.1)).toBe('1,359.10');
-    expect(formatDelta(aov, -12, 'en-GB', 'GBP')).toBe('\u2212£12.00');
+    expect(numberFormats('en-GB', 'USD').value(aov, 359.1)).toBe('US$359.10');
+    expect(plain.value(aov, 1359.1)).toBe('1,359.10');
+    expect(numberFormats('en-GB', 'GBP').delta(aov, -12)).toBe('\u2212£12.00');
   });
 
   it('groups counts and writes shares and hours one way', () => {
     expect(formatCount(1385)).toBe('1,385');
     expect(formatPercent(43.06)).toBe('43.1%');
-    expect(formatPercentDelta(-8.5)).toBe('\u22128.5 pp');
+    expect(plain.percentDelta(-8.5)).toBe('\u22128.5 pp');
     expect(formatHours(3.84)).toBe('3.8 h');
   });
 

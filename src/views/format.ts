@@ -2,7 +2,9 @@
  * Number formatting for readers: one place decides decimals, signs, units, grouping and how a
  * missing or suppressed figure reads, so every page, table and chart says it the same way. One
  * function per kind of number: a metric's value, interval and change; a count; a share that is
- * not a metric (a column of a table); money; hours; a p-value.
+ * not a metric (a column of a table); money; hours; a p-value. A review's figures are written
+ * in its locale and its manifest's currency, so `numberFormats` binds both once and a view
+ * formats each figure by its kind alone (the review context carries them as `format`).
  */
 import type { Change, Estimate, MetricInfo } from '../contracts/figures-schema.ts';
 import { isMoney } from '../metrics/registry/money.ts';
@@ -38,61 +40,6 @@ function minus(text: string): string {
   return text.replace(/-/g, '\u2212');
 }
 
-/** "32.1", "68.4%", "€359.00" — a metric value with its unit (and currency, for money). */
-export function formatValue(
-  metric: Metric,
-  value: number,
-  locale = 'en-GB',
-  currency: string | null = null,
-): string {
-  if (isMoney(metric)) return formatMoney(value, locale, currency, metric.decimals);
-  return `${minus(numberFormat(locale, metric.decimals).format(value))}${metric.unit === '%' ? '%' : ''}`;
-}
-
-/** The pieces of an interval as formatInterval writes it: lower, separator, upper, unit. */
-export function intervalParts(
-  metric: Metric,
-  lower: number,
-  upper: number,
-  locale = 'en-GB',
-  currency: string | null = null,
-): [lower: string, separator: string, upper: string, unit: string] {
-  const money = isMoney(metric) ? currency : null;
-  const f = numberFormat(locale, metric.decimals, false, money);
-  // An en dash between two negative numbers ("−29.6–−9.8") is unreadable: say "to" then.
-  const separator = lower < 0 || upper < 0 ? ' to ' : '–';
-  return [
-    minus(f.format(lower)),
-    separator,
-    minus(f.format(upper)),
-    metric.unit === '%' ? '%' : '',
-  ];
-}
-
-/** "28.0–36.2" — an interval without repeating the unit. */
-export function formatInterval(
-  metric: Metric,
-  lower: number,
-  upper: number,
-  locale = 'en-GB',
-  currency: string | null = null,
-): string {
-  return intervalParts(metric, lower, upper, locale, currency).join('');
-}
-
-/** "+3.2 pts" / "−1.4 pp" / "+€12.00" — a change with sign and unit. */
-export function formatDelta(
-  metric: Metric,
-  delta: number,
-  locale = 'en-GB',
-  currency: string | null = null,
-): string {
-  if (isMoney(metric))
-    return minus(numberFormat(locale, metric.decimals, true, currency).format(delta));
-  const unit = metric.unit === '%' ? ' pp' : metric.changeUnit === 'points' ? ' pts' : '';
-  return `${minus(numberFormat(locale, metric.decimals, true).format(delta))}${unit}`;
-}
-
 /** "p = 0.032" / "p < 0.001". */
 export function formatP(p: number): string {
   if (p < 0.001) return 'p < 0.001';
@@ -112,16 +59,6 @@ export function formatNumber(x: number, decimals: number, locale = 'en-GB'): str
 /** "43.1%" — a share in percent that is not a metric of the registry (a table's column). */
 export function formatPercent(x: number, locale = 'en-GB', decimals = 1): string {
   return `${minus(numberFormat(locale, decimals).format(x))}%`;
-}
-
-/** "59.6–63.4%" — an interval of shares in percent. */
-export function formatPercentInterval(lower: number, upper: number, locale = 'en-GB'): string {
-  return formatInterval(PERCENT, lower, upper, locale);
-}
-
-/** "+8.5 pp" — a difference of shares in percentage points. */
-export function formatPercentDelta(delta: number, locale = 'en-GB'): string {
-  return formatDelta(PERCENT, delta, locale);
 }
 
 const PERCENT: Metric = {
@@ -157,21 +94,82 @@ export function changeIsImprovement(
   return metric.direction === 'higher-is-better' ? change.delta > 0 : change.delta < 0;
 }
 
-/** One-line description of an estimate for text-only readers and tables. */
-export function describeEstimate(
-  metric: Metric,
-  e: Estimate,
-  locale = 'en-GB',
-  currency: string | null = null,
-): string {
-  if (e.value === null) return `suppressed: too few responses (n = ${formatCount(e.n, locale)})`;
-  const interval =
-    e.lower !== null && e.upper !== null
-      ? ` (95% CI ${formatInterval(metric, e.lower, e.upper, locale, currency)})`
-      : '';
-  const flag = e.base === 'indicative' ? ', indicative: small base' : '';
-  return `${formatValue(metric, e.value, locale, currency)}${interval}, n = ${formatCount(e.n, locale)}${flag}`;
+/** An interval in the pieces `interval` joins: lower, separator, upper, unit. */
+export type IntervalParts = [lower: string, separator: string, upper: string, unit: string];
+
+/**
+ * The formats of one review's numbers, bound to its locale and the manifest's currency (null
+ * when it declares none): a view or builder says once how its review writes numbers, and each
+ * figure is then formatted by its kind alone.
+ * @example numberFormats('en-GB', 'GBP').delta(aov, -12) // "−£12.00" (aov: a money metric)
+ */
+export function numberFormats(locale = 'en-GB', currency: string | null = null) {
+  /** "32.1", "68.4%", "€359.00" — a metric value with its unit (and currency, for money). */
+  function value(metric: Metric, x: number): string {
+    if (isMoney(metric)) return formatMoney(x, locale, currency, metric.decimals);
+    return `${minus(numberFormat(locale, metric.decimals).format(x))}${metric.unit === '%' ? '%' : ''}`;
+  }
+
+  /** An interval's pieces, for a view that marks them up one by one. */
+  function intervalParts(metric: Metric, lower: number, upper: number): IntervalParts {
+    const money = isMoney(metric) ? currency : null;
+    const f = numberFormat(locale, metric.decimals, false, money);
+    // An en dash between two negative numbers ("−29.6–−9.8") is unreadable: say "to" then.
+    const separator = lower < 0 || upper < 0 ? ' to ' : '–';
+    return [
+      minus(f.format(lower)),
+      separator,
+      minus(f.format(upper)),
+      metric.unit === '%' ? '%' : '',
+    ];
+  }
+
+  /** "28.0–36.2" — an interval without repeating the unit. */
+  function interval(metric: Metric, lower: number, upper: number): string {
+    return intervalParts(metric, lower, upper).join('');
+  }
+
+  /** "+3.2 pts" / "−1.4 pp" / "+€12.00" — a change with sign and unit. */
+  function delta(metric: Metric, d: number): string {
+    if (isMoney(metric))
+      return minus(numberFormat(locale, metric.decimals, true, currency).format(d));
+    const unit = metric.unit === '%' ? ' pp' : metric.changeUnit === 'points' ? ' pts' : '';
+    return `${minus(numberFormat(locale, metric.decimals, true).format(d))}${unit}`;
+  }
+
+  /** One-line description of an estimate for text-only readers and tables. */
+  function describe(metric: Metric, e: Estimate): string {
+    const n = formatCount(e.n, locale);
+    if (e.value === null) return `suppressed: too few responses (n = ${n})`;
+    const ci =
+      e.lower !== null && e.upper !== null ? ` (95% CI ${interval(metric, e.lower, e.upper)})` : '';
+    const flag = e.base === 'indicative' ? ', indicative: small base' : '';
+    return `${value(metric, e.value)}${ci}, n = ${n}${flag}`;
+  }
+
+  return {
+    value,
+    intervalParts,
+    interval,
+    delta,
+    describe,
+    /** "1,234" with the locale's grouping. */
+    count: (n: number) => formatCount(n, locale),
+    /** A plain number (a ratio, a coefficient) with fixed decimals. */
+    number: (x: number, decimals: number) => formatNumber(x, decimals, locale),
+    /** "43.1%" — a share in percent that is not a metric of the registry. */
+    percent: (x: number, decimals?: number) => formatPercent(x, locale, decimals),
+    /** "59.6–63.4%" — an interval of shares in percent. */
+    percentInterval: (lower: number, upper: number) => interval(PERCENT, lower, upper),
+    /** "+8.5 pp" — a difference of shares in percentage points. */
+    percentDelta: (d: number) => delta(PERCENT, d),
+    /** Money in the review's currency (grouped; without a symbol when it declares none). */
+    money: (x: number, decimals?: number) => formatMoney(x, locale, currency, decimals),
+  };
 }
+
+/** A review's number formats (numberFormats). */
+export type NumberFormats = ReturnType<typeof numberFormats>;
 
 /**
  * Text as a CSS string literal, e.g. for a custom property the print stylesheet writes in its

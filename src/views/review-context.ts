@@ -5,15 +5,19 @@
  */
 import type { ReviewFigures } from '../contracts/figures-schema.ts';
 import { siteSettings } from '../site-settings.ts';
+import { numberFormats, type NumberFormats } from './format.ts';
 
 export interface ReviewContext {
   figures: ReviewFigures;
   locale: string;
+  /** How its numbers are written: the locale's, money in the manifest's currency. */
+  format: NumberFormats;
 }
 
 /** The context of a version's figures, in the site's locale. */
 export function reviewContext(figures: ReviewFigures): ReviewContext {
-  return { figures, locale: siteSettings.locale };
+  const locale = siteSettings.locale;
+  return { figures, locale, format: numberFormats(locale, figures.currency ?? null) };
 }
 
 /** The context, or a clear error when a component is used outside a report page. */

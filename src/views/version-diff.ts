@@ -4,7 +4,7 @@
  */
 import type { ReviewFigures } from '../contracts/figures-schema.ts';
 import { HEADLINE_METRICS } from '../metrics/registry/index.ts';
-import { formatDelta, formatValue } from './format.ts';
+import { numberFormats } from './format.ts';
 
 /** A version's figures with its change note. */
 export interface VersionFigures {
@@ -24,6 +24,7 @@ export function buildVersionDiff(
   locale = 'en-GB',
 ): VersionDiff | null {
   if (versions.length < 2) return null;
+  const format = numberFormats(locale);
   const rows = HEADLINE_METRICS.flatMap((id) => {
     const metric = versions.findLast((v) => v.figures.metrics[id])?.figures.catalog[id];
     if (!metric) return [];
@@ -34,14 +35,12 @@ export function buildVersionDiff(
       {
         metricId: id,
         label: metric.label,
-        values: values.map((x) =>
-          x === null || x === undefined ? '—' : formatValue(metric, x, locale),
-        ),
+        values: values.map((x) => (x === null || x === undefined ? '—' : format.value(metric, x))),
         change:
           last !== null && last !== undefined && before !== null && before !== undefined
             ? Math.abs(last - before) < 1e-9
               ? 'unchanged'
-              : formatDelta(metric, last - before, locale)
+              : format.delta(metric, last - before)
             : '—',
       },
     ];

@@ -5,7 +5,7 @@
  * interval and no difference: only its n.
  */
 import type { Change, Estimate, GroupTest, MetricInfo } from '../../contracts/figures-schema.ts';
-import { formatCount, formatDelta, formatInterval, formatValue } from '../format.ts';
+import { formatCount, numberFormats } from '../format.ts';
 import { readDifference, type DifferenceReading } from '../significance.ts';
 
 /** A difference as a cell shows it: its formatted size and how to read it. */
@@ -57,29 +57,26 @@ export function buildEstimateCell(
       vsRest: null,
     };
   const { value, lower, upper } = estimate;
-  const currency = options.currency ?? null;
+  const format = numberFormats(locale, options.currency ?? null);
   // The caveat goes with every mark of a figure whose base, or whose comparison's, is small.
   const indicative = estimate.base === 'indicative' || options.significantButIndicative === true;
   const vsRest = options.vsRest;
   return {
-    value: formatValue(metric, value, locale, currency),
-    interval:
-      lower !== null && upper !== null
-        ? formatInterval(metric, lower, upper, locale, currency)
-        : null,
+    value: format.value(metric, value),
+    interval: lower !== null && upper !== null ? format.interval(metric, lower, upper) : null,
     n: estimate.n,
     nText: formatCount(estimate.n, locale),
     base: estimate.base,
     change: change
       ? {
-          text: formatDelta(metric, change.delta, locale, currency),
+          text: format.delta(metric, change.delta),
           reading: readDifference(metric, change, change.significant, indicative),
         }
       : null,
     vsRest:
       vsRest && vsRest.significantAdjusted
         ? {
-            text: formatDelta(metric, vsRest.delta, locale, currency),
+            text: format.delta(metric, vsRest.delta),
             reading: readDifference(metric, vsRest, true, indicative, 'gap'),
           }
         : null,

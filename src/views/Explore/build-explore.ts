@@ -8,7 +8,7 @@
 import { ADJUSTMENT_LABELS } from '../../contracts/fields.ts';
 import type { Estimate, MetricInfo } from '../../contracts/figures-schema.ts';
 import type { ExploreFigures, ExploreMetric } from '../../figures/explore-figures.ts';
-import { formatCount, formatDelta, formatP, formatValue, intervalParts } from '../format.ts';
+import { formatCount, formatP, numberFormats, type NumberFormats } from '../format.ts';
 import { readDifference, SIGNIFICANCE_WORDS } from '../significance.ts';
 
 /** A number on the page and where it comes from. */
@@ -83,23 +83,24 @@ export function selectionTitle(f: ExploreFigures): string {
 
 /** The view of a selection's figures. */
 export function buildExploreView(f: ExploreFigures, locale: string): ExploreView {
-  const fig = (path: string, format: (v: number) => string): Figure => {
+  const format = numberFormats(locale);
+  const fig = (path: string, text: (v: number) => string): Figure => {
     const value = valueAt(f, path);
-    return { figure: path, value, text: format(value) };
+    return { figure: path, value, text: text(value) };
   };
   const count = (path: string) => fig(path, (v) => formatCount(v, locale));
-  const percent = (path: string) => fig(path, (v) => formatValue(PERCENT, v, locale));
+  const percent = (path: string) => fig(path, (v) => format.value(PERCENT, v));
   /** An estimate's value and interval, each a figure; `none` when it is suppressed. */
   const withInterval = (
     path: string,
     e: Estimate,
-    metric: Parameters<typeof formatValue>[0],
+    metric: Parameters<NumberFormats['value']>[0],
     none: string,
   ): Part[] => {
     if (e.value === null) return [none];
-    const parts: Part[] = [fig(`${path}.value`, (v) => formatValue(metric, v, locale))];
+    const parts: Part[] = [fig(`${path}.value`, (v) => format.value(metric, v))];
     if (e.lower !== null && e.upper !== null) {
-      const [lower, separator, upper, unit] = intervalParts(metric, e.lower, e.upper, locale);
+      const [lower, separator, upper, unit] = format.intervalParts(metric, e.lower, e.upper);
       parts.push(
         ' (',
         { figure: `${path}.lower`, value: e.lower, text: lower },
@@ -170,7 +171,7 @@ export function buildExploreView(f: ExploreFigures, locale: string): ExploreView
         test && reading
           ? [
               ...(reading.mark ? [`${reading.mark} `] : []),
-              fig(`${at}.vsRest.delta`, (v) => formatDelta(m.info, v, locale)),
+              fig(`${at}.vsRest.delta`, (v) => format.delta(m.info, v)),
               `, ${reading.words}`,
               ...(reading.mark && reading.indicative
                 ? [` (${SIGNIFICANCE_WORDS.indicative})`]
@@ -240,7 +241,7 @@ export function buildExploreView(f: ExploreFigures, locale: string): ExploreView
       notes: [
         [
           'The drivers explain ',
-          fig(`${at}.r2`, (v) => formatValue(PERCENT, 100 * v, locale)),
+          fig(`${at}.r2`, (v) => format.value(PERCENT, 100 * v)),
           ' of its variance (R², ',
           count(`${at}.n`),
           ` complete responses); each driver's share of it by Johnson's relative weights, as in the report.`,
@@ -348,7 +349,7 @@ export function buildExploreView(f: ExploreFigures, locale: string): ExploreView
   );
   const some = headline
     .slice(0, 3)
-    .map((m) => `${m.info.shortLabel} ${formatValue(m.info, m.estimate.value!, locale)}`)
+    .map((m) => `${m.info.shortLabel} ${format.value(m.info, m.estimate.value!)}`)
     .join(', ');
   return {
     title,

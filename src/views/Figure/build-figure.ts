@@ -1,6 +1,6 @@
 /** Pure builder of an inline figure: the text `<Figure metric="…">` puts in a sentence. */
 import type { ReviewFigures } from '../../contracts/figures-schema.ts';
-import { describeEstimate, formatCount, formatDelta, formatValue } from '../format.ts';
+import { formatCount, numberFormats } from '../format.ts';
 import { readDifference, readingWords } from '../significance.ts';
 import { unknownMetric } from '../unknown-metric.ts';
 
@@ -42,7 +42,7 @@ export function buildFigure(
     change = figure.change;
     indicative = figure.significantButIndicative;
   }
-  const currency = figures.currency ?? null;
+  const format = numberFormats(locale, figures.currency ?? null);
   if (show === 'change') {
     if (!change || estimate.value === null) return 'no comparable previous period';
     const reading = readDifference(
@@ -51,10 +51,10 @@ export function buildFigure(
       change.significant,
       indicative || estimate.base === 'indicative',
     );
-    return `${formatDelta(metric, change.delta, locale, currency)}, ${readingWords(reading)}`;
+    return `${format.delta(metric, change.delta)}, ${readingWords(reading)}`;
   }
   if (estimate.value === null)
     return `too few responses to show (n = ${formatCount(estimate.n, locale)})`;
-  if (show === 'full') return describeEstimate(metric, estimate, locale, currency);
-  return formatValue(metric, estimate.value, locale, currency);
+  if (show === 'full') return format.describe(metric, estimate);
+  return format.value(metric, estimate.value);
 }

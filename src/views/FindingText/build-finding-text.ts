@@ -4,7 +4,7 @@
  * report reads them from its frozen figures.
  */
 import type { Finding, ReviewFigures } from '../../contracts/figures-schema.ts';
-import { formatDelta, formatValue } from '../format.ts';
+import { numberFormats } from '../format.ts';
 
 export type FindingShow = 'title' | 'effect';
 
@@ -21,10 +21,10 @@ const SHARE = {
  * every other view writes it): the sentence around it says which way.
  */
 function effectText(figures: ReviewFigures, finding: Finding, locale: string): string {
-  if (finding.kind === 'complaint') return formatValue(SHARE, finding.effect, locale);
+  const format = numberFormats(locale, figures.currency ?? null);
+  if (finding.kind === 'complaint') return format.value(SHARE, finding.effect);
   const metric = (finding.metricId && figures.catalog[finding.metricId]) || SHARE;
-  const currency = figures.currency ?? null;
-  return formatDelta(metric, Math.abs(finding.effect), locale, currency).replace(/^\+/, '');
+  return format.delta(metric, Math.abs(finding.effect)).replace(/^\+/, '');
 }
 
 /**

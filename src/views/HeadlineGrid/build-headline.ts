@@ -4,7 +4,7 @@
  * vocabulary (the test itself kept for the disclosure), and its trend for the sparkline.
  */
 import type { ReviewFigures, TargetStatus } from '../../contracts/figures-schema.ts';
-import { formatCount, formatDelta, formatInterval, formatValue } from '../format.ts';
+import { formatCount, numberFormats } from '../format.ts';
 import {
   readDifference,
   readingWords,
@@ -57,17 +57,17 @@ export function buildHeadline(
   locale: string,
 ): HeadlineCard[] {
   const previous = figures.previous;
-  const currency = figures.currency ?? null;
+  const format = numberFormats(locale, figures.currency ?? null);
   return metricIds.flatMap((id) => {
     const metric = figures.catalog[id];
     const m = figures.metrics[id];
     if (!metric || !m) return [];
     const e = m.overall;
     const change = e.value === null ? null : m.change;
-    const value = e.value !== null ? formatValue(metric, e.value, locale, currency) : null;
+    const value = e.value !== null ? format.value(metric, e.value) : null;
     const interval =
       e.value !== null && e.lower !== null && e.upper !== null
-        ? formatInterval(metric, e.lower, e.upper, locale, currency)
+        ? format.interval(metric, e.lower, e.upper)
         : null;
     const target = figures.targets[id];
     const status =
@@ -76,20 +76,20 @@ export function buildHeadline(
     const targetText =
       target === undefined
         ? 'No target'
-        : `Target ${formatValue(metric, target, locale, currency)}: ${
+        : `Target ${format.value(metric, target)}: ${
             status === 'met'
               ? 'met'
               : status === 'missed' && shortfall !== null
-                ? `missed by ${formatDelta(metric, shortfall, locale, currency).replace(/^\+/, '')}`
+                ? `missed by ${format.delta(metric, shortfall).replace(/^\+/, '')}`
                 : 'not judged (too few responses)'
           }`;
     const indicative = m.significantButIndicative || e.base === 'indicative';
     const changePart = change
       ? {
-          text: formatDelta(metric, change.delta, locale, currency),
+          text: format.delta(metric, change.delta),
           interval:
             change.ciLow !== undefined && change.ciHigh !== undefined
-              ? `${formatDelta(metric, change.ciLow, locale, currency)} to ${formatDelta(metric, change.ciHigh, locale, currency)}`
+              ? `${format.delta(metric, change.ciLow)} to ${format.delta(metric, change.ciHigh)}`
               : null,
           reading: readDifference(metric, change, change.significant, indicative),
           detail: testDetail({ name: change.test, p: change.p }),
@@ -122,7 +122,7 @@ export function buildHeadline(
         change: changePart,
         previousPeriod: previous?.period ?? null,
         notCompared,
-        target: target !== undefined ? formatValue(metric, target, locale, currency) : null,
+        target: target !== undefined ? format.value(metric, target) : null,
         targetStatus: status,
         targetText,
         trend: (figures.trends[id] ?? []).map((p) => p.value),

@@ -6,7 +6,7 @@
  */
 import type { DrillDown, GroupComparison } from '../../contracts/figures-schema.ts';
 import type { CellDifference } from '../EstimateCell/build-estimate-cell.ts';
-import { formatCount, formatHours, formatPercent, formatPercentDelta } from '../format.ts';
+import { formatCount, formatHours, formatPercent, numberFormats } from '../format.ts';
 import { readDifference, readingWords } from '../significance.ts';
 
 /** One line of a drill-down: the group against the rest on one thing. */
@@ -79,7 +79,7 @@ function comparedRow(
         groupShare: c.a.value,
         restShare: c.b.value,
         difference: {
-          text: formatPercentDelta(c.a.value! - c.b.value!, locale),
+          text: numberFormats(locale).percentDelta(c.a.value! - c.b.value!),
           reading: readDifference(
             { direction },
             { delta: c.a.value! - c.b.value! },
@@ -124,7 +124,7 @@ export function buildDrillDown(
             restShare: r.rest,
             difference: r.vsRest
               ? {
-                  text: formatPercentDelta(r.vsRest.delta, locale),
+                  text: numberFormats(locale).percentDelta(r.vsRest.delta),
                   reading: readDifference(
                     { direction: 'higher-is-better' },
                     r.vsRest,

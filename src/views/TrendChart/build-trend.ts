@@ -8,7 +8,7 @@
 import type { MetricInfo, TrendPoint } from '../../contracts/figures-schema.ts';
 import { metricColour, type SeriesColour } from '../chart-colours.ts';
 import { stepDecimals, valueAxis } from '../chart-axis.ts';
-import { formatCount, formatDelta, formatInterval, formatValue } from '../format.ts';
+import { formatCount, numberFormats, type NumberFormats } from '../format.ts';
 import { readDifference, readingWords, type Tone } from '../significance.ts';
 
 export interface TrendRow {
@@ -99,8 +99,8 @@ export function buildTrend(
   options: TrendOptions = {},
 ): Trend {
   const locale = options.locale ?? 'en-GB';
-  const currency = options.currency ?? null;
-  const value = (v: number) => formatValue(metric, v, locale, currency);
+  const format = numberFormats(locale, options.currency ?? null);
+  const value = (v: number) => format.value(metric, v);
   const readings = points.map((p, i) => {
     const before = points.slice(0, i).findLast((q) => q.value !== null);
     const indicative = p.base === 'indicative' || before?.base === 'indicative';
@@ -118,12 +118,12 @@ export function buildTrend(
           : value(p.value) + (p.base === 'indicative' ? '*' : ''),
       interval:
         p.value !== null && p.lower !== null && p.upper !== null
-          ? formatInterval(metric, p.lower, p.upper, locale, currency)
+          ? format.interval(metric, p.lower, p.upper)
           : '—',
       n: formatCount(p.n, locale),
       change:
         p.change && reading
-          ? `${formatDelta(metric, p.change.delta, locale, currency)}, ${reading.words}${reading.indicative && reading.mark ? ' (indicative)' : ''}`
+          ? `${format.delta(metric, p.change.delta)}, ${reading.words}${reading.indicative && reading.mark ? ' (indicative)' : ''}`
           : '—',
       mark: reading?.mark ?? null,
       tone: reading?.tone ?? 'neutral',
@@ -142,7 +142,7 @@ export function buildTrend(
       `${metric.label}${where} went from ${value(first.value!)} in ${first.period} to ` +
       `${value(last.value!)} in ${last.period}` +
       (lastChange && lastReading
-        ? `; the latest change is ${formatDelta(metric, lastChange.delta, locale, currency)}, ${readingWords(lastReading)}.`
+        ? `; the latest change is ${format.delta(metric, lastChange.delta)}, ${readingWords(lastReading)}.`
         : '.');
   } else if (last) {
     summary = `${metric.label}${where} was ${value(last.value!)} in ${last.period}.`;
@@ -162,9 +162,7 @@ export function buildTrend(
     );
   });
   const draw = (layout: (typeof TREND_LAYOUTS)[keyof typeof TREND_LAYOUTS]) =>
-    drawTrend(metric, points, readings, titles, options.target ?? null, layout, (m, v) =>
-      formatValue(m, v, locale, currency),
-    );
+    drawTrend(metric, points, readings, titles, options.target ?? null, layout, format);
   return {
     metricId: metric.id,
     title: `${metric.label}${where}`,
@@ -199,12 +197,9 @@ function drawTrend(
   titles: readonly string[],
   target: number | null,
   layout: { width: number; height: number; fontSize: number },
-  formatValue: (
-    m: Pick<MetricInfo, 'unit' | 'decimals' | 'direction' | 'changeUnit'>,
-    v: number,
-  ) => string,
+  format: NumberFormats,
 ): TrendGeometry {
-  const value = (v: number) => formatValue(metric, v);
+  const value = (v: number) => format.value(metric, v);
   const { width, height, fontSize } = layout;
   const charWidth = fontSize * CHAR_EM;
   const axis = valueAxis(
@@ -213,7 +208,7 @@ function drawTrend(
   );
   // Ticks carry the decimals their step needs, at most the metric's own.
   const tickMetric = { ...metric, decimals: Math.min(metric.decimals, stepDecimals(axis.step)) };
-  const tickText = (v: number) => formatValue(tickMetric, v);
+  const tickText = (v: number) => format.value(tickMetric, v);
   const yTicksText = axis.ticks.map(tickText);
   const last = points.findLast((p) => p.value !== null);
   const lastText = last ? value(last.value!) : '';
