@@ -82,6 +82,7 @@ export const ReducedStatesSchema = z.strictObject({
   customers: z.nullable(CustomerBaseSchema),
   answers: CustomerColumnsSchema,
 });
+export type ReducedStates = z.output<typeof ReducedStatesSchema>;
 
 /** `reduced.json`. */
 export const ReducedSnapshotSchema = z.strictObject({

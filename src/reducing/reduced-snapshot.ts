@@ -36,18 +36,14 @@ import { writeJsonFile, type Streamable } from './json-writer.ts';
 import type { Pseudonymiser } from './pseudonyms.ts';
 import { questionnaireOf, type ReducedSnapshot } from './snapshot-reducers.ts';
 import {
-  decodeBehaviourState,
   decodeComplaintState,
-  decodeCustomerAnswers,
-  decodeCustomerBase,
+  decodeReducedStates,
   decodeSurveyState,
   decodeVoiceState,
   encodeComplaintState,
-  encodeCustomerBase,
   encodeSurveyState,
   encodeVoiceState,
-  streamBehaviourState,
-  streamCustomerAnswers,
+  streamReducedStates,
 } from './state-codec.ts';
 import { cellKeyOf } from './survey-state.ts';
 import type { VoiceState } from './voice-state.ts';
@@ -143,14 +139,7 @@ export function encodeReducedSnapshot(input: ReducedInput): Streamable<ReducedSn
     source: { hash: input.hash, files: { ...input.files }, tables, engine: input.engine },
     pseudonyms,
     warnings: input.warnings.map((d) => keptWarning(d, input)),
-    states: {
-      survey: encodeSurveyState(reduced.survey),
-      voice: encodeVoiceState(reduced.voice),
-      behaviour: reduced.behaviour ? streamBehaviourState(reduced.behaviour, rename) : null,
-      complaints: reduced.complaints ? encodeComplaintState(reduced.complaints, rename) : null,
-      customers: reduced.customers ? encodeCustomerBase(reduced.customers) : null,
-      answers: streamCustomerAnswers(reduced.answers, rename),
-    },
+    states: streamReducedStates(reduced, rename),
     explore: {
       survey: encodeSurveyState(explore.survey),
       complaints: explore.complaints
@@ -183,22 +172,15 @@ export function decodeReducedSnapshot(
   file: ReducedSnapshotFile,
   manifest: Manifest,
 ): { reduced: ReducedSnapshot; explore: ExploreStates } {
-  const s = file.states;
-  const behaviour = s.behaviour ? decodeBehaviourState(s.behaviour) : null;
   const levels = (encoded: ReadonlyArray<string | null>) => encoded.map((l) => l ?? undefined);
   const reduced: ReducedSnapshot = {
     questionnaire: questionnaireOf(manifest),
-    survey: decodeSurveyState(s.survey),
-    behaviour,
-    complaints: s.complaints ? decodeComplaintState(s.complaints) : null,
-    customers: s.customers ? decodeCustomerBase(s.customers) : null,
-    voice: decodeVoiceState(s.voice),
-    answers: decodeCustomerAnswers(s.answers),
+    ...decodeReducedStates(file.states),
   };
   const e = file.explore;
   const explore: ExploreStates = {
     survey: decodeSurveyState(e.survey),
-    orderGroups: orderGroupsOf(behaviour),
+    orderGroups: orderGroupsOf(reduced.behaviour),
     complaints: e.complaints
       ? new Map<string, ComplaintState>(
           e.complaints.map((c) => [cellKeyOf(levels(c.levels)), decodeComplaintState(c.state)]),

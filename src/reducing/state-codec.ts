@@ -22,6 +22,7 @@ import type {
   EncodedSurveyState,
   EncodedVoiceState,
 } from '../contracts/state-schema.ts';
+import type { ReducedStates } from '../contracts/reduced-schema.ts';
 import {
   createBehaviourState,
   createCustomerAnswers,
@@ -37,6 +38,7 @@ import type { ItemHistogram } from './histogram.ts';
 import { cellKeyOf, type SurveyCell, type SurveyConfig, type SurveyState } from './survey-state.ts';
 import type { ClassSamples, GroupVoice, VoiceState } from './voice-state.ts';
 import type { Streamable } from './json-writer.ts';
+import type { ReducedSnapshot } from './snapshot-reducers.ts';
 import type { MomentsState } from './weighted-moments.ts';
 
 /** How customer ids are written: as they are, or renamed (pseudonymised). */
@@ -458,4 +460,37 @@ export function decodeCustomerAnswers(e: EncodedCustomerColumns): CustomerAnswer
   const table = createCustomerAnswers();
   appendCustomerColumns(table, e.ids, e.columns);
   return table;
+}
+
+/** A snapshot's reducer states, without the questionnaire its manifest gives them. */
+export type SnapshotStates = Omit<ReducedSnapshot, 'questionnaire'>;
+
+/**
+ * A snapshot's states as `reduced.json` holds them (contracts/reduced-schema.ts), the
+ * per-customer ones made as they are written, each customer id renamed.
+ */
+export function streamReducedStates(
+  states: SnapshotStates,
+  rename: Rename = asIs,
+): Streamable<ReducedStates> {
+  return {
+    survey: encodeSurveyState(states.survey),
+    voice: encodeVoiceState(states.voice),
+    behaviour: states.behaviour ? streamBehaviourState(states.behaviour, rename) : null,
+    complaints: states.complaints ? encodeComplaintState(states.complaints, rename) : null,
+    customers: states.customers ? encodeCustomerBase(states.customers) : null,
+    answers: streamCustomerAnswers(states.answers, rename),
+  };
+}
+
+/** The states `reduced.json` holds, decoded. */
+export function decodeReducedStates(e: ReducedStates): SnapshotStates {
+  return {
+    survey: decodeSurveyState(e.survey),
+    behaviour: e.behaviour ? decodeBehaviourState(e.behaviour) : null,
+    complaints: e.complaints ? decodeComplaintState(e.complaints) : null,
+    customers: e.customers ? decodeCustomerBase(e.customers) : null,
+    voice: decodeVoiceState(e.voice),
+    answers: decodeCustomerAnswers(e.answers),
+  };
 }
