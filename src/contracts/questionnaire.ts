@@ -14,26 +14,25 @@ export type { ItemDeclaration };
 export const ITEM_ROLES = ['recommend', 'satisfaction', 'effort'] as const;
 export type ItemRole = (typeof ITEM_ROLES)[number];
 
-/** The components of customer quality the brief names (an attribute item may belong to one). */
-export const QUALITY_COMPONENTS = [
-  'product_quality',
-  'service_quality',
-  'reliability',
-  'value',
-  'emotional',
-  'brand',
-] as const;
-export type QualityComponent = (typeof QUALITY_COMPONENTS)[number];
-
-/** Reader-facing names of the components. */
-export const COMPONENT_LABELS: Record<QualityComponent, string> = {
+/**
+ * The components of customer quality the brief names (an attribute item may belong to one), in
+ * the brief's order, with their reader-facing names.
+ */
+export const COMPONENT_LABELS = {
   product_quality: 'Product quality',
   service_quality: 'Service quality',
   reliability: 'Reliability',
   value: 'Value for money',
   emotional: 'Emotional connection',
   brand: 'Brand favourability',
-};
+} as const;
+export type QualityComponent = keyof typeof COMPONENT_LABELS;
+
+/** The components' ids, in the same order: each is written once, with its name. */
+export const QUALITY_COMPONENTS = Object.keys(COMPONENT_LABELS) as [
+  QualityComponent,
+  ...QualityComponent[],
+];
 
 /** Components whose items make the satisfaction index and the drivers unless the manifest says. */
 const CORE_COMPONENTS: ReadonlySet<QualityComponent> = new Set([

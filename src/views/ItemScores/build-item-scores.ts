@@ -4,7 +4,11 @@
  * mean (each with its interval), its base and its change against the previous period.
  */
 import type { ReviewFigures } from '../../contracts/figures-schema.ts';
-import { COMPONENT_LABELS, type QualityComponent } from '../../contracts/questionnaire.ts';
+import {
+  COMPONENT_LABELS,
+  QUALITY_COMPONENTS,
+  type QualityComponent,
+} from '../../contracts/questionnaire.ts';
 import { buildEstimateCell, type EstimateCell } from '../EstimateCell/build-estimate-cell.ts';
 
 export interface ItemScore {
@@ -47,10 +51,7 @@ export function buildItemScores(figures: ReviewFigures, locale: string): ItemGro
     });
     groups.set(item.component, list);
   }
-  const order: Array<QualityComponent | null> = [
-    ...(Object.keys(COMPONENT_LABELS) as QualityComponent[]),
-    null,
-  ];
+  const order: Array<QualityComponent | null> = [...QUALITY_COMPONENTS, null];
   return order.flatMap((component) => {
     const items = groups.get(component);
     if (!items) return [];
