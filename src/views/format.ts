@@ -12,8 +12,11 @@ import { isMoney } from '../metrics/registry/money.ts';
 /** How a metric's values are written: its unit, decimals and direction. */
 type Metric = Pick<MetricInfo, 'unit' | 'decimals' | 'direction' | 'changeUnit'>;
 
-// Intl formatters are costly to create and the same few are asked for thousands of times.
-const formatters = new Map<string, Intl.NumberFormat>();
+/**
+ * Intl formatters are costly to create and the same few are asked for thousands of times a page:
+ * kept by locale and currency, then at decimals × 2 + signed (no key string made per number).
+ */
+const formatters = new Map<string, Map<string | null, Intl.NumberFormat[]>>();
 
 function numberFormat(
   locale: string,
@@ -21,23 +24,21 @@ function numberFormat(
   signed = false,
   currency: string | null = null,
 ): Intl.NumberFormat {
-  const key = `${locale}|${decimals}|${signed}|${currency}`;
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, {
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-      signDisplay: signed ? 'exceptZero' : 'auto',
-      ...(currency ? { style: 'currency', currency, currencyDisplay: 'symbol' } : {}),
-    });
-    formatters.set(key, f);
-  }
-  return f;
+  let byCurrency = formatters.get(locale);
+  if (!byCurrency) formatters.set(locale, (byCurrency = new Map()));
+  let kept = byCurrency.get(currency);
+  if (!kept) byCurrency.set(currency, (kept = []));
+  return (kept[decimals * 2 + (signed ? 1 : 0)] ??= new Intl.NumberFormat(locale, {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+    signDisplay: signed ? 'exceptZero' : 'auto',
+    ...(currency ? { style: 'currency', currency, currencyDisplay: 'symbol' } : {}),
+  }));
 }
 
 /** Typographic minus sign: "−20.0" reads better than "-20.0" and never wraps apart. */
 function minus(text: string): string {
-  return text.replace(/-/g, '\u2212');
+  return text.includes('-') ? text.replaceAll('-', '\u2212') : text;
 }
 
 /** "p = 0.032" / "p < 0.001". */
