@@ -25,6 +25,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadReviews } from '../build/review-data.ts';
+import { LAST_SECONDS } from '../build/reviews-loader.ts';
 import { snapshotCacheDir } from '../build/snapshot-cache.ts';
 import { DEFAULT_DEMO, generateDemo } from '../demo/demo-generator.ts';
 import { nodeEffects, type CommandEffects } from './cli-support.ts';
@@ -38,13 +39,16 @@ export interface BuildCost {
   peakRssMb: number;
   /** The data phase's line, e.g. "snapshots: 8 (8 from cache, 0 parsed) in 0.2 s". */
   summary: string;
-  /** Its seconds. */
+  /** Its seconds, unrounded (the line says them to a tenth). */
   dataSeconds: number;
 }
 
-/** Writes the build process's resource usage to BENCH_USAGE as it exits. */
+/**
+ * Writes the build process's resource usage and its data phase's seconds, unrounded (the
+ * loader's LAST_SECONDS), to BENCH_USAGE as it exits.
+ */
 const USAGE_HOOK = `data:text/javascript,${encodeURIComponent(
-  "import { writeFileSync } from 'node:fs'; process.on('exit', () => writeFileSync(process.env.BENCH_USAGE, JSON.stringify(process.resourceUsage())));",
+  `import { writeFileSync } from 'node:fs'; process.on('exit', () => writeFileSync(process.env.BENCH_USAGE, JSON.stringify({ usage: process.resourceUsage(), dataSeconds: globalThis[Symbol.for(${JSON.stringify(LAST_SECONDS.description)})] ?? null })));`,
 )}`;
 
 /** Runs `npm run build`'s command on a data and reports folder with a cache folder. */
@@ -82,16 +86,26 @@ function build(root: string, work: string, cache: string): BuildCost {
   const wall = (performance.now() - started) / 1000;
   const output = `${result.stdout}\n${result.stderr}`;
   if (result.status !== 0) throw new Error(`build failed:\n${output.slice(-4000)}`);
-  const used = JSON.parse(readFileSync(usage, 'utf8')) as NodeJS.ResourceUsage;
+  const { usage: used, dataSeconds } = JSON.parse(readFileSync(usage, 'utf8')) as {
+    usage: NodeJS.ResourceUsage;
+    dataSeconds: number | null;
+  };
   const summary = /snapshots: \d+ \(\d+ from cache, \d+ parsed\) in ([\d.]+) s/.exec(output);
-  if (!summary) throw new Error(`the build printed no data summary:\n${output.slice(-4000)}`);
+  if (!summary || dataSeconds === null)
+    throw new Error(`the build printed no data summary:\n${output.slice(-4000)}`);
   return {
     wall,
     cpu: (used.userCPUTime + used.systemCPUTime) / 1e6,
     peakRssMb: Math.round(used.maxRSS / 1024),
     summary: summary[0],
-    dataSeconds: Number(summary[1]),
+    dataSeconds,
   };
+}
+
+/** A no-change rebuild's data phase against a fresh build's: "3.1% (0.031 s / 0.99 s)". */
+function phase(again: BuildCost, fresh: BuildCost): string {
+  const share = (100 * again.dataSeconds) / fresh.dataSeconds;
+  return `${share.toFixed(1)}% (${again.dataSeconds.toFixed(3)} s / ${fresh.dataSeconds.toFixed(2)} s)`;
 }
 
 /** How many no-change rebuilds of 8 and of 40 quarters the 40 / 8 comparison takes the best of. */
@@ -194,7 +208,7 @@ export async function benchBuild(root: string, log: (line: string) => void): Pro
     }
 
     log(
-      `no-change data phase / fresh: ${((100 * again8.dataSeconds) / fresh8.dataSeconds).toFixed(1)}% (8 quarters), ${((100 * again40.dataSeconds) / fresh40.dataSeconds).toFixed(1)}% (40)`,
+      `no-change data phase / fresh: ${phase(again8, fresh8)} (8 quarters), ${phase(again40, fresh40)} (40)`,
     );
     log(
       `add a quarter / (nothing changed + that quarter's data phase): ${(added.cpu / (again8.cpu + added.dataSeconds)).toFixed(2)} (CPU)`,
