@@ -40,4 +40,21 @@ describe('searchablePages', () => {
     expect(text).toContain('Customer group Responses');
     expect(text).toContain('Arrived late. Detractor');
   });
+
+  it('leaves out the charts, whose SVG Pagefind does not index, and keeps the text around them', () => {
+    const site = mkdtempSync(join(tmpdir(), 'pagefind-pages-'));
+    writeFileSync(
+      join(site, 'index.html'),
+      '<main data-pagefind-body><p>NPS rose.</p><figure><svg viewBox="0 0 9 9"><text>Q1 2026</text>' +
+        '<title>Q1 2026: 41.2</title></svg><figcaption>NPS by quarter</figcaption></figure>' +
+        '<svg><path d="M0,0"/></svg><p>&lt;svg&gt; is text here.</p></main>',
+    );
+    const [only] = searchablePages(site);
+    expect(only!.content).not.toContain('<svg');
+    expect(only!.content).not.toContain('41.2');
+    const text = only!.content.replace(/<[^>]*>/g, '');
+    expect(text).toContain('NPS rose.');
+    expect(text).toContain('NPS by quarter');
+    expect(text).toContain('&lt;svg&gt; is text here.');
+  });
 });
