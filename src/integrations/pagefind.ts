@@ -10,7 +10,8 @@
  * Each is handed with a space between adjacent tags. The site's HTML is compressed (no
  * whitespace between tags), and Pagefind joins the text of neighbouring cells, links and quotes:
  * a scorecard's header row was indexed as one word ("realCustomer groupResponsesIndexNPS…"), so
- * none of those words could be found. The pages served are not changed.
+ * none of those words could be found. And each is handed without its charts' SVG, which
+ * Pagefind does not index. The pages served are not changed.
  */
 import type { AstroIntegration } from 'astro';
 import { readdirSync, readFileSync } from 'node:fs';
