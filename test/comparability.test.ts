@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -131,6 +131,7 @@ describe('measureRuns(points, breaks)', () => {
 describe('the Trends page of a metric measured otherwise from one period on', () => {
   let build: BuildResult;
   let csat: string;
+  let group: string;
   beforeAll(() => {
     const dataDir = writeTwoQuarters([2, 10], 2);
     build = buildSite(dataDir, mkdtempSync(join(tmpdir(), 'review-reports-')), {
@@ -138,6 +139,10 @@ describe('the Trends page of a metric measured otherwise from one period on', ()
     });
     const page = readFileSync(join(build.outDir, 'trends/index.html'), 'utf8');
     csat = /<section id="trend-csat"[^>]*>([\s\S]*?)<\/section>/.exec(page)?.[1] ?? '';
+    const [dimension] = readdirSync(join(build.outDir, 'segments'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
+    group = readFileSync(join(build.outDir, 'segments', dimension!, 'a/index.html'), 'utf8');
   });
 
   it('draws the line from the new measure and the earlier values in a chart of their own', () => {
@@ -155,5 +160,22 @@ describe('the Trends page of a metric measured otherwise from one period on', ()
     expect(earlier).toContain('CSAT, 4–5 of 1–5');
     expect(earlier).toContain('As measured in Q1 2026');
     expect(periods(earlier!)).toEqual(['Q1 2026']);
+  });
+
+  it("draws a group's earlier measure apart too, and marks where its table's measure changes", () => {
+    // Named in the note: a group page has no heading per metric.
+    expect(group).toContain(
+      'Customer satisfaction (CSAT, 9–10 of 2–10): measured as now since Q2 2026',
+    );
+    expect(group).toContain('data-earlier-measure');
+    const row = /<tr data-metric="csat">([\s\S]*?)<\/tr>/.exec(group)?.[1] ?? '';
+    const cells = [...row.matchAll(/<td([^>]*)>/g)].map((m) =>
+      m[1]!.includes('data-measure-starts'),
+    );
+    expect(cells).toEqual([false, true]);
+    expect(/<tr data-metric="nps">([\s\S]*?)<\/tr>/.exec(group)?.[1]).not.toContain(
+      'data-measure-starts',
+    );
+    expect(group).toMatch(/data-measure-changes>[^<]*CSAT, 9–10 of 2–10\): from Q2 2026/);
   });
 });

@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import type { ExplorePeriodFile } from '../contracts/explore-schema.ts';
 import { actionsAsOf } from '../figures/action-figures.ts';
 import { historyOf, withTrends } from '../figures/trends.ts';
-import type { HistoryFigures, ReviewFigures } from '../contracts/figures-schema.ts';
+import type { HistoryFigures, MetricInfo, ReviewFigures } from '../contracts/figures-schema.ts';
 import { siteSettings } from '../site-settings.ts';
 import { DataValidationError } from './data-validation-error.ts';
 import { readEntryFile } from './entry-files.ts';
@@ -150,6 +150,25 @@ export function versionFigures(site: SiteData, version: ReportVersion): ReviewFi
   if (frozen) return frozen;
   const live = withTrends(liveFigures(site, version.period), site.reviews);
   return actionsAsOf(live, version.data.date.toISOString().slice(0, 10));
+}
+
+/**
+ * How a period defined a metric and in which currency it wrote money: what a chart of an earlier
+ * measure of metric `id` is labelled with (the Trends and group pages).
+ */
+export function definedIn(
+  site: SiteData,
+  id: string,
+): (snapshot: string) => { info: MetricInfo | undefined; currency: string | null } {
+  return (snapshot) => ({
+    info: site.reviews.find((r) => r.id === snapshot)?.catalog[id],
+    currency: currencyIn(site, snapshot),
+  });
+}
+
+/** The currency a period wrote money in (its manifest's; null when it declares none). */
+export function currencyIn(site: SiteData, snapshot: string): string | null {
+  return site.reviews.find((r) => r.id === snapshot)?.currency ?? null;
 }
 
 /** Every built version of a period with the figures it renders from, oldest first. */

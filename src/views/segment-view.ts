@@ -16,7 +16,16 @@ export interface SegmentRef {
 
 export interface SegmentView {
   periods: string[];
-  rows: Array<{ metricId: string; label: string; cells: EstimateCell[] }>;
+  rows: Array<{
+    metricId: string;
+    label: string;
+    cells: EstimateCell[];
+    /**
+     * For each cell, whether its period measured the metric otherwise than the one before
+     * (another scale, top box or currency): the cells before it are another measure.
+     */
+    measureStarts: boolean[];
+  }>;
 }
 
 /** Every dimension × level of any period, in declaration order. */
@@ -34,12 +43,17 @@ export function listSegments(history: HistoryFigures): SegmentRef[] {
   });
 }
 
+/**
+ * One group's figures across periods and metrics.
+ * @param currencyOf a period's currency (money written in each period's own; a change of
+ *   currency is a change of measure)
+ */
 export function buildSegmentView(
   history: HistoryFigures,
   dimension: string,
   level: string,
   locale: string,
-  currency: string | null = null,
+  currencyOf: (snapshot: string) => string | null = () => null,
 ): SegmentView {
   const rows = Object.entries(history.series).flatMap(([metricId, series]) => {
     const metric = history.catalog[metricId];
@@ -49,7 +63,10 @@ export function buildSegmentView(
       {
         metricId,
         label: metric.label,
-        cells: points.map((p) => buildEstimateCell(metric, p, p.change, locale, { currency })),
+        cells: points.map((p) =>
+          buildEstimateCell(metric, p, p.change, locale, { currency: currencyOf(p.snapshot) }),
+        ),
+        measureStarts: points.map((p, i) => i > 0 && series.breaks.includes(p.snapshot)),
       },
     ];
   });
