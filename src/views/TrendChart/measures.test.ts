@@ -24,6 +24,8 @@ describe('measuresOf(points, breaks)', () => {
     expect(m.since).toBeNull();
     expect(m.earlier).toEqual([]);
     expect(measureNote(m)).toBeNull();
+    // Drawn even with every figure suppressed: the chart says why there is no line.
+    expect(measuresOf([point(1, null), point(2, null)], []).drawn).toBe(true);
   });
 
   it('draws the line from the last change and keeps each earlier measure, newest first', () => {
@@ -46,6 +48,7 @@ describe('measuresOf(points, breaks)', () => {
     expect(m.currentHasValue).toBe(true);
     const group = measuresOf([point(1), point(2), point(3, null)], ['2026-Q3']);
     expect(group.currentHasValue).toBe(false);
+    expect(group.drawn).toBe(false);
     expect(measureNote(group, 'Satisfaction index')).toBe(
       'Satisfaction index: measured as now since Q3 2026: the periods before measured it otherwise (another scale, top box or currency), and there is no value since; their values are under it, as then measured.',
     );

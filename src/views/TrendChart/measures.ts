@@ -12,6 +12,12 @@ export interface Measures<P extends TrendPoint> {
   current: readonly P[];
   /** Whether any of those has a value (a group may have none since the measure changed). */
   currentHasValue: boolean;
+  /**
+   * Whether the measure now gets a chart: when it has a value, or when it is the only one (its
+   * chart of suppressed figures says why there is no line). A group with no value since the
+   * measure changed gets the note and the earlier charts only.
+   */
+  drawn: boolean;
   /** The period label the measure now starts at; null when every period measures it alike. */
   since: string | null;
   /** The earlier measures with a value, newest first, each oldest point first. */
@@ -32,6 +38,7 @@ export function measuresOf<P extends TrendPoint>(
   return {
     current,
     currentHasValue: hasValue(current),
+    drawn: hasValue(current) || runs.length === 1,
     since: runs.length > 1 ? (current[0]?.period ?? null) : null,
     earlier: runs.slice(0, -1).filter(hasValue).reverse(),
   };
