@@ -84,6 +84,9 @@ async function hostileSite(): Promise<{ dataDir: string; reportsDir: string }> {
     groups.levels = renameKeys(groups.levels, GROUPS);
     manifest.segments.region!.levels = renameKeys(manifest.segments.region!.levels, REGIONS);
     for (const item of Object.values(manifest.items)) item.label = ITEM_LABEL(item.label ?? '');
+    // The later quarter counts only the top answer as satisfied: CSAT is measured otherwise, so
+    // the Trends and group pages name the change of measure with the periods' hostile labels.
+    if (snapshot.id === '2026-Q3') Object.assign(manifest.items.satisfaction!, { topBox: 1 });
     files['manifest.json'] = JSON.stringify(manifest, null, 2);
     files['survey.csv'] = editCsv(files['survey.csv']!, (row) => {
       row['Customer group'] = GROUPS[row['Customer group']!] ?? row['Customer group']!;
@@ -274,8 +277,18 @@ describe.skipIf(!hasChromium)(
           ],
         ],
         ['edited report', [REPORT_TITLE.replace(/\s+/g, ' '), HOSTILE_LINES.replace(/\s+/g, ' ')]],
-        ['trends', Object.values(PERIODS).map((p) => p.replace(/\s+/g, ' '))],
-        ['group', [GROUPS.SMB!]],
+        [
+          'trends',
+          [
+            ...Object.values(PERIODS).map((p) => p.replace(/\s+/g, ' ')),
+            `Measured as now since ${PERIODS['2026-Q3']!.replace(/\s+/g, ' ')}:`,
+            `As measured in ${PERIODS['2026-Q2']!.replace(/\s+/g, ' ')}`,
+          ],
+        ],
+        [
+          'group',
+          [GROUPS.SMB!, `measured as now since ${PERIODS['2026-Q3']!.replace(/\s+/g, ' ')}:`],
+        ],
         ['groups', Object.values(GROUPS)],
       ];
       for (const [kind, texts] of expectations) {
