@@ -31,6 +31,12 @@ describe('format', () => {
     expect(numberFormats('fr-FR').interval(csat, 10.25, 20.75)).toBe('10,3–20,8%');
   });
 
+  it('makes a locale and currency’s formats once, however often a builder asks', () => {
+    expect(numberFormats('de-DE', 'EUR')).toBe(numberFormats('de-DE', 'EUR'));
+    expect(numberFormats('de-DE', 'EUR')).not.toBe(numberFormats('de-DE', 'CHF'));
+    expect(numberFormats('de-DE', null)).not.toBe(numberFormats('fr-FR', null));
+  });
+
   it('says "to" between negative bounds and signs changes', () => {
     expect(plain.interval(nps, -29.6, -9.8)).toBe('\u221229.6 to \u22129.8');
     expect(plain.delta(nps, 3.21)).toBe('+3.2 pts');

@@ -12,11 +12,27 @@ import { isMoney } from '../metrics/registry/money.ts';
 /** How a metric's values are written: its unit, decimals and direction. */
 type Metric = Pick<MetricInfo, 'unit' | 'decimals' | 'direction' | 'changeUnit'>;
 
+/** What is kept for one locale and currency: its Intl formatters and its bound formats. */
+interface Kept {
+  /** At decimals × 2 + signed. */
+  intl: Intl.NumberFormat[];
+  formats?: NumberFormats;
+}
+
 /**
- * Intl formatters are costly to create and the same few are asked for thousands of times a page:
- * kept by locale and currency, then at decimals × 2 + signed (no key string made per number).
+ * Intl formatters are costly to create and the same few are asked for thousands of times a page,
+ * and a page's builders ask for a review's formats once a cell: both are kept by locale and
+ * currency (no key string made per number).
  */
-const formatters = new Map<string, Map<string | null, Intl.NumberFormat[]>>();
+const kept = new Map<string, Map<string | null, Kept>>();
+
+function keptFor(locale: string, currency: string | null): Kept {
+  let byCurrency = kept.get(locale);
+  if (!byCurrency) kept.set(locale, (byCurrency = new Map()));
+  let found = byCurrency.get(currency);
+  if (!found) byCurrency.set(currency, (found = { intl: [] }));
+  return found;
+}
 
 function numberFormat(
   locale: string,
@@ -24,16 +40,15 @@ function numberFormat(
   signed = false,
   currency: string | null = null,
 ): Intl.NumberFormat {
-  let byCurrency = formatters.get(locale);
-  if (!byCurrency) formatters.set(locale, (byCurrency = new Map()));
-  let kept = byCurrency.get(currency);
-  if (!kept) byCurrency.set(currency, (kept = []));
-  return (kept[decimals * 2 + (signed ? 1 : 0)] ??= new Intl.NumberFormat(locale, {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-    signDisplay: signed ? 'exceptZero' : 'auto',
-    ...(currency ? { style: 'currency', currency, currencyDisplay: 'symbol' } : {}),
-  }));
+  return (keptFor(locale, currency).intl[decimals * 2 + (signed ? 1 : 0)] ??= new Intl.NumberFormat(
+    locale,
+    {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+      signDisplay: signed ? 'exceptZero' : 'auto',
+      ...(currency ? { style: 'currency', currency, currencyDisplay: 'symbol' } : {}),
+    },
+  ));
 }
 
 /** Typographic minus sign: "−20.0" reads better than "-20.0" and never wraps apart. */
@@ -101,10 +116,15 @@ export type IntervalParts = [lower: string, separator: string, upper: string, un
 /**
  * The formats of one review's numbers, bound to its locale and the manifest's currency (null
  * when it declares none): a view or builder says once how its review writes numbers, and each
- * figure is then formatted by its kind alone.
+ * figure is then formatted by its kind alone. Made once per locale and currency.
  * @example numberFormats('en-GB', 'GBP').delta(aov, -12) // "−£12.00" (aov: a money metric)
  */
-export function numberFormats(locale = 'en-GB', currency: string | null = null) {
+export function numberFormats(locale = 'en-GB', currency: string | null = null): NumberFormats {
+  const found = keptFor(locale, currency);
+  return (found.formats ??= boundFormats(locale, currency));
+}
+
+function boundFormats(locale: string, currency: string | null) {
   /** "32.1", "68.4%", "€359.00" — a metric value with its unit (and currency, for money). */
   function value(metric: Metric, x: number): string {
     if (isMoney(metric)) return formatMoney(x, locale, currency, metric.decimals);
@@ -170,7 +190,7 @@ export function numberFormats(locale = 'en-GB', currency: string | null = null) 
 }
 
 /** A review's number formats (numberFormats). */
-export type NumberFormats = ReturnType<typeof numberFormats>;
+export type NumberFormats = ReturnType<typeof boundFormats>;
 
 /**
  * Text as a CSS string literal, e.g. for a custom property the print stylesheet writes in its
