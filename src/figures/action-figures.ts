@@ -13,6 +13,7 @@ import type {
   ReviewFigures,
 } from '../contracts/figures-schema.ts';
 import { compareEstimates } from '../metrics/change.ts';
+import { breaksOf } from './trends.ts';
 
 type Period = Pick<ReviewFigures, 'id' | 'period' | 'end' | 'metrics' | 'catalog'>;
 
@@ -79,14 +80,12 @@ function outcomeOf(
 }
 
 /**
- * Whether metric `id` is measured alike from period `from` to the last of `history`: no period
- * after `from` measured it otherwise than the one before (`redefined`: another scale, top box
- * or currency). An action's before and after across such a change compare two measures; it is
- * not judged.
+ * Whether metric `id` is measured alike from period `from` (one of `history`) to the last: no
+ * period after it measured it otherwise (trends.ts's breaks). An action's before and after
+ * across such a change compare two measures; it is not judged.
  */
 function measuredAlike(history: readonly Period[], from: string, id: string): boolean {
-  const at = history.findIndex((p) => p.id === from);
-  return history.slice(at + 1).every((p) => p.metrics[id]?.redefined !== true);
+  return breaksOf(history.slice(history.findIndex((p) => p.id === from)), id).length === 0;
 }
 
 /**

@@ -55,9 +55,10 @@ export function trendsOf(
 
 /**
  * The periods of `reviews` (oldest first) whose figures of metric `id` are `redefined`: they
- * measured it otherwise than the one before (another scale, top box or currency).
+ * measured it otherwise than the one before (another scale, top box or currency). The first is
+ * not one: what came before it is not among them.
  */
-function breaksOf(
+export function breaksOf(
   reviews: ReadonlyArray<Pick<ReviewFigures, 'id' | 'metrics'>>,
   id: string,
 ): string[] {
