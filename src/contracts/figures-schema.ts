@@ -532,11 +532,7 @@ export type TrendChange = z.output<typeof TrendChangeSchema>;
 export const TrendPointSchema = z.strictObject({
   snapshot: z.string(),
   period: z.string(),
-  value: nullableNumber,
-  lower: nullableNumber,
-  upper: nullableNumber,
-  n: count,
-  base: BaseStatusSchema,
+  ...EstimateSchema.pick({ value: true, lower: true, upper: true, n: true, base: true }).shape,
   /**
    * Change against the previous point, when both are shown: what a chart and a period table
    * read (its size and whether it is real). The test itself is in that period's own figures;
