@@ -4,14 +4,8 @@
  */
 import type { CsvRecord } from '../csv-scanner.ts';
 import type { FieldKind } from '../field-specs.ts';
-import {
-  labelOf,
-  MISSING,
-  SLOW,
-  type CellContext,
-  type CellResult,
-  type FastResult,
-} from './cell.ts';
+import { labelOf, MISSING, SLOW } from './cell.ts';
+import type { CellContext, CellResult, FastResult } from './cell.ts';
 import { numberValue } from './number.ts';
 import { matchKey } from '../../contracts/match-key.ts';
 
