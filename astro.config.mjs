@@ -15,6 +15,12 @@ export default defineConfig({
   integrations: [mdx(), pagefindIntegration(), dataRefreshIntegration()],
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  experimental: {
+    // A page whose key (getStaticPaths' cacheKey, see src/build/site-data.ts) and module graph
+    // are those of the last build is copied from it, not rendered: a rebuild renders what
+    // changed, and a published period's pages only when its report or neighbours change.
+    incrementalBuild: true,
+  },
   vite: {
     build: {
       // Every script stays a file: Astro would inline a small one, which the pages' Content

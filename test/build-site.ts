@@ -93,3 +93,15 @@ export function listTree(dir: string, prefix = ''): string[] {
     })
     .sort();
 }
+
+/**
+ * The pages (and downloads) a build rendered and those it copied from the last build unchanged
+ * (Astro's incremental build), as its log lists them: "├─ /path (+12ms)" or "├─ /path (restored)".
+ */
+export function routesOf(output: string): { rendered: string[]; restored: string[] } {
+  const rendered: string[] = [];
+  const restored: string[] = [];
+  for (const [, path, how] of output.matchAll(/├─ (\S+) \((restored|\+[\d.]+m?s)\)/g))
+    (how === 'restored' ? restored : rendered).push(path!);
+  return { rendered, restored };
+}

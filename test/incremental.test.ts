@@ -22,7 +22,7 @@ import {
   type LoadOptions,
   type ReviewData,
 } from '../src/build/review-data.ts';
-import { codeVersion, dataCacheDir } from '../src/build/snapshot-cache.ts';
+import { codeVersion, dataCacheDir, siteCodeVersion } from '../src/build/snapshot-cache.ts';
 import { writeReduced } from '../src/build/write-reduced.ts';
 import { generateDemo } from '../src/demo/demo-generator.ts';
 import { pseudonymiser } from '../src/reducing/pseudonyms.ts';
@@ -331,5 +331,29 @@ describe('codeVersion', () => {
     expect(codeVersion(at)).not.toBe(before);
     expect(existsSync(join(at, 'metrics/significance.ts'))).toBe(true);
     expect(() => codeVersion(mkdtempSync(join(tmpdir(), 'no-code-')))).toThrow(/requires/);
+  });
+});
+
+describe('siteCodeVersion', () => {
+  it('changes with any file of src/ a page may be made with (a view, a style, a data file), not with a test', () => {
+    const src = mkdtempSync(join(tmpdir(), 'site-code-'));
+    cpSync(join(ROOT, 'src'), join(src, 'src'), { recursive: true });
+    cpSync(join(ROOT, 'package-lock.json'), join(src, 'package-lock.json'));
+    const at = join(src, 'src');
+    const before = siteCodeVersion(at);
+    expect(before).toBe(siteCodeVersion(join(ROOT, 'src')));
+    writeFileSync(join(at, 'views/format.test.ts'), '// a test\n', { flag: 'a' });
+    expect(siteCodeVersion(at)).toBe(before);
+    const seen = new Set([before]);
+    for (const file of [
+      'views/format.ts',
+      'views/styles/global.css',
+      'views/layouts/BaseLayout.astro',
+    ]) {
+      writeFileSync(join(at, file), '\n', { flag: 'a' });
+      const now = siteCodeVersion(at);
+      expect(seen.has(now), file).toBe(false);
+      seen.add(now);
+    }
   });
 });

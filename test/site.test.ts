@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import {
+  appendFileSync,
   cpSync,
   existsSync,
   mkdirSync,
@@ -35,6 +36,7 @@ import {
   FIXTURE_SITE,
   listTree,
   ROOT,
+  routesOf,
   type BuildResult,
 } from './build-site.ts';
 
@@ -191,7 +193,7 @@ describe('the built fixture site', () => {
 });
 
 describe('deterministic output', () => {
-  it('a rebuild of the same inputs reads no snapshot and gives a byte-identical tree', () => {
+  it('a rebuild of the same inputs reads no snapshot, renders no page of a period and gives a byte-identical tree', () => {
     const again = buildSite(join(FIXTURE_SITE, 'data'), join(FIXTURE_SITE, 'reports'), {
       SITE_BASE: BASE,
       ASTRO_CACHE_DIR: build.cacheDir,
@@ -209,15 +211,55 @@ describe('deterministic output', () => {
     expect(store).toContain('"sha256"');
     expect(store).not.toContain('"figures"');
     expect(store).not.toContain('"explore":');
-    const first = listTree(build.outDir);
-    expect(listTree(again.outDir)).toEqual(first);
-    const different = first.filter(
-      (file) =>
-        !readFileSync(join(build.outDir, file)).equals(readFileSync(join(again.outDir, file))),
+    // Every page and download of a period is copied from the first build, none rendered again.
+    const routes = routesOf(again.output);
+    expect(routes.restored).toContain('/reports/2026-Q2/index.html');
+    expect(
+      routes.rendered.filter((path) => /^\/(reports|explore|segments)\/[^/]+\//.test(path)),
+    ).toEqual([]);
+    expect(sameTree(build.outDir, again.outDir)).toEqual([]);
+  });
+
+  it('a report edited after a build renders its period again, copies the others, and gives a fresh build’s site', () => {
+    const { dataDir, reportsDir } = copyFixtureSite();
+    const cache = join(dataDir, '../cache');
+    const env = { SITE_BASE: BASE, ASTRO_CACHE_DIR: cache };
+    expect(buildSite(dataDir, reportsDir, env).code).toBe(0);
+    const sentence = 'A sentence the analyst added after the first build.';
+    appendFileSync(join(reportsDir, '2026-Q2/v1.mdx'), `\n${sentence}\n`);
+    const again = buildSite(dataDir, reportsDir, env);
+    expect(again.code, again.output).toBe(0);
+    const routes = routesOf(again.output);
+    expect(routes.rendered).toEqual(
+      expect.arrayContaining(['/reports/2026-Q2/index.html', '/reports/2026-Q2/v1/index.html']),
     );
-    expect(different).toEqual([]);
+    // The earlier period's pages show its own report and the later one's title: unchanged.
+    expect(routes.restored).toEqual(
+      expect.arrayContaining([
+        '/reports/2026-Q1/index.html',
+        '/reports/2026-Q1/v1/index.html',
+        '/reports/2026-Q1/v1/figures.json',
+      ]),
+    );
+    expect(readFileSync(join(again.outDir, 'reports/2026-Q2/index.html'), 'utf8')).toContain(
+      sentence,
+    );
+    const fresh = buildSite(dataDir, reportsDir, { SITE_BASE: BASE });
+    expect(fresh.code, fresh.output).toBe(0);
+    expect(sameTree(fresh.outDir, again.outDir)).toEqual([]);
   });
 });
+
+/** The files that differ between two site folders (or are in only one), by path. */
+function sameTree(a: string, b: string): string[] {
+  const files = [...new Set([...listTree(a), ...listTree(b)])];
+  return files.filter(
+    (file) =>
+      !existsSync(join(a, file)) ||
+      !existsSync(join(b, file)) ||
+      !readFileSync(join(a, file)).equals(readFileSync(join(b, file))),
+  );
+}
 
 describe('page weight', () => {
   it('a report page loads at most 150 KB of compressed JavaScript and CSS', () => {

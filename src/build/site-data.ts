@@ -24,6 +24,7 @@ import {
   codeVersion,
   dataCacheOf,
   readKept,
+  siteCodeVersion,
   snapshotCacheDir,
   textDigest,
   writeKept,
@@ -50,6 +51,22 @@ export interface SiteData {
    * figures of all periods (a page made from all of them is kept under these).
    */
   reviewDigests: string[];
+  /** What the pages are kept under between builds; null when the project's `src/` cannot be read. */
+  pageKeys: PageKeys | null;
+}
+
+/**
+ * The keys of the pages for Astro's incremental build (`experimental.incrementalBuild` in
+ * astro.config.mjs): a page whose key and module graph are those of the last build is copied
+ * from it instead of rendered again. A key must change with everything the page shows.
+ */
+interface PageKeys {
+  /** The site's code (every file of `src/`, the lockfile, Node) and its settings. */
+  code: string;
+  /** That and every entry of both collections: a page made from all periods is kept under it. */
+  all: string;
+  /** Report id → the digest of its file (frontmatter and text). */
+  reports: Map<string, string>;
 }
 
 let cached: Promise<SiteData> | null = null;
@@ -124,7 +141,54 @@ async function load(): Promise<SiteData> {
       `Report check failed; nothing was built.\n${errors.map((e) => `error ${e}`).join('\n')}`,
     );
   }
-  return { reviews, explore, history, index, frozen, reviewDigests };
+  const pageKeys = keysOf(
+    entries.map((e) => e.data.sha256),
+    reports.map((r) => [r.id, String(r.digest ?? '')] as const),
+  );
+  return { reviews, explore, history, index, frozen, reviewDigests, pageKeys };
+}
+
+/** The pages' keys, from the digests of the reviews' stored entries and of the reports. */
+function keysOf(
+  entryDigests: readonly string[],
+  reportDigests: ReadonlyArray<readonly [string, string]>,
+): PageKeys | null {
+  const cache = siteCache();
+  // A report without a digest could change unseen: nothing is kept then.
+  if (cache === null || reportDigests.some(([, digest]) => digest === '')) return null;
+  const code = cacheKey(siteCodeVersion(cache.src, cache.code), JSON.stringify(siteSettings));
+  const all = cacheKey(
+    code,
+    ...[...entryDigests].sort(),
+    ...reportDigests.map(([id, digest]) => `${id} ${digest}`).sort(),
+  );
+  return { code, all, reports: new Map(reportDigests) };
+}
+
+/**
+ * The key of a page made from every period (trends, groups, Explore, drafts): any change of data,
+ * report, code or setting renders it again. Undefined renders it every time.
+ */
+export function sitePageKey(site: SiteData): string | undefined {
+  return site.pageKeys?.all;
+}
+
+/**
+ * The key of a report period's pages and downloads (every version's). When all its versions are
+ * published, they render from their frozen figures, their reports and the titles of the periods
+ * before and after it only: the pages are kept while those are unchanged, so adding a quarter
+ * renders again only the period that was the latest (its link to the next). A draft follows
+ * every period's data (its trends, its actions) and has the site's key.
+ */
+export function periodPageKey(site: SiteData, period: ReportPeriod): string | undefined {
+  const keys = site.pageKeys;
+  if (keys === null || !period.versions.every((v) => v.frozen)) return sitePageKey(site);
+  return cacheKey(
+    keys.code,
+    JSON.stringify(period),
+    JSON.stringify(neighbours(site, period)),
+    ...period.versions.map((v) => keys.reports.get(v.id) ?? keys.all),
+  );
 }
 
 /** The site's data, loaded once per build. */

@@ -79,6 +79,27 @@ export function codeVersion(src = fileURLToPath(new URL('..', import.meta.url)))
   return hash.digest('hex');
 }
 
+/**
+ * The version of the code a page is made with: `codeVersion` and every other file under `src/`
+ * (views, pages, styles and the data files they read), tests aside. Astro keeps a page from the
+ * last build only while the page's module graph is unchanged; this also covers a file a page
+ * reads without importing it, and settles the question for every file at once.
+ * @param code `codeVersion(src)`, when already known
+ */
+export function siteCodeVersion(src: string, code = codeVersion(src)): string {
+  const hash = createHash('sha256').update(`${code}\0`);
+  const files = readdirSync(src, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && !e.name.endsWith('.test.ts'))
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+  for (const file of files)
+    hash
+      .update(`${relative(src, file)}\0`)
+      .update(readFileSync(file))
+      .update('\0');
+  return hash.digest('hex');
+}
+
 /** A key from its parts: sha256 (hex) of the parts, each ended by a NUL. */
 export function cacheKey(...parts: readonly string[]): string {
   const hash = createHash('sha256');

@@ -1,10 +1,14 @@
 import type { APIRoute } from 'astro';
-import { getSiteData } from '../../../build/site-data.ts';
+import { getSiteData, sitePageKey } from '../../../build/site-data.ts';
 import { referenceResponse } from '../_reference.ts';
 
 export async function getStaticPaths() {
   const site = await getSiteData();
-  return site.explore.map((p) => ({ params: { period: p.id }, props: { id: p.id } }));
+  return site.explore.map((p) => ({
+    params: { period: p.id },
+    props: { id: p.id },
+    cacheKey: sitePageKey(site),
+  }));
 }
 
 /** The build's figures of the period page's reference selections, for checking the page's. */

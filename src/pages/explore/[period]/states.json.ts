@@ -1,9 +1,13 @@
 import type { APIRoute } from 'astro';
-import { getSiteData } from '../../../build/site-data.ts';
+import { getSiteData, sitePageKey } from '../../../build/site-data.ts';
 
 export async function getStaticPaths() {
   const site = await getSiteData();
-  return site.explore.map((p) => ({ params: { period: p.id }, props: { id: p.id } }));
+  return site.explore.map((p) => ({
+    params: { period: p.id },
+    props: { id: p.id },
+    cacheKey: sitePageKey(site),
+  }));
 }
 
 /** A period's published cell states: what its Explore page computes from (compact JSON). */
