@@ -317,43 +317,41 @@ describe('snapshotIdentity', () => {
   });
 });
 
-describe('codeVersion', () => {
-  it('changes with the code of the figures, not with a view’s', () => {
-    const src = mkdtempSync(join(tmpdir(), 'code-'));
-    cpSync(join(ROOT, 'src'), join(src, 'src'), { recursive: true });
-    cpSync(join(ROOT, 'package-lock.json'), join(src, 'package-lock.json'));
-    const at = join(src, 'src');
-    const before = codeVersion(at);
-    expect(before).toBe(codeVersion(join(ROOT, 'src')));
-    writeFileSync(join(at, 'views/format.ts'), '// a view\n', { flag: 'a' });
-    expect(codeVersion(at)).toBe(before);
-    writeFileSync(join(at, 'metrics/significance.ts'), '// a figure\n', { flag: 'a' });
-    expect(codeVersion(at)).not.toBe(before);
-    expect(existsSync(join(at, 'metrics/significance.ts'))).toBe(true);
-    expect(() => codeVersion(mkdtempSync(join(tmpdir(), 'no-code-')))).toThrow(/requires/);
-  });
-});
+/** A copy of the project's `src/` (and the lockfile beside it); returns the copy's `src/`. */
+function copyOfSource(): string {
+  const project = mkdtempSync(join(tmpdir(), 'code-'));
+  cpSync(join(ROOT, 'src'), join(project, 'src'), { recursive: true });
+  cpSync(join(ROOT, 'package-lock.json'), join(project, 'package-lock.json'));
+  return join(project, 'src');
+}
 
-describe('siteCodeVersion', () => {
-  it('changes with any file of src/ a page may be made with (a view, a style, a data file), not with a test', () => {
-    const src = mkdtempSync(join(tmpdir(), 'site-code-'));
-    cpSync(join(ROOT, 'src'), join(src, 'src'), { recursive: true });
-    cpSync(join(ROOT, 'package-lock.json'), join(src, 'package-lock.json'));
-    const at = join(src, 'src');
-    const before = siteCodeVersion(at);
-    expect(before).toBe(siteCodeVersion(join(ROOT, 'src')));
-    writeFileSync(join(at, 'views/format.test.ts'), '// a test\n', { flag: 'a' });
-    expect(siteCodeVersion(at)).toBe(before);
-    const seen = new Set([before]);
-    for (const file of [
-      'views/format.ts',
-      'views/styles/global.css',
-      'views/layouts/BaseLayout.astro',
-    ]) {
+describe('codeVersion and siteCodeVersion', () => {
+  it('the figures’ code version follows the data path only; the site’s every file of src/ but the tests', () => {
+    const at = copyOfSource();
+    const versions = () => ({ code: codeVersion(at), site: siteCodeVersion(at) });
+    let last = versions();
+    const root = join(ROOT, 'src');
+    expect(last).toEqual({ code: codeVersion(root), site: siteCodeVersion(root) });
+    // Each edit, and which of the two versions it must change.
+    const edits: Array<[file: string, code: boolean, site: boolean]> = [
+      ['views/format.test.ts', false, false],
+      ['views/format.ts', false, true],
+      ['views/styles/global.css', false, true],
+      ['views/layouts/BaseLayout.astro', false, true],
+      ['reading/label-scales.json', false, true],
+      ['metrics/significance.ts', true, true],
+    ];
+    for (const [file, code, site] of edits) {
+      expect(existsSync(join(at, file)), file).toBe(true);
       writeFileSync(join(at, file), '\n', { flag: 'a' });
-      const now = siteCodeVersion(at);
-      expect(seen.has(now), file).toBe(false);
-      seen.add(now);
+      const now = versions();
+      expect({ file, code: now.code !== last.code, site: now.site !== last.site }).toEqual({
+        file,
+        code,
+        site,
+      });
+      last = now;
     }
+    expect(() => codeVersion(mkdtempSync(join(tmpdir(), 'no-code-')))).toThrow(/requires/);
   });
 });
