@@ -33,3 +33,23 @@ export function referenceSelections(
   }
   return selections;
 }
+
+/**
+ * What a reference file over `selected` is made from, as the parts of the key it is kept under
+ * between builds: the selected periods' data (by hash), the dimensions of every period (their
+ * levels name the filters and write the queries) and the range. A period outside the selection
+ * changes it only by bringing a level the others do not have.
+ */
+export function referenceInputs(
+  periods: ReadonlyArray<Pick<ExplorePeriod, 'id' | 'dimensions'> & { hash: string }>,
+  range: { from: string; to: string },
+  selected: readonly string[],
+): string[] {
+  return [
+    ...periods.filter((p) => selected.includes(p.id)).map((p) => `${p.id}:${p.hash}`),
+    JSON.stringify(dimensionsOf(periods)),
+    range.from,
+    range.to,
+    ...selected,
+  ];
+}

@@ -5,7 +5,7 @@
  * and compares every figure the page shows with these.
  */
 import { dimensionsOf, exploreFigures } from '../../figures/explore-figures.ts';
-import { referenceSelections } from '../../figures/explore-reference.ts';
+import { referenceInputs, referenceSelections } from '../../figures/explore-reference.ts';
 import { writeSelection, type SelectionSpace } from '../../views/Explore/selection-url.ts';
 import { decodeExplorePeriod } from '../../figures/explore-period.ts';
 import { cachedPageBytes, type SiteData } from '../../build/site-data.ts';
@@ -16,24 +16,23 @@ export function referenceResponse(
   range: { from: string; to: string },
   selectedPeriods: readonly string[],
 ): Response {
-  // The same periods' data give the same figures: an unchanged rebuild reads them back, without
-  // decoding any period's data.
+  // Every period's dimensions are in its file: the union of their levels is read without
+  // decoding any period's data. An unchanged rebuild reads the file back, and so does one after a
+  // quarter is added whose levels the others have (referenceInputs).
+  const dimensions = dimensionsOf(site.explore);
   const body = cachedPageBytes(
     `explore-reference-${selectedPeriods.length === 1 ? selectedPeriods[0] : 'all'}`,
-    [...site.explore.map((p) => `${p.id}:${p.hash}`), range.from, range.to, ...selectedPeriods],
+    referenceInputs(site.explore, range, selectedPeriods),
     ['views/Explore/selection-url.ts', 'pages/explore/_reference.ts'],
     () => {
-      // Only the selected periods are decoded (every period's dimensions are in its file): each
-      // file decodes its own, and no build holds every period's decoded data.
-      const dimensions = dimensionsOf(site.explore);
+      // Only the selected periods are decoded: each file decodes its own, and no build holds
+      // every period's decoded data.
       const data = site.explore
         .filter((p) => selectedPeriods.includes(p.id))
         .map(decodeExplorePeriod);
-      const space: SelectionSpace = {
-        periods: site.explore.map((p) => p.id),
-        dimensions,
-        ...range,
-      };
+      // A query names its range and levels against the page's default range and dimensions;
+      // the space holds only what the key holds.
+      const space: SelectionSpace = { periods: selectedPeriods, dimensions, ...range };
       const references = referenceSelections(data, selectedPeriods).map((selection) => ({
         query: writeSelection(
           { from: selection.periods[0]!, to: selection.periods.at(-1)!, levels: selection.levels },
