@@ -7,6 +7,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -247,6 +248,28 @@ describe('deterministic output', () => {
     const fresh = buildSite(dataDir, reportsDir, { SITE_BASE: BASE });
     expect(fresh.code, fresh.output).toBe(0);
     expect(sameTree(fresh.outDir, again.outDir)).toEqual([]);
+  });
+
+  it('a quarter added to a built site reads only it and gives the site a fresh build gives', () => {
+    const { dataDir, reportsDir } = copyFixtureSite();
+    const env = { SITE_BASE: BASE, ASTRO_CACHE_DIR: join(dataDir, '../cache') };
+    const aside = join(dataDir, '../aside');
+    mkdirSync(aside);
+    renameSync(join(dataDir, '2026-Q2'), join(aside, 'data'));
+    renameSync(join(reportsDir, '2026-Q2'), join(aside, 'reports'));
+    expect(buildSite(dataDir, reportsDir, env).code).toBe(0);
+    renameSync(join(aside, 'data'), join(dataDir, '2026-Q2'));
+    renameSync(join(aside, 'reports'), join(reportsDir, '2026-Q2'));
+    const added = buildSite(dataDir, reportsDir, env);
+    expect(added.code, added.output).toBe(0);
+    expect(/snapshots: .*/.exec(added.output)?.[0]).toMatch(
+      /^snapshots: 2 \(1 from cache, 1 parsed\)/,
+    );
+    expect(routesOf(added.output).rendered).toContain('/reports/2026-Q2/index.html');
+    // Against a fresh build of the same folders: the data's folder names are on some pages.
+    const fresh = buildSite(dataDir, reportsDir, { SITE_BASE: BASE });
+    expect(fresh.code, fresh.output).toBe(0);
+    expect(sameTree(fresh.outDir, added.outDir)).toEqual([]);
   });
 });
 
