@@ -1,15 +1,9 @@
-import type { APIRoute } from 'astro';
-import { getSiteData, sitePageKey } from '../../../build/site-data.ts';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getSiteData } from '../../../build/site-data.ts';
+import { explorePaths } from '../../../build/static-paths.ts';
 import { referenceResponse } from '../_reference.ts';
 
-export async function getStaticPaths() {
-  const site = await getSiteData();
-  return site.explore.map((p) => ({
-    params: { period: p.id },
-    props: { id: p.id },
-    cacheKey: sitePageKey(site),
-  }));
-}
+export const getStaticPaths = explorePaths satisfies GetStaticPaths;
 
 /** The build's figures of the period page's reference selections, for checking the page's. */
 export const GET: APIRoute = async ({ props }) => {

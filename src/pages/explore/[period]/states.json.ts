@@ -1,14 +1,8 @@
-import type { APIRoute } from 'astro';
-import { getSiteData, sitePageKey } from '../../../build/site-data.ts';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getSiteData } from '../../../build/site-data.ts';
+import { explorePaths } from '../../../build/static-paths.ts';
 
-export async function getStaticPaths() {
-  const site = await getSiteData();
-  return site.explore.map((p) => ({
-    params: { period: p.id },
-    props: { id: p.id },
-    cacheKey: sitePageKey(site),
-  }));
-}
+export const getStaticPaths = explorePaths satisfies GetStaticPaths;
 
 /** A period's published cell states: what its Explore page computes from (compact JSON). */
 export const GET: APIRoute = async ({ props }) => {

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { FIGURE_COLUMNS, figureRows, toCsv } from '../../../../views/figures-table.ts';
 import { getSiteData, versionDownload, versionFigures } from '../../../../build/site-data.ts';
-import { versionPaths } from '../../../../build/version-paths.ts';
+import { versionPaths } from '../../../../build/static-paths.ts';
 
 export const getStaticPaths = versionPaths satisfies GetStaticPaths;
 

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteData, versionDownload, versionFigures } from '../../../../build/site-data.ts';
-import { versionPaths } from '../../../../build/version-paths.ts';
+import { versionPaths } from '../../../../build/static-paths.ts';
 import { definitionOf } from '../../../../metrics/registry/definitions.ts';
 import { REGISTRY } from '../../../../metrics/registry/index.ts';
 
