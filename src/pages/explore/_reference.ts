@@ -16,17 +16,17 @@ export function referenceResponse(
   range: { from: string; to: string },
   selectedPeriods: readonly string[],
 ): Response {
-  // Every period's dimensions are in its file: the union of their levels is read without
-  // decoding any period's data. An unchanged rebuild reads the file back, and so does one after a
-  // quarter is added whose levels the others have (referenceInputs).
-  const dimensions = dimensionsOf(site.explore);
+  // An unchanged rebuild reads the file back, and so does one after a quarter is added whose
+  // levels the others have (referenceInputs).
   const body = cachedPageBytes(
     `explore-reference-${selectedPeriods.length === 1 ? selectedPeriods[0] : 'all'}`,
     referenceInputs(site.explore, range, selectedPeriods),
     ['views/Explore/selection-url.ts', 'pages/explore/_reference.ts'],
     () => {
-      // Only the selected periods are decoded: each file decodes its own, and no build holds
-      // every period's decoded data.
+      // Every period's dimensions are in its file: the union of their levels is read without
+      // decoding any. Only the selected periods are decoded: each file decodes its own, and no
+      // build holds every period's decoded data.
+      const dimensions = dimensionsOf(site.explore);
       const data = site.explore
         .filter((p) => selectedPeriods.includes(p.id))
         .map(decodeExplorePeriod);
