@@ -30,7 +30,6 @@ const finite = z.number();
 const nullableNumber = finite.nullable();
 
 export const BaseStatusSchema = z.enum(['ok', 'indicative', 'suppressed']);
-export type BaseStatus = z.output<typeof BaseStatusSchema>;
 
 /** A value with its uncertainty and its base: the shape every figure on the site takes. */
 export const EstimateSchema = z.strictObject({
@@ -49,7 +48,6 @@ export const EstimateSchema = z.strictObject({
   missing: count,
   base: BaseStatusSchema,
 });
-export type Estimate = z.output<typeof EstimateSchema>;
 
 /** Names of the tests of a difference between two estimates, one per kind of metric. */
 export const TEST_NAMES = [
@@ -81,14 +79,12 @@ export const ChangeSchema = z.strictObject({
   ciLow: finite.optional(),
   ciHigh: finite.optional(),
 });
-export type Change = z.output<typeof ChangeSchema>;
 
 /** A group against the rest of the sample, adjusted across the dimension's groups. */
 export const GroupTestSchema = ChangeSchema.extend({
   pAdjusted: finite,
   significantAdjusted: z.boolean(),
 });
-export type GroupTest = z.output<typeof GroupTestSchema>;
 
 export const SegmentFigureSchema = EstimateSchema.extend({
   /** This level against the other responses of the dimension; null when either is suppressed. */
@@ -101,7 +97,6 @@ export const SegmentFigureSchema = EstimateSchema.extend({
    */
   significantButIndicative: z.boolean(),
 });
-export type SegmentFigure = z.output<typeof SegmentFigureSchema>;
 
 export const MetricFiguresSchema = z.strictObject({
   overall: EstimateSchema,
@@ -118,7 +113,6 @@ export const MetricFiguresSchema = z.strictObject({
   /** Dimension → level → figure (survey metrics; empty for the others). */
   segments: z.record(z.string(), z.record(z.string(), SegmentFigureSchema)),
 });
-export type MetricFigures = z.output<typeof MetricFiguresSchema>;
 
 export const METRIC_KINDS = [
   'nps',
@@ -165,7 +159,6 @@ export const MetricInfoSchema = z.strictObject({
   item: z.string().nullable(),
   component: z.enum(QUALITY_COMPONENTS).nullable(),
 });
-export type MetricInfo = z.output<typeof MetricInfoSchema>;
 
 export const ShareSchema = z.strictObject({
   k: finite,
@@ -175,7 +168,6 @@ export const ShareSchema = z.strictObject({
   lower: nullableNumber,
   upper: nullableNumber,
 });
-export type Share = z.output<typeof ShareSchema>;
 
 export const GroupComparisonSchema = z.strictObject({
   label: z.tuple([z.string(), z.string()]),
@@ -186,7 +178,6 @@ export const GroupComparisonSchema = z.strictObject({
   z: nullableNumber,
   p: nullableNumber,
 });
-export type GroupComparison = z.output<typeof GroupComparisonSchema>;
 
 export const GroupShareSchema = z.strictObject({
   group: z.string(),
@@ -238,7 +229,6 @@ export const BehaviourFiguresSchema = z.strictObject({
     lateVsOnTime: GroupComparisonSchema,
   }),
 });
-export type BehaviourFigures = z.output<typeof BehaviourFiguresSchema>;
 
 /** Median and 90th percentile of service times in hours (null below the base), with n. */
 const ServiceTimesSchema = z.strictObject({
@@ -266,7 +256,6 @@ export const ComplaintFiguresSchema = z.strictObject({
   resolution: ServiceTimesSchema.extend({ unresolved: count }),
   slowResolution: GroupComparisonSchema.nullable(),
 });
-export type ComplaintFigures = z.output<typeof ComplaintFiguresSchema>;
 
 export const NpsClassSchema = z.enum(NPS_CLASS_NAMES);
 
@@ -279,7 +268,6 @@ export const VerbatimSchema = z.strictObject({
   /** BCP 47 tag of the text's language; null when it cannot be told (reading/detect-language.ts). */
   lang: z.string().nullable(),
 });
-export type Verbatim = z.output<typeof VerbatimSchema>;
 
 export const VoiceFiguresSchema = z.strictObject({
   comments: count,
@@ -312,7 +300,6 @@ export const VoiceFiguresSchema = z.strictObject({
     }),
   ),
 });
-export type VoiceFigures = z.output<typeof VoiceFiguresSchema>;
 
 export const CompetitorFiguresSchema = z.strictObject({
   n: count,
@@ -322,7 +309,6 @@ export const CompetitorFiguresSchema = z.strictObject({
   /** better − worse, percentage points. */
   net: finite,
 });
-export type CompetitorFigures = z.output<typeof CompetitorFiguresSchema>;
 
 export const CustomerBaseFiguresSchema = z.strictObject({
   customers: count,
@@ -349,7 +335,6 @@ export const CustomerBaseFiguresSchema = z.strictObject({
     ),
   ),
 });
-export type CustomerBaseFigures = z.output<typeof CustomerBaseFiguresSchema>;
 
 export const QuadrantSchema = z.enum([
   'concentrate-here',
@@ -389,7 +374,6 @@ export const DriverFiguresSchema = z.strictObject({
   performanceMean: finite,
   method: z.string(),
 });
-export type DriverFigures = z.output<typeof DriverFiguresSchema>;
 
 const GroupRefSchema = z.strictObject({ dimension: z.string(), level: z.string() });
 
@@ -455,7 +439,6 @@ export const DrillDownSchema = z.strictObject({
       .nullable(),
   }),
 });
-export type DrillDown = z.output<typeof DrillDownSchema>;
 
 export const FINDING_KINDS = [
   'decline',
@@ -511,7 +494,6 @@ export const FindingSchema = z.strictObject({
   /** For a group's decline or gap: why, assembled from that group's data. */
   drillDown: DrillDownSchema.nullable(),
 });
-export type Finding = z.output<typeof FindingSchema>;
 
 /** A headline metric against its target. */
 export const TargetStatusSchema = z.strictObject({
@@ -522,11 +504,9 @@ export const TargetStatusSchema = z.strictObject({
   /** By how much the target is missed, in the metric's unit (positive); null unless missed. */
   shortfall: nullableNumber,
 });
-export type TargetStatus = z.output<typeof TargetStatusSchema>;
 
 /** A trend point's change: its size and the test's verdict. */
 export const TrendChangeSchema = ChangeSchema.pick({ delta: true, significant: true });
-export type TrendChange = z.output<typeof TrendChangeSchema>;
 
 /** One period of a metric's trend. */
 export const TrendPointSchema = z.strictObject({
@@ -540,7 +520,6 @@ export const TrendPointSchema = z.strictObject({
    */
   change: TrendChangeSchema.nullable(),
 });
-export type TrendPoint = z.output<typeof TrendPointSchema>;
 
 export const ActionRowSchema = z.strictObject({
   id: z.string(),
@@ -575,7 +554,6 @@ export const ActionRowSchema = z.strictObject({
     })
     .nullable(),
 });
-export type ActionRow = z.output<typeof ActionRowSchema>;
 
 /** A problem found in the data: where, what is wrong, what to do (reading/diagnostics.ts). */
 export const DiagnosticSchema = z.strictObject({
@@ -717,7 +695,6 @@ export const ReviewFiguresSchema = z.strictObject({
   /** Warnings of the snapshot (shown in the methodology). */
   warnings: z.array(DiagnosticSchema),
 });
-export type ReviewFigures = z.output<typeof ReviewFiguresSchema>;
 
 /** Every metric across every period, overall and per group: the trends and group pages. */
 export const HistoryFiguresSchema = z.strictObject({
@@ -743,4 +720,29 @@ export const HistoryFiguresSchema = z.strictObject({
     }),
   ),
 });
+
+// The types the code reads: each is its schema’s output, never written by hand.
+export type BaseStatus = z.output<typeof BaseStatusSchema>;
+export type Estimate = z.output<typeof EstimateSchema>;
+export type Change = z.output<typeof ChangeSchema>;
+export type GroupTest = z.output<typeof GroupTestSchema>;
+export type SegmentFigure = z.output<typeof SegmentFigureSchema>;
+export type MetricFigures = z.output<typeof MetricFiguresSchema>;
+export type MetricInfo = z.output<typeof MetricInfoSchema>;
+export type Share = z.output<typeof ShareSchema>;
+export type GroupComparison = z.output<typeof GroupComparisonSchema>;
+export type BehaviourFigures = z.output<typeof BehaviourFiguresSchema>;
+export type ComplaintFigures = z.output<typeof ComplaintFiguresSchema>;
+export type Verbatim = z.output<typeof VerbatimSchema>;
+export type VoiceFigures = z.output<typeof VoiceFiguresSchema>;
+export type CompetitorFigures = z.output<typeof CompetitorFiguresSchema>;
+export type CustomerBaseFigures = z.output<typeof CustomerBaseFiguresSchema>;
+export type DriverFigures = z.output<typeof DriverFiguresSchema>;
+export type DrillDown = z.output<typeof DrillDownSchema>;
+export type Finding = z.output<typeof FindingSchema>;
+export type TargetStatus = z.output<typeof TargetStatusSchema>;
+export type TrendChange = z.output<typeof TrendChangeSchema>;
+export type TrendPoint = z.output<typeof TrendPointSchema>;
+export type ActionRow = z.output<typeof ActionRowSchema>;
+export type ReviewFigures = z.output<typeof ReviewFiguresSchema>;
 export type HistoryFigures = z.output<typeof HistoryFiguresSchema>;

@@ -45,7 +45,6 @@ export const HistogramSchema = z
       error: 'a histogram has one count per point of its scale',
     }),
   );
-export type EncodedHistogram = z.output<typeof HistogramSchema>;
 
 /** reducing/weighted-moments.ts. */
 export const MomentsSchema = z.strictObject({
@@ -55,7 +54,6 @@ export const MomentsSchema = z.strictObject({
   sumWX: finite,
   sumWX2: finite,
 });
-export type EncodedMoments = z.output<typeof MomentsSchema>;
 
 /** reducing/driver-state.ts: sums and cross-products of the drivers and one outcome. */
 export const DriverStateSchema = z
@@ -79,7 +77,6 @@ export const DriverStateSchema = z
       { error: 'a driver state has one sum per variable and the upper triangle of products' },
     ),
   );
-export type EncodedDriverState = z.output<typeof DriverStateSchema>;
 
 /** reducing/survey-state.ts: what the survey reducer was configured with. */
 export const SurveyConfigSchema = z.strictObject({
@@ -96,7 +93,6 @@ export const SurveyConfigSchema = z.strictObject({
   drivers: z.array(z.string()),
   outcomes: z.array(z.string()),
 });
-export type EncodedSurveyConfig = z.output<typeof SurveyConfigSchema>;
 
 /** One weighting cell of the survey state. */
 export const SurveyCellSchema = z.strictObject({
@@ -109,14 +105,12 @@ export const SurveyCellSchema = z.strictObject({
   competitor: z.strictObject({ better: count, same: count, worse: count, missing: count }),
   drivers: z.record(z.string(), DriverStateSchema),
 });
-export type EncodedSurveyCell = z.output<typeof SurveyCellSchema>;
 
 /** The survey state: its configuration and its cells, in the order they were met. */
 export const SurveyStateSchema = z.strictObject({
   config: SurveyConfigSchema,
   cells: z.array(SurveyCellSchema),
 });
-export type EncodedSurveyState = z.output<typeof SurveyStateSchema>;
 
 /** A kept comment: redacted text only (reducing/voice-state.ts redacts before keeping). */
 export const VerbatimSchema = z.strictObject({
@@ -153,7 +147,6 @@ export const VoiceStateSchema = z.extend(GroupVoiceSchema, {
   dimensions: z.array(z.string()),
   groups: z.record(z.string(), z.record(z.string(), GroupVoiceSchema)),
 });
-export type EncodedVoiceState = z.output<typeof VoiceStateSchema>;
 
 /** [key, count] pairs of a Map of counts, in the Map's order. */
 const minuteCounts = z.array(z.tuple([count, count]));
@@ -178,13 +171,11 @@ export const ComplaintStateSchema = z.strictObject({
     ]),
   ),
 });
-export type EncodedComplaintState = z.output<typeof ComplaintStateSchema>;
 
 /** reducing/grouped-proportion.ts: [group, counts] pairs, in the Map's order. */
 export const GroupedProportionSchema = z.strictObject({
   groups: z.array(z.tuple([z.string(), z.strictObject({ k: count, n: count, missing: count })])),
 });
-export type EncodedGroupedProportion = z.output<typeof GroupedProportionSchema>;
 
 /** reducing/customer-base.ts. */
 export const CustomerBaseSchema = z.strictObject({
@@ -199,7 +190,6 @@ export const CustomerBaseSchema = z.strictObject({
   /** [dimension, churn counts per level] pairs. */
   bySegment: z.array(z.tuple([z.string(), GroupedProportionSchema])),
 });
-export type EncodedCustomerBase = z.output<typeof CustomerBaseSchema>;
 
 /**
  * Per-customer columns (reducing/customer-index.ts): customer ids in index order and each
@@ -215,7 +205,6 @@ export const CustomerColumnsSchema = z
       error: 'every column has one value per customer',
     }),
   );
-export type EncodedCustomerColumns = z.output<typeof CustomerColumnsSchema>;
 
 /** reducing/behaviour-state.ts. */
 export const BehaviourStateSchema = z.strictObject({
@@ -236,4 +225,17 @@ export const BehaviourStateSchema = z.strictObject({
     }),
   ),
 });
+
+// The types the code reads: each is its schema’s output, never written by hand.
+export type EncodedHistogram = z.output<typeof HistogramSchema>;
+export type EncodedMoments = z.output<typeof MomentsSchema>;
+export type EncodedDriverState = z.output<typeof DriverStateSchema>;
+export type EncodedSurveyConfig = z.output<typeof SurveyConfigSchema>;
+export type EncodedSurveyCell = z.output<typeof SurveyCellSchema>;
+export type EncodedSurveyState = z.output<typeof SurveyStateSchema>;
+export type EncodedVoiceState = z.output<typeof VoiceStateSchema>;
+export type EncodedComplaintState = z.output<typeof ComplaintStateSchema>;
+export type EncodedGroupedProportion = z.output<typeof GroupedProportionSchema>;
+export type EncodedCustomerBase = z.output<typeof CustomerBaseSchema>;
+export type EncodedCustomerColumns = z.output<typeof CustomerColumnsSchema>;
 export type EncodedBehaviourState = z.output<typeof BehaviourStateSchema>;
