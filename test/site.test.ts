@@ -175,6 +175,12 @@ describe('the built fixture site', () => {
       const heading = new RegExp(`data-warning-kind="${id}"[^>]*>\\s*<h4[^>]*>([^<]*)<`).exec(html);
       expect(heading?.[1]?.trim()).toMatch(new RegExp(`\\(${count}\\)$`));
     }
+    // The sentence over them reads as words: the count, the noun and what follows, each spaced.
+    const summary = /<section class="warnings"[^>]*>[\s\S]*?<p>([\s\S]*?)<\/p>/.exec(html)![1]!;
+    const n = warnings.length;
+    expect(text(summary).trim()).toMatch(
+      new RegExp(`^${n} data warnings? for this snapshot, by kind\\.`),
+    );
   });
 
   it('a segment under the minimum base is suppressed, not shown', () => {
