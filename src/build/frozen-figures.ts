@@ -83,7 +83,9 @@ export function frozenTrendMetrics(figures: Pick<ReviewFigures, 'metrics'>, mdx:
  */
 export function freezeFigures(
   figures: ReviewFigures,
-  reviews: ReadonlyArray<Pick<ReviewFigures, 'id' | 'period' | 'metrics'>>,
+  reviews: ReadonlyArray<
+    Pick<ReviewFigures, 'id' | 'period' | 'metrics' | 'catalog' | 'questionnaire' | 'currency'>
+  >,
   mdx: string,
 ): ReviewFigures {
   return withTrends(figures, reviews, frozenTrendMetrics(figures, mdx));

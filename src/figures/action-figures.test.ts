@@ -30,13 +30,26 @@ const info: MetricInfo = {
   component: 'service_quality',
 };
 
-/** A period whose service-quality share is `overall`, SMB's `smb`. */
-function period(id: string, end: string, overall: number, smb: number) {
+/** A period whose service-quality share is `overall`, SMB's `smb`, asked on `scale`. */
+function period(
+  id: string,
+  end: string,
+  overall: number,
+  smb: number,
+  scale: [number, number] = [1, 5],
+) {
   const segment = { ...estimate(smb), vsRest: null, change: null, significantButIndicative: false };
+  const item = { id: 'service_quality', label: 'Service quality', scale, topBox: 2 };
   return {
     id,
     period: id,
     end,
+    questionnaire: {
+      items: [{ ...item, role: null, component: 'service_quality' as const }],
+      indexItems: [],
+      drivers: [],
+    },
+    currency: null,
     catalog: { service_quality: info },
     metrics: {
       service_quality: {
@@ -46,7 +59,10 @@ function period(id: string, end: string, overall: number, smb: number) {
         segments: { customer_group: { SMB: segment } },
       },
     },
-  } satisfies Pick<ReviewFigures, 'id' | 'period' | 'end' | 'metrics' | 'catalog'>;
+  } satisfies Pick<
+    ReviewFigures,
+    'id' | 'period' | 'end' | 'metrics' | 'catalog' | 'questionnaire' | 'currency'
+  >;
 }
 
 const SMB = { dimension: 'customer_group', level: 'SMB' };
@@ -152,11 +168,7 @@ describe('actionFigures', () => {
   });
 
   it('does not judge an action across a period that measured its metric otherwise', () => {
-    const asked = period('Q3', '2026-09-30', 65, 50);
-    const redefined = {
-      ...asked,
-      metrics: { service_quality: { ...asked.metrics.service_quality, redefined: true as const } },
-    };
+    const redefined = period('Q3', '2026-09-30', 65, 50, [0, 10]);
     const row = actionFigures([action()], [period('Q2', '2026-06-30', 70, 69), redefined], [])
       .followUp[0]!;
     expect(row.beforeAfter!.change).toBeNull();

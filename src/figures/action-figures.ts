@@ -13,9 +13,12 @@ import type {
   ReviewFigures,
 } from '../contracts/figures-schema.ts';
 import { compareEstimates } from '../metrics/change.ts';
-import { breaksOf } from './trends.ts';
+import { measureBreaks } from './trends.ts';
 
-type Period = Pick<ReviewFigures, 'id' | 'period' | 'end' | 'metrics' | 'catalog'>;
+type Period = Pick<
+  ReviewFigures,
+  'id' | 'period' | 'end' | 'metrics' | 'catalog' | 'questionnaire' | 'currency'
+>;
 
 /** Kinds of finding an action can answer (improvements need none). */
 const ACTIONABLE = new Set<Finding['kind']>([
@@ -85,7 +88,7 @@ function outcomeOf(
  * across such a change compare two measures; it is not judged.
  */
 function measuredAlike(history: readonly Period[], from: string, id: string): boolean {
-  return breaksOf(history.slice(history.findIndex((p) => p.id === from)), id).length === 0;
+  return measureBreaks(history.slice(history.findIndex((p) => p.id === from)))(id).length === 0;
 }
 
 /**

@@ -148,7 +148,12 @@ export function nextCarry(
 export function withActions(
   own: OwnFigures,
   actions: readonly Action[],
-  earlier: ReadonlyArray<Pick<ReviewFigures, 'id' | 'period' | 'end' | 'metrics' | 'catalog'>>,
+  earlier: ReadonlyArray<
+    Pick<
+      ReviewFigures,
+      'id' | 'period' | 'end' | 'metrics' | 'catalog' | 'questionnaire' | 'currency'
+    >
+  >,
 ): ReviewFigures {
   // In the order the figures have always been written in (the action follow-up before the
   // warnings), so a file published now is laid out as the ones published before.

@@ -12,6 +12,10 @@ import type {
   TrendPoint,
 } from '../contracts/figures-schema.ts';
 import { FIGURES_FORMAT } from '../contracts/figures-schema.ts';
+import { metricBases } from './comparability.ts';
+
+/** What a period's figures say of how they measured each metric (comparability.ts's basis). */
+type Measured = Pick<ReviewFigures, 'id' | 'metrics' | 'catalog' | 'questionnaire' | 'currency'>;
 
 type Figure = MetricFigures['overall'] & { change: MetricFigures['change'] };
 
@@ -35,37 +39,49 @@ function point(
 
 /**
  * Each metric of `current` over the periods of `history` (oldest first, ending with current's
- * own figures), from the last period that measured it otherwise than the one before
- * (`redefined`: another scale, top box or currency): a line never joins two different measures.
+ * own figures), from its last break (measureBreaks: another scale, top box or currency than when
+ * it was last measured): a line never joins two different measures.
  */
 export function trendsOf(
-  history: ReadonlyArray<Pick<ReviewFigures, 'id' | 'period' | 'metrics'>>,
+  history: ReadonlyArray<Measured & Pick<ReviewFigures, 'period'>>,
   metricIds: readonly string[],
 ): ReviewFigures['trends'] {
   const trends: ReviewFigures['trends'] = {};
+  const breaksOf = measureBreaks(history);
   for (const id of metricIds) {
     const points = history.map((review) => {
       const m = review.metrics[id];
       return point(review, m ? { ...m.overall, change: m.change } : undefined);
     });
-    trends[id] = [...comparablePoints(points, breaksOf(history, id))];
+    trends[id] = [...comparablePoints(points, breaksOf(id))];
   }
   return trends;
 }
 
 /**
- * The periods of `reviews` (oldest first) whose figures of metric `id` are `redefined`: they
- * measured it otherwise than the one before (another scale, top box or currency). The first is
- * not one: what came before it is not among them.
+ * The breaks of each metric's series over `reviews` (oldest first): the periods that measured
+ * it otherwise (another scale, top box, index items or currency: its basis, comparability.ts)
+ * than the last period before them that measured it. A period that did not measure it at all
+ * is not one, and does not hide one: a question dropped for a quarter and asked again on
+ * another scale starts a new series. Where the period before measured it, a break is exactly a
+ * figure marked `redefined` (no change computed).
+ * @returns the breaks of a metric id, oldest first
  */
-export function breaksOf(
-  reviews: ReadonlyArray<Pick<ReviewFigures, 'id' | 'metrics'>>,
-  id: string,
-): string[] {
-  return reviews
-    .slice(1)
-    .filter((review) => review.metrics[id]?.redefined === true)
-    .map((review) => review.id);
+export function measureBreaks(reviews: readonly Measured[]): (id: string) => string[] {
+  const bases = reviews.map((r) =>
+    metricBases(r.catalog, r.questionnaire.items, r.questionnaire.indexItems, r.currency ?? null),
+  );
+  return (id) => {
+    const breaks: string[] = [];
+    let last: string | undefined;
+    reviews.forEach((review, i) => {
+      if (!review.metrics[id]) return;
+      const basis = bases[i]![id] ?? '';
+      if (last !== undefined && basis !== last) breaks.push(review.id);
+      last = basis;
+    });
+    return breaks;
+  };
 }
 
 /**
@@ -110,7 +126,7 @@ export const REVIEW_TREND_PERIODS = 8;
  */
 export function withTrends(
   figures: ReviewFigures,
-  reviews: ReadonlyArray<Pick<ReviewFigures, 'id' | 'period' | 'metrics'>>,
+  reviews: ReadonlyArray<Measured & Pick<ReviewFigures, 'period'>>,
   metricIds: readonly string[] = Object.keys(figures.metrics),
 ): ReviewFigures {
   const at = reviews.findIndex((r) => r.id === figures.id);
@@ -130,6 +146,7 @@ export function historyOf(reviews: readonly ReviewFigures[]): HistoryFigures {
       for (const level of info.levels) if (!known.levels.includes(level)) known.levels.push(level);
     }
   }
+  const breaksOf = measureBreaks(reviews);
   for (const id of Object.keys(latest?.catalog ?? {})) {
     const bySegment: HistoryFigures['series'][string]['segments'] = {};
     for (const [dimension, info] of Object.entries(segments)) {
@@ -145,7 +162,7 @@ export function historyOf(reviews: readonly ReviewFigures[]): HistoryFigures {
         return point(review, m ? { ...m.overall, change: m.change } : undefined);
       }),
       segments: bySegment,
-      breaks: breaksOf(reviews, id),
+      breaks: breaksOf(id),
     };
   }
   return {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AXIS_PADDING, valueAxis } from './chart-axis.ts';
 
@@ -28,6 +29,43 @@ describe('valueAxis(values, range)', () => {
     const axis = valueAxis([0.1, null, 0.3], null);
     expect(axis.ticks.length).toBeGreaterThanOrEqual(4);
     for (const t of axis.ticks) expect(String(t)).toMatch(/^-?\d+(\.\d{1,2})?$/);
+  });
+
+  it('draws values outside the declared range rather than losing its axis', () => {
+    // Means of a 1–7 scale given a 1–5 metric's range (a measure that changed across a period
+    // that did not ask the question) once left no axis at all, and the tick search never ended.
+    const axis = valueAxis([5.22, 5.55, 5.08], [1, 5]);
+    expect(axis.min).toBeLessThanOrEqual(5.08);
+    expect(axis.max).toBeGreaterThanOrEqual(5.55);
+    expect(axis.ticks.length).toBeGreaterThanOrEqual(4);
+    expect(valueAxis([-3, -2], [0, 100]).min).toBeLessThanOrEqual(-3);
+  });
+
+  it('is an interval with at least four ticks inside it that holds every value, for any input', () => {
+    const value = fc.oneof(
+      fc.constant(null),
+      fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+      fc.integer({ min: -10, max: 10 }),
+    );
+    const range = fc.oneof(
+      fc.constant(null),
+      fc
+        .tuple(fc.integer({ min: -100, max: 100 }), fc.integer({ min: 0, max: 1000 }))
+        .map(([from, width]): [number, number] => [from, from + width]),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 12 }), range, (values, bounds) => {
+        const axis = valueAxis(values, bounds);
+        expect(axis.max).toBeGreaterThan(axis.min);
+        for (const v of values) if (v !== null) expect(v >= axis.min && v <= axis.max).toBe(true);
+        expect(axis.ticks.length).toBeGreaterThanOrEqual(4);
+        expect(axis.ticks).toEqual([...axis.ticks].sort((a, b) => a - b));
+        const slack = (axis.max - axis.min) * 1e-9;
+        for (const t of axis.ticks)
+          expect(t >= axis.min - slack && t <= axis.max + slack).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('draws a flat series around its value', () => {

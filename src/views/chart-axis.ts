@@ -8,6 +8,9 @@
 /** Share of the drawn span added above and below. */
 export const AXIS_PADDING = 0.1;
 
+/** How many smaller steps the tick search tries before it keeps what it has. */
+const MAX_STEP_TRIES = 40;
+
 export interface ValueAxis {
   min: number;
   max: number;
@@ -57,22 +60,27 @@ export function valueAxis(
   tickCount = 5,
 ): ValueAxis {
   const drawn = values.filter((v): v is number => v !== null && Number.isFinite(v));
-  let lo = drawn.length > 0 ? Math.min(...drawn) : (range?.[0] ?? 0);
-  let hi = drawn.length > 0 ? Math.max(...drawn) : (range?.[1] ?? 1);
+  const low = drawn.length > 0 ? Math.min(...drawn) : (range?.[0] ?? 0);
+  const high = drawn.length > 0 ? Math.max(...drawn) : (range?.[1] ?? 1);
   // A flat series still gets an axis: a sliver of its range (or of its size) around it.
-  const scale = range ? range[1] - range[0] : Math.max(Math.abs(hi), 1);
-  const span = Math.max(hi - lo, scale * 0.02);
-  const mid = (lo + hi) / 2;
-  lo = Math.min(lo, mid - span / 2) - span * AXIS_PADDING;
-  hi = Math.max(hi, mid + span / 2) + span * AXIS_PADDING;
-  if (range) {
-    lo = Math.max(lo, range[0]);
-    hi = Math.min(hi, range[1]);
+  const width = range ? range[1] - range[0] : 0;
+  const scale = width > 0 ? width : Math.max(Math.abs(high), 1);
+  const span = Math.max(high - low, scale * 0.02);
+  const mid = (low + high) / 2;
+  let lo = Math.min(low, mid - span / 2) - span * AXIS_PADDING;
+  let hi = Math.max(high, mid + span / 2) + span * AXIS_PADDING;
+  if (range && width > 0) {
+    // The range bounds the padding, never what is drawn: a value outside it is a fault
+    // upstream, and a chart that shows it is better than one that cuts it off or has no axis.
+    lo = Math.max(lo, Math.min(range[0], low));
+    hi = Math.min(hi, Math.max(range[1], high));
   }
-  // The largest round step that still gives at least four ticks.
+  // The largest round step that still gives at least four ticks. Steps shrink by at most 2.5
+  // each time, so a few dozen cover any span a figure has; the bound keeps a chart from ever
+  // holding up a build.
   let step = niceStep((hi - lo) / tickCount);
   let ticks = ticksOf(lo, hi, step);
-  while (ticks.length < 4) {
+  for (let tries = 0; ticks.length < 4 && tries < MAX_STEP_TRIES; tries++) {
     step = smallerStep(step);
     ticks = ticksOf(lo, hi, step);
   }
