@@ -177,6 +177,32 @@ describe('guess mapping', () => {
     expect(parsed.items.departure_delay_in_minutes).toBeUndefined();
   });
 
+  it('asks to confirm the effort role when the header only names the ease of something', () => {
+    const draft = (question: string) => {
+      const text = [
+        `id,${question},Seat comfort`,
+        '1,4,3',
+        '2,2,5',
+        '3,5,1',
+        '4,1,4',
+        '5,3,2',
+      ].join('\n');
+      return guessSnapshot([{ name: 'airline.csv', text, encoding: 'utf-8' }], { id: 'air' });
+    };
+    const ease = draft('Ease of Online booking');
+    expect(ease.manifest.tables.survey!.columns.effort).toBe('Ease of Online booking');
+    expect(ManifestSchema.parse(ease.manifest).items.effort!.label).toBe('Ease of Online booking');
+    expect(ease.manifest.assumptions).toContainEqual(
+      expect.stringMatching(/"Ease of Online booking" read as the effort question \(CES/),
+    );
+    // A header that names the effort question is taken as it, with no question asked.
+    const named = draft('Customer effort score');
+    expect(named.manifest.tables.survey!.columns.effort).toBe('Customer effort score');
+    expect(named.manifest.assumptions ?? []).not.toContainEqual(
+      expect.stringMatching(/read as the effort question/),
+    );
+  });
+
   it('recognises a customer-base extract with a churn flag, and reads 1/0 as yes/no', () => {
     const text = [
       'customerID,Contract,MonthlyCharges,Churned',

@@ -10,7 +10,11 @@
  */
 import Papa from 'papaparse';
 import type { TableName } from '../contracts/fields.ts';
-import type { ItemDeclaration, QualityComponent } from '../contracts/questionnaire.ts';
+import {
+  ITEM_ROLES,
+  type ItemDeclaration,
+  type QualityComponent,
+} from '../contracts/questionnaire.ts';
 import type { ManifestInput } from '../contracts/manifest-schema.ts';
 import { columnNames, detectDelimiter, excelSepDelimiter, isSubHeaderRow } from './csv-reader.ts';
 import { draftOrders, guessDateFormat, type OrdersDraft } from './guess-orders.ts';
@@ -196,7 +200,10 @@ function fits(field: string, header: string, cells: readonly string[]): boolean 
 }
 
 /** The drafted item ids with a role (the roles' own names: contracts/questionnaire.ts). */
-const ROLE_ITEMS = new Set(['recommend', 'satisfaction', 'effort']);
+const ROLE_ITEMS = new Set<string>(ITEM_ROLES);
+
+/** Headers that name the effort question itself, not only the ease of something. */
+const EFFORT_NAMED = /effort|aufwand|esfuerzo|esforço/i;
 
 /**
  * Words that place a rated question in a component of customer quality, the first that matches
@@ -576,7 +583,15 @@ export function guessSnapshot(
           used.delete(header);
           continue;
         }
-        declare(field, header, guess);
+        // "Ease" and "easy" name the effort question but also attribute ratings ("Ease of online
+        // booking"), and the role makes the CES headline: unless the header says effort, the
+        // analyst confirms it, and the item keeps the export's question as its label.
+        const sure = field !== 'effort' || EFFORT_NAMED.test(header);
+        declare(field, header, guess, sure ? {} : { label: header });
+        if (!sure)
+          recorded.push(
+            `${file.name}: "${header}" read as the effort question (CES: how easy it was to deal with you); if it rates one attribute instead, rename its item and column key to an id of its own`,
+          );
       }
       // Every other column of answers on a usual scale is a rated item of its own, under its
       // own label: a questionnaire has as many items as its designers wrote.
