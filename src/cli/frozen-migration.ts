@@ -237,6 +237,47 @@ export function suppressedByRule(d: FrozenDifference, current: ReviewFigures): b
   return !!parent && (small(parent.n) || small(parent.a?.n) || small(parent.b?.n));
 }
 
+/**
+ * The current figures of a published version with only the metrics its file published: a
+ * version is frozen whole, so a migration never gives it a figure it did not show (a metric the
+ * registry has gained since, a finding about one, or a related finding or an action's answer
+ * that names one). A file that names no metrics (not figures at all) is left as computed.
+ */
+export function publishedMetricsOnly(
+  current: ReviewFigures,
+  old: Record<string, Json>,
+): ReviewFigures {
+  const own = (old.metrics ?? (old.figures as Record<string, Json> | undefined)?.metrics) as
+    Record<string, Json> | undefined;
+  if (!own || typeof own !== 'object') return current;
+  const published = new Set(Object.keys(own));
+  const keep = <T>(record: Record<string, T>) =>
+    Object.fromEntries(Object.entries(record).filter(([id]) => published.has(id)));
+  const about = (id: string | null | undefined) => id == null || published.has(id);
+  const findings = current.findings
+    .filter((f) => about(f.metricId))
+    .map((f) => ({ ...f, related: f.related.filter((r) => about(r.metricId)) }));
+  const kept = new Set(findings.map((f) => f.id));
+  const answered = (row: ReviewFigures['actions']['open'][number]) => ({
+    ...row,
+    answers: row.answers.filter((id) => kept.has(id)),
+  });
+  return {
+    ...current,
+    catalog: keep(current.catalog),
+    metrics: keep(current.metrics),
+    findings,
+    trends: keep(current.trends),
+    targetStatus: keep(current.targetStatus),
+    actions: {
+      ...current.actions,
+      open: current.actions.open.map(answered),
+      followUp: current.actions.followUp.map(answered),
+      unanswered: current.actions.unanswered.filter((id) => kept.has(id)),
+    },
+  };
+}
+
 /** Whether a difference is one a migration accepts (see the module comment). */
 export function acceptedDifference(d: FrozenDifference, current: ReviewFigures): boolean {
   return correctedDefinition(d) || suppressedByRule(d, current);

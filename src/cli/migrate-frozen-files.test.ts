@@ -43,6 +43,27 @@ describe('migrateFrozen(review, reportsDir, fx)', () => {
     expect(fx.files.get(MDX)).toBe(fixture('2026-Q2/v1.mdx'));
   });
 
+  it('gives a published version no metric it did not publish, such as one the registry gained since', async () => {
+    const fx = beforeFileHashes();
+    const old = JSON.parse(fx.files.get(FROZEN)!) as ReviewFigures;
+    const gained = 'csat_mean';
+    expect(old.metrics[gained]).toBeDefined();
+    for (const part of [old.metrics, old.catalog, old.trends, old.targetStatus])
+      delete part[gained];
+    fx.writeFile(FROZEN, `${JSON.stringify(old, null, 2)}\n`);
+    const { failed } = await migrateFrozen(async () => review, 'reports', fx);
+    expect(failed).toBe(0);
+    const migrated = JSON.parse(fx.files.get(FROZEN)!) as ReviewFigures;
+    expect(Object.keys(migrated.metrics)).toEqual(Object.keys(old.metrics));
+    expect(Object.keys(migrated.catalog)).toEqual(Object.keys(old.catalog));
+    expect(migrated.trends[gained]).toBeUndefined();
+    const named = migrated.findings.flatMap((f) => [
+      f.metricId,
+      ...f.related.map((r) => r.metricId),
+    ]);
+    expect(named).not.toContain(gained);
+  });
+
   it('migrates nothing when the snapshot changed since publication, and says so', async () => {
     const fx = beforeFileHashes();
     const before = new Map(fx.files);

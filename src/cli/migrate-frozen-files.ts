@@ -4,8 +4,9 @@
  * - Formats 1 (before the figures schema), 2 (before findings were ranked and the snapshot's
  *   files hashed) and 3 (before verbatims were chosen by sentiment, with their language) are
  *   rewritten from the current computation of the same (unchanged) snapshot, every published
- *   number checked against it (frozen-migration.ts); overdue actions are judged at the version's
- *   publication date. Only then are the snapshots read.
+ *   number checked against it (frozen-migration.ts), with only the metrics they published (a
+ *   metric added to the registry since is not given to them); overdue actions are judged at the
+ *   version's publication date. Only then are the snapshots read.
  * - Later formats move by the steps of `FORMAT_STEPS`, which recompute nothing (format 4 → 5
  *   keeps only the trends the page shows); a file whose bytes are not the ones its version
  *   recorded is not moved. The version's `figuresHash` then records the moved file.
@@ -28,6 +29,7 @@ import {
   FORMAT_STEPS,
   inPublishedThemeOrder,
   keepPublished,
+  publishedMetricsOnly,
   themeFigure,
   withPublishedVerbatims,
 } from './frozen-migration.ts';
@@ -160,7 +162,10 @@ function recompute(
   const computed = review.reviews.find((r) => r.id === version.data.snapshot);
   if (!computed || computed.hash !== publishedHash) return dataChanged(file, publishedHash);
   const frozen = freezeFigures(computed, review.reviews, fx.readFile(version.file));
-  const live = actionsAsOf(withPublishedVerbatims(old, inPublishedThemeOrder(old, frozen)), date);
+  const live = publishedMetricsOnly(
+    actionsAsOf(withPublishedVerbatims(old, inPublishedThemeOrder(old, frozen)), date),
+    old,
+  );
   const { compared, differences } = compareFrozen(old, live);
   const unexpected = differences.filter((d) => !acceptedDifference(d, live));
   if (unexpected.length > 0) {
