@@ -277,7 +277,7 @@ describe('committed reports', () => {
 });
 
 describe('an unknown reference fails the build', () => {
-  it('a <Figure> of a metric the review does not have stops astro build with the component’s message', () => {
+  it('a <Figure> of a metric the review does not have stops the build as a report problem, before any page', () => {
     const site = copyFixtureSite();
     const file = join(site.reportsDir, '2026-Q2/v1.mdx');
     const mdx = readFileSync(file, 'utf8');
@@ -292,7 +292,11 @@ describe('an unknown reference fails the build', () => {
     expect(() => resolve(figure, figures)).toThrow(/no metric "npz"/);
     writeFileSync(file, broken);
     const build = buildSite(site.dataDir, site.reportsDir);
-    expect(build.code).not.toBe(0);
-    expect(build.output).toContain('no metric "npz" in review 2026-Q2');
+    // A problem of the report (exit 1) with its file and a fix, not a crash (exit 70).
+    expect(build.code).toBe(1);
+    expect(build.output).toMatch(
+      /2026-Q2\/v1\.mdx: <Figure metric="npz">: no metric "npz" in the figures this version froze \(did you mean "nps"\?\)/,
+    );
+    expect(build.output).not.toContain('crashed');
   });
 });

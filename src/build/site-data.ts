@@ -16,6 +16,7 @@ import { siteSettings } from '../site-settings.ts';
 import { DataValidationError } from './data-validation-error.ts';
 import { readEntryFile } from './entry-files.ts';
 import { frozenPath, readFrozen, type ValidatedFigures } from './frozen-figures.ts';
+import { unknownMetricReferences } from './metric-references.ts';
 import { snapshotChange } from './snapshot-change.ts';
 import {
   astroCacheDir,
@@ -136,6 +137,14 @@ async function load(): Promise<SiteData> {
   );
   for (const warning of index.warnings) console.warn(`[reports] ${warning}`);
   errors.push(...index.errors);
+  for (const r of reports) {
+    const published = frozen.get(r.id);
+    const figures = published ?? (siteSettings.includeDrafts ? live.get(r.data.snapshot) : null);
+    if (!figures || r.body === undefined) continue;
+    const file = `${reportsDir}/${r.id}.mdx`;
+    const ids = Object.keys(figures.catalog);
+    errors.push(...unknownMetricReferences(file, r.body, ids, published !== undefined));
+  }
   if (errors.length > 0) {
     throw new DataValidationError(
       `Report check failed; nothing was built.\n${errors.map((e) => `error ${e}`).join('\n')}`,
