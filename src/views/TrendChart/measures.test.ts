@@ -42,6 +42,16 @@ describe('measuresOf(points, breaks)', () => {
     );
   });
 
+  it('ends an earlier measure at its last period that asked the question', () => {
+    // Q3 did not ask it at all (n = 0); Q4 asked it on another scale.
+    const m = measuresOf([point(1), point(2), point(3, null), point(4)], ['2026-Q4']);
+    expect(m.earlier.map(measureHeading)).toEqual(['As measured from Q1 2026 to Q2 2026']);
+    // A group's figure too small to show (n > 0) still belongs to its measure.
+    const small = { ...point(3, null), n: 12 };
+    const g = measuresOf([point(1), point(2), small, point(4)], ['2026-Q4']);
+    expect(g.earlier.map(periods)).toEqual([['Q1 2026', 'Q2 2026', 'Q3 2026']]);
+  });
+
   it('leaves out an earlier measure without a value, and says when there is none since', () => {
     const m = measuresOf([point(1, null), point(2, null), point(3), point(4, null)], ['2026-Q3']);
     expect(m.earlier).toEqual([]);

@@ -25,6 +25,17 @@ export interface Measures<P extends TrendPoint> {
 }
 
 /**
+ * An earlier measure's run without the periods after it that did not ask the question (no
+ * answer at all, n = 0): it ended where its last period measured it, and its chart and heading
+ * say so.
+ */
+function measuredPart<P extends TrendPoint>(run: readonly P[]): readonly P[] {
+  let end = run.length;
+  while (end > 1 && run[end - 1]!.value === null && run[end - 1]!.n === 0) end -= 1;
+  return run.slice(0, end);
+}
+
+/**
  * The measures of a series.
  * @param breaks the periods (snapshot ids) that measured the metric otherwise than the one before
  */
@@ -40,7 +51,7 @@ export function measuresOf<P extends TrendPoint>(
     currentHasValue: hasValue(current),
     drawn: hasValue(current) || runs.length === 1,
     since: runs.length > 1 ? (current[0]?.period ?? null) : null,
-    earlier: runs.slice(0, -1).filter(hasValue).reverse(),
+    earlier: runs.slice(0, -1).map(measuredPart).filter(hasValue).reverse(),
   };
 }
 
