@@ -199,6 +199,9 @@ describe('the built fixture site', () => {
   });
 });
 
+/** A test that builds the fixture site three times (6–8 s each on 2 cores, more when busy). */
+const THREE_BUILDS = 90_000;
+
 describe('deterministic output', () => {
   it('a rebuild of the same inputs reads no snapshot, renders no page of a period and gives a byte-identical tree', () => {
     const again = buildSite(join(FIXTURE_SITE, 'data'), join(FIXTURE_SITE, 'reports'), {
@@ -227,56 +230,64 @@ describe('deterministic output', () => {
     expect(sameTree(build.outDir, again.outDir)).toEqual([]);
   });
 
-  it('a report edited after a build renders its period again, copies the others, and gives a fresh build’s site', () => {
-    const { dataDir, reportsDir } = copyFixtureSite();
-    const cache = join(dataDir, '../cache');
-    const env = { SITE_BASE: BASE, ASTRO_CACHE_DIR: cache };
-    expect(buildSite(dataDir, reportsDir, env).code).toBe(0);
-    const sentence = 'A sentence the analyst added after the first build.';
-    appendFileSync(join(reportsDir, '2026-Q2/v1.mdx'), `\n${sentence}\n`);
-    const again = buildSite(dataDir, reportsDir, env);
-    expect(again.code, again.output).toBe(0);
-    const routes = routesOf(again.output);
-    expect(routes.rendered).toEqual(
-      expect.arrayContaining(['/reports/2026-Q2/index.html', '/reports/2026-Q2/v1/index.html']),
-    );
-    // The earlier period's pages show its own report and the later one's title: unchanged.
-    expect(routes.restored).toEqual(
-      expect.arrayContaining([
-        '/reports/2026-Q1/index.html',
-        '/reports/2026-Q1/v1/index.html',
-        '/reports/2026-Q1/v1/figures.json',
-      ]),
-    );
-    expect(readFileSync(join(again.outDir, 'reports/2026-Q2/index.html'), 'utf8')).toContain(
-      sentence,
-    );
-    const fresh = buildSite(dataDir, reportsDir, { SITE_BASE: BASE });
-    expect(fresh.code, fresh.output).toBe(0);
-    expect(sameTree(fresh.outDir, again.outDir)).toEqual([]);
-  });
+  it(
+    'a report edited after a build renders its period again, copies the others, and gives a fresh build’s site',
+    () => {
+      const { dataDir, reportsDir } = copyFixtureSite();
+      const cache = join(dataDir, '../cache');
+      const env = { SITE_BASE: BASE, ASTRO_CACHE_DIR: cache };
+      expect(buildSite(dataDir, reportsDir, env).code).toBe(0);
+      const sentence = 'A sentence the analyst added after the first build.';
+      appendFileSync(join(reportsDir, '2026-Q2/v1.mdx'), `\n${sentence}\n`);
+      const again = buildSite(dataDir, reportsDir, env);
+      expect(again.code, again.output).toBe(0);
+      const routes = routesOf(again.output);
+      expect(routes.rendered).toEqual(
+        expect.arrayContaining(['/reports/2026-Q2/index.html', '/reports/2026-Q2/v1/index.html']),
+      );
+      // The earlier period's pages show its own report and the later one's title: unchanged.
+      expect(routes.restored).toEqual(
+        expect.arrayContaining([
+          '/reports/2026-Q1/index.html',
+          '/reports/2026-Q1/v1/index.html',
+          '/reports/2026-Q1/v1/figures.json',
+        ]),
+      );
+      expect(readFileSync(join(again.outDir, 'reports/2026-Q2/index.html'), 'utf8')).toContain(
+        sentence,
+      );
+      const fresh = buildSite(dataDir, reportsDir, { SITE_BASE: BASE });
+      expect(fresh.code, fresh.output).toBe(0);
+      expect(sameTree(fresh.outDir, again.outDir)).toEqual([]);
+    },
+    THREE_BUILDS,
+  );
 
-  it('a quarter added to a built site reads only it and gives the site a fresh build gives', () => {
-    const { dataDir, reportsDir } = copyFixtureSite();
-    const env = { SITE_BASE: BASE, ASTRO_CACHE_DIR: join(dataDir, '../cache') };
-    const aside = join(dataDir, '../aside');
-    mkdirSync(aside);
-    renameSync(join(dataDir, '2026-Q2'), join(aside, 'data'));
-    renameSync(join(reportsDir, '2026-Q2'), join(aside, 'reports'));
-    expect(buildSite(dataDir, reportsDir, env).code).toBe(0);
-    renameSync(join(aside, 'data'), join(dataDir, '2026-Q2'));
-    renameSync(join(aside, 'reports'), join(reportsDir, '2026-Q2'));
-    const added = buildSite(dataDir, reportsDir, env);
-    expect(added.code, added.output).toBe(0);
-    expect(/snapshots: .*/.exec(added.output)?.[0]).toMatch(
-      /^snapshots: 2 \(1 from cache, 1 parsed\)/,
-    );
-    expect(routesOf(added.output).rendered).toContain('/reports/2026-Q2/index.html');
-    // Against a fresh build of the same folders: the data's folder names are on some pages.
-    const fresh = buildSite(dataDir, reportsDir, { SITE_BASE: BASE });
-    expect(fresh.code, fresh.output).toBe(0);
-    expect(sameTree(fresh.outDir, added.outDir)).toEqual([]);
-  });
+  it(
+    'a quarter added to a built site reads only it and gives the site a fresh build gives',
+    () => {
+      const { dataDir, reportsDir } = copyFixtureSite();
+      const env = { SITE_BASE: BASE, ASTRO_CACHE_DIR: join(dataDir, '../cache') };
+      const aside = join(dataDir, '../aside');
+      mkdirSync(aside);
+      renameSync(join(dataDir, '2026-Q2'), join(aside, 'data'));
+      renameSync(join(reportsDir, '2026-Q2'), join(aside, 'reports'));
+      expect(buildSite(dataDir, reportsDir, env).code).toBe(0);
+      renameSync(join(aside, 'data'), join(dataDir, '2026-Q2'));
+      renameSync(join(aside, 'reports'), join(reportsDir, '2026-Q2'));
+      const added = buildSite(dataDir, reportsDir, env);
+      expect(added.code, added.output).toBe(0);
+      expect(/snapshots: .*/.exec(added.output)?.[0]).toMatch(
+        /^snapshots: 2 \(1 from cache, 1 parsed\)/,
+      );
+      expect(routesOf(added.output).rendered).toContain('/reports/2026-Q2/index.html');
+      // Against a fresh build of the same folders: the data's folder names are on some pages.
+      const fresh = buildSite(dataDir, reportsDir, { SITE_BASE: BASE });
+      expect(fresh.code, fresh.output).toBe(0);
+      expect(sameTree(fresh.outDir, added.outDir)).toEqual([]);
+    },
+    THREE_BUILDS,
+  );
 });
 
 /** The files that differ between two site folders (or are in only one), by path. */
