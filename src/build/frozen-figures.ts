@@ -18,7 +18,7 @@ import {
   ReviewFiguresSchema,
   type ReviewFigures,
 } from '../contracts/figures-schema.ts';
-import { withTrends } from '../figures/trends.ts';
+import { withTrends, type Measured } from '../figures/trends.ts';
 import { HEADLINE_METRICS } from '../metrics/registry/index.ts';
 import { snapshotHash } from '../reading/read-snapshot.ts';
 import { contentHash, lineEndingChange, lineEndingsFix } from './content-hash.ts';
@@ -83,9 +83,7 @@ export function frozenTrendMetrics(figures: Pick<ReviewFigures, 'metrics'>, mdx:
  */
 export function freezeFigures(
   figures: ReviewFigures,
-  reviews: ReadonlyArray<
-    Pick<ReviewFigures, 'id' | 'period' | 'metrics' | 'catalog' | 'questionnaire' | 'currency'>
-  >,
+  reviews: ReadonlyArray<Measured & Pick<ReviewFigures, 'period'>>,
   mdx: string,
 ): ReviewFigures {
   return withTrends(figures, reviews, frozenTrendMetrics(figures, mdx));

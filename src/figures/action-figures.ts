@@ -13,12 +13,9 @@ import type {
   ReviewFigures,
 } from '../contracts/figures-schema.ts';
 import { compareEstimates } from '../metrics/change.ts';
-import { measureBreaks } from './trends.ts';
+import { measureBreaks, type Measured } from './trends.ts';
 
-type Period = Pick<
-  ReviewFigures,
-  'id' | 'period' | 'end' | 'metrics' | 'catalog' | 'questionnaire' | 'currency'
->;
+type Period = Measured & Pick<ReviewFigures, 'period' | 'end'>;
 
 /** Kinds of finding an action can answer (improvements need none). */
 const ACTIONABLE = new Set<Finding['kind']>([

@@ -12,6 +12,7 @@
  */
 import type { Action } from '../contracts/action-schema.ts';
 import type { Estimate } from '../contracts/figures-schema.ts';
+import type { Measured } from './trends.ts';
 import { TABLE_NAMES, type TableName } from '../contracts/fields.ts';
 import {
   FIGURES_FORMAT,
@@ -148,12 +149,7 @@ export function nextCarry(
 export function withActions(
   own: OwnFigures,
   actions: readonly Action[],
-  earlier: ReadonlyArray<
-    Pick<
-      ReviewFigures,
-      'id' | 'period' | 'end' | 'metrics' | 'catalog' | 'questionnaire' | 'currency'
-    >
-  >,
+  earlier: ReadonlyArray<Measured & Pick<ReviewFigures, 'period' | 'end'>>,
 ): ReviewFigures {
   // In the order the figures have always been written in (the action follow-up before the
   // warnings), so a file published now is laid out as the ones published before.

@@ -15,7 +15,10 @@ import { FIGURES_FORMAT } from '../contracts/figures-schema.ts';
 import { metricBases } from './comparability.ts';
 
 /** What a period's figures say of how they measured each metric (comparability.ts's basis). */
-type Measured = Pick<ReviewFigures, 'id' | 'metrics' | 'catalog' | 'questionnaire' | 'currency'>;
+export type Measured = Pick<
+  ReviewFigures,
+  'id' | 'metrics' | 'catalog' | 'questionnaire' | 'currency'
+>;
 
 type Figure = MetricFigures['overall'] & { change: MetricFigures['change'] };
 
